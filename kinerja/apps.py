@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class KinerjaConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "kinerja"
+    verbose_name = "Kinerja"
