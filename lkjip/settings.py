@@ -30,8 +30,7 @@ SECRET_KEY = os.getenv("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
-            "SECRET_KEY wajib diisi bila DEBUG tidak aktif "
-            "(set environment variable SECRET_KEY)."
+            "SECRET_KEY wajib diisi bila DEBUG tidak aktif (set environment variable SECRET_KEY)."
         )
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 

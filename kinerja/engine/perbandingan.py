@@ -1,0 +1,110 @@
+"""Comparisons and averages (DOMAIN §3.5): year-on-year change, progress against the
+Renstra end target, averages over unrounded values, and the narrative sentence.
+
+Pure module: no Django imports, ``Decimal`` only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from kinerja.engine.angka import bulatkan, format_angka
+from kinerja.engine.capaian import Polaritas, RumusNegatif, hitung_capaian
+
+__all__ = [
+    "tingkat_kemajuan",
+    "perubahan_relatif",
+    "perubahan_absolut",
+    "rata_rata",
+    "kalimat_perubahan",
+]
+
+SERATUS = Decimal(100)
+
+
+def tingkat_kemajuan(
+    *,
+    realisasi: Decimal | None,
+    target_akhir: Decimal | None,
+    polaritas: Polaritas | str,
+    rumus_negatif: RumusNegatif | str = RumusNegatif.DUA_T_KURANG_R,
+) -> Decimal | None:
+    """Realisasi against the Renstra end target ("Tingkat Kemajuan", "Capaian % (Akhir Renstra)").
+
+    Same formula as :func:`~kinerja.engine.capaian.hitung_capaian` for the polarity,
+    without cap or floor; the raw (unrounded) value. None when undefined (see the
+    edge cases of ``hitung_capaian``) or when an input is None.
+    """
+    if realisasi is None or target_akhir is None:
+        return None
+    return hitung_capaian(
+        target=target_akhir,
+        realisasi=realisasi,
+        polaritas=polaritas,
+        rumus_negatif=rumus_negatif,
+    ).mentah
+
+
+def perubahan_relatif(baru: Decimal | None, lama: Decimal | None) -> Decimal | None:
+    """(baru − lama)/|lama| × 100 (S0:L580: 86,12 → 88,21 = +2,43 %).
+
+    ``lama`` 0 or None, or ``baru`` None → None. The denominator is |lama| so that the
+    sign always tells the direction, also for a negative previous value.
+    """
+    if baru is None or lama is None or lama == 0:
+        return None
+    return (baru - lama) / abs(lama) * SERATUS
+
+
+def perubahan_absolut(baru: Decimal, lama: Decimal) -> Decimal:
+    """baru − lama (S2:L742: 73,25 → 73,87 = 0,62)."""
+    return baru - lama
+
+
+def rata_rata(nilai: Iterable[Decimal | None]) -> Decimal | None:
+    """Mean of the non-None values, unrounded (S2: mean of 100,1627 and 94,1667 = 97,16,
+    not 97,17 from rounded values); no values → None."""
+    daftar = [v for v in nilai if v is not None]
+    if not daftar:
+        return None
+    return sum(daftar, Decimal(0)) / len(daftar)
+
+
+def kalimat_perubahan(
+    *,
+    baru: Decimal,
+    lama: Decimal,
+    tahun_lama: int,
+    relatif: bool = True,
+    desimal: int = 2,
+) -> str:
+    """Narrative phrase for a year-on-year change.
+
+    "meningkat sebesar 2,43% dibandingkan tahun 2023", "menurun sebesar 0,24% …",
+    "tidak berubah dibandingkan tahun 2023" (when the change rounds to 0 at
+    ``desimal`` places). With ``relatif=False`` the absolute difference without "%":
+    "meningkat sebesar 0,62 dibandingkan tahun 2023". When a relative change is
+    asked for but the previous value is 0, the absolute difference is given with a
+    note that the percentage cannot be computed.
+    """
+    pembanding = f"dibandingkan tahun {tahun_lama}"
+    catatan = ""
+    satuan = ""
+    if relatif:
+        perubahan = perubahan_relatif(baru, lama)
+        if perubahan is None:
+            perubahan = perubahan_absolut(baru, lama)
+            catatan = (
+                f" (persentase perubahan tidak dapat dihitung karena nilai tahun {tahun_lama} "
+                "adalah 0)"
+            )
+        else:
+            satuan = "%"
+    else:
+        perubahan = perubahan_absolut(baru, lama)
+    dibulatkan = bulatkan(perubahan, desimal)
+    if dibulatkan == 0:
+        return f"tidak berubah {pembanding}"
+    arah = "meningkat" if dibulatkan > 0 else "menurun"
+    return f"{arah} sebesar {format_angka(abs(dibulatkan), desimal)}{satuan} {pembanding}{catatan}"

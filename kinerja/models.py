@@ -1,0 +1,802 @@
+"""The performance chain: pemda → perangkat daerah → Renstra → indikator → PK → realisasi.
+
+Names follow the regulation's own words (PermenPANRB 53/2014, Permendagri
+86/2017). Measured values are a Decimal for computing plus an optional label
+for showing ("63,25 (B-)"); money is Decimal, never float.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+from anggaran.efisiensi import MetodeEfisiensi
+from kinerja.engine.angka import validasi_nip
+from kinerja.engine.capaian import Polaritas, RumusNegatif
+from kinerja.engine.predikat import PRESET
+from kinerja.engine.realisasi import TipePenghitungan
+
+NILAI = {"max_digits": 20, "decimal_places": 6}
+UANG = {"max_digits": 18, "decimal_places": 2}
+
+
+def _choices(enum) -> list[tuple[str, str]]:
+    return [(m.value, m.value) for m in enum]
+
+
+POLARITAS_CHOICES = [(Polaritas.POSITIF.value, "Positif"), (Polaritas.NEGATIF.value, "Negatif")]
+RUMUS_NEGATIF_CHOICES = [
+    (RumusNegatif.DUA_T_KURANG_R.value, "(2T − R) / T × 100"),
+    (RumusNegatif.T_BAGI_R.value, "T / R × 100"),
+]
+TIPE_CHOICES = [
+    (TipePenghitungan.JUMLAH.value, "Jumlah triwulan"),
+    (TipePenghitungan.KUMULATIF.value, "Kumulatif s.d. triwulan"),
+    (TipePenghitungan.RASIO.value, "Rasio kumulatif"),
+    (TipePenghitungan.RATA_RATA.value, "Rata-rata triwulan"),
+    (TipePenghitungan.NILAI_AKHIR.value, "Nilai akhir"),
+]
+METODE_EFISIENSI_CHOICES = [
+    (MetodeEfisiensi.SELISIH.value, "Selisih capaian − penyerapan"),
+    (MetodeEfisiensi.RASIO.value, "Rasio capaian / penyerapan"),
+    (MetodeEfisiensi.HEMAT_ANGGARAN.value, "Hemat anggaran (100 − penyerapan)"),
+    (MetodeEfisiensi.ATURAN_S0.value, "Aturan efisien/tidak efisien"),
+]
+BATAS_ATAS_CHOICES = [(100, "100%"), (110, "110%"), (120, "120%"), (125, "125%")]
+BATAS_BAWAH_CHOICES = [(0, "0%")]
+TRIWULAN_CHOICES = [(1, "Triwulan I"), (2, "Triwulan II"), (3, "Triwulan III"), (4, "Triwulan IV")]
+
+
+def validate_nip(value: str) -> None:
+    pesan = validasi_nip(value.replace(" ", ""))
+    if pesan:
+        raise ValidationError(pesan)
+
+
+class Pemda(models.Model):
+    """A kabupaten/kota and the rules it computes performance by."""
+
+    kode = models.CharField("kode", max_length=20, unique=True)
+    nama = models.CharField("nama", max_length=200)
+    provinsi = models.CharField("provinsi", max_length=100, blank=True)
+    ibu_kota = models.CharField("ibu kota", max_length=100, blank=True)
+    kepala = models.ForeignKey(
+        "Pejabat",
+        verbose_name="kepala daerah",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    skala_preset = models.CharField(
+        "skala predikat bawaan",
+        max_length=40,
+        blank=True,
+        choices=[(k, k) for k in PRESET],
+        help_text="Kosongkan untuk memakai band skala sendiri.",
+    )
+    rumus_negatif = models.CharField(
+        "rumus polaritas negatif",
+        max_length=8,
+        choices=RUMUS_NEGATIF_CHOICES,
+        default=RumusNegatif.DUA_T_KURANG_R.value,
+    )
+    batas_atas_capaian = models.PositiveSmallIntegerField(
+        "batas atas capaian", null=True, blank=True, choices=BATAS_ATAS_CHOICES
+    )
+    batas_bawah_capaian = models.PositiveSmallIntegerField(
+        "batas bawah capaian", null=True, blank=True, choices=BATAS_BAWAH_CHOICES
+    )
+    metode_efisiensi = models.CharField(
+        "metode efisiensi",
+        max_length=20,
+        choices=METODE_EFISIENSI_CHOICES,
+        default=MetodeEfisiensi.SELISIH.value,
+    )
+    ambang_tercapai = models.DecimalField("ambang tercapai (%)", default=100, **NILAI)
+
+    class Meta:
+        verbose_name = "pemerintah daerah"
+        verbose_name_plural = "pemerintah daerah"
+        ordering = ["kode"]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class BandPredikat(models.Model):
+    """One band of a pemda's own predicate scale (used when no preset is chosen)."""
+
+    pemda = models.ForeignKey(Pemda, on_delete=models.CASCADE, related_name="band_predikat")
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+    label = models.CharField("predikat", max_length=100)
+    bawah = models.DecimalField("batas bawah", null=True, blank=True, **NILAI)
+    bawah_inklusif = models.BooleanField("batas bawah termasuk", default=True)
+    atas = models.DecimalField("batas atas", null=True, blank=True, **NILAI)
+    atas_inklusif = models.BooleanField("batas atas termasuk", default=False)
+    warna = models.CharField("warna", max_length=20, blank=True)
+    keterangan = models.CharField("keterangan", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "band predikat"
+        verbose_name_plural = "band predikat"
+        ordering = ["pemda", "urutan"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(bawah__isnull=True)
+                | Q(atas__isnull=True)
+                | Q(bawah__lte=models.F("atas")),
+                name="band_bawah_tidak_melebihi_atas",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class PerangkatDaerah(models.Model):
+    pemda = models.ForeignKey(Pemda, on_delete=models.PROTECT, related_name="perangkat_daerah")
+    kode = models.CharField("kode", max_length=30, unique=True)
+    nama = models.CharField("nama", max_length=200)
+    jenis = models.CharField("jenis", max_length=50, default="kecamatan")
+    alamat = models.CharField("alamat", max_length=300, blank=True)
+    telepon = models.CharField("telepon", max_length=50, blank=True)
+    email = models.CharField("surel", max_length=100, blank=True)
+    situs = models.CharField("situs web", max_length=200, blank=True)
+    kepala = models.ForeignKey(
+        "Pejabat",
+        verbose_name="kepala perangkat daerah",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "perangkat daerah"
+        verbose_name_plural = "perangkat daerah"
+        ordering = ["pemda", "kode"]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class Pejabat(models.Model):
+    """An official: head of a pemda or of a perangkat daerah, or one of its staff."""
+
+    pemda = models.ForeignKey(Pemda, on_delete=models.CASCADE, related_name="pejabat")
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, null=True, blank=True, on_delete=models.CASCADE, related_name="pejabat"
+    )
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+    nama = models.CharField("nama", max_length=200)
+    gelar_depan = models.CharField("gelar depan", max_length=50, blank=True)
+    gelar_belakang = models.CharField("gelar belakang", max_length=100, blank=True)
+    jabatan = models.CharField("jabatan", max_length=200)
+    pangkat = models.CharField("pangkat", max_length=100, blank=True)
+    golongan = models.CharField("golongan", max_length=20, blank=True)
+    nip = models.CharField("NIP", max_length=18, blank=True, validators=[validate_nip])
+
+    class Meta:
+        verbose_name = "pejabat"
+        verbose_name_plural = "pejabat"
+        ordering = ["pemda", "perangkat_daerah", "urutan"]
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.jabatan})"
+
+
+class Renstra(models.Model):
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="renstra"
+    )
+    mulai = models.PositiveSmallIntegerField("tahun mulai")
+    selesai = models.PositiveSmallIntegerField("tahun selesai")
+    visi = models.TextField("visi", blank=True)
+    misi = models.JSONField("misi", default=list, blank=True)
+
+    class Meta:
+        verbose_name = "Renstra"
+        verbose_name_plural = "Renstra"
+        ordering = ["perangkat_daerah", "-mulai"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(mulai__lt=models.F("selesai")), name="renstra_mulai_sebelum_selesai"
+            ),
+            models.UniqueConstraint(
+                fields=["perangkat_daerah", "mulai"], name="renstra_unik_per_periode"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Renstra {self.perangkat_daerah} {self.mulai}–{self.selesai}"
+
+
+class Tujuan(models.Model):
+    renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="tujuan")
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+    kode = models.CharField("kode", max_length=30)
+    uraian = models.TextField("uraian")
+
+    class Meta:
+        verbose_name = "tujuan"
+        verbose_name_plural = "tujuan"
+        ordering = ["renstra", "urutan"]
+        constraints = [models.UniqueConstraint(fields=["renstra", "kode"], name="tujuan_kode_unik")]
+
+    def __str__(self) -> str:
+        return f"{self.kode} {self.uraian}"
+
+
+class Sasaran(models.Model):
+    """Sasaran strategis of a tujuan."""
+
+    tujuan = models.ForeignKey(Tujuan, on_delete=models.CASCADE, related_name="sasaran")
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+    kode = models.CharField("kode", max_length=30)
+    uraian = models.TextField("uraian")
+    strategi = models.JSONField("strategi", default=list, blank=True)
+    arah_kebijakan = models.JSONField("arah kebijakan", default=list, blank=True)
+
+    class Meta:
+        verbose_name = "sasaran strategis"
+        verbose_name_plural = "sasaran strategis"
+        ordering = ["tujuan", "urutan"]
+        constraints = [models.UniqueConstraint(fields=["tujuan", "kode"], name="sasaran_kode_unik")]
+
+    def __str__(self) -> str:
+        return f"{self.kode} {self.uraian}"
+
+
+class Program(models.Model):
+    """A program (Kepmendagri 050-5889 code U.BB.PP) of a Renstra."""
+
+    renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="program")
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+    kode = models.CharField("kode", max_length=40)
+    nama = models.TextField("nama")
+    sasaran = models.ManyToManyField(
+        Sasaran, blank=True, related_name="program", verbose_name="sasaran didukung"
+    )
+    tujuan = models.ManyToManyField(
+        Tujuan, blank=True, related_name="program", verbose_name="tujuan didukung"
+    )
+
+    class Meta:
+        verbose_name = "program"
+        verbose_name_plural = "program"
+        ordering = ["renstra", "urutan"]
+        constraints = [
+            models.UniqueConstraint(fields=["renstra", "kode"], name="program_kode_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kode} {self.nama}"
+
+
+class Kegiatan(models.Model):
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="kegiatan")
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+    kode = models.CharField("kode", max_length=40)
+    nama = models.TextField("nama")
+
+    class Meta:
+        verbose_name = "kegiatan"
+        verbose_name_plural = "kegiatan"
+        ordering = ["program", "urutan"]
+        constraints = [
+            models.UniqueConstraint(fields=["program", "kode"], name="kegiatan_kode_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kode} {self.nama}"
+
+
+class SubKegiatan(models.Model):
+    kegiatan = models.ForeignKey(Kegiatan, on_delete=models.CASCADE, related_name="sub_kegiatan")
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+    kode = models.CharField("kode", max_length=40)
+    nama = models.TextField("nama")
+
+    class Meta:
+        verbose_name = "sub kegiatan"
+        verbose_name_plural = "sub kegiatan"
+        ordering = ["kegiatan", "urutan"]
+        constraints = [
+            models.UniqueConstraint(fields=["kegiatan", "kode"], name="subkegiatan_kode_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kode} {self.nama}"
+
+
+class Indikator(models.Model):
+    """An indicator of exactly one tujuan, sasaran, program, kegiatan or sub kegiatan."""
+
+    renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="indikator")
+    tujuan = models.ForeignKey(
+        Tujuan, null=True, blank=True, on_delete=models.CASCADE, related_name="indikator"
+    )
+    sasaran = models.ForeignKey(
+        Sasaran, null=True, blank=True, on_delete=models.CASCADE, related_name="indikator"
+    )
+    program = models.ForeignKey(
+        Program, null=True, blank=True, on_delete=models.CASCADE, related_name="indikator"
+    )
+    kegiatan = models.ForeignKey(
+        Kegiatan, null=True, blank=True, on_delete=models.CASCADE, related_name="indikator"
+    )
+    sub_kegiatan = models.ForeignKey(
+        SubKegiatan, null=True, blank=True, on_delete=models.CASCADE, related_name="indikator"
+    )
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+    kode = models.CharField("kode", max_length=60)
+    nama = models.TextField("nama")
+    satuan = models.CharField("satuan", max_length=50)
+    polaritas = models.CharField("polaritas", max_length=10, choices=POLARITAS_CHOICES)
+    tipe_penghitungan = models.CharField("tipe penghitungan", max_length=20, choices=TIPE_CHOICES)
+    iku = models.BooleanField("IKU", default=False)
+    target_akhir = models.DecimalField("target akhir Renstra", null=True, blank=True, **NILAI)
+    target_akhir_label = models.CharField("label target akhir", max_length=100, blank=True)
+    formulasi = models.TextField("formulasi", blank=True)
+    definisi_operasional = models.TextField("definisi operasional", blank=True)
+    alasan_pemilihan = models.TextField("alasan pemilihan", blank=True)
+    sumber_data = models.TextField("sumber data", blank=True)
+    penanggung_jawab = models.CharField("penanggung jawab", max_length=200, blank=True)
+    rumus_negatif = models.CharField(
+        "rumus negatif (khusus)",
+        max_length=8,
+        blank=True,
+        choices=RUMUS_NEGATIF_CHOICES,
+        help_text="Kosongkan untuk mengikuti aturan pemda.",
+    )
+    batas_atas_capaian = models.PositiveSmallIntegerField(
+        "batas atas capaian (khusus)", null=True, blank=True, choices=BATAS_ATAS_CHOICES
+    )
+    batas_bawah_capaian = models.PositiveSmallIntegerField(
+        "batas bawah capaian (khusus)", null=True, blank=True, choices=BATAS_BAWAH_CHOICES
+    )
+
+    class Meta:
+        verbose_name = "indikator"
+        verbose_name_plural = "indikator"
+        ordering = ["renstra", "urutan"]
+        constraints = [
+            models.UniqueConstraint(fields=["renstra", "kode"], name="indikator_kode_unik"),
+            # Exactly one level owns the indicator.
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        tujuan__isnull=False,
+                        sasaran=None,
+                        program=None,
+                        kegiatan=None,
+                        sub_kegiatan=None,
+                    )
+                    | Q(
+                        tujuan=None,
+                        sasaran__isnull=False,
+                        program=None,
+                        kegiatan=None,
+                        sub_kegiatan=None,
+                    )
+                    | Q(
+                        tujuan=None,
+                        sasaran=None,
+                        program__isnull=False,
+                        kegiatan=None,
+                        sub_kegiatan=None,
+                    )
+                    | Q(
+                        tujuan=None,
+                        sasaran=None,
+                        program=None,
+                        kegiatan__isnull=False,
+                        sub_kegiatan=None,
+                    )
+                    | Q(
+                        tujuan=None,
+                        sasaran=None,
+                        program=None,
+                        kegiatan=None,
+                        sub_kegiatan__isnull=False,
+                    )
+                ),
+                name="indikator_satu_induk",
+            ),
+            models.CheckConstraint(
+                condition=Q(polaritas__in=["positif", "negatif"]), name="indikator_polaritas_sah"
+            ),
+            models.CheckConstraint(
+                condition=Q(tipe_penghitungan__in=[t.value for t in TipePenghitungan]),
+                name="indikator_tipe_sah",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kode} {self.nama}"
+
+    @property
+    def tingkat(self) -> str:
+        for nama in ("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"):
+            if getattr(self, f"{nama}_id"):
+                return nama
+        return ""
+
+
+class TargetTahunan(models.Model):
+    """The Renstra target of an indicator for one year."""
+
+    indikator = models.ForeignKey(
+        Indikator, on_delete=models.CASCADE, related_name="target_tahunan"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    nilai = models.DecimalField("target", **NILAI)
+    label = models.CharField("label", max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = "target tahunan Renstra"
+        verbose_name_plural = "target tahunan Renstra"
+        ordering = ["indikator", "tahun"]
+        constraints = [
+            models.UniqueConstraint(fields=["indikator", "tahun"], name="target_tahunan_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indikator.kode} {self.tahun}: {self.label or self.nilai}"
+
+
+class RiwayatIndikator(models.Model):
+    """Target and realisasi of an indicator in a year before the data kept here."""
+
+    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="riwayat")
+    tahun = models.PositiveSmallIntegerField("tahun")
+    target = models.DecimalField("target", null=True, blank=True, **NILAI)
+    target_label = models.CharField("label target", max_length=100, blank=True)
+    realisasi = models.DecimalField("realisasi", null=True, blank=True, **NILAI)
+    realisasi_label = models.CharField("label realisasi", max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = "realisasi tahun sebelumnya"
+        verbose_name_plural = "realisasi tahun sebelumnya"
+        ordering = ["indikator", "tahun"]
+        constraints = [models.UniqueConstraint(fields=["indikator", "tahun"], name="riwayat_unik")]
+
+    def __str__(self) -> str:
+        return f"{self.indikator.kode} {self.tahun}"
+
+
+class PerjanjianKinerja(models.Model):
+    """The PK of the head of a perangkat daerah for one year, in one version."""
+
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="perjanjian_kinerja"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    versi = models.CharField("versi", max_length=20)
+    urutan_versi = models.PositiveSmallIntegerField("urutan versi", default=0)
+    tanggal = models.DateField("tanggal", null=True, blank=True)
+    tempat = models.CharField("tempat", max_length=100, blank=True)
+    sumber_dana = models.CharField("sumber dana", max_length=50, blank=True)
+    pihak_pertama = models.ForeignKey(
+        Pejabat,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="pihak pertama",
+    )
+    pihak_kedua = models.ForeignKey(
+        Pejabat,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="pihak kedua",
+    )
+
+    class Meta:
+        verbose_name = "Perjanjian Kinerja"
+        verbose_name_plural = "Perjanjian Kinerja"
+        ordering = ["perangkat_daerah", "tahun", "urutan_versi"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["perangkat_daerah", "tahun", "versi"], name="pk_versi_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(versi__regex=r"^(murni|perubahan(-[0-9]+)?)$"), name="pk_versi_sah"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"PK {self.perangkat_daerah} {self.tahun} ({self.versi})"
+
+
+class TargetPK(models.Model):
+    perjanjian_kinerja = models.ForeignKey(
+        PerjanjianKinerja, on_delete=models.CASCADE, related_name="target"
+    )
+    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="target_pk")
+    nilai = models.DecimalField("target", **NILAI)
+    label = models.CharField("label", max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = "target PK"
+        verbose_name_plural = "target PK"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["perjanjian_kinerja", "indikator"], name="target_pk_unik"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indikator.kode}: {self.label or self.nilai}"
+
+
+class AnggaranProgramPK(models.Model):
+    perjanjian_kinerja = models.ForeignKey(
+        PerjanjianKinerja, on_delete=models.CASCADE, related_name="anggaran_program"
+    )
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="anggaran_pk")
+    jumlah = models.DecimalField("anggaran", **UANG)
+
+    class Meta:
+        verbose_name = "anggaran program PK"
+        verbose_name_plural = "anggaran program PK"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["perjanjian_kinerja", "program"], name="anggaran_pk_unik"
+            ),
+            models.CheckConstraint(condition=Q(jumlah__gte=0), name="anggaran_pk_tidak_negatif"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.program.kode}: {self.jumlah}"
+
+
+class PKBerjenjang(models.Model):
+    """The cascaded PK of a sekretaris, kasubag or kasi."""
+
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="pk_berjenjang"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+    jabatan = models.CharField("jabatan", max_length=200)
+    versi = models.CharField("versi", max_length=20, default="murni")
+    pejabat = models.ForeignKey(
+        Pejabat, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    anggaran = models.JSONField(
+        "anggaran per kode",
+        default=dict,
+        blank=True,
+        help_text="Kode program/kegiatan/sub kegiatan → jumlah (teks desimal).",
+    )
+
+    class Meta:
+        verbose_name = "PK berjenjang"
+        verbose_name_plural = "PK berjenjang"
+        ordering = ["perangkat_daerah", "tahun", "urutan"]
+
+    def __str__(self) -> str:
+        return f"PK {self.jabatan} {self.tahun}"
+
+
+class SasaranPKBerjenjang(models.Model):
+    pk_berjenjang = models.ForeignKey(
+        PKBerjenjang, on_delete=models.CASCADE, related_name="sasaran"
+    )
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+    uraian = models.TextField("sasaran")
+    indikator = models.TextField("indikator")
+    target = models.DecimalField("target", null=True, blank=True, **NILAI)
+    target_label = models.CharField("label target", max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = "sasaran PK berjenjang"
+        verbose_name_plural = "sasaran PK berjenjang"
+        ordering = ["pk_berjenjang", "urutan"]
+
+    def __str__(self) -> str:
+        return self.uraian
+
+
+class RencanaAksi(models.Model):
+    """The target of an indicator for one triwulan."""
+
+    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="rencana_aksi")
+    tahun = models.PositiveSmallIntegerField("tahun")
+    triwulan = models.PositiveSmallIntegerField("triwulan", choices=TRIWULAN_CHOICES)
+    nilai = models.DecimalField("target", null=True, blank=True, **NILAI)
+    label = models.CharField("label", max_length=100, blank=True)
+    pembilang = models.DecimalField("pembilang", null=True, blank=True, **NILAI)
+    penyebut = models.DecimalField("penyebut", null=True, blank=True, **NILAI)
+
+    class Meta:
+        verbose_name = "rencana aksi"
+        verbose_name_plural = "rencana aksi"
+        ordering = ["indikator", "tahun", "triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indikator", "tahun", "triwulan"], name="rencana_aksi_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1, triwulan__lte=4), name="rencana_aksi_triwulan_sah"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indikator.kode} {self.tahun} TW{self.triwulan}"
+
+
+def _lokasi_bukti(instance: Realisasi, filename: str) -> str:
+    # The stored name is not the user's: only the extension survives.
+    import uuid
+    from pathlib import Path
+
+    return f"bukti/{instance.tahun}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class Realisasi(models.Model):
+    """The realisasi of an indicator in one triwulan, with its note and evidence."""
+
+    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="realisasi")
+    tahun = models.PositiveSmallIntegerField("tahun")
+    triwulan = models.PositiveSmallIntegerField("triwulan", choices=TRIWULAN_CHOICES)
+    nilai = models.DecimalField("realisasi", null=True, blank=True, **NILAI)
+    label = models.CharField("label", max_length=100, blank=True)
+    pembilang = models.DecimalField("pembilang", null=True, blank=True, **NILAI)
+    penyebut = models.DecimalField("penyebut", null=True, blank=True, **NILAI)
+    catatan = models.TextField("catatan", blank=True)
+    bukti = models.FileField("bukti dukung", upload_to=_lokasi_bukti, blank=True)
+    versi = models.PositiveIntegerField("versi", default=1)
+    diubah_pada = models.DateTimeField("diubah pada", auto_now=True)
+    diubah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "realisasi"
+        verbose_name_plural = "realisasi"
+        ordering = ["indikator", "tahun", "triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indikator", "tahun", "triwulan"], name="realisasi_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1, triwulan__lte=4), name="realisasi_triwulan_sah"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indikator.kode} {self.tahun} TW{self.triwulan}"
+
+
+class NilaiPembanding(models.Model):
+    """A comparison value (kabupaten, provinsi, nasional, other) for an indicator and year."""
+
+    TINGKAT_CHOICES = [
+        ("kabupaten", "Kabupaten"),
+        ("provinsi", "Provinsi"),
+        ("nasional", "Nasional"),
+        ("lainnya", "Lainnya"),
+    ]
+    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="pembanding")
+    tahun = models.PositiveSmallIntegerField("tahun")
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+    tingkat = models.CharField("tingkat", max_length=20, choices=TINGKAT_CHOICES)
+    label = models.CharField("label", max_length=200, blank=True)
+    nilai = models.DecimalField("nilai", **NILAI)
+    nilai_label = models.CharField("label nilai", max_length=100, blank=True)
+    sumber = models.CharField("sumber", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "nilai pembanding"
+        verbose_name_plural = "nilai pembanding"
+        ordering = ["indikator", "tahun", "urutan"]
+
+    def __str__(self) -> str:
+        return f"{self.indikator.kode} {self.tahun} {self.tingkat}"
+
+
+class HasilSKM(models.Model):
+    """A Survei Kepuasan Masyarakat result: the NRR of each of the nine unsur."""
+
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="skm"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+    indikator = models.ForeignKey(
+        Indikator, null=True, blank=True, on_delete=models.SET_NULL, related_name="skm"
+    )
+    periode = models.CharField("periode", max_length=50, blank=True)
+    responden = models.PositiveIntegerField("jumlah responden", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "hasil SKM"
+        verbose_name_plural = "hasil SKM"
+        ordering = ["perangkat_daerah", "tahun", "urutan"]
+
+    def __str__(self) -> str:
+        return f"SKM {self.perangkat_daerah} {self.tahun} {self.periode}"
+
+
+class NilaiUnsurSKM(models.Model):
+    UNSUR_CHOICES = [(f"U{i}", f"U{i}") for i in range(1, 10)]
+    hasil = models.ForeignKey(HasilSKM, on_delete=models.CASCADE, related_name="unsur")
+    unsur = models.CharField("unsur", max_length=3, choices=UNSUR_CHOICES)
+    nrr = models.DecimalField("nilai rata-rata (NRR)", **NILAI)
+
+    class Meta:
+        verbose_name = "nilai unsur SKM"
+        verbose_name_plural = "nilai unsur SKM"
+        ordering = ["hasil", "unsur"]
+        constraints = [
+            models.UniqueConstraint(fields=["hasil", "unsur"], name="unsur_skm_unik"),
+            models.CheckConstraint(
+                condition=Q(nrr__gte=1, nrr__lte=4), name="unsur_skm_1_sampai_4"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unsur}: {self.nrr}"
+
+
+class AngkaDilaporkan(models.Model):
+    """A figure printed in an existing report, kept to be checked against the data."""
+
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="angka_dilaporkan"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+    jenis = models.CharField("jenis", max_length=40)
+    kode = models.CharField("kode", max_length=60)
+    tahun_banding = models.PositiveSmallIntegerField("tahun pembanding", null=True, blank=True)
+    # Text, so that the printed precision survives: "98.50" is not "98.5".
+    nilai = models.CharField("nilai", max_length=40)
+    sumber = models.CharField("sumber", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "angka dilaporkan"
+        verbose_name_plural = "angka dilaporkan"
+        ordering = ["perangkat_daerah", "tahun", "urutan"]
+
+    def __str__(self) -> str:
+        return f"{self.jenis} {self.kode} = {self.nilai}"
+
+
+class LogPerubahan(models.Model):
+    """Who changed what, when: old → new (SPEC: every change to targets, realisasi and budget)."""
+
+    waktu = models.DateTimeField("waktu", auto_now_add=True)
+    pengguna = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="pengguna",
+    )
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="log_perubahan",
+    )
+    aksi = models.CharField("aksi", max_length=80)
+    objek = models.CharField("objek", max_length=300, blank=True)
+    data = models.JSONField("data", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = "log perubahan"
+        verbose_name_plural = "log perubahan"
+        ordering = ["-waktu", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.waktu:%Y-%m-%d %H:%M} {self.aksi} {self.objek}"

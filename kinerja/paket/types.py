@@ -1,0 +1,315 @@
+"""Plain data of one perangkat daerah, independent of JSON and of the ORM.
+
+The parser builds these from a paket file, the database layer builds them
+from the stored rows, the exporter writes them back to JSON and the
+calculation (``kinerja.hitung``) reads them. Keeping one shape for all four
+is what makes "import, export, compute" provably the same data.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from anggaran.efisiensi import MetodeEfisiensi
+from kinerja.engine.angka import Nilai
+from kinerja.engine.capaian import Polaritas, RumusNegatif
+from kinerja.engine.predikat import Skala
+from kinerja.engine.realisasi import Rasio, TipePenghitungan
+
+# A quarterly value: a measured value, a numerator/denominator pair (tipe
+# "rasio"), or nothing reported.
+NilaiTW = Nilai | Rasio | None
+
+TINGKAT_INDIKATOR = ("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")
+
+_VERSI_RE = re.compile(r"^(murni|perubahan(?:-([0-9]+))?)$")
+
+
+def urutan_versi(versi: str) -> int:
+    """Order of a document version: murni 0, perubahan 1, perubahan-2 2, ..."""
+    m = _VERSI_RE.match(versi)
+    if not m:
+        raise ValueError(f"versi {versi!r} tidak dikenal")
+    if m.group(1) == "murni":
+        return 0
+    return int(m.group(2) or 1)
+
+
+@dataclass
+class Pejabat:
+    nama: str
+    jabatan: str
+    gelar_depan: str | None = None
+    gelar_belakang: str | None = None
+    pangkat: str | None = None
+    golongan: str | None = None
+    nip: str | None = None
+
+    @property
+    def nama_lengkap(self) -> str:
+        nama = self.nama
+        if self.gelar_depan:
+            nama = f"{self.gelar_depan} {nama}"
+        if self.gelar_belakang:
+            nama = f"{nama}, {self.gelar_belakang}"
+        return nama
+
+
+@dataclass
+class Aturan:
+    skala: Skala
+    # The preset name when the scale is a preset, None for a custom band list.
+    skala_preset: str | None
+    rumus_negatif: RumusNegatif
+    batas_atas_capaian: Decimal | None
+    batas_bawah_capaian: Decimal | None
+    metode_efisiensi: MetodeEfisiensi
+    ambang_tercapai: Decimal = Decimal(100)
+
+
+@dataclass
+class Pemda:
+    kode: str
+    nama: str
+    aturan: Aturan
+    provinsi: str | None = None
+    ibu_kota: str | None = None
+    kepala: Pejabat | None = None
+
+
+@dataclass
+class PerangkatDaerah:
+    kode: str
+    nama: str
+    jenis: str = "kecamatan"
+    alamat: str | None = None
+    telepon: str | None = None
+    email: str | None = None
+    situs: str | None = None
+    kepala: Pejabat | None = None
+    pejabat: list[Pejabat] = field(default_factory=list)
+
+
+@dataclass
+class RiwayatTahun:
+    target: Nilai | None = None
+    realisasi: Nilai | None = None
+
+
+@dataclass
+class Indikator:
+    kode: str
+    nama: str
+    satuan: str
+    polaritas: Polaritas
+    tipe_penghitungan: TipePenghitungan
+    # Filled by the container: which level the indicator belongs to and the
+    # code of that tujuan/sasaran/program/kegiatan/sub kegiatan.
+    tingkat: str = ""
+    induk: str = ""
+    iku: bool = False
+    target_tahunan: dict[int, Nilai] = field(default_factory=dict)
+    target_akhir: Nilai | None = None
+    riwayat: dict[int, RiwayatTahun] = field(default_factory=dict)
+    formulasi: str | None = None
+    definisi_operasional: str | None = None
+    alasan_pemilihan: str | None = None
+    sumber_data: str | None = None
+    penanggung_jawab: str | None = None
+    # Per-indicator overrides of the pemda's rules; None = the pemda's rule.
+    rumus_negatif: RumusNegatif | None = None
+    batas_atas_capaian: Decimal | None = None
+    batas_bawah_capaian: Decimal | None = None
+
+    @property
+    def persentase(self) -> bool:
+        return self.satuan.strip().lower() in ("%", "persen", "persentase")
+
+
+@dataclass
+class Sasaran:
+    kode: str
+    uraian: str
+    indikator: list[Indikator] = field(default_factory=list)
+    strategi: list[str] = field(default_factory=list)
+    arah_kebijakan: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Tujuan:
+    kode: str
+    uraian: str
+    indikator: list[Indikator] = field(default_factory=list)
+    sasaran: list[Sasaran] = field(default_factory=list)
+
+
+@dataclass
+class Renstra:
+    mulai: int
+    selesai: int
+    tujuan: list[Tujuan] = field(default_factory=list)
+    visi: str | None = None
+    misi: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SubKegiatan:
+    kode: str
+    nama: str
+    indikator: list[Indikator] = field(default_factory=list)
+
+
+@dataclass
+class Kegiatan:
+    kode: str
+    nama: str
+    indikator: list[Indikator] = field(default_factory=list)
+    sub_kegiatan: list[SubKegiatan] = field(default_factory=list)
+
+
+@dataclass
+class Program:
+    kode: str
+    nama: str
+    sasaran: list[str] = field(default_factory=list)
+    indikator: list[Indikator] = field(default_factory=list)
+    kegiatan: list[Kegiatan] = field(default_factory=list)
+
+
+@dataclass
+class PerjanjianKinerja:
+    versi: str
+    target: dict[str, Nilai] = field(default_factory=dict)
+    anggaran_program: dict[str, Decimal] = field(default_factory=dict)
+    tanggal: datetime.date | None = None
+    tempat: str | None = None
+    sumber_dana: str | None = None
+    pihak_pertama: Pejabat | None = None
+    pihak_kedua: Pejabat | None = None
+
+
+@dataclass
+class SasaranPKBerjenjang:
+    uraian: str
+    indikator: str
+    target: Nilai | None = None
+
+
+@dataclass
+class PKBerjenjang:
+    jabatan: str
+    versi: str
+    pejabat: Pejabat | None = None
+    sasaran: list[SasaranPKBerjenjang] = field(default_factory=list)
+    anggaran: dict[str, Decimal] = field(default_factory=dict)
+
+
+@dataclass
+class DPA:
+    versi: str
+    pagu: dict[str, Decimal] = field(default_factory=dict)
+    jenis_belanja: dict[str, Decimal] = field(default_factory=dict)
+    tanggal: datetime.date | None = None
+
+
+@dataclass
+class Pembanding:
+    tingkat: str
+    nilai: Nilai
+    label: str | None = None
+    sumber: str | None = None
+
+
+@dataclass
+class SKM:
+    unsur: dict[str, Decimal]
+    indikator: str | None = None
+    periode: str | None = None
+    responden: int | None = None
+
+
+@dataclass
+class AngkaDilaporkan:
+    jenis: str
+    kode: str
+    # As printed: Decimal("98.50") keeps the two decimals it was printed with.
+    nilai: Decimal
+    sumber: str | None = None
+    tahun_banding: int | None = None
+
+
+@dataclass
+class Laporan:
+    tempat: str | None = None
+    tanggal: datetime.date | None = None
+
+
+@dataclass
+class Tahun:
+    tahun: int
+    perjanjian_kinerja: list[PerjanjianKinerja] = field(default_factory=list)
+    pk_berjenjang: list[PKBerjenjang] = field(default_factory=list)
+    rencana_aksi: dict[str, list[NilaiTW]] = field(default_factory=dict)
+    realisasi: dict[str, list[NilaiTW]] = field(default_factory=dict)
+    catatan_realisasi: dict[str, list[str | None]] = field(default_factory=dict)
+    dpa: list[DPA] = field(default_factory=list)
+    # An annual amount, or four quarterly amounts (spending within each quarter).
+    realisasi_anggaran: dict[str, Decimal | list[Decimal | None]] = field(default_factory=dict)
+    realisasi_jenis_belanja: dict[str, Decimal] = field(default_factory=dict)
+    pembanding: dict[str, list[Pembanding]] = field(default_factory=dict)
+    skm: list[SKM] = field(default_factory=list)
+    laporan: Laporan | None = None
+    angka_dilaporkan: list[AngkaDilaporkan] = field(default_factory=list)
+
+    def pk_berlaku(self) -> PerjanjianKinerja | None:
+        """The PK version in force: the latest one."""
+        if not self.perjanjian_kinerja:
+            return None
+        return max(self.perjanjian_kinerja, key=lambda pk: urutan_versi(pk.versi))
+
+    def dpa_berlaku(self) -> DPA | None:
+        if not self.dpa:
+            return None
+        return max(self.dpa, key=lambda d: urutan_versi(d.versi))
+
+
+@dataclass
+class Paket:
+    pemda: Pemda
+    perangkat_daerah: PerangkatDaerah
+    renstra: Renstra
+    program: list[Program] = field(default_factory=list)
+    tahun: list[Tahun] = field(default_factory=list)
+    keterangan: str | None = None
+
+    def semua_indikator(self) -> list[Indikator]:
+        """Every indicator in document order: Renstra first, then the program tree."""
+        hasil: list[Indikator] = []
+        for tujuan in self.renstra.tujuan:
+            hasil.extend(tujuan.indikator)
+            for sasaran in tujuan.sasaran:
+                hasil.extend(sasaran.indikator)
+        for program in self.program:
+            hasil.extend(program.indikator)
+            for kegiatan in program.kegiatan:
+                hasil.extend(kegiatan.indikator)
+                for sub in kegiatan.sub_kegiatan:
+                    hasil.extend(sub.indikator)
+        return hasil
+
+    def nama_node_anggaran(self) -> dict[str, tuple[str, str]]:
+        """Code → (name, level) of every node of the program tree."""
+        hasil: dict[str, tuple[str, str]] = {}
+        for program in self.program:
+            hasil[program.kode] = (program.nama, "program")
+            for kegiatan in program.kegiatan:
+                hasil[kegiatan.kode] = (kegiatan.nama, "kegiatan")
+                for sub in kegiatan.sub_kegiatan:
+                    hasil[sub.kode] = (sub.nama, "sub_kegiatan")
+        return hasil
+
+    def cari_tahun(self, tahun: int) -> Tahun | None:
+        return next((t for t in self.tahun if t.tahun == tahun), None)
