@@ -145,6 +145,11 @@ class PerangkatDaerah(models.Model):
     telepon = models.CharField("telepon", max_length=50, blank=True)
     email = models.CharField("surel", max_length=100, blank=True)
     situs = models.CharField("situs web", max_length=200, blank=True)
+    keterangan_data = models.TextField(
+        "keterangan sumber data",
+        blank=True,
+        help_text="Catatan tentang asal data paket yang diimpor.",
+    )
     kepala = models.ForeignKey(
         "Pejabat",
         verbose_name="kepala perangkat daerah",

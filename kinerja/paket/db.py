@@ -196,6 +196,7 @@ def paket_simpan(*, paket: t.Paket, pengguna=None) -> m.PerangkatDaerah:
     pd.telepon = data_pd.telepon or ""
     pd.email = data_pd.email or ""
     pd.situs = data_pd.situs or ""
+    pd.keterangan_data = paket.keterangan or ""
     pd.kepala = None
     pd.save()
     if data_pd.kepala:
@@ -796,6 +797,7 @@ def paket_muat(pd: m.PerangkatDaerah) -> t.Paket:
         renstra=renstra,
         program=program,
         tahun=tahun_list,
+        keterangan=pd.keterangan_data or None,
     )
 
 

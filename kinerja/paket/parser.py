@@ -476,11 +476,12 @@ def baca_paket(data: Any) -> t.Paket:
     """Convert and check a loaded JSON document; raise PaketTidakValid with every problem."""
     r = _Pembaca()
     paket = _baca(r, data)
+    if paket is not None:
+        # Cross-references are checked even when the first pass found
+        # problems, so that one report lists every error of the file.
+        _periksa_rujukan(r, paket, data)
     if r.galat or paket is None:
         raise PaketTidakValid(r.galat or [Galat("$", "paket tidak dapat dibaca")])
-    _periksa_rujukan(r, paket, data)
-    if r.galat:
-        raise PaketTidakValid(r.galat)
     return paket
 
 
@@ -548,8 +549,14 @@ def _baca(r: _Pembaca, data: Any) -> t.Paket | None:
         th = _baca_tahun(r, item, f"$.tahun[{i}]")
         if th is not None:
             tahun.append(th)
-    if pemda is None or pd is None or renstra is None:
+    if renstra is None:
         return None
+    if pemda is None or pd is None:
+        if not r.galat:
+            return None
+        # Only to let the cross-reference checks run; the caller raises.
+        pemda = pemda or t.Pemda(kode="", nama="", aturan=None)  # type: ignore[arg-type]
+        pd = pd or t.PerangkatDaerah(kode="", nama="")
     return t.Paket(
         pemda=pemda,
         perangkat_daerah=pd,
@@ -597,11 +604,9 @@ def _baca_renstra(r: _Pembaca, d: Any) -> t.Renstra | None:
                 sasaran=sasaran_list,
             )
         )
-    if mulai is None or selesai is None:
-        return None
     return t.Renstra(
-        mulai=mulai,
-        selesai=selesai,
+        mulai=mulai or 0,
+        selesai=selesai or 0,
         tujuan=tujuan_list,
         visi=r.teks(d, "visi", path),
         misi=r.daftar_teks(d, "misi", path),

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand, CommandError
+
+from kinerja.models import PerangkatDaerah
+from kinerja.paket.db import paket_muat
+from kinerja.paket.serializer import dumps, tulis_paket
+
+
+class Command(BaseCommand):
+    help = "Ekspor seluruh data satu perangkat daerah sebagai paket data (JSON, docs/paket.md)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--pd", required=True, help="kode perangkat daerah")
+        parser.add_argument("--keluar", help="tulis ke berkas ini (bawaan: layar)")
+
+    def handle(self, *args, **options):
+        pd = PerangkatDaerah.objects.filter(kode=options["pd"]).first()
+        if pd is None:
+            raise CommandError(f"perangkat daerah dengan kode {options['pd']!r} tidak ditemukan")
+        teks = dumps(tulis_paket(paket_muat(pd))) + "\n"
+        if options["keluar"]:
+            with open(options["keluar"], "w", encoding="utf-8") as f:
+                f.write(teks)
+            self.stdout.write(self.style.SUCCESS(f"paket {pd.nama} ditulis ke {options['keluar']}"))
+        else:
+            self.stdout.write(teks, ending="")
