@@ -805,3 +805,51 @@ class LogPerubahan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.waktu:%Y-%m-%d %H:%M} {self.aksi} {self.objek}"
+
+
+class Peran(models.Model):
+    """The role of a user, bound to a perangkat daerah (operator, kepala) or a pemda."""
+
+    class Jenis(models.TextChoices):
+        OPERATOR = "operator", "Operator"
+        KEPALA = "kepala", "Kepala perangkat daerah"
+        EVALUATOR = "evaluator", "Evaluator (Inspektorat)"
+        ADMIN_PEMDA = "admin_pemda", "Admin pemda"
+
+    pengguna = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="peran",
+        verbose_name="pengguna",
+    )
+    jenis = models.CharField("peran", max_length=20, choices=Jenis.choices)
+    pemda = models.ForeignKey(
+        Pemda, on_delete=models.CASCADE, related_name="peran", verbose_name="pemda"
+    )
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="peran",
+        verbose_name="perangkat daerah",
+    )
+
+    class Meta:
+        verbose_name = "peran pengguna"
+        verbose_name_plural = "peran pengguna"
+        constraints = [
+            # Operator and kepala work in one perangkat daerah; evaluator and
+            # admin pemda work across the pemda.
+            models.CheckConstraint(
+                condition=(
+                    Q(jenis__in=["operator", "kepala"], perangkat_daerah__isnull=False)
+                    | Q(jenis__in=["evaluator", "admin_pemda"], perangkat_daerah__isnull=True)
+                ),
+                name="peran_lingkup_sah",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        lingkup = self.perangkat_daerah or self.pemda
+        return f"{self.pengguna} — {self.get_jenis_display()} {lingkup}"

@@ -1,0 +1,204 @@
+from django.contrib import admin
+
+from kinerja import models as m
+
+
+class BandPredikatInline(admin.TabularInline):
+    model = m.BandPredikat
+    extra = 0
+
+
+@admin.register(m.Pemda)
+class PemdaAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "provinsi", "skala_preset", "metode_efisiensi"]
+    search_fields = ["kode", "nama"]
+    inlines = [BandPredikatInline]
+
+
+@admin.register(m.PerangkatDaerah)
+class PerangkatDaerahAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "jenis", "pemda"]
+    list_filter = ["pemda", "jenis"]
+    search_fields = ["kode", "nama"]
+
+
+@admin.register(m.Pejabat)
+class PejabatAdmin(admin.ModelAdmin):
+    list_display = ["nama", "jabatan", "pangkat", "golongan", "nip", "perangkat_daerah"]
+    list_filter = ["pemda"]
+    search_fields = ["nama", "jabatan", "nip"]
+
+
+class TujuanInline(admin.StackedInline):
+    model = m.Tujuan
+    extra = 0
+
+
+@admin.register(m.Renstra)
+class RenstraAdmin(admin.ModelAdmin):
+    list_display = ["perangkat_daerah", "mulai", "selesai"]
+    inlines = [TujuanInline]
+
+
+@admin.register(m.Tujuan)
+class TujuanAdmin(admin.ModelAdmin):
+    list_display = ["kode", "uraian", "renstra"]
+    search_fields = ["kode", "uraian"]
+
+
+@admin.register(m.Sasaran)
+class SasaranAdmin(admin.ModelAdmin):
+    list_display = ["kode", "uraian", "tujuan"]
+    search_fields = ["kode", "uraian"]
+
+
+class KegiatanInline(admin.TabularInline):
+    model = m.Kegiatan
+    extra = 0
+
+
+@admin.register(m.Program)
+class ProgramAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "renstra"]
+    search_fields = ["kode", "nama"]
+    filter_horizontal = ["sasaran", "tujuan"]
+    inlines = [KegiatanInline]
+
+
+class SubKegiatanInline(admin.TabularInline):
+    model = m.SubKegiatan
+    extra = 0
+
+
+@admin.register(m.Kegiatan)
+class KegiatanAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "program"]
+    search_fields = ["kode", "nama"]
+    inlines = [SubKegiatanInline]
+
+
+@admin.register(m.SubKegiatan)
+class SubKegiatanAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "kegiatan"]
+    search_fields = ["kode", "nama"]
+
+
+class TargetTahunanInline(admin.TabularInline):
+    model = m.TargetTahunan
+    extra = 0
+
+
+class RiwayatInline(admin.TabularInline):
+    model = m.RiwayatIndikator
+    extra = 0
+
+
+@admin.register(m.Indikator)
+class IndikatorAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "satuan", "polaritas", "tipe_penghitungan", "iku"]
+    list_filter = ["iku", "polaritas", "tipe_penghitungan", "renstra__perangkat_daerah"]
+    search_fields = ["kode", "nama"]
+    raw_id_fields = ["tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"]
+    inlines = [TargetTahunanInline, RiwayatInline]
+
+
+class TargetPKInline(admin.TabularInline):
+    model = m.TargetPK
+    extra = 0
+    raw_id_fields = ["indikator"]
+
+
+class AnggaranProgramPKInline(admin.TabularInline):
+    model = m.AnggaranProgramPK
+    extra = 0
+    raw_id_fields = ["program"]
+
+
+@admin.register(m.PerjanjianKinerja)
+class PerjanjianKinerjaAdmin(admin.ModelAdmin):
+    list_display = ["perangkat_daerah", "tahun", "versi", "tanggal"]
+    list_filter = ["tahun", "versi", "perangkat_daerah"]
+    inlines = [TargetPKInline, AnggaranProgramPKInline]
+
+
+class SasaranPKBerjenjangInline(admin.TabularInline):
+    model = m.SasaranPKBerjenjang
+    extra = 0
+
+
+@admin.register(m.PKBerjenjang)
+class PKBerjenjangAdmin(admin.ModelAdmin):
+    list_display = ["jabatan", "perangkat_daerah", "tahun", "versi"]
+    list_filter = ["tahun", "perangkat_daerah"]
+    inlines = [SasaranPKBerjenjangInline]
+
+
+@admin.register(m.RencanaAksi)
+class RencanaAksiAdmin(admin.ModelAdmin):
+    list_display = ["indikator", "tahun", "triwulan", "nilai", "label"]
+    list_filter = ["tahun", "triwulan"]
+    raw_id_fields = ["indikator"]
+
+
+@admin.register(m.Realisasi)
+class RealisasiAdmin(admin.ModelAdmin):
+    list_display = ["indikator", "tahun", "triwulan", "nilai", "label", "diubah_pada"]
+    list_filter = ["tahun", "triwulan"]
+    raw_id_fields = ["indikator"]
+
+
+@admin.register(m.NilaiPembanding)
+class NilaiPembandingAdmin(admin.ModelAdmin):
+    list_display = ["indikator", "tahun", "tingkat", "label", "nilai"]
+    raw_id_fields = ["indikator"]
+
+
+class NilaiUnsurSKMInline(admin.TabularInline):
+    model = m.NilaiUnsurSKM
+    extra = 0
+
+
+@admin.register(m.HasilSKM)
+class HasilSKMAdmin(admin.ModelAdmin):
+    list_display = ["perangkat_daerah", "tahun", "periode", "responden"]
+    inlines = [NilaiUnsurSKMInline]
+
+
+@admin.register(m.AngkaDilaporkan)
+class AngkaDilaporkanAdmin(admin.ModelAdmin):
+    list_display = ["perangkat_daerah", "tahun", "jenis", "kode", "nilai", "sumber"]
+    list_filter = ["jenis", "perangkat_daerah"]
+
+
+@admin.register(m.LogPerubahan)
+class LogPerubahanAdmin(admin.ModelAdmin):
+    list_display = ["waktu", "pengguna", "perangkat_daerah", "aksi", "objek"]
+    list_filter = ["aksi", "perangkat_daerah"]
+    readonly_fields = [f.name for f in m.LogPerubahan._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(m.Peran)
+class PeranAdmin(admin.ModelAdmin):
+    list_display = ["pengguna", "jenis", "pemda", "perangkat_daerah"]
+    list_filter = ["jenis", "pemda"]
+
+
+# Rows usually edited inline above, also reachable on their own.
+for model, kolom in [
+    (m.BandPredikat, ["pemda", "urutan", "label", "bawah", "atas"]),
+    (m.TargetTahunan, ["indikator", "tahun", "nilai", "label"]),
+    (m.RiwayatIndikator, ["indikator", "tahun", "target", "realisasi"]),
+    (m.TargetPK, ["perjanjian_kinerja", "indikator", "nilai", "label"]),
+    (m.AnggaranProgramPK, ["perjanjian_kinerja", "program", "jumlah"]),
+    (m.SasaranPKBerjenjang, ["pk_berjenjang", "uraian", "target"]),
+    (m.NilaiUnsurSKM, ["hasil", "unsur", "nrr"]),
+]:
+    admin.site.register(
+        model, type(f"{model.__name__}Admin", (admin.ModelAdmin,), {"list_display": kolom})
+    )

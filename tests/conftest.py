@@ -1,0 +1,67 @@
+"""A tiny named cast: two kecamatan of one pemda (A, B), one of another pemda, a user per role."""
+
+from __future__ import annotations
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from kinerja.models import Pemda, Peran, PerangkatDaerah
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def demo(db):
+    """The three demo packages: Randublatung (A) and Bogorejo (B) of Blora, Kesamben of Jombang."""
+    call_command(
+        "impor_paket",
+        *(str(p) for p in sorted((ROOT / "fixtures").glob("*.json"))),
+        stdout=StringIO(),
+    )
+    return {
+        "a": PerangkatDaerah.objects.get(kode="33.16.05"),
+        "b": PerangkatDaerah.objects.get(kode="33.16.15"),
+        "lain": PerangkatDaerah.objects.get(kode="35.17.12"),
+    }
+
+
+def _pengguna(
+    username: str, jenis: str, *, pd: PerangkatDaerah | None = None, pemda: Pemda | None = None
+):
+    user = get_user_model().objects.create_user(username=username, password="sandi-uji-123")
+    Peran.objects.create(pengguna=user, jenis=jenis, pemda=pemda or pd.pemda, perangkat_daerah=pd)
+    return user
+
+
+@pytest.fixture
+def operator_a(demo):
+    return _pengguna("operator_a", "operator", pd=demo["a"])
+
+
+@pytest.fixture
+def kepala_a(demo):
+    return _pengguna("kepala_a", "kepala", pd=demo["a"])
+
+
+@pytest.fixture
+def operator_b(demo):
+    return _pengguna("operator_b", "operator", pd=demo["b"])
+
+
+@pytest.fixture
+def evaluator(demo):
+    return _pengguna("evaluator", "evaluator", pemda=demo["a"].pemda)
+
+
+@pytest.fixture
+def admin_pemda(demo):
+    return _pengguna("admin_pemda", "admin_pemda", pemda=demo["a"].pemda)
+
+
+@pytest.fixture
+def evaluator_lain(demo):
+    return _pengguna("evaluator_lain", "evaluator", pemda=demo["lain"].pemda)
