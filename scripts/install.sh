@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs everything LKjIP needs on a fresh Debian 12 machine with Python 3.11:
+# the Debian packages (only those missing), a virtualenv in .venv and the
+# pinned Python packages. Usage: scripts/install.sh [--dev]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  python3-venv          # python3 -m venv on Debian
+  libpango-1.0-0        # WeasyPrint (PDF)
+  libpangoft2-1.0-0
+  libharfbuzz-subset0
+  fonts-dejavu-core     # the fonts of the PDF
+  poppler-utils         # pdftotext/pdftoppm, used by the tests
+  chromium              # browser tests (Playwright drives /usr/bin/chromium)
+)
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Memasang paket Debian: ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+PYTHON="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --upgrade pip
+if [ "${1:-}" = "--dev" ]; then
+  .venv/bin/pip install --quiet -r requirements-dev.txt
+else
+  .venv/bin/pip install --quiet -r requirements.txt
+fi
