@@ -1,7 +1,12 @@
-"""Who may see and change which perangkat daerah. Called on the first line of every view.
+"""Who may see and change what. Called on the first line of every view.
 
-A perangkat daerah the user may not see is a 404 (no information leaks about
-its existence); one the user may see but not change is a 403 on writes.
+* A perangkat daerah (or pemda) the user may not see is a 404: nothing leaks
+  about its existence.
+* Visible but not writable is a 403 on writes.
+* Operator and kepala see only their own perangkat daerah; the evaluator reads
+  every perangkat daerah of its pemda and writes none of its data; the admin
+  pemda manages the pemda's rules, perangkat daerah and users; nobody sees
+  another pemda. A Django superuser sees everything.
 """
 
 from __future__ import annotations
@@ -10,30 +15,58 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from kinerja.models import Peran, PerangkatDaerah
+from kinerja.models import Pemda, Peran, PerangkatDaerah
+
+PESAN_HANYA_BACA = (
+    "Anda hanya dapat melihat data ini; perubahan dilakukan oleh operator perangkat daerah."
+)
+PESAN_BUKAN_KEPALA = "Hanya kepala perangkat daerah yang dapat meninjau dan menyetujui."
+PESAN_BUKAN_ADMIN = "Hanya admin pemda yang dapat mengelola aturan, perangkat daerah dan pengguna."
+
+
+def peran(user) -> Peran | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    try:
+        return user.peran
+    except Peran.DoesNotExist:
+        return None
 
 
 def perangkat_daerah_terlihat(user) -> QuerySet[PerangkatDaerah]:
     """Every perangkat daerah the user may read."""
     semua = PerangkatDaerah.objects.select_related("pemda")
-    if user.is_superuser:
+    if getattr(user, "is_superuser", False):
         return semua
-    peran = getattr(user, "peran", None)
-    if peran is None:
+    p = peran(user)
+    if p is None:
         return semua.none()
-    if peran.jenis in (Peran.Jenis.OPERATOR, Peran.Jenis.KEPALA):
-        return semua.filter(pk=peran.perangkat_daerah_id)
-    return semua.filter(pemda_id=peran.pemda_id)
+    if p.jenis in (Peran.Jenis.OPERATOR, Peran.Jenis.KEPALA):
+        return semua.filter(pk=p.perangkat_daerah_id)
+    return semua.filter(pemda_id=p.pemda_id)
 
 
 def boleh_ubah_data(user, pd: PerangkatDaerah) -> bool:
-    """Only the operator of the perangkat daerah enters its data."""
-    if user.is_superuser:
+    """Only the operator of the perangkat daerah enters and changes its data."""
+    if getattr(user, "is_superuser", False):
         return True
-    peran = getattr(user, "peran", None)
-    return bool(
-        peran and peran.jenis == Peran.Jenis.OPERATOR and peran.perangkat_daerah_id == pd.pk
-    )
+    p = peran(user)
+    return bool(p and p.jenis == Peran.Jenis.OPERATOR and p.perangkat_daerah_id == pd.pk)
+
+
+def boleh_tinjau(user, pd: PerangkatDaerah) -> bool:
+    """The kepala reviews (approves or returns) the perangkat daerah's submissions."""
+    if getattr(user, "is_superuser", False):
+        return True
+    p = peran(user)
+    return bool(p and p.jenis == Peran.Jenis.KEPALA and p.perangkat_daerah_id == pd.pk)
+
+
+def boleh_kelola_pemda(user, pemda: Pemda) -> bool:
+    if getattr(user, "is_superuser", False):
+        return True
+    p = peran(user)
+    return bool(p and p.jenis == Peran.Jenis.ADMIN_PEMDA and p.pemda_id == pemda.pk)
 
 
 def get_perangkat_daerah_for_user(user, kode: str) -> tuple[PerangkatDaerah, bool]:
@@ -45,7 +78,39 @@ def get_perangkat_daerah_for_user(user, kode: str) -> tuple[PerangkatDaerah, boo
 
 
 def get_editable_perangkat_daerah_for_user(user, kode: str) -> PerangkatDaerah:
+    """For views that change a perangkat daerah's data: 404 if not visible, 403 if read-only."""
     pd, boleh = get_perangkat_daerah_for_user(user, kode)
     if not boleh:
-        raise PermissionDenied("Anda hanya dapat melihat data perangkat daerah ini.")
+        raise PermissionDenied(PESAN_HANYA_BACA)
     return pd
+
+
+def get_reviewable_perangkat_daerah_for_user(user, kode: str) -> PerangkatDaerah:
+    pd, _ = get_perangkat_daerah_for_user(user, kode)
+    if not boleh_tinjau(user, pd):
+        raise PermissionDenied(PESAN_BUKAN_KEPALA)
+    return pd
+
+
+def pemda_terlihat(user) -> QuerySet[Pemda]:
+    if getattr(user, "is_superuser", False):
+        return Pemda.objects.all()
+    p = peran(user)
+    if p is None:
+        return Pemda.objects.none()
+    return Pemda.objects.filter(pk=p.pemda_id)
+
+
+def get_pemda_for_user(user, kode: str) -> tuple[Pemda, bool]:
+    """The pemda and whether the user may manage it; 404 if it is not the user's pemda."""
+    pemda = pemda_terlihat(user).filter(kode=kode).first()
+    if pemda is None:
+        raise Http404("Pemda tidak ditemukan.")
+    return pemda, boleh_kelola_pemda(user, pemda)
+
+
+def get_manageable_pemda_for_user(user, kode: str) -> Pemda:
+    pemda, boleh = get_pemda_for_user(user, kode)
+    if not boleh:
+        raise PermissionDenied(PESAN_BUKAN_ADMIN)
+    return pemda

@@ -202,3 +202,25 @@ for model, kolom in [
     admin.site.register(
         model, type(f"{model.__name__}Admin", (admin.ModelAdmin,), {"list_display": kolom})
     )
+
+
+class LangkahReviewInline(admin.TabularInline):
+    model = m.LangkahReview
+    extra = 0
+
+
+@admin.register(m.StatusTriwulan)
+class StatusTriwulanAdmin(admin.ModelAdmin):
+    list_display = ["perangkat_daerah", "tahun", "triwulan", "status", "diubah_pada"]
+    list_filter = ["status", "tahun"]
+    inlines = [LangkahReviewInline]
+
+
+admin.site.register(
+    m.LangkahReview,
+    type(
+        "LangkahReviewAdmin",
+        (admin.ModelAdmin,),
+        {"list_display": ["status_triwulan", "dari", "ke", "pengguna", "waktu"]},
+    ),
+)

@@ -796,12 +796,21 @@ class LogPerubahan(models.Model):
     )
     aksi = models.CharField("aksi", max_length=80)
     objek = models.CharField("objek", max_length=300, blank=True)
+    # Which row changed, to show the history of one object: model label and pk.
+    objek_tipe = models.CharField("jenis objek", max_length=60, blank=True)
+    objek_id = models.PositiveBigIntegerField("id objek", null=True, blank=True)
+    tahun = models.PositiveSmallIntegerField("tahun", null=True, blank=True)
+    # {"lama": ..., "baru": ...} for a change, free data for other actions.
     data = models.JSONField("data", default=dict, blank=True)
 
     class Meta:
         verbose_name = "log perubahan"
         verbose_name_plural = "log perubahan"
         ordering = ["-waktu", "-id"]
+        indexes = [
+            models.Index(fields=["objek_tipe", "objek_id"], name="log_per_objek"),
+            models.Index(fields=["perangkat_daerah", "-waktu"], name="log_per_pd"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.waktu:%Y-%m-%d %H:%M} {self.aksi} {self.objek}"
@@ -853,3 +862,71 @@ class Peran(models.Model):
     def __str__(self) -> str:
         lingkup = self.perangkat_daerah or self.pemda
         return f"{self.pengguna} — {self.get_jenis_display()} {lingkup}"
+
+
+class StatusTriwulan(models.Model):
+    """Review state of one triwulan of a perangkat daerah: draf → diajukan → disetujui/dikembalikan."""
+
+    class Status(models.TextChoices):
+        DRAF = "draf", "Draf"
+        DIAJUKAN = "diajukan", "Diajukan"
+        DIKEMBALIKAN = "dikembalikan", "Dikembalikan"
+        DISETUJUI = "disetujui", "Disetujui"
+
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="status_triwulan"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    triwulan = models.PositiveSmallIntegerField("triwulan", choices=TRIWULAN_CHOICES)
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.DRAF)
+    diubah_pada = models.DateTimeField("diubah pada", auto_now=True)
+
+    class Meta:
+        verbose_name = "status triwulan"
+        verbose_name_plural = "status triwulan"
+        ordering = ["perangkat_daerah", "tahun", "triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["perangkat_daerah", "tahun", "triwulan"], name="status_triwulan_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1, triwulan__lte=4), name="status_triwulan_sah"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.perangkat_daerah} {self.tahun} TW{self.triwulan}: {self.get_status_display()}"
+        )
+
+    @property
+    def terkunci(self) -> bool:
+        """Submitted and approved quarters are read-only for the operator."""
+        return self.status in (self.Status.DIAJUKAN, self.Status.DISETUJUI)
+
+
+class LangkahReview(models.Model):
+    """One step of the review of a triwulan: who moved it from which status to which, and why."""
+
+    status_triwulan = models.ForeignKey(
+        StatusTriwulan, on_delete=models.CASCADE, related_name="langkah"
+    )
+    waktu = models.DateTimeField("waktu", auto_now_add=True)
+    pengguna = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="pengguna",
+    )
+    dari = models.CharField("dari status", max_length=20, choices=StatusTriwulan.Status.choices)
+    ke = models.CharField("ke status", max_length=20, choices=StatusTriwulan.Status.choices)
+    komentar = models.TextField("komentar", blank=True)
+
+    class Meta:
+        verbose_name = "langkah review"
+        verbose_name_plural = "langkah review"
+        ordering = ["status_triwulan", "waktu", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.status_triwulan}: {self.dari} → {self.ke}"

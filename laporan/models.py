@@ -18,6 +18,13 @@ class LKjIP(models.Model):
         PerangkatDaerah, on_delete=models.CASCADE, related_name="lkjip"
     )
     tahun = models.PositiveSmallIntegerField("tahun")
+
+    class Status(models.TextChoices):
+        DRAF = "draf", "Draf"
+        DIAJUKAN = "diajukan", "Diajukan"
+        DITETAPKAN = "ditetapkan", "Ditetapkan"
+
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.DRAF)
     tempat = models.CharField("tempat penandatanganan", max_length=100, blank=True)
     tanggal = models.DateField("tanggal penandatanganan", null=True, blank=True)
 
@@ -33,3 +40,8 @@ class LKjIP(models.Model):
 
     def __str__(self) -> str:
         return f"LKjIP {self.perangkat_daerah} {self.tahun}"
+
+    @property
+    def terkunci(self) -> bool:
+        """After sign-off the year's data are read-only for everyone."""
+        return self.status == self.Status.DITETAPKAN

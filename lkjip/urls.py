@@ -1,17 +1,31 @@
+"""Every URL of the project.
+
+Views of one perangkat daerah live under /pd/<kode>/ (and /pd/<kode>/<tahun>/
+for the data of a year); the admin pemda screens under /pemda/<kode>/. Every
+URL added here must also be listed in tests/web/test_akses_matriks.py, which
+checks it for every role.
+"""
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
-from kinerja import views as kinerja_views
+from kinerja.masuk import MasukView
+from kinerja.views import beranda
 
 admin.site.site_header = "Administrasi LKjIP"
 admin.site.site_title = "LKjIP"
 admin.site.index_title = "Pengelolaan data"
 
 urlpatterns = [
-    path("", kinerja_views.beranda, name="beranda"),
-    path("pd/<str:kode>/<int:tahun>/", kinerja_views.ringkasan, name="ringkasan"),
-    path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="masuk"),
+    path("", beranda.beranda, name="beranda"),
+    path("masuk/", MasukView.as_view(), name="masuk"),
     path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
+    path("pd/<str:kode>/<int:tahun>/", include("kinerja.urls_beranda")),
+    path("pd/<str:kode>/<int:tahun>/", include("kinerja.urls_realisasi")),
+    path("pd/<str:kode>/<int:tahun>/anggaran/", include("anggaran.urls")),
+    path("pd/<str:kode>/", include("kinerja.urls_perencanaan")),
+    path("pd/<str:kode>/riwayat/", include("kinerja.urls_riwayat")),
+    path("pemda/<str:kode>/", include("kinerja.urls_pemda")),
     path("admin/", admin.site.urls),
 ]

@@ -18,18 +18,18 @@ def beranda(request: HttpRequest) -> HttpResponse:
     return render(request, "kinerja/beranda.html", ctx)
 
 
-def ringkasan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+def hitung_rinci(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     pd, rw = get_perangkat_daerah_for_user(request.user, kode)
     paket = paket_muat(pd)
     if paket.cari_tahun(tahun) is None:
         raise Http404(f"Tidak ada data tahun {tahun}.")
     hasil = hitung(paket, tahun)
     ctx = {
-        "page": "ringkasan",
+        "page": "hitung",
         "pd": pd,
         "tahun": tahun,
         "rw": rw,
         "hasil": hasil,
         "aturan": paket.pemda.aturan,
     }
-    return render(request, "kinerja/ringkasan.html", ctx)
+    return render(request, "kinerja/hitung.html", ctx)

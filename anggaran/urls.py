@@ -1,0 +1,3 @@
+"""URLs of the budget screens under /pd/<kode>/<tahun>/anggaran/."""
+
+urlpatterns: list = []

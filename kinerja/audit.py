@@ -1,0 +1,54 @@
+"""The audit trail: every service that changes targets, realisasi, notes, evidence or budget calls this."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any
+
+from django.db import models
+
+from kinerja.models import LogPerubahan, PerangkatDaerah
+
+
+def _json(nilai: Any) -> Any:
+    if isinstance(nilai, Decimal):
+        return str(nilai.normalize()) if nilai == nilai else str(nilai)
+    if isinstance(nilai, datetime.date | datetime.datetime):
+        return nilai.isoformat()
+    if isinstance(nilai, dict):
+        return {k: _json(v) for k, v in nilai.items()}
+    if isinstance(nilai, list | tuple):
+        return [_json(v) for v in nilai]
+    if isinstance(nilai, models.Model):
+        return str(nilai)
+    return nilai
+
+
+def catat_perubahan(
+    *,
+    pengguna,
+    perangkat_daerah: PerangkatDaerah | None,
+    aksi: str,
+    objek: models.Model | None = None,
+    uraian: str = "",
+    tahun: int | None = None,
+    lama: Any = None,
+    baru: Any = None,
+    data: dict | None = None,
+) -> LogPerubahan:
+    """Record who did ``aksi`` (a namespaced code such as "realisasi.ubah") on what, old → new."""
+    isi = dict(data or {})
+    if lama is not None or baru is not None:
+        isi["lama"] = _json(lama)
+        isi["baru"] = _json(baru)
+    return LogPerubahan.objects.create(
+        pengguna=pengguna if getattr(pengguna, "is_authenticated", False) else None,
+        perangkat_daerah=perangkat_daerah,
+        aksi=aksi,
+        objek=uraian or (str(objek) if objek is not None else ""),
+        objek_tipe=objek._meta.label_lower if objek is not None else "",
+        objek_id=objek.pk if objek is not None else None,
+        tahun=tahun,
+        data=_json(isi),
+    )

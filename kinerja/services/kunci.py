@@ -1,0 +1,49 @@
+"""Which data can still be changed: the locks of the review and of the signed-off year."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+
+from kinerja.models import PerangkatDaerah, StatusTriwulan
+from laporan.models import LKjIP
+
+PESAN_TAHUN_TERKUNCI = (
+    "Data tahun {tahun} sudah terkunci karena LKjIP telah ditetapkan; "
+    "perubahan memerlukan pembukaan kembali oleh kepala atau admin pemda."
+)
+PESAN_TRIWULAN_TERKUNCI = (
+    "Triwulan {triwulan} tahun {tahun} sedang {status}; data triwulan ini tidak dapat diubah."
+)
+
+
+def tahun_terkunci(pd: PerangkatDaerah, tahun: int) -> bool:
+    return LKjIP.objects.filter(
+        perangkat_daerah=pd, tahun=tahun, status=LKjIP.Status.DITETAPKAN
+    ).exists()
+
+
+def status_triwulan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> StatusTriwulan:
+    """The review state of a quarter (an unsaved draf when nothing happened yet)."""
+    status = StatusTriwulan.objects.filter(
+        perangkat_daerah=pd, tahun=tahun, triwulan=triwulan
+    ).first()
+    return status or StatusTriwulan(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
+
+
+def pastikan_tahun_terbuka(pd: PerangkatDaerah, tahun: int) -> None:
+    if tahun_terkunci(pd, tahun):
+        raise ValidationError(PESAN_TAHUN_TERKUNCI.format(tahun=tahun))
+
+
+def pastikan_triwulan_terbuka(pd: PerangkatDaerah, tahun: int, triwulan: int) -> None:
+    """Raise unless the operator may still change the data of this quarter."""
+    pastikan_tahun_terbuka(pd, tahun)
+    status = status_triwulan(pd, tahun, triwulan)
+    if status.terkunci:
+        raise ValidationError(
+            PESAN_TRIWULAN_TERKUNCI.format(
+                triwulan=("I", "II", "III", "IV")[triwulan - 1],
+                tahun=tahun,
+                status=status.get_status_display().lower(),
+            )
+        )

@@ -1,0 +1,10 @@
+"""URLs under /pd/<kode>/<tahun>/: the dashboard and the detailed computation."""
+
+from django.urls import path
+
+from kinerja.views import beranda
+
+urlpatterns = [
+    path("", beranda.hitung_rinci, name="pd-beranda"),
+    path("hitung/", beranda.hitung_rinci, name="pd-hitung"),
+]

@@ -1,0 +1,3 @@
+"""URLs of the admin pemda screens (rules, perangkat daerah, users) under /pemda/<kode>/."""
+
+urlpatterns: list = []

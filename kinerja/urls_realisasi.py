@@ -1,0 +1,3 @@
+"""URLs of the quarterly realisasi, evidence and review screens."""
+
+urlpatterns: list = []

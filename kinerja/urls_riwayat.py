@@ -1,0 +1,3 @@
+"""URLs of the audit trail screens."""
+
+urlpatterns: list = []
