@@ -1,0 +1,148 @@
+"""Every URL of the project × every role, on the user's own and on another perangkat daerah.
+
+anonymous → login; a perangkat daerah or pemda the user may not see → 404;
+visible but read-only → 403 on writes; allowed → 200/302. Adding a URL to the
+project without listing it in MATRIKS makes test_every_url_is_in_the_matrix fail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+PERAN = [
+    "anonim",
+    "operator_a",
+    "kepala_a",
+    "evaluator",
+    "admin_pemda",
+    "operator_b",
+    "evaluator_lain",
+]
+
+# Expected status per role when the URL names perangkat daerah A (Randublatung, Blora).
+# "ok" means 200 or 302 (a redirect that is not to the login page).
+BACA_PD = {
+    "anonim": "masuk",
+    "operator_a": "ok",
+    "kepala_a": "ok",
+    "evaluator": "ok",
+    "admin_pemda": "ok",
+    "operator_b": 404,
+    "evaluator_lain": 404,
+}
+TULIS_PD = {**BACA_PD, "kepala_a": 403, "evaluator": 403, "admin_pemda": 403}
+TINJAU_PD = {**BACA_PD, "operator_a": 403, "evaluator": 403, "admin_pemda": 403}
+KELOLA_PEMDA = {
+    "anonim": "masuk",
+    "operator_a": 403,
+    "kepala_a": 403,
+    "evaluator": 403,
+    "admin_pemda": "ok",
+    "operator_b": 403,
+    "evaluator_lain": 404,
+}
+SEMUA_MASUK = {p: "ok" for p in PERAN} | {"anonim": "masuk"}
+PUBLIK = {p: "ok" for p in PERAN}
+
+
+@dataclass
+class Kasus:
+    harapan: dict
+    metode: str = "get"
+    # kwargs of the URL for a perangkat daerah (and its pemda): callable(pd) -> dict
+    kwargs: Callable | None = None
+    data: Callable | dict = field(default_factory=dict)
+    # Whether the URL belongs to a perangkat daerah/pemda (then it is also
+    # checked against a foreign one: 404 for the users of A).
+    milik: bool = True
+
+
+def _pd(pd, **extra):
+    return {"kode": pd.kode, **extra}
+
+
+def _pd_tahun(pd, **extra):
+    return {"kode": pd.kode, "tahun": 2024, **extra}
+
+
+MATRIKS: dict[str, Kasus] = {
+    "beranda": Kasus(SEMUA_MASUK, milik=False),
+    "masuk": Kasus(PUBLIK, milik=False),
+    # Logging out ends on the login page, for everyone.
+    "keluar": Kasus({p: 302 for p in PERAN}, metode="post", milik=False),
+    "pd-beranda": Kasus(BACA_PD, kwargs=_pd_tahun),
+    "pd-hitung": Kasus(BACA_PD, kwargs=_pd_tahun),
+}
+
+
+def _semua_nama(patterns, prefix="") -> set[str]:
+    nama = set()
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            if p.namespace == "admin":
+                continue
+            nama |= _semua_nama(p.url_patterns)
+        elif isinstance(p, URLPattern) and p.name:
+            nama.add(p.name)
+    return nama
+
+
+def test_every_url_is_in_the_matrix():
+    proyek = _semua_nama(get_resolver().url_patterns)
+    assert proyek - set(MATRIKS) == set(), "URL belum ada di MATRIKS"
+    assert set(MATRIKS) - proyek == set(), "MATRIKS menyebut URL yang tidak ada"
+
+
+def _cocok(harapan, r) -> bool:
+    if harapan == "masuk":
+        return r.status_code == 302 and r["Location"].startswith("/masuk/")
+    if harapan == "ok":
+        return r.status_code == 200 or (
+            r.status_code == 302 and not r["Location"].startswith("/masuk/")
+        )
+    return r.status_code == harapan
+
+
+@pytest.mark.django_db
+def test_every_url_for_every_role(
+    client, demo, operator_a, kepala_a, evaluator, admin_pemda, operator_b, evaluator_lain
+):
+    pengguna = {
+        "operator_a": operator_a,
+        "kepala_a": kepala_a,
+        "evaluator": evaluator,
+        "admin_pemda": admin_pemda,
+        "operator_b": operator_b,
+        "evaluator_lain": evaluator_lain,
+    }
+    gagal = []
+    for nama, kasus in MATRIKS.items():
+        sasaran = [("sendiri", demo["a"], kasus.harapan)]
+        if kasus.milik and kasus.kwargs:
+            # Another perangkat daerah of another pemda: nobody of Blora may see it.
+            asing = {p: ("masuk" if p == "anonim" else 404) for p in PERAN if p != "evaluator_lain"}
+            sasaran.append(("asing", demo["lain"], asing))
+        for label, pd, harapan in sasaran:
+            url = reverse(nama, kwargs=kasus.kwargs(pd) if kasus.kwargs else None)
+            for peran, status in harapan.items():
+                client.logout()
+                if peran != "anonim":
+                    client.force_login(pengguna[peran])
+                data = kasus.data(pd) if callable(kasus.data) else kasus.data
+                # Each request runs in a savepoint that is rolled back, so one
+                # role's write does not change what the next role sees.
+                with transaction.atomic():
+                    r = getattr(client, kasus.metode)(url, data)
+                    transaction.set_rollback(True)
+                if not _cocok(status, r):
+                    lokasi = r.get("Location", "")
+                    gagal.append(
+                        f"{nama} [{label}] {kasus.metode.upper()} {url} as {peran}: "
+                        f"expected {status}, got {r.status_code} {lokasi}"
+                    )
+    assert not gagal, "\n".join(gagal)
