@@ -224,3 +224,10 @@ admin.site.register(
         {"list_display": ["status_triwulan", "dari", "ke", "pengguna", "waktu"]},
     ),
 )
+
+
+@admin.register(m.BuktiDukung)
+class BuktiDukungAdmin(admin.ModelAdmin):
+    list_display = ["nama_asli", "realisasi", "jenis", "ukuran", "diunggah_oleh", "waktu"]
+    list_filter = ["jenis"]
+    raw_id_fields = ["realisasi"]

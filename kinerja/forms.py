@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 
 from kinerja.engine.angka import (
     Nilai,
@@ -15,7 +16,24 @@ from kinerja.engine.angka import (
 )
 
 
-class NilaiField(forms.CharField):
+class _TeksDiurai(forms.CharField):
+    """A CharField whose cleaned value is not text: the length is checked on the typed text."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # CharField's MaxLengthValidator would run on the parsed value.
+        self.validators = [v for v in self.validators if not isinstance(v, MaxLengthValidator)]
+
+    def teks(self, value) -> str:
+        teks = super().to_python(value).strip()
+        if self.max_length is not None and len(teks) > self.max_length:
+            raise forms.ValidationError(
+                f"Isian terlalu panjang (maksimal {self.max_length} karakter).", code="max_length"
+            )
+        return teks
+
+
+class NilaiField(_TeksDiurai):
     """A measured value: a number (decimal comma accepted) or a graded value such as "63,25 (B-)".
 
     Cleans to ``kinerja.engine.angka.Nilai`` (or None when empty and not required).
@@ -26,7 +44,7 @@ class NilaiField(forms.CharField):
         super().__init__(*args, **kwargs)
 
     def to_python(self, value):
-        teks = super().to_python(value).strip()
+        teks = self.teks(value)
         if not teks:
             return None
         try:
@@ -42,7 +60,7 @@ class NilaiField(forms.CharField):
         return value
 
 
-class UangField(forms.CharField):
+class UangField(_TeksDiurai):
     """An amount of rupiah: "3.312.000.900", "Rp 3.312.000.900", "5.842.020,50". Never negative."""
 
     def __init__(self, *args, **kwargs):
@@ -50,7 +68,7 @@ class UangField(forms.CharField):
         super().__init__(*args, **kwargs)
 
     def to_python(self, value):
-        teks = super().to_python(value).strip()
+        teks = self.teks(value)
         if not teks:
             return None
         try:

@@ -638,7 +638,7 @@ class RencanaAksi(models.Model):
 
 
 def _lokasi_bukti(instance: Realisasi, filename: str) -> str:
-    # The stored name is not the user's: only the extension survives.
+    # Kept for migration 0001 (the former Realisasi.bukti); evidence is now BuktiDukung.
     import uuid
     from pathlib import Path
 
@@ -656,7 +656,7 @@ class Realisasi(models.Model):
     pembilang = models.DecimalField("pembilang", null=True, blank=True, **NILAI)
     penyebut = models.DecimalField("penyebut", null=True, blank=True, **NILAI)
     catatan = models.TextField("catatan", blank=True)
-    bukti = models.FileField("bukti dukung", upload_to=_lokasi_bukti, blank=True)
+    # 0 = no value saved yet (a row created only to hold evidence); +1 on every save.
     versi = models.PositiveIntegerField("versi", default=1)
     diubah_pada = models.DateTimeField("diubah pada", auto_now=True)
     diubah_oleh = models.ForeignKey(
@@ -930,3 +930,46 @@ class LangkahReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.status_triwulan}: {self.dari} → {self.ke}"
+
+
+def _lokasi_bukti_dukung(instance: BuktiDukung, filename: str) -> str:
+    # The stored name is never the user's: a random name with the extension of the
+    # type found in the content.
+    import uuid
+
+    return f"bukti/{instance.realisasi.tahun}/{uuid.uuid4().hex}.{instance.jenis}"
+
+
+class BuktiDukung(models.Model):
+    """An evidence file of a realisasi, kept under MEDIA_ROOT and served only through a view."""
+
+    class Jenis(models.TextChoices):
+        PDF = "pdf", "PDF"
+        JPG = "jpg", "Gambar JPG"
+        PNG = "png", "Gambar PNG"
+        XLSX = "xlsx", "Lembar kerja XLSX"
+
+    realisasi = models.ForeignKey(
+        Realisasi, on_delete=models.CASCADE, related_name="bukti_dukung", verbose_name="realisasi"
+    )
+    berkas = models.FileField("berkas", upload_to=_lokasi_bukti_dukung, max_length=200)
+    nama_asli = models.CharField("nama berkas asli", max_length=255)
+    ukuran = models.PositiveBigIntegerField("ukuran (bita)")
+    jenis = models.CharField("jenis", max_length=10, choices=Jenis.choices)
+    diunggah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="diunggah oleh",
+    )
+    waktu = models.DateTimeField("waktu unggah", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "bukti dukung"
+        verbose_name_plural = "bukti dukung"
+        ordering = ["realisasi", "waktu", "id"]
+
+    def __str__(self) -> str:
+        return self.nama_asli

@@ -116,6 +116,11 @@ STATIC_ROOT = Path(os.getenv("STATIC_ROOT", BASE_DIR / "staticfiles"))
 # access-checked view, never by the web server directly.
 MEDIA_ROOT = Path(os.getenv("MEDIA_ROOT", BASE_DIR / "media"))
 
+# Largest evidence file accepted (bytes); the web server in front should limit
+# request bodies to about the same size.
+BUKTI_UKURAN_MAKS = int(os.getenv("BUKTI_UKURAN_MAKS", str(10 * 1024 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
 LOGIN_URL = "masuk"
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "masuk"

@@ -73,6 +73,11 @@ def _aturan_dari_model(pemda: m.Pemda, bands: list[m.BandPredikat]) -> t.Aturan:
     )
 
 
+def aturan_pemda(pemda: m.Pemda) -> t.Aturan:
+    """The computation rules of a pemda (its predicate scale, formula, caps, efficiency method)."""
+    return _aturan_dari_model(pemda, list(pemda.band_predikat.all()))
+
+
 def _pejabat_baru(
     p: t.Pejabat | None, pemda: m.Pemda, pd: m.PerangkatDaerah | None, urutan: int = 0
 ):

@@ -11,8 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from kinerja.models import BuktiDukung, Indikator, Realisasi
 
 PERAN = [
     "anonim",
@@ -62,6 +65,29 @@ class Kasus:
     milik: bool = True
 
 
+def _indikator(pd):
+    return (
+        Indikator.objects.filter(renstra__perangkat_daerah=pd, rencana_aksi__tahun=2024)
+        .distinct()
+        .order_by("pk")
+        .first()
+    )
+
+
+def _bukti(pd):
+    realisasi, _ = Realisasi.objects.get_or_create(
+        indikator=_indikator(pd), tahun=2024, triwulan=1, defaults={"versi": 0}
+    )
+    bukti = BuktiDukung(realisasi=realisasi, nama_asli="bukti.pdf", ukuran=9, jenis="pdf")
+    bukti.berkas.save("bukti.pdf", ContentFile(b"%PDF-1.4\n"), save=False)
+    bukti.save()
+    return bukti
+
+
+def _tw(pd, **extra):
+    return _pd_tahun(pd, triwulan=1, **extra)
+
+
 def _pd(pd, **extra):
     return {"kode": pd.kode, **extra}
 
@@ -77,6 +103,17 @@ MATRIKS: dict[str, Kasus] = {
     "keluar": Kasus({p: 302 for p in PERAN}, metode="post", milik=False),
     "pd-beranda": Kasus(BACA_PD, kwargs=_pd_tahun),
     "pd-hitung": Kasus(BACA_PD, kwargs=_pd_tahun),
+    # Realisasi triwulan, evidence and review
+    "realisasi-triwulan": Kasus(BACA_PD, kwargs=_tw),
+    "realisasi-pratinjau": Kasus(
+        TULIS_PD, metode="post", kwargs=_tw, data=lambda pd: {"indikator": _indikator(pd).pk, "nilai": "90"}
+    ),
+    "bukti-unggah": Kasus(TULIS_PD, metode="post", kwargs=lambda pd: _tw(pd, indikator_id=_indikator(pd).pk)),
+    "realisasi-ajukan": Kasus(TULIS_PD, metode="post", kwargs=_tw),
+    "realisasi-setujui": Kasus(TINJAU_PD, metode="post", kwargs=_tw),
+    "realisasi-kembalikan": Kasus(TINJAU_PD, metode="post", kwargs=_tw),
+    "bukti-unduh": Kasus(BACA_PD, kwargs=lambda pd: _pd_tahun(pd, bukti_id=_bukti(pd).pk)),
+    "bukti-hapus": Kasus(TULIS_PD, metode="post", kwargs=lambda pd: _pd_tahun(pd, bukti_id=_bukti(pd).pk)),
 }
 
 
@@ -110,8 +147,9 @@ def _cocok(harapan, r) -> bool:
 
 @pytest.mark.django_db
 def test_every_url_for_every_role(
-    client, demo, operator_a, kepala_a, evaluator, admin_pemda, operator_b, evaluator_lain
+    client, settings, tmp_path, demo, operator_a, kepala_a, evaluator, admin_pemda, operator_b, evaluator_lain
 ):
+    settings.MEDIA_ROOT = tmp_path
     pengguna = {
         "operator_a": operator_a,
         "kepala_a": kepala_a,

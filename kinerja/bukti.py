@@ -1,0 +1,118 @@
+"""Evidence files (bukti dukung): which kind a file is, judged by its content.
+
+Pure module: no Django imports. The name a user gives a file and the MIME type a
+browser sends are never trusted; only the first bytes (and, for XLSX, the list
+of entries of the zip archive) decide. Nothing is decompressed.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from decimal import Decimal
+from typing import BinaryIO
+
+from kinerja.engine.angka import bulatkan, format_angka_alami
+
+__all__ = [
+    "BuktiTidakSah",
+    "JENIS_SAH",
+    "TIPE_KONTEN",
+    "UKURAN_MAKS_BAWAAN",
+    "jenis_dari_isi",
+    "periksa_bukti",
+    "format_ukuran",
+    "nama_aman",
+]
+
+UKURAN_MAKS_BAWAAN = 10 * 1024 * 1024
+
+PESAN_JENIS = "Berkas harus PDF, JPG, PNG atau XLSX; isi berkas ini bukan salah satunya."
+PESAN_UKURAN = "Ukuran berkas melebihi {maks}."
+PESAN_KOSONG = "Berkas kosong; pilih berkas yang berisi bukti dukung."
+
+JENIS_SAH = ("pdf", "jpg", "png", "xlsx")
+TIPE_KONTEN = {
+    "pdf": "application/pdf",
+    "jpg": "image/jpeg",
+    "png": "image/png",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+_PDF = b"%PDF-"
+_JPEG = b"\xff\xd8\xff"
+_PNG = b"\x89PNG\r\n\x1a\n"
+_ZIP = b"PK\x03\x04"
+_ENTRI_XLSX = {"[Content_Types].xml", "xl/workbook.xml"}
+
+
+class BuktiTidakSah(ValueError):
+    """An evidence file is refused (message in Bahasa Indonesia)."""
+
+
+def _xlsx(berkas: BinaryIO) -> bool:
+    berkas.seek(0)
+    try:
+        with zipfile.ZipFile(berkas) as arsip:
+            nama = set(arsip.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return False
+    return _ENTRI_XLSX <= nama
+
+
+def jenis_dari_isi(berkas: BinaryIO) -> str | None:
+    """ "pdf", "jpg", "png" or "xlsx" from the content of a seekable binary file; None otherwise.
+
+    The position of ``berkas`` is restored to the start.
+    """
+    berkas.seek(0)
+    kepala = berkas.read(8)
+    try:
+        if kepala.startswith(_PDF):
+            return "pdf"
+        if kepala.startswith(_JPEG):
+            return "jpg"
+        if kepala.startswith(_PNG):
+            return "png"
+        if kepala.startswith(_ZIP) and _xlsx(berkas):
+            return "xlsx"
+        return None
+    finally:
+        berkas.seek(0)
+
+
+def format_ukuran(bita: int) -> str:
+    """A size for people: "850 bita", "12,5 KB", "10 MB" (1 KB = 1024 bita)."""
+    for satuan, pembagi in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if bita >= pembagi:
+            # One decimal tells files apart; "10,0" is shown as "10".
+            nilai = bulatkan(Decimal(bita) / Decimal(pembagi), 1).normalize()
+            return f"{format_angka_alami(nilai)} {satuan}"
+    return f"{bita} bita"
+
+
+def periksa_bukti(berkas: BinaryIO, *, ukuran: int, ukuran_maks: int) -> str:
+    """The kind of an uploaded evidence file, or ``BuktiTidakSah`` with the reason.
+
+    ``ukuran`` is the size reported by the upload handler; it is checked before the
+    content is read so that an oversized file is refused without reading it.
+    """
+    if ukuran > ukuran_maks:
+        raise BuktiTidakSah(PESAN_UKURAN.format(maks=format_ukuran(ukuran_maks)))
+    if ukuran == 0:
+        raise BuktiTidakSah(PESAN_KOSONG)
+    jenis = jenis_dari_isi(berkas)
+    if jenis is None:
+        raise BuktiTidakSah(PESAN_JENIS)
+    return jenis
+
+
+def nama_aman(nama: str, jenis: str) -> str:
+    """The user's file name for showing and for the download header: no folder, no control
+    characters, at most 200 characters, ending in the extension of the type found."""
+    dasar = nama.replace("\\", "/").rsplit("/", 1)[-1]
+    dasar = "".join(c for c in dasar if c.isprintable()).strip().strip(".") or "bukti"
+    batang, titik, ekstensi = dasar.rpartition(".")
+    sama = {jenis, "jpeg"} if jenis == "jpg" else {jenis}
+    if titik and batang and ekstensi.lower() in sama:
+        dasar = batang
+    return f"{dasar[:190]}.{jenis}"

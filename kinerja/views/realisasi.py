@@ -1,0 +1,745 @@
+"""Quarterly realisasi grid, its live preview, evidence files and the review of a quarter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from kinerja.access import (
+    PESAN_HANYA_BACA,
+    boleh_tinjau,
+    boleh_ubah_data,
+    get_editable_perangkat_daerah_for_user,
+    get_perangkat_daerah_for_user,
+    get_reviewable_perangkat_daerah_for_user,
+)
+from kinerja.bukti import TIPE_KONTEN, format_ukuran
+from kinerja.engine.angka import Nilai, format_angka_alami
+from kinerja.engine.realisasi import Rasio
+from kinerja.forms import NilaiField
+from kinerja.models import BuktiDukung, Indikator, LangkahReview, PerangkatDaerah, StatusTriwulan
+from kinerja.services.kunci import tahun_terkunci
+from kinerja.services.realisasi import (
+    BarisGrid,
+    BarisRealisasi,
+    GridTriwulan,
+    HasilBaris,
+    SimpanGagal,
+    bukti_hapus,
+    bukti_unggah,
+    format_waktu,
+    grid_triwulan,
+    hitung_baris,
+    hitung_tersimpan,
+    nama_pengguna,
+    realisasi_simpan_triwulan,
+    romawi,
+    teks_nilai,
+    ukuran_bukti_maks,
+)
+from kinerja.services.review import triwulan_ajukan, triwulan_kembalikan, triwulan_setujui
+
+Status = StatusTriwulan.Status
+
+# NILAI columns hold 20 digits, 6 of them decimals.
+DIGIT_BULAT_MAKS = 14
+DIGIT_DESIMAL_MAKS = 6
+PESAN_TERLALU_PANJANG = (
+    "Angka terlalu panjang: paling banyak 14 digit sebelum koma dan 6 digit di belakang koma."
+)
+PESAN_TIDAK_NEGATIF = "Nilai ini tidak boleh negatif."
+PESAN_ANGKA_SAJA = "Isi dengan angka saja, tanpa huruf."
+PESAN_RASIO_LENGKAP = "Isi pembilang dan penyebut keduanya, atau kosongkan keduanya."
+PESAN_PENYEBUT_NOL = "Penyebut harus lebih dari 0."
+PESAN_BELUM_DISIMPAN = "Realisasi belum disimpan: periksa isian yang ditandai merah."
+
+
+def _periksa_angka(angka: Decimal) -> Decimal:
+    t = angka.normalize().as_tuple()
+    eksponen = t.exponent if isinstance(t.exponent, int) else 0
+    if max(-eksponen, 0) > DIGIT_DESIMAL_MAKS or len(t.digits) + eksponen > DIGIT_BULAT_MAKS:
+        raise forms.ValidationError(PESAN_TERLALU_PANJANG, code="panjang")
+    return angka
+
+
+class IsianNilaiField(NilaiField):
+    """``NilaiField`` whose messages read as sentences on their own and that
+    refuses values the database column cannot hold."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and self.max_length and len(value.strip()) > self.max_length:
+            raise forms.ValidationError(
+                f"Isian terlalu panjang: paling banyak {self.max_length} karakter.", code="panjang"
+            )
+        try:
+            return super().to_python(value)
+        except forms.ValidationError as e:
+            # The engine writes its messages as clauses; shown alone they are sentences.
+            pesan = " ".join(e.messages)
+            raise forms.ValidationError(pesan[:1].upper() + pesan[1:].rstrip(".") + ".") from e
+
+
+class NilaiBarisForm(forms.Form):
+    """The value of one indicator in one quarter: a number/graded value, or a ratio."""
+
+    nilai = IsianNilaiField(required=False, label="Realisasi")
+    pembilang = IsianNilaiField(required=False, label="Pembilang")
+    penyebut = IsianNilaiField(required=False, label="Penyebut")
+
+    def __init__(self, *args, baris: BarisGrid, grid: GridTriwulan, **kwargs):
+        self.baris, self.grid = baris, grid
+        self.hasil: HasilBaris | None = None
+        super().__init__(*args, **kwargs)
+
+    def clean_nilai(self) -> Nilai | None:
+        nilai = self.cleaned_data["nilai"]
+        if nilai is not None:
+            _periksa_angka(nilai.angka)
+        return nilai
+
+    def _bagian_rasio(self, nama: str) -> Decimal | None:
+        nilai = self.cleaned_data[nama]
+        if nilai is None:
+            return None
+        if nilai.label is not None:
+            raise forms.ValidationError(PESAN_ANGKA_SAJA, code="angka")
+        if nilai.angka < 0:
+            raise forms.ValidationError(PESAN_TIDAK_NEGATIF, code="negatif")
+        return _periksa_angka(nilai.angka)
+
+    def clean_pembilang(self) -> Decimal | None:
+        return self._bagian_rasio("pembilang")
+
+    def clean_penyebut(self) -> Decimal | None:
+        return self._bagian_rasio("penyebut")
+
+    def nilai_triwulan(self) -> Decimal | Rasio | None:
+        """The value as the engine takes it."""
+        d = self.cleaned_data
+        if self.baris.rasio:
+            if d.get("pembilang") is None:
+                return None
+            return Rasio(d["pembilang"], d["penyebut"])
+        return d["nilai"].angka if d.get("nilai") else None
+
+    def clean(self):
+        d = super().clean()
+        if self.errors:
+            return d
+        if self.baris.rasio:
+            ada = [d.get("pembilang") is not None, d.get("penyebut") is not None]
+            if any(ada) and not all(ada):
+                self.add_error("penyebut" if ada[0] else "pembilang", PESAN_RASIO_LENGKAP)
+                return d
+            if all(ada) and d["penyebut"] == 0:
+                self.add_error("penyebut", PESAN_PENYEBUT_NOL)
+                return d
+            d["nilai"] = None
+        else:
+            d["pembilang"] = d["penyebut"] = None
+        self.hasil = hitung_baris(
+            self.baris, self.grid.aturan, self.grid.triwulan, self.nilai_triwulan()
+        )
+        if self.hasil.galat:
+            self.add_error("pembilang" if self.baris.rasio else "nilai", self.hasil.galat)
+        return d
+
+
+class BarisForm(NilaiBarisForm):
+    """One row of the grid: the value, its note and the version it was loaded with."""
+
+    catatan = forms.CharField(
+        required=False, max_length=2000, label="Catatan", widget=forms.Textarea(attrs={"rows": 2})
+    )
+    versi = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kode = self.baris.indikator.kode
+        tw = romawi(self.grid.triwulan)
+        for nama, label, kolom in (
+            ("nilai", f"Realisasi {kode} triwulan {tw}", "realisasi"),
+            ("pembilang", f"Pembilang realisasi {kode} triwulan {tw}", "realisasi"),
+            ("penyebut", f"Penyebut realisasi {kode} triwulan {tw}", "realisasi"),
+            ("catatan", f"Catatan {kode} triwulan {tw}", "catatan"),
+        ):
+            self.fields[nama].widget.attrs.update(
+                {
+                    "aria-label": label,
+                    "data-kolom": kolom,
+                    "data-nama": nama,
+                    "autocomplete": "off",
+                    "spellcheck": "false" if kolom == "realisasi" else "true",
+                }
+            )
+
+    def clean_catatan(self) -> str:
+        return self.cleaned_data["catatan"].strip()
+
+    def clean(self):
+        d = super().clean()
+        hasil = self.hasil
+        if hasil and hasil.perlu_catatan and not d.get("catatan") and self.has_changed():
+            self.add_error("catatan", hasil.pesan_catatan(self.grid.aturan))
+        return d
+
+    def baris_realisasi(self) -> BarisRealisasi:
+        d = self.cleaned_data
+        return BarisRealisasi(
+            indikator_id=self.baris.indikator.pk,
+            nilai=d.get("nilai"),
+            pembilang=d.get("pembilang"),
+            penyebut=d.get("penyebut"),
+            catatan=d.get("catatan") or "",
+            versi=d.get("versi") or 0,
+        )
+
+
+def _awal(baris: BarisGrid) -> dict:
+    r = baris.realisasi
+    if r is None:
+        return {"versi": 0}
+    return {
+        "nilai": Nilai(r.nilai, r.label or None) if r.nilai is not None else None,
+        "pembilang": r.pembilang.normalize() if r.pembilang is not None else None,
+        "penyebut": r.penyebut.normalize() if r.penyebut is not None else None,
+        "catatan": r.catatan,
+        "versi": r.versi,
+    }
+
+
+def _buat_form(grid: GridTriwulan, data=None) -> dict[int, BarisForm]:
+    """One form per row. A row whose hidden version is missing from ``data`` was not
+    submitted (a partial or truncated post) and stays unbound: it is neither
+    validated nor saved, so it can never be cleared by accident."""
+    hasil = {}
+    for b in grid.baris:
+        prefix = f"r{b.indikator.pk}"
+        dikirim = data is not None and f"{prefix}-versi" in data
+        hasil[b.indikator.pk] = BarisForm(
+            data if dikirim else None, baris=b, grid=grid, prefix=prefix, initial=_awal(b)
+        )
+    return hasil
+
+
+class TinjauForm(forms.Form):
+    komentar = forms.CharField(
+        required=False,
+        max_length=4000,
+        label="Komentar untuk operator",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean_komentar(self) -> str:
+        return self.cleaned_data["komentar"].strip()
+
+
+class KembalikanForm(TinjauForm):
+    def clean_komentar(self) -> str:
+        komentar = super().clean_komentar()
+        if not komentar:
+            raise forms.ValidationError(
+                "Komentar wajib diisi saat mengembalikan: tuliskan apa yang harus diperbaiki "
+                "operator.",
+                code="wajib",
+            )
+        return komentar
+
+
+class BuktiForm(forms.Form):
+    berkas = forms.FileField(
+        label="Berkas bukti dukung",
+        error_messages={
+            "required": "Pilih berkas bukti dukung terlebih dahulu.",
+            "empty": "Berkas kosong; pilih berkas yang berisi bukti dukung.",
+            "invalid": "Kirim berkas bukti dukung lewat formulir unggah.",
+        },
+    )
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def _cek_triwulan(triwulan: int) -> None:
+    if triwulan not in (1, 2, 3, 4):
+        raise Http404("Triwulan harus 1 sampai 4.")
+
+
+def _url_grid(pd: PerangkatDaerah, tahun: int, triwulan: int) -> str:
+    return reverse(
+        "realisasi-triwulan", kwargs={"kode": pd.kode, "tahun": tahun, "triwulan": triwulan}
+    )
+
+
+@dataclass
+class BarisTampil:
+    no: int
+    baris: BarisGrid
+    form: BarisForm | None
+    hasil: HasilBaris
+    target_tw: str
+    target_sd: str | None
+    target_tahunan: str
+    realisasi: str
+    catatan_kurang: bool
+    galat_bukti: str | None
+    bukti_ctx: dict | None = None
+
+
+def _bukti_tampil(pd: PerangkatDaerah, tahun: int, bukti: list[BuktiDukung]) -> list[dict]:
+    return [
+        {
+            "obj": b,
+            "ukuran": format_ukuran(b.ukuran),
+            "url": reverse(
+                "bukti-unduh", kwargs={"kode": pd.kode, "tahun": tahun, "bukti_id": b.pk}
+            ),
+            "url_hapus": reverse(
+                "bukti-hapus", kwargs={"kode": pd.kode, "tahun": tahun, "bukti_id": b.pk}
+            ),
+        }
+        for b in bukti
+    ]
+
+
+def _ctx_bukti(grid: GridTriwulan, b: BarisGrid, dapat_mengisi: bool, galat: str | None) -> dict:
+    pd, tahun = grid.pd, grid.tahun
+    return {
+        "b": b,
+        "bukti": _bukti_tampil(pd, tahun, b.bukti),
+        "dapat_mengisi": dapat_mengisi,
+        "galat_bukti": galat,
+        "url_unggah": reverse(
+            "bukti-unggah",
+            kwargs={
+                "kode": pd.kode,
+                "tahun": tahun,
+                "triwulan": grid.triwulan,
+                "indikator_id": b.indikator.pk,
+            },
+        ),
+    }
+
+
+def _baris_tampil(grid, forms_, galat_bukti, dapat_mengisi) -> dict[int, BarisTampil]:
+    hasil: dict[int, BarisTampil] = {}
+    tw = grid.triwulan
+    for no, b in enumerate(grid.baris, start=1):
+        form = forms_.get(b.indikator.pk) if dapat_mengisi else None
+        tersimpan = hitung_tersimpan(grid, b)
+        if form is None or not form.is_bound:
+            h = tersimpan
+        else:
+            # A value that could not be read has no capaian (not the stored one).
+            h = form.hasil or HasilBaris()
+        sd = h.target_sd if h.target_sd is not None else tersimpan.target_sd
+        target_tw = b.target_tw_teks[tw - 1] or "-"
+        target_sd = None
+        if sd is not None and (b.target_tw[tw - 1] is None or sd != b.target_tw[tw - 1]):
+            target_sd = format_angka_alami(sd)
+        r = b.realisasi
+        hasil[b.indikator.pk] = BarisTampil(
+            no=no,
+            baris=b,
+            form=form,
+            hasil=h,
+            target_tw=target_tw,
+            target_sd=target_sd,
+            target_tahunan=b.target_tahunan.label or format_angka_alami(b.target_tahunan.angka)
+            if b.target_tahunan
+            else "-",
+            realisasi=(teks_nilai(r.nilai, r.label, r.pembilang, r.penyebut) if r else None) or "-",
+            catatan_kurang=tersimpan.perlu_catatan and not (r and r.catatan.strip()),
+            galat_bukti=(galat_bukti or {}).get(b.indikator.pk),
+        )
+    return hasil
+
+
+def _tampilkan(
+    request: HttpRequest,
+    pd: PerangkatDaerah,
+    tahun: int,
+    triwulan: int,
+    *,
+    boleh_ubah: bool,
+    grid: GridTriwulan | None = None,
+    forms_: dict[int, BarisForm] | None = None,
+    form_tinjau: TinjauForm | None = None,
+    galat_umum: list[str] | None = None,
+    galat_bukti: dict[int, str] | None = None,
+) -> HttpResponse:
+    grid = grid or grid_triwulan(pd, tahun, triwulan)
+    semua_status = {
+        s.triwulan: s for s in StatusTriwulan.objects.filter(perangkat_daerah=pd, tahun=tahun)
+    }
+    status = semua_status.get(triwulan) or StatusTriwulan(
+        perangkat_daerah=pd, tahun=tahun, triwulan=triwulan
+    )
+    langkah = []
+    if status.pk:
+        langkah = [
+            {
+                "obj": lk,
+                "waktu": format_waktu(lk.waktu),
+                "oleh": nama_pengguna(lk.pengguna),
+                "dari": Status(lk.dari).label,
+                "ke": Status(lk.ke).label,
+            }
+            for lk in LangkahReview.objects.filter(status_triwulan=status).select_related(
+                "pengguna"
+            )
+        ]
+    terakhir = langkah[-1] if langkah else None
+    tahun_kunci = tahun_terkunci(pd, tahun)
+    dapat_mengisi = boleh_ubah and not status.terkunci and not tahun_kunci
+    if dapat_mengisi and forms_ is None:
+        forms_ = _buat_form(grid)
+    baris = _baris_tampil(grid, forms_ or {}, galat_bukti, dapat_mengisi)
+    bagian = [
+        {
+            "judul": judul,
+            "kelompok": [
+                {
+                    "judul": k.judul,
+                    "tingkat": k.tingkat,
+                    "baris": [baris[b.indikator.pk] for b in k.baris],
+                }
+                for k in kelompok
+            ],
+        }
+        for judul, kelompok in grid.bagian()
+    ]
+    for item in baris.values():
+        item.bukti_ctx = _ctx_bukti(grid, item.baris, dapat_mengisi, item.galat_bukti)
+    boleh_kepala = boleh_tinjau(request.user, pd)
+    ctx = {
+        "page": "realisasi",
+        "pd": pd,
+        "tahun": tahun,
+        "triwulan": triwulan,
+        "romawi": romawi(triwulan),
+        "tab": [
+            {
+                "triwulan": q,
+                "romawi": romawi(q),
+                "url": _url_grid(pd, tahun, q),
+                "status": (semua_status.get(q) and semua_status[q].get_status_display()) or "Draf",
+                "kode_status": semua_status[q].status if q in semua_status else "draf",
+                "aktif": q == triwulan,
+            }
+            for q in (1, 2, 3, 4)
+        ],
+        "status": status,
+        "langkah": langkah,
+        "terakhir": terakhir,
+        "tahun_kunci": tahun_kunci,
+        "boleh_ubah": boleh_ubah,
+        "dapat_mengisi": dapat_mengisi,
+        "dapat_mengajukan": boleh_ubah
+        and not tahun_kunci
+        and status.status in (Status.DRAF, Status.DIKEMBALIKAN),
+        "dapat_meninjau": boleh_kepala and not tahun_kunci and status.status == Status.DIAJUKAN,
+        "form_tinjau": form_tinjau or TinjauForm(),
+        "bagian": bagian,
+        "jumlah_baris": len(grid.baris),
+        "aturan": grid.aturan,
+        "ambang": format_angka_alami(grid.aturan.ambang_tercapai),
+        "galat_umum": galat_umum or [],
+        "ukuran_maks": format_ukuran(ukuran_bukti_maks()),
+        "url_pratinjau": reverse(
+            "realisasi-pratinjau", kwargs={"kode": pd.kode, "tahun": tahun, "triwulan": triwulan}
+        ),
+    }
+    return render(request, "kinerja/realisasi/triwulan.html", ctx)
+
+
+# --------------------------------------------------------------------------- views
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def realisasi_triwulan(request: HttpRequest, kode: str, tahun: int, triwulan: int) -> HttpResponse:
+    pd, boleh_ubah = get_perangkat_daerah_for_user(request.user, kode)
+    if request.method == "POST" and not boleh_ubah:
+        raise PermissionDenied(PESAN_HANYA_BACA)
+    _cek_triwulan(triwulan)
+    if request.method != "POST":
+        return _tampilkan(request, pd, tahun, triwulan, boleh_ubah=boleh_ubah)
+
+    grid = grid_triwulan(pd, tahun, triwulan)
+    data = request.POST.copy()
+    forms_ = _buat_form(grid, data)
+    galat_umum = [PESAN_BELUM_DISIMPAN]
+    dikirim = [f for f in forms_.values() if f.is_bound]
+    if all(f.is_valid() for f in dikirim):
+        berubah = [f.baris_realisasi() for f in dikirim if f.has_changed()]
+        try:
+            jumlah = realisasi_simpan_triwulan(
+                pd=pd, tahun=tahun, triwulan=triwulan, baris=berubah, pengguna=request.user
+            )
+        except SimpanGagal as e:
+            for indikator_id, pesan in e.per_baris.items():
+                for p in pesan:
+                    forms_[indikator_id].add_error(None, p)
+            # The user saw who changed the row; saving again replaces it on purpose.
+            for indikator_id, versi in e.versi_kini.items():
+                data[f"r{indikator_id}-versi"] = str(versi)
+        except ValidationError as e:
+            galat_umum = e.messages
+        else:
+            if jumlah:
+                messages.success(
+                    request,
+                    f"Realisasi triwulan {romawi(triwulan)} tersimpan: {jumlah} indikator diubah.",
+                )
+            else:
+                messages.info(request, "Tidak ada perubahan untuk disimpan.")
+            return redirect(_url_grid(pd, tahun, triwulan))
+    return _tampilkan(
+        request,
+        pd,
+        tahun,
+        triwulan,
+        boleh_ubah=boleh_ubah,
+        grid=grid,
+        forms_=forms_,
+        galat_umum=galat_umum,
+    )
+
+
+@require_POST
+def realisasi_pratinjau(request: HttpRequest, kode: str, tahun: int, triwulan: int) -> JsonResponse:
+    """Capaian and predicate of one row as typed so far, computed by the engine."""
+    pd = get_editable_perangkat_daerah_for_user(request.user, kode)
+    _cek_triwulan(triwulan)
+    try:
+        indikator_id = int(request.POST.get("indikator", ""))
+    except ValueError:
+        return JsonResponse({"galat": {"indikator": "Indikator tidak disebutkan."}}, status=400)
+    grid = grid_triwulan(pd, tahun, triwulan, indikator_id=indikator_id)
+    if not grid.baris:
+        raise Http404("Indikator tidak ditemukan.")
+    form = NilaiBarisForm(request.POST, baris=grid.baris[0], grid=grid)
+    if not form.is_valid() or form.hasil is None:
+        return JsonResponse(
+            {"galat": {k: " ".join(v) for k, v in form.errors.items()}, "capaian": "-"}
+        )
+    h = form.hasil
+    return JsonResponse(
+        {
+            "galat": {},
+            "capaian": h.capaian_teks,
+            "predikat": h.band.label if h.band else "-",
+            "warna": (h.band.warna if h.band else None) or "",
+            "target_sd": format_angka_alami(h.target_sd) if h.target_sd is not None else "-",
+            "realisasi_sd": format_angka_alami(h.realisasi_sd)
+            if h.realisasi_sd is not None
+            else "-",
+            "rumus": h.capaian.rumus if h.capaian else "",
+            "perlu_catatan": h.perlu_catatan,
+            "pesan_catatan": h.pesan_catatan(grid.aturan) if h.perlu_catatan else "",
+        }
+    )
+
+
+def _ingin_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _respon_bukti(request, grid: GridTriwulan, pesan: str, *, galat: str | None = None):
+    """After an upload/delete: the fresh evidence cell as JSON, or back to the grid."""
+    if _ingin_json(request):
+        grid_baru = grid_triwulan(
+            grid.pd, grid.tahun, grid.triwulan, indikator_id=grid.baris[0].indikator.pk
+        )
+        html = render_to_string(
+            "kinerja/realisasi/_bukti.html",
+            _ctx_bukti(grid_baru, grid_baru.baris[0], True, galat),
+            request=request,
+        )
+        return JsonResponse(
+            {"pesan": pesan, "galat": galat, "html": html}, status=400 if galat else 200
+        )
+    if galat:
+        messages.error(request, galat)
+    else:
+        messages.success(request, pesan)
+    url = _url_grid(grid.pd, grid.tahun, grid.triwulan)
+    return redirect(f"{url}#baris-{grid.baris[0].indikator.pk}")
+
+
+@require_POST
+def bukti_unggah_view(
+    request: HttpRequest, kode: str, tahun: int, triwulan: int, indikator_id: int
+) -> HttpResponse:
+    pd = get_editable_perangkat_daerah_for_user(request.user, kode)
+    _cek_triwulan(triwulan)
+    if not Indikator.objects.filter(pk=indikator_id, renstra__perangkat_daerah=pd).exists():
+        raise Http404("Indikator tidak ditemukan.")
+    grid = grid_triwulan(pd, tahun, triwulan, indikator_id=indikator_id)
+    if not grid.baris:
+        raise Http404("Indikator ini tidak memiliki target pada tahun tersebut.")
+    form = BuktiForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            bukti = bukti_unggah(
+                pd=pd,
+                tahun=tahun,
+                triwulan=triwulan,
+                indikator_id=indikator_id,
+                berkas=form.cleaned_data["berkas"],
+                pengguna=request.user,
+            )
+        except ValidationError as e:
+            form.add_error("berkas", e)
+        else:
+            return _respon_bukti(request, grid, f"Bukti dukung {bukti.nama_asli} tersimpan.")
+    galat = " ".join(form.errors.get("berkas", [])) or " ".join(form.non_field_errors())
+    if _ingin_json(request):
+        return _respon_bukti(request, grid, "", galat=galat)
+    return _tampilkan(
+        request,
+        pd,
+        tahun,
+        triwulan,
+        boleh_ubah=True,
+        galat_bukti={indikator_id: galat},
+        galat_umum=[f"Bukti dukung {grid.baris[0].indikator.kode} tidak tersimpan: {galat}"],
+    )
+
+
+def _bukti_milik(pd: PerangkatDaerah, tahun: int, bukti_id: int) -> BuktiDukung:
+    bukti = (
+        BuktiDukung.objects.select_related("realisasi__indikator")
+        .filter(
+            pk=bukti_id, realisasi__tahun=tahun, realisasi__indikator__renstra__perangkat_daerah=pd
+        )
+        .first()
+    )
+    if bukti is None:
+        raise Http404("Bukti dukung tidak ditemukan.")
+    return bukti
+
+
+@require_safe
+def bukti_unduh(request: HttpRequest, kode: str, tahun: int, bukti_id: int) -> FileResponse:
+    pd, _ = get_perangkat_daerah_for_user(request.user, kode)
+    bukti = _bukti_milik(pd, tahun, bukti_id)
+    try:
+        berkas = bukti.berkas.open("rb")
+    except (FileNotFoundError, OSError):
+        raise Http404("Berkas bukti dukung tidak ditemukan di penyimpanan.") from None
+    return FileResponse(
+        berkas,
+        as_attachment=True,
+        filename=bukti.nama_asli,
+        content_type=TIPE_KONTEN.get(bukti.jenis, "application/octet-stream"),
+    )
+
+
+@require_POST
+def bukti_hapus_view(request: HttpRequest, kode: str, tahun: int, bukti_id: int) -> HttpResponse:
+    pd = get_editable_perangkat_daerah_for_user(request.user, kode)
+    bukti = _bukti_milik(pd, tahun, bukti_id)
+    r = bukti.realisasi
+    grid = grid_triwulan(pd, tahun, r.triwulan, indikator_id=r.indikator_id)
+    if not grid.baris:
+        raise Http404("Bukti dukung tidak ditemukan.")
+    nama = bukti.nama_asli
+    try:
+        bukti_hapus(pd=pd, bukti=bukti, pengguna=request.user)
+    except ValidationError as e:
+        return _respon_bukti(request, grid, "", galat=" ".join(e.messages))
+    return _respon_bukti(request, grid, f"Bukti dukung {nama} dihapus.")
+
+
+@require_POST
+def realisasi_ajukan(request: HttpRequest, kode: str, tahun: int, triwulan: int) -> HttpResponse:
+    pd = get_editable_perangkat_daerah_for_user(request.user, kode)
+    _cek_triwulan(triwulan)
+    try:
+        triwulan_ajukan(pd=pd, tahun=tahun, triwulan=triwulan, pengguna=request.user)
+    except ValidationError as e:
+        for pesan in e.messages:
+            messages.error(request, pesan)
+    else:
+        messages.success(
+            request,
+            f"Triwulan {romawi(triwulan)} diajukan kepada kepala; isian tidak dapat diubah "
+            "sampai dikembalikan.",
+        )
+    return redirect(_url_grid(pd, tahun, triwulan))
+
+
+def _tampilkan_tinjau(request, pd, tahun: int, triwulan: int, form: TinjauForm) -> HttpResponse:
+    """The grid again with the review form's errors (and the comment as typed)."""
+    form.fields["komentar"].widget.attrs["autofocus"] = True
+    return _tampilkan(
+        request,
+        pd,
+        tahun,
+        triwulan,
+        boleh_ubah=boleh_ubah_data(request.user, pd),
+        form_tinjau=form,
+        galat_umum=[f"Triwulan {romawi(triwulan)} belum ditinjau: periksa komentar di bawah."],
+    )
+
+
+@require_POST
+def realisasi_setujui(request: HttpRequest, kode: str, tahun: int, triwulan: int) -> HttpResponse:
+    pd = get_reviewable_perangkat_daerah_for_user(request.user, kode)
+    _cek_triwulan(triwulan)
+    form = TinjauForm(request.POST)
+    if not form.is_valid():
+        return _tampilkan_tinjau(request, pd, tahun, triwulan, form)
+    try:
+        triwulan_setujui(
+            pd=pd,
+            tahun=tahun,
+            triwulan=triwulan,
+            pengguna=request.user,
+            komentar=form.cleaned_data["komentar"],
+        )
+    except ValidationError as e:
+        for pesan in e.messages:
+            messages.error(request, pesan)
+    else:
+        messages.success(request, f"Triwulan {romawi(triwulan)} disetujui.")
+    return redirect(_url_grid(pd, tahun, triwulan))
+
+
+@require_POST
+def realisasi_kembalikan(
+    request: HttpRequest, kode: str, tahun: int, triwulan: int
+) -> HttpResponse:
+    pd = get_reviewable_perangkat_daerah_for_user(request.user, kode)
+    _cek_triwulan(triwulan)
+    form = KembalikanForm(request.POST)
+    if form.is_valid():
+        try:
+            triwulan_kembalikan(
+                pd=pd,
+                tahun=tahun,
+                triwulan=triwulan,
+                pengguna=request.user,
+                komentar=form.cleaned_data["komentar"],
+            )
+        except ValidationError as e:
+            for pesan in e.messages:
+                messages.error(request, pesan)
+            return redirect(_url_grid(pd, tahun, triwulan))
+        else:
+            messages.success(
+                request,
+                f"Triwulan {romawi(triwulan)} dikembalikan kepada operator dengan komentar.",
+            )
+            return redirect(_url_grid(pd, tahun, triwulan))
+    return _tampilkan_tinjau(request, pd, tahun, triwulan, form)
