@@ -13,7 +13,8 @@ from kinerja.models import LogPerubahan, PerangkatDaerah
 
 def _json(nilai: Any) -> Any:
     if isinstance(nilai, Decimal):
-        return str(nilai.normalize()) if nilai == nilai else str(nilai)
+        # Plain notation: 2315000, never 2.315E+6.
+        return format(nilai.normalize(), "f") if nilai.is_finite() else str(nilai)
     if isinstance(nilai, datetime.date | datetime.datetime):
         return nilai.isoformat()
     if isinstance(nilai, dict):

@@ -2,9 +2,9 @@
 
 from django.urls import path
 
-from kinerja.views import beranda
+from kinerja.views import beranda, dasbor
 
 urlpatterns = [
-    path("", beranda.hitung_rinci, name="pd-beranda"),
+    path("", dasbor.beranda_pd, name="pd-beranda"),
     path("hitung/", beranda.hitung_rinci, name="pd-hitung"),
 ]

@@ -1,3 +1,10 @@
-"""URLs of the audit trail screens."""
+"""URLs of the audit trail screens under /pd/<kode>/riwayat/."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from kinerja.views import riwayat
+
+urlpatterns = [
+    path("", riwayat.riwayat_pd, name="riwayat-pd"),
+    path("<str:tipe>/<int:objek_id>/", riwayat.riwayat_objek, name="riwayat-objek"),
+]

@@ -15,6 +15,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from anggaran.models import Pagu
+from kinerja.audit import catat_perubahan
 from kinerja.models import BuktiDukung, Indikator, Realisasi
 
 PERAN = [
@@ -84,6 +86,14 @@ def _bukti(pd):
     return bukti
 
 
+def _log(pd):
+    """A change recorded on one of the perangkat daerah's pagu rows."""
+    pagu = Pagu.objects.filter(dpa__perangkat_daerah=pd).order_by("pk").first()
+    return catat_perubahan(
+        pengguna=None, perangkat_daerah=pd, aksi="pagu.ubah", objek=pagu, tahun=2024, lama=1, baru=2
+    )
+
+
 def _tw(pd, **extra):
     return _pd_tahun(pd, triwulan=1, **extra)
 
@@ -114,6 +124,15 @@ MATRIKS: dict[str, Kasus] = {
     "realisasi-kembalikan": Kasus(TINJAU_PD, metode="post", kwargs=_tw),
     "bukti-unduh": Kasus(BACA_PD, kwargs=lambda pd: _pd_tahun(pd, bukti_id=_bukti(pd).pk)),
     "bukti-hapus": Kasus(TULIS_PD, metode="post", kwargs=lambda pd: _pd_tahun(pd, bukti_id=_bukti(pd).pk)),
+    # Budget
+    "anggaran-ringkasan": Kasus(BACA_PD, kwargs=_pd_tahun),
+    "anggaran-dpa": Kasus(TULIS_PD, metode="post", kwargs=lambda pd: _pd_tahun(pd, versi="murni")),
+    "anggaran-realisasi": Kasus(TULIS_PD, metode="post", kwargs=lambda pd: _pd_tahun(pd, triwulan=1)),
+    # Audit trail
+    "riwayat-pd": Kasus(BACA_PD, kwargs=_pd),
+    "riwayat-objek": Kasus(
+        BACA_PD, kwargs=lambda pd: _pd(pd, tipe="anggaran.pagu", objek_id=_log(pd).objek_id)
+    ),
 }
 
 
