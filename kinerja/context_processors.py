@@ -6,14 +6,39 @@ from django.urls import NoReverseMatch, reverse
 
 from kinerja.access import peran
 
-# (label, URL name, takes the year). A screen not (yet) present is left out.
+# (label, URL name, takes the year, URL names that make the item active).
 MENU_PD = [
-    ("Beranda", "pd-beranda", True),
-    ("Perencanaan", "perencanaan-renstra", False),
-    ("Perjanjian Kinerja", "perencanaan-pk", True),
-    ("Realisasi", "realisasi-triwulan", True),
-    ("Anggaran", "anggaran-ringkasan", True),
-    ("Riwayat", "riwayat-pd", False),
+    ("Beranda", "pd-beranda", True, ("pd-beranda", "pd-hitung")),
+    (
+        "Perencanaan",
+        "perencanaan-renstra",
+        False,
+        (
+            "perencanaan-renstra",
+            "perencanaan-program",
+            "perencanaan-indikator",
+            "perencanaan-indikator-ubah",
+        ),
+    ),
+    (
+        "Perjanjian Kinerja",
+        "perencanaan-pk",
+        True,
+        (
+            "perencanaan-pk",
+            "perencanaan-pk-ubah",
+            "perencanaan-pk-berjenjang",
+            "perencanaan-rencana-aksi",
+        ),
+    ),
+    ("Realisasi", "realisasi-triwulan", True, ("realisasi-triwulan",)),
+    (
+        "Anggaran",
+        "anggaran-ringkasan",
+        True,
+        ("anggaran-ringkasan", "anggaran-dpa", "anggaran-realisasi"),
+    ),
+    ("Riwayat", "riwayat-pd", False, ("riwayat-pd", "riwayat-objek")),
 ]
 MENU_PEMDA = [
     ("Aturan pemda", "pemda-aturan"),
@@ -36,24 +61,22 @@ def navigasi(request) -> dict:
     kode, tahun = kwargs.get("kode"), kwargs.get("tahun")
     if kode and match and not match.route.startswith("pemda/"):
         tahun = tahun or request.GET.get("tahun")
-        for label, nama, pakai_tahun in MENU_PD:
+        if tahun and not str(tahun).isdigit():
+            tahun = None
+        for label, nama, pakai_tahun, aktif in MENU_PD:
             args = {"kode": kode}
             if pakai_tahun:
                 if not tahun:
                     continue
                 args["tahun"] = tahun
             if nama == "realisasi-triwulan":
-                args["triwulan"] = 1
+                args["triwulan"] = kwargs.get("triwulan", 1)
             url = _url(nama, **args)
             if url:
-                menu.append(
-                    {
-                        "label": label,
-                        "url": url,
-                        "aktif": match.url_name == nama
-                        or (match.url_name or "").split("-")[0] == nama.split("-")[0],
-                    }
-                )
+                if tahun and not pakai_tahun:
+                    # Pages without a year in their URL keep it in the query.
+                    url = f"{url}?tahun={tahun}"
+                menu.append({"label": label, "url": url, "aktif": match.url_name in aktif})
     menu_pemda = []
     p = peran(request.user) if hasattr(request, "user") else None
     if p is not None and p.jenis == p.Jenis.ADMIN_PEMDA:

@@ -1,3 +1,21 @@
-"""URLs of the planning screens (Renstra, indikator, program, PK, rencana aksi)."""
+"""URLs of the planning screens (Renstra, indikator, program, PK, rencana aksi) under /pd/<kode>/."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from kinerja.views import perencanaan as v
+
+urlpatterns = [
+    path("renstra/", v.renstra, name="perencanaan-renstra"),
+    path("indikator/<int:pk>/", v.indikator, name="perencanaan-indikator"),
+    path("indikator/<int:pk>/ubah/", v.indikator_ubah_view, name="perencanaan-indikator-ubah"),
+    path("program/", v.program, name="perencanaan-program"),
+    path("<int:tahun>/pk/", v.perjanjian_kinerja, name="perencanaan-pk"),
+    path(
+        "<int:tahun>/pk/perubahan-baru/",
+        v.pk_perubahan_baru,
+        name="perencanaan-pk-perubahan-baru",
+    ),
+    path("<int:tahun>/pk/<str:versi>/ubah/", v.pk_ubah, name="perencanaan-pk-ubah"),
+    path("<int:tahun>/pk-berjenjang/", v.pk_berjenjang, name="perencanaan-pk-berjenjang"),
+    path("<int:tahun>/rencana-aksi/", v.rencana_aksi, name="perencanaan-rencana-aksi"),
+]

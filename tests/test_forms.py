@@ -14,7 +14,11 @@ class F(forms.Form):
 
 @pytest.mark.parametrize(
     "teks, hasil",
-    [("98,5", Nilai(Decimal("98.5"))), ("1.234,5", Nilai(Decimal("1234.5"))), ("63,25 (B-)", Nilai(Decimal("63.25"), "63,25 (B-)"))],
+    [
+        ("98,5", Nilai(Decimal("98.5"))),
+        ("1.234,5", Nilai(Decimal("1234.5"))),
+        ("63,25 (B-)", Nilai(Decimal("63.25"), "63,25 (B-)")),
+    ],
 )
 def test_nilai_field_reads_indonesian_input(teks, hasil):
     f = F({"nilai": teks, "uang": ""})

@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from anggaran.models import Pagu
 from kinerja.audit import catat_perubahan
-from kinerja.models import BuktiDukung, Indikator, Realisasi
+from kinerja.models import BuktiDukung, Indikator, Peran, Realisasi
 
 PERAN = [
     "anonim",
@@ -65,6 +65,8 @@ class Kasus:
     # Whether the URL belongs to a perangkat daerah/pemda (then it is also
     # checked against a foreign one: 404 for the users of A).
     milik: bool = True
+    # A page that also takes the other method: (method, expectations).
+    juga: tuple[str, dict] | None = None
 
 
 def _indikator(pd):
@@ -94,6 +96,14 @@ def _log(pd):
     )
 
 
+def _pemda(pd, **extra):
+    return {"kode": pd.pemda.kode, **extra}
+
+
+def _pengguna_pemda(pd):
+    return Peran.objects.filter(pemda=pd.pemda).order_by("pk").first().pengguna_id
+
+
 def _tw(pd, **extra):
     return _pd_tahun(pd, triwulan=1, **extra)
 
@@ -114,20 +124,64 @@ MATRIKS: dict[str, Kasus] = {
     "pd-beranda": Kasus(BACA_PD, kwargs=_pd_tahun),
     "pd-hitung": Kasus(BACA_PD, kwargs=_pd_tahun),
     # Realisasi triwulan, evidence and review
-    "realisasi-triwulan": Kasus(BACA_PD, kwargs=_tw),
+    "realisasi-triwulan": Kasus(BACA_PD, kwargs=_tw, juga=("post", TULIS_PD)),
     "realisasi-pratinjau": Kasus(
-        TULIS_PD, metode="post", kwargs=_tw, data=lambda pd: {"indikator": _indikator(pd).pk, "nilai": "90"}
+        TULIS_PD,
+        metode="post",
+        kwargs=_tw,
+        data=lambda pd: {"indikator": _indikator(pd).pk, "nilai": "90"},
     ),
-    "bukti-unggah": Kasus(TULIS_PD, metode="post", kwargs=lambda pd: _tw(pd, indikator_id=_indikator(pd).pk)),
+    "bukti-unggah": Kasus(
+        TULIS_PD, metode="post", kwargs=lambda pd: _tw(pd, indikator_id=_indikator(pd).pk)
+    ),
     "realisasi-ajukan": Kasus(TULIS_PD, metode="post", kwargs=_tw),
     "realisasi-setujui": Kasus(TINJAU_PD, metode="post", kwargs=_tw),
     "realisasi-kembalikan": Kasus(TINJAU_PD, metode="post", kwargs=_tw),
     "bukti-unduh": Kasus(BACA_PD, kwargs=lambda pd: _pd_tahun(pd, bukti_id=_bukti(pd).pk)),
-    "bukti-hapus": Kasus(TULIS_PD, metode="post", kwargs=lambda pd: _pd_tahun(pd, bukti_id=_bukti(pd).pk)),
+    "bukti-hapus": Kasus(
+        TULIS_PD, metode="post", kwargs=lambda pd: _pd_tahun(pd, bukti_id=_bukti(pd).pk)
+    ),
     # Budget
     "anggaran-ringkasan": Kasus(BACA_PD, kwargs=_pd_tahun),
-    "anggaran-dpa": Kasus(TULIS_PD, metode="post", kwargs=lambda pd: _pd_tahun(pd, versi="murni")),
-    "anggaran-realisasi": Kasus(TULIS_PD, metode="post", kwargs=lambda pd: _pd_tahun(pd, triwulan=1)),
+    "anggaran-dpa": Kasus(
+        TULIS_PD,
+        metode="post",
+        kwargs=lambda pd: _pd_tahun(pd, versi="murni"),
+        juga=("get", BACA_PD),
+    ),
+    "anggaran-realisasi": Kasus(
+        TULIS_PD, metode="post", kwargs=lambda pd: _pd_tahun(pd, triwulan=1), juga=("get", BACA_PD)
+    ),
+    # Planning
+    "perencanaan-renstra": Kasus(BACA_PD, kwargs=_pd),
+    "perencanaan-program": Kasus(BACA_PD, kwargs=_pd),
+    "perencanaan-indikator": Kasus(BACA_PD, kwargs=lambda pd: _pd(pd, pk=_indikator(pd).pk)),
+    "perencanaan-indikator-ubah": Kasus(
+        TULIS_PD, kwargs=lambda pd: _pd(pd, pk=_indikator(pd).pk), juga=("post", TULIS_PD)
+    ),
+    "perencanaan-pk": Kasus(BACA_PD, kwargs=_pd_tahun),
+    "perencanaan-pk-berjenjang": Kasus(BACA_PD, kwargs=_pd_tahun),
+    "perencanaan-pk-ubah": Kasus(
+        TULIS_PD, kwargs=lambda pd: _pd_tahun(pd, versi="perubahan"), juga=("post", TULIS_PD)
+    ),
+    "perencanaan-pk-perubahan-baru": Kasus(
+        TULIS_PD, metode="post", kwargs=_pd_tahun, data={"dari_versi": "perubahan"}
+    ),
+    "perencanaan-rencana-aksi": Kasus(BACA_PD, kwargs=_pd_tahun, juga=("post", TULIS_PD)),
+    # Admin pemda
+    "pemda-aturan": Kasus(KELOLA_PEMDA, kwargs=_pemda, juga=("post", KELOLA_PEMDA)),
+    "pemda-aturan-periksa": Kasus(KELOLA_PEMDA, metode="post", kwargs=_pemda),
+    "pemda-perangkat-daerah": Kasus(KELOLA_PEMDA, kwargs=_pemda, juga=("post", KELOLA_PEMDA)),
+    "pemda-perangkat-daerah-ubah": Kasus(
+        KELOLA_PEMDA, kwargs=lambda pd: _pemda(pd, pk=pd.pk), juga=("post", KELOLA_PEMDA)
+    ),
+    "pemda-pengguna": Kasus(KELOLA_PEMDA, kwargs=_pemda),
+    "pemda-pengguna-baru": Kasus(KELOLA_PEMDA, kwargs=_pemda, juga=("post", KELOLA_PEMDA)),
+    "pemda-pengguna-ubah": Kasus(
+        KELOLA_PEMDA,
+        kwargs=lambda pd: _pemda(pd, pk=_pengguna_pemda(pd)),
+        juga=("post", KELOLA_PEMDA),
+    ),
     # Audit trail
     "riwayat-pd": Kasus(BACA_PD, kwargs=_pd),
     "riwayat-objek": Kasus(
@@ -166,7 +220,16 @@ def _cocok(harapan, r) -> bool:
 
 @pytest.mark.django_db
 def test_every_url_for_every_role(
-    client, settings, tmp_path, demo, operator_a, kepala_a, evaluator, admin_pemda, operator_b, evaluator_lain
+    client,
+    settings,
+    tmp_path,
+    demo,
+    operator_a,
+    kepala_a,
+    evaluator,
+    admin_pemda,
+    operator_b,
+    evaluator_lain,
 ):
     settings.MEDIA_ROOT = tmp_path
     pengguna = {
@@ -184,7 +247,10 @@ def test_every_url_for_every_role(
             # Another perangkat daerah of another pemda: nobody of Blora may see it.
             asing = {p: ("masuk" if p == "anonim" else 404) for p in PERAN if p != "evaluator_lain"}
             sasaran.append(("asing", demo["lain"], asing))
-        for label, pd, harapan in sasaran:
+        if kasus.juga:
+            sasaran.append(("sendiri", demo["a"], kasus.juga[1], kasus.juga[0]))
+        for label, pd, harapan, *metode in sasaran:
+            metode = metode[0] if metode else kasus.metode
             url = reverse(nama, kwargs=kasus.kwargs(pd) if kasus.kwargs else None)
             for peran, status in harapan.items():
                 client.logout()
@@ -194,7 +260,7 @@ def test_every_url_for_every_role(
                 # Each request runs in a savepoint that is rolled back, so one
                 # role's write does not change what the next role sees.
                 with transaction.atomic():
-                    r = getattr(client, kasus.metode)(url, data)
+                    r = getattr(client, metode)(url, data)
                     transaction.set_rollback(True)
                 if not _cocok(status, r):
                     lokasi = r.get("Location", "")
