@@ -20,12 +20,11 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from anggaran.models import DPA, Pagu, PaguJenisBelanja, RealisasiAnggaran
 from anggaran.penyerapan import Simpul, gulung, jumlah, penyerapan
-from kinerja.audit import catat_perubahan
-from kinerja.engine.angka import format_rupiah, format_tanggal
+from kinerja.audit import catat_perubahan, format_waktu, nama_pengguna
+from kinerja.engine.angka import format_rupiah
 from kinerja.hitung import NAMA_JENIS_BELANJA
 from kinerja.models import Kegiatan, LogPerubahan, PerangkatDaerah, Program, SubKegiatan
 from kinerja.paket import types as t
@@ -56,18 +55,6 @@ PESAN_MELEBIHI_PAGU = (
 # --------------------------------------------------------------------------- helpers
 
 
-def format_waktu(waktu) -> str:
-    """ "14 April 2025 10.32" in the local time zone."""
-    lokal = timezone.localtime(waktu)
-    return f"{format_tanggal(lokal.date())} {lokal:%H.%M}"
-
-
-def _nama_pengguna(user) -> str:
-    if user is None:
-        return "pengguna yang sudah dihapus"
-    return user.get_full_name() or user.get_username()
-
-
 def _pengubah(pd: PerangkatDaerah, kunci: str) -> str:
     """ "operator_a pada 14 April 2025 10.32" from the audit trail of this amount."""
     log = (
@@ -77,7 +64,7 @@ def _pengubah(pd: PerangkatDaerah, kunci: str) -> str:
     )
     if log is None:
         return "pengguna lain"
-    return f"{_nama_pengguna(log.pengguna)} pada {format_waktu(log.waktu)}"
+    return f"{nama_pengguna(log.pengguna)} pada {format_waktu(log.waktu)}"
 
 
 def _rp(jumlah_uang: Decimal | None) -> str:

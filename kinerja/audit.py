@@ -7,7 +7,9 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import models
+from django.utils import timezone
 
+from kinerja.engine.angka import format_tanggal
 from kinerja.models import LogPerubahan, PerangkatDaerah
 
 
@@ -53,3 +55,18 @@ def catat_perubahan(
         tahun=tahun,
         data=_json(isi),
     )
+
+
+def format_waktu(waktu: datetime.datetime | None) -> str:
+    """ "14 April 2025 pukul 10.32" in the site's time zone (Asia/Jakarta)."""
+    if waktu is None:
+        return "-"
+    lokal = timezone.localtime(waktu)
+    return f"{format_tanggal(lokal.date())} pukul {lokal:%H.%M}"
+
+
+def nama_pengguna(user) -> str:
+    """How a user is named in messages and the audit trail."""
+    if user is None:
+        return "pengguna yang sudah dihapus"
+    return user.get_full_name() or user.get_username()

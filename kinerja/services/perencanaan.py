@@ -21,10 +21,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
-from kinerja.audit import catat_perubahan
-from kinerja.engine.angka import Nilai, format_angka_alami, format_tanggal
+from kinerja.audit import catat_perubahan, format_waktu, nama_pengguna
+from kinerja.engine.angka import Nilai, format_angka_alami
 from kinerja.engine.realisasi import Rasio, TipePenghitungan
 from kinerja.models import (
     AnggaranProgramPK,
@@ -121,18 +120,6 @@ def teks_triwulan(row: RencanaAksi | None) -> str:
     if row.pembilang is not None and row.penyebut is not None:
         return teks_isian(Rasio(row.pembilang, row.penyebut))
     return teks_nilai(row.nilai, row.label)
-
-
-def format_waktu(waktu: datetime.datetime) -> str:
-    """ "14 April 2025 pukul 10.15" in the local time zone."""
-    lokal = timezone.localtime(waktu)
-    return f"{format_tanggal(lokal.date())} pukul {lokal:%H.%M}"
-
-
-def nama_pengguna(user) -> str:
-    if user is None:
-        return "pengguna yang sudah dihapus"
-    return user.get_full_name() or user.get_username()
 
 
 def pengubah_terakhir(*, objek_tipe: str, objek_id: int | None, aksi: str = "") -> str:

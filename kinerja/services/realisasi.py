@@ -18,12 +18,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Model
-from django.utils import timezone
 
-from kinerja.audit import catat_perubahan
+from kinerja.audit import catat_perubahan, format_waktu, nama_pengguna
 from kinerja.bukti import UKURAN_MAKS_BAWAAN, BuktiTidakSah, nama_aman, periksa_bukti
 from kinerja.engine.angka import (
-    BULAN,
     Nilai,
     NilaiTidakValid,
     format_angka_alami,
@@ -66,20 +64,6 @@ PESAN_INDIKATOR_ASING = (
 
 def romawi(triwulan: int) -> str:
     return ROMAWI[triwulan - 1]
-
-
-def format_waktu(waktu) -> str:
-    """ "14 April 2025 pukul 10.30" in the time zone of the site."""
-    if waktu is None:
-        return "-"
-    lokal = timezone.localtime(waktu)
-    return f"{lokal.day} {BULAN[lokal.month - 1]} {lokal.year} pukul {lokal:%H.%M}"
-
-
-def nama_pengguna(user) -> str:
-    if user is None:
-        return "pengguna yang sudah dihapus"
-    return user.get_full_name() or user.get_username()
 
 
 def aturan_pemda(pd: PerangkatDaerah) -> Aturan:

@@ -25,6 +25,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from kinerja.access import get_manageable_pemda_for_user
+from kinerja.audit import format_waktu
 from kinerja.engine.angka import NilaiTidakValid, format_angka_alami, parse_angka
 from kinerja.engine.predikat import PRESET, Band
 from kinerja.models import (
@@ -51,7 +52,6 @@ from kinerja.services.pemda import (
     versi_pengguna,
     versi_perangkat_daerah,
 )
-from kinerja.services.perencanaan import format_waktu
 
 LABEL_PRESET = {
     "permendagri-86-2017": "Permendagri 86/2017 — Sangat Tinggi s.d. Sangat Rendah",

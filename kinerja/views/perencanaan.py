@@ -29,6 +29,7 @@ from kinerja.access import (
     get_editable_perangkat_daerah_for_user,
     get_perangkat_daerah_for_user,
 )
+from kinerja.audit import format_waktu, nama_pengguna
 from kinerja.engine.angka import (
     BULAN,
     NilaiTidakValid,
@@ -63,14 +64,12 @@ from kinerja.models import (
 )
 from kinerja.services.perencanaan import (
     TRIWULAN_ROMAWI,
-    format_waktu,
     indikator_ubah,
     kanon_indikator,
     kanon_perjanjian_kinerja,
     kunci_anggaran_pk,
     kunci_rencana_aksi,
     kunci_target_pk,
-    nama_pengguna,
     perjanjian_kinerja_buat_perubahan,
     perjanjian_kinerja_ubah,
     rencana_aksi_simpan,

@@ -22,6 +22,7 @@ from kinerja.access import (
     get_perangkat_daerah_for_user,
     get_reviewable_perangkat_daerah_for_user,
 )
+from kinerja.audit import format_waktu, nama_pengguna
 from kinerja.bukti import TIPE_KONTEN, format_ukuran
 from kinerja.engine.angka import Nilai, format_angka_alami
 from kinerja.engine.realisasi import Rasio
@@ -36,11 +37,9 @@ from kinerja.services.realisasi import (
     SimpanGagal,
     bukti_hapus,
     bukti_unggah,
-    format_waktu,
     grid_triwulan,
     hitung_baris,
     hitung_tersimpan,
-    nama_pengguna,
     realisasi_simpan_triwulan,
     romawi,
     teks_nilai,

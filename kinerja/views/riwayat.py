@@ -15,8 +15,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from anggaran.services import format_waktu
 from kinerja.access import get_perangkat_daerah_for_user
+from kinerja.audit import format_waktu, nama_pengguna
 from kinerja.engine.angka import format_angka_alami, format_rupiah
 from kinerja.models import LogPerubahan
 from laporan.models import LKjIP
@@ -116,12 +116,6 @@ def label_aksi(aksi: str) -> str:
 
 def label_tipe(tipe: str) -> str:
     return LABEL_TIPE.get(tipe, tipe)
-
-
-def nama_pengguna(user) -> str:
-    if user is None:
-        return "sistem"
-    return user.get_full_name() or user.get_username()
 
 
 def tampil_nilai(nilai: Any, *, uang: bool = False, kunci: str = "") -> str:

@@ -92,7 +92,7 @@ def test_it_lists_changes_newest_first_readably(client, operator_a, demo):
     baris = r.context["baris"]
     assert [b["kode_aksi"] for b in baris] == ["realisasi.ubah", "pagu.ubah", "paket.impor"]
     html = r.content.decode()
-    assert "14 April 2025 10.32" in html  # Asia/Jakarta
+    assert "14 April 2025 pukul 10.32" in html  # Asia/Jakarta
     assert "Pagu diubah" in html and "Realisasi diubah" in html and "Paket data diimpor" in html
     pagu = baris[1]["perubahan"]["ubah"]
     assert pagu == [("", "Rp 2.315.000", "Rp 2.500.000")]
