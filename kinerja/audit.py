@@ -66,7 +66,8 @@ def format_waktu(waktu: datetime.datetime | None) -> str:
 
 
 def nama_pengguna(user) -> str:
-    """How a user is named in messages and the audit trail."""
+    """How a user is named in messages and the audit trail; "sistem" for changes
+    without a user (imports, or a user since removed)."""
     if user is None:
-        return "pengguna yang sudah dihapus"
+        return "sistem"
     return user.get_full_name() or user.get_username()
