@@ -173,6 +173,8 @@ def _hapus_data_pd(pd: m.PerangkatDaerah) -> None:
     RealisasiAnggaran.objects.filter(perangkat_daerah=pd).delete()
     RealisasiJenisBelanja.objects.filter(perangkat_daerah=pd).delete()
     LKjIP.objects.filter(perangkat_daerah=pd).delete()
+    # The review of data that is being replaced no longer holds.
+    m.StatusTriwulan.objects.filter(perangkat_daerah=pd).delete()
     m.Pejabat.objects.filter(perangkat_daerah=pd).delete()
 
 

@@ -5,10 +5,12 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from kinerja.models import Pemda, Peran, PerangkatDaerah
+from kinerja.services.review import triwulan_ajukan, triwulan_setujui
 
 # Usernames of the demo cast, by role. Every password is the --sandi value.
 PENGGUNA_DEMO = [
@@ -58,15 +60,47 @@ class Command(BaseCommand):
                 nama_lingkup = pemda.nama
             Peran.objects.update_or_create(pengguna=user, defaults={"jenis": jenis, **lingkup})
             baris.append((username, Peran.Jenis(jenis).label, nama_lingkup))
+        self.riwayat_review()
         if not options["tanpa_superuser"]:
             admin, _ = User.objects.get_or_create(username="admin")
             admin.is_staff = admin.is_superuser = True
             admin.set_password(sandi)
             admin.save()
             baris.append(("admin", "Superuser (admin Django)", "seluruh data"))
+        self.stdout.write("")
+        for pesan in self.catatan_review:
+            self.stdout.write(pesan)
         lebar = max(len(b[0]) for b in baris)
         lebar_peran = max(len(b[1]) for b in baris)
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Pengguna demo (kata sandi semua: {sandi})"))
         for username, peran, lingkup in baris:
             self.stdout.write(f"  {username.ljust(lebar)}  {peran.ljust(lebar_peran)}  {lingkup}")
+
+    def riwayat_review(self) -> None:
+        """Give the demo a review history: TW I–III of each kecamatan submitted by its
+        operator and approved by its kepala, through the same services as the screens.
+        TW IV stays open to try the workflow."""
+        User = get_user_model()
+        self.catatan_review = []
+        for username, jenis, kode in PENGGUNA_DEMO:
+            if jenis != Peran.Jenis.OPERATOR:
+                continue
+            pd = PerangkatDaerah.objects.get(kode=kode)
+            operator = User.objects.get(username=username)
+            kepala = User.objects.get(peran__jenis=Peran.Jenis.KEPALA, peran__perangkat_daerah=pd)
+            tahun = max(pd.lkjip.values_list("tahun", flat=True))
+            disetujui = []
+            for triwulan in (1, 2, 3):
+                try:
+                    triwulan_ajukan(pd=pd, tahun=tahun, triwulan=triwulan, pengguna=operator)
+                    triwulan_setujui(pd=pd, tahun=tahun, triwulan=triwulan, pengguna=kepala)
+                    disetujui.append(("I", "II", "III")[triwulan - 1])
+                except ValidationError:
+                    # Already submitted in an earlier run, or incomplete: leave it as it is.
+                    continue
+            if disetujui:
+                self.catatan_review.append(
+                    f"{pd.nama} {tahun}: triwulan {', '.join(disetujui)} diajukan dan disetujui; "
+                    "triwulan IV masih terbuka."
+                )
