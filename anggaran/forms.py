@@ -6,15 +6,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django import forms
-from django.core.validators import MaxLengthValidator, MinLengthValidator
 
 from kinerja.forms import UangField
 
-BATAS_UANG = Decimal(10) ** 16  # the columns hold 18 digits, two of them decimals
-
 
 class JumlahUangField(UangField):
-    """UangField within what a column of 18 digits with two decimals can store."""
+    """UangField with the input attributes of the budget grids."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault(
@@ -22,29 +19,6 @@ class JumlahUangField(UangField):
             forms.TextInput(attrs={"class": "uang", "inputmode": "decimal", "autocomplete": "off"}),
         )
         super().__init__(*args, **kwargs)
-        # CharField's length validators would run on the cleaned Decimal (TypeError in
-        # kinerja.forms.UangField): the typed text is measured in to_python instead.
-        self.validators = [
-            v for v in self.validators if not isinstance(v, MaxLengthValidator | MinLengthValidator)
-        ]
-
-    def to_python(self, value):
-        if isinstance(value, str) and self.max_length and len(value) > self.max_length:
-            raise forms.ValidationError(
-                f"Isian terlalu panjang (paling banyak {self.max_length} karakter).",
-                code="max_length",
-            )
-        jumlah = super().to_python(value)
-        if jumlah is None:
-            return None
-        if jumlah != jumlah.quantize(Decimal("0.01")):
-            raise forms.ValidationError(
-                "Jumlah uang paling banyak dua angka di belakang koma, misalnya 5.842.020,50.",
-                code="desimal",
-            )
-        if jumlah >= BATAS_UANG:
-            raise forms.ValidationError("Jumlah uang terlalu besar.", code="terlalu_besar")
-        return jumlah
 
 
 class JumlahDimuatField(forms.CharField):

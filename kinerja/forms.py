@@ -1,11 +1,15 @@
-"""Form fields that read Indonesian input: "1.234.567,89", "98,5", "63,25 (B-)"."""
+"""Form fields that read Indonesian input: "1.234.567,89", "98,5", "63,25 (B-)", "40/45".
+
+Each field checks the length of what was typed, whether the number fits its
+database column, and reports problems as whole Indonesian sentences.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from django import forms
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, MinLengthValidator
 
 from kinerja.engine.angka import (
     Nilai,
@@ -14,6 +18,39 @@ from kinerja.engine.angka import (
     parse_angka,
     parse_nilai,
 )
+from kinerja.engine.realisasi import Rasio
+
+# Capacity of the columns (kinerja.models.NILAI and UANG): digits before and after the comma.
+NILAI_DIGIT_BULAT, NILAI_DIGIT_DESIMAL = 14, 6
+UANG_DIGIT_BULAT, UANG_DIGIT_DESIMAL = 16, 2
+_KATA = {2: "dua", 6: "enam"}
+
+
+def kalimat(teks: str) -> str:
+    """An engine message (a clause) as a sentence: capital first letter, final full stop."""
+    teks = teks.strip()
+    if not teks:
+        return teks
+    teks = teks[0].upper() + teks[1:]
+    return teks if teks.endswith((".", "?", "!")) else teks + "."
+
+
+def muat_di_kolom(
+    angka: Decimal, *, digit_bulat: int, digit_desimal: int, apa: str = "Angka"
+) -> Decimal:
+    """Refuse a number its column cannot store, instead of failing in the database."""
+    if angka != angka.quantize(Decimal(1).scaleb(-digit_desimal)):
+        contoh = ", misalnya 5.842.020,50" if digit_desimal == 2 else ""
+        raise forms.ValidationError(
+            f"{apa} paling banyak {_KATA.get(digit_desimal, digit_desimal)} angka di belakang koma{contoh}.",
+            code="desimal",
+        )
+    if abs(angka) >= Decimal(10) ** digit_bulat:
+        raise forms.ValidationError(
+            f"{apa} terlalu besar: paling banyak {digit_bulat} angka sebelum koma.",
+            code="terlalu_besar",
+        )
+    return angka
 
 
 class _TeksDiurai(forms.CharField):
@@ -21,14 +58,17 @@ class _TeksDiurai(forms.CharField):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # CharField's MaxLengthValidator would run on the parsed value.
-        self.validators = [v for v in self.validators if not isinstance(v, MaxLengthValidator)]
+        # CharField's length validators would run on the parsed value.
+        self.validators = [
+            v for v in self.validators if not isinstance(v, MaxLengthValidator | MinLengthValidator)
+        ]
 
     def teks(self, value) -> str:
         teks = super().to_python(value).strip()
         if self.max_length is not None and len(teks) > self.max_length:
             raise forms.ValidationError(
-                f"Isian terlalu panjang (maksimal {self.max_length} karakter).", code="max_length"
+                f"Isian terlalu panjang (paling banyak {self.max_length} karakter).",
+                code="max_length",
             )
         return teks
 
@@ -48,9 +88,11 @@ class NilaiField(_TeksDiurai):
         if not teks:
             return None
         try:
-            return parse_nilai(teks)
+            nilai = parse_nilai(teks)
         except NilaiTidakValid as e:
-            raise forms.ValidationError(str(e), code="nilai") from e
+            raise forms.ValidationError(kalimat(str(e)), code="nilai") from e
+        muat_di_kolom(nilai.angka, digit_bulat=NILAI_DIGIT_BULAT, digit_desimal=NILAI_DIGIT_DESIMAL)
+        return nilai
 
     def prepare_value(self, value):
         if isinstance(value, Nilai):
@@ -74,12 +116,53 @@ class UangField(_TeksDiurai):
         try:
             jumlah = parse_angka(teks)
         except NilaiTidakValid as e:
-            raise forms.ValidationError(str(e), code="uang") from e
+            raise forms.ValidationError(kalimat(str(e)), code="uang") from e
         if jumlah < 0:
             raise forms.ValidationError("Jumlah uang tidak boleh negatif.", code="negatif")
-        return jumlah
+        return muat_di_kolom(
+            jumlah,
+            digit_bulat=UANG_DIGIT_BULAT,
+            digit_desimal=UANG_DIGIT_DESIMAL,
+            apa="Jumlah uang",
+        )
 
     def prepare_value(self, value):
         if isinstance(value, Decimal | int):
             return format_angka_alami(value)
+        return value
+
+
+class RasioField(_TeksDiurai):
+    """A quarter of a ratio indicator typed as "pembilang/penyebut", e.g. "40/45"."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 60)
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        teks = self.teks(value)
+        if not teks:
+            return None
+        pembilang, garis, penyebut = teks.partition("/")
+        if not garis:
+            raise forms.ValidationError(
+                "Tuliskan pembilang/penyebut, misalnya 40/45.", code="rasio"
+            )
+        try:
+            p, q = parse_angka(pembilang.strip()), parse_angka(penyebut.strip())
+        except NilaiTidakValid as e:
+            raise forms.ValidationError(kalimat(str(e)), code="rasio") from e
+        if p < 0 or q < 0:
+            raise forms.ValidationError(
+                "Pembilang dan penyebut tidak boleh negatif.", code="negatif"
+            )
+        if q == 0:
+            raise forms.ValidationError("Penyebut tidak boleh nol.", code="nol")
+        for x in (p, q):
+            muat_di_kolom(x, digit_bulat=NILAI_DIGIT_BULAT, digit_desimal=NILAI_DIGIT_DESIMAL)
+        return Rasio(p, q)
+
+    def prepare_value(self, value):
+        if isinstance(value, Rasio):
+            return f"{format_angka_alami(value.pembilang)}/{format_angka_alami(value.penyebut)}"
         return value

@@ -15,7 +15,6 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -36,12 +35,11 @@ from kinerja.engine.angka import (
     format_angka_alami,
     format_persen,
     format_rupiah,
-    parse_angka,
     parse_nilai,
 )
 from kinerja.engine.capaian import hitung_capaian
-from kinerja.engine.realisasi import Rasio, TipePenghitungan
-from kinerja.forms import NilaiField, UangField
+from kinerja.engine.realisasi import TipePenghitungan
+from kinerja.forms import NilaiField, RasioField, UangField
 from kinerja.models import (
     BATAS_ATAS_CHOICES,
     BATAS_BAWAH_CHOICES,
@@ -74,7 +72,6 @@ from kinerja.services.perencanaan import (
     perjanjian_kinerja_ubah,
     rencana_aksi_simpan,
     target_tahunan_simpan,
-    teks_isian,
     teks_nilai,
     teks_triwulan,
     versi_berikutnya,
@@ -98,104 +95,6 @@ KETERANGAN_TIPE = {
 
 
 # --------------------------------------------------------------------------- form fields
-
-
-def _periksa_presisi(d: Decimal, desimal: int, digit_bulat: int) -> None:
-    if d.normalize().as_tuple().exponent < -desimal:
-        raise forms.ValidationError(
-            f"Paling banyak {desimal} angka di belakang koma.", code="presisi"
-        )
-    if abs(d) >= Decimal(10) ** digit_bulat:
-        raise forms.ValidationError("Angka terlalu besar.", code="terlalu_besar")
-
-
-class _PanjangTeks:
-    """Apply ``max_length`` to the typed text, not to the parsed value.
-
-    ``CharField`` validates the cleaned value's length, which fails with a
-    TypeError (a 500) once ``to_python`` returns a ``Nilai`` or a ``Decimal``.
-    """
-
-    max_length: int | None
-    validators: list
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.validators = [v for v in self.validators if not isinstance(v, MaxLengthValidator)]
-
-    def to_python(self, value):
-        if isinstance(value, str) and self.max_length and len(value.strip()) > self.max_length:
-            raise forms.ValidationError(
-                f"Paling panjang {self.max_length} karakter.", code="max_length"
-            )
-        return super().to_python(value)
-
-
-def _kalimat(teks: str) -> str:
-    """An engine message as a sentence: capital first letter, final full stop."""
-    teks = teks.strip()
-    if not teks:
-        return teks
-    teks = teks[0].upper() + teks[1:]
-    return teks if teks.endswith((".", "?", "!")) else teks + "."
-
-
-class NilaiIsian(_PanjangTeks, NilaiField):
-    """A value that also fits the database column (6 decimals, 14 integer digits)."""
-
-    def to_python(self, value):
-        try:
-            nilai = super().to_python(value)
-        except forms.ValidationError as e:
-            raise forms.ValidationError([_kalimat(m) for m in e.messages]) from e
-        if nilai is not None:
-            _periksa_presisi(nilai.angka, 6, 14)
-        return nilai
-
-
-class UangIsian(_PanjangTeks, UangField):
-    def to_python(self, value):
-        try:
-            jumlah = super().to_python(value)
-        except forms.ValidationError as e:
-            raise forms.ValidationError([_kalimat(m) for m in e.messages]) from e
-        if jumlah is not None:
-            _periksa_presisi(jumlah, 2, 16)
-        return jumlah
-
-
-class RasioIsian(_PanjangTeks, forms.CharField):
-    """A quarter of a ratio indicator: "pembilang/penyebut", e.g. "40/45"."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 60)
-        super().__init__(*args, **kwargs)
-
-    def to_python(self, value):
-        teks = super().to_python(value).strip()
-        if not teks:
-            return None
-        pembilang, garis, penyebut = teks.partition("/")
-        if not garis:
-            raise forms.ValidationError(
-                "Tuliskan pembilang/penyebut, misalnya 40/45.", code="rasio"
-            )
-        try:
-            p, q = parse_angka(pembilang.strip()), parse_angka(penyebut.strip())
-        except NilaiTidakValid as e:
-            raise forms.ValidationError(_kalimat(str(e)), code="rasio") from e
-        if p < 0 or q < 0:
-            raise forms.ValidationError("Pembilang dan penyebut tidak boleh negatif.")
-        if q == 0:
-            raise forms.ValidationError("Penyebut tidak boleh nol.", code="nol")
-        _periksa_presisi(p, 6, 14)
-        _periksa_presisi(q, 6, 14)
-        return Rasio(p, q)
-
-    def prepare_value(self, value):
-        if isinstance(value, Rasio):
-            return teks_isian(value)
-        return value
 
 
 def _asal_json(teks: str) -> dict[str, str]:
@@ -536,13 +435,13 @@ class IndikatorForm(FormDenganAsal):
         empty_value=None,
         choices=[("", "Mengikuti aturan pemda")] + [(str(v), t) for v, t in BATAS_BAWAH_CHOICES],
     )
-    target_akhir = NilaiIsian(label="Target akhir Renstra", required=False)
+    target_akhir = NilaiField(label="Target akhir Renstra", required=False)
 
     def __init__(self, *args, tahun_list: list[int], terkunci: set[int], **kwargs):
         super().__init__(*args, **kwargs)
         self.tahun_list = tahun_list
         for tahun in tahun_list:
-            self.fields[f"target-{tahun}"] = NilaiIsian(
+            self.fields[f"target-{tahun}"] = NilaiField(
                 label=f"Target {tahun}", required=False, disabled=tahun in terkunci
             )
 
@@ -910,9 +809,9 @@ class PKForm(FormDenganAsal):
         self.indikator = indikator
         self.program = program
         for ind in indikator:
-            self.fields[kunci_target_pk(ind.pk)] = NilaiIsian(label=ind.nama, required=False)
+            self.fields[kunci_target_pk(ind.pk)] = NilaiField(label=ind.nama, required=False)
         for p in program:
-            self.fields[kunci_anggaran_pk(p.pk)] = UangIsian(label=p.nama, required=False)
+            self.fields[kunci_anggaran_pk(p.pk)] = UangField(label=p.nama, required=False)
 
     def baris_target(self):
         return [(ind, self[kunci_target_pk(ind.pk)]) for ind in self.indikator]
@@ -1049,7 +948,7 @@ class RencanaAksiForm(FormDenganAsal):
         for ind in indikator:
             rasio = ind.tipe_penghitungan == TipePenghitungan.RASIO.value
             for tw in (1, 2, 3, 4):
-                kelas = RasioIsian if rasio else NilaiIsian
+                kelas = RasioField if rasio else NilaiField
                 self.fields[kunci_rencana_aksi(ind.pk, tw)] = kelas(
                     label=f"{ind.kode} TW {TRIWULAN_ROMAWI[tw - 1]}",
                     required=False,

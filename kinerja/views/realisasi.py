@@ -49,12 +49,6 @@ from kinerja.services.review import triwulan_ajukan, triwulan_kembalikan, triwul
 
 Status = StatusTriwulan.Status
 
-# NILAI columns hold 20 digits, 6 of them decimals.
-DIGIT_BULAT_MAKS = 14
-DIGIT_DESIMAL_MAKS = 6
-PESAN_TERLALU_PANJANG = (
-    "Angka terlalu panjang: paling banyak 14 digit sebelum koma dan 6 digit di belakang koma."
-)
 PESAN_TIDAK_NEGATIF = "Nilai ini tidak boleh negatif."
 PESAN_ANGKA_SAJA = "Isi dengan angka saja, tanpa huruf."
 PESAN_RASIO_LENGKAP = "Isi pembilang dan penyebut keduanya, atau kosongkan keduanya."
@@ -62,48 +56,17 @@ PESAN_PENYEBUT_NOL = "Penyebut harus lebih dari 0."
 PESAN_BELUM_DISIMPAN = "Realisasi belum disimpan: periksa isian yang ditandai merah."
 
 
-def _periksa_angka(angka: Decimal) -> Decimal:
-    t = angka.normalize().as_tuple()
-    eksponen = t.exponent if isinstance(t.exponent, int) else 0
-    if max(-eksponen, 0) > DIGIT_DESIMAL_MAKS or len(t.digits) + eksponen > DIGIT_BULAT_MAKS:
-        raise forms.ValidationError(PESAN_TERLALU_PANJANG, code="panjang")
-    return angka
-
-
-class IsianNilaiField(NilaiField):
-    """``NilaiField`` whose messages read as sentences on their own and that
-    refuses values the database column cannot hold."""
-
-    def to_python(self, value):
-        if isinstance(value, str) and self.max_length and len(value.strip()) > self.max_length:
-            raise forms.ValidationError(
-                f"Isian terlalu panjang: paling banyak {self.max_length} karakter.", code="panjang"
-            )
-        try:
-            return super().to_python(value)
-        except forms.ValidationError as e:
-            # The engine writes its messages as clauses; shown alone they are sentences.
-            pesan = " ".join(e.messages)
-            raise forms.ValidationError(pesan[:1].upper() + pesan[1:].rstrip(".") + ".") from e
-
-
 class NilaiBarisForm(forms.Form):
     """The value of one indicator in one quarter: a number/graded value, or a ratio."""
 
-    nilai = IsianNilaiField(required=False, label="Realisasi")
-    pembilang = IsianNilaiField(required=False, label="Pembilang")
-    penyebut = IsianNilaiField(required=False, label="Penyebut")
+    nilai = NilaiField(required=False, label="Realisasi")
+    pembilang = NilaiField(required=False, label="Pembilang")
+    penyebut = NilaiField(required=False, label="Penyebut")
 
     def __init__(self, *args, baris: BarisGrid, grid: GridTriwulan, **kwargs):
         self.baris, self.grid = baris, grid
         self.hasil: HasilBaris | None = None
         super().__init__(*args, **kwargs)
-
-    def clean_nilai(self) -> Nilai | None:
-        nilai = self.cleaned_data["nilai"]
-        if nilai is not None:
-            _periksa_angka(nilai.angka)
-        return nilai
 
     def _bagian_rasio(self, nama: str) -> Decimal | None:
         nilai = self.cleaned_data[nama]
@@ -113,7 +76,7 @@ class NilaiBarisForm(forms.Form):
             raise forms.ValidationError(PESAN_ANGKA_SAJA, code="angka")
         if nilai.angka < 0:
             raise forms.ValidationError(PESAN_TIDAK_NEGATIF, code="negatif")
-        return _periksa_angka(nilai.angka)
+        return nilai.angka
 
     def clean_pembilang(self) -> Decimal | None:
         return self._bagian_rasio("pembilang")

@@ -147,7 +147,7 @@ def test_bad_input_is_shown_next_to_the_field_and_kept(client, operator_a, iks1)
     assert form.errors["satuan"] == ["Bidang ini tidak boleh kosong."]
     assert "Masukkan pilihan yang valid" in form.errors["polaritas"][0]
     assert "tidak memuat angka" in form.errors["target-2025"][0]
-    assert form.errors["target-2026"] == ["Paling banyak 6 angka di belakang koma."]
+    assert form.errors["target-2026"] == ["Angka paling banyak enam angka di belakang koma."]
     html = r.content.decode()
     assert 'value="sembilan puluh"' in html and 'value="99"' in html
     assert "Belum disimpan" in html

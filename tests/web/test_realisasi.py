@@ -251,8 +251,8 @@ def test_bad_input_is_an_indonesian_error_next_to_its_field(client, operator_a):
 @pytest.mark.parametrize(
     ("nilai", "pesan"),
     [
-        ("1,1234567", "Angka terlalu panjang"),
-        ("123456789012345", "Angka terlalu panjang"),
+        ("1,1234567", "paling banyak enam angka di belakang koma"),
+        ("123456789012345", "terlalu besar"),
         ("x" * 101, "paling banyak 100 karakter"),
         ("12 dan 13", "lebih dari satu angka"),
     ],
