@@ -44,13 +44,36 @@ def chromium():
         browser.close()
 
 
-@pytest.fixture
-def halaman(chromium):
+def _halaman_baru(chromium):
     context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="id-ID")
     page = context.new_page()
     page.set_default_timeout(15_000)
+    return page
+
+
+@pytest.fixture
+def halaman(chromium):
+    page = _halaman_baru(chromium)
     yield page
-    context.close()
+    page.context.close()
+
+
+@pytest.fixture
+def buka_sesi(chromium, live_server):
+    """A factory of fresh browser sessions (own cookies), logged in through the form
+    when a username is given; every session is closed at the end of the test."""
+    dibuka = []
+
+    def buka(username: str | None = None):
+        page = _halaman_baru(chromium)
+        dibuka.append(page.context)
+        if username:
+            masuk(page, live_server, username)
+        return page
+
+    yield buka
+    for context in dibuka:
+        context.close()
 
 
 @pytest.fixture
@@ -60,7 +83,18 @@ def simpan_gambar():
 
     def simpan(page, nama: str, *, penuh: bool = False) -> Path:
         path = SCREENSHOTS / f"{nama}.png"
-        page.screenshot(path=str(path), full_page=penuh)
+        if not penuh:
+            page.screenshot(path=str(path))
+            return path
+        # A window as tall as the page: sticky bars (the save bar of the grids, the
+        # table headers) then sit where a reader expects them, not mid-page.
+        semula = page.viewport_size
+        tinggi = page.evaluate("() => document.documentElement.scrollHeight")
+        page.set_viewport_size({"width": semula["width"], "height": min(tinggi, 16_000)})
+        try:
+            page.screenshot(path=str(path), full_page=True)
+        finally:
+            page.set_viewport_size(semula)
         return path
 
     return simpan
