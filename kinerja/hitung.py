@@ -532,14 +532,19 @@ def _hitung_anggaran(paket: t.Paket, th: t.Tahun, catat):
     return baris, {h.kode: h for h in hasil}, total
 
 
+def _selisih(dinyatakan: Decimal, jumlah_anak: Decimal) -> str:
+    beda = dinyatakan - jumlah_anak
+    arah = "lebih besar" if beda > 0 else "lebih kecil"
+    return f"{format_rupiah(abs(beda))} {arah} dari rinciannya"
+
+
 def _catat_selisih(catat, s, lokasi: str, apa: str) -> None:
-    beda = s.dinyatakan - s.jumlah_anak
     catat(
         "jumlah_tidak_sesuai",
         s.kode,
         f"{lokasi} {s.kode}",
         f"{s.jenis} {s.kode} tertulis {format_rupiah(s.dinyatakan)}, sedangkan jumlah rinciannya "
-        f"{format_rupiah(s.jumlah_anak)} (selisih {format_rupiah(beda)})",
+        f"{format_rupiah(s.jumlah_anak)} ({_selisih(s.dinyatakan, s.jumlah_anak)})",
     )
 
 
@@ -739,13 +744,12 @@ def _periksa_pk(paket: t.Paket, th: t.Tahun, node: dict[str, HasilSimpul], catat
         _, selisih = gulung(pohon_dari_kode(b.anggaran, nama))
         for s in selisih:
             if s.jenis == "pagu":
-                beda = s.dinyatakan - s.jumlah_anak
                 catat(
                     "jumlah_tidak_sesuai",
                     s.kode,
                     f"PK {b.jabatan} {s.kode}",
                     f"anggaran {s.kode} pada PK {b.jabatan} tertulis {format_rupiah(s.dinyatakan)}, sedangkan "
-                    f"jumlah rinciannya {format_rupiah(s.jumlah_anak)} (selisih {format_rupiah(beda)})",
+                    f"jumlah rinciannya {format_rupiah(s.jumlah_anak)} ({_selisih(s.dinyatakan, s.jumlah_anak)})",
                 )
 
 
@@ -778,6 +782,15 @@ def _bulan(n: int) -> str:
 
     return BULAN[n - 1]
 
+
+# Figures printed as percentages (efisiensi is a percentage or a ratio by method).
+JENIS_PERSEN = {
+    "capaian",
+    "penyerapan",
+    "tingkat_kemajuan",
+    "perubahan_relatif",
+    "rata_rata_capaian_iku",
+}
 
 LABEL_JENIS = {
     "capaian": "capaian",
@@ -816,8 +829,11 @@ def _periksa_angka_dilaporkan(paket: t.Paket, th: t.Tahun, hasil: Hasil, catat) 
         if sama:
             continue
         uang = angka.jenis in ("pagu", "realisasi", "jumlah_anggaran_pk", "sisa_anggaran")
+        persen = angka.jenis in JENIS_PERSEN
         tampil_lapor = format_rupiah(dilaporkan) if uang else format_angka(dilaporkan, desimal)
         tampil_benar = format_rupiah(benar) if uang else format_angka(benar, max(desimal, 2))
+        if persen:
+            tampil_lapor, tampil_benar = f"{tampil_lapor}%", f"{tampil_benar}%"
         sumber = f"{angka.sumber}: " if angka.sumber else ""
         catat(
             "angka_dilaporkan_tidak_sesuai",

@@ -152,6 +152,17 @@ def parse_nilai(nilai: int | Decimal | str) -> Nilai:
         )
     m = token[0]
     mulai = m.start()
+    sebelum = teks[mulai - 1] if mulai else " "
+    sesudah = teks[m.end()] if m.end() < len(teks) else " "
+    # A number glued to letters ("95o", "63,2x") is a typo, not a grade: the
+    # label must be set apart ("63,25 (B-)", "BB (73,75)", "12 paket", "100%").
+    if not (sebelum.isspace() or sebelum in "(-" + _MINUS_UNICODE) or not (
+        sesudah.isspace() or sesudah in ")%"
+    ):
+        raise NilaiTidakValid(
+            f'nilai "{teks}" tidak dikenali: pisahkan angka dari keterangannya dengan spasi '
+            'atau tanda kurung, misalnya "63,25 (B-)"'
+        )
     negatif = (
         mulai >= 1
         and teks[mulai - 1] in ("-", _MINUS_UNICODE)

@@ -12,7 +12,7 @@ PESAN_TAHUN_TERKUNCI = (
     "perubahan memerlukan pembukaan kembali oleh kepala atau admin pemda."
 )
 PESAN_TRIWULAN_TERKUNCI = (
-    "Triwulan {triwulan} tahun {tahun} sedang {status}; data triwulan ini tidak dapat diubah."
+    "Triwulan {triwulan} tahun {tahun} sudah {status}; data triwulan ini tidak dapat diubah."
 )
 
 

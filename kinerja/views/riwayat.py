@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -115,7 +116,14 @@ def label_aksi(aksi: str) -> str:
 
 
 def label_tipe(tipe: str) -> str:
-    return LABEL_TIPE.get(tipe, tipe)
+    """An object type of the audit trail in words; else the model's own Indonesian name."""
+    if tipe in LABEL_TIPE:
+        return LABEL_TIPE[tipe]
+    try:
+        nama = apps.get_model(tipe)._meta.verbose_name
+    except (LookupError, ValueError):
+        return tipe
+    return str(nama)[:1].upper() + str(nama)[1:]
 
 
 def tampil_nilai(nilai: Any, *, uang: bool = False, kunci: str = "") -> str:

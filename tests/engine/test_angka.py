@@ -339,3 +339,23 @@ def test_nip_pppk_frequency_zero() -> None:
 def test_nip_digit13_neither() -> None:
     galat = validasi_nip("196706211992531004")
     assert len(galat) == 1 and "PPPK" in galat[0]
+
+
+@pytest.mark.parametrize("teks", ["95o", "63,2x", "a95", "3,44NI"])
+def test_a_number_glued_to_letters_is_a_typo_not_a_grade(teks):
+    with pytest.raises(NilaiTidakValid, match="tidak dikenali"):
+        parse_nilai(teks)
+
+
+@pytest.mark.parametrize(
+    "teks, angka",
+    [
+        ("63,25 (B-)", "63.25"),
+        ("BB (73,75)", "73.75"),
+        ("12 paket", "12"),
+        ("87,5%", "87.5"),
+        ("(B-) 63,25", "63.25"),
+    ],
+)
+def test_grades_set_apart_are_accepted(teks, angka):
+    assert parse_nilai(teks) == Nilai(Decimal(angka), teks)

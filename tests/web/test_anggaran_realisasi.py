@@ -194,10 +194,10 @@ def test_a_submitted_triwulan_is_locked(client, sintetis):
     isian[f"sub-{_sub(pd, SUB_S).pk}"] = "1"
     r = client.post(url, isian)
     assert r.status_code == 200
-    assert "Triwulan II tahun 2024 sedang diajukan" in r.content.decode()
+    assert "Triwulan II tahun 2024 sudah diajukan" in r.content.decode()
     assert _rows(pd, SUB_S)[2] == 250000
     html = client.get(url).content.decode()
-    assert "sedang diajukan" in html and 'name="sub-' not in html
+    assert "sudah diajukan" in html and 'name="sub-' not in html
 
 
 def test_replacing_an_annual_row_needs_triwulan_iv_open(client, operator_a, demo):

@@ -162,7 +162,7 @@ def test_submitted_quarter_is_locked(client, operator_a, demo):
             nilai={(ikt1.pk, 1): Nilai(Decimal(10))},
             asal={},
         )
-    assert "Triwulan I tahun 2024 sedang diajukan" in e.value.message_dict[f"ra-{ikt1.pk}-1"][0]
+    assert "Triwulan I tahun 2024 sudah diajukan" in e.value.message_dict[f"ra-{ikt1.pk}-1"][0]
 
 
 def test_stale_grid_is_refused_naming_who_changed_it(client, operator_a, demo, django_user_model):

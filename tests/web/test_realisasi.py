@@ -305,7 +305,7 @@ def test_a_submitted_quarter_is_read_only_for_the_operator(client, operator_a, d
     assert "sudah diajukan" in html and "tidak dapat diubah" in html
     r = client.post(URL, isi({}, "IKS-1", nilai="90", catatan="x", versi="1"))
     assert r.status_code == 200
-    assert "sedang diajukan; data triwulan ini tidak dapat diubah" in r.content.decode()
+    assert "sudah diajukan; data triwulan ini tidak dapat diubah" in r.content.decode()
     assert _realisasi("IKS-1", 1).nilai == 94
     # Other quarters stay open.
     assert "Simpan realisasi" in client.get("/pd/33.16.05/2024/realisasi/2/").content.decode()
@@ -319,7 +319,7 @@ def test_an_approved_quarter_is_read_only_for_the_operator(client, operator_a, d
     html = client.get(URL).content.decode()
     assert "-nilai" not in html and "sudah disetujui" in html
     r = client.post(URL, isi({}, "IKS-1", nilai="90", catatan="x", versi="1"))
-    assert "sedang disetujui" in r.content.decode()
+    assert "sudah disetujui" in r.content.decode()
     assert _realisasi("IKS-1", 1).nilai == 94
 
 
