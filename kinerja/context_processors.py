@@ -41,7 +41,7 @@ MENU_PD = [
     ("Riwayat", "riwayat-pd", False, ("riwayat-pd", "riwayat-objek")),
 ]
 MENU_PEMDA = [
-    ("Aturan pemda", "pemda-aturan"),
+    ("Aturan capaian", "pemda-aturan"),
     ("Perangkat daerah", "pemda-perangkat-daerah"),
     ("Pengguna", "pemda-pengguna"),
 ]
@@ -79,7 +79,9 @@ def navigasi(request) -> dict:
                 menu.append({"label": label, "url": url, "aktif": match.url_name in aktif})
     menu_pemda = []
     p = peran(request.user) if hasattr(request, "user") else None
-    if p is not None and p.jenis == p.Jenis.ADMIN_PEMDA:
+    di_halaman_pemda = bool(match and match.route.startswith("pemda/"))
+    # The admin pemda pages carry their own tabs; elsewhere these links lead there.
+    if p is not None and p.jenis == p.Jenis.ADMIN_PEMDA and not di_halaman_pemda:
         for label, nama in MENU_PEMDA:
             url = _url(nama, kode=p.pemda.kode)
             if url:
