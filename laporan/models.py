@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
 from kinerja.models import PerangkatDaerah
@@ -25,6 +26,8 @@ class LKjIP(models.Model):
         DITETAPKAN = "ditetapkan", "Ditetapkan"
 
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.DRAF)
+    diajukan_pada = models.DateTimeField("diajukan pada", null=True, blank=True)
+    komentar_kepala = models.TextField("komentar kepala", blank=True)
     tempat = models.CharField("tempat penandatanganan", max_length=100, blank=True)
     tanggal = models.DateField("tanggal penandatanganan", null=True, blank=True)
 
@@ -45,3 +48,140 @@ class LKjIP(models.Model):
     def terkunci(self) -> bool:
         """After sign-off the year's data are read-only for everyone."""
         return self.status == self.Status.DITETAPKAN
+
+
+class Narasi(models.Model):
+    """A narrative section of the LKjIP of one year, written by the operator.
+
+    ``bagian`` is the key of the section in the document outline
+    (``laporan.kerangka``); ``judul`` overrides the section's title when set.
+    """
+
+    lkjip = models.ForeignKey(LKjIP, on_delete=models.CASCADE, related_name="narasi")
+    bagian = models.CharField("bagian", max_length=60)
+    judul = models.CharField("judul (bila diganti)", max_length=200, blank=True)
+    teks = models.TextField("teks", blank=True)
+    versi = models.PositiveIntegerField("versi", default=0)
+    diubah_pada = models.DateTimeField("diubah pada", auto_now=True)
+    diubah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "narasi LKjIP"
+        verbose_name_plural = "narasi LKjIP"
+        ordering = ["lkjip", "bagian"]
+        constraints = [
+            models.UniqueConstraint(fields=["lkjip", "bagian"], name="narasi_unik_per_bagian")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.lkjip} — {self.bagian}"
+
+
+def _lokasi_snapshot(instance: SnapshotLKjIP, filename: str) -> str:
+    import uuid
+
+    return f"lkjip/{instance.lkjip.tahun}/{uuid.uuid4().hex}.pdf"
+
+
+class SnapshotLKjIP(models.Model):
+    """The signed PDF of a year, rendered once at sign-off and never changed.
+
+    ``kode_isi`` is the SHA-256 of the document's content (its HTML before the
+    stamp), printed with a QR code on every page; ``sha256`` is the SHA-256 of
+    the stored PDF file, against which a presented file is verified.
+    """
+
+    lkjip = models.ForeignKey(LKjIP, on_delete=models.PROTECT, related_name="snapshot")
+    versi = models.PositiveIntegerField("versi")
+    berkas = models.FileField("berkas PDF", upload_to=_lokasi_snapshot)
+    sha256 = models.CharField("SHA-256 berkas", max_length=64, unique=True)
+    kode_isi = models.CharField("kode isi (SHA-256)", max_length=64, unique=True)
+    halaman = models.PositiveIntegerField("jumlah halaman", default=0)
+    ukuran = models.PositiveIntegerField("ukuran (bita)", default=0)
+    ditetapkan_pada = models.DateTimeField("ditetapkan pada")
+    ditetapkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="ditetapkan oleh",
+    )
+    nama_penandatangan = models.CharField("nama penandatangan", max_length=200)
+    jabatan_penandatangan = models.CharField("jabatan penandatangan", max_length=200)
+
+    class Meta:
+        verbose_name = "snapshot LKjIP"
+        verbose_name_plural = "snapshot LKjIP"
+        ordering = ["lkjip", "-versi"]
+        constraints = [
+            models.UniqueConstraint(fields=["lkjip", "versi"], name="snapshot_versi_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.lkjip} versi {self.versi}"
+
+
+class PembukaanKembali(models.Model):
+    """A signed-off year reopened by the kepala or admin pemda, with the reason."""
+
+    lkjip = models.ForeignKey(LKjIP, on_delete=models.CASCADE, related_name="pembukaan_kembali")
+    snapshot = models.ForeignKey(SnapshotLKjIP, on_delete=models.PROTECT, related_name="+")
+    alasan = models.TextField("alasan")
+    waktu = models.DateTimeField("waktu", auto_now_add=True)
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="oleh",
+    )
+
+    class Meta:
+        verbose_name = "pembukaan kembali LKjIP"
+        verbose_name_plural = "pembukaan kembali LKjIP"
+        ordering = ["lkjip", "waktu"]
+
+    def __str__(self) -> str:
+        return f"{self.lkjip} dibuka kembali {self.waktu:%Y-%m-%d}"
+
+
+class DataSDM(models.Model):
+    """A row of the SDM table of BAB I: a group (eselon, golongan, pendidikan) and its count."""
+
+    lkjip = models.ForeignKey(LKjIP, on_delete=models.CASCADE, related_name="data_sdm")
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+    kelompok = models.CharField(
+        "kelompok", max_length=50, help_text="mis. Eselon, Golongan, Pendidikan"
+    )
+    uraian = models.CharField("uraian", max_length=200)
+    pns = models.PositiveIntegerField("PNS", default=0)
+    non_pns = models.PositiveIntegerField("non-PNS", default=0)
+
+    class Meta:
+        verbose_name = "data SDM"
+        verbose_name_plural = "data SDM"
+        ordering = ["lkjip", "urutan"]
+
+    def __str__(self) -> str:
+        return f"{self.kelompok} {self.uraian}"
+
+
+class SaranaPrasarana(models.Model):
+    """A row of the sarana prasarana table of BAB I."""
+
+    lkjip = models.ForeignKey(LKjIP, on_delete=models.CASCADE, related_name="sarana_prasarana")
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+    uraian = models.CharField("uraian", max_length=200)
+    jumlah = models.PositiveIntegerField("jumlah", default=0)
+    satuan = models.CharField("satuan", max_length=50, blank=True)
+    kondisi = models.CharField("kondisi", max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = "sarana prasarana"
+        verbose_name_plural = "sarana prasarana"
+        ordering = ["lkjip", "urutan"]
+
+    def __str__(self) -> str:
+        return self.uraian
