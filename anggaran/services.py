@@ -135,7 +135,7 @@ def pagu_simpan(*, dpa: DPA, baris: Sequence[BarisPagu], pengguna) -> int:
     pd = dpa.perangkat_daerah
     pastikan_tahun_terbuka(pd, dpa.tahun)
     # One save of a DPA at a time: the second waits, then sees the first's amounts.
-    DPA.objects.select_for_update().filter(pk=dpa.pk).first()
+    DPA.objects.select_for_update(of=("self",)).filter(pk=dpa.pk).first()
 
     ada: dict[tuple[str, int], Pagu] = {}
     for p in Pagu.objects.filter(dpa=dpa):
@@ -276,7 +276,7 @@ def realisasi_anggaran_simpan_triwulan(
     ids = {b.sub_kegiatan_id for b in baris}
     kode_sub = _node_milik_pd(pd, "sub_kegiatan", ids)
     rows = list(
-        RealisasiAnggaran.objects.select_for_update()
+        RealisasiAnggaran.objects.select_for_update(of=("self",))
         .filter(perangkat_daerah=pd, tahun=tahun, sub_kegiatan_id__in=ids)
         .order_by("id")
     )

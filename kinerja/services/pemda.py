@@ -159,7 +159,7 @@ def pemda_aturan_ubah(
     and a save based on rules someone else changed meanwhile. Returns False when
     nothing changed.
     """
-    pemda = Pemda.objects.select_for_update().get(pk=pemda.pk)
+    pemda = Pemda.objects.select_for_update(of=("self",)).get(pk=pemda.pk)
     if versi_aturan(pemda) != versi_asal:
         raise ValidationError(
             PESAN_ATURAN_BERUBAH.format(
@@ -276,7 +276,7 @@ def perangkat_daerah_ubah(
     *, perangkat_daerah: PerangkatDaerah, pengguna, data: Mapping[str, Any], versi_asal: str
 ) -> list[str]:
     """Change a perangkat daerah's identity fields; return the changed field names."""
-    pd = PerangkatDaerah.objects.select_for_update().get(pk=perangkat_daerah.pk)
+    pd = PerangkatDaerah.objects.select_for_update(of=("self",)).get(pk=perangkat_daerah.pk)
     if versi_perangkat_daerah(pd) != versi_asal:
         raise ValidationError(
             PESAN_PD_BERUBAH.format(
@@ -408,7 +408,9 @@ def pengguna_ubah(
     optionally reset the password. Returns what changed ("peran", …, "sandi")."""
     User = get_user_model()
     user = (
-        User.objects.select_for_update().select_related("peran__perangkat_daerah").get(pk=user.pk)
+        User.objects.select_for_update(of=("self",))
+        .select_related("peran__perangkat_daerah")
+        .get(pk=user.pk)
     )
     if user.is_superuser:
         raise ValidationError(PESAN_SUPERUSER)

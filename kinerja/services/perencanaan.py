@@ -194,7 +194,7 @@ def indikator_ubah(
     texts the form was loaded with.
     """
     ind = (
-        Indikator.objects.select_for_update()
+        Indikator.objects.select_for_update(of=("self",))
         .select_related("renstra__perangkat_daerah")
         .get(pk=indikator.pk)
     )
@@ -270,7 +270,8 @@ def target_tahunan_simpan(
     renstra = ind.renstra
     pd = renstra.perangkat_daerah
     ada = {
-        row.tahun: row for row in TargetTahunan.objects.select_for_update().filter(indikator=ind)
+        row.tahun: row
+        for row in TargetTahunan.objects.select_for_update(of=("self",)).filter(indikator=ind)
     }
     ubah: list[tuple[int, Nilai | None, TargetTahunan | None]] = []
     galat: dict[str, str] = {}
@@ -368,7 +369,7 @@ def perjanjian_kinerja_ubah(
     "tanggal", "tempat").
     """
     pk = (
-        PerjanjianKinerja.objects.select_for_update()
+        PerjanjianKinerja.objects.select_for_update(of=("self",))
         .select_related("perangkat_daerah")
         .get(pk=pk.pk)
     )
@@ -526,7 +527,7 @@ def perjanjian_kinerja_buat_perubahan(
     """
     pd = perangkat_daerah
     daftar = list(
-        PerjanjianKinerja.objects.select_for_update()
+        PerjanjianKinerja.objects.select_for_update(of=("self",))
         .filter(perangkat_daerah=pd, tahun=tahun)
         .order_by("-urutan_versi")
     )
@@ -608,7 +609,9 @@ def rencana_aksi_simpan(
     }
     ada = {
         (r.indikator_id, r.triwulan): r
-        for r in RencanaAksi.objects.select_for_update().filter(indikator__in=ids, tahun=tahun)
+        for r in RencanaAksi.objects.select_for_update(of=("self",)).filter(
+            indikator__in=ids, tahun=tahun
+        )
     }
     galat: dict[str, str] = {}
     ubah: list[tuple[int, int, Nilai | Rasio | None, RencanaAksi | None, str]] = []

@@ -405,7 +405,7 @@ def _untuk_log(isi: dict[str, Any]) -> dict[str, Any]:
 def _kunci_status(pd: PerangkatDaerah, tahun: int, triwulan: int) -> None:
     # Serialises a save against a concurrent submission of the same quarter.
     list(
-        StatusTriwulan.objects.select_for_update().filter(
+        StatusTriwulan.objects.select_for_update(of=("self",)).filter(
             perangkat_daerah=pd, tahun=tahun, triwulan=triwulan
         )
     )
@@ -433,7 +433,7 @@ def realisasi_simpan_triwulan(
     per_id = grid.per_indikator()
     tersimpan = {
         r.indikator_id: r
-        for r in Realisasi.objects.select_for_update()
+        for r in Realisasi.objects.select_for_update(of=("self",))
         .filter(indikator_id__in=per_id, tahun=tahun, triwulan=triwulan)
         .select_related("diubah_oleh")
     }

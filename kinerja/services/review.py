@@ -67,7 +67,7 @@ def kekurangan_triwulan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> list[
 
 def _status_untuk_diubah(pd: PerangkatDaerah, tahun: int, triwulan: int) -> StatusTriwulan:
     StatusTriwulan.objects.get_or_create(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
-    return StatusTriwulan.objects.select_for_update().get(
+    return StatusTriwulan.objects.select_for_update(of=("self",)).get(
         perangkat_daerah=pd, tahun=tahun, triwulan=triwulan
     )
 
