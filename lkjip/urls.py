@@ -26,6 +26,9 @@ urlpatterns = [
     path("pd/<str:kode>/<int:tahun>/anggaran/", include("anggaran.urls")),
     path("pd/<str:kode>/", include("kinerja.urls_perencanaan")),
     path("pd/<str:kode>/riwayat/", include("kinerja.urls_riwayat")),
+    path("pd/<str:kode>/<int:tahun>/lkjip/", include("laporan.urls")),
     path("pemda/<str:kode>/", include("kinerja.urls_pemda")),
+    path("evaluasi/<str:kode>/", include("laporan.urls_evaluasi")),
+    path("verifikasi/", include("laporan.urls_publik")),
     path("admin/", admin.site.urls),
 ]
