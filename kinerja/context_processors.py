@@ -39,7 +39,15 @@ MENU_PD = [
         ("anggaran-ringkasan", "anggaran-dpa", "anggaran-realisasi"),
     ),
     ("Riwayat", "riwayat-pd", False, ("riwayat-pd", "riwayat-objek")),
+    (
+        "LKjIP",
+        "lkjip-editor",
+        True,
+        ("lkjip-editor", "lkjip-kesiapan", "lkjip-pratinjau"),
+    ),
 ]
+# Routes whose <kode> is not a perangkat daerah.
+BUKAN_PD = ("pemda/", "evaluasi/", "verifikasi/")
 MENU_PEMDA = [
     ("Aturan capaian", "pemda-aturan"),
     ("Perangkat daerah", "pemda-perangkat-daerah"),
@@ -59,7 +67,7 @@ def navigasi(request) -> dict:
     kwargs = match.kwargs if match else {}
     menu = []
     kode, tahun = kwargs.get("kode"), kwargs.get("tahun")
-    if kode and match and not match.route.startswith("pemda/"):
+    if kode and match and not match.route.startswith(BUKAN_PD):
         tahun = tahun or request.GET.get("tahun")
         if tahun and not str(tahun).isdigit():
             tahun = None
@@ -80,10 +88,13 @@ def navigasi(request) -> dict:
     menu_pemda = []
     p = peran(request.user) if hasattr(request, "user") else None
     di_halaman_pemda = bool(match and match.route.startswith("pemda/"))
+    evaluasi = None
+    if p is not None and p.jenis in (p.Jenis.EVALUATOR, p.Jenis.ADMIN_PEMDA):
+        evaluasi = _url("evaluasi-daftar", kode=p.pemda.kode)
     # The admin pemda pages carry their own tabs; elsewhere these links lead there.
     if p is not None and p.jenis == p.Jenis.ADMIN_PEMDA and not di_halaman_pemda:
         for label, nama in MENU_PEMDA:
             url = _url(nama, kode=p.pemda.kode)
             if url:
                 menu_pemda.append({"label": label, "url": url})
-    return {"menu_pd": menu, "menu_pemda": menu_pemda}
+    return {"menu_pd": menu, "menu_pemda": menu_pemda, "url_evaluasi": evaluasi}

@@ -1,3 +1,21 @@
 """URLs of the LKjIP of a year under /pd/<kode>/<tahun>/lkjip/ (editor, preview, readiness, sign-off)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from laporan import views_alur as alur
+from laporan import views_editor as editor
+
+urlpatterns = [
+    path("", editor.editor, name="lkjip-editor"),
+    path("narasi/<path:bagian>/", editor.narasi_simpan_view, name="lkjip-narasi-simpan"),
+    path("tabel/<str:tabel>/", editor.tabel_simpan_view, name="lkjip-tabel-simpan"),
+    path("penandatanganan/", editor.penandatanganan_view, name="lkjip-penandatanganan"),
+    path("pratinjau/", editor.pratinjau, name="lkjip-pratinjau"),
+    path("draf.pdf", editor.draf_pdf, name="lkjip-draf-pdf"),
+    path("kesiapan/", editor.kesiapan, name="lkjip-kesiapan"),
+    path("ajukan/", alur.ajukan, name="lkjip-ajukan"),
+    path("kembalikan/", alur.kembalikan, name="lkjip-kembalikan"),
+    path("tetapkan/", alur.tetapkan, name="lkjip-tetapkan"),
+    path("buka-kembali/", alur.buka_kembali, name="lkjip-buka-kembali"),
+    path("snapshot/<int:versi>.pdf", alur.snapshot, name="lkjip-snapshot"),
+]

@@ -51,6 +51,11 @@ KELOLA_PEMDA = {
     "operator_b": 403,
     "evaluator_lain": 404,
 }
+# Reopening a signed LKjIP: its kepala, or the admin of the pemda.
+BUKA_PD = {**BACA_PD, "operator_a": 403, "evaluator": 403}
+# The evaluator's pages of a pemda: its evaluator and admin pemda; the kecamatan users of
+# the pemda get 403, everybody of another pemda 404.
+EVALUASI_PEMDA = {**KELOLA_PEMDA, "evaluator": "ok"}
 SEMUA_MASUK = {p: "ok" for p in PERAN} | {"anonim": "masuk"}
 PUBLIK = {p: "ok" for p in PERAN}
 
@@ -114,6 +119,53 @@ def _pd(pd, **extra):
 
 def _pd_tahun(pd, **extra):
     return {"kode": pd.kode, "tahun": 2024, **extra}
+
+
+def _snapshot(pd):
+    """A signed version of the perangkat daerah's LKjIP 2024 (a stored file, not rendered)."""
+    import hashlib
+    import uuid
+
+    from django.utils import timezone
+
+    from laporan.models import LKjIP, SnapshotLKjIP
+
+    lkjip = LKjIP.objects.get(perangkat_daerah=pd, tahun=2024)
+    isi = b"%PDF-1.4\n% " + uuid.uuid4().hex.encode() + b"\n%%EOF\n"
+    s = SnapshotLKjIP(
+        lkjip=lkjip,
+        versi=SnapshotLKjIP.objects.filter(lkjip=lkjip).count() + 1,
+        sha256=hashlib.sha256(isi).hexdigest(),
+        kode_isi=hashlib.sha256(uuid.uuid4().bytes).hexdigest(),
+        halaman=1,
+        ukuran=len(isi),
+        ditetapkan_pada=timezone.now(),
+        nama_penandatangan="Kepala",
+        jabatan_penandatangan="Camat",
+    )
+    s.berkas.save("lkjip.pdf", ContentFile(isi), save=False)
+    s.save()
+    return s
+
+
+def _tabel_sdm_kosong(pd):
+    """A valid post of the (empty) SDM table: one row."""
+    from laporan.services import versi_tabel
+
+    return {
+        "sdm-TOTAL_FORMS": "1",
+        "sdm-INITIAL_FORMS": "0",
+        "sdm-versi": versi_tabel([]),
+        "sdm-0-kelompok": "Eselon",
+        "sdm-0-uraian": "III.a",
+        "sdm-0-pns": "1",
+    }
+
+
+def _berkas_pdf(pd):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return {"berkas": SimpleUploadedFile("lkjip.pdf", b"%PDF-1.4\n", "application/pdf")}
 
 
 MATRIKS: dict[str, Kasus] = {
@@ -181,6 +233,49 @@ MATRIKS: dict[str, Kasus] = {
         KELOLA_PEMDA,
         kwargs=lambda pd: _pemda(pd, pk=_pengguna_pemda(pd)),
         juga=("post", KELOLA_PEMDA),
+    ),
+    # LKjIP of a year: narrative, readiness, workflow, signed versions
+    "lkjip-editor": Kasus(BACA_PD, kwargs=_pd_tahun),
+    "lkjip-narasi-simpan": Kasus(
+        TULIS_PD,
+        metode="post",
+        kwargs=lambda pd: _pd_tahun(pd, bagian="latar_belakang"),
+        data={"teks": "Latar belakang.", "versi": 0},
+    ),
+    "lkjip-tabel-simpan": Kasus(
+        TULIS_PD,
+        metode="post",
+        kwargs=lambda pd: _pd_tahun(pd, tabel="sdm"),
+        data=_tabel_sdm_kosong,
+    ),
+    "lkjip-penandatanganan": Kasus(
+        TULIS_PD, metode="post", kwargs=_pd_tahun, data={"tempat": "Blora", "tanggal": "2025-01-09"}
+    ),
+    "lkjip-pratinjau": Kasus(BACA_PD, kwargs=_pd_tahun),
+    "lkjip-draf-pdf": Kasus(BACA_PD, kwargs=_pd_tahun),
+    "lkjip-kesiapan": Kasus(BACA_PD, kwargs=_pd_tahun),
+    "lkjip-ajukan": Kasus(TULIS_PD, metode="post", kwargs=_pd_tahun),
+    "lkjip-kembalikan": Kasus(
+        TINJAU_PD, metode="post", kwargs=_pd_tahun, data={"komentar": "Perbaiki kesimpulan."}
+    ),
+    "lkjip-tetapkan": Kasus(TINJAU_PD, metode="post", kwargs=_pd_tahun),
+    "lkjip-buka-kembali": Kasus(
+        BUKA_PD, metode="post", kwargs=_pd_tahun, data={"alasan": "Koreksi realisasi."}
+    ),
+    "lkjip-snapshot": Kasus(BACA_PD, kwargs=lambda pd: _pd_tahun(pd, versi=_snapshot(pd).versi)),
+    # The Inspektorat's list and evidence zips of a pemda
+    "evaluasi-daftar": Kasus(EVALUASI_PEMDA, kwargs=_pemda),
+    "evaluasi-bukti-zip": Kasus(
+        EVALUASI_PEMDA, kwargs=lambda pd: _pemda(pd, kode_pd=pd.kode, tahun=2024)
+    ),
+    # Public verification of a signed LKjIP: no login, for everyone
+    "verifikasi-cari": Kasus(PUBLIK, milik=False),
+    "verifikasi": Kasus(
+        PUBLIK,
+        kwargs=lambda pd: {"kode_isi": _snapshot(pd).kode_isi},
+        milik=False,
+        data=_berkas_pdf,
+        juga=("post", PUBLIK),
     ),
     # Audit trail
     "riwayat-pd": Kasus(BACA_PD, kwargs=_pd),

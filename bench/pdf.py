@@ -1,0 +1,153 @@
+"""Time the LKjIP PDF of every demo kecamatan: WeasyPrint and, for the same HTML, Chromium.
+
+Run from the repository root::
+
+    .venv/bin/python bench/pdf.py [--ulang N] [--tanpa-chromium]
+
+It creates a throw-away SQLite database in a temporary directory, loads the
+demo packages (``impor_paket fixtures/*.json``) and their narratives
+(``fixtures/narasi/``), then for each kecamatan prints the pages and seconds
+of: assembling the document (``susun_dokumen``), rendering the HTML, and
+printing it with WeasyPrint (``html_ke_pdf``: best of N runs in this process,
+plus its CPU seconds and the first, cold run) — and the wall-clock seconds of
+``chromium --headless --print-to-pdf`` on the same HTML file (one process per
+run, start-up included, as a batch job would run it). It prints figures and
+asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+DEMO = [
+    ("33.16.05", "randublatung"),
+    ("33.16.15", "bogorejo"),
+    ("35.17.12", "kesamben"),
+]
+
+
+def _siapkan_django(tmp: Path) -> None:
+    os.environ["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
+    os.environ["MEDIA_ROOT"] = str(tmp / "media")
+    os.environ.setdefault("SECRET_KEY", "bench-only-secret-key")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lkjip.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def _halaman_pdf(path: Path) -> int | None:
+    try:
+        keluar = subprocess.run(
+            ["pdfinfo", str(path)], capture_output=True, text=True, check=True
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    for baris in keluar.splitlines():
+        if baris.startswith("Pages:"):
+            return int(baris.split()[1])
+    return None
+
+
+def _chromium(html: Path, pdf: Path) -> tuple[float, int | None] | None:
+    if not Path(CHROMIUM).exists():
+        return None
+    mulai = time.perf_counter()
+    hasil = subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            html.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    detik = time.perf_counter() - mulai
+    if hasil.returncode != 0 or not pdf.exists():
+        return None
+    return detik, _halaman_pdf(pdf)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ulang", type=int, default=3, help="runs of WeasyPrint per kecamatan")
+    parser.add_argument("--tanpa-chromium", action="store_true", help="skip Chromium")
+    args = parser.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
+    try:
+        _siapkan_django(tmp)
+        from io import StringIO
+
+        from django.core.management import call_command
+
+        from kinerja.models import PerangkatDaerah
+        from laporan.assembly import susun_dokumen
+        from laporan.demo import muat_narasi_demo
+        from laporan.pdf import html_ke_pdf, render_html
+
+        call_command("migrate", verbosity=0)
+        paket = sorted(str(p) for p in (ROOT / "fixtures").glob("*.json"))
+        call_command("impor_paket", *paket, stdout=StringIO())
+        # The HTML links "static/css/dokumen.css" relative to its own location.
+        (tmp / "static").symlink_to(ROOT / "static", target_is_directory=True)
+
+        print(f"LKjIP PDF, {os.cpu_count()} CPU, WeasyPrint terbaik dari {args.ulang} kali")
+        print(
+            f"{'kecamatan':<14} {'susun':>6} {'html':>6} | {'hlm':>4} {'WeasyPrint':>10} "
+            f"{'CPU':>6} {'pertama':>8} | {'hlm':>4} {'Chromium':>9}"
+        )
+        for kode, slug in DEMO:
+            pd = PerangkatDaerah.objects.get(kode=kode)
+            narasi = ROOT / "fixtures" / "narasi" / f"{slug}-2024.json"
+            if narasi.exists():
+                muat_narasi_demo(pd, 2024, narasi)
+            t0 = time.perf_counter()
+            dokumen = susun_dokumen(pd, 2024)
+            t1 = time.perf_counter()
+            html = render_html(dokumen)
+            t2 = time.perf_counter()
+            waktu, cpu = [], []
+            halaman = 0
+            for _ in range(max(args.ulang, 1)):
+                mulai, mulai_cpu = time.perf_counter(), time.process_time()
+                pdf, halaman = html_ke_pdf(html)
+                waktu.append(time.perf_counter() - mulai)
+                cpu.append(time.process_time() - mulai_cpu)
+            (tmp / f"{slug}-weasyprint.pdf").write_bytes(pdf)
+            berkas_html = tmp / f"{slug}.html"
+            berkas_html.write_text(html, encoding="utf-8")
+            chrome = (
+                None
+                if args.tanpa_chromium
+                else _chromium(berkas_html, tmp / f"{slug}-chromium.pdf")
+            )
+            kolom_chrome = (
+                f"{chrome[1] or '?':>4} {chrome[0]:>8.2f}s" if chrome else f"{'-':>4} {'-':>9}"
+            )
+            print(
+                f"{slug:<14} {t1 - t0:>5.2f}s {t2 - t1:>5.2f}s | {halaman:>4} "
+                f"{min(waktu):>9.2f}s {min(cpu):>5.2f}s {waktu[0]:>7.2f}s | {kolom_chrome}",
+                flush=True,
+            )
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

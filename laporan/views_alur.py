@@ -1,0 +1,187 @@
+"""Submission, return, sign-off and reopening of the LKjIP of a year; signed versions."""
+
+from __future__ import annotations
+
+import logging
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.decorators.http import require_POST, require_safe
+
+from kinerja.access import (
+    boleh_kelola_pemda,
+    boleh_tinjau,
+    get_editable_perangkat_daerah_for_user,
+    get_perangkat_daerah_for_user,
+    get_reviewable_perangkat_daerah_for_user,
+)
+from kinerja.models import PerangkatDaerah
+from laporan.forms import AlasanForm, KomentarForm
+from laporan.models import SnapshotLKjIP
+from laporan.services import (
+    BelumSiap,
+    lkjip_ajukan,
+    lkjip_buka_kembali,
+    lkjip_kembalikan,
+    lkjip_tetapkan,
+    nama_berkas_snapshot,
+)
+from laporan.views_editor import ambil_lkjip, tampilkan_editor, url_editor
+
+log = logging.getLogger(__name__)
+
+PESAN_BUKAN_PEMBUKA = (
+    "Hanya kepala perangkat daerah atau admin pemda yang dapat membuka kembali LKjIP yang "
+    "sudah ditetapkan."
+)
+PESAN_PDF_GAGAL = (
+    "PDF LKjIP tidak dapat dibuat, sehingga LKjIP belum ditetapkan dan tidak ada data yang "
+    "berubah. Coba lagi; bila terus gagal, hubungi pengelola aplikasi."
+)
+
+
+def _url_kesiapan(pd: PerangkatDaerah, tahun: int) -> str:
+    return reverse("lkjip-kesiapan", kwargs={"kode": pd.kode, "tahun": tahun})
+
+
+def _pesan_galat(request: HttpRequest, e: ValidationError) -> None:
+    for pesan in e.messages:
+        messages.error(request, pesan)
+
+
+@require_POST
+def ajukan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    pd = get_editable_perangkat_daerah_for_user(request.user, kode)
+    lkjip = ambil_lkjip(pd, tahun)
+    try:
+        lkjip_ajukan(lkjip=lkjip, pengguna=request.user)
+    except BelumSiap as e:
+        messages.error(
+            request,
+            f"LKjIP tahun {tahun} belum dapat diajukan: {len(e.kekurangan)} hal belum lengkap "
+            "(lihat daftar di bawah).",
+        )
+        return redirect(_url_kesiapan(pd, tahun))
+    except ValidationError as e:
+        _pesan_galat(request, e)
+        return redirect(url_editor(pd, tahun))
+    messages.success(
+        request,
+        f"LKjIP tahun {tahun} diajukan kepada kepala; isinya tidak dapat diubah sampai "
+        "dikembalikan.",
+    )
+    return redirect(url_editor(pd, tahun))
+
+
+@require_POST
+def kembalikan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    pd = get_reviewable_perangkat_daerah_for_user(request.user, kode)
+    lkjip = ambil_lkjip(pd, tahun)
+    form = KomentarForm(request.POST)
+    if not form.is_valid():
+        return tampilkan_editor(
+            request,
+            pd,
+            lkjip,
+            form_komentar=form,
+            galat=["LKjIP belum dikembalikan: periksa komentar di bawah."],
+            status=400,
+        )
+    try:
+        lkjip_kembalikan(lkjip=lkjip, pengguna=request.user, komentar=form.cleaned_data["komentar"])
+    except ValidationError as e:
+        _pesan_galat(request, e)
+    else:
+        messages.success(request, f"LKjIP tahun {tahun} dikembalikan kepada operator.")
+    return redirect(url_editor(pd, tahun))
+
+
+@require_POST
+def tetapkan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    pd = get_reviewable_perangkat_daerah_for_user(request.user, kode)
+    lkjip = ambil_lkjip(pd, tahun)
+
+    def alamat(kode_isi: str) -> str:
+        return request.build_absolute_uri(reverse("verifikasi", kwargs={"kode_isi": kode_isi}))
+
+    try:
+        snapshot = lkjip_tetapkan(lkjip=lkjip, pengguna=request.user, alamat_verifikasi=alamat)
+    except BelumSiap as e:
+        messages.error(
+            request,
+            f"LKjIP tahun {tahun} belum dapat ditetapkan: {len(e.kekurangan)} hal belum "
+            "lengkap (lihat daftar di bawah).",
+        )
+        return redirect(_url_kesiapan(pd, tahun))
+    except ValidationError as e:
+        _pesan_galat(request, e)
+        return redirect(url_editor(pd, tahun))
+    except Exception:
+        # Rendering failed: the transaction was rolled back, nothing was stored.
+        log.exception("LKjIP %s %s: PDF gagal dibuat saat penetapan", pd.kode, tahun)
+        messages.error(request, PESAN_PDF_GAGAL)
+        return redirect(url_editor(pd, tahun))
+    messages.success(
+        request,
+        f"LKjIP tahun {tahun} ditetapkan sebagai versi {snapshot.versi} ({snapshot.halaman} "
+        f"halaman); seluruh data tahun {tahun} kini terkunci.",
+    )
+    return redirect(url_editor(pd, tahun))
+
+
+@require_POST
+def buka_kembali(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    pd, _ = get_perangkat_daerah_for_user(request.user, kode)
+    if not (boleh_tinjau(request.user, pd) or boleh_kelola_pemda(request.user, pd.pemda)):
+        raise PermissionDenied(PESAN_BUKAN_PEMBUKA)
+    lkjip = ambil_lkjip(pd, tahun)
+    form = AlasanForm(request.POST)
+    if not form.is_valid():
+        return tampilkan_editor(
+            request,
+            pd,
+            lkjip,
+            form_alasan=form,
+            galat=["LKjIP belum dibuka kembali: periksa alasan di bawah."],
+            status=400,
+        )
+    try:
+        buka = lkjip_buka_kembali(
+            lkjip=lkjip, pengguna=request.user, alasan=form.cleaned_data["alasan"]
+        )
+    except ValidationError as e:
+        _pesan_galat(request, e)
+    else:
+        versi = buka.snapshot.versi if buka.snapshot else "-"
+        messages.success(
+            request,
+            f"LKjIP tahun {tahun} dibuka kembali: data tahun {tahun} dapat diubah lagi. Versi "
+            f"{versi} yang sudah ditetapkan tetap tersimpan; penetapan berikutnya menjadi versi "
+            "baru.",
+        )
+    return redirect(url_editor(pd, tahun))
+
+
+@require_safe
+def snapshot(request: HttpRequest, kode: str, tahun: int, versi: int) -> FileResponse:
+    pd, _ = get_perangkat_daerah_for_user(request.user, kode)
+    s = (
+        SnapshotLKjIP.objects.select_related("lkjip__perangkat_daerah")
+        .filter(lkjip__perangkat_daerah=pd, lkjip__tahun=tahun, versi=versi)
+        .first()
+    )
+    if s is None:
+        raise Http404(f"LKjIP tahun {tahun} versi {versi} tidak ditemukan.")
+    try:
+        berkas = s.berkas.open("rb")
+    except (FileNotFoundError, OSError):
+        raise Http404("Berkas PDF yang ditetapkan tidak ditemukan di penyimpanan.") from None
+    return FileResponse(
+        berkas,
+        as_attachment=True,
+        filename=nama_berkas_snapshot(s),
+        content_type="application/pdf",
+    )

@@ -1,0 +1,579 @@
+"""The LKjIP of a year: narrative editor with autosave, BAB I tables, preview, draft PDF, readiness."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST, require_safe
+
+from kinerja.access import (
+    boleh_kelola_pemda,
+    boleh_tinjau,
+    boleh_ubah_data,
+    get_editable_perangkat_daerah_for_user,
+    get_perangkat_daerah_for_user,
+)
+from kinerja.audit import format_waktu, nama_pengguna
+from kinerja.engine.angka import format_angka_alami, format_persen
+from kinerja.hitung import HasilIndikator, Temuan
+from kinerja.models import PerangkatDaerah
+from laporan.forms import (
+    AlasanForm,
+    KomentarForm,
+    NarasiForm,
+    PenandatangananForm,
+    SarprasFormSet,
+    SDMFormSet,
+    VersiTabelForm,
+)
+from laporan.kerangka import BAGIAN, judul_bagian, kunci_analisis
+from laporan.models import LKjIP, Narasi, SnapshotLKjIP
+from laporan.services import (
+    DataKesiapan,
+    KonflikNarasi,
+    baris_tabel,
+    data_kesiapan,
+    id_bagian,
+    narasi_simpan,
+    penandatanganan_simpan,
+    periksa_kesiapan,
+    pesan_tidak_bisa_diubah,
+    riwayat_lkjip,
+    romawi,
+    tabel_simpan,
+    versi_tabel,
+)
+
+JUDUL_BAB = {
+    "awal": "Bagian awal",
+    "I": "BAB I Pendahuluan",
+    "II": "BAB II Perencanaan Kinerja",
+    "III": "BAB III Akuntabilitas Kinerja",
+    "IV": "BAB IV Penutup",
+    "lampiran": "Lampiran",
+}
+
+
+def ambil_lkjip(pd: PerangkatDaerah, tahun: int) -> LKjIP:
+    lkjip = LKjIP.objects.filter(perangkat_daerah=pd, tahun=tahun).first()
+    if lkjip is None:
+        raise Http404(f"Tidak ada LKjIP tahun {tahun} untuk perangkat daerah ini.")
+    lkjip.perangkat_daerah = pd
+    return lkjip
+
+
+def ingin_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def url_editor(pd: PerangkatDaerah, tahun: int, bagian: str | None = None) -> str:
+    url = reverse("lkjip-editor", kwargs={"kode": pd.kode, "tahun": tahun})
+    return f"{url}#{id_bagian(bagian)}" if bagian else url
+
+
+def _url(nama: str, **kwargs) -> str | None:
+    try:
+        return reverse(nama, kwargs=kwargs)
+    except NoReverseMatch:
+        return None
+
+
+# --------------------------------------------------------------------------- temuan
+
+
+def tautan_temuan(
+    x: Temuan, d: DataKesiapan, hasil: dict[str, HasilIndikator]
+) -> tuple[str, str] | None:
+    """Where the data behind an engine finding are fixed: (label, URL)."""
+    pd, tahun = d.pd, d.tahun
+    kode_pd = {"kode": pd.kode}
+    kode_th = {"kode": pd.kode, "tahun": tahun}
+
+    def indikator() -> tuple[str, str] | None:
+        pk = d.indikator_id.get(x.kode)
+        if pk is None:
+            return None
+        return f"Indikator {x.kode}", _url("perencanaan-indikator", pk=pk, **kode_pd)
+
+    def realisasi() -> tuple[str, str]:
+        h = hasil.get(x.kode)
+        q = 4
+        if h is not None:
+            kosong = [
+                tw["triwulan"]
+                for tw in h.triwulan
+                if tw["realisasi"] is None and tw["target"] is not None
+            ]
+            q = kosong[0] if kosong else 4
+        url = _url("realisasi-triwulan", triwulan=q, **kode_th)
+        if x.kode in d.indikator_id:
+            url += f"#baris-{d.indikator_id[x.kode]}"
+        return f"Realisasi TW {romawi(q)}", url
+
+    jenis, lokasi = x.jenis, x.lokasi
+    if jenis in ("target_kosong", "persentase_di_luar_rentang"):
+        return indikator()
+    if jenis == "target_triwulan_kosong":
+        return "Rencana aksi", _url("perencanaan-rencana-aksi", **kode_th)
+    if jenis in ("triwulan_kosong", "ikm_tidak_sesuai_skm"):
+        return realisasi()
+    if jenis in ("target_pk_berbeda_renstra", "anggaran_pk_tidak_cocok_dpa"):
+        return "Perjanjian Kinerja", _url("perencanaan-pk", **kode_th)
+    if jenis == "jumlah_tidak_sesuai":
+        if lokasi.startswith("DPA "):
+            versi = lokasi.split()[1]
+            url = _url("anggaran-dpa", versi=versi, **kode_th)
+            if url:
+                return f"DPA {versi}", url
+        if lokasi.startswith("PK "):
+            return "PK berjenjang", _url("perencanaan-pk-berjenjang", **kode_th)
+        return "Realisasi anggaran", _url("anggaran-ringkasan", **kode_th)
+    if jenis in ("realisasi_melebihi_pagu", "total_jenis_belanja_tidak_sesuai"):
+        return "Anggaran", _url("anggaran-ringkasan", **kode_th)
+    if jenis == "skala_predikat":
+        return "Aturan pemda (admin pemda)", _url("pemda-aturan", kode=pd.pemda.kode)
+    if jenis == "tanggal_laporan":
+        if lokasi.startswith("PK "):
+            return "Perjanjian Kinerja", _url("perencanaan-pk", **kode_th)
+        return "Tempat dan tanggal", url_editor(pd, tahun) + "#penandatanganan"
+    return "Rincian perhitungan", _url("pd-hitung", **kode_th)
+
+
+def temuan_tampil(d: DataKesiapan) -> list[dict]:
+    if d.hasil is None:
+        return []
+    hasil = d.hasil.indikator_per_kode()
+    daftar = []
+    for x in d.hasil.temuan:
+        tautan = tautan_temuan(x, d, hasil)
+        daftar.append(
+            {
+                "lokasi": x.lokasi,
+                "pesan": x.pesan,
+                "label": tautan[0] if tautan else None,
+                "url": tautan[1] if tautan else None,
+            }
+        )
+    return daftar
+
+
+# --------------------------------------------------------------------------- editor page
+
+
+@dataclass
+class BagianTampil:
+    kunci: str
+    id: str
+    judul_baku: str
+    judul: str
+    teks: str
+    versi: int
+    wajib: bool
+    petunjuk: str
+    diubah: str | None = None
+    form: NarasiForm | None = None
+    konflik: dict | None = None
+    analisis: dict | None = None
+    tabel: str | None = None
+
+
+@dataclass
+class BabTampil:
+    kode: str
+    judul: str
+    bagian: list[BagianTampil] = field(default_factory=list)
+
+
+def _diubah(n: Narasi | None) -> str | None:
+    if n is None or not n.versi:
+        return None
+    return f"{nama_pengguna(n.diubah_oleh)}, {format_waktu(n.diubah_pada)}"
+
+
+def _konflik(n: Narasi) -> dict:
+    return {
+        "oleh": nama_pengguna(n.diubah_oleh),
+        "waktu": format_waktu(n.diubah_pada),
+        "judul": n.judul,
+        "teks": n.teks,
+        "versi": n.versi,
+    }
+
+
+def _bagian_tampil(
+    kunci: str,
+    *,
+    judul_baku: str,
+    wajib: bool,
+    petunjuk: str,
+    narasi: dict[str, Narasi],
+    dapat_mengubah: bool,
+    form: dict[str, NarasiForm],
+    konflik: dict[str, Narasi],
+) -> BagianTampil:
+    n = narasi.get(kunci)
+    b = BagianTampil(
+        kunci=kunci,
+        id=id_bagian(kunci),
+        judul_baku=judul_baku,
+        judul=(n.judul if n else "") or judul_baku,
+        teks=n.teks if n else "",
+        versi=n.versi if n else 0,
+        wajib=wajib,
+        petunjuk=petunjuk,
+        diubah=_diubah(n),
+    )
+    if dapat_mengubah:
+        b.form = form.get(kunci) or NarasiForm(
+            initial={"judul": n.judul if n else "", "teks": b.teks, "versi": b.versi},
+            auto_id=f"id_{b.id}_%s",
+        )
+    if kunci in konflik:
+        b.konflik = _konflik(konflik[kunci])
+    return b
+
+
+def _analisis(d: DataKesiapan) -> list[tuple[HasilIndikator, list[tuple[str, str]]]]:
+    """Tujuan and sasaran indicators below the pemda's threshold, with their realisasi notes."""
+    if d.hasil is None:
+        return []
+    th = d.paket.cari_tahun(d.tahun)
+    hasil = []
+    for h in d.hasil.indikator:
+        if h.tingkat not in ("tujuan", "sasaran") or h.tercapai is not False:
+            continue
+        catatan = (th.catatan_realisasi.get(h.kode) if th else None) or [None] * 4
+        hasil.append((h, [(romawi(q + 1), c) for q, c in enumerate(catatan) if c and c.strip()]))
+    return hasil
+
+
+def _tampil_nilai(angka, label) -> str:
+    return label or format_angka_alami(angka)
+
+
+def _bab(
+    d: DataKesiapan,
+    narasi: dict[str, Narasi],
+    *,
+    dapat_mengubah: bool,
+    form: dict[str, NarasiForm],
+    konflik: dict[str, Narasi],
+) -> list[BabTampil]:
+    bab: dict[str, BabTampil] = {}
+    umum = {"narasi": narasi, "dapat_mengubah": dapat_mengubah, "form": form, "konflik": konflik}
+    for b in BAGIAN:
+        kelompok = bab.setdefault(b.bab, BabTampil(b.bab, JUDUL_BAB.get(b.bab, b.bab)))
+        tampil = _bagian_tampil(
+            b.kunci, judul_baku=b.judul, wajib=b.wajib, petunjuk=b.petunjuk, **umum
+        )
+        if b.kunci == "sdm":
+            tampil.tabel = "sdm"
+        elif b.kunci == "sarana_prasarana":
+            tampil.tabel = "sarpras"
+        kelompok.bagian.append(tampil)
+        if b.kunci == "capaian_kinerja":
+            for h, catatan in _analisis(d):
+                kunci = kunci_analisis(h.kode)
+                tampil = _bagian_tampil(
+                    kunci,
+                    judul_baku=f"Analisis {h.kode} {h.nama}",
+                    wajib=False,
+                    petunjuk="Penyebab keberhasilan/kegagalan, solusi yang telah dilakukan, dan "
+                    "program/kegiatan yang menunjang. Wajib bila catatan realisasi belum "
+                    "menjelaskan capaian di bawah target.",
+                    **umum,
+                )
+                tampil.analisis = {
+                    "kode": h.kode,
+                    "target": _tampil_nilai(h.target, h.target_label),
+                    "realisasi": _tampil_nilai(h.realisasi, h.realisasi_label),
+                    "capaian": format_persen(h.capaian_skor),
+                    "predikat": h.predikat,
+                    "satuan": h.satuan,
+                    "catatan": catatan,
+                }
+                kelompok.bagian.append(tampil)
+    return list(bab.values())
+
+
+def _tabel_ctx(lkjip: LKjIP, dapat_mengubah: bool, formset: dict) -> dict:
+    hasil = {}
+    for nama, kelas in (("sdm", SDMFormSet), ("sarpras", SarprasFormSet)):
+        baris = baris_tabel(lkjip, nama)
+        fs = formset.get(nama)
+        if dapat_mengubah and fs is None:
+            fs = kelas(prefix=nama, initial=baris)
+        hasil[nama] = {
+            "baris": baris,
+            "formset": fs if dapat_mengubah else None,
+            "versi": VersiTabelForm(initial={"versi": versi_tabel(baris)}, prefix=nama)
+            if fs is None or not fs.is_bound
+            else VersiTabelForm(fs.data, prefix=nama),
+            "url": reverse(
+                "lkjip-tabel-simpan",
+                kwargs={"kode": lkjip.perangkat_daerah.kode, "tahun": lkjip.tahun, "tabel": nama},
+            ),
+        }
+    return hasil
+
+
+def alur_ctx(request: HttpRequest, pd: PerangkatDaerah, lkjip: LKjIP, **form) -> dict:
+    """Status, allowed actions, signed versions and history of the LKjIP (editor, readiness)."""
+    user = request.user
+    boleh_ubah = boleh_ubah_data(user, pd)
+    kepala = boleh_tinjau(user, pd)
+    admin = boleh_kelola_pemda(user, pd.pemda)
+    snapshot = list(
+        SnapshotLKjIP.objects.filter(lkjip=lkjip)
+        .select_related("ditetapkan_oleh")
+        .order_by("-versi")
+    )
+    riwayat = riwayat_lkjip(lkjip)
+    S = LKjIP.Status
+    terakhir = riwayat[-1] if riwayat else None
+    return {
+        "lkjip": lkjip,
+        "status": lkjip.status,
+        "boleh_ubah": boleh_ubah,
+        "dapat_mengajukan": boleh_ubah and lkjip.status == S.DRAF,
+        "dapat_meninjau": kepala and lkjip.status == S.DIAJUKAN,
+        "dapat_membuka": (kepala or admin) and lkjip.status == S.DITETAPKAN,
+        "form_komentar": form.get("form_komentar") or KomentarForm(),
+        "form_alasan": form.get("form_alasan") or AlasanForm(),
+        "snapshot": [
+            {
+                "obj": s,
+                "waktu": format_waktu(s.ditetapkan_pada),
+                "url": reverse(
+                    "lkjip-snapshot",
+                    kwargs={"kode": pd.kode, "tahun": lkjip.tahun, "versi": s.versi},
+                ),
+                "url_verifikasi": reverse("verifikasi", kwargs={"kode_isi": s.kode_isi}),
+            }
+            for s in snapshot
+        ],
+        "riwayat": riwayat,
+        "terakhir": terakhir,
+        "diajukan_pada": format_waktu(lkjip.diajukan_pada) if lkjip.diajukan_pada else None,
+        "url_kesiapan": reverse("lkjip-kesiapan", kwargs={"kode": pd.kode, "tahun": lkjip.tahun}),
+        "url_pratinjau": reverse("lkjip-pratinjau", kwargs={"kode": pd.kode, "tahun": lkjip.tahun}),
+        "url_editor": url_editor(pd, lkjip.tahun),
+    }
+
+
+def tampilkan_editor(
+    request: HttpRequest,
+    pd: PerangkatDaerah,
+    lkjip: LKjIP,
+    *,
+    form: dict[str, NarasiForm] | None = None,
+    konflik: dict[str, Narasi] | None = None,
+    formset: dict | None = None,
+    form_tanggal: PenandatangananForm | None = None,
+    galat: list[str] | None = None,
+    status: int = 200,
+    **form_alur,
+) -> HttpResponse:
+    d = data_kesiapan(pd, lkjip.tahun)
+    alur = alur_ctx(request, pd, lkjip, **form_alur)
+    dapat_mengubah = alur["boleh_ubah"] and lkjip.status == LKjIP.Status.DRAF
+    narasi = {n.bagian: n for n in Narasi.objects.filter(lkjip=lkjip).select_related("diubah_oleh")}
+    kurang = periksa_kesiapan(d)
+    ctx = {
+        "page": "lkjip-editor",
+        "pd": pd,
+        "tahun": lkjip.tahun,
+        **alur,
+        "dapat_mengubah": dapat_mengubah,
+        "terkunci_pesan": pesan_tidak_bisa_diubah(lkjip),
+        "bab": _bab(
+            d, narasi, dapat_mengubah=dapat_mengubah, form=form or {}, konflik=konflik or {}
+        ),
+        "tabel": _tabel_ctx(lkjip, dapat_mengubah, formset or {}),
+        "form_tanggal": form_tanggal
+        or PenandatangananForm(initial={"tempat": lkjip.tempat, "tanggal": lkjip.tanggal}),
+        "temuan": temuan_tampil(d),
+        "jumlah_kurang": len(kurang),
+        "galat": galat or [],
+        "ambang": format_angka_alami(d.paket.pemda.aturan.ambang_tercapai),
+        "url_draf": reverse("lkjip-draf-pdf", kwargs={"kode": pd.kode, "tahun": lkjip.tahun}),
+    }
+    return render(request, "laporan/editor.html", ctx, status=status)
+
+
+@require_safe
+def editor(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    pd, _ = get_perangkat_daerah_for_user(request.user, kode)
+    return tampilkan_editor(request, pd, ambil_lkjip(pd, tahun))
+
+
+def _jam(n: Narasi) -> str:
+    return timezone.localtime(n.diubah_pada).strftime("%H.%M")
+
+
+@require_POST
+def narasi_simpan_view(request: HttpRequest, kode: str, tahun: int, bagian: str) -> HttpResponse:
+    pd = get_editable_perangkat_daerah_for_user(request.user, kode)
+    lkjip = ambil_lkjip(pd, tahun)
+    json_ = ingin_json(request)
+    form = NarasiForm(request.POST, auto_id=f"id_{id_bagian(bagian)}_%s")
+    if not form.is_valid():
+        if json_:
+            return JsonResponse(
+                {"galat": " ".join(e for err in form.errors.values() for e in err)}, status=400
+            )
+        return tampilkan_editor(request, pd, lkjip, form={bagian: form}, status=400)
+    d = form.cleaned_data
+    try:
+        narasi = narasi_simpan(
+            lkjip=lkjip,
+            bagian=bagian,
+            judul=d["judul"],
+            teks=d["teks"],
+            versi=d["versi"],
+            pengguna=request.user,
+        )
+    except KonflikNarasi as e:
+        lain = _konflik(e.narasi)
+        if json_:
+            return JsonResponse(
+                {
+                    "konflik": True,
+                    "galat": f"Bagian ini sudah diubah oleh {lain['oleh']} pada {lain['waktu']} "
+                    "setelah halaman ini Anda buka; teks Anda belum disimpan.",
+                    **lain,
+                },
+                status=409,
+            )
+        # The user's text stays in the box; saving it again replaces the other text on purpose.
+        data = request.POST.copy()
+        data["versi"] = str(e.narasi.versi)
+        form = NarasiForm(data, auto_id=f"id_{id_bagian(bagian)}_%s")
+        return tampilkan_editor(
+            request, pd, lkjip, form={bagian: form}, konflik={bagian: e.narasi}, status=409
+        )
+    except ValidationError as e:
+        if json_:
+            return JsonResponse({"galat": " ".join(e.messages)}, status=400)
+        for pesan in e.messages:
+            messages.error(request, pesan)
+        return redirect(url_editor(pd, tahun, bagian))
+    pesan = f"tersimpan {_jam(narasi)}"
+    if json_:
+        return JsonResponse(
+            {
+                "versi": narasi.versi,
+                "pesan": pesan,
+                "waktu": narasi.diubah_pada.isoformat(),
+                "judul": narasi.judul or judul_bagian(bagian),
+            }
+        )
+    messages.success(request, f"“{narasi.judul or judul_bagian(bagian)}” {pesan}.")
+    return redirect(url_editor(pd, tahun, bagian))
+
+
+@require_POST
+def tabel_simpan_view(request: HttpRequest, kode: str, tahun: int, tabel: str) -> HttpResponse:
+    pd = get_editable_perangkat_daerah_for_user(request.user, kode)
+    if tabel not in ("sdm", "sarpras"):
+        raise Http404("Tabel tidak dikenal.")
+    lkjip = ambil_lkjip(pd, tahun)
+    kelas = SDMFormSet if tabel == "sdm" else SarprasFormSet
+    fs = kelas(request.POST, prefix=tabel)
+    versi = VersiTabelForm(request.POST, prefix=tabel)
+    bagian = "sdm" if tabel == "sdm" else "sarana_prasarana"
+    if fs.is_valid() and versi.is_valid():
+        baris = [f.baris() for f in fs.forms if not f.kosong()]
+        try:
+            tabel_simpan(
+                lkjip=lkjip,
+                tabel=tabel,
+                baris=baris,
+                versi=versi.cleaned_data["versi"],
+                pengguna=request.user,
+            )
+        except ValidationError as e:
+            for pesan in e.messages:
+                messages.error(request, pesan)
+        else:
+            nama = "Data SDM" if tabel == "sdm" else "Sarana prasarana"
+            messages.success(request, f"{nama} tersimpan: {len(baris)} baris.")
+        return redirect(url_editor(pd, tahun, bagian))
+    galat = [str(e) for e in fs.non_form_errors()] or [
+        "Tabel belum tersimpan: periksa isian yang ditandai."
+    ]
+    return tampilkan_editor(request, pd, lkjip, formset={tabel: fs}, galat=galat, status=400)
+
+
+@require_POST
+def penandatanganan_view(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    pd = get_editable_perangkat_daerah_for_user(request.user, kode)
+    lkjip = ambil_lkjip(pd, tahun)
+    form = PenandatangananForm(request.POST)
+    if not form.is_valid():
+        return tampilkan_editor(request, pd, lkjip, form_tanggal=form, status=400)
+    try:
+        penandatanganan_simpan(
+            lkjip=lkjip,
+            tempat=form.cleaned_data["tempat"],
+            tanggal=form.cleaned_data["tanggal"],
+            pengguna=request.user,
+        )
+    except ValidationError as e:
+        for pesan in e.messages:
+            messages.error(request, pesan)
+    else:
+        messages.success(request, "Tempat dan tanggal penandatanganan tersimpan.")
+    return redirect(url_editor(pd, tahun) + "#penandatanganan")
+
+
+# --------------------------------------------------------------------------- preview, draft, readiness
+
+
+@require_safe
+def pratinjau(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    from laporan.assembly import susun_dokumen
+    from laporan.pdf import render_html
+
+    pd, _ = get_perangkat_daerah_for_user(request.user, kode)
+    ambil_lkjip(pd, tahun)
+    return HttpResponse(render_html(susun_dokumen(pd, tahun), pratinjau=True))
+
+
+@require_safe
+def draf_pdf(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    from laporan.pdf import buat_pdf
+
+    pd, _ = get_perangkat_daerah_for_user(request.user, kode)
+    ambil_lkjip(pd, tahun)
+    hasil = buat_pdf(pd, tahun)
+    nama = "-".join(pd.nama.split())
+    r = HttpResponse(hasil.pdf, content_type="application/pdf")
+    r["Content-Disposition"] = f'inline; filename="LKjIP-{tahun}-{nama}-draf.pdf"'
+    return r
+
+
+@require_safe
+def kesiapan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    pd, _ = get_perangkat_daerah_for_user(request.user, kode)
+    lkjip = ambil_lkjip(pd, tahun)
+    d = data_kesiapan(pd, tahun)
+    kurang = periksa_kesiapan(d)
+    th = d.paket.cari_tahun(tahun)
+    pk = th.pk_berlaku() if th else None
+    ctx = {
+        "page": "lkjip-kesiapan",
+        "pd": pd,
+        "tahun": tahun,
+        **alur_ctx(request, pd, lkjip),
+        "kurang": kurang,
+        "siap": not kurang,
+        "jumlah_pk": len(pk.target) if pk else 0,
+    }
+    return render(request, "laporan/kesiapan.html", ctx)

@@ -1,0 +1,105 @@
+"""The Inspektorat's view of a pemda: every perangkat daerah's LKjIP, signed PDFs, evidence zip."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from kinerja.access import get_pemda_for_user, peran
+from kinerja.audit import format_waktu
+from kinerja.models import BuktiDukung, Pemda, Peran, PerangkatDaerah
+from laporan.models import LKjIP, SnapshotLKjIP
+from laporan.services import bukti_untuk_zip, zip_bukti
+
+PESAN_BUKAN_EVALUATOR = (
+    "Daftar evaluasi hanya untuk evaluator (Inspektorat) dan admin pemda; buka LKjIP perangkat "
+    "daerah Anda dari beranda."
+)
+
+
+def get_pemda_evaluasi_for_user(user, kode: str) -> Pemda:
+    """The pemda for its evaluator or admin pemda: 404 for another pemda, 403 for the
+    operators and kepala of its perangkat daerah."""
+    pemda, _ = get_pemda_for_user(user, kode)
+    if getattr(user, "is_superuser", False):
+        return pemda
+    p = peran(user)
+    if p is None or p.jenis not in (Peran.Jenis.EVALUATOR, Peran.Jenis.ADMIN_PEMDA):
+        raise PermissionDenied(PESAN_BUKAN_EVALUATOR)
+    return pemda
+
+
+@require_safe
+def daftar(request: HttpRequest, kode: str) -> HttpResponse:
+    pemda = get_pemda_evaluasi_for_user(request.user, kode)
+    semua_pd = list(PerangkatDaerah.objects.filter(pemda=pemda).order_by("kode"))
+    lkjip = list(
+        LKjIP.objects.filter(perangkat_daerah__pemda=pemda).order_by("perangkat_daerah", "-tahun")
+    )
+    terbaru: dict[int, SnapshotLKjIP] = {}
+    jumlah_versi: dict[int, int] = {}
+    for s in SnapshotLKjIP.objects.filter(lkjip__in=lkjip).order_by("lkjip", "-versi"):
+        terbaru.setdefault(s.lkjip_id, s)
+        jumlah_versi[s.lkjip_id] = jumlah_versi.get(s.lkjip_id, 0) + 1
+    bukti = {
+        (row["realisasi__indikator__renstra__perangkat_daerah"], row["realisasi__tahun"]): row["n"]
+        for row in BuktiDukung.objects.filter(
+            realisasi__indikator__renstra__perangkat_daerah__pemda=pemda
+        )
+        .values("realisasi__indikator__renstra__perangkat_daerah", "realisasi__tahun")
+        .annotate(n=Count("id"))
+    }
+    per_id = {p.pk: p for p in semua_pd}
+    per_pd: dict[int, list[dict]] = {}
+    for x in lkjip:
+        pd = per_id[x.perangkat_daerah_id]
+        s = terbaru.get(x.pk)
+        kw = {"kode": pd.kode, "tahun": x.tahun}
+        per_pd.setdefault(x.perangkat_daerah_id, []).append(
+            {
+                "tahun": x.tahun,
+                "status": x.status,
+                "label": x.get_status_display(),
+                "snapshot": s,
+                "jumlah_versi": jumlah_versi.get(x.pk, 0),
+                "waktu": format_waktu(s.ditetapkan_pada) if s else None,
+                "url_pdf": reverse("lkjip-snapshot", kwargs={**kw, "versi": s.versi})
+                if s
+                else None,
+                "url_verifikasi": reverse("verifikasi", kwargs={"kode_isi": s.kode_isi})
+                if s
+                else None,
+                "url_editor": reverse("lkjip-editor", kwargs=kw),
+                "url_draf": reverse("lkjip-draf-pdf", kwargs=kw),
+                "bukti": bukti.get((pd.pk, x.tahun), 0),
+                "url_bukti": reverse(
+                    "evaluasi-bukti-zip",
+                    kwargs={"kode": pemda.kode, "kode_pd": pd.kode, "tahun": x.tahun},
+                ),
+            }
+        )
+    ctx = {
+        "page": "evaluasi-daftar",
+        "pemda": pemda,
+        "daftar": [{"pd": pd, "tahun": per_pd.get(pd.pk, [])} for pd in semua_pd],
+        "jumlah_ditetapkan": sum(1 for x in lkjip if x.status == LKjIP.Status.DITETAPKAN),
+        "jumlah_lkjip": len(lkjip),
+    }
+    return render(request, "laporan/evaluasi_daftar.html", ctx)
+
+
+@require_safe
+def bukti_zip(request: HttpRequest, kode: str, kode_pd: str, tahun: int) -> StreamingHttpResponse:
+    pemda = get_pemda_evaluasi_for_user(request.user, kode)
+    pd = PerangkatDaerah.objects.filter(pemda=pemda, kode=kode_pd).first()
+    if pd is None:
+        raise Http404("Perangkat daerah tidak ditemukan di pemda ini.")
+    bukti = bukti_untuk_zip(pd, tahun)
+    nama = "-".join(pd.nama.split())
+    r = StreamingHttpResponse(zip_bukti(bukti), content_type="application/zip")
+    r["Content-Disposition"] = f'attachment; filename="bukti-dukung-{nama}-{tahun}.zip"'
+    return r

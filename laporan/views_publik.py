@@ -1,0 +1,182 @@
+"""Public verification of a signed LKjIP (no login): what was signed, and does a file match it.
+
+The uploaded file is never stored: a dedicated upload handler hashes the bytes
+as they arrive and keeps nothing but the SHA-256 and the size.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.contrib.auth.decorators import login_not_required
+from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_http_methods, require_safe
+
+from kinerja.audit import format_waktu
+from kinerja.bukti import format_ukuran
+from laporan.forms import KodeForm, UnggahForm
+from laporan.models import SnapshotLKjIP
+from laporan.services import status_snapshot
+
+BATAS_UNGGAH = 50 * 1024 * 1024
+# Room for the multipart envelope and the CSRF field around the file itself.
+BATAS_PERMINTAAN = BATAS_UNGGAH + 64 * 1024
+
+PESAN_COCOK = "Berkas COCOK dengan dokumen yang ditetapkan"
+PESAN_TIDAK_COCOK = "Berkas TIDAK COCOK: isi berkas berbeda dari yang ditetapkan"
+PESAN_TERLALU_BESAR = "Berkas lebih besar dari {batas}; LKjIP yang ditetapkan tidak sebesar itu."
+
+
+class BerkasTerhitung(UploadedFile):
+    """What is left of an uploaded file: its name, size and SHA-256, no content."""
+
+    def __init__(self, name: str, size: int, sha256: str, content_type: str | None):
+        super().__init__(file=None, name=name, content_type=content_type, size=size)
+        self.sha256 = sha256
+
+    def __bool__(self) -> bool:
+        return True
+
+
+class PenghitungSHA256(FileUploadHandler):
+    """Hash each uploaded file chunk by chunk; nothing is written to memory or disk."""
+
+    def __init__(self, request=None, batas: int = BATAS_UNGGAH):
+        super().__init__(request)
+        self.batas = batas
+        self.terlalu_besar = False
+
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        self._hash = hashlib.sha256()
+        self._ukuran = 0
+
+    def receive_data_chunk(self, raw_data: bytes, start: int):
+        self._ukuran += len(raw_data)
+        if self._ukuran > self.batas:
+            self.terlalu_besar = True
+            raise StopUpload(connection_reset=False)
+        self._hash.update(raw_data)
+        return None
+
+    def file_complete(self, file_size: int):
+        return BerkasTerhitung(
+            self.file_name, self._ukuran, self._hash.hexdigest(), self.content_type
+        )
+
+
+def _cari(kode_isi: str) -> SnapshotLKjIP | None:
+    return (
+        SnapshotLKjIP.objects.select_related("lkjip__perangkat_daerah__pemda", "ditetapkan_oleh")
+        .filter(kode_isi=kode_isi.lower())
+        .first()
+    )
+
+
+def _tidak_dikenal(request: HttpRequest, kode_isi: str) -> HttpResponse:
+    return render(
+        request,
+        "laporan/verifikasi_tidak_dikenal.html",
+        {"page": "verifikasi", "kode_isi": kode_isi[:64], "form": KodeForm()},
+        status=404,
+    )
+
+
+@login_not_required
+@require_safe
+def verifikasi_cari(request: HttpRequest) -> HttpResponse:
+    form = KodeForm(request.GET or None)
+    if form.is_bound and form.is_valid():
+        return redirect("verifikasi", kode_isi=form.cleaned_data["kode"])
+    return render(request, "laporan/verifikasi_cari.html", {"page": "verifikasi", "form": form})
+
+
+@login_not_required
+@csrf_exempt  # checked below, after the upload handler is set (Django's documented order)
+@require_http_methods(["GET", "HEAD", "POST"])
+def verifikasi(request: HttpRequest, kode_isi: str) -> HttpResponse:
+    snapshot = _cari(kode_isi)
+    if snapshot is None:
+        return _tidak_dikenal(request, kode_isi)
+    if request.method == "POST":
+        try:
+            panjang = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            panjang = 0
+        if panjang > BATAS_PERMINTAAN:
+            return _halaman(request, snapshot, galat=_pesan_besar(), status=413)
+        request.upload_handlers = [PenghitungSHA256(request)]
+    return _verifikasi(request, snapshot)
+
+
+def _pesan_besar() -> str:
+    return PESAN_TERLALU_BESAR.format(batas=format_ukuran(BATAS_UNGGAH))
+
+
+@csrf_protect
+def _verifikasi(request: HttpRequest, snapshot: SnapshotLKjIP) -> HttpResponse:
+    if request.method != "POST":
+        return _halaman(request, snapshot)
+    form = UnggahForm(request.POST, request.FILES)
+    handler = request.upload_handlers[0] if request.upload_handlers else None
+    if getattr(handler, "terlalu_besar", False):
+        return _halaman(request, snapshot, galat=_pesan_besar(), status=413)
+    if not form.is_valid():
+        return _halaman(request, snapshot, form=form, status=400)
+    berkas = form.cleaned_data["berkas"]
+    sha = getattr(berkas, "sha256", None)
+    if sha is None:  # another handler read the file (never in normal use)
+        h = hashlib.sha256()
+        for potongan in berkas.chunks():
+            h.update(potongan)
+        sha = h.hexdigest()
+    cocok = sha == snapshot.sha256
+    lain = None
+    if not cocok:
+        lain = (
+            SnapshotLKjIP.objects.select_related("lkjip__perangkat_daerah")
+            .filter(sha256=sha)
+            .first()
+        )
+    hasil = {
+        "cocok": cocok,
+        "pesan": PESAN_COCOK if cocok else PESAN_TIDAK_COCOK,
+        "nama": berkas.name,
+        "ukuran": format_ukuran(berkas.size),
+        "sha256": sha,
+        "lain": lain,
+    }
+    return _halaman(request, snapshot, hasil=hasil)
+
+
+def _halaman(
+    request: HttpRequest,
+    snapshot: SnapshotLKjIP,
+    *,
+    form: UnggahForm | None = None,
+    hasil: dict | None = None,
+    galat: str | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    st = status_snapshot(snapshot)
+    lkjip = snapshot.lkjip
+    ctx = {
+        "page": "verifikasi",
+        "s": snapshot,
+        "st": st,
+        "lkjip": lkjip,
+        "pd": lkjip.perangkat_daerah,
+        "pemda": lkjip.perangkat_daerah.pemda,
+        "waktu": format_waktu(snapshot.ditetapkan_pada),
+        "waktu_buka": format_waktu(st.dibuka_kembali.waktu) if st.dibuka_kembali else None,
+        "ukuran": format_ukuran(snapshot.ukuran),
+        "batas": format_ukuran(BATAS_UNGGAH),
+        "form": form or UnggahForm(),
+        "hasil": hasil,
+        "galat": galat,
+    }
+    return render(request, "laporan/verifikasi.html", ctx, status=status)

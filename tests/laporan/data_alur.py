@@ -1,0 +1,54 @@
+"""Shared data steps of the LKjIP workflow tests: evidence, narratives, a complete year."""
+
+from __future__ import annotations
+
+from django.core.files.base import ContentFile
+
+from kinerja.models import BuktiDukung, PerangkatDaerah, Realisasi
+from laporan.kerangka import BAGIAN
+from laporan.models import LKjIP, Narasi
+
+PDF_BUKTI = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
+KODE_A = "33.16.05"
+EDITOR = f"/pd/{KODE_A}/2024/lkjip/"
+
+
+def lkjip(pd: PerangkatDaerah, tahun: int = 2024) -> LKjIP:
+    return LKjIP.objects.get(perangkat_daerah=pd, tahun=tahun)
+
+
+def realisasi(pd: PerangkatDaerah, kode: str, triwulan: int = 4) -> Realisasi:
+    return Realisasi.objects.get(
+        indikator__renstra__perangkat_daerah=pd, indikator__kode=kode, tahun=2024, triwulan=triwulan
+    )
+
+
+def tambah_bukti(
+    pd: PerangkatDaerah, kode: str, *, triwulan: int = 4, nama: str = "bukti.pdf", isi=PDF_BUKTI
+) -> BuktiDukung:
+    r = realisasi(pd, kode, triwulan)
+    b = BuktiDukung(realisasi=r, nama_asli=nama, ukuran=len(isi), jenis="pdf")
+    b.berkas.save(nama, ContentFile(isi), save=False)
+    b.save()
+    return b
+
+
+def tulis_narasi(pd: PerangkatDaerah, bagian: str, teks: str, *, judul: str = "") -> Narasi:
+    n, _ = Narasi.objects.update_or_create(
+        lkjip=lkjip(pd), bagian=bagian, defaults={"teks": teks, "judul": judul, "versi": 1}
+    )
+    return n
+
+
+def narasi_wajib(pd: PerangkatDaerah, *, kecuali: tuple[str, ...] = ()) -> None:
+    for b in BAGIAN:
+        if b.wajib and b.kunci not in kecuali:
+            tulis_narasi(pd, b.kunci, f"{b.judul} {pd.nama} tahun 2024 ditulis oleh operator.")
+
+
+def lengkapi(pd: PerangkatDaerah, *, kecuali_narasi: tuple[str, ...] = ()) -> LKjIP:
+    """Randublatung 2024 ready to sign: evidence for both PK indicators, every required text."""
+    for kode in ("IKT-1", "IKT-2"):
+        tambah_bukti(pd, kode, nama=f"Bukti {kode} TW IV.pdf")
+    narasi_wajib(pd, kecuali=kecuali_narasi)
+    return lkjip(pd)
