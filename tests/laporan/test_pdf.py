@@ -116,6 +116,11 @@ def test_preview_is_a_web_page_of_the_same_document(demo):
         assert teks in cetak_html, teks
     # One set of templates: the body is the same but for the preview bar and the draft mark.
     assert pratinjau.count("<table") == cetak_html.count("<table")
+    # A signed version shows its stamp with the QR code as SVG in the browser, as PNG in the PDF.
+    stempel = Stempel(kode_isi(dokumen), f"{URL}abc/", 1, "Ditetapkan 14 April 2025")
+    dicap = render_html(dokumen, stempel=stempel, pratinjau=True)
+    assert 'aria-label="Kode QR tautan verifikasi"' in dicap and "DRAF" not in dicap
+    assert "data:image/png;base64," in render_html(dokumen, stempel=stempel)
 
 
 @pytest.mark.django_db
@@ -279,33 +284,27 @@ def test_stamp_on_every_page(cetak):
 
 @pytest.mark.django_db
 def test_pages_as_images(cetak):
-    halaman = _pdftotext(cetak["draf"]).split("\f")[:-1]
-    isi = next(i for i, h in enumerate(halaman) if h.lstrip().startswith("DAFTAR ISI")) + 1
+    """The table of contents of the draft and a BAB III table page of the signed version."""
+    draf = _pdftotext(cetak["draf"]).split("\f")[:-1]
+    isi = next(i for i, h in enumerate(draf) if h.lstrip().startswith("DAFTAR ISI")) + 1
+    dicap = _pdftotext(cetak["dicap"]).split("\f")[:-1]
     tabel = (
         next(
             i
-            for i, h in enumerate(halaman)
+            for i, h in enumerate(dicap)
             if (_nomor_halaman(h) or "").isdigit()
             and re.search(r"^\s*Tabel 3\.2 Capaian Indikator Tujuan dan Sasaran", h, re.M)
         )
         + 1
     )
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for nomor, nama in ((isi, "halaman-daftar-isi"), (tabel, "halaman-bab-iii-capaian")):
+    for pdf, nomor, nama in (
+        (cetak["draf"], isi, "halaman-daftar-isi"),
+        (cetak["dicap"], tabel, "halaman-bab-iii-capaian"),
+    ):
         subprocess.run(
-            [
-                "pdftoppm",
-                "-png",
-                "-r",
-                "60",
-                "-f",
-                str(nomor),
-                "-l",
-                str(nomor),
-                "-singlefile",
-                str(cetak["draf"]),
-                str(SCREENSHOTS / nama),
-            ],
+            ["pdftoppm", "-png", "-r", "60", "-f", str(nomor), "-l", str(nomor), "-singlefile"]
+            + [str(pdf), str(SCREENSHOTS / nama)],
             check=True,
         )
         data = (SCREENSHOTS / f"{nama}.png").read_bytes()

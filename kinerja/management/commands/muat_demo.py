@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from django.conf import settings
@@ -43,6 +44,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         berkas = sorted(Path(settings.BASE_DIR, "fixtures").glob("*.json"))
         call_command("impor_paket", *map(str, berkas), stdout=self.stdout, stderr=self.stderr)
+        self.muat_narasi()
         User = get_user_model()
         sandi = options["sandi"]
         baris = []
@@ -104,3 +106,13 @@ class Command(BaseCommand):
                     f"{pd.nama} {tahun}: triwulan {', '.join(disetujui)} diajukan dan disetujui; "
                     "triwulan IV masih terbuka."
                 )
+
+    def muat_narasi(self) -> None:
+        """The narrative sections, SDM and sarpras tables of the demo LKjIP (fixtures/narasi/)."""
+        from laporan.demo import muat_narasi_demo
+
+        for path in sorted(Path(settings.BASE_DIR, "fixtures", "narasi").glob("*.json")):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            pd = PerangkatDaerah.objects.get(kode=data["perangkat_daerah"])
+            muat_narasi_demo(pd, data["tahun"], path)
+            self.stdout.write(f"{path.name}: narasi LKjIP {pd.nama} {data['tahun']} dimuat.")
