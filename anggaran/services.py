@@ -22,10 +22,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from anggaran.models import DPA, Pagu, PaguJenisBelanja, RealisasiAnggaran
-from anggaran.penyerapan import Simpul, gulung, jumlah, penyerapan
+from anggaran.penyerapan import gulung, jumlah, penyerapan
 from kinerja.audit import catat_perubahan, format_waktu, nama_pengguna
 from kinerja.engine.angka import format_rupiah
-from kinerja.hitung import NAMA_JENIS_BELANJA
+from kinerja.hitung import NAMA_JENIS_BELANJA, pohon_program
 from kinerja.models import Kegiatan, LogPerubahan, PerangkatDaerah, Program, SubKegiatan
 from kinerja.paket import types as t
 from kinerja.services.kunci import pastikan_tahun_terbuka, pastikan_triwulan_terbuka
@@ -437,44 +437,6 @@ def _melebihi_pagu(
 
 
 # --------------------------------------------------------------------------- reads (pure)
-
-
-def pohon_program(
-    paket: t.Paket,
-    pagu: dict[str, Decimal | None],
-    realisasi: dict[str, Decimal | None],
-) -> list[Simpul]:
-    """The program → kegiatan → sub kegiatan forest with the stated amounts of each code."""
-    return [
-        Simpul(
-            kode=p.kode,
-            nama=p.nama,
-            tingkat="program",
-            pagu=pagu.get(p.kode),
-            realisasi=realisasi.get(p.kode),
-            anak=[
-                Simpul(
-                    kode=k.kode,
-                    nama=k.nama,
-                    tingkat="kegiatan",
-                    pagu=pagu.get(k.kode),
-                    realisasi=realisasi.get(k.kode),
-                    anak=[
-                        Simpul(
-                            kode=s.kode,
-                            nama=s.nama,
-                            tingkat="sub_kegiatan",
-                            pagu=pagu.get(s.kode),
-                            realisasi=realisasi.get(s.kode),
-                        )
-                        for s in k.sub_kegiatan
-                    ],
-                )
-                for k in p.kegiatan
-            ],
-        )
-        for p in paket.program
-    ]
 
 
 def realisasi_sd_triwulan(nilai: Decimal | list[Decimal | None] | None, triwulan: int):

@@ -444,9 +444,10 @@ def _nilai_realisasi_anggaran(v: Decimal | list[Decimal | None] | None) -> Decim
     return v
 
 
-def _pohon_program(
-    paket: t.Paket, pagu: dict[str, Decimal], realisasi: dict[str, Decimal]
+def pohon_program(
+    paket: t.Paket, pagu: dict[str, Decimal | None], realisasi: dict[str, Decimal | None]
 ) -> list[Simpul]:
+    """The program → kegiatan → sub kegiatan forest with the stated amounts of each code."""
     return [
         Simpul(
             kode=p.kode,
@@ -498,11 +499,11 @@ def _hitung_anggaran(paket: t.Paket, th: t.Tahun, catat):
         if versi is dpa:
             continue
         # Earlier versions: only their stated parents are checked.
-        hasil_lama, selisih_lama = gulung(_pohon_program(paket, versi.pagu, {}))
+        hasil_lama, selisih_lama = gulung(pohon_program(paket, versi.pagu, {}))
         for s in selisih_lama:
             if s.jenis == "pagu":
                 _catat_selisih(catat, s, f"DPA {versi.versi}", "anggaran")
-    hasil, selisih = gulung(_pohon_program(paket, dpa.pagu if dpa else {}, realisasi))
+    hasil, selisih = gulung(pohon_program(paket, dpa.pagu if dpa else {}, realisasi))
     lokasi_dpa = f"DPA {dpa.versi}" if dpa else "realisasi anggaran"
     for s in selisih:
         _catat_selisih(
@@ -587,7 +588,7 @@ def _isi_realisasi(pohon: list[Simpul], realisasi: dict[str, Decimal]) -> None:
 def _total_program(
     paket: t.Paket, pagu: dict[str, Decimal]
 ) -> tuple[Decimal | None, dict[str, HasilSimpul]]:
-    hasil, _ = gulung(_pohon_program(paket, pagu, {}))
+    hasil, _ = gulung(pohon_program(paket, pagu, {}))
     return jumlah(h.pagu for h in hasil if h.kedalaman == 0), {h.kode: h for h in hasil}
 
 
