@@ -499,7 +499,7 @@ def _hitung_anggaran(paket: t.Paket, th: t.Tahun, catat):
         if versi is dpa:
             continue
         # Earlier versions: only their stated parents are checked.
-        hasil_lama, selisih_lama = gulung(pohon_program(paket, versi.pagu, {}))
+        _, selisih_lama = gulung(pohon_program(paket, versi.pagu, {}))
         for s in selisih_lama:
             if s.jenis == "pagu":
                 _catat_selisih(catat, s, f"DPA {versi.versi}", "anggaran")

@@ -22,10 +22,6 @@ NILAI = {"max_digits": 20, "decimal_places": 6}
 UANG = {"max_digits": 18, "decimal_places": 2}
 
 
-def _choices(enum) -> list[tuple[str, str]]:
-    return [(m.value, m.value) for m in enum]
-
-
 POLARITAS_CHOICES = [(Polaritas.POSITIF.value, "Positif"), (Polaritas.NEGATIF.value, "Negatif")]
 RUMUS_NEGATIF_CHOICES = [
     (RumusNegatif.DUA_T_KURANG_R.value, "(2T − R) / T × 100"),
@@ -637,6 +633,7 @@ class RencanaAksi(models.Model):
         return f"{self.indikator.kode} {self.tahun} TW{self.triwulan}"
 
 
+# Kept because migration 0001 references it; evidence now lives in BuktiDukung.
 def _lokasi_bukti(instance: Realisasi, filename: str) -> str:
     # Kept for migration 0001 (the former Realisasi.bukti); evidence is now BuktiDukung.
     import uuid
