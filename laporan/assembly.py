@@ -907,10 +907,16 @@ class _Penyusun:
         self.kosong_analisis: list[BagianKosong] = []
         self.analisis: list[AnalisisSasaran] = []
         self.pd = m.paket.perangkat_daerah.nama
+        self.judul_tanpa_nomor = 0
 
     # -- helpers
     def judul(self, blok: list, tingkat: int, nomor: str, teks: str, *, isi: bool = True) -> None:
-        anchor = f"bag-{nomor.replace('.', '-')}" if nomor else f"bag-{len(self.isi)}-{tingkat}"
+        if nomor:
+            anchor = f"bag-{nomor.replace('.', '-')}"
+        else:
+            # Unnumbered headings (one per indicator, say) are counted: ids are unique.
+            self.judul_tanpa_nomor += 1
+            anchor = f"judul-{self.judul_tanpa_nomor}"
         blok.append(Judul(tingkat, nomor, teks, anchor))
         if isi and tingkat <= 3:
             self.isi.append(EntriIsi(f"{nomor} {teks}".strip(), anchor, tingkat))

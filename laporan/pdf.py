@@ -11,8 +11,8 @@ identifies its content.
 
 from __future__ import annotations
 
-import gc
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +22,8 @@ from django.template.loader import render_to_string
 
 from kinerja.models import PerangkatDaerah
 from laporan.assembly import Dokumen, susun_dokumen
+from laporan.cetak import cetak_dokumen
+from laporan.cetak_bagian import cetak
 from laporan.qr import qr_png_data_uri, qr_svg
 
 __all__ = [
@@ -30,6 +32,8 @@ __all__ = [
     "render_html",
     "kode_isi",
     "html_ke_pdf",
+    "cetak_html",
+    "kunci_cetak",
     "buat_pdf",
     "PDFGagal",
 ]
@@ -106,56 +110,25 @@ def kode_isi(dokumen: Dokumen) -> str:
     return hashlib.sha256(render_html(dokumen).encode("utf-8")).hexdigest()
 
 
-def _pengambil():
-    """A WeasyPrint URL fetcher that reads only files of the application (no HTTP)."""
-    from urllib.request import url2pathname
-
-    from weasyprint.urls import URLFetcher
-
-    akar = Path(settings.BASE_DIR).resolve()
-
-    class Pengambil(URLFetcher):
-        def fetch(self, url, headers=None):
-            if url.startswith("data:"):
-                return super().fetch(url, headers)
-            if not url.startswith("file:"):
-                raise ValueError(f"sumber luar tidak diizinkan dalam dokumen: {url}")
-            path = Path(url2pathname(url.split("?", 1)[0].removeprefix("file:")))
-            if not path.resolve().is_relative_to(akar):
-                raise ValueError(f"berkas di luar direktori aplikasi tidak diizinkan: {url}")
-            return super().fetch(url, headers)
-
-    return Pengambil(allowed_protocols={"file", "data"})
-
-
 def html_ke_pdf(html: str) -> tuple[bytes, int]:
-    """Render ``html`` (from ``render_html(..., pratinjau=False)``) to PDF: (bytes, pages).
+    """Render ``html`` (from ``render_html(..., pratinjau=False)``) to PDF in this
+    process: (bytes, pages). Relative URLs resolve against BASE_DIR on disk; only
+    files of the application and ``data:`` URLs are read (``laporan.cetak_bagian``)."""
+    hasil = cetak(html, settings.BASE_DIR)
+    return hasil.pdf, hasil.halaman
 
-    Relative URLs resolve against BASE_DIR on disk; only files of the application
-    and ``data:`` URLs are read. The cyclic garbage collector is paused while
-    WeasyPrint lays out the pages: the layout allocates hundreds of thousands of
-    objects and the collector's repeated passes over them cost about a third of
-    the time; it runs once at the end instead, over the new objects only.
-    """
-    from weasyprint import HTML
 
-    base = Path(settings.BASE_DIR).resolve().as_uri() + "/"
-    aktif = gc.isenabled()
-    gc.disable()
-    # Objects that existed before are set aside, so that the one collection at
-    # the end walks only the document's own (cyclic) boxes.
-    gc.freeze()
-    try:
-        dokumen = HTML(string=html, base_url=base, url_fetcher=_pengambil()).render()
-        pdf = dokumen.write_pdf()
-        halaman = len(dokumen.pages)
-        del dokumen
-        gc.collect()
-    finally:
-        gc.unfreeze()
-        if aktif:
-            gc.enable()
-    return pdf, halaman
+def cetak_html(html: str, *, kunci: str | None = None) -> tuple[bytes, int]:
+    """Render ``html`` to PDF on every configured core (``laporan.cetak``): (bytes, pages).
+
+    ``kunci`` names the document (perangkat daerah and year) so that the page
+    layout of its last print can be reused to print its parts in parallel."""
+    hasil = cetak_dokumen(html, os.fspath(settings.BASE_DIR), kunci=kunci)
+    return hasil.pdf, hasil.halaman
+
+
+def kunci_cetak(pd: PerangkatDaerah, tahun: int) -> str:
+    return f"{pd.kode}:{tahun}"
 
 
 def buat_pdf(pd: PerangkatDaerah, tahun: int, *, stempel: Stempel | None = None) -> HasilPDF:
@@ -168,5 +141,5 @@ def buat_pdf(pd: PerangkatDaerah, tahun: int, *, stempel: Stempel | None = None)
             "data telah berubah sejak kode isi dihitung"
         )
     html = render_html(dokumen, stempel=stempel)
-    pdf, halaman = html_ke_pdf(html)
+    pdf, halaman = cetak_html(html, kunci=kunci_cetak(pd, tahun))
     return HasilPDF(pdf=pdf, halaman=halaman, kode_isi=isi)

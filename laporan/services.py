@@ -611,7 +611,7 @@ def lkjip_tetapkan(
     in one transaction: if rendering or storing fails nothing changes.
     """
     from laporan.assembly import susun_dokumen
-    from laporan.pdf import Stempel, html_ke_pdf, kode_isi, render_html
+    from laporan.pdf import Stempel, cetak_html, kode_isi, kunci_cetak, render_html
 
     lkjip = _kunci(lkjip)
     _pastikan_diajukan(lkjip, "ditetapkan")
@@ -643,7 +643,9 @@ def lkjip_tetapkan(
         versi=versi,
         keterangan=keterangan_stempel(penandatangan, jabatan, sekarang),
     )
-    pdf, halaman = html_ke_pdf(render_html(dokumen, stempel=stempel))
+    pdf, halaman = cetak_html(
+        render_html(dokumen, stempel=stempel), kunci=kunci_cetak(pd, lkjip.tahun)
+    )
     snapshot = SnapshotLKjIP(
         lkjip=lkjip,
         versi=versi,

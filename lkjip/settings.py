@@ -121,6 +121,10 @@ MEDIA_ROOT = Path(os.getenv("MEDIA_ROOT", BASE_DIR / "media"))
 BUKTI_UKURAN_MAKS = int(os.getenv("BUKTI_UKURAN_MAKS", str(10 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
+# Worker processes that print the parts of an LKjIP PDF in parallel
+# (laporan/cetak.py); 0 or 1 prints in the web process. One per core, at most 4.
+LKJIP_PDF_PROSES = int(os.getenv("LKJIP_PDF_PROSES", str(min(os.cpu_count() or 1, 4))))
+
 LOGIN_URL = "masuk"
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "masuk"

@@ -54,7 +54,7 @@ def _teks_pdf(path: Path) -> str:
     ).stdout
 
 
-def _pdf_palsu(html: str) -> tuple[bytes, int]:
+def _pdf_palsu(html: str, **_) -> tuple[bytes, int]:
     """A stand-in for WeasyPrint (2–3 s per render) where the PDF's look does not matter:
     different content still gives different bytes."""
     return b"%PDF-1.4\n% " + hashlib.sha256(html.encode()).hexdigest().encode() + b"\n%%EOF\n", 3
@@ -62,7 +62,7 @@ def _pdf_palsu(html: str) -> tuple[bytes, int]:
 
 @pytest.fixture
 def pdf_cepat():
-    with mock.patch("laporan.pdf.html_ke_pdf", side_effect=_pdf_palsu):
+    with mock.patch("laporan.pdf.cetak_html", side_effect=_pdf_palsu):
         yield
 
 
@@ -294,7 +294,7 @@ def test_sign_off_when_no_longer_ready_is_refused(client, kepala_a, diajukan):
 def test_failed_pdf_changes_nothing(client, kepala_a, diajukan, media):
     LKjIP.objects.filter(pk=diajukan.pk).update(tanggal=None)
     client.force_login(kepala_a)
-    with mock.patch("laporan.pdf.html_ke_pdf", side_effect=RuntimeError("WeasyPrint gagal")):
+    with mock.patch("laporan.pdf.cetak_html", side_effect=RuntimeError("WeasyPrint gagal")):
         r = client.post(TETAPKAN)
     pesan = _ikuti(client, r)
     assert pesan[0].startswith("PDF LKjIP tidak dapat dibuat, sehingga LKjIP belum ditetapkan")

@@ -1,0 +1,409 @@
+"""Print the LKjIP on every core: the document is cut into parts that WeasyPrint lays
+out in parallel worker processes, and the part PDFs are joined into one.
+
+Why it is correct. The document's parts start on a new page anyway (every
+chapter, the lampiran, the front matter), so laying a part out alone gives the
+same pages as laying out the whole. Only two things cross parts: the arabic page
+numbers in the footer (a part needs to know how many pages come before it) and
+the page numbers in the daftar isi / tabel / gambar (the front matter needs to
+know where every heading landed). Neither changes how many pages a part has:
+the footer sits outside the page area and the number column of the table of
+contents has a fixed width. So:
+
+1. the first print of a document (no layout known) runs in one process, exactly
+   as ``laporan.pdf.html_ke_pdf``, and remembers each part's page count and the
+   page of every heading (the *petunjuk*, in Django's cache);
+2. the next prints send every part to the workers at once, each with the page
+   numbers the petunjuk predicts;
+3. the real page counts and heading pages come back with the part PDFs; a part
+   that was given a wrong first page number, or a front matter with a wrong
+   number, is printed again (in parallel) with the right ones — so a stale
+   petunjuk costs time, never correctness;
+4. the part PDFs are joined with pikepdf: pages, bookmarks (outline), named
+   destinations (the links of the table of contents) and document information.
+
+Edits to a draft rarely move a page, so a sign-off after a preview download
+usually needs one parallel round. ``LKJIP_PDF_PROSES`` (settings) is the number
+of worker processes; below 2 everything prints in the calling process.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import re
+import threading
+import warnings
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from io import BytesIO
+
+from laporan.cetak_bagian import Cetakan, cetak, hangatkan
+
+__all__ = [
+    "Potongan",
+    "HasilCetak",
+    "potong",
+    "html_awal",
+    "html_isi",
+    "gabung_pdf",
+    "cetak_dokumen",
+    "jumlah_proses",
+    "hentikan_pekerja",
+    "siapkan_pekerja",
+]
+
+log = logging.getLogger(__name__)
+
+PENANDA_AWAL = "<!--awal-->"
+PENANDA_ISI = '<!--isi--><div class="isi">'
+PENANDA_POTONG = "<!--potong-->"
+PENANDA_AKHIR = "</div><!--akhir-->"
+
+# The page-number cell of a daftar isi/tabel/gambar row whose number comes from
+# the arabic-numbered part (templates/laporan/dokumen/dokumen.html).
+_SEL_NOMOR = re.compile(r'<td class="toc-hal"><a href="#([^"]+)"></a></td>')
+_ID = re.compile(r'\bid="([^"]+)"')
+_JUDUL = re.compile(r"<h([1-6])[\s>]")
+_AWAL_SAMPUL = '<section class="sampul" id="sampul">'
+_KUNCI_CACHE = "lkjip:cetak:petunjuk:"
+# Parts of the body smaller than this (characters of HTML) are joined to their neighbour.
+BATAS_GABUNG = 12_000
+
+
+class PotongGagal(ValueError):
+    """The HTML does not have the markers of the document template."""
+
+
+@dataclass(frozen=True)
+class Potongan:
+    """The document cut at its page breaks."""
+
+    kepala: str  # <head> … the stamp and the draft mark: repeated in every part
+    awal: str  # cover, kata pengantar, ikhtisar, daftar isi/tabel/gambar
+    isi: tuple[tuple[str, str], ...]  # (id of its first section, HTML) per part
+    ekor: str  # "</body></html>"
+
+    @property
+    def anak(self) -> list[bool]:
+        """Per part of the body: whether its first heading is below level 1."""
+        return [(m := _JUDUL.search(h)) is not None and m.group(1) != "1" for _, h in self.isi]
+
+    @property
+    def nomor_diminta(self) -> list[str]:
+        """Anchors whose arabic page number the front matter prints, in order."""
+        return _SEL_NOMOR.findall(self.awal)
+
+
+@dataclass
+class HasilCetak:
+    pdf: bytes
+    halaman: int
+    # How it was printed, for the benchmark and the tests.
+    cara: str  # "satu proses" or "paralel"
+    putaran: int = 1  # parallel rounds (2 when the petunjuk was stale)
+    dicetak_ulang: list[str] = field(default_factory=list)  # parts printed again
+
+
+def potong(html: str) -> Potongan:
+    """Cut the HTML of ``laporan.pdf.render_html`` (not the preview) into its parts."""
+    if html.count(PENANDA_AWAL) != 1 or html.count(PENANDA_ISI) != 1:
+        raise PotongGagal("penanda bagian dokumen tidak ditemukan")
+    i_awal = html.index(PENANDA_AWAL)
+    i_isi = html.index(PENANDA_ISI)
+    i_akhir = html.rfind(PENANDA_AKHIR)
+    if not (i_awal < i_isi < i_akhir):
+        raise PotongGagal("urutan penanda bagian dokumen salah")
+    kepala = html[:i_awal]
+    awal = html[i_awal + len(PENANDA_AWAL) : i_isi]
+    isi = html[i_isi + len(PENANDA_ISI) : i_akhir]
+    ekor = html[i_akhir + len(PENANDA_AKHIR) :]
+    bagian: list[tuple[str, str]] = []
+    sebelum, *potongan_isi = isi.split(PENANDA_POTONG)
+    if sebelum.strip():
+        raise PotongGagal("isi dokumen di luar bagian")
+    for potongan in potongan_isi:
+        cocok = _ID.search(potongan)
+        if cocok is None:
+            raise PotongGagal("bagian dokumen tanpa id")
+        if bagian and len(bagian[-1][1]) + len(potongan) <= BATAS_GABUNG:
+            # Small neighbours print together: each print has a fixed cost
+            # (stylesheet, fonts, PDF) of about as much as 2 KB of HTML.
+            ident, sebelumnya = bagian[-1]
+            bagian[-1] = (ident, sebelumnya + PENANDA_POTONG + potongan)
+        else:
+            bagian.append((cocok.group(1), potongan))
+    if not bagian or _AWAL_SAMPUL not in awal or "</head>" not in kepala:
+        raise PotongGagal("bagian dokumen tidak lengkap")
+    return Potongan(kepala=kepala, awal=awal, isi=tuple(bagian), ekor=ekor)
+
+
+def html_isi(p: Potongan, indeks: int, mulai: int) -> str:
+    """Part ``indeks`` of the body alone, its first page numbered ``mulai``."""
+    gaya = f"<style>@page isi:nth(1 of isi) {{ counter-reset: page {mulai}; }}</style></head>"
+    kepala = p.kepala.replace("</head>", gaya, 1)
+    return f'{kepala}<div class="isi">{p.isi[indeks][1]}</div>{p.ekor}'
+
+
+def html_awal(p: Potongan, nomor: dict[str, int]) -> str:
+    """The front matter alone, with the arabic page numbers of ``nomor`` written in.
+
+    Its links to headings of other parts point at empty anchors placed out of
+    the flow on the cover, so that WeasyPrint keeps them; the join replaces
+    those destinations by the real ones.
+    """
+
+    def tulis(cocok: re.Match) -> str:
+        anchor = cocok.group(1)
+        return f'<td class="toc-hal"><a href="#{anchor}" class="tetap">{nomor.get(anchor, "")}</a></td>'
+
+    awal = _SEL_NOMOR.sub(tulis, p.awal)
+    di_sini = set(_ID.findall(p.awal))
+    luar = [a for a in dict.fromkeys(p.nomor_diminta) if a not in di_sini]
+    if luar:
+        jangkar = "".join(f'<span id="{a}"></span>' for a in luar)
+        awal = awal.replace(
+            _AWAL_SAMPUL,
+            f'{_AWAL_SAMPUL}<div style="position:absolute;top:0;left:0;width:0;'
+            f'height:0;overflow:hidden">{jangkar}</div>',
+            1,
+        )
+    return f"{p.kepala}{awal}{p.ekor}"
+
+
+def gabung_pdf(bagian: list[bytes], anak: list[bool] | None = None) -> bytes:
+    """Join PDFs printed by WeasyPrint: pages in order, outlines one after another,
+    named destinations (a later part's wins over an earlier placeholder) and the
+    first part's document information and catalog entries (language, page mode).
+
+    ``anak[i]`` true: part ``i`` does not open with a level-1 heading, so its
+    top bookmarks go under the last top bookmark before it, as they would in
+    the whole document (the second and later lampiran under LAMPIRAN)."""
+    import pikepdf
+
+    hasil = pikepdf.new()
+    tujuan: dict[str, pikepdf.Object] = {}
+    markah: list[pikepdf.OutlineItem] = []
+
+    def salin_markah(sumber: pikepdf.Pdf, item) -> pikepdf.OutlineItem:
+        baru = pikepdf.OutlineItem(
+            item.title,
+            destination=_salin(hasil, sumber, item.destination),
+        )
+        baru.is_closed = item.is_closed
+        baru.children.extend(salin_markah(sumber, c) for c in item.children)
+        return baru
+
+    sumber_semua = []
+    for nomor, data in enumerate(bagian):
+        sumber = pikepdf.open(BytesIO(data))
+        sumber_semua.append(sumber)
+        with warnings.catch_warnings():
+            # Named destinations are carried over below (add_pages_from would
+            # rename the front matter's placeholders instead of replacing them).
+            warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
+            hasil.pages.extend(sumber.pages)
+        if nomor == 0:
+            hasil.docinfo = hasil.copy_foreign(sumber.docinfo)
+            for kunci in ("/Lang", "/PageMode", "/ViewerPreferences", "/MarkInfo"):
+                if kunci in sumber.Root:
+                    nilai = sumber.Root[kunci]
+                    if isinstance(nilai, pikepdf.Dictionary | pikepdf.Array):
+                        nilai = hasil.copy_foreign(sumber.make_indirect(nilai))
+                    hasil.Root[kunci] = nilai
+        names = sumber.Root.get("/Names")
+        if names is not None and "/Dests" in names:
+            for nama, nilai in pikepdf.NameTree(names.Dests).items():
+                tujuan[nama] = _salin(hasil, sumber, nilai)
+        with sumber.open_outline() as garis:
+            baru = [salin_markah(sumber, item) for item in garis.root]
+        if anak and anak[nomor] and markah:
+            markah[-1].children.extend(baru)
+        else:
+            markah.extend(baru)
+    if tujuan:
+        pohon = pikepdf.NameTree.new(hasil)
+        for nama in sorted(tujuan):
+            pohon[nama] = tujuan[nama]
+        hasil.Root.Names = hasil.make_indirect(pikepdf.Dictionary(Dests=pohon.obj))
+    with hasil.open_outline() as garis:
+        garis.root.extend(markah)
+    keluar = BytesIO()
+    hasil.save(keluar)
+    for sumber in sumber_semua:
+        sumber.close()
+    return keluar.getvalue()
+
+
+def _salin(hasil, sumber, nilai):
+    """``nilai`` of ``sumber`` as an object of ``hasil`` (page references follow the
+    pages already copied)."""
+    import pikepdf
+
+    if nilai is None:
+        return None
+    if isinstance(nilai, pikepdf.Dictionary | pikepdf.Array):
+        if not nilai.is_indirect:
+            nilai = sumber.make_indirect(nilai)
+        return hasil.copy_foreign(nilai)
+    return nilai
+
+
+# ----------------------------------------------------------------------- workers
+
+_pelaksana: ProcessPoolExecutor | None = None
+_pelaksana_kunci = threading.Lock()
+
+
+def jumlah_proses() -> int:
+    from django.conf import settings
+
+    return int(getattr(settings, "LKJIP_PDF_PROSES", 0) or 0)
+
+
+def _pekerja(n: int, akar: str) -> ProcessPoolExecutor:
+    """The worker pool, started on first use: a fork server that has loaded only
+    WeasyPrint and ``laporan.cetak_bagian`` (nothing of Django: no database
+    connection is shared), and ``n`` workers warmed up with a tiny document."""
+    global _pelaksana
+    with _pelaksana_kunci:
+        if _pelaksana is None:
+            konteks = multiprocessing.get_context("forkserver")
+            konteks.set_forkserver_preload(["laporan.cetak_bagian"])
+            _pelaksana = ProcessPoolExecutor(
+                max_workers=n, mp_context=konteks, initializer=hangatkan, initargs=(akar,)
+            )
+        return _pelaksana
+
+
+def siapkan_pekerja() -> int:
+    """Start the worker pool now and wait until every worker is warm; returns the
+    number of workers (0 when printing is configured to stay in one process)."""
+    n = jumlah_proses()
+    if n < 2:
+        return 0
+    akar = _akar()
+    pekerja = _pekerja(n, akar)
+    # Each worker runs its initializer before its first task; n small tasks reach all.
+    for f in [pekerja.submit(hangatkan, akar) for _ in range(n)]:
+        f.result()
+    return n
+
+
+def _akar() -> str:
+    from django.conf import settings
+
+    return str(settings.BASE_DIR)
+
+
+def hentikan_pekerja() -> None:
+    """Stop the worker pool (it starts again on the next parallel print)."""
+    global _pelaksana
+    with _pelaksana_kunci:
+        if _pelaksana is not None:
+            _pelaksana.shutdown(wait=True, cancel_futures=True)
+            _pelaksana = None
+
+
+# ----------------------------------------------------------------------- printing
+
+
+def _petunjuk_dari_satu(p: Potongan, c: Cetakan) -> dict | None:
+    """Page count per part and the arabic number of every heading, read off a
+    print of the whole document."""
+    try:
+        mulai = [c.jangkar[ident] for ident, _ in p.isi]
+    except KeyError:
+        return None
+    batas = [*mulai, c.halaman]
+    jumlah = {ident: batas[i + 1] - batas[i] for i, (ident, _) in enumerate(p.isi)}
+    nomor = {
+        a: c.jangkar[a] - mulai[0] + 1 for a in p.nomor_diminta if c.jangkar.get(a, -1) >= mulai[0]
+    }
+    return {"halaman": jumlah, "nomor": nomor}
+
+
+def cetak_dokumen(html: str, akar: str, *, kunci: str | None = None) -> HasilCetak:
+    """Print the document HTML to one PDF, in parallel when it can (see the module).
+
+    ``kunci`` names the document (perangkat daerah and year) for the petunjuk;
+    without it, or with fewer than two worker processes configured, or when the
+    HTML cannot be cut, the document prints in this process.
+    """
+    from django.core.cache import cache
+
+    n = jumlah_proses()
+    try:
+        p = potong(html)
+    except PotongGagal:
+        p = None
+    petunjuk = cache.get(_KUNCI_CACHE + kunci) if kunci and p is not None else None
+    if n >= 2 and p is not None and petunjuk is not None:
+        try:
+            hasil, petunjuk_baru = _cetak_paralel(p, petunjuk, _pekerja(n, akar), akar)
+        except Exception:  # a broken worker must not cost the user the PDF
+            log.exception("Cetak paralel gagal; dicetak dalam satu proses.")
+            hentikan_pekerja()
+        else:
+            cache.set(_KUNCI_CACHE + kunci, petunjuk_baru, None)
+            return hasil
+    c = cetak(html, akar)
+    if kunci and p is not None:
+        petunjuk_baru = _petunjuk_dari_satu(p, c)
+        if petunjuk_baru is not None:
+            cache.set(_KUNCI_CACHE + kunci, petunjuk_baru, None)
+    return HasilCetak(pdf=c.pdf, halaman=c.halaman, cara="satu proses")
+
+
+def _cetak_paralel(
+    p: Potongan, petunjuk: dict, pekerja: ProcessPoolExecutor, akar: str
+) -> tuple[HasilCetak, dict]:
+    ident = [i for i, _ in p.isi]
+    tebak = [int(petunjuk.get("halaman", {}).get(i, 1)) for i in ident]
+    mulai_tebak = [1 + sum(tebak[:k]) for k in range(len(ident))]
+    nomor_tebak = {a: petunjuk.get("nomor", {}).get(a) for a in p.nomor_diminta}
+
+    def kirim(tugas: dict[str, str]) -> dict[str, Future]:
+        # Largest first: the pool takes work in submission order.
+        urut = sorted(tugas, key=lambda k: len(tugas[k]), reverse=True)
+        return {k: pekerja.submit(cetak, tugas[k], akar) for k in urut}
+
+    tugas = {"awal": html_awal(p, nomor_tebak)}
+    for k in range(len(ident)):
+        tugas[ident[k]] = html_isi(p, k, mulai_tebak[k])
+    hasil = {k: f.result() for k, f in kirim(tugas).items()}
+
+    jumlah = [hasil[i].halaman for i in ident]
+    mulai = [1 + sum(jumlah[:k]) for k in range(len(ident))]
+    nomor: dict[str, int] = {}
+    for k, i in enumerate(ident):
+        for a, hal in hasil[i].jangkar.items():
+            nomor.setdefault(a, hal + mulai[k])
+    nomor = {a: nomor[a] for a in p.nomor_diminta if a in nomor}
+
+    ulang = {
+        ident[k]: html_isi(p, k, mulai[k]) for k in range(len(ident)) if mulai[k] != mulai_tebak[k]
+    }
+    if any(nomor_tebak.get(a) != nomor.get(a) for a in p.nomor_diminta):
+        ulang["awal"] = html_awal(p, nomor)
+    putaran = 1
+    if ulang:
+        putaran = 2
+        baru = {k: f.result() for k, f in kirim(ulang).items()}
+        for k, c in baru.items():
+            if k != "awal" and c.halaman != hasil[k].halaman:
+                raise RuntimeError(f"jumlah halaman bagian {k} berubah saat dicetak ulang")
+        hasil.update(baru)
+
+    urutan = ["awal", *ident]
+    pdf = gabung_pdf([hasil[k].pdf for k in urutan], [False, *p.anak])
+    return (
+        HasilCetak(
+            pdf=pdf,
+            halaman=sum(hasil[k].halaman for k in urutan),
+            cara="paralel",
+            putaran=putaran,
+            dicetak_ulang=sorted(ulang),
+        ),
+        {"halaman": dict(zip(ident, jumlah, strict=True)), "nomor": nomor},
+    )

@@ -1,0 +1,94 @@
+"""Print one HTML document (the whole LKjIP or one part of it) with WeasyPrint.
+
+This module imports nothing of Django: it runs both in the web process (the
+single-process path of ``laporan.pdf.html_ke_pdf``) and in the worker processes
+of ``laporan.cetak``, which are started by a fork server that loads only this
+module and WeasyPrint. Everything a worker needs comes in the call: the HTML
+and the application directory, the only place files may be read from.
+"""
+
+from __future__ import annotations
+
+import gc
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Cetakan", "cetak", "pengambil", "hangatkan"]
+
+
+@dataclass(frozen=True)
+class Cetakan:
+    """A printed document: the PDF, its page count and where its anchors landed."""
+
+    pdf: bytes
+    halaman: int
+    # HTML id → 0-based index of the page it is on (first occurrence).
+    jangkar: dict[str, int]
+
+
+def pengambil(akar: str | Path):
+    """A WeasyPrint URL fetcher that reads only files under ``akar`` and ``data:`` URLs."""
+    from urllib.request import url2pathname
+
+    from weasyprint.urls import URLFetcher
+
+    akar = Path(akar).resolve()
+
+    class Pengambil(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            if not url.startswith("file:"):
+                raise ValueError(f"sumber luar tidak diizinkan dalam dokumen: {url}")
+            path = Path(url2pathname(url.split("?", 1)[0].removeprefix("file:")))
+            if not path.resolve().is_relative_to(akar):
+                raise ValueError(f"berkas di luar direktori aplikasi tidak diizinkan: {url}")
+            return super().fetch(url, headers)
+
+    return Pengambil(allowed_protocols={"file", "data"})
+
+
+def cetak(html: str, akar: str | Path) -> Cetakan:
+    """Render ``html`` to PDF; relative URLs resolve against the directory ``akar``.
+
+    The cyclic garbage collector is paused while WeasyPrint lays out the pages:
+    the layout allocates hundreds of thousands of objects and the collector's
+    repeated passes over them cost about a third of the time; it runs once at
+    the end instead, over the document's own objects only (older objects are
+    frozen out of it).
+    """
+    from weasyprint import HTML
+
+    akar = Path(akar).resolve()
+    aktif = gc.isenabled()
+    gc.disable()
+    gc.freeze()
+    try:
+        dokumen = HTML(
+            string=html, base_url=akar.as_uri() + "/", url_fetcher=pengambil(akar)
+        ).render()
+        jangkar: dict[str, int] = {}
+        for nomor, halaman in enumerate(dokumen.pages):
+            for nama in halaman.anchors:
+                jangkar.setdefault(nama, nomor)
+        pdf = dokumen.write_pdf()
+        hasil = Cetakan(pdf=pdf, halaman=len(dokumen.pages), jangkar=jangkar)
+        del dokumen
+        gc.collect()
+    finally:
+        gc.unfreeze()
+        if aktif:
+            gc.enable()
+    return hasil
+
+
+def hangatkan(akar: str) -> None:
+    """Start-up of a worker process: load WeasyPrint, the fonts and the stylesheet once,
+    so that the first part it prints costs what the others cost."""
+    css = Path(akar) / "static" / "css" / "dokumen.css"
+    tautan = '<link rel="stylesheet" href="static/css/dokumen.css">' if css.is_file() else ""
+    cetak(
+        f"<html><head>{tautan}</head><body class='cetak'><p>a <b>b</b></p>"
+        "<table class='tabel'><tr><td>1</td></tr></table></body></html>",
+        akar,
+    )

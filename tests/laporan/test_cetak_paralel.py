@@ -1,0 +1,272 @@
+"""Printing the LKjIP in parallel parts (laporan/cetak.py) gives the document of a
+single-process print: same pages, text, page numbers, table of contents, links,
+bookmarks and stamp — also when the remembered layout is wrong."""
+
+from __future__ import annotations
+
+import logging
+import re
+import subprocess
+import sys
+from io import BytesIO, StringIO
+from pathlib import Path
+from unittest import mock
+
+import pikepdf
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection, transaction
+
+from kinerja.models import PerangkatDaerah
+from laporan import cetak as modul_cetak
+from laporan.assembly import susun_dokumen
+from laporan.cetak import PotongGagal, cetak_dokumen, html_awal, potong
+from laporan.cetak_bagian import cetak as cetak_satu
+from laporan.demo import muat_narasi_demo
+from laporan.pdf import Stempel, kode_isi, render_html
+
+ROOT = Path(__file__).resolve().parents[2]
+PAKET = sorted(str(p) for p in (ROOT / "fixtures").glob("*.json"))
+AKAR = str(ROOT)
+
+# The module fixture reads the test database, which exists only for django_db tests.
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def html(django_db_setup, django_db_blocker):
+    """Print HTML of Randublatung (draft and signed) and Bogorejo (draft), with narratives."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        nama = str(connection.settings_dict["NAME"])
+        assert "test" in nama or "memory" in nama, nama
+        call_command("impor_paket", *PAKET, stdout=StringIO())
+        hasil = {}
+        for kode, slug in (("33.16.05", "randublatung"), ("33.16.15", "bogorejo")):
+            pd = PerangkatDaerah.objects.get(kode=kode)
+            muat_narasi_demo(pd, 2024, ROOT / "fixtures" / "narasi" / f"{slug}-2024.json")
+            dokumen = susun_dokumen(pd, 2024)
+            hasil[slug] = render_html(dokumen)
+            if slug == "randublatung":
+                kode_dok = kode_isi(dokumen)
+                hasil["randublatung-dicap"] = render_html(
+                    dokumen,
+                    stempel=Stempel(
+                        kode_isi=kode_dok,
+                        url_verifikasi=f"https://lkjip.contoh.go.id/verifikasi/{kode_dok}/",
+                        versi=1,
+                        keterangan="Ditetapkan 14 April 2025 oleh Drs. Sutrisno Wibowo, M.Si",
+                    ),
+                )
+        transaction.set_rollback(True)
+    return hasil
+
+
+@pytest.fixture(scope="module")
+def satu(html):
+    """The single-process prints: the reference."""
+    return {k: cetak_satu(h, AKAR) for k, h in html.items()}
+
+
+@pytest.fixture
+def paralel(settings):
+    settings.LKJIP_PDF_PROSES = 2
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _ingat(html: str, cetakan) -> None:
+    """Remember the layout of a single-process print, as the first print of the
+    application does (saves printing it twice)."""
+    petunjuk = modul_cetak._petunjuk_dari_satu(potong(html), cetakan)
+    cache.set(modul_cetak._KUNCI_CACHE + "dok", petunjuk)
+
+
+def _teks(pdf: bytes) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+
+
+def _struktur(pdf: bytes) -> dict:
+    """Pages, bookmarks (depth, title, page), link targets, metadata of a PDF."""
+    with pikepdf.open(BytesIO(pdf)) as dok:
+        halaman = {h.objgen: i for i, h in enumerate(dok.pages)}
+        tujuan = {
+            nama: halaman[nilai[0].objgen]
+            for nama, nilai in pikepdf.NameTree(dok.Root.Names.Dests).items()
+        }
+        tautan = set()
+        for i, h in enumerate(dok.pages):
+            for a in h.get("/Annots", []):
+                if a.get("/Subtype") == "/Link" and "/Dest" in a:
+                    tautan.add((i, str(a.Dest), tujuan[str(a.Dest)]))
+        markah = []
+
+        def jalan(item, tingkat):
+            for x in item:
+                markah.append((tingkat, x.title, halaman[x.destination[0].objgen]))
+                jalan(x.children, tingkat + 1)
+
+        with dok.open_outline() as garis:
+            jalan(garis.root, 0)
+        return {
+            "halaman": len(dok.pages),
+            "tautan": tautan,
+            "markah": markah,
+            "judul": str(dok.docinfo.get("/Title")),
+            "bahasa": str(dok.Root.get("/Lang")),
+        }
+
+
+def _sama(a: bytes, b: bytes) -> None:
+    assert _teks(a) == _teks(b)
+    sa, sb = _struktur(a), _struktur(b)
+    assert sa == sb
+    assert len(sa["tautan"]) > 50 and len(sa["markah"]) > 20
+
+
+# ---------------------------------------------------------------- cutting
+
+
+def test_the_document_is_cut_at_its_chapters(html):
+    p = potong(html["bogorejo"])
+    ident = [i for i, _ in p.isi]
+    # Chapters print alone; small neighbours (BAB IV and the LAMPIRAN page with the
+    # first PK, the cascaded PKs) go together.
+    assert ident[:4] == ["bab-i", "bab-ii", "bab-iii", "bab-iv"]
+    assert len(ident) > 5 and all(i.startswith("lampiran-") for i in ident[4:])
+    assert all(len(b) <= modul_cetak.BATAS_GABUNG or "<h1" in b for _, b in p.isi)
+    assert 'id="lampiran"' in p.isi[3][1]
+    # The cascaded PKs open with a level-4 heading: their bookmarks go under LAMPIRAN.
+    assert p.anak[:5] == [False] * 4 + [True]
+    # Every arabic page number of the daftar isi/tabel/gambar is asked for.
+    assert {"bab-i", "bab-iii", "tabel-3-1", "gambar-3-1"} <= set(p.nomor_diminta)
+    assert "kata-pengantar" not in p.nomor_diminta  # roman, printed by the front matter itself
+    # Nothing is lost: the parts and the markers make up the whole document.
+    utuh = (
+        p.kepala
+        + modul_cetak.PENANDA_AWAL
+        + p.awal
+        + modul_cetak.PENANDA_ISI
+        + "".join(modul_cetak.PENANDA_POTONG + b for _, b in p.isi)
+        + modul_cetak.PENANDA_AKHIR
+        + p.ekor
+    )
+    assert utuh == html["bogorejo"]
+
+
+def test_every_id_of_the_document_is_unique(html):
+    """A link must have one target, in the whole document as in its parts."""
+    for nama, h in html.items():
+        ids = re.findall(r'\bid="([^"]+)"', h)
+        assert len(ids) > 50
+        assert sorted(i for i in set(ids) if ids.count(i) > 1) == [], nama
+
+
+def test_front_matter_gets_the_numbers_and_anchors_for_its_links(html):
+    p = potong(html["randublatung"])
+    awal = html_awal(p, {"bab-i": 1, "bab-iii": 17})
+    assert '<a href="#bab-i" class="tetap">1</a>' in awal
+    assert '<a href="#bab-iii" class="tetap">17</a>' in awal
+    assert '<span id="bab-iii"></span>' in awal  # placeholder destination for the link
+    assert 'id="bab-iii">' not in p.awal
+
+
+def test_html_without_markers_is_refused_and_printed_whole(paralel):
+    with pytest.raises(PotongGagal):
+        potong("<html><body><p>x</p></body></html>")
+    hasil = cetak_dokumen("<html><body><p>Halo</p></body></html>", AKAR, kunci="x:2024")
+    assert (hasil.cara, hasil.halaman) == ("satu proses", 1)
+
+
+def test_the_worker_module_does_not_load_django():
+    kode = "import sys, laporan.cetak_bagian; print('django' in sys.modules)"
+    keluar = subprocess.run(
+        [sys.executable, "-c", kode], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert keluar.stdout.strip() == "False"
+
+
+# ---------------------------------------------------------------- printing
+
+
+def test_the_first_print_is_whole_and_teaches_the_layout(paralel, html, satu):
+    pertama = cetak_dokumen(html["randublatung"], AKAR, kunci="dok")
+    assert pertama.cara == "satu proses"
+    assert pertama.pdf[:5] == b"%PDF-" and pertama.halaman == satu["randublatung"].halaman
+    petunjuk = cache.get(modul_cetak._KUNCI_CACHE + "dok")
+    p = potong(html["randublatung"])
+    assert list(petunjuk["halaman"]) == [i for i, _ in p.isi]
+    awal = satu["randublatung"].jangkar["bab-i"]  # cover and front matter
+    assert sum(petunjuk["halaman"].values()) == satu["randublatung"].halaman - awal
+    assert petunjuk["nomor"]["bab-i"] == 1
+    # BAB III starts on the page after BAB I and II.
+    assert (
+        petunjuk["nomor"]["bab-iii"]
+        == 1 + petunjuk["halaman"]["bab-i"] + petunjuk["halaman"]["bab-ii"]
+    )
+
+
+@pytest.mark.parametrize("nama", ["randublatung", "bogorejo", "randublatung-dicap"])
+def test_parallel_print_is_the_single_process_print(paralel, html, satu, nama):
+    _ingat(html[nama], satu[nama])
+    hasil = cetak_dokumen(html[nama], AKAR, kunci="dok")
+    assert (hasil.cara, hasil.putaran, hasil.dicetak_ulang) == ("paralel", 1, [])
+    assert hasil.halaman == satu[nama].halaman
+    _sama(hasil.pdf, satu[nama].pdf)
+
+
+def test_signed_parts_carry_the_stamp_on_every_page(paralel, html, satu):
+    _ingat(html["randublatung-dicap"], satu["randublatung-dicap"])
+    hasil = cetak_dokumen(html["randublatung-dicap"], AKAR, kunci="dok")
+    assert hasil.cara == "paralel"
+    halaman = _teks(hasil.pdf).split("\f")[:-1]
+    assert len(halaman) == hasil.halaman
+    assert all("Kode isi:" in h for h in halaman)
+
+
+def test_a_wrong_remembered_layout_is_corrected(paralel, html, satu):
+    p = potong(html["randublatung"])
+    salah = {
+        "halaman": {i: 3 for i, _ in p.isi},  # every part "3 pages"
+        "nomor": {a: 99 for a in p.nomor_diminta},
+    }
+    cache.set(modul_cetak._KUNCI_CACHE + "dok", salah)
+    hasil = cetak_dokumen(html["randublatung"], AKAR, kunci="dok")
+    assert (hasil.cara, hasil.putaran) == ("paralel", 2)
+    assert "awal" in hasil.dicetak_ulang and "bab-iii" in hasil.dicetak_ulang
+    _sama(hasil.pdf, satu["randublatung"].pdf)
+    # What was learnt is right: the next print needs one round.
+    lagi = cetak_dokumen(html["randublatung"], AKAR, kunci="dok")
+    assert (lagi.putaran, lagi.dicetak_ulang) == (1, [])
+
+
+def test_a_layout_from_an_older_version_is_still_used(paralel, html, satu):
+    """An edit that does not move a page keeps the one-round parallel print."""
+    _ingat(html["randublatung"], satu["randublatung"])
+    diubah = html["randublatung"].replace("Akuntabilitas kinerja adalah", "Akuntabilitas adalah", 1)
+    assert diubah != html["randublatung"]
+    hasil = cetak_dokumen(diubah, AKAR, kunci="dok")
+    assert (hasil.cara, hasil.putaran) == ("paralel", 1)
+    assert "Akuntabilitas adalah" in _teks(hasil.pdf)
+
+
+def test_one_process_when_configured(settings, html, satu):
+    settings.LKJIP_PDF_PROSES = 1
+    cache.clear()
+    _ingat(html["randublatung"], satu["randublatung"])
+    assert cetak_dokumen(html["randublatung"], AKAR, kunci="dok").cara == "satu proses"
+
+
+def test_a_failing_parallel_print_falls_back_to_one_process(paralel, html, satu, caplog):
+    _ingat(html["randublatung"], satu["randublatung"])
+    with (
+        mock.patch.object(modul_cetak, "_cetak_paralel", side_effect=OSError("pekerja mati")),
+        caplog.at_level(logging.ERROR, logger="laporan.cetak"),
+    ):
+        hasil = cetak_dokumen(html["randublatung"], AKAR, kunci="dok")
+    assert hasil.cara == "satu proses"
+    assert "Cetak paralel gagal" in caplog.text
+    assert _teks(hasil.pdf) == _teks(satu["randublatung"].pdf)
