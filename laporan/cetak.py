@@ -29,6 +29,7 @@ of worker processes; below 2 everything prints in the calling process.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import multiprocessing
 import re
@@ -48,6 +49,8 @@ __all__ = [
     "html_isi",
     "gabung_pdf",
     "cetak_dokumen",
+    "cetak_satu_proses",
+    "pisah_lapisan",
     "jumlah_proses",
     "hentikan_pekerja",
     "siapkan_pekerja",
@@ -55,6 +58,8 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+PENANDA_LAPISAN = "<!--lapisan-->"
+PENANDA_LAPISAN_AKHIR = "<!--/lapisan-->"
 PENANDA_AWAL = "<!--awal-->"
 PENANDA_ISI = '<!--isi--><div class="isi">'
 PENANDA_POTONG = "<!--potong-->"
@@ -67,6 +72,7 @@ _ID = re.compile(r'\bid="([^"]+)"')
 _JUDUL = re.compile(r"<h([1-6])[\s>]")
 _AWAL_SAMPUL = '<section class="sampul" id="sampul">'
 _KUNCI_CACHE = "lkjip:cetak:petunjuk:"
+_KUNCI_BAGIAN = "lkjip:cetak:bagian:"
 # Parts of the body smaller than this (characters of HTML) are joined to their neighbour.
 BATAS_GABUNG = 12_000
 
@@ -103,6 +109,30 @@ class HasilCetak:
     cara: str  # "satu proses" or "paralel"
     putaran: int = 1  # parallel rounds (2 when the petunjuk was stale)
     dicetak_ulang: list[str] = field(default_factory=list)  # parts printed again
+    dari_simpanan: list[str] = field(default_factory=list)  # parts reused, not printed
+
+
+def pisah_lapisan(html: str) -> tuple[str, str | None]:
+    """Take what is the same on every page out of the document: the stamp (QR code,
+    kode isi) of a signed LKjIP or the draft line and DRAF mark of a draft.
+
+    Returns the document without it and a one-page document that holds only it,
+    at the place it has on every page (the footer, the mark behind the text).
+    That page is printed once and laid under every page of the document by
+    ``gabung_pdf`` — one drawing shared by all pages instead of a footer laid
+    out and a mark drawn again on each of them. Without markers: ``(html, None)``.
+    """
+    if html.count(PENANDA_LAPISAN) != 1 or html.count(PENANDA_LAPISAN_AKHIR) != 1:
+        return html, None
+    i = html.index(PENANDA_LAPISAN)
+    j = html.index(PENANDA_LAPISAN_AKHIR)
+    blok = html[i + len(PENANDA_LAPISAN) : j]
+    tanpa = html[:i] + html[j + len(PENANDA_LAPISAN_AKHIR) :]
+    if i > j or not blok.strip() or "</head>" not in html[:i]:
+        return html, None
+    gaya = "<style>@page { @top-right { content: none; } @bottom-right { content: none; } }</style>"
+    lapisan = html[:i].replace("</head>", gaya + "</head>", 1) + blok + "</body></html>"
+    return tanpa, lapisan
 
 
 def potong(html: str) -> Potongan:
@@ -171,14 +201,19 @@ def html_awal(p: Potongan, nomor: dict[str, int]) -> str:
     return f"{p.kepala}{awal}{p.ekor}"
 
 
-def gabung_pdf(bagian: list[bytes], anak: list[bool] | None = None) -> bytes:
+def gabung_pdf(
+    bagian: list[bytes], anak: list[bool] | None = None, lapisan: bytes | None = None
+) -> bytes:
     """Join PDFs printed by WeasyPrint: pages in order, outlines one after another,
     named destinations (a later part's wins over an earlier placeholder) and the
     first part's document information and catalog entries (language, page mode).
 
     ``anak[i]`` true: part ``i`` does not open with a level-1 heading, so its
     top bookmarks go under the last top bookmark before it, as they would in
-    the whole document (the second and later lampiran under LAMPIRAN)."""
+    the whole document (the second and later lampiran under LAMPIRAN).
+
+    ``lapisan``: a one-page PDF (see ``pisah_lapisan``) laid under every page as
+    one shared form XObject."""
     import pikepdf
 
     hasil = pikepdf.new()
@@ -228,6 +263,12 @@ def gabung_pdf(bagian: list[bytes], anak: list[bool] | None = None) -> bytes:
         hasil.Root.Names = hasil.make_indirect(pikepdf.Dictionary(Dests=pohon.obj))
     with hasil.open_outline() as garis:
         garis.root.extend(markah)
+    if lapisan is not None:
+        sumber = pikepdf.open(BytesIO(lapisan))
+        sumber_semua.append(sumber)
+        bentuk = hasil.copy_foreign(sumber.make_indirect(sumber.pages[0].as_form_xobject()))
+        for halaman in hasil.pages:
+            halaman.add_underlay(bentuk)
     keluar = BytesIO()
     hasil.save(keluar)
     for sumber in sumber_semua:
@@ -323,6 +364,17 @@ def _petunjuk_dari_satu(p: Potongan, c: Cetakan) -> dict | None:
     return {"halaman": jumlah, "nomor": nomor}
 
 
+def cetak_satu_proses(html: str, akar: str) -> tuple[HasilCetak, Cetakan]:
+    """Print the whole document in this process (its layer laid under every page);
+    also returns the print without the layer, whose anchors give the layout."""
+    tanpa, lapisan = pisah_lapisan(html)
+    c = cetak(tanpa, akar)
+    pdf = c.pdf
+    if lapisan is not None:
+        pdf = gabung_pdf([c.pdf], lapisan=cetak(lapisan, akar).pdf)
+    return HasilCetak(pdf=pdf, halaman=c.halaman, cara="satu proses"), c
+
+
 def cetak_dokumen(html: str, akar: str, *, kunci: str | None = None) -> HasilCetak:
     """Print the document HTML to one PDF, in parallel when it can (see the module).
 
@@ -333,45 +385,77 @@ def cetak_dokumen(html: str, akar: str, *, kunci: str | None = None) -> HasilCet
     from django.core.cache import cache
 
     n = jumlah_proses()
+    tanpa, lapisan = pisah_lapisan(html)
     try:
-        p = potong(html)
+        p = potong(tanpa)
     except PotongGagal:
         p = None
     petunjuk = cache.get(_KUNCI_CACHE + kunci) if kunci and p is not None else None
     if n >= 2 and p is not None and petunjuk is not None:
         try:
-            hasil, petunjuk_baru = _cetak_paralel(p, petunjuk, _pekerja(n, akar), akar)
+            hasil, petunjuk_baru = _cetak_paralel(p, lapisan, petunjuk, _pekerja(n, akar), akar)
         except Exception:  # a broken worker must not cost the user the PDF
             log.exception("Cetak paralel gagal; dicetak dalam satu proses.")
             hentikan_pekerja()
         else:
             cache.set(_KUNCI_CACHE + kunci, petunjuk_baru, None)
             return hasil
-    c = cetak(html, akar)
+    hasil, c = cetak_satu_proses(html, akar)
     if kunci and p is not None:
         petunjuk_baru = _petunjuk_dari_satu(p, c)
         if petunjuk_baru is not None:
             cache.set(_KUNCI_CACHE + kunci, petunjuk_baru, None)
-    return HasilCetak(pdf=c.pdf, halaman=c.halaman, cara="satu proses")
+    return hasil
 
 
 def _cetak_paralel(
-    p: Potongan, petunjuk: dict, pekerja: ProcessPoolExecutor, akar: str
+    p: Potongan,
+    lapisan: str | None,
+    petunjuk: dict,
+    pekerja: ProcessPoolExecutor,
+    akar: str,
 ) -> tuple[HasilCetak, dict]:
+    from django.core.cache import cache
+
+    simpan = simpan_bagian_detik()
     ident = [i for i, _ in p.isi]
     tebak = [int(petunjuk.get("halaman", {}).get(i, 1)) for i in ident]
     mulai_tebak = [1 + sum(tebak[:k]) for k in range(len(ident))]
     nomor_tebak = {a: petunjuk.get("nomor", {}).get(a) for a in p.nomor_diminta}
+    dari_simpanan: list[str] = []
 
-    def kirim(tugas: dict[str, str]) -> dict[str, Future]:
-        # Largest first: the pool takes work in submission order.
-        urut = sorted(tugas, key=lambda k: len(tugas[k]), reverse=True)
-        return {k: pekerja.submit(cetak, tugas[k], akar) for k in urut}
+    def kirim(tugas: dict[str, str]) -> dict[str, Future | Cetakan]:
+        """Send the prints to the workers, largest first (the pool takes work in
+        submission order); a part printed before with the same HTML is reused."""
+        hasil: dict[str, Future | Cetakan] = {}
+        kunci_simpan = {k: _KUNCI_BAGIAN + _sidik(h) for k, h in tugas.items()}
+        if simpan:
+            for k, c in cache.get_many(list(kunci_simpan.values())).items():
+                nama = next(n for n, v in kunci_simpan.items() if v == k)
+                hasil[nama] = c
+                dari_simpanan.append(nama)
+        for k in sorted(tugas, key=lambda k: len(tugas[k]), reverse=True):
+            if k not in hasil:
+                hasil[k] = pekerja.submit(cetak, tugas[k], akar)
+        return hasil
+
+    def terima(kiriman: dict[str, Future | Cetakan], tugas: dict[str, str]) -> dict[str, Cetakan]:
+        hasil = {k: f if isinstance(f, Cetakan) else f.result() for k, f in kiriman.items()}
+        if simpan:
+            baru = {
+                _KUNCI_BAGIAN + _sidik(tugas[k]): c
+                for k, c in hasil.items()
+                if not isinstance(kiriman[k], Cetakan)
+            }
+            cache.set_many(baru, simpan)
+        return hasil
 
     tugas = {"awal": html_awal(p, nomor_tebak)}
     for k in range(len(ident)):
         tugas[ident[k]] = html_isi(p, k, mulai_tebak[k])
-    hasil = {k: f.result() for k, f in kirim(tugas).items()}
+    if lapisan is not None:
+        tugas["lapisan"] = lapisan
+    hasil = terima(kirim(tugas), tugas)
 
     jumlah = [hasil[i].halaman for i in ident]
     mulai = [1 + sum(jumlah[:k]) for k in range(len(ident))]
@@ -389,14 +473,18 @@ def _cetak_paralel(
     putaran = 1
     if ulang:
         putaran = 2
-        baru = {k: f.result() for k, f in kirim(ulang).items()}
+        baru = terima(kirim(ulang), ulang)
         for k, c in baru.items():
             if k != "awal" and c.halaman != hasil[k].halaman:
                 raise RuntimeError(f"jumlah halaman bagian {k} berubah saat dicetak ulang")
         hasil.update(baru)
 
     urutan = ["awal", *ident]
-    pdf = gabung_pdf([hasil[k].pdf for k in urutan], [False, *p.anak])
+    pdf = gabung_pdf(
+        [hasil[k].pdf for k in urutan],
+        [False, *p.anak],
+        lapisan=hasil["lapisan"].pdf if lapisan is not None else None,
+    )
     return (
         HasilCetak(
             pdf=pdf,
@@ -404,6 +492,18 @@ def _cetak_paralel(
             cara="paralel",
             putaran=putaran,
             dicetak_ulang=sorted(ulang),
+            dari_simpanan=sorted(set(dari_simpanan)),
         ),
         {"halaman": dict(zip(ident, jumlah, strict=True)), "nomor": nomor},
     )
+
+
+def _sidik(html: str) -> str:
+    return hashlib.sha256(html.encode("utf-8")).hexdigest()
+
+
+def simpan_bagian_detik() -> int:
+    """Seconds a printed part is kept for reuse (``LKJIP_PDF_SIMPAN_BAGIAN``; 0: never)."""
+    from django.conf import settings
+
+    return int(getattr(settings, "LKJIP_PDF_SIMPAN_BAGIAN", 0) or 0)

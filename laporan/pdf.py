@@ -22,8 +22,7 @@ from django.template.loader import render_to_string
 
 from kinerja.models import PerangkatDaerah
 from laporan.assembly import Dokumen, susun_dokumen
-from laporan.cetak import cetak_dokumen
-from laporan.cetak_bagian import cetak
+from laporan.cetak import cetak_dokumen, cetak_satu_proses
 from laporan.qr import qr_png_data_uri, qr_svg
 
 __all__ = [
@@ -114,7 +113,7 @@ def html_ke_pdf(html: str) -> tuple[bytes, int]:
     """Render ``html`` (from ``render_html(..., pratinjau=False)``) to PDF in this
     process: (bytes, pages). Relative URLs resolve against BASE_DIR on disk; only
     files of the application and ``data:`` URLs are read (``laporan.cetak_bagian``)."""
-    hasil = cetak(html, settings.BASE_DIR)
+    hasil, _ = cetak_satu_proses(html, os.fspath(settings.BASE_DIR))
     return hasil.pdf, hasil.halaman
 
 

@@ -124,6 +124,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Worker processes that print the parts of an LKjIP PDF in parallel
 # (laporan/cetak.py); 0 or 1 prints in the web process. One per core, at most 4.
 LKJIP_PDF_PROSES = int(os.getenv("LKJIP_PDF_PROSES", str(min(os.cpu_count() or 1, 4))))
+# Seconds a printed part of the LKjIP is kept (in the cache) to be reused by the
+# next print with the same part, e.g. the sign-off after a draft; 0 never keeps.
+LKJIP_PDF_SIMPAN_BAGIAN = int(os.getenv("LKJIP_PDF_SIMPAN_BAGIAN", "3600"))
 
 LOGIN_URL = "masuk"
 LOGIN_REDIRECT_URL = "beranda"

@@ -21,8 +21,14 @@ from django.db import connection, transaction
 from kinerja.models import PerangkatDaerah
 from laporan import cetak as modul_cetak
 from laporan.assembly import susun_dokumen
-from laporan.cetak import PotongGagal, cetak_dokumen, html_awal, potong
-from laporan.cetak_bagian import cetak as cetak_satu
+from laporan.cetak import (
+    PotongGagal,
+    cetak_dokumen,
+    cetak_satu_proses,
+    html_awal,
+    pisah_lapisan,
+    potong,
+)
 from laporan.demo import muat_narasi_demo
 from laporan.pdf import Stempel, kode_isi, render_html
 
@@ -64,13 +70,22 @@ def html(django_db_setup, django_db_blocker):
 
 @pytest.fixture(scope="module")
 def satu(html):
-    """The single-process prints: the reference."""
-    return {k: cetak_satu(h, AKAR) for k, h in html.items()}
+    """The single-process prints (``laporan.pdf.html_ke_pdf``): the reference.
+    Each is (HasilCetak, the print without the layer, with its anchors)."""
+    return {k: _Satu(*cetak_satu_proses(h, AKAR)) for k, h in html.items()}
+
+
+class _Satu:
+    def __init__(self, hasil, tanpa_lapisan):
+        self.pdf, self.halaman = hasil.pdf, hasil.halaman
+        self.jangkar = tanpa_lapisan.jangkar
+        self.tanpa_lapisan = tanpa_lapisan
 
 
 @pytest.fixture
 def paralel(settings):
     settings.LKJIP_PDF_PROSES = 2
+    settings.LKJIP_PDF_SIMPAN_BAGIAN = 0  # every part is printed, unless a test says so
     cache.clear()
     yield
     cache.clear()
@@ -79,7 +94,8 @@ def paralel(settings):
 def _ingat(html: str, cetakan) -> None:
     """Remember the layout of a single-process print, as the first print of the
     application does (saves printing it twice)."""
-    petunjuk = modul_cetak._petunjuk_dari_satu(potong(html), cetakan)
+    tanpa, _ = pisah_lapisan(html)
+    petunjuk = modul_cetak._petunjuk_dari_satu(potong(tanpa), cetakan.tanpa_lapisan)
     cache.set(modul_cetak._KUNCI_CACHE + "dok", petunjuk)
 
 
@@ -130,8 +146,24 @@ def _sama(a: bytes, b: bytes) -> None:
 # ---------------------------------------------------------------- cutting
 
 
+def test_the_stamp_or_draft_mark_is_taken_out_as_one_page(html):
+    for nama, penanda in (("randublatung", "DRAF</strong>"), ("randublatung-dicap", "Kode isi:")):
+        tanpa, lapisan = pisah_lapisan(html[nama])
+        assert penanda in lapisan and penanda not in tanpa
+        assert 'class="stempel' in lapisan and 'class="stempel' not in tanpa
+        assert "@bottom-right { content: none; }" in lapisan  # no page number on it
+        assert "BAB III" not in lapisan
+    # A draft and its signed version differ there and on the cover (the logo
+    # placeholder of a draft): their chapters are the same.
+    draf = potong(pisah_lapisan(html["randublatung"])[0])
+    dicap = potong(pisah_lapisan(html["randublatung-dicap"])[0])
+    assert draf.isi == dicap.isi and draf.kepala == dicap.kepala
+    assert pisah_lapisan("<html><body>x</body></html>") == ("<html><body>x</body></html>", None)
+
+
 def test_the_document_is_cut_at_its_chapters(html):
-    p = potong(html["bogorejo"])
+    bogorejo, _ = pisah_lapisan(html["bogorejo"])
+    p = potong(bogorejo)
     ident = [i for i, _ in p.isi]
     # Chapters print alone; small neighbours (BAB IV and the LAMPIRAN page with the
     # first PK, the cascaded PKs) go together.
@@ -154,7 +186,7 @@ def test_the_document_is_cut_at_its_chapters(html):
         + modul_cetak.PENANDA_AKHIR
         + p.ekor
     )
-    assert utuh == html["bogorejo"]
+    assert utuh == bogorejo
 
 
 def test_every_id_of_the_document_is_unique(html):
@@ -166,7 +198,7 @@ def test_every_id_of_the_document_is_unique(html):
 
 
 def test_front_matter_gets_the_numbers_and_anchors_for_its_links(html):
-    p = potong(html["randublatung"])
+    p = potong(pisah_lapisan(html["randublatung"])[0])
     awal = html_awal(p, {"bab-i": 1, "bab-iii": 17})
     assert '<a href="#bab-i" class="tetap">1</a>' in awal
     assert '<a href="#bab-iii" class="tetap">17</a>' in awal
@@ -197,7 +229,7 @@ def test_the_first_print_is_whole_and_teaches_the_layout(paralel, html, satu):
     assert pertama.cara == "satu proses"
     assert pertama.pdf[:5] == b"%PDF-" and pertama.halaman == satu["randublatung"].halaman
     petunjuk = cache.get(modul_cetak._KUNCI_CACHE + "dok")
-    p = potong(html["randublatung"])
+    p = potong(pisah_lapisan(html["randublatung"])[0])
     assert list(petunjuk["halaman"]) == [i for i, _ in p.isi]
     awal = satu["randublatung"].jangkar["bab-i"]  # cover and front matter
     assert sum(petunjuk["halaman"].values()) == satu["randublatung"].halaman - awal
@@ -225,10 +257,35 @@ def test_signed_parts_carry_the_stamp_on_every_page(paralel, html, satu):
     halaman = _teks(hasil.pdf).split("\f")[:-1]
     assert len(halaman) == hasil.halaman
     assert all("Kode isi:" in h for h in halaman)
+    # One drawing of the stamp, under every page.
+    with pikepdf.open(BytesIO(hasil.pdf)) as dok:
+        bawah = set()
+        for h in dok.pages:
+            # The page draws the underlay first, then its own content.
+            isi = h.obj.Contents
+            pertama = (isi if isinstance(isi, pikepdf.Stream) else isi[0]).read_bytes()
+            nama = re.match(rb"q\n[^\n]* cm\n/([\w.-]+) Do\nQ\n", pertama).group(1).decode()
+            bawah.add(h.Resources.XObject["/" + nama].objgen)
+        assert len(bawah) == 1
+
+
+def test_a_sign_off_after_a_draft_reuses_the_printed_parts(paralel, settings, html, satu):
+    settings.LKJIP_PDF_SIMPAN_BAGIAN = 60
+    _ingat(html["randublatung"], satu["randublatung"])
+    draf = cetak_dokumen(html["randublatung"], AKAR, kunci="dok")
+    assert (draf.cara, draf.dari_simpanan) == ("paralel", [])
+    dicap = cetak_dokumen(html["randublatung-dicap"], AKAR, kunci="dok")
+    bab = [i for i, _ in potong(pisah_lapisan(html["randublatung"])[0]).isi]
+    # Only the cover part and the stamp page are printed.
+    assert dicap.dari_simpanan == sorted(bab)
+    _sama(dicap.pdf, satu["randublatung-dicap"].pdf)
+    # With keeping off, nothing is reused.
+    settings.LKJIP_PDF_SIMPAN_BAGIAN = 0
+    assert cetak_dokumen(html["randublatung-dicap"], AKAR, kunci="dok").dari_simpanan == []
 
 
 def test_a_wrong_remembered_layout_is_corrected(paralel, html, satu):
-    p = potong(html["randublatung"])
+    p = potong(pisah_lapisan(html["randublatung"])[0])
     salah = {
         "halaman": {i: 3 for i, _ in p.isi},  # every part "3 pages"
         "nomor": {a: 99 for a in p.nomor_diminta},
