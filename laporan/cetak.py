@@ -29,6 +29,7 @@ of worker processes; below 2 everything prints in the calling process.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import multiprocessing
@@ -216,64 +217,58 @@ def gabung_pdf(
     one shared form XObject."""
     import pikepdf
 
-    hasil = pikepdf.new()
-    tujuan: dict[str, pikepdf.Object] = {}
-    markah: list[pikepdf.OutlineItem] = []
+    with contextlib.ExitStack() as terbuka:
+        # The sources stay open until the result is saved: objects are copied lazily.
+        sumber = [terbuka.enter_context(pikepdf.open(BytesIO(b))) for b in bagian]
+        hasil = pikepdf.new()
+        tujuan: dict[str, pikepdf.Object] = {}
+        markah: list[pikepdf.OutlineItem] = []
+        for nomor, s in enumerate(sumber):
+            with warnings.catch_warnings():
+                # Named destinations are carried over below (add_pages_from would
+                # rename the front matter's placeholders instead of replacing them).
+                warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
+                hasil.pages.extend(s.pages)
+            if nomor == 0:
+                hasil.docinfo = hasil.copy_foreign(s.docinfo)
+                for kunci in ("/Lang", "/PageMode", "/ViewerPreferences", "/MarkInfo"):
+                    if kunci in s.Root:
+                        hasil.Root[kunci] = _salin(hasil, s, s.Root[kunci])
+            names = s.Root.get("/Names")
+            if names is not None and "/Dests" in names:
+                for nama, nilai in pikepdf.NameTree(names.Dests).items():
+                    tujuan[nama] = _salin(hasil, s, nilai)
+            with s.open_outline() as garis:
+                baru = [_salin_markah(hasil, s, item) for item in garis.root]
+            if anak and anak[nomor] and markah:
+                markah[-1].children.extend(baru)
+            else:
+                markah.extend(baru)
+        if tujuan:
+            pohon = pikepdf.NameTree.new(hasil)
+            for nama in sorted(tujuan):
+                pohon[nama] = tujuan[nama]
+            hasil.Root.Names = hasil.make_indirect(pikepdf.Dictionary(Dests=pohon.obj))
+        with hasil.open_outline() as garis:
+            garis.root.extend(markah)
+        if lapisan is not None:
+            s = terbuka.enter_context(pikepdf.open(BytesIO(lapisan)))
+            bentuk = hasil.copy_foreign(s.make_indirect(s.pages[0].as_form_xobject()))
+            for halaman in hasil.pages:
+                halaman.add_underlay(bentuk)
+        keluar = BytesIO()
+        hasil.save(keluar)
+        return keluar.getvalue()
 
-    def salin_markah(sumber: pikepdf.Pdf, item) -> pikepdf.OutlineItem:
-        baru = pikepdf.OutlineItem(
-            item.title,
-            destination=_salin(hasil, sumber, item.destination),
-        )
-        baru.is_closed = item.is_closed
-        baru.children.extend(salin_markah(sumber, c) for c in item.children)
-        return baru
 
-    sumber_semua = []
-    for nomor, data in enumerate(bagian):
-        sumber = pikepdf.open(BytesIO(data))
-        sumber_semua.append(sumber)
-        with warnings.catch_warnings():
-            # Named destinations are carried over below (add_pages_from would
-            # rename the front matter's placeholders instead of replacing them).
-            warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
-            hasil.pages.extend(sumber.pages)
-        if nomor == 0:
-            hasil.docinfo = hasil.copy_foreign(sumber.docinfo)
-            for kunci in ("/Lang", "/PageMode", "/ViewerPreferences", "/MarkInfo"):
-                if kunci in sumber.Root:
-                    nilai = sumber.Root[kunci]
-                    if isinstance(nilai, pikepdf.Dictionary | pikepdf.Array):
-                        nilai = hasil.copy_foreign(sumber.make_indirect(nilai))
-                    hasil.Root[kunci] = nilai
-        names = sumber.Root.get("/Names")
-        if names is not None and "/Dests" in names:
-            for nama, nilai in pikepdf.NameTree(names.Dests).items():
-                tujuan[nama] = _salin(hasil, sumber, nilai)
-        with sumber.open_outline() as garis:
-            baru = [salin_markah(sumber, item) for item in garis.root]
-        if anak and anak[nomor] and markah:
-            markah[-1].children.extend(baru)
-        else:
-            markah.extend(baru)
-    if tujuan:
-        pohon = pikepdf.NameTree.new(hasil)
-        for nama in sorted(tujuan):
-            pohon[nama] = tujuan[nama]
-        hasil.Root.Names = hasil.make_indirect(pikepdf.Dictionary(Dests=pohon.obj))
-    with hasil.open_outline() as garis:
-        garis.root.extend(markah)
-    if lapisan is not None:
-        sumber = pikepdf.open(BytesIO(lapisan))
-        sumber_semua.append(sumber)
-        bentuk = hasil.copy_foreign(sumber.make_indirect(sumber.pages[0].as_form_xobject()))
-        for halaman in hasil.pages:
-            halaman.add_underlay(bentuk)
-    keluar = BytesIO()
-    hasil.save(keluar)
-    for sumber in sumber_semua:
-        sumber.close()
-    return keluar.getvalue()
+def _salin_markah(hasil, sumber, item):
+    """A bookmark of ``sumber`` and its children, as bookmarks of ``hasil``."""
+    import pikepdf
+
+    baru = pikepdf.OutlineItem(item.title, destination=_salin(hasil, sumber, item.destination))
+    baru.is_closed = item.is_closed
+    baru.children.extend(_salin_markah(hasil, sumber, c) for c in item.children)
+    return baru
 
 
 def _salin(hasil, sumber, nilai):
