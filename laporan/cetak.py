@@ -3,28 +3,28 @@ out in parallel worker processes, and the part PDFs are joined into one.
 
 Why it is correct. The document's parts start on a new page anyway (every
 chapter, the lampiran, the front matter), so laying a part out alone gives the
-same pages as laying out the whole. Only two things cross parts: the arabic page
-numbers in the footer (a part needs to know how many pages come before it) and
-the page numbers in the daftar isi / tabel / gambar (the front matter needs to
-know where every heading landed). Neither changes how many pages a part has:
-the footer sits outside the page area and the number column of the table of
-contents has a fixed width. So:
+same pages as laying out the whole. Only two things cross parts, and neither
+changes how many pages a part has:
 
-1. the first print of a document (no layout known) runs in one process, exactly
-   as ``laporan.pdf.html_ke_pdf``, and remembers each part's page count and the
-   page of every heading (the *petunjuk*, in Django's cache);
-2. the next prints send every part to the workers at once, each with the page
-   numbers the petunjuk predicts;
-3. the real page counts and heading pages come back with the part PDFs; a part
-   that was given a wrong first page number, or a front matter with a wrong
-   number, is printed again (in parallel) with the right ones — so a stale
-   petunjuk costs time, never correctness;
-4. the part PDFs are joined with pikepdf: pages, bookmarks (outline), named
-   destinations (the links of the table of contents) and document information.
+- the arabic page numbers in the footer: the parts are printed without them,
+  and one small document of as many numbered, otherwise empty pages as the
+  body has is laid over the body's pages (same @page rules: same place, same
+  font);
+- the page numbers in the daftar isi / tabel / gambar: the front matter is
+  printed with the numbers of the last print of the document (the *petunjuk*,
+  in Django's cache); when a heading moved, or on the first print, the front
+  matter is printed again once the chapters are known (its number column has a
+  fixed width, so its own pages do not move).
 
-Edits to a draft rarely move a page, so a sign-off after a preview download
-usually needs one parallel round. ``LKJIP_PDF_PROSES`` (settings) is the number
-of worker processes; below 2 everything prints in the calling process.
+So a print is one parallel round, or two when the front matter or the page
+count was not known; a stale petunjuk costs time, never a wrong number. The
+stamp or draft mark, the same on every page, is printed once and laid under
+every page (``pisah_lapisan``), and the part PDFs are joined with pikepdf:
+pages, bookmarks (outline), named destinations (the links of the table of
+contents) and document information. A part printed before with the same HTML
+is reused (``LKJIP_PDF_SIMPAN_BAGIAN``): a sign-off after a draft print prints
+only the cover and the stamp. ``LKJIP_PDF_PROSES`` (settings) is the number of
+worker processes; below 2 everything prints in the calling process.
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ __all__ = [
     "potong",
     "html_awal",
     "html_isi",
+    "html_nomor",
     "gabung_pdf",
     "cetak_dokumen",
     "cetak_satu_proses",
@@ -169,11 +170,22 @@ def potong(html: str) -> Potongan:
     return Potongan(kepala=kepala, awal=awal, isi=tuple(bagian), ekor=ekor)
 
 
-def html_isi(p: Potongan, indeks: int, mulai: int) -> str:
-    """Part ``indeks`` of the body alone, its first page numbered ``mulai``."""
-    gaya = f"<style>@page isi:nth(1 of isi) {{ counter-reset: page {mulai}; }}</style></head>"
+def html_isi(p: Potongan, indeks: int) -> str:
+    """Part ``indeks`` of the body alone, without page numbers (see ``html_nomor``)."""
+    gaya = "<style>@page isi { @bottom-right { content: none; } }</style></head>"
     kepala = p.kepala.replace("</head>", gaya, 1)
     return f'{kepala}<div class="isi">{p.isi[indeks][1]}</div>{p.ekor}'
+
+
+def html_nomor(p: Potongan, halaman: int) -> str:
+    """``halaman`` empty pages of the body's page group that show only their number."""
+    gaya = (
+        "<style>@page { @top-right { content: none; } @bottom-left { content: none; } }"
+        "@page isi { @top-right { content: none; } }</style></head>"
+    )
+    kepala = p.kepala.replace("</head>", gaya, 1)
+    kosong = '<div style="break-before: page"></div>' * (halaman - 1)
+    return f'{kepala}<div class="isi"><div></div>{kosong}</div>{p.ekor}'
 
 
 def html_awal(p: Potongan, nomor: dict[str, int]) -> str:
@@ -203,7 +215,10 @@ def html_awal(p: Potongan, nomor: dict[str, int]) -> str:
 
 
 def gabung_pdf(
-    bagian: list[bytes], anak: list[bool] | None = None, lapisan: bytes | None = None
+    bagian: list[bytes],
+    anak: list[bool] | None = None,
+    lapisan: bytes | None = None,
+    nomor: tuple[bytes, int] | None = None,
 ) -> bytes:
     """Join PDFs printed by WeasyPrint: pages in order, outlines one after another,
     named destinations (a later part's wins over an earlier placeholder) and the
@@ -214,7 +229,8 @@ def gabung_pdf(
     the whole document (the second and later lampiran under LAMPIRAN).
 
     ``lapisan``: a one-page PDF (see ``pisah_lapisan``) laid under every page as
-    one shared form XObject."""
+    one shared form XObject. ``nomor``: (PDF, first page): page ``k`` of the PDF
+    is laid over page ``first + k`` (the page numbers, see ``html_nomor``)."""
     import pikepdf
 
     with contextlib.ExitStack() as terbuka:
@@ -223,13 +239,13 @@ def gabung_pdf(
         hasil = pikepdf.new()
         tujuan: dict[str, pikepdf.Object] = {}
         markah: list[pikepdf.OutlineItem] = []
-        for nomor, s in enumerate(sumber):
+        for urut, s in enumerate(sumber):
             with warnings.catch_warnings():
                 # Named destinations are carried over below (add_pages_from would
                 # rename the front matter's placeholders instead of replacing them).
                 warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
                 hasil.pages.extend(s.pages)
-            if nomor == 0:
+            if urut == 0:
                 hasil.docinfo = hasil.copy_foreign(s.docinfo)
                 for kunci in ("/Lang", "/PageMode", "/ViewerPreferences", "/MarkInfo"):
                     if kunci in s.Root:
@@ -240,7 +256,7 @@ def gabung_pdf(
                     tujuan[nama] = _salin(hasil, s, nilai)
             with s.open_outline() as garis:
                 baru = [_salin_markah(hasil, s, item) for item in garis.root]
-            if anak and anak[nomor] and markah:
+            if anak and anak[urut] and markah:
                 markah[-1].children.extend(baru)
             else:
                 markah.extend(baru)
@@ -256,6 +272,10 @@ def gabung_pdf(
             bentuk = hasil.copy_foreign(s.make_indirect(s.pages[0].as_form_xobject()))
             for halaman in hasil.pages:
                 halaman.add_underlay(bentuk)
+        if nomor is not None:
+            s = terbuka.enter_context(pikepdf.open(BytesIO(nomor[0])))
+            for k, halaman in enumerate(s.pages):
+                hasil.pages[nomor[1] + k].add_overlay(hasil.copy_foreign(halaman.as_form_xobject()))
         keluar = BytesIO()
         hasil.save(keluar)
         return keluar.getvalue()
@@ -344,24 +364,9 @@ def hentikan_pekerja() -> None:
 # ----------------------------------------------------------------------- printing
 
 
-def _petunjuk_dari_satu(p: Potongan, c: Cetakan) -> dict | None:
-    """Page count per part and the arabic number of every heading, read off a
-    print of the whole document."""
-    try:
-        mulai = [c.jangkar[ident] for ident, _ in p.isi]
-    except KeyError:
-        return None
-    batas = [*mulai, c.halaman]
-    jumlah = {ident: batas[i + 1] - batas[i] for i, (ident, _) in enumerate(p.isi)}
-    nomor = {
-        a: c.jangkar[a] - mulai[0] + 1 for a in p.nomor_diminta if c.jangkar.get(a, -1) >= mulai[0]
-    }
-    return {"halaman": jumlah, "nomor": nomor}
-
-
 def cetak_satu_proses(html: str, akar: str) -> tuple[HasilCetak, Cetakan]:
     """Print the whole document in this process (its layer laid under every page);
-    also returns the print without the layer, whose anchors give the layout."""
+    also returns the print without the layer, with its anchors."""
     tanpa, lapisan = pisah_lapisan(html)
     c = cetak(tanpa, akar)
     pdf = c.pdf
@@ -373,9 +378,9 @@ def cetak_satu_proses(html: str, akar: str) -> tuple[HasilCetak, Cetakan]:
 def cetak_dokumen(html: str, akar: str, *, kunci: str | None = None) -> HasilCetak:
     """Print the document HTML to one PDF, in parallel when it can (see the module).
 
-    ``kunci`` names the document (perangkat daerah and year) for the petunjuk;
-    without it, or with fewer than two worker processes configured, or when the
-    HTML cannot be cut, the document prints in this process.
+    ``kunci`` names the document (perangkat daerah and year) for the petunjuk.
+    With fewer than two worker processes configured, or when the HTML cannot be
+    cut, the document prints in this process.
     """
     from django.core.cache import cache
 
@@ -385,22 +390,19 @@ def cetak_dokumen(html: str, akar: str, *, kunci: str | None = None) -> HasilCet
         p = potong(tanpa)
     except PotongGagal:
         p = None
-    petunjuk = cache.get(_KUNCI_CACHE + kunci) if kunci and p is not None else None
-    if n >= 2 and p is not None and petunjuk is not None:
+    if n >= 2 and p is not None:
+        kunci_petunjuk = _KUNCI_CACHE + (kunci or _sidik(html))
         try:
-            hasil, petunjuk_baru = _cetak_paralel(p, lapisan, petunjuk, _pekerja(n, akar), akar)
+            hasil, petunjuk = _cetak_paralel(
+                p, lapisan, cache.get(kunci_petunjuk) or {}, _pekerja(n, akar), akar
+            )
         except Exception:  # a broken worker must not cost the user the PDF
             log.exception("Cetak paralel gagal; dicetak dalam satu proses.")
             hentikan_pekerja()
         else:
-            cache.set(_KUNCI_CACHE + kunci, petunjuk_baru, None)
+            cache.set(kunci_petunjuk, petunjuk, None)
             return hasil
-    hasil, c = cetak_satu_proses(html, akar)
-    if kunci and p is not None:
-        petunjuk_baru = _petunjuk_dari_satu(p, c)
-        if petunjuk_baru is not None:
-            cache.set(_KUNCI_CACHE + kunci, petunjuk_baru, None)
-    return hasil
+    return cetak_satu_proses(html, akar)[0]
 
 
 def _cetak_paralel(
@@ -414,21 +416,19 @@ def _cetak_paralel(
 
     simpan = simpan_bagian_detik()
     ident = [i for i, _ in p.isi]
-    tebak = [int(petunjuk.get("halaman", {}).get(i, 1)) for i in ident]
-    mulai_tebak = [1 + sum(tebak[:k]) for k in range(len(ident))]
     nomor_tebak = {a: petunjuk.get("nomor", {}).get(a) for a in p.nomor_diminta}
+    halaman_tebak = petunjuk.get("halaman_isi")
     dari_simpanan: list[str] = []
 
     def kirim(tugas: dict[str, str]) -> dict[str, Future | Cetakan]:
         """Send the prints to the workers, largest first (the pool takes work in
         submission order); a part printed before with the same HTML is reused."""
         hasil: dict[str, Future | Cetakan] = {}
-        kunci_simpan = {k: _KUNCI_BAGIAN + _sidik(h) for k, h in tugas.items()}
+        kunci_simpan = {_KUNCI_BAGIAN + _sidik(h): k for k, h in tugas.items()}
         if simpan:
-            for k, c in cache.get_many(list(kunci_simpan.values())).items():
-                nama = next(n for n, v in kunci_simpan.items() if v == k)
-                hasil[nama] = c
-                dari_simpanan.append(nama)
+            for kunci, c in cache.get_many(list(kunci_simpan)).items():
+                hasil[kunci_simpan[kunci]] = c
+                dari_simpanan.append(kunci_simpan[kunci])
         for k in sorted(tugas, key=lambda k: len(tugas[k]), reverse=True):
             if k not in hasil:
                 hasil[k] = pekerja.submit(cetak, tugas[k], akar)
@@ -445,51 +445,50 @@ def _cetak_paralel(
             cache.set_many(baru, simpan)
         return hasil
 
-    tugas = {"awal": html_awal(p, nomor_tebak)}
-    for k in range(len(ident)):
-        tugas[ident[k]] = html_isi(p, k, mulai_tebak[k])
+    tugas = {i: html_isi(p, k) for k, i in enumerate(ident)}
     if lapisan is not None:
         tugas["lapisan"] = lapisan
+    if all(nomor_tebak.values()):
+        tugas["awal"] = html_awal(p, nomor_tebak)
+    if halaman_tebak:
+        tugas["nomor"] = html_nomor(p, halaman_tebak)
     hasil = terima(kirim(tugas), tugas)
 
     jumlah = [hasil[i].halaman for i in ident]
-    mulai = [1 + sum(jumlah[:k]) for k in range(len(ident))]
+    halaman_isi = sum(jumlah)
     nomor: dict[str, int] = {}
     for k, i in enumerate(ident):
         for a, hal in hasil[i].jangkar.items():
-            nomor.setdefault(a, hal + mulai[k])
+            nomor.setdefault(a, hal + 1 + sum(jumlah[:k]))
     nomor = {a: nomor[a] for a in p.nomor_diminta if a in nomor}
 
-    ulang = {
-        ident[k]: html_isi(p, k, mulai[k]) for k in range(len(ident)) if mulai[k] != mulai_tebak[k]
-    }
-    if any(nomor_tebak.get(a) != nomor.get(a) for a in p.nomor_diminta):
+    ulang = {}
+    if "awal" not in hasil or any(nomor_tebak.get(a) != nomor.get(a) for a in p.nomor_diminta):
         ulang["awal"] = html_awal(p, nomor)
-    putaran = 1
+    if halaman_tebak != halaman_isi:
+        ulang["nomor"] = html_nomor(p, halaman_isi)
     if ulang:
-        putaran = 2
-        baru = terima(kirim(ulang), ulang)
-        for k, c in baru.items():
-            if k != "awal" and c.halaman != hasil[k].halaman:
-                raise RuntimeError(f"jumlah halaman bagian {k} berubah saat dicetak ulang")
-        hasil.update(baru)
+        hasil.update(terima(kirim(ulang), ulang))
+    if hasil["nomor"].halaman != halaman_isi:
+        raise RuntimeError("halaman bernomor tidak sama banyak dengan halaman isi")
 
     urutan = ["awal", *ident]
     pdf = gabung_pdf(
         [hasil[k].pdf for k in urutan],
         [False, *p.anak],
         lapisan=hasil["lapisan"].pdf if lapisan is not None else None,
+        nomor=(hasil["nomor"].pdf, hasil["awal"].halaman),
     )
     return (
         HasilCetak(
             pdf=pdf,
             halaman=sum(hasil[k].halaman for k in urutan),
             cara="paralel",
-            putaran=putaran,
+            putaran=2 if ulang else 1,
             dicetak_ulang=sorted(ulang),
             dari_simpanan=sorted(set(dari_simpanan)),
         ),
-        {"halaman": dict(zip(ident, jumlah, strict=True)), "nomor": nomor},
+        {"halaman_isi": halaman_isi, "nomor": nomor},
     )
 
 

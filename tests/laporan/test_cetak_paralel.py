@@ -92,10 +92,15 @@ def paralel(settings):
 
 
 def _ingat(html: str, cetakan) -> None:
-    """Remember the layout of a single-process print, as the first print of the
+    """Remember the layout of a single-process print, as a first print of the
     application does (saves printing it twice)."""
-    tanpa, _ = pisah_lapisan(html)
-    petunjuk = modul_cetak._petunjuk_dari_satu(potong(tanpa), cetakan.tanpa_lapisan)
+    p = potong(pisah_lapisan(html)[0])
+    jangkar = cetakan.jangkar
+    bab_i = jangkar["bab-i"]  # pages before: cover and front matter
+    petunjuk = {
+        "halaman_isi": cetakan.halaman - bab_i,
+        "nomor": {a: jangkar[a] - bab_i + 1 for a in p.nomor_diminta if a in jangkar},
+    }
     cache.set(modul_cetak._KUNCI_CACHE + "dok", petunjuk)
 
 
@@ -224,21 +229,42 @@ def test_the_worker_module_does_not_load_django():
 # ---------------------------------------------------------------- printing
 
 
-def test_the_first_print_is_whole_and_teaches_the_layout(paralel, html, satu):
+def test_the_first_print_takes_two_rounds_and_teaches_the_layout(paralel, html, satu):
     pertama = cetak_dokumen(html["randublatung"], AKAR, kunci="dok")
-    assert pertama.cara == "satu proses"
-    assert pertama.pdf[:5] == b"%PDF-" and pertama.halaman == satu["randublatung"].halaman
-    petunjuk = cache.get(modul_cetak._KUNCI_CACHE + "dok")
-    p = potong(pisah_lapisan(html["randublatung"])[0])
-    assert list(petunjuk["halaman"]) == [i for i, _ in p.isi]
-    awal = satu["randublatung"].jangkar["bab-i"]  # cover and front matter
-    assert sum(petunjuk["halaman"].values()) == satu["randublatung"].halaman - awal
-    assert petunjuk["nomor"]["bab-i"] == 1
-    # BAB III starts on the page after BAB I and II.
-    assert (
-        petunjuk["nomor"]["bab-iii"]
-        == 1 + petunjuk["halaman"]["bab-i"] + petunjuk["halaman"]["bab-ii"]
+    # The chapters print in parallel at once; the front matter and the page
+    # numbers wait for them.
+    assert (pertama.cara, pertama.putaran, pertama.dicetak_ulang) == (
+        "paralel",
+        2,
+        ["awal", "nomor"],
     )
+    _sama(pertama.pdf, satu["randublatung"].pdf)
+    petunjuk = cache.get(modul_cetak._KUNCI_CACHE + "dok")
+    jangkar = satu["randublatung"].jangkar
+    assert petunjuk["halaman_isi"] == satu["randublatung"].halaman - jangkar["bab-i"]
+    assert petunjuk["nomor"]["bab-i"] == 1
+    assert petunjuk["nomor"]["bab-iii"] == jangkar["bab-iii"] - jangkar["bab-i"] + 1
+    # The next print knows it all: one round.
+    kedua = cetak_dokumen(html["randublatung"], AKAR, kunci="dok")
+    assert (kedua.putaran, kedua.dicetak_ulang) == (1, [])
+
+
+def test_the_chapters_do_not_depend_on_the_pages_before_them(paralel, settings, html):
+    """A page more in BAB II moves every later page number, but BAB III and the
+    rest are reused as printed: their page numbers are laid over them."""
+    settings.LKJIP_PDF_SIMPAN_BAGIAN = 60
+    asli = html["randublatung"]
+    cetak_dokumen(asli, AKAR, kunci="dok")
+    sisip = "<p>" + "Kalimat tambahan untuk menambah satu halaman. " * 120 + "</p>"
+    diubah = asli.replace('<h2 id="bag-2-1">', sisip + '<h2 id="bag-2-1">', 1)
+    assert diubah != asli
+    hasil = cetak_dokumen(diubah, AKAR, kunci="dok")
+    assert {"bab-iii", "bab-iv", "bab-i"} <= set(hasil.dari_simpanan)
+    assert "bab-ii" not in hasil.dari_simpanan
+    assert hasil.dicetak_ulang == ["awal", "nomor"]
+    satu_diubah, _ = cetak_satu_proses(diubah, AKAR)
+    assert satu_diubah.halaman > cetak_satu_proses(asli, AKAR)[0].halaman
+    _sama(hasil.pdf, satu_diubah.pdf)
 
 
 @pytest.mark.parametrize("nama", ["randublatung", "bogorejo", "randublatung-dicap"])
@@ -264,7 +290,7 @@ def test_signed_parts_carry_the_stamp_on_every_page(paralel, html, satu):
             # The page draws the underlay first, then its own content.
             isi = h.obj.Contents
             pertama = (isi if isinstance(isi, pikepdf.Stream) else isi[0]).read_bytes()
-            nama = re.match(rb"q\n[^\n]* cm\n/([\w.-]+) Do\nQ\n", pertama).group(1).decode()
+            nama = re.match(rb"(?:q\n)+[^\n]* cm\n/([\w.-]+) Do\nQ\n", pertama).group(1).decode()
             bawah.add(h.Resources.XObject["/" + nama].objgen)
         assert len(bawah) == 1
 
@@ -277,7 +303,7 @@ def test_a_sign_off_after_a_draft_reuses_the_printed_parts(paralel, settings, ht
     dicap = cetak_dokumen(html["randublatung-dicap"], AKAR, kunci="dok")
     bab = [i for i, _ in potong(pisah_lapisan(html["randublatung"])[0]).isi]
     # Only the cover part and the stamp page are printed.
-    assert dicap.dari_simpanan == sorted(bab)
+    assert dicap.dari_simpanan == sorted([*bab, "nomor"])
     _sama(dicap.pdf, satu["randublatung-dicap"].pdf)
     # With keeping off, nothing is reused.
     settings.LKJIP_PDF_SIMPAN_BAGIAN = 0
@@ -286,14 +312,10 @@ def test_a_sign_off_after_a_draft_reuses_the_printed_parts(paralel, settings, ht
 
 def test_a_wrong_remembered_layout_is_corrected(paralel, html, satu):
     p = potong(pisah_lapisan(html["randublatung"])[0])
-    salah = {
-        "halaman": {i: 3 for i, _ in p.isi},  # every part "3 pages"
-        "nomor": {a: 99 for a in p.nomor_diminta},
-    }
+    salah = {"halaman_isi": 3, "nomor": {a: 99 for a in p.nomor_diminta}}
     cache.set(modul_cetak._KUNCI_CACHE + "dok", salah)
     hasil = cetak_dokumen(html["randublatung"], AKAR, kunci="dok")
-    assert (hasil.cara, hasil.putaran) == ("paralel", 2)
-    assert "awal" in hasil.dicetak_ulang and "bab-iii" in hasil.dicetak_ulang
+    assert (hasil.cara, hasil.putaran, hasil.dicetak_ulang) == ("paralel", 2, ["awal", "nomor"])
     _sama(hasil.pdf, satu["randublatung"].pdf)
     # What was learnt is right: the next print needs one round.
     lagi = cetak_dokumen(html["randublatung"], AKAR, kunci="dok")
