@@ -56,6 +56,7 @@ __all__ = [
     "jumlah_proses",
     "hentikan_pekerja",
     "siapkan_pekerja",
+    "nyalakan_pekerja",
 ]
 
 log = logging.getLogger(__name__)
@@ -330,6 +331,25 @@ def _pekerja(n: int, akar: str) -> ProcessPoolExecutor:
                 max_workers=n, mp_context=konteks, initializer=hangatkan, initargs=(akar,)
             )
         return _pelaksana
+
+
+def nyalakan_pekerja() -> None:
+    """Start the worker pool in the background, without waiting: called when the
+    LKjIP page of a year opens, so that its first PDF does not wait for the
+    workers to start (about a second). Nothing happens when they run already."""
+    n = jumlah_proses()
+    if n < 2:
+        return
+    with _pelaksana_kunci:
+        if _pelaksana is not None:
+            return
+    try:
+        akar = _akar()
+        pekerja = _pekerja(n, akar)
+        for _ in range(n):
+            pekerja.submit(hangatkan, akar)
+    except Exception:  # printing starts them again, or prints in one process
+        log.exception("Proses pekerja cetak tidak dapat dinyalakan.")
 
 
 def siapkan_pekerja() -> int:

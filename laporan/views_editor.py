@@ -409,8 +409,13 @@ def tampilkan_editor(
 
 @require_safe
 def editor(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    from laporan.cetak import nyalakan_pekerja
+
     pd, _ = get_perangkat_daerah_for_user(request.user, kode)
-    return tampilkan_editor(request, pd, ambil_lkjip(pd, tahun))
+    respons = tampilkan_editor(request, pd, ambil_lkjip(pd, tahun))
+    # The page links to the draft PDF: have the printing workers ready for it.
+    nyalakan_pekerja()
+    return respons
 
 
 def _jam(n: Narasi) -> str:

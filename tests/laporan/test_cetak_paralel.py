@@ -349,3 +349,19 @@ def test_a_failing_parallel_print_falls_back_to_one_process(paralel, html, satu,
     assert hasil.cara == "satu proses"
     assert "Cetak paralel gagal" in caplog.text
     assert _teks(hasil.pdf) == _teks(satu["randublatung"].pdf)
+
+
+def test_opening_the_lkjip_page_starts_the_workers(client, settings, operator_a):
+    settings.LKJIP_PDF_PROSES = 2
+    modul_cetak.hentikan_pekerja()
+    client.force_login(operator_a)
+    assert client.get("/pd/33.16.05/2024/lkjip/").status_code == 200
+    assert modul_cetak._pelaksana is not None
+    pool = modul_cetak._pelaksana
+    # Once running, the next page view keeps the same workers.
+    assert client.get("/pd/33.16.05/2024/lkjip/").status_code == 200
+    assert modul_cetak._pelaksana is pool
+    settings.LKJIP_PDF_PROSES = 1
+    modul_cetak.hentikan_pekerja()
+    assert client.get("/pd/33.16.05/2024/lkjip/").status_code == 200
+    assert modul_cetak._pelaksana is None  # one process configured: nothing started
