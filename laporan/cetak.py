@@ -88,7 +88,7 @@ class PotongGagal(ValueError):
 class Potongan:
     """The document cut at its page breaks."""
 
-    kepala: str  # <head> … the stamp and the draft mark: repeated in every part
+    kepala: str  # <head> … <body>: repeated in every part
     awal: str  # cover, kata pengantar, ikhtisar, daftar isi/tabel/gambar
     isi: tuple[tuple[str, str], ...]  # (id of its first section, HTML) per part
     ekor: str  # "</body></html>"
@@ -110,8 +110,8 @@ class HasilCetak:
     halaman: int
     # How it was printed, for the benchmark and the tests.
     cara: str  # "satu proses" or "paralel"
-    putaran: int = 1  # parallel rounds (2 when the petunjuk was stale)
-    dicetak_ulang: list[str] = field(default_factory=list)  # parts printed again
+    putaran: int = 1  # parallel rounds (2 when the front matter or page count was unknown)
+    dicetak_ulang: list[str] = field(default_factory=list)  # printed in the second round
     dari_simpanan: list[str] = field(default_factory=list)  # parts reused, not printed
 
 
