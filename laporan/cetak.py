@@ -33,6 +33,7 @@ import contextlib
 import hashlib
 import logging
 import multiprocessing
+import os
 import re
 import threading
 import warnings
@@ -40,7 +41,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from io import BytesIO
 
-from laporan.cetak_bagian import Cetakan, cetak, hangatkan
+from laporan.cetak_bagian import Cetakan, cetak, hangatkan, mulai_pekerja
 
 __all__ = [
     "Potongan",
@@ -321,14 +322,18 @@ def jumlah_proses() -> int:
 def _pekerja(n: int, akar: str) -> ProcessPoolExecutor:
     """The worker pool, started on first use: a fork server that has loaded only
     WeasyPrint and ``laporan.cetak_bagian`` (nothing of Django: no database
-    connection is shared), and ``n`` workers warmed up with a tiny document."""
+    connection is shared), and ``n`` workers warmed up with a tiny document, which
+    leave when this process is gone (``cetak_bagian.mulai_pekerja``)."""
     global _pelaksana
     with _pelaksana_kunci:
         if _pelaksana is None:
             konteks = multiprocessing.get_context("forkserver")
             konteks.set_forkserver_preload(["laporan.cetak_bagian"])
             _pelaksana = ProcessPoolExecutor(
-                max_workers=n, mp_context=konteks, initializer=hangatkan, initargs=(akar,)
+                max_workers=n,
+                mp_context=konteks,
+                initializer=mulai_pekerja,
+                initargs=(akar, os.getpid()),
             )
         return _pelaksana
 

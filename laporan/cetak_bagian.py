@@ -10,10 +10,13 @@ and the application directory, the only place files may be read from.
 from __future__ import annotations
 
 import gc
+import os
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Cetakan", "cetak", "pengambil", "hangatkan"]
+__all__ = ["Cetakan", "cetak", "pengambil", "hangatkan", "mulai_pekerja"]
 
 
 @dataclass(frozen=True)
@@ -92,3 +95,27 @@ def hangatkan(akar: str) -> None:
         "<table class='tabel'><tr><td>1</td></tr></table></body></html>",
         akar,
     )
+
+
+def mulai_pekerja(akar: str, induk: int) -> None:
+    """Initializer of a worker process: warm up (``hangatkan``), and leave when the
+    process that started the pool (``induk``, the web process) is gone.
+
+    A worker of ``ProcessPoolExecutor`` holds both ends of its task queue, so it
+    never sees its parent die; after a crash or a ``kill`` of the web process it
+    would wait forever (with the fork server, which lives as long as its
+    children). A daemon thread checks every two seconds that the parent lives.
+    """
+    threading.Thread(target=_awasi_induk, args=(induk,), daemon=True).start()
+    hangatkan(akar)
+
+
+def _awasi_induk(induk: int, jeda: float = 2.0) -> None:
+    while True:
+        time.sleep(jeda)
+        try:
+            os.kill(induk, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:  # alive, under another user
+            pass

@@ -8,6 +8,8 @@ import logging
 import re
 import subprocess
 import sys
+import tempfile
+import time
 from io import BytesIO, StringIO
 from pathlib import Path
 from unittest import mock
@@ -216,6 +218,46 @@ def test_html_without_markers_is_refused_and_printed_whole(paralel):
         potong("<html><body><p>x</p></body></html>")
     hasil = cetak_dokumen("<html><body><p>Halo</p></body></html>", AKAR, kunci="x:2024")
     assert (hasil.cara, hasil.halaman) == ("satu proses", 1)
+
+
+def test_workers_leave_when_the_web_process_dies():
+    """A killed web process must not leave its printing workers behind."""
+    skrip = (
+        "import os, sys\n"
+        "from laporan.cetak import _pekerja\n"
+        "pool = _pekerja(2, sys.argv[1])\n"
+        "pid = {pool.submit(os.getpid).result() for _ in range(6)}\n"
+        "print(' '.join(map(str, pid)), flush=True)\n"
+        "os._exit(0)  # dies like a killed process: no clean shutdown\n"
+    )
+    # Output to a file, not a pipe: the workers inherit it, and the dead process
+    # is reaped at once (a zombie would still answer os.kill).
+    with tempfile.TemporaryFile("w+") as keluar:
+        subprocess.run(
+            [sys.executable, "-c", skrip, AKAR],
+            cwd=ROOT,
+            stdout=keluar,
+            stderr=subprocess.STDOUT,
+            timeout=60,
+            check=True,
+        )
+        keluar.seek(0)
+        teks = keluar.read()
+    pekerja = [int(p) for p in teks.split()]
+    assert pekerja, teks
+    for _ in range(50):
+        hidup = [p for p in pekerja if Path(f"/proc/{p}").exists() and _bukan_zombi(p)]
+        if not hidup:
+            break
+        time.sleep(0.2)
+    assert hidup == []
+
+
+def _bukan_zombi(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+    except OSError:
+        return False
 
 
 def test_the_worker_module_does_not_load_django():
