@@ -888,6 +888,20 @@ def _narasi(m: _Muatan) -> dict[str, BagianNarasi]:
     return hasil
 
 
+def _pihak(
+    pengantar: str, pejabat: PejabatDok | None, *, jabatan: str | None = None
+) -> TandaTangan:
+    """One party's signature block of a Perjanjian Kinerja (dotted name when unknown)."""
+    return TandaTangan(
+        tempat_tanggal="",
+        pengantar=pengantar,
+        jabatan=(jabatan if jabatan is not None else pejabat.jabatan if pejabat else "").upper(),
+        nama=pejabat.nama if pejabat else "……………………",
+        pangkat=pejabat.pangkat if pejabat else "",
+        nip=f"NIP. {pejabat.nip}" if pejabat and pejabat.nip else "",
+    )
+
+
 class _Penyusun:
     """Builds the chapters in document order (so that numbering follows the pages)."""
 
@@ -2655,22 +2669,8 @@ class _Penyusun:
     ) -> TandaTanganGanda:
         return TandaTanganGanda(
             tempat_tanggal=tempat_tanggal,
-            kiri=TandaTangan(
-                tempat_tanggal="",
-                pengantar="Pihak Kedua,",
-                jabatan=(kedua.jabatan if kedua else "").upper(),
-                nama=kedua.nama if kedua else "……………………",
-                pangkat=kedua.pangkat if kedua else "",
-                nip=f"NIP. {kedua.nip}" if kedua and kedua.nip else "",
-            ),
-            kanan=TandaTangan(
-                tempat_tanggal="",
-                pengantar="Pihak Pertama,",
-                jabatan=(pertama.jabatan if pertama else "").upper(),
-                nama=pertama.nama if pertama else "……………………",
-                pangkat=pertama.pangkat if pertama else "",
-                nip=f"NIP. {pertama.nip}" if pertama and pertama.nip else "",
-            ),
+            kiri=_pihak("Pihak Kedua,", kedua),
+            kanan=_pihak("Pihak Pertama,", pertama),
         )
 
     def _lampiran_pk_berjenjang(self, n: int, pkb: t.PKBerjenjang) -> Bab:
@@ -2747,22 +2747,8 @@ class _Penyusun:
         b.append(
             TandaTanganGanda(
                 tempat_tanggal=tempat_tanggal,
-                kiri=TandaTangan(
-                    tempat_tanggal="",
-                    pengantar="Pihak Kedua,",
-                    jabatan=(kepala.jabatan if kepala else "").upper(),
-                    nama=kepala.nama if kepala else "……………………",
-                    pangkat=kepala.pangkat if kepala else "",
-                    nip=f"NIP. {kepala.nip}" if kepala and kepala.nip else "",
-                ),
-                kanan=TandaTangan(
-                    tempat_tanggal="",
-                    pengantar="Pihak Pertama,",
-                    jabatan=pkb.jabatan.upper(),
-                    nama=pejabat.nama if pejabat else "……………………",
-                    pangkat=pejabat.pangkat if pejabat else "",
-                    nip=f"NIP. {pejabat.nip}" if pejabat and pejabat.nip else "",
-                ),
+                kiri=_pihak("Pihak Kedua,", kepala),
+                kanan=_pihak("Pihak Pertama,", pejabat, jabatan=pkb.jabatan),
             )
         )
         return bab
