@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
+import hashlib
+import uuid
+
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from kinerja.models import BuktiDukung, PerangkatDaerah, Realisasi
 from laporan.kerangka import BAGIAN
-from laporan.models import LKjIP, Narasi
+from laporan.models import LKjIP, Narasi, SnapshotLKjIP
 
 PDF_BUKTI = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
 KODE_A = "33.16.05"
@@ -52,3 +57,31 @@ def lengkapi(pd: PerangkatDaerah, *, kecuali_narasi: tuple[str, ...] = ()) -> LK
         tambah_bukti(pd, kode, nama=f"Bukti {kode} TW IV.pdf")
     narasi_wajib(pd, kecuali=kecuali_narasi)
     return lkjip(pd)
+
+
+def simpan_snapshot(
+    x: LKjIP,
+    *,
+    versi: int,
+    isi: bytes,
+    halaman: int,
+    kode_isi: str | None = None,
+    ditetapkan_pada: datetime.datetime | None = None,
+    penandatangan: tuple[str, str] = ("Drs. Sutrisno Wibowo, M.Si", "Camat Randublatung"),
+    berkas: str = "lkjip.pdf",
+) -> SnapshotLKjIP:
+    """A signed version of ``x`` stored with the file ``isi`` (not rendered)."""
+    s = SnapshotLKjIP(
+        lkjip=x,
+        versi=versi,
+        sha256=hashlib.sha256(isi).hexdigest(),
+        kode_isi=kode_isi or hashlib.sha256(uuid.uuid4().bytes).hexdigest(),
+        halaman=halaman,
+        ukuran=len(isi),
+        ditetapkan_pada=ditetapkan_pada or timezone.now(),
+        nama_penandatangan=penandatangan[0],
+        jabatan_penandatangan=penandatangan[1],
+    )
+    s.berkas.save(berkas, ContentFile(isi), save=False)
+    s.save()
+    return s

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 import subprocess
 from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.utils import timezone
 
 from laporan.models import LKjIP, SnapshotLKjIP
+from tests.laporan.data_alur import simpan_snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,20 +29,9 @@ def _cetak(*args: str) -> str:
 
 
 def _snapshot(lkjip: LKjIP, versi: int, isi: bytes) -> SnapshotLKjIP:
-    s = SnapshotLKjIP(
-        lkjip=lkjip,
-        versi=versi,
-        sha256=hashlib.sha256(isi).hexdigest(),
-        kode_isi=f"{versi:064x}",
-        halaman=3,
-        ukuran=len(isi),
-        ditetapkan_pada=timezone.now(),
-        nama_penandatangan="Drs. Sutrisno Wibowo, M.Si",
-        jabatan_penandatangan="Camat Randublatung",
+    return simpan_snapshot(
+        lkjip, versi=versi, isi=isi, halaman=3, kode_isi=f"{versi:064x}", berkas="snapshot.pdf"
     )
-    s.berkas.save("snapshot.pdf", ContentFile(isi), save=False)
-    s.save()
-    return s
 
 
 @pytest.mark.django_db

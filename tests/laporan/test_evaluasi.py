@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
-import uuid
 import zipfile
 
 import pytest
-from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from kinerja.models import PerangkatDaerah
 from laporan.models import LKjIP, SnapshotLKjIP
-from tests.laporan.data_alur import lkjip, tambah_bukti
+from tests.laporan.data_alur import lkjip, simpan_snapshot, tambah_bukti
 
 DAFTAR = "/evaluasi/33.16/"
 ZIP_A = "/evaluasi/33.16/33.16.05/2024/bukti.zip"
@@ -31,20 +28,14 @@ def _snapshot(pd, versi: int, isi: bytes) -> SnapshotLKjIP:
     x = lkjip(pd)
     x.status = "ditetapkan"
     x.save()
-    s = SnapshotLKjIP(
-        lkjip=x,
+    return simpan_snapshot(
+        x,
         versi=versi,
-        sha256=hashlib.sha256(isi).hexdigest(),
-        kode_isi=hashlib.sha256(uuid.uuid4().bytes).hexdigest(),
+        isi=isi,
         halaman=40,
-        ukuran=len(isi),
         ditetapkan_pada=timezone.make_aware(timezone.datetime(2025, 4, 14, 10, 32)),
-        nama_penandatangan="Drs. Sutrisno Wibowo, M.Si",
-        jabatan_penandatangan="Camat Randublatung",
+        berkas="x.pdf",
     )
-    s.berkas.save("x.pdf", ContentFile(isi), save=False)
-    s.save()
-    return s
 
 
 def _baris(html: str, nama_pd: str) -> str:

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import subprocess
-import uuid
 from unittest import mock
 
 import pytest
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
 from laporan.models import PembukaanKembali, SnapshotLKjIP
-from tests.laporan.data_alur import lengkapi, lkjip
+from tests.laporan.data_alur import lengkapi, lkjip, simpan_snapshot
 
 PDF_A = b"%PDF-1.7\n% LKjIP Randublatung 2024 versi 1\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"
 
@@ -29,20 +27,13 @@ def _snapshot(pd, versi: int = 1, isi: bytes = PDF_A, status: str = "ditetapkan"
     x = lkjip(pd)
     x.status = status
     x.save()
-    s = SnapshotLKjIP(
-        lkjip=x,
+    return simpan_snapshot(
+        x,
         versi=versi,
-        sha256=hashlib.sha256(isi).hexdigest(),
-        kode_isi=hashlib.sha256(uuid.uuid4().bytes).hexdigest(),
+        isi=isi,
         halaman=42,
-        ukuran=len(isi),
         ditetapkan_pada=timezone.make_aware(timezone.datetime(2025, 4, 14, 10, 32)),
-        nama_penandatangan="Drs. Sutrisno Wibowo, M.Si",
-        jabatan_penandatangan="Camat Randublatung",
     )
-    s.berkas.save("lkjip.pdf", ContentFile(isi), save=False)
-    s.save()
-    return s
 
 
 def _url(s) -> str:

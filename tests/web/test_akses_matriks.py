@@ -123,29 +123,19 @@ def _pd_tahun(pd, **extra):
 
 def _snapshot(pd):
     """A signed version of the perangkat daerah's LKjIP 2024 (a stored file, not rendered)."""
-    import hashlib
     import uuid
 
-    from django.utils import timezone
-
     from laporan.models import LKjIP, SnapshotLKjIP
+    from tests.laporan.data_alur import simpan_snapshot
 
     lkjip = LKjIP.objects.get(perangkat_daerah=pd, tahun=2024)
-    isi = b"%PDF-1.4\n% " + uuid.uuid4().hex.encode() + b"\n%%EOF\n"
-    s = SnapshotLKjIP(
-        lkjip=lkjip,
+    return simpan_snapshot(
+        lkjip,
         versi=SnapshotLKjIP.objects.filter(lkjip=lkjip).count() + 1,
-        sha256=hashlib.sha256(isi).hexdigest(),
-        kode_isi=hashlib.sha256(uuid.uuid4().bytes).hexdigest(),
+        isi=b"%PDF-1.4\n% " + uuid.uuid4().hex.encode() + b"\n%%EOF\n",
         halaman=1,
-        ukuran=len(isi),
-        ditetapkan_pada=timezone.now(),
-        nama_penandatangan="Kepala",
-        jabatan_penandatangan="Camat",
+        penandatangan=("Kepala", "Camat"),
     )
-    s.berkas.save("lkjip.pdf", ContentFile(isi), save=False)
-    s.save()
-    return s
 
 
 def _tabel_sdm_kosong(pd):
