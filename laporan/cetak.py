@@ -338,37 +338,34 @@ def _pekerja(n: int, akar: str) -> ProcessPoolExecutor:
         return _pelaksana
 
 
-def nyalakan_pekerja() -> None:
+def nyalakan_pekerja() -> list[Future]:
     """Start the worker pool in the background, without waiting: called when the
     LKjIP page of a year opens, so that its first PDF does not wait for the
-    workers to start (about a second). Nothing happens when they run already."""
+    workers to start (about a second). Nothing happens when they run already.
+    Returns the warm-up tasks (one per worker) for a caller that wants to wait."""
     n = jumlah_proses()
     if n < 2:
-        return
+        return []
     with _pelaksana_kunci:
         if _pelaksana is not None:
-            return
+            return []
     try:
         akar = _akar()
         pekerja = _pekerja(n, akar)
-        for _ in range(n):
-            pekerja.submit(hangatkan, akar)
+        # Each worker runs its initializer before its first task; n small tasks reach all.
+        return [pekerja.submit(hangatkan, akar) for _ in range(n)]
     except Exception:  # printing starts them again, or prints in one process
         log.exception("Proses pekerja cetak tidak dapat dinyalakan.")
+        return []
 
 
 def siapkan_pekerja() -> int:
     """Start the worker pool now and wait until every worker is warm; returns the
     number of workers (0 when printing is configured to stay in one process)."""
+    for tugas in nyalakan_pekerja():
+        tugas.result()
     n = jumlah_proses()
-    if n < 2:
-        return 0
-    akar = _akar()
-    pekerja = _pekerja(n, akar)
-    # Each worker runs its initializer before its first task; n small tasks reach all.
-    for f in [pekerja.submit(hangatkan, akar) for _ in range(n)]:
-        f.result()
-    return n
+    return n if n >= 2 else 0
 
 
 def _akar() -> str:
