@@ -41,15 +41,18 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from io import BytesIO
 
-from laporan.cetak_bagian import Cetakan, cetak, hangatkan, mulai_pekerja
+from laporan.cetak_bagian import Cetakan, cetak, cetak_pekerja, hangatkan, mulai_pekerja
 
 __all__ = [
     "Potongan",
     "HasilCetak",
     "potong",
-    "html_awal",
+    "html_sampul",
+    "html_daftar",
     "html_isi",
     "html_nomor",
+    "html_kepala",
+    "angka_romawi",
     "gabung_pdf",
     "cetak_dokumen",
     "cetak_satu_proses",
@@ -65,20 +68,34 @@ log = logging.getLogger(__name__)
 PENANDA_LAPISAN = "<!--lapisan-->"
 PENANDA_LAPISAN_AKHIR = "<!--/lapisan-->"
 PENANDA_AWAL = "<!--awal-->"
+PENANDA_DAFTAR = "<!--daftar-->"
 PENANDA_ISI = '<!--isi--><div class="isi">'
 PENANDA_POTONG = "<!--potong-->"
 PENANDA_AKHIR = "</div><!--akhir-->"
 
 # The page-number cell of a daftar isi/tabel/gambar row whose number comes from
-# the arabic-numbered part (templates/laporan/dokumen/dokumen.html).
+# another part: arabic (the body) or lower-roman (kata pengantar, ikhtisar)
+# (templates/laporan/dokumen/dokumen.html).
 _SEL_NOMOR = re.compile(r'<td class="toc-hal"><a href="#([^"]+)"></a></td>')
+_SEL_ROMAWI = re.compile(r'<td class="toc-hal"><a href="#([^"]+)" class="romawi"></a></td>')
 _ID = re.compile(r'\bid="([^"]+)"')
 _JUDUL = re.compile(r"<h([1-6])[\s>]")
 _AWAL_SAMPUL = '<section class="sampul" id="sampul">'
+_BUKA_AWAL = '<div class="awal">'
 _KUNCI_CACHE = "lkjip:cetak:petunjuk:"
 _KUNCI_BAGIAN = "lkjip:cetak:bagian:"
 # Parts of the body smaller than this (characters of HTML) are joined to their neighbour.
 BATAS_GABUNG = 12_000
+# Without a remembered page count, the body is guessed at one page per this many
+# characters of HTML (the demo documents have 3,200 to 3,600), for the page
+# numbers printed before the chapters are laid out.
+HURUF_PER_HALAMAN = 2_500
+# Prints without content kept in this process (see ``_cetak_sekali``).
+_SIMPAN_SEKALI = 16
+# Page numbers printed when the workers start (see ``nyalakan_pekerja``).
+NOMOR_AWAL = 100
+# The stylesheet of the printed document, relative to the application directory.
+CSS_DOKUMEN = "static/css/dokumen.css"
 
 
 class PotongGagal(ValueError):
@@ -90,7 +107,8 @@ class Potongan:
     """The document cut at its page breaks."""
 
     kepala: str  # <head> … <body>: repeated in every part
-    awal: str  # cover, kata pengantar, ikhtisar, daftar isi/tabel/gambar
+    sampul: str  # cover, kata pengantar, ikhtisar
+    daftar: str  # daftar isi, tabel and gambar
     isi: tuple[tuple[str, str], ...]  # (id of its first section, HTML) per part
     ekor: str  # "</body></html>"
 
@@ -101,8 +119,14 @@ class Potongan:
 
     @property
     def nomor_diminta(self) -> list[str]:
-        """Anchors whose arabic page number the front matter prints, in order."""
-        return _SEL_NOMOR.findall(self.awal)
+        """Anchors of the body whose arabic page number the daftar prints, in order."""
+        return _SEL_NOMOR.findall(self.daftar)
+
+    @property
+    def romawi_diminta(self) -> list[str]:
+        """Anchors of the cover part whose lower-roman page number the daftar prints."""
+        di_sampul = set(_ID.findall(self.sampul))
+        return [a for a in _SEL_ROMAWI.findall(self.daftar) if a in di_sampul]
 
 
 @dataclass
@@ -111,8 +135,8 @@ class HasilCetak:
     halaman: int
     # How it was printed, for the benchmark and the tests.
     cara: str  # "satu proses" or "paralel"
-    putaran: int = 1  # parallel rounds (2 when the front matter or page count was unknown)
-    dicetak_ulang: list[str] = field(default_factory=list)  # printed in the second round
+    putaran: int = 1  # 2 when a part had to wait for the chapters (see _cetak_paralel)
+    dicetak_ulang: list[str] = field(default_factory=list)  # printed after the chapters
     dari_simpanan: list[str] = field(default_factory=list)  # parts reused, not printed
 
 
@@ -141,15 +165,17 @@ def pisah_lapisan(html: str) -> tuple[str, str | None]:
 
 def potong(html: str) -> Potongan:
     """Cut the HTML of ``laporan.pdf.render_html`` (not the preview) into its parts."""
-    if html.count(PENANDA_AWAL) != 1 or html.count(PENANDA_ISI) != 1:
+    if any(html.count(m) != 1 for m in (PENANDA_AWAL, PENANDA_DAFTAR, PENANDA_ISI)):
         raise PotongGagal("penanda bagian dokumen tidak ditemukan")
     i_awal = html.index(PENANDA_AWAL)
+    i_daftar = html.index(PENANDA_DAFTAR)
     i_isi = html.index(PENANDA_ISI)
     i_akhir = html.rfind(PENANDA_AKHIR)
-    if not (i_awal < i_isi < i_akhir):
+    if not (i_awal < i_daftar < i_isi < i_akhir):
         raise PotongGagal("urutan penanda bagian dokumen salah")
     kepala = html[:i_awal]
-    awal = html[i_awal + len(PENANDA_AWAL) : i_isi]
+    sampul = html[i_awal + len(PENANDA_AWAL) : i_daftar]
+    daftar = html[i_daftar + len(PENANDA_DAFTAR) : i_isi]
     isi = html[i_isi + len(PENANDA_ISI) : i_akhir]
     ekor = html[i_akhir + len(PENANDA_AKHIR) :]
     bagian: list[tuple[str, str]] = []
@@ -167,72 +193,134 @@ def potong(html: str) -> Potongan:
             bagian[-1] = (ident, sebelumnya + PENANDA_POTONG + potongan)
         else:
             bagian.append((cocok.group(1), potongan))
-    if not bagian or _AWAL_SAMPUL not in awal or "</head>" not in kepala:
+    # The front matter's <div class="awal"> opens in the cover part and closes
+    # after the daftar: each part gets its half and closes or opens the rest.
+    if (
+        not bagian
+        or _AWAL_SAMPUL not in sampul
+        or sampul.count(_BUKA_AWAL) != 1
+        or not daftar.rstrip().endswith("</div>")
+        or "</head>" not in kepala
+    ):
         raise PotongGagal("bagian dokumen tidak lengkap")
-    return Potongan(kepala=kepala, awal=awal, isi=tuple(bagian), ekor=ekor)
+    return Potongan(kepala=kepala, sampul=sampul, daftar=daftar, isi=tuple(bagian), ekor=ekor)
+
+
+def _dengan_gaya(p: Potongan, gaya: str) -> str:
+    return p.kepala.replace("</head>", f"<style>{gaya}</style></head>", 1)
+
+
+# Margin boxes that a part does not print: the stamp is in the layer, and the
+# running header and the arabic page number of the body are laid over its pages.
+_TANPA_STEMPEL = "@page { @bottom-left { content: none; } }"
+_TANPA_TEPI_ISI = "@page isi { @top-right { content: none; } @bottom-right { content: none; } }"
 
 
 def html_isi(p: Potongan, indeks: int) -> str:
-    """Part ``indeks`` of the body alone, without page numbers (see ``html_nomor``)."""
-    gaya = "<style>@page isi { @bottom-right { content: none; } }</style></head>"
-    kepala = p.kepala.replace("</head>", gaya, 1)
+    """Part ``indeks`` of the body alone, without header and page number (see
+    ``html_kepala`` and ``html_nomor``)."""
+    kepala = _dengan_gaya(p, _TANPA_STEMPEL + _TANPA_TEPI_ISI)
     return f'{kepala}<div class="isi">{p.isi[indeks][1]}</div>{p.ekor}'
 
 
-def html_nomor(p: Potongan, halaman: int) -> str:
-    """``halaman`` empty pages of the body's page group that show only their number."""
-    gaya = (
-        "<style>@page { @top-right { content: none; } @bottom-left { content: none; } }"
-        "@page isi { @top-right { content: none; } }</style></head>"
-    )
-    kepala = p.kepala.replace("</head>", gaya, 1)
+def html_kepala(p: Potongan) -> str:
+    """One page of the body's page group that shows only the running header."""
+    kepala = _dengan_gaya(p, _TANPA_STEMPEL + "@page isi { @bottom-right { content: none; } }")
+    return f'{kepala}<div class="isi"><div></div></div>{p.ekor}'
+
+
+def html_nomor(halaman: int, akar: str) -> str:
+    """``halaman`` empty pages of the body's page group that show only their page
+    number. It is the same for every document (the number's place and font come
+    from the stylesheet), and page ``k`` is the same whatever the count, so one
+    print serves every document of at most ``halaman`` pages. The stylesheet's
+    time of change is written in, so that a changed stylesheet is a new print."""
+    try:
+        versi = os.stat(os.path.join(akar, CSS_DOKUMEN)).st_mtime_ns
+    except OSError:
+        versi = 0
     kosong = '<div style="break-before: page"></div>' * (halaman - 1)
-    return f'{kepala}<div class="isi"><div></div>{kosong}</div>{p.ekor}'
+    return (
+        f'<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
+        f'<link rel="stylesheet" href="{CSS_DOKUMEN}"><!-- {versi} -->\n'
+        "<style>@page { @top-right { content: none; } @bottom-left { content: none; } }</style>"
+        f'</head>\n<body class="cetak"><div class="isi"><div></div>{kosong}</div></body></html>'
+    )
 
 
-def html_awal(p: Potongan, nomor: dict[str, int]) -> str:
-    """The front matter alone, with the arabic page numbers of ``nomor`` written in.
+def html_sampul(p: Potongan) -> str:
+    """The cover, kata pengantar and ikhtisar: the front matter before the daftar."""
+    return f"{_dengan_gaya(p, _TANPA_STEMPEL)}{p.sampul}</div>{p.ekor}"
+
+
+def html_daftar(p: Potongan, nomor: dict[str, int], romawi: dict[str, int], mulai: int) -> str:
+    """The daftar isi/tabel/gambar alone, its first page numbered ``mulai`` (the
+    pages of the cover part come before it), with the page numbers of the
+    other parts written in: arabic ``nomor`` of the body, lower-roman ``romawi``
+    of the kata pengantar and ikhtisar.
 
     Its links to headings of other parts point at empty anchors placed out of
-    the flow on the cover, so that WeasyPrint keeps them; the join replaces
+    the flow on its first page, so that WeasyPrint keeps them; the join replaces
     those destinations by the real ones.
     """
 
-    def tulis(cocok: re.Match) -> str:
+    def tulis(cocok: re.Match, angka: dict[str, int], ubah) -> str:
         anchor = cocok.group(1)
-        return f'<td class="toc-hal"><a href="#{anchor}" class="tetap">{nomor.get(anchor, "")}</a></td>'
+        teks = ubah(angka[anchor]) if anchor in angka else ""
+        return f'<td class="toc-hal"><a href="#{anchor}" class="tetap">{teks}</a></td>'
 
-    awal = _SEL_NOMOR.sub(tulis, p.awal)
-    di_sini = set(_ID.findall(p.awal))
-    luar = [a for a in dict.fromkeys(p.nomor_diminta) if a not in di_sini]
-    if luar:
-        jangkar = "".join(f'<span id="{a}"></span>' for a in luar)
-        awal = awal.replace(
-            _AWAL_SAMPUL,
-            f'{_AWAL_SAMPUL}<div style="position:absolute;top:0;left:0;width:0;'
-            f'height:0;overflow:hidden">{jangkar}</div>',
-            1,
-        )
-    return f"{p.kepala}{awal}{p.ekor}"
+    daftar = _SEL_NOMOR.sub(lambda m: tulis(m, nomor, str), p.daftar)
+    daftar = _SEL_ROMAWI.sub(
+        lambda m: tulis(m, romawi, angka_romawi) if m.group(1) in romawi else m.group(0), daftar
+    )
+    di_sini = set(_ID.findall(p.daftar))
+    luar = [a for a in dict.fromkeys(re.findall(r'href="#([^"]+)"', p.daftar)) if a not in di_sini]
+    jangkar = "".join(f'<span id="{a}"></span>' for a in luar)
+    gaya = f"{_TANPA_STEMPEL}@page :first {{ counter-reset: page {mulai}; }}"
+    return (
+        f"{_dengan_gaya(p, gaya)}{_BUKA_AWAL}"
+        f'<div style="position:absolute;top:0;left:0;width:0;height:0;overflow:hidden">'
+        f"{jangkar}</div>{daftar}{p.ekor}"
+    )
+
+
+def angka_romawi(n: int) -> str:
+    """``n`` in lower-case roman numerals, as CSS ``lower-roman`` writes it."""
+    hasil = []
+    for nilai, huruf in (
+        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+    ):  # fmt: skip
+        jumlah, n = divmod(n, nilai)
+        hasil.append(huruf * jumlah)
+    return "".join(hasil)
 
 
 def gabung_pdf(
     bagian: list[bytes],
     anak: list[bool] | None = None,
     lapisan: bytes | None = None,
-    nomor: tuple[bytes, int] | None = None,
+    nomor: tuple[bytes, int, int] | None = None,
+    kepala: tuple[bytes, int, int] | None = None,
+    semu: int | None = None,
 ) -> bytes:
     """Join PDFs printed by WeasyPrint: pages in order, outlines one after another,
-    named destinations (a later part's wins over an earlier placeholder) and the
-    first part's document information and catalog entries (language, page mode).
+    named destinations and the first part's document information and catalog
+    entries (language, page mode).
+
+    ``semu``: the part whose named destinations are placeholders (see
+    ``html_daftar``): another part's destination of the same name wins.
 
     ``anak[i]`` true: part ``i`` does not open with a level-1 heading, so its
     top bookmarks go under the last top bookmark before it, as they would in
     the whole document (the second and later lampiran under LAMPIRAN).
 
     ``lapisan``: a one-page PDF (see ``pisah_lapisan``) laid under every page as
-    one shared form XObject. ``nomor``: (PDF, first page): page ``k`` of the PDF
-    is laid over page ``first + k`` (the page numbers, see ``html_nomor``)."""
+    one shared form XObject. ``nomor``: (PDF, first page, count): page ``k`` of
+    the PDF is laid over page ``first + k``, for ``k`` below count (the page
+    numbers of the body, see ``html_nomor``). ``kepala``: (one-page PDF, first
+    page, count): laid over those pages as one shared form XObject (the running
+    header, see ``html_kepala``)."""
     import pikepdf
 
     with contextlib.ExitStack() as terbuka:
@@ -255,7 +343,8 @@ def gabung_pdf(
             names = s.Root.get("/Names")
             if names is not None and "/Dests" in names:
                 for nama, nilai in pikepdf.NameTree(names.Dests).items():
-                    tujuan[nama] = _salin(hasil, s, nilai)
+                    if urut != semu or nama not in tujuan:
+                        tujuan[nama] = _salin(hasil, s, nilai)
             with s.open_outline() as garis:
                 baru = [_salin_markah(hasil, s, item) for item in garis.root]
             if anak and anak[urut] and markah:
@@ -274,10 +363,16 @@ def gabung_pdf(
             bentuk = hasil.copy_foreign(s.make_indirect(s.pages[0].as_form_xobject()))
             for halaman in hasil.pages:
                 halaman.add_underlay(bentuk)
+        if kepala is not None:
+            s = terbuka.enter_context(pikepdf.open(BytesIO(kepala[0])))
+            bentuk = hasil.copy_foreign(s.make_indirect(s.pages[0].as_form_xobject()))
+            for k in range(kepala[2]):
+                hasil.pages[kepala[1] + k].add_overlay(bentuk)
         if nomor is not None:
             s = terbuka.enter_context(pikepdf.open(BytesIO(nomor[0])))
-            for k, halaman in enumerate(s.pages):
-                hasil.pages[nomor[1] + k].add_overlay(hasil.copy_foreign(halaman.as_form_xobject()))
+            for k in range(nomor[2]):
+                bentuk = hasil.copy_foreign(s.pages[k].as_form_xobject())
+                hasil.pages[nomor[1] + k].add_overlay(bentuk)
         keluar = BytesIO()
         hasil.save(keluar)
         return keluar.getvalue()
@@ -341,8 +436,9 @@ def _pekerja(n: int, akar: str) -> ProcessPoolExecutor:
 def nyalakan_pekerja() -> list[Future]:
     """Start the worker pool in the background, without waiting: called when the
     LKjIP page of a year opens, so that its first PDF does not wait for the
-    workers to start (about a second). Nothing happens when they run already.
-    Returns the warm-up tasks (one per worker) for a caller that wants to wait."""
+    workers to start (about a second), nor for the page numbers (``html_nomor``).
+    Nothing happens when they run already. Returns the warm-up tasks for a
+    caller that wants to wait."""
     n = jumlah_proses()
     if n < 2:
         return []
@@ -353,7 +449,9 @@ def nyalakan_pekerja() -> list[Future]:
         akar = _akar()
         pekerja = _pekerja(n, akar)
         # Each worker runs its initializer before its first task; n small tasks reach all.
-        return [pekerja.submit(hangatkan, akar) for _ in range(n)]
+        tugas = [pekerja.submit(hangatkan, akar) for _ in range(n)]
+        # The page numbers, the same for every document, while nobody waits for them.
+        return [*tugas, _nomor(NOMOR_AWAL, pekerja, akar, [])[1]]
     except Exception:  # printing starts them again, or prints in one process
         log.exception("Proses pekerja cetak tidak dapat dinyalakan.")
         return []
@@ -381,6 +479,10 @@ def hentikan_pekerja() -> None:
         if _pelaksana is not None:
             _pelaksana.shutdown(wait=True, cancel_futures=True)
             _pelaksana = None
+    with _sekali_kunci:
+        for kunci, tugas in list(_sekali.items()):
+            if not _berguna(tugas):
+                del _sekali[kunci]
 
 
 # ----------------------------------------------------------------------- printing
@@ -434,12 +536,16 @@ def _cetak_paralel(
     pekerja: ProcessPoolExecutor,
     akar: str,
 ) -> tuple[HasilCetak, dict]:
+    """The chapters and the cover part go to the workers at once, largest first,
+    then the layer and the margin pages, which fill the end of the print. The
+    daftar needs the page numbers of the chapters and the page count of the
+    cover part: with a remembered layout (``petunjuk``) it goes with them and is
+    checked afterwards; otherwise, or when it was wrong, it is printed as soon
+    as they are done (the second *putaran*)."""
     from django.core.cache import cache
 
     simpan = simpan_bagian_detik()
     ident = [i for i, _ in p.isi]
-    nomor_tebak = {a: petunjuk.get("nomor", {}).get(a) for a in p.nomor_diminta}
-    halaman_tebak = petunjuk.get("halaman_isi")
     dari_simpanan: list[str] = []
 
     def kirim(tugas: dict[str, str]) -> dict[str, Future | Cetakan]:
@@ -453,7 +559,7 @@ def _cetak_paralel(
                 dari_simpanan.append(kunci_simpan[kunci])
         for k in sorted(tugas, key=lambda k: len(tugas[k]), reverse=True):
             if k not in hasil:
-                hasil[k] = pekerja.submit(cetak, tugas[k], akar)
+                hasil[k] = pekerja.submit(cetak_pekerja, tugas[k], akar)
         return hasil
 
     def terima(kiriman: dict[str, Future | Cetakan], tugas: dict[str, str]) -> dict[str, Cetakan]:
@@ -467,15 +573,28 @@ def _cetak_paralel(
             cache.set_many(baru, simpan)
         return hasil
 
-    tugas = {i: html_isi(p, k) for k, i in enumerate(ident)}
+    # The cover part first: it is small, and the daftar waits for it too.
+    tugas = {"sampul": html_sampul(p)}
+    kiriman = kirim(tugas)
+    tugas.update({i: html_isi(p, k) for k, i in enumerate(ident)})
+    perlu = list(tugas)  # what the daftar waits for
+    if {"nomor", "romawi", "mulai"} <= petunjuk.keys():
+        tugas["daftar"] = html_daftar(
+            p,
+            {a: n for a, n in petunjuk["nomor"].items() if a in p.nomor_diminta},
+            {a: n for a, n in petunjuk["romawi"].items() if a in p.romawi_diminta},
+            petunjuk["mulai"],
+        )
+    kiriman.update(kirim({k: h for k, h in tugas.items() if k not in kiriman}))
     if lapisan is not None:
         tugas["lapisan"] = lapisan
-    if all(nomor_tebak.values()):
-        tugas["awal"] = html_awal(p, nomor_tebak)
-    if halaman_tebak:
-        tugas["nomor"] = html_nomor(p, halaman_tebak)
-    hasil = terima(kirim(tugas), tugas)
+        kiriman.update(kirim({"lapisan": lapisan}))
+    kepala = _cetak_sekali(html_kepala(p), pekerja, akar, "kepala", dari_simpanan)
+    halaman_nomor, nomor_cetak = _nomor(
+        petunjuk.get("halaman_isi") or _tebak_halaman(p), pekerja, akar, dari_simpanan
+    )
 
+    hasil = terima({k: kiriman[k] for k in perlu}, tugas)
     jumlah = [hasil[i].halaman for i in ident]
     halaman_isi = sum(jumlah)
     nomor: dict[str, int] = {}
@@ -483,35 +602,97 @@ def _cetak_paralel(
         for a, hal in hasil[i].jangkar.items():
             nomor.setdefault(a, hal + 1 + sum(jumlah[:k]))
     nomor = {a: nomor[a] for a in p.nomor_diminta if a in nomor}
+    romawi = {a: hasil["sampul"].jangkar[a] + 1 for a in p.romawi_diminta}
+    mulai = hasil["sampul"].halaman + 1
 
     ulang = {}
-    if "awal" not in hasil or any(nomor_tebak.get(a) != nomor.get(a) for a in p.nomor_diminta):
-        ulang["awal"] = html_awal(p, nomor)
-    if halaman_tebak != halaman_isi:
-        ulang["nomor"] = html_nomor(p, halaman_isi)
-    if ulang:
-        hasil.update(terima(kirim(ulang), ulang))
-    if hasil["nomor"].halaman != halaman_isi:
-        raise RuntimeError("halaman bernomor tidak sama banyak dengan halaman isi")
+    daftar = html_daftar(p, nomor, romawi, mulai)
+    if tugas.get("daftar") != daftar:
+        tebakan = kiriman.pop("daftar", None)
+        if isinstance(tebakan, Future):
+            tebakan.cancel()  # a wrong guess still waiting: not printed
+        tugas["daftar"] = ulang["daftar"] = daftar
+        kiriman.update(kirim({"daftar": daftar}))
+    if halaman_nomor < halaman_isi:
+        ulang["nomor"] = "nomor"
+        halaman_nomor, nomor_cetak = _nomor(halaman_isi, pekerja, akar, dari_simpanan)
+    hasil.update(terima({k: f for k, f in kiriman.items() if k not in hasil}, tugas))
 
-    urutan = ["awal", *ident]
+    urutan = ["sampul", "daftar", *ident]
+    depan = hasil["sampul"].halaman + hasil["daftar"].halaman
     pdf = gabung_pdf(
         [hasil[k].pdf for k in urutan],
-        [False, *p.anak],
+        [False, False, *p.anak],
         lapisan=hasil["lapisan"].pdf if lapisan is not None else None,
-        nomor=(hasil["nomor"].pdf, hasil["awal"].halaman),
+        nomor=(nomor_cetak.result().pdf, depan, halaman_isi),
+        kepala=(kepala.result().pdf, depan, halaman_isi),
+        semu=1,
     )
     return (
         HasilCetak(
             pdf=pdf,
-            halaman=sum(hasil[k].halaman for k in urutan),
+            halaman=depan + halaman_isi,
             cara="paralel",
             putaran=2 if ulang else 1,
             dicetak_ulang=sorted(ulang),
             dari_simpanan=sorted(set(dari_simpanan)),
         ),
-        {"halaman_isi": halaman_isi, "nomor": nomor},
+        {"halaman_isi": halaman_isi, "nomor": nomor, "romawi": romawi, "mulai": mulai},
     )
+
+
+def _berguna(tugas: Future) -> bool:
+    """A print that succeeded or may still succeed."""
+    return not tugas.cancelled() and (not tugas.done() or tugas.exception() is None)
+
+
+def _tebak_halaman(p: Potongan) -> int:
+    """A guess at the page count of the body, from the length of its HTML."""
+    return sum(len(h) for _, h in p.isi) // HURUF_PER_HALAMAN + 1
+
+
+def _halaman_nomor(halaman_isi: int) -> int:
+    """How many numbered pages to print for a body of ``halaman_isi`` pages: at
+    least five more, in steps of ten."""
+    return 10 * ((halaman_isi + 5) // 10 + 1)
+
+
+_sekali: dict[str, Future] = {}
+_sekali_kunci = threading.Lock()
+
+
+def _cetak_sekali(
+    html: str, pekerja: ProcessPoolExecutor, akar: str, nama: str, dari_simpanan: list[str]
+) -> Future:
+    """Print ``html`` once per process: for the prints that hold no content (the
+    running header of a document, the page numbers), kept whatever
+    ``LKJIP_PDF_SIMPAN_BAGIAN`` says, the last ``_SIMPAN_SEKALI`` of them."""
+    kunci = _sidik(html)
+    with _sekali_kunci:
+        tugas = _sekali.pop(kunci, None)
+        if tugas is not None and _berguna(tugas):
+            dari_simpanan.append(nama)
+        else:
+            tugas = pekerja.submit(cetak_pekerja, html, akar)
+        _sekali[kunci] = tugas  # the newest last
+        while len(_sekali) > _SIMPAN_SEKALI:
+            del _sekali[next(iter(_sekali))]
+    return tugas
+
+
+def _nomor(
+    halaman: int, pekerja: ProcessPoolExecutor, akar: str, dari_simpanan: list[str]
+) -> tuple[int, Future]:
+    """Page numbers for at least ``halaman`` pages: a print of this process that has
+    enough of them, or a new one. Returns its page count and the print."""
+    with _sekali_kunci:
+        ada = {
+            n  # the counts that _halaman_nomor and NOMOR_AWAL give: multiples of ten
+            for n in range(-(-halaman // 10) * 10, halaman + 200, 10)
+            if (t := _sekali.get(_sidik(html_nomor(n, akar)))) is not None and _berguna(t)
+        }
+    n = min(ada) if ada else _halaman_nomor(halaman)
+    return n, _cetak_sekali(html_nomor(n, akar), pekerja, akar, "nomor", dari_simpanan)
 
 
 def _sidik(html: str) -> str:

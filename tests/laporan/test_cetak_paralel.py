@@ -27,7 +27,8 @@ from laporan.cetak import (
     PotongGagal,
     cetak_dokumen,
     cetak_satu_proses,
-    html_awal,
+    html_daftar,
+    html_sampul,
     pisah_lapisan,
     potong,
 )
@@ -89,6 +90,7 @@ def paralel(settings):
     settings.LKJIP_PDF_PROSES = 2
     settings.LKJIP_PDF_SIMPAN_BAGIAN = 0  # every part is printed, unless a test says so
     cache.clear()
+    modul_cetak._sekali.clear()
     yield
     cache.clear()
 
@@ -102,6 +104,8 @@ def _ingat(html: str, cetakan) -> None:
     petunjuk = {
         "halaman_isi": cetakan.halaman - bab_i,
         "nomor": {a: jangkar[a] - bab_i + 1 for a in p.nomor_diminta if a in jangkar},
+        "romawi": {a: jangkar[a] + 1 for a in p.romawi_diminta},
+        "mulai": jangkar["daftar-isi"] + 1,
     }
     cache.set(modul_cetak._KUNCI_CACHE + "dok", petunjuk)
 
@@ -182,12 +186,16 @@ def test_the_document_is_cut_at_its_chapters(html):
     assert p.anak[:5] == [False] * 4 + [True]
     # Every arabic page number of the daftar isi/tabel/gambar is asked for.
     assert {"bab-i", "bab-iii", "tabel-3-1", "gambar-3-1"} <= set(p.nomor_diminta)
-    assert "kata-pengantar" not in p.nomor_diminta  # roman, printed by the front matter itself
+    # Roman numbers of the pages before the daftar, from the cover part.
+    assert "kata-pengantar" not in p.nomor_diminta
+    assert p.romawi_diminta == ["kata-pengantar", "ikhtisar"]
     # Nothing is lost: the parts and the markers make up the whole document.
     utuh = (
         p.kepala
         + modul_cetak.PENANDA_AWAL
-        + p.awal
+        + p.sampul
+        + modul_cetak.PENANDA_DAFTAR
+        + p.daftar
         + modul_cetak.PENANDA_ISI
         + "".join(modul_cetak.PENANDA_POTONG + b for _, b in p.isi)
         + modul_cetak.PENANDA_AKHIR
@@ -204,13 +212,30 @@ def test_every_id_of_the_document_is_unique(html):
         assert sorted(i for i in set(ids) if ids.count(i) > 1) == [], nama
 
 
-def test_front_matter_gets_the_numbers_and_anchors_for_its_links(html):
+def test_the_daftar_gets_the_numbers_and_anchors_for_its_links(html):
     p = potong(pisah_lapisan(html["randublatung"])[0])
-    awal = html_awal(p, {"bab-i": 1, "bab-iii": 17})
-    assert '<a href="#bab-i" class="tetap">1</a>' in awal
-    assert '<a href="#bab-iii" class="tetap">17</a>' in awal
-    assert '<span id="bab-iii"></span>' in awal  # placeholder destination for the link
-    assert 'id="bab-iii">' not in p.awal
+    daftar = html_daftar(p, {"bab-i": 1, "bab-iii": 17}, {"kata-pengantar": 2, "ikhtisar": 4}, 5)
+    assert '<a href="#bab-i" class="tetap">1</a>' in daftar
+    assert '<a href="#bab-iii" class="tetap">17</a>' in daftar
+    assert '<a href="#kata-pengantar" class="tetap">ii</a>' in daftar
+    assert '<a href="#ikhtisar" class="tetap">iv</a>' in daftar
+    # Its own pages: numbered from 5 (v), the cover part's pages before them.
+    assert "@page :first { counter-reset: page 5; }" in daftar
+    assert '<a href="#daftar-tabel" class="romawi"></a>' in daftar
+    # Placeholder destinations for the links to other parts.
+    assert '<span id="bab-iii"></span>' in daftar and '<span id="kata-pengantar"></span>' in daftar
+    assert 'id="bab-iii">' not in p.daftar and '<span id="daftar-tabel">' not in daftar
+    # The cover part closes the front matter's page group that the daftar opens.
+    sampul = html_sampul(p)
+    assert sampul.count('<div class="awal">') == 1
+    assert sampul.endswith("</div>" + p.ekor)
+    assert 'id="kata-pengantar"' in sampul and "DAFTAR ISI" not in sampul
+
+
+def test_roman_numerals_are_those_of_css():
+    assert [modul_cetak.angka_romawi(n) for n in (1, 2, 4, 9, 14, 40, 49, 1994)] == [
+        "i", "ii", "iv", "ix", "xiv", "xl", "xlix", "mcmxciv",
+    ]  # fmt: skip
 
 
 def test_html_without_markers_is_refused_and_printed_whole(paralel):
@@ -273,19 +298,17 @@ def test_the_worker_module_does_not_load_django():
 
 def test_the_first_print_takes_two_rounds_and_teaches_the_layout(paralel, html, satu):
     pertama = cetak_dokumen(html["randublatung"], AKAR, kunci="dok")
-    # The chapters print in parallel at once; the front matter and the page
-    # numbers wait for them.
-    assert (pertama.cara, pertama.putaran, pertama.dicetak_ulang) == (
-        "paralel",
-        2,
-        ["awal", "nomor"],
-    )
+    # The chapters and the cover print in parallel at once; the daftar waits for
+    # their page numbers. The margin pages were guessed long enough.
+    assert (pertama.cara, pertama.putaran, pertama.dicetak_ulang) == ("paralel", 2, ["daftar"])
     _sama(pertama.pdf, satu["randublatung"].pdf)
     petunjuk = cache.get(modul_cetak._KUNCI_CACHE + "dok")
     jangkar = satu["randublatung"].jangkar
     assert petunjuk["halaman_isi"] == satu["randublatung"].halaman - jangkar["bab-i"]
     assert petunjuk["nomor"]["bab-i"] == 1
     assert petunjuk["nomor"]["bab-iii"] == jangkar["bab-iii"] - jangkar["bab-i"] + 1
+    assert petunjuk["romawi"] == {"kata-pengantar": 2, "ikhtisar": jangkar["ikhtisar"] + 1}
+    assert petunjuk["mulai"] == jangkar["daftar-isi"] + 1
     # The next print knows it all: one round.
     kedua = cetak_dokumen(html["randublatung"], AKAR, kunci="dok")
     assert (kedua.putaran, kedua.dicetak_ulang) == (1, [])
@@ -303,7 +326,7 @@ def test_the_chapters_do_not_depend_on_the_pages_before_them(paralel, settings, 
     hasil = cetak_dokumen(diubah, AKAR, kunci="dok")
     assert {"bab-iii", "bab-iv", "bab-i"} <= set(hasil.dari_simpanan)
     assert "bab-ii" not in hasil.dari_simpanan
-    assert hasil.dicetak_ulang == ["awal", "nomor"]
+    assert hasil.dicetak_ulang == ["daftar"]
     satu_diubah, _ = cetak_satu_proses(diubah, AKAR)
     assert satu_diubah.halaman > cetak_satu_proses(asli, AKAR)[0].halaman
     _sama(hasil.pdf, satu_diubah.pdf)
@@ -345,19 +368,26 @@ def test_a_sign_off_after_a_draft_reuses_the_printed_parts(paralel, settings, ht
     dicap = cetak_dokumen(html["randublatung-dicap"], AKAR, kunci="dok")
     bab = [i for i, _ in potong(pisah_lapisan(html["randublatung"])[0]).isi]
     # Only the cover part and the stamp page are printed.
-    assert dicap.dari_simpanan == sorted([*bab, "nomor"])
+    assert dicap.dari_simpanan == sorted([*bab, "daftar", "kepala", "nomor"])
     _sama(dicap.pdf, satu["randublatung-dicap"].pdf)
-    # With keeping off, nothing is reused.
+    # With keeping off, only the header and page numbers (no content) are reused.
     settings.LKJIP_PDF_SIMPAN_BAGIAN = 0
-    assert cetak_dokumen(html["randublatung-dicap"], AKAR, kunci="dok").dari_simpanan == []
+    lagi = cetak_dokumen(html["randublatung-dicap"], AKAR, kunci="dok")
+    assert lagi.dari_simpanan == ["kepala", "nomor"]
 
 
 def test_a_wrong_remembered_layout_is_corrected(paralel, html, satu):
     p = potong(pisah_lapisan(html["randublatung"])[0])
-    salah = {"halaman_isi": 3, "nomor": {a: 99 for a in p.nomor_diminta}}
+    salah = {
+        "halaman_isi": 3,
+        "nomor": {a: 99 for a in p.nomor_diminta},
+        "romawi": {a: 7 for a in p.romawi_diminta},
+        "mulai": 9,
+    }
     cache.set(modul_cetak._KUNCI_CACHE + "dok", salah)
     hasil = cetak_dokumen(html["randublatung"], AKAR, kunci="dok")
-    assert (hasil.cara, hasil.putaran, hasil.dicetak_ulang) == ("paralel", 2, ["awal", "nomor"])
+    # Too few page numbers (10 for 3) and a wrong daftar: both printed again.
+    assert (hasil.cara, hasil.putaran, hasil.dicetak_ulang) == ("paralel", 2, ["daftar", "nomor"])
     _sama(hasil.pdf, satu["randublatung"].pdf)
     # What was learnt is right: the next print needs one round.
     lagi = cetak_dokumen(html["randublatung"], AKAR, kunci="dok")
