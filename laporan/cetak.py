@@ -2,28 +2,31 @@
 out in parallel worker processes, and the part PDFs are joined into one.
 
 Why it is correct. The document's parts start on a new page anyway (every
-chapter, the lampiran, the front matter), so laying a part out alone gives the
-same pages as laying out the whole. Only two things cross parts, and neither
-changes how many pages a part has:
+chapter, the lampiran, the cover part and the daftar), so laying a part out
+alone gives the same pages as laying out the whole. What crosses parts is
+printed apart and laid over or under the parts' pages, and none of it changes
+how many pages a part has:
 
-- the arabic page numbers in the footer: the parts are printed without them,
-  and one small document of as many numbered, otherwise empty pages as the
-  body has is laid over the body's pages (same @page rules: same place, same
-  font);
-- the page numbers in the daftar isi / tabel / gambar: the front matter is
-  printed with the numbers of the last print of the document (the *petunjuk*,
-  in Django's cache); when a heading moved, or on the first print, the front
-  matter is printed again once the chapters are known (its number column has a
-  fixed width, so its own pages do not move).
+- the running header and the arabic page number of the body: the parts are
+  printed without them. One page with only the header is laid over every page
+  of the body, and one document of numbered, otherwise empty pages (the same
+  for every document; printed once per process, when the workers start) gives
+  each page its number (same @page rules: same place, same font);
+- the page numbers of the daftar isi / tabel / gambar: the daftar is printed
+  without them (its number column has a fixed width, so its pages do not
+  depend on them), with a mark where each goes. Once every part is printed,
+  the numbers are written on pages of their own, at those marks, and laid
+  over the daftar's pages; so are the daftar's own roman page numbers, which
+  follow the cover part's pages;
+- the stamp or draft mark, the same on every page: printed once and laid under
+  every page (``pisah_lapisan``).
 
-So a print is one parallel round, or two when the front matter or the page
-count was not known; a stale petunjuk costs time, never a wrong number. The
-stamp or draft mark, the same on every page, is printed once and laid under
-every page (``pisah_lapisan``), and the part PDFs are joined with pikepdf:
-pages, bookmarks (outline), named destinations (the links of the table of
-contents) and document information. A part printed before with the same HTML
-is reused (``LKJIP_PDF_SIMPAN_BAGIAN``): a sign-off after a draft print prints
-only the cover and the stamp. ``LKJIP_PDF_PROSES`` (settings) is the number of
+So every part prints at once, and only a few milliseconds of numbers wait for
+all of them. The part PDFs are joined with pikepdf: pages, bookmarks
+(outline), named destinations (the links of the table of contents) and
+document information. A part printed before with the same HTML is reused
+(``LKJIP_PDF_SIMPAN_BAGIAN``): a sign-off after a draft print prints only the
+cover part and the stamp. ``LKJIP_PDF_PROSES`` (settings) is the number of
 worker processes; below 2 everything prints in the calling process.
 """
 
@@ -49,6 +52,7 @@ __all__ = [
     "potong",
     "html_sampul",
     "html_daftar",
+    "html_nomor_daftar",
     "html_isi",
     "html_nomor",
     "html_kepala",
@@ -73,17 +77,20 @@ PENANDA_ISI = '<!--isi--><div class="isi">'
 PENANDA_POTONG = "<!--potong-->"
 PENANDA_AKHIR = "</div><!--akhir-->"
 
-# The page-number cell of a daftar isi/tabel/gambar row whose number comes from
-# another part: arabic (the body) or lower-roman (kata pengantar, ikhtisar)
+# A row of the daftar isi/tabel/gambar: the class of the row ("t1" is bold), its
+# page-number cell and the anchor whose page it shows
 # (templates/laporan/dokumen/dokumen.html).
-_SEL_NOMOR = re.compile(r'<td class="toc-hal"><a href="#([^"]+)"></a></td>')
-_SEL_ROMAWI = re.compile(r'<td class="toc-hal"><a href="#([^"]+)" class="romawi"></a></td>')
+_SEL_BARIS = re.compile(
+    r'<tr(?: class="(t\d)")?>(?:(?!</tr>).)*?'
+    r'(<td class="toc-hal"><a href="#([^"]+)"(?: class="romawi")?></a></td>)',
+    re.S,
+)
 _ID = re.compile(r'\bid="([^"]+)"')
 _JUDUL = re.compile(r"<h([1-6])[\s>]")
 _AWAL_SAMPUL = '<section class="sampul" id="sampul">'
 _BUKA_AWAL = '<div class="awal">'
 _KUNCI_CACHE = "lkjip:cetak:petunjuk:"
-_KUNCI_BAGIAN = "lkjip:cetak:bagian:"
+_KUNCI_BAGIAN = "lkjip:cetak:bagian:2:"
 # Parts of the body smaller than this (characters of HTML) are joined to their neighbour.
 BATAS_GABUNG = 12_000
 # Without a remembered page count, the body is guessed at one page per this many
@@ -118,15 +125,9 @@ class Potongan:
         return [(m := _JUDUL.search(h)) is not None and m.group(1) != "1" for _, h in self.isi]
 
     @property
-    def nomor_diminta(self) -> list[str]:
-        """Anchors of the body whose arabic page number the daftar prints, in order."""
-        return _SEL_NOMOR.findall(self.daftar)
-
-    @property
-    def romawi_diminta(self) -> list[str]:
-        """Anchors of the cover part whose lower-roman page number the daftar prints."""
-        di_sampul = set(_ID.findall(self.sampul))
-        return [a for a in _SEL_ROMAWI.findall(self.daftar) if a in di_sampul]
+    def nomor_daftar(self) -> list[str]:
+        """The anchors whose page numbers the daftar prints, one per row, in order."""
+        return [a for _, _, a in _SEL_BARIS.findall(self.daftar)]
 
 
 @dataclass
@@ -253,35 +254,69 @@ def html_sampul(p: Potongan) -> str:
     return f"{_dengan_gaya(p, _TANPA_STEMPEL)}{p.sampul}</div>{p.ekor}"
 
 
-def html_daftar(p: Potongan, nomor: dict[str, int], romawi: dict[str, int], mulai: int) -> str:
-    """The daftar isi/tabel/gambar alone, its first page numbered ``mulai`` (the
-    pages of the cover part come before it), with the page numbers of the
-    other parts written in: arabic ``nomor`` of the body, lower-roman ``romawi``
-    of the kata pengantar and ikhtisar.
+def html_daftar(p: Potongan) -> str:
+    """The daftar isi/tabel/gambar alone, without any page number: neither in its
+    number column nor in its footer (``html_nomor_daftar`` lays them over it).
+    So it does not wait for the other parts.
 
-    Its links to headings of other parts point at empty anchors placed out of
-    the flow on its first page, so that WeasyPrint keeps them; the join replaces
-    those destinations by the real ones.
-    """
+    Each number cell holds a block ``toc-hal-K`` (K: its order in the daftar)
+    whose box tells where its number goes, and a link with an invisible
+    stand-in for the number, so that the link keeps an area to click. Its links
+    to headings of other parts point at empty anchors placed out of the flow on
+    its first page, so that WeasyPrint keeps them; the join replaces those
+    destinations by the real ones. ``toc-asal`` marks the corner of the page
+    area."""
+    urut = iter(range(10**6))
 
-    def tulis(cocok: re.Match, angka: dict[str, int], ubah) -> str:
-        anchor = cocok.group(1)
-        teks = ubah(angka[anchor]) if anchor in angka else ""
-        return f'<td class="toc-hal"><a href="#{anchor}" class="tetap">{teks}</a></td>'
+    def sel(cocok: re.Match) -> str:
+        k = next(urut)
+        sel = (
+            f'<td class="toc-hal"><div id="toc-hal-{k}"><a href="#{cocok.group(3)}" '
+            'class="tetap"><span style="visibility: hidden">000</span></a></div></td>'
+        )
+        return cocok.group(0).replace(cocok.group(2), sel)
 
-    daftar = _SEL_NOMOR.sub(lambda m: tulis(m, nomor, str), p.daftar)
-    daftar = _SEL_ROMAWI.sub(
-        lambda m: tulis(m, romawi, angka_romawi) if m.group(1) in romawi else m.group(0), daftar
-    )
+    daftar = _SEL_BARIS.sub(sel, p.daftar)
     di_sini = set(_ID.findall(p.daftar))
     luar = [a for a in dict.fromkeys(re.findall(r'href="#([^"]+)"', p.daftar)) if a not in di_sini]
     jangkar = "".join(f'<span id="{a}"></span>' for a in luar)
-    gaya = f"{_TANPA_STEMPEL}@page :first {{ counter-reset: page {mulai}; }}"
+    gaya = f"{_TANPA_STEMPEL}@page awal {{ @bottom-right {{ content: none; }} }}"
+    # The corner mark goes into the first section: before it, it would be content
+    # that the section's page break sends to a page of its own.
+    buka = re.match(r"\s*<section [^>]*>", daftar)
+    if buka is None:
+        raise PotongGagal("daftar tidak diawali bagian")
     return (
         f"{_dengan_gaya(p, gaya)}{_BUKA_AWAL}"
         f'<div style="position:absolute;top:0;left:0;width:0;height:0;overflow:hidden">'
-        f"{jangkar}</div>{daftar}{p.ekor}"
+        f'{jangkar}</div>{buka.group(0)}<div id="toc-asal"></div>{daftar[buka.end() :]}{p.ekor}'
     )
+
+
+def html_nomor_daftar(p: Potongan, daftar: Cetakan, angka: list[str], mulai: int) -> str:
+    """The page numbers of the daftar printed by ``html_daftar``, on as many pages:
+    ``angka[K]`` in the box of ``toc-hal-K`` (same font, same line), and the
+    daftar's own roman page numbers in its footer, counting from ``mulai``."""
+    x0, y0 = daftar.letak["toc-asal"][:2]
+    tebal = [kelas == "t1" for kelas, _, _ in _SEL_BARIS.findall(p.daftar)]
+    halaman: list[list[str]] = [[] for _ in range(daftar.halaman)]
+    for k, teks in enumerate(angka):
+        x1, y1, x2, y2 = daftar.letak[f"toc-hal-{k}"]
+        halaman[daftar.jangkar[f"toc-hal-{k}"]].append(
+            f'<div class="toc-nomor{" t1" if tebal[k] else ""}" style="left:{x1 - x0:.4f}px;'
+            f'top:{y1 - y0:.4f}px;width:{x2 - x1:.4f}px;height:{y2 - y1:.4f}px">{teks}</div>'
+        )
+    gaya = (
+        f"{_TANPA_STEMPEL}@page :first {{ counter-reset: page {mulai}; }}"
+        ".toc-nomor { position: absolute; text-align: right; white-space: nowrap; }"
+        ".toc-nomor.t1 { font-weight: bold; }"
+    )
+    isi = "".join(
+        f'<div style="position:relative;height:0{";break-before:page" if i else ""}">'
+        f"{''.join(h)}</div>"
+        for i, h in enumerate(halaman)
+    )
+    return f"{_dengan_gaya(p, gaya)}{_BUKA_AWAL}{isi}</div>{p.ekor}"
 
 
 def angka_romawi(n: int) -> str:
@@ -302,6 +337,7 @@ def gabung_pdf(
     lapisan: bytes | None = None,
     nomor: tuple[bytes, int, int] | None = None,
     kepala: tuple[bytes, int, int] | None = None,
+    nomor_daftar: tuple[bytes, int] | None = None,
     semu: int | None = None,
 ) -> bytes:
     """Join PDFs printed by WeasyPrint: pages in order, outlines one after another,
@@ -320,7 +356,9 @@ def gabung_pdf(
     the PDF is laid over page ``first + k``, for ``k`` below count (the page
     numbers of the body, see ``html_nomor``). ``kepala``: (one-page PDF, first
     page, count): laid over those pages as one shared form XObject (the running
-    header, see ``html_kepala``)."""
+    header, see ``html_kepala``). ``nomor_daftar``: (PDF, first page): its
+    pages laid over those from the first on (the numbers of the daftar, see
+    ``html_nomor_daftar``)."""
     import pikepdf
 
     with contextlib.ExitStack() as terbuka:
@@ -373,6 +411,11 @@ def gabung_pdf(
             for k in range(nomor[2]):
                 bentuk = hasil.copy_foreign(s.pages[k].as_form_xobject())
                 hasil.pages[nomor[1] + k].add_overlay(bentuk)
+        if nomor_daftar is not None:
+            s = terbuka.enter_context(pikepdf.open(BytesIO(nomor_daftar[0])))
+            for k, halaman in enumerate(s.pages):
+                bentuk = hasil.copy_foreign(halaman.as_form_xobject())
+                hasil.pages[nomor_daftar[1] + k].add_overlay(bentuk)
         keluar = BytesIO()
         hasil.save(keluar)
         return keluar.getvalue()
@@ -536,12 +579,13 @@ def _cetak_paralel(
     pekerja: ProcessPoolExecutor,
     akar: str,
 ) -> tuple[HasilCetak, dict]:
-    """The chapters and the cover part go to the workers at once, largest first,
-    then the layer and the margin pages, which fill the end of the print. The
-    daftar needs the page numbers of the chapters and the page count of the
-    cover part: with a remembered layout (``petunjuk``) it goes with them and is
-    checked afterwards; otherwise, or when it was wrong, it is printed as soon
-    as they are done (the second *putaran*)."""
+    """Every part goes to the workers at once, largest first: the cover part, the
+    daftar (without its numbers), the chapters, then the layer and the header.
+    The page numbers of the daftar need them all: they are printed last, on
+    pages of their own laid over the daftar's (a few milliseconds). The page
+    numbers of the body come printed already, for as many pages as the last
+    print had (``petunjuk``), or a guess; when the body has more pages, they are
+    printed again."""
     from django.core.cache import cache
 
     simpan = simpan_bagian_detik()
@@ -573,50 +617,42 @@ def _cetak_paralel(
             cache.set_many(baru, simpan)
         return hasil
 
-    # The cover part first: it is small, and the daftar waits for it too.
-    tugas = {"sampul": html_sampul(p)}
-    kiriman = kirim(tugas)
+    tugas = {"sampul": html_sampul(p), "daftar": html_daftar(p)}
     tugas.update({i: html_isi(p, k) for k, i in enumerate(ident)})
-    perlu = list(tugas)  # what the daftar waits for
-    if {"nomor", "romawi", "mulai"} <= petunjuk.keys():
-        tugas["daftar"] = html_daftar(
-            p,
-            {a: n for a, n in petunjuk["nomor"].items() if a in p.nomor_diminta},
-            {a: n for a, n in petunjuk["romawi"].items() if a in p.romawi_diminta},
-            petunjuk["mulai"],
-        )
-    kiriman.update(kirim({k: h for k, h in tugas.items() if k not in kiriman}))
     if lapisan is not None:
         tugas["lapisan"] = lapisan
-        kiriman.update(kirim({"lapisan": lapisan}))
+    kiriman = kirim(tugas)
     kepala = _cetak_sekali(html_kepala(p), pekerja, akar, "kepala", dari_simpanan)
     halaman_nomor, nomor_cetak = _nomor(
         petunjuk.get("halaman_isi") or _tebak_halaman(p), pekerja, akar, dari_simpanan
     )
+    hasil = terima(kiriman, tugas)
 
-    hasil = terima({k: kiriman[k] for k in perlu}, tugas)
     jumlah = [hasil[i].halaman for i in ident]
     halaman_isi = sum(jumlah)
-    nomor: dict[str, int] = {}
+    ulang = []
+    if halaman_nomor < halaman_isi:
+        ulang.append("nomor")
+        halaman_nomor, nomor_cetak = _nomor(halaman_isi, pekerja, akar, dari_simpanan)
+    # The number of every row of the daftar: arabic in the body, lower-roman in
+    # the front matter (the cover part, then the daftar from ``mulai`` on).
+    mulai = hasil["sampul"].halaman + 1
+    angka: dict[str, str] = {}
+    for a, hal in hasil["sampul"].jangkar.items():
+        angka.setdefault(a, angka_romawi(hal + 1))
+    di_daftar = set(_ID.findall(p.daftar))
+    for a, hal in hasil["daftar"].jangkar.items():
+        if a in di_daftar:
+            angka.setdefault(a, angka_romawi(hal + mulai))
     for k, i in enumerate(ident):
         for a, hal in hasil[i].jangkar.items():
-            nomor.setdefault(a, hal + 1 + sum(jumlah[:k]))
-    nomor = {a: nomor[a] for a in p.nomor_diminta if a in nomor}
-    romawi = {a: hasil["sampul"].jangkar[a] + 1 for a in p.romawi_diminta}
-    mulai = hasil["sampul"].halaman + 1
-
-    ulang = {}
-    daftar = html_daftar(p, nomor, romawi, mulai)
-    if tugas.get("daftar") != daftar:
-        tebakan = kiriman.pop("daftar", None)
-        if isinstance(tebakan, Future):
-            tebakan.cancel()  # a wrong guess still waiting: not printed
-        tugas["daftar"] = ulang["daftar"] = daftar
-        kiriman.update(kirim({"daftar": daftar}))
-    if halaman_nomor < halaman_isi:
-        ulang["nomor"] = "nomor"
-        halaman_nomor, nomor_cetak = _nomor(halaman_isi, pekerja, akar, dari_simpanan)
-    hasil.update(terima({k: f for k, f in kiriman.items() if k not in hasil}, tugas))
+            angka.setdefault(a, str(hal + 1 + sum(jumlah[:k])))
+    html_angka = html_nomor_daftar(
+        p, hasil["daftar"], [angka.get(a, "") for a in p.nomor_daftar], mulai
+    )
+    nomor_daftar = _cetak_sekali(html_angka, pekerja, akar, "nomor-daftar", dari_simpanan)
+    if "nomor-daftar" not in dari_simpanan:
+        ulang.append("nomor-daftar")
 
     urutan = ["sampul", "daftar", *ident]
     depan = hasil["sampul"].halaman + hasil["daftar"].halaman
@@ -626,6 +662,7 @@ def _cetak_paralel(
         lapisan=hasil["lapisan"].pdf if lapisan is not None else None,
         nomor=(nomor_cetak.result().pdf, depan, halaman_isi),
         kepala=(kepala.result().pdf, depan, halaman_isi),
+        nomor_daftar=(nomor_daftar.result().pdf, hasil["sampul"].halaman),
         semu=1,
     )
     return (
@@ -637,7 +674,7 @@ def _cetak_paralel(
             dicetak_ulang=sorted(ulang),
             dari_simpanan=sorted(set(dari_simpanan)),
         ),
-        {"halaman_isi": halaman_isi, "nomor": nomor, "romawi": romawi, "mulai": mulai},
+        {"halaman_isi": halaman_isi},
     )
 
 

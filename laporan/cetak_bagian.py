@@ -28,6 +28,9 @@ class Cetakan:
     halaman: int
     # HTML id → 0-based index of the page it is on (first occurrence).
     jangkar: dict[str, int]
+    # HTML id → its box on that page (x1, y1, x2, y2), CSS pixels from the
+    # page's top left corner.
+    letak: dict[str, tuple[float, float, float, float]]
 
 
 def pengambil(akar: str | Path):
@@ -74,11 +77,14 @@ def cetak(html: str, akar: str | Path, *, kumpul: bool = True) -> Cetakan:
             string=html, base_url=akar.as_uri() + "/", url_fetcher=pengambil(akar)
         ).render(stylesheets=gaya, font_config=fonta)
         jangkar: dict[str, int] = {}
+        letak: dict[str, tuple[float, float, float, float]] = {}
         for nomor, halaman in enumerate(dokumen.pages):
-            for nama in halaman.anchors:
-                jangkar.setdefault(nama, nomor)
+            for nama, kotak in halaman.anchors.items():
+                if nama not in jangkar:
+                    jangkar[nama] = nomor
+                    letak[nama] = tuple(kotak)
         pdf = dokumen.write_pdf()
-        hasil = Cetakan(pdf=pdf, halaman=len(dokumen.pages), jangkar=jangkar)
+        hasil = Cetakan(pdf=pdf, halaman=len(dokumen.pages), jangkar=jangkar, letak=letak)
         del dokumen
         if kumpul:
             gc.collect()

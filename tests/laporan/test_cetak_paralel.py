@@ -96,18 +96,24 @@ def paralel(settings):
 
 
 def _ingat(html: str, cetakan) -> None:
-    """Remember the layout of a single-process print, as a first print of the
-    application does (saves printing it twice)."""
-    p = potong(pisah_lapisan(html)[0])
-    jangkar = cetakan.jangkar
-    bab_i = jangkar["bab-i"]  # pages before: cover and front matter
-    petunjuk = {
-        "halaman_isi": cetakan.halaman - bab_i,
-        "nomor": {a: jangkar[a] - bab_i + 1 for a in p.nomor_diminta if a in jangkar},
-        "romawi": {a: jangkar[a] + 1 for a in p.romawi_diminta},
-        "mulai": jangkar["daftar-isi"] + 1,
-    }
-    cache.set(modul_cetak._KUNCI_CACHE + "dok", petunjuk)
+    """Remember the page count of a single-process print, as a first print of the
+    application does (its page numbers are printed for as many pages)."""
+    cache.set(modul_cetak._KUNCI_CACHE + "dok", {"halaman_isi": _halaman_isi(cetakan)})
+
+
+def _halaman_isi(cetakan) -> int:
+    return cetakan.halaman - cetakan.jangkar["bab-i"]  # before BAB I: the front matter
+
+
+def _gambar(pdf: bytes, dari: int, sampai: int) -> list[bytes]:
+    """Pages ``dari``..``sampai`` (1-based) rendered to PNG by pdftoppm."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(
+            ["pdftoppm", "-r", "50", "-f", str(dari), "-l", str(sampai), "-png", "-", f"{tmp}/h"],
+            input=pdf,
+            check=True,
+        )
+        return [p.read_bytes() for p in sorted(Path(tmp).glob("h-*.png"))]
 
 
 def _teks(pdf: bytes) -> str:
@@ -184,11 +190,11 @@ def test_the_document_is_cut_at_its_chapters(html):
     assert 'id="lampiran"' in p.isi[3][1]
     # The cascaded PKs open with a level-4 heading: their bookmarks go under LAMPIRAN.
     assert p.anak[:5] == [False] * 4 + [True]
-    # Every arabic page number of the daftar isi/tabel/gambar is asked for.
-    assert {"bab-i", "bab-iii", "tabel-3-1", "gambar-3-1"} <= set(p.nomor_diminta)
-    # Roman numbers of the pages before the daftar, from the cover part.
-    assert "kata-pengantar" not in p.nomor_diminta
-    assert p.romawi_diminta == ["kata-pengantar", "ikhtisar"]
+    # Every row of the daftar isi/tabel/gambar shows a page number.
+    assert {"bab-i", "bab-iii", "tabel-3-1", "gambar-3-1", "kata-pengantar", "daftar-isi"} <= set(
+        p.nomor_daftar
+    )
+    assert len(p.nomor_daftar) == p.daftar.count("<tr")
     # Nothing is lost: the parts and the markers make up the whole document.
     utuh = (
         p.kepala
@@ -212,24 +218,46 @@ def test_every_id_of_the_document_is_unique(html):
         assert sorted(i for i in set(ids) if ids.count(i) > 1) == [], nama
 
 
-def test_the_daftar_gets_the_numbers_and_anchors_for_its_links(html):
+def test_the_daftar_prints_without_numbers_and_marks_where_they_go(html):
     p = potong(pisah_lapisan(html["randublatung"])[0])
-    daftar = html_daftar(p, {"bab-i": 1, "bab-iii": 17}, {"kata-pengantar": 2, "ikhtisar": 4}, 5)
-    assert '<a href="#bab-i" class="tetap">1</a>' in daftar
-    assert '<a href="#bab-iii" class="tetap">17</a>' in daftar
-    assert '<a href="#kata-pengantar" class="tetap">ii</a>' in daftar
-    assert '<a href="#ikhtisar" class="tetap">iv</a>' in daftar
-    # Its own pages: numbered from 5 (v), the cover part's pages before them.
-    assert "@page :first { counter-reset: page 5; }" in daftar
-    assert '<a href="#daftar-tabel" class="romawi"></a>' in daftar
-    # Placeholder destinations for the links to other parts.
+    daftar = html_daftar(p)
+    # No number: neither written in nor counted by CSS; its footer has none.
+    assert "target-counter" not in daftar and 'class="romawi"' not in daftar
+    assert "@page awal { @bottom-right { content: none; } }" in daftar
+    # A mark per row, and a link with an invisible stand-in to click on.
+    assert daftar.count('<div id="toc-hal-') == len(p.nomor_daftar)
+    assert (
+        '<div id="toc-hal-0"><a href="#kata-pengantar" class="tetap">'
+        '<span style="visibility: hidden">000</span></a></div>'
+    ) in daftar
+    assert '<div id="toc-asal"></div>' in daftar
+    # Placeholder destinations for the links to other parts, none for its own.
     assert '<span id="bab-iii"></span>' in daftar and '<span id="kata-pengantar"></span>' in daftar
-    assert 'id="bab-iii">' not in p.daftar and '<span id="daftar-tabel">' not in daftar
+    assert '<span id="daftar-tabel"></span>' not in daftar
     # The cover part closes the front matter's page group that the daftar opens.
     sampul = html_sampul(p)
     assert sampul.count('<div class="awal">') == 1
     assert sampul.endswith("</div>" + p.ekor)
     assert 'id="kata-pengantar"' in sampul and "DAFTAR ISI" not in sampul
+
+
+def test_the_numbers_of_the_daftar_go_where_the_marks_are(html):
+    p = potong(pisah_lapisan(html["randublatung"])[0])
+    n = len(p.nomor_daftar)
+    letak = {"toc-asal": (94.5, 83.1, 600.0, 83.1)}
+    letak |= {f"toc-hal-{k}": (550.0, 100.0 + k, 595.5, 117.4 + k) for k in range(n)}
+    jangkar = {f"toc-hal-{k}": 0 if k < 3 else 1 for k in range(n)}
+    daftar = modul_cetak.Cetakan(pdf=b"", halaman=2, jangkar=jangkar, letak=letak)
+    angka = [str(k + 1) for k in range(n)]
+    nomor = modul_cetak.html_nomor_daftar(p, daftar, angka, 5)
+    # The box of each mark, relative to the corner of the page area; bold in "t1" rows.
+    assert (
+        '<div class="toc-nomor t1" style="left:455.5000px;top:16.9000px;width:45.5000px;'
+        'height:17.4000px">1</div>'
+    ) in nomor
+    assert nomor.count("break-before:page") == 1  # two pages, as the daftar has
+    assert "@page :first { counter-reset: page 5; }" in nomor
+    assert nomor.count('class="toc-nomor') == n
 
 
 def test_roman_numerals_are_those_of_css():
@@ -296,27 +324,27 @@ def test_the_worker_module_does_not_load_django():
 # ---------------------------------------------------------------- printing
 
 
-def test_the_first_print_takes_two_rounds_and_teaches_the_layout(paralel, html, satu):
+def test_only_the_numbers_of_the_daftar_wait_for_the_chapters(paralel, html, satu):
     pertama = cetak_dokumen(html["randublatung"], AKAR, kunci="dok")
-    # The chapters and the cover print in parallel at once; the daftar waits for
-    # their page numbers. The margin pages were guessed long enough.
-    assert (pertama.cara, pertama.putaran, pertama.dicetak_ulang) == ("paralel", 2, ["daftar"])
+    # Every part prints at once; the numbers of the daftar follow. The page
+    # numbers of the body, printed for a guessed page count, were enough.
+    assert (pertama.cara, pertama.putaran, pertama.dicetak_ulang) == (
+        "paralel",
+        2,
+        ["nomor-daftar"],
+    )
     _sama(pertama.pdf, satu["randublatung"].pdf)
     petunjuk = cache.get(modul_cetak._KUNCI_CACHE + "dok")
-    jangkar = satu["randublatung"].jangkar
-    assert petunjuk["halaman_isi"] == satu["randublatung"].halaman - jangkar["bab-i"]
-    assert petunjuk["nomor"]["bab-i"] == 1
-    assert petunjuk["nomor"]["bab-iii"] == jangkar["bab-iii"] - jangkar["bab-i"] + 1
-    assert petunjuk["romawi"] == {"kata-pengantar": 2, "ikhtisar": jangkar["ikhtisar"] + 1}
-    assert petunjuk["mulai"] == jangkar["daftar-isi"] + 1
-    # The next print knows it all: one round.
+    assert petunjuk == {"halaman_isi": _halaman_isi(satu["randublatung"])}
+    # The same numbers again: nothing waits.
     kedua = cetak_dokumen(html["randublatung"], AKAR, kunci="dok")
     assert (kedua.putaran, kedua.dicetak_ulang) == (1, [])
+    assert "nomor-daftar" in kedua.dari_simpanan
 
 
 def test_the_chapters_do_not_depend_on_the_pages_before_them(paralel, settings, html):
-    """A page more in BAB II moves every later page number, but BAB III and the
-    rest are reused as printed: their page numbers are laid over them."""
+    """A page more in BAB II moves every later page number, but BAB III, the rest
+    and the daftar are reused as printed: their page numbers are laid over them."""
     settings.LKJIP_PDF_SIMPAN_BAGIAN = 60
     asli = html["randublatung"]
     cetak_dokumen(asli, AKAR, kunci="dok")
@@ -324,9 +352,9 @@ def test_the_chapters_do_not_depend_on_the_pages_before_them(paralel, settings, 
     diubah = asli.replace('<h2 id="bag-2-1">', sisip + '<h2 id="bag-2-1">', 1)
     assert diubah != asli
     hasil = cetak_dokumen(diubah, AKAR, kunci="dok")
-    assert {"bab-iii", "bab-iv", "bab-i"} <= set(hasil.dari_simpanan)
+    assert {"bab-iii", "bab-iv", "bab-i", "daftar", "sampul"} <= set(hasil.dari_simpanan)
     assert "bab-ii" not in hasil.dari_simpanan
-    assert hasil.dicetak_ulang == ["daftar"]
+    assert hasil.dicetak_ulang == ["nomor-daftar"]
     satu_diubah, _ = cetak_satu_proses(diubah, AKAR)
     assert satu_diubah.halaman > cetak_satu_proses(asli, AKAR)[0].halaman
     _sama(hasil.pdf, satu_diubah.pdf)
@@ -336,9 +364,14 @@ def test_the_chapters_do_not_depend_on_the_pages_before_them(paralel, settings, 
 def test_parallel_print_is_the_single_process_print(paralel, html, satu, nama):
     _ingat(html[nama], satu[nama])
     hasil = cetak_dokumen(html[nama], AKAR, kunci="dok")
-    assert (hasil.cara, hasil.putaran, hasil.dicetak_ulang) == ("paralel", 1, [])
+    # Only the numbers of the daftar wait for the chapters.
+    assert (hasil.cara, hasil.dicetak_ulang) == ("paralel", ["nomor-daftar"])
     assert hasil.halaman == satu[nama].halaman
     _sama(hasil.pdf, satu[nama].pdf)
+    # The pages of the daftar, numbers laid over, look the same to the pixel.
+    pertama = satu[nama].jangkar["daftar-isi"] + 1
+    terakhir = satu[nama].jangkar["bab-i"]
+    assert _gambar(hasil.pdf, pertama, terakhir) == _gambar(satu[nama].pdf, pertama, terakhir)
 
 
 def test_signed_parts_carry_the_stamp_on_every_page(paralel, html, satu):
@@ -368,39 +401,38 @@ def test_a_sign_off_after_a_draft_reuses_the_printed_parts(paralel, settings, ht
     dicap = cetak_dokumen(html["randublatung-dicap"], AKAR, kunci="dok")
     bab = [i for i, _ in potong(pisah_lapisan(html["randublatung"])[0]).isi]
     # Only the cover part and the stamp page are printed.
-    assert dicap.dari_simpanan == sorted([*bab, "daftar", "kepala", "nomor"])
+    assert dicap.dari_simpanan == sorted([*bab, "daftar", "kepala", "nomor", "nomor-daftar"])
     _sama(dicap.pdf, satu["randublatung-dicap"].pdf)
-    # With keeping off, only the header and page numbers (no content) are reused.
+    # With keeping off, only the header and the page numbers are reused.
     settings.LKJIP_PDF_SIMPAN_BAGIAN = 0
     lagi = cetak_dokumen(html["randublatung-dicap"], AKAR, kunci="dok")
-    assert lagi.dari_simpanan == ["kepala", "nomor"]
+    assert lagi.dari_simpanan == ["kepala", "nomor", "nomor-daftar"]
 
 
-def test_a_wrong_remembered_layout_is_corrected(paralel, html, satu):
-    p = potong(pisah_lapisan(html["randublatung"])[0])
-    salah = {
-        "halaman_isi": 3,
-        "nomor": {a: 99 for a in p.nomor_diminta},
-        "romawi": {a: 7 for a in p.romawi_diminta},
-        "mulai": 9,
-    }
-    cache.set(modul_cetak._KUNCI_CACHE + "dok", salah)
+def test_a_wrong_remembered_page_count_is_corrected(paralel, html, satu):
+    cache.set(modul_cetak._KUNCI_CACHE + "dok", {"halaman_isi": 3})
     hasil = cetak_dokumen(html["randublatung"], AKAR, kunci="dok")
-    # Too few page numbers (10 for 3) and a wrong daftar: both printed again.
-    assert (hasil.cara, hasil.putaran, hasil.dicetak_ulang) == ("paralel", 2, ["daftar", "nomor"])
+    # Too few page numbers (10 for 3): printed again once the chapters are known.
+    assert (hasil.cara, hasil.putaran, hasil.dicetak_ulang) == (
+        "paralel",
+        2,
+        ["nomor", "nomor-daftar"],
+    )
     _sama(hasil.pdf, satu["randublatung"].pdf)
-    # What was learnt is right: the next print needs one round.
+    # What was learnt is right: the next print waits for nothing.
     lagi = cetak_dokumen(html["randublatung"], AKAR, kunci="dok")
     assert (lagi.putaran, lagi.dicetak_ulang) == (1, [])
 
 
-def test_a_layout_from_an_older_version_is_still_used(paralel, html, satu):
-    """An edit that does not move a page keeps the one-round parallel print."""
-    _ingat(html["randublatung"], satu["randublatung"])
+def test_an_edit_that_moves_no_page_prints_only_its_chapter(paralel, settings, html):
+    settings.LKJIP_PDF_SIMPAN_BAGIAN = 60
+    cetak_dokumen(html["randublatung"], AKAR, kunci="dok")
     diubah = html["randublatung"].replace("Akuntabilitas kinerja adalah", "Akuntabilitas adalah", 1)
     assert diubah != html["randublatung"]
     hasil = cetak_dokumen(diubah, AKAR, kunci="dok")
+    bab = [i for i, _ in potong(pisah_lapisan(diubah)[0]).isi]
     assert (hasil.cara, hasil.putaran) == ("paralel", 1)
+    assert sorted(set(bab) - set(hasil.dari_simpanan)) == ["bab-iii"]
     assert "Akuntabilitas adalah" in _teks(hasil.pdf)
 
 
