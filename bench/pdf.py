@@ -13,11 +13,14 @@ printing it with WeasyPrint
 - in one process (``html_ke_pdf``: best of N runs, its CPU seconds, and the
   first, cold run of the process),
 - in parallel parts on the worker processes (``laporan.cetak``, as the
-  application prints, every part laid out afresh): the first print of the
-  document (two rounds), and the best of N next ones, which know the page
-  numbers of the table of contents (the rounds they took), and the sign-off
-  print that follows a draft print (*tetapkan*: the chapters of the draft are
-  reused, the cover and the stamp are printed),
+  application prints, every part of the document laid out afresh): the first
+  print of the document, and the best of N next ones, and the sign-off print
+  that follows a draft print (*tetapkan*: the chapters of the draft are
+  reused, the cover part and the stamp are printed). What holds no content of
+  its own is kept by the process as the application keeps it: the page numbers
+  of the body (printed when the workers start), the running header, and the
+  page numbers of the daftar, which wait for the chapters only when they
+  changed (2 in the *putaran* column),
 
 and the wall-clock seconds of ``chromium --headless --print-to-pdf`` on the
 same HTML file (one process per run, start-up included, as a batch job would
@@ -147,8 +150,7 @@ def main() -> None:
                 waktu.append(time.perf_counter() - mulai)
                 cpu.append(time.process_time() - mulai_cpu)
             # The application's print, every part afresh: the first print of the
-            # document (two rounds: the front matter and the page numbers wait for
-            # the chapters), then the next ones.
+            # document, then the next ones.
             kunci = f"{kode}:2024"
             settings.LKJIP_PDF_SIMPAN_BAGIAN = 0
             mulai = time.perf_counter()

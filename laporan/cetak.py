@@ -136,7 +136,7 @@ class HasilCetak:
     halaman: int
     # How it was printed, for the benchmark and the tests.
     cara: str  # "satu proses" or "paralel"
-    putaran: int = 1  # 2 when a part had to wait for the chapters (see _cetak_paralel)
+    putaran: int = 1  # 2 when a print had to wait for the chapters (see _cetak_paralel)
     dicetak_ulang: list[str] = field(default_factory=list)  # printed after the chapters
     dari_simpanan: list[str] = field(default_factory=list)  # parts reused, not printed
 
@@ -545,7 +545,8 @@ def cetak_satu_proses(html: str, akar: str) -> tuple[HasilCetak, Cetakan]:
 def cetak_dokumen(html: str, akar: str, *, kunci: str | None = None) -> HasilCetak:
     """Print the document HTML to one PDF, in parallel when it can (see the module).
 
-    ``kunci`` names the document (perangkat daerah and year) for the petunjuk.
+    ``kunci`` names the document (perangkat daerah and year) for the petunjuk: the
+    page count of its body at the last print, for its page numbers.
     With fewer than two worker processes configured, or when the HTML cannot be
     cut, the document prints in this process.
     """

@@ -22,6 +22,7 @@ from django.db import connection, transaction
 
 from kinerja.models import PerangkatDaerah
 from laporan import cetak as modul_cetak
+from laporan import cetak_bagian
 from laporan.assembly import susun_dokumen
 from laporan.cetak import (
     PotongGagal,
@@ -469,3 +470,16 @@ def test_opening_the_lkjip_page_starts_the_workers(client, settings, operator_a)
     modul_cetak.hentikan_pekerja()
     assert client.get("/pd/33.16.05/2024/lkjip/").status_code == 200
     assert modul_cetak._pelaksana is None  # one process configured: nothing started
+
+
+def test_a_worker_collects_its_garbage_when_idle(monkeypatch):
+    """Not while the parts of a document wait for it: after it had no work for a while."""
+    monkeypatch.setattr(cetak_bagian, "JEDA_KUMPUL", 0.2)
+    kumpul = []
+    with mock.patch("gc.collect", side_effect=lambda *a: kumpul.append(time.monotonic())):
+        cetak_bagian.cetak_pekerja("<p>satu</p>", AKAR)
+        cetak_bagian.cetak_pekerja("<p>dua</p>", AKAR)  # the first one's wait is called off
+        selesai = time.monotonic()
+        assert kumpul == []
+        time.sleep(0.6)
+    assert len(kumpul) == 1 and kumpul[0] - selesai >= 0.15
