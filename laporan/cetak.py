@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import logging
 import multiprocessing
 import os
@@ -266,15 +267,14 @@ def html_daftar(p: Potongan) -> str:
     its first page, so that WeasyPrint keeps them; the join replaces those
     destinations by the real ones. ``toc-asal`` marks the corner of the page
     area."""
-    urut = iter(range(10**6))
+    urut = itertools.count()
 
     def sel(cocok: re.Match) -> str:
-        k = next(urut)
-        sel = (
-            f'<td class="toc-hal"><div id="toc-hal-{k}"><a href="#{cocok.group(3)}" '
+        tanda = (
+            f'<td class="toc-hal"><div id="toc-hal-{next(urut)}"><a href="#{cocok.group(3)}" '
             'class="tetap"><span style="visibility: hidden">000</span></a></div></td>'
         )
-        return cocok.group(0).replace(cocok.group(2), sel)
+        return cocok.group(0).replace(cocok.group(2), tanda)
 
     daftar = _SEL_BARIS.sub(sel, p.daftar)
     di_sini = set(_ID.findall(p.daftar))
