@@ -96,12 +96,13 @@ def cetak(html: str, akar: str | Path, *, kumpul: bool = True) -> Cetakan:
 
 
 _TAUTAN_GAYA = re.compile(r'<link rel="stylesheet" href="([\w./-]+\.css)">')
-_gaya: dict[tuple[Path, int], object] = {}
-_fonta: list = []
+# Per thread: a web process may print in several threads at once, and Pango's
+# font map (in the font configuration) is not made for sharing between threads.
+_lokal = threading.local()
 
 
 def _gaya_tersimpan(html: str, akar: Path) -> tuple[str, list, object]:
-    """The stylesheets that ``html`` links from ``akar``, parsed once per process.
+    """The stylesheets that ``html`` links from ``akar``, parsed once per thread.
 
     Parsing and checking the stylesheet costs a print about 20 ms, as much as
     laying out a page; the parsed sheet (and the font configuration it was
@@ -113,21 +114,23 @@ def _gaya_tersimpan(html: str, akar: Path) -> tuple[str, list, object]:
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
-    if not _fonta:
-        _fonta.append(FontConfiguration())
+    if not hasattr(_lokal, "fonta"):
+        _lokal.fonta = FontConfiguration()
+        _lokal.gaya = {}
+    tersimpan: dict[tuple[Path, int], CSS] = _lokal.gaya
     gaya = []
     for href in _TAUTAN_GAYA.findall(html):
         path = (akar / href).resolve()
         if not path.is_relative_to(akar) or not path.is_file():
             continue  # left in the HTML: WeasyPrint reports it as it would
         kunci = (path, path.stat().st_mtime_ns)
-        if kunci not in _gaya:
-            _gaya[kunci] = CSS(
-                filename=str(path), url_fetcher=pengambil(akar), font_config=_fonta[0]
+        if kunci not in tersimpan:
+            tersimpan[kunci] = CSS(
+                filename=str(path), url_fetcher=pengambil(akar), font_config=_lokal.fonta
             )
-        gaya.append(_gaya[kunci])
+        gaya.append(tersimpan[kunci])
         html = html.replace(f'<link rel="stylesheet" href="{href}">', "", 1)
-    return html, gaya, _fonta[0]
+    return html, gaya, _lokal.fonta
 
 
 # Seconds a worker waits without work before it collects the garbage of its prints.

@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from io import BytesIO, StringIO
 from pathlib import Path
@@ -483,3 +484,21 @@ def test_a_worker_collects_its_garbage_when_idle(monkeypatch):
         assert kumpul == []
         time.sleep(0.6)
     assert len(kumpul) == 1 and kumpul[0] - selesai >= 0.15
+
+
+def test_the_stylesheet_is_parsed_once_per_thread():
+    """Parsed once and kept, but not shared between threads: Pango's font map is not
+    made for printing in two threads at once."""
+    html = '<html><head><link rel="stylesheet" href="static/css/dokumen.css"></head><body>x'
+    akar = Path(AKAR).resolve()
+    sini = [cetak_bagian._gaya_tersimpan(html, akar) for _ in range(2)]
+    assert sini[0][0] == "<html><head></head><body>x"  # the link is taken out
+    assert sini[0][1] and sini[0][1][0] is sini[1][1][0] and sini[0][2] is sini[1][2]
+    lain = []
+    utas = threading.Thread(target=lambda: lain.append(cetak_bagian._gaya_tersimpan(html, akar)))
+    utas.start()
+    utas.join()
+    assert lain[0][1][0] is not sini[0][1][0] and lain[0][2] is not sini[0][2]
+    # A link out of the application directory stays, for WeasyPrint to refuse.
+    luar = '<link rel="stylesheet" href="../luar.css">'
+    assert cetak_bagian._gaya_tersimpan(luar, akar) == (luar, [], sini[0][2])
