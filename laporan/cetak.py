@@ -59,6 +59,7 @@ __all__ = [
     "html_kepala",
     "angka_romawi",
     "gabung_pdf",
+    "Tindihan",
     "cetak_dokumen",
     "cetak_satu_proses",
     "pisah_lapisan",
@@ -331,13 +332,24 @@ def angka_romawi(n: int) -> str:
     return "".join(hasil)
 
 
+@dataclass(frozen=True)
+class Tindihan:
+    """A PDF laid over (or under) pages of the joined document (``gabung_pdf``)."""
+
+    pdf: bytes
+    mulai: int = 0  # the first page it covers
+    # Pages it covers; None: to the last page (``sama``) or as many as it has.
+    jumlah: int | None = None
+    # Its one page on every covered page, as one shared form XObject; otherwise
+    # its page ``k`` on page ``mulai + k``.
+    sama: bool = False
+    bawah: bool = False  # under the page's content, not over it
+
+
 def gabung_pdf(
     bagian: list[bytes],
     anak: list[bool] | None = None,
-    lapisan: bytes | None = None,
-    nomor: tuple[bytes, int, int] | None = None,
-    kepala: tuple[bytes, int, int] | None = None,
-    nomor_daftar: tuple[bytes, int] | None = None,
+    tindihan: tuple[Tindihan, ...] = (),
     semu: int | None = None,
 ) -> bytes:
     """Join PDFs printed by WeasyPrint: pages in order, outlines one after another,
@@ -351,14 +363,8 @@ def gabung_pdf(
     top bookmarks go under the last top bookmark before it, as they would in
     the whole document (the second and later lampiran under LAMPIRAN).
 
-    ``lapisan``: a one-page PDF (see ``pisah_lapisan``) laid under every page as
-    one shared form XObject. ``nomor``: (PDF, first page, count): page ``k`` of
-    the PDF is laid over page ``first + k``, for ``k`` below count (the page
-    numbers of the body, see ``html_nomor``). ``kepala``: (one-page PDF, first
-    page, count): laid over those pages as one shared form XObject (the running
-    header, see ``html_kepala``). ``nomor_daftar``: (PDF, first page): its
-    pages laid over those from the first on (the numbers of the daftar, see
-    ``html_nomor_daftar``)."""
+    ``tindihan``, in order: what is laid over or under the joined pages (the
+    stamp, the running header, the page numbers; see ``Tindihan``)."""
     import pikepdf
 
     with contextlib.ExitStack() as terbuka:
@@ -396,26 +402,23 @@ def gabung_pdf(
             hasil.Root.Names = hasil.make_indirect(pikepdf.Dictionary(Dests=pohon.obj))
         with hasil.open_outline() as garis:
             garis.root.extend(markah)
-        if lapisan is not None:
-            s = terbuka.enter_context(pikepdf.open(BytesIO(lapisan)))
-            bentuk = hasil.copy_foreign(s.make_indirect(s.pages[0].as_form_xobject()))
-            for halaman in hasil.pages:
-                halaman.add_underlay(bentuk)
-        if kepala is not None:
-            s = terbuka.enter_context(pikepdf.open(BytesIO(kepala[0])))
-            bentuk = hasil.copy_foreign(s.make_indirect(s.pages[0].as_form_xobject()))
-            for k in range(kepala[2]):
-                hasil.pages[kepala[1] + k].add_overlay(bentuk)
-        if nomor is not None:
-            s = terbuka.enter_context(pikepdf.open(BytesIO(nomor[0])))
-            for k in range(nomor[2]):
-                bentuk = hasil.copy_foreign(s.pages[k].as_form_xobject())
-                hasil.pages[nomor[1] + k].add_overlay(bentuk)
-        if nomor_daftar is not None:
-            s = terbuka.enter_context(pikepdf.open(BytesIO(nomor_daftar[0])))
-            for k, halaman in enumerate(s.pages):
-                bentuk = hasil.copy_foreign(halaman.as_form_xobject())
-                hasil.pages[nomor_daftar[1] + k].add_overlay(bentuk)
+        for t in tindihan:
+            s = terbuka.enter_context(pikepdf.open(BytesIO(t.pdf)))
+            bersama = (
+                hasil.copy_foreign(s.make_indirect(s.pages[0].as_form_xobject()))
+                if t.sama
+                else None
+            )
+            jumlah = t.jumlah
+            if jumlah is None:
+                jumlah = len(hasil.pages) - t.mulai if t.sama else len(s.pages)
+            for k in range(jumlah):
+                if bersama is None:
+                    bentuk = hasil.copy_foreign(s.pages[k].as_form_xobject())
+                else:
+                    bentuk = bersama
+                halaman = hasil.pages[t.mulai + k]
+                (halaman.add_underlay if t.bawah else halaman.add_overlay)(bentuk)
         keluar = BytesIO()
         # Object streams pack the dictionaries of every part (each with its own
         # fonts and pages): a quarter smaller, for no measurable time.
@@ -533,6 +536,11 @@ def hentikan_pekerja() -> None:
 # ----------------------------------------------------------------------- printing
 
 
+def _lapisan(pdf: bytes) -> Tindihan:
+    """The stamp or draft mark (``pisah_lapisan``): under every page."""
+    return Tindihan(pdf, sama=True, bawah=True)
+
+
 def cetak_satu_proses(html: str, akar: str) -> tuple[HasilCetak, Cetakan]:
     """Print the whole document in this process (its layer laid under every page);
     also returns the print without the layer, with its anchors."""
@@ -540,7 +548,7 @@ def cetak_satu_proses(html: str, akar: str) -> tuple[HasilCetak, Cetakan]:
     c = cetak(tanpa, akar)
     pdf = c.pdf
     if lapisan is not None:
-        pdf = gabung_pdf([c.pdf], lapisan=cetak(lapisan, akar).pdf)
+        pdf = gabung_pdf([c.pdf], tindihan=(_lapisan(cetak(lapisan, akar).pdf),))
     return HasilCetak(pdf=pdf, halaman=c.halaman, cara="satu proses"), c
 
 
@@ -659,14 +667,15 @@ def _cetak_paralel(
 
     urutan = ["sampul", "daftar", *ident]
     depan = hasil["sampul"].halaman + hasil["daftar"].halaman
+    tindihan = [
+        Tindihan(kepala.result().pdf, depan, halaman_isi, sama=True),
+        Tindihan(nomor_cetak.result().pdf, depan, halaman_isi),
+        Tindihan(nomor_daftar.result().pdf, hasil["sampul"].halaman),
+    ]
+    if lapisan is not None:
+        tindihan.insert(0, _lapisan(hasil["lapisan"].pdf))
     pdf = gabung_pdf(
-        [hasil[k].pdf for k in urutan],
-        [False, False, *p.anak],
-        lapisan=hasil["lapisan"].pdf if lapisan is not None else None,
-        nomor=(nomor_cetak.result().pdf, depan, halaman_isi),
-        kepala=(kepala.result().pdf, depan, halaman_isi),
-        nomor_daftar=(nomor_daftar.result().pdf, hasil["sampul"].halaman),
-        semu=1,
+        [hasil[k].pdf for k in urutan], [False, False, *p.anak], tuple(tindihan), semu=1
     )
     return (
         HasilCetak(
