@@ -6,7 +6,8 @@ database column, and reports problems as whole Indonesian sentences.
 
 from __future__ import annotations
 
-from decimal import Decimal
+import re
+from decimal import Decimal, localcontext
 
 from django import forms
 from django.core.validators import MaxLengthValidator, MinLengthValidator
@@ -38,19 +39,37 @@ def kalimat(teks: str) -> str:
 def muat_di_kolom(
     angka: Decimal, *, digit_bulat: int, digit_desimal: int, apa: str = "Angka"
 ) -> Decimal:
-    """Refuse a number its column cannot store, instead of failing in the database."""
-    if angka != angka.quantize(Decimal(1).scaleb(-digit_desimal)):
+    """Refuse a number its column cannot store, instead of failing in the database.
+
+    The size is checked first, on the exponent alone: quantizing a number of 28 digits
+    or more would overflow the default decimal context (InvalidOperation, an HTTP 500).
+    """
+    if not angka.is_finite():
+        raise forms.ValidationError(f"{apa} tidak sah.", code="nilai")
+    if angka and angka.adjusted() >= digit_bulat:
+        raise forms.ValidationError(
+            f"{apa} terlalu besar: paling banyak {digit_bulat} angka sebelum koma.",
+            code="terlalu_besar",
+        )
+    # Below 10 ** digit_bulat the quantized number has at most digit_bulat + digit_desimal
+    # digits (one more when rounding carries); the context holds them whatever the default.
+    with localcontext() as ctx:
+        ctx.prec = digit_bulat + digit_desimal + 2
+        bulat = angka.quantize(Decimal(1).scaleb(-digit_desimal))
+    if angka != bulat:
         contoh = ", misalnya 5.842.020,50" if digit_desimal == 2 else ""
         raise forms.ValidationError(
             f"{apa} paling banyak {_KATA.get(digit_desimal, digit_desimal)} angka di belakang koma{contoh}.",
             code="desimal",
         )
-    if abs(angka) >= Decimal(10) ** digit_bulat:
-        raise forms.ValidationError(
-            f"{apa} terlalu besar: paling banyak {digit_bulat} angka sebelum koma.",
-            code="terlalu_besar",
-        )
     return angka
+
+
+# A number typed longer than its field is still a number: it is answered with the number's
+# own message ("terlalu besar", or too many decimals), not with "too long". Text up to this
+# length is parsed for that; beyond it only its length is reported.
+_PANJANG_DIBACA = 2000
+_MIRIP_ANGKA = re.compile(r"[-+\u2212]?\s*(?:rp\.?\s*)?[0-9][0-9.,]*(?:%|,-)?", re.IGNORECASE)
 
 
 class _TeksDiurai(forms.CharField):
@@ -63,14 +82,36 @@ class _TeksDiurai(forms.CharField):
             v for v in self.validators if not isinstance(v, MaxLengthValidator | MinLengthValidator)
         ]
 
+    # The column the parsed number is stored in: digits before and after the comma, and
+    # what the number is called in messages. None for a field that is not a number.
+    kolom: tuple[int, int, str] | None = None
+
     def teks(self, value) -> str:
         teks = super().to_python(value).strip()
         if self.max_length is not None and len(teks) > self.max_length:
+            if len(teks) <= _PANJANG_DIBACA:
+                for bagian in self.angka_di_teks(teks):
+                    self.muat(bagian)
             raise forms.ValidationError(
                 f"Isian terlalu panjang (paling banyak {self.max_length} karakter).",
                 code="max_length",
             )
         return teks
+
+    def angka_di_teks(self, teks: str) -> list[str]:
+        """The parts of the text that are each one typed number."""
+        return [teks]
+
+    def muat(self, teks: str) -> None:
+        """Raise the number's own error ("terlalu besar") when the text is a number too big."""
+        if self.kolom is None or not _MIRIP_ANGKA.fullmatch(teks.strip()):
+            return
+        try:
+            angka = parse_angka(teks.strip())
+        except NilaiTidakValid:
+            return
+        digit_bulat, digit_desimal, apa = self.kolom
+        muat_di_kolom(angka, digit_bulat=digit_bulat, digit_desimal=digit_desimal, apa=apa)
 
 
 class NilaiField(_TeksDiurai):
@@ -78,6 +119,8 @@ class NilaiField(_TeksDiurai):
 
     Cleans to ``kinerja.engine.angka.Nilai`` (or None when empty and not required).
     """
+
+    kolom = (NILAI_DIGIT_BULAT, NILAI_DIGIT_DESIMAL, "Angka")
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_length", 100)
@@ -104,6 +147,8 @@ class NilaiField(_TeksDiurai):
 
 class UangField(_TeksDiurai):
     """An amount of rupiah: "3.312.000.900", "Rp 3.312.000.900", "5.842.020,50". Never negative."""
+
+    kolom = (UANG_DIGIT_BULAT, UANG_DIGIT_DESIMAL, "Jumlah uang")
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_length", 40)
@@ -134,6 +179,11 @@ class UangField(_TeksDiurai):
 
 class RasioField(_TeksDiurai):
     """A quarter of a ratio indicator typed as "pembilang/penyebut", e.g. "40/45"."""
+
+    kolom = (NILAI_DIGIT_BULAT, NILAI_DIGIT_DESIMAL, "Angka")
+
+    def angka_di_teks(self, teks: str) -> list[str]:
+        return teks.split("/")
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_length", 60)
