@@ -163,6 +163,49 @@ def _simpan_pemda(data: t.Pemda) -> m.Pemda:
     return pemda
 
 
+PESAN_TAHUN_DITETAPKAN = (
+    "LKjIP {pd} tahun {tahun} sudah ditetapkan; impor paket akan mengganti data tahun itu. "
+    "Minta kepala perangkat daerah atau admin pemda membuka kembali LKjIP tahun itu "
+    '(halaman LKjIP, "Buka kembali LKjIP yang sudah ditetapkan"), lalu ulangi impor.'
+)
+PESAN_TAHUN_BERTANDA_TANGAN = (
+    "LKjIP {pd} tahun {tahun} pernah ditetapkan dan dokumen bertanda tangannya disimpan, "
+    "tetapi tahun itu tidak ada di paket; sertakan tahun {tahun} di $.tahun."
+)
+
+
+def _periksa_tahun_ditetapkan(pd: m.PerangkatDaerah, paket: t.Paket) -> None:
+    """Refuse, before anything is written, to replace the data of a signed year.
+
+    An import replaces every year of the perangkat daerah, so a year signed off (LKjIP
+    "ditetapkan") must be reopened first. A year that was signed and reopened keeps its
+    signed documents: it must be in the paket, whose data then replace the year's.
+    """
+    galat = [
+        Galat("$.perangkat_daerah.kode", PESAN_TAHUN_DITETAPKAN.format(pd=pd.nama, tahun=tahun))
+        for tahun in LKjIP.objects.filter(
+            perangkat_daerah=pd, status=LKjIP.Status.DITETAPKAN
+        ).values_list("tahun", flat=True)
+    ]
+    di_paket = {th.tahun for th in paket.tahun}
+    galat += [
+        Galat("$.tahun", PESAN_TAHUN_BERTANDA_TANGAN.format(pd=pd.nama, tahun=tahun))
+        for tahun in _tahun_bertanda_tangan(pd)
+        if tahun not in di_paket
+    ]
+    if galat:
+        raise PaketTidakValid(galat)
+
+
+def _tahun_bertanda_tangan(pd: m.PerangkatDaerah) -> set[int]:
+    """Years whose LKjIP has a signed document (kept: the signed PDFs are never deleted)."""
+    return set(
+        LKjIP.objects.filter(perangkat_daerah=pd, snapshot__isnull=False).values_list(
+            "tahun", flat=True
+        )
+    )
+
+
 def _hapus_data_pd(pd: m.PerangkatDaerah) -> None:
     m.Renstra.objects.filter(perangkat_daerah=pd).delete()
     m.PerjanjianKinerja.objects.filter(perangkat_daerah=pd).delete()
@@ -172,7 +215,7 @@ def _hapus_data_pd(pd: m.PerangkatDaerah) -> None:
     DPA.objects.filter(perangkat_daerah=pd).delete()
     RealisasiAnggaran.objects.filter(perangkat_daerah=pd).delete()
     RealisasiJenisBelanja.objects.filter(perangkat_daerah=pd).delete()
-    LKjIP.objects.filter(perangkat_daerah=pd).delete()
+    LKjIP.objects.filter(perangkat_daerah=pd).exclude(tahun__in=_tahun_bertanda_tangan(pd)).delete()
     # The review of data that is being replaced no longer holds.
     m.StatusTriwulan.objects.filter(perangkat_daerah=pd).delete()
     m.Pejabat.objects.filter(perangkat_daerah=pd).delete()
@@ -181,9 +224,11 @@ def _hapus_data_pd(pd: m.PerangkatDaerah) -> None:
 @transaction.atomic
 def paket_simpan(*, paket: t.Paket, pengguna=None) -> m.PerangkatDaerah:
     """Store ``paket``, replacing whatever was held for its perangkat daerah."""
-    pemda = _simpan_pemda(paket.pemda)
     data_pd = paket.perangkat_daerah
     pd = m.PerangkatDaerah.objects.filter(kode=data_pd.kode).first()
+    if pd is not None:
+        _periksa_tahun_ditetapkan(pd, paket)
+    pemda = _simpan_pemda(paket.pemda)
     if pd is not None and pd.pemda_id != pemda.id:
         raise PaketTidakValid(
             [
@@ -331,11 +376,14 @@ def _simpan_tahun(pd, pemda, th: t.Tahun, indikator: dict[str, m.Indikator], nod
     from kinerja.paket.types import urutan_versi
 
     tahun = th.tahun
-    LKjIP.objects.create(
+    # A year with signed documents kept its row (reopened, so not "ditetapkan").
+    LKjIP.objects.update_or_create(
         perangkat_daerah=pd,
         tahun=tahun,
-        tempat=(th.laporan.tempat or "") if th.laporan else "",
-        tanggal=th.laporan.tanggal if th.laporan else None,
+        defaults={
+            "tempat": (th.laporan.tempat or "") if th.laporan else "",
+            "tanggal": th.laporan.tanggal if th.laporan else None,
+        },
     )
     for pk in th.perjanjian_kinerja:
         obj = m.PerjanjianKinerja.objects.create(

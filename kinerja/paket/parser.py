@@ -460,16 +460,162 @@ def _jenis(value: Any) -> str:
     return type(value).__name__
 
 
+# The largest paket read (docs/paket.md, "Size and duplicates"). The demo pakets are
+# 36 to 62 KB; a kecamatan's whole Renstra period stays well under 1 MB.
+UKURAN_MAKS = 5 * 1024 * 1024
+# Entries of all the lists of a paket together (every list element counts one).
+ISIAN_MAKS = 50_000
+
+# Lists whose entries may not repeat a natural key, even with other values: the key's fields.
+_KUNCI_ALAMI = {
+    "angka_dilaporkan": ("jenis", "kode", "tahun_banding", "sumber"),
+    "skm": ("indikator", "periode"),
+    "pk_berjenjang": ("jabatan", "versi"),
+    "pembanding": ("tingkat", "label"),
+}
+# Lists of plain values where a repeated value is a mistake (in the other lists of plain
+# values, a quarter list for instance, equal values are normal: [24, 48, 48, 48]).
+_DAFTAR_TEKS_UNIK = ("misi", "strategi", "arah_kebijakan", "sasaran")
+# Maps of quarter lists [TW I, TW II, TW III, TW IV], e.g. {"IKS-1": [24, 48, 72, 96]}.
+_PETA_TRIWULAN = ("rencana_aksi", "realisasi", "catatan_realisasi", "realisasi_anggaran")
+
+
+class _Objek(dict):
+    """A JSON object that remembers the keys written more than once (JSON keeps the last)."""
+
+    ganda: tuple[str, ...] = ()
+
+
+def _objek(pasangan: list[tuple[str, Any]]) -> _Objek:
+    obj = _Objek(pasangan)
+    if len(obj) != len(pasangan):
+        dilihat: set[str] = set()
+        ganda = []
+        for k, _ in pasangan:
+            if k in dilihat and k not in ganda:
+                ganda.append(k)
+            dilihat.add(k)
+        obj.ganda = tuple(ganda)
+    return obj
+
+
+def _beku(value: Any) -> Any:
+    """A hashable form of a JSON value, equal for equal values."""
+    if isinstance(value, dict):
+        return ("{", tuple(sorted((k, _beku(v)) for k, v in value.items())))
+    if isinstance(value, list):
+        return ("[", tuple(_beku(v) for v in value))
+    if isinstance(value, Decimal):
+        return ("d", value)
+    return (type(value).__name__, value)
+
+
+def _periksa_ganda(data: Any) -> list[Galat]:
+    """Keys written twice, entries repeated in a list, and natural keys repeated in a list.
+
+    Also counts the entries of all lists, refused above ISIAN_MAKS. Iterative: a deeply
+    nested file does not exhaust the stack.
+    """
+    galat: list[Galat] = []
+    isian = 0
+    # (value, its path, the key it is under, the key its parent is under)
+    tumpukan: list[tuple[Any, str, str, str]] = [(data, "$", "", "")]
+    while tumpukan:
+        value, path, nama, induk = tumpukan.pop()
+        if isinstance(value, dict):
+            for k in getattr(value, "ganda", ()):
+                galat.append(
+                    Galat(_kunci(path, k), f"kunci {k!r} ditulis lebih dari sekali dalam objek ini")
+                )
+            for k, v in value.items():
+                if isinstance(v, dict | list):
+                    tumpukan.append((v, _kunci(path, k), k, nama))
+        elif isinstance(value, list):
+            isian += len(value)
+            if isian > ISIAN_MAKS:
+                return [
+                    Galat(
+                        "$",
+                        f"paket terlalu besar: lebih dari {ISIAN_MAKS:_} isian daftar".replace(
+                            "_", "."
+                        ),
+                    )
+                ]
+            if induk in _PETA_TRIWULAN:
+                unik = False  # a quarter list: equal quarters are normal
+            else:
+                unik = all(isinstance(v, dict | list) for v in value) or nama in _DAFTAR_TEKS_UNIK
+            label = path.rsplit(".", 1)[-1]  # "angka_dilaporkan", 'pembanding["IKT-1"]'
+            dilihat: dict[Any, int] = {}
+            kunci_dilihat: dict[tuple, int] = {}
+            # pembanding is a map of lists: {"IKT-1": [...]}
+            kolom = _KUNCI_ALAMI.get("pembanding" if induk == "pembanding" else nama)
+            for i, v in enumerate(value):
+                if unik:
+                    beku = _beku(v)
+                    if beku in dilihat:
+                        galat.append(
+                            Galat(
+                                f"{path}[{i}]",
+                                f"sama dengan {label}[{dilihat[beku]}]; hapus salah satunya",
+                            )
+                        )
+                        continue
+                    dilihat[beku] = i
+                if kolom and isinstance(v, dict):
+                    kunci = tuple(_beku(v.get(k)) for k in kolom)
+                    if kunci in kunci_dilihat:
+                        isi = ", ".join(f"{k} {json.dumps(v.get(k), default=str)}" for k in kolom)
+                        galat.append(
+                            Galat(
+                                f"{path}[{i}]",
+                                f"{label}[{kunci_dilihat[kunci]}] sudah memuat {isi}; "
+                                "satu isian saja untuk tiap kombinasi itu",
+                            )
+                        )
+                        continue
+                    kunci_dilihat[kunci] = i
+                if isinstance(v, dict | list):
+                    tumpukan.append((v, f"{path}[{i}]", nama, induk))
+    galat.sort(key=lambda g: _urutan_path(g.path))
+    return galat
+
+
+def _urutan_path(path: str) -> list:
+    """Sort key of a JSON path that puts [10] after [9]."""
+    return [int(x) if x.isdigit() else x for x in re.split(r"\[(\d+)\]", path)]
+
+
 def muat_json(teks: str | bytes) -> Any:
-    """Load JSON reading every non-integer number as an exact Decimal."""
+    """Load JSON reading every non-integer number as an exact Decimal.
+
+    Refused before parsing above UKURAN_MAKS bytes; refused after parsing when an object
+    repeats a key or a list repeats an entry (see ``_periksa_ganda``).
+    """
+    if len(teks) > UKURAN_MAKS:
+        raise PaketTidakValid(
+            [Galat("$", f"paket terlalu besar: lebih dari {_ukuran(UKURAN_MAKS)}")]
+        )
     try:
-        return json.loads(teks, parse_float=Decimal)
+        data = json.loads(teks, parse_float=Decimal, object_pairs_hook=_objek)
+    except RecursionError as e:
+        raise PaketTidakValid([Galat("$", "bukan JSON yang sah: terlalu bertingkat")]) from e
     except json.JSONDecodeError as e:
         raise PaketTidakValid(
             [Galat("$", f"bukan JSON yang sah: {e.msg} (baris {e.lineno}, kolom {e.colno})")]
         ) from e
     except UnicodeDecodeError as e:
         raise PaketTidakValid([Galat("$", "berkas harus berenkode UTF-8")]) from e
+    galat = _periksa_ganda(data)
+    if galat:
+        raise PaketTidakValid(galat)
+    return data
+
+
+def _ukuran(bita: int) -> str:
+    if bita % (1024 * 1024) == 0:
+        return f"{bita // (1024 * 1024)} MB"
+    return f"{-(-bita // 1024)} KB"
 
 
 def baca_paket(data: Any) -> t.Paket:

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from kinerja.paket.db import paket_simpan
-from kinerja.paket.parser import PaketTidakValid, baca_paket, muat_json
+from kinerja.paket.parser import UKURAN_MAKS, PaketTidakValid, baca_paket, muat_json
 
 
 class Command(BaseCommand):
@@ -23,7 +23,9 @@ class Command(BaseCommand):
 
     def impor(self, berkas: Path) -> None:
         try:
-            teks = berkas.read_bytes()
+            with berkas.open("rb") as f:
+                # Never more than the limit (plus one byte, to know it is over) in memory.
+                teks = f.read(UKURAN_MAKS + 1)
         except OSError as e:
             raise CommandError(f"{berkas}: berkas tidak dapat dibaca ({e.strerror})") from e
         try:
