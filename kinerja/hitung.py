@@ -206,7 +206,7 @@ def hitung(paket: t.Paket, tahun: int) -> Hasil:
         catat(
             "skala_predikat",
             "skala",
-            f"skala predikat {aturan.skala_preset or 'pemda'}",
+            f"skala predikat {paket.pemda.nama}",
             masalah.pesan,
         )
 

@@ -19,6 +19,13 @@ def _kunci(jenis: str, nilai: str) -> str:
 
 
 class FormMasuk(AuthenticationForm):
+    # Django's Indonesian "Masukkan nama pengguna %(username)s …" with the field's name
+    # filled in reads "nama pengguna nama pengguna".
+    error_messages = {
+        "invalid_login": ("Nama pengguna atau kata sandi salah. Huruf besar dan kecil dibedakan."),
+        "inactive": "Akun ini tidak aktif; hubungi admin pemda.",
+    }
+
     def clean(self):
         username = (self.data.get("username") or "").strip()
         alamat = self.request.META.get("REMOTE_ADDR", "") if self.request else ""

@@ -23,6 +23,7 @@ __all__ = [
     "klasifikasi",
     "periksa_skala",
     "PRESET",
+    "JUDUL_SKALA",
     "skala_dari_preset",
     "skala_dari_band",
 ]
@@ -192,7 +193,7 @@ def periksa_skala(
             f"batas bawah ({format_angka_alami(batas_bawah)}) lebih besar dari "
             f"batas atas ({format_angka_alami(batas_atas)})"
         )
-    nama = skala.nama
+    nama = JUDUL_SKALA.get(skala.nama, skala.nama)
     masalah: list[MasalahSkala] = []
 
     sah: list[Band] = []
@@ -202,7 +203,7 @@ def periksa_skala(
             masalah.append(
                 MasalahSkala(
                     "band-kosong",
-                    f'Skala "{nama}": band "{band.label}" kosong karena batas bawah '
+                    f'Skala "{nama}": predikat "{band.label}" kosong karena batas bawah '
                     f"{format_angka_alami(b_lo)} lebih besar dari batas atas "
                     f"{format_angka_alami(b_hi)}.",
                 )
@@ -211,7 +212,7 @@ def periksa_skala(
             masalah.append(
                 MasalahSkala(
                     "band-kosong",
-                    f'Skala "{nama}": band "{band.label}" kosong karena batas bawah dan atas '
+                    f'Skala "{nama}": predikat "{band.label}" kosong karena batas bawah dan atas '
                     f"sama-sama {format_angka_alami(b_lo)} tetapi tidak keduanya inklusif.",
                 )
             )
@@ -228,7 +229,7 @@ def periksa_skala(
                 masalah.append(
                     MasalahSkala(
                         "tumpang-tindih",
-                        f'Skala "{nama}": band "{a.label}" dan band "{b.label}" sama-sama '
+                        f'Skala "{nama}": predikat "{a.label}" dan predikat "{b.label}" sama-sama '
                         f"memuat {_uraian(bawah, atas)} (tumpang-tindih).",
                     )
                 )
@@ -265,7 +266,7 @@ def periksa_skala(
             masalah.append(
                 MasalahSkala(
                     "celah",
-                    f'Skala "{nama}": {_uraian(lo, hi)} tidak masuk band mana pun (celah).',
+                    f'Skala "{nama}": {_uraian(lo, hi)} tidak masuk predikat mana pun (celah).',
                 )
             )
 
@@ -278,7 +279,7 @@ def periksa_skala(
             masalah.append(
                 MasalahSkala(
                     "tidak-terjangkau",
-                    f'Skala "{nama}": band "{band.label}" ({_rentang_band(band)}) tidak dapat '
+                    f'Skala "{nama}": predikat "{band.label}" ({_rentang_band(band)}) tidak dapat '
                     f"dicapai karena nilai dibatasi maks. {format_angka_alami(batas_atas)} "
                     "(tidak terjangkau).",
                 )
@@ -291,7 +292,7 @@ def periksa_skala(
             masalah.append(
                 MasalahSkala(
                     "tidak-terjangkau",
-                    f'Skala "{nama}": band "{band.label}" ({_rentang_band(band)}) tidak dapat '
+                    f'Skala "{nama}": predikat "{band.label}" ({_rentang_band(band)}) tidak dapat '
                     f"dicapai karena nilai dibatasi min. {format_angka_alami(batas_bawah)} "
                     "(tidak terjangkau).",
                 )
@@ -333,6 +334,17 @@ def _band(
         keterangan=keterangan,
     )
 
+
+# The preset scales as their users call them (the keys are the names used in data).
+JUDUL_SKALA = {
+    "permendagri-86-2017": "Permendagri 86/2017",
+    "blora": "Kabupaten Blora",
+    "jombang": "Kabupaten Jombang",
+    "rembang": "Kabupaten Rembang",
+    "akip-88-2021": "PermenPANRB 88/2021",
+    "ikm-14-2017": "IKM PermenPAN-RB 14/2017",
+    "ipp": "Indeks Pelayanan Publik",
+}
 
 PRESET: dict[str, Skala] = {
     "permendagri-86-2017": Skala(
@@ -453,7 +465,7 @@ def _batas(nilai: Any, kunci: str, label: str) -> Decimal | None:
     if nilai is None:
         return None
     if isinstance(nilai, bool):
-        raise NilaiTidakValid(f'band "{label}": {kunci} bukan angka')
+        raise NilaiTidakValid(f'predikat "{label}": {kunci} bukan angka')
     if isinstance(nilai, Decimal):
         if not nilai.is_finite():
             raise NilaiTidakValid(f'band "{label}": {kunci} bukan angka yang sah')

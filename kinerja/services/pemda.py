@@ -51,7 +51,7 @@ PESAN_AKUN_SENDIRI = (
 )
 PESAN_BUKAN_PENGGUNA_PEMDA = "Pengguna ini bukan pengguna {pemda}."
 PESAN_SUPERUSER = "Akun superuser hanya dapat diubah melalui administrasi Django."
-PESAN_SKALA_KOSONG = "Skala sendiri memerlukan sedikitnya satu band."
+PESAN_SKALA_KOSONG = "Skala sendiri memerlukan sedikitnya satu rentang nilai."
 
 # Problems of a scale that make it unusable; "tidak-terjangkau" is only a warning.
 MASALAH_MENOLAK = frozenset({"celah", "tumpang-tindih", "band-kosong"})

@@ -127,7 +127,7 @@ class AturanForm(forms.Form):
     skala_preset = forms.ChoiceField(
         label="Skala predikat",
         required=False,
-        choices=[("", "Skala sendiri (band di bawah)")]
+        choices=[("", "Skala sendiri (rentang nilai di bawah)")]
         + [(k, LABEL_PRESET.get(k, k)) for k in PRESET],
     )
     rumus_negatif = forms.ChoiceField(
@@ -226,7 +226,7 @@ class AturanForm(forms.Form):
         band_sah = self._baca_band()
         preset = cd.get("skala_preset", "")
         if not band_sah and not preset:
-            self.galat_skala.append("Perbaiki isian band yang ditandai.")
+            self.galat_skala.append("Perbaiki isian rentang nilai yang ditandai.")
         elif "batas_atas_capaian" in cd and "batas_bawah_capaian" in cd:
             atas, bawah = cd["batas_atas_capaian"], cd["batas_bawah_capaian"]
             if atas is not None and bawah is not None and bawah > atas:

@@ -47,7 +47,7 @@ def test_skala_diperiksa_langsung_sebelum_disimpan(
         page.keyboard.type("90")
     expect(hasil).to_have_class(re.compile(r"\btidak-sah\b"))
     expect(hasil).to_contain_text("Skala belum sah:")
-    expect(hasil).to_contain_text("tidak masuk band mana pun (celah)")
+    expect(hasil).to_contain_text("tidak masuk predikat mana pun (celah)")
     assert re.search(r"85.*90", hasil.inner_text()), hasil.inner_text()
     simpan_gambar(page, "pemda-aturan-celah", penuh=True)
     # Only checked, nothing saved yet.
@@ -56,7 +56,7 @@ def test_skala_diperiksa_langsung_sebelum_disimpan(
 
     # Saving anyway is refused by the server with the same reason.
     page.get_by_role("button", name="Simpan aturan").click()
-    expect(page.locator("#hasil-periksa")).to_contain_text("tidak masuk band mana pun (celah)")
+    expect(page.locator("#hasil-periksa")).to_contain_text("tidak masuk predikat mana pun (celah)")
     blora.refresh_from_db()
     assert blora.skala_preset == "blora"
 

@@ -227,7 +227,7 @@ def test_jombang_fails() -> None:
     masalah = periksa_skala(PRESET["jombang"])
     celah = [m.pesan for m in masalah if m.jenis == "celah"]
     assert (
-        'Skala "jombang": nilai di atas 80 sampai dengan 90 tidak masuk band mana pun (celah).'
+        'Skala "Kabupaten Jombang": nilai di atas 80 sampai dengan 90 tidak masuk predikat mana pun (celah).'
         in celah
     )
     assert any("sampai dengan 0" in p for p in celah)
@@ -239,14 +239,14 @@ def test_jombang_floor_and_cap() -> None:
     masalah = periksa_skala(PRESET["jombang"], batas_bawah=D(0), batas_atas=D(100))
     pesan = {(m.jenis, m.pesan) for m in masalah}
     assert pesan == {
-        ("celah", 'Skala "jombang": nilai 0 tidak masuk band mana pun (celah).'),
+        ("celah", 'Skala "Kabupaten Jombang": nilai 0 tidak masuk predikat mana pun (celah).'),
         (
             "celah",
-            'Skala "jombang": nilai di atas 80 sampai dengan 90 tidak masuk band mana pun (celah).',
+            'Skala "Kabupaten Jombang": nilai di atas 80 sampai dengan 90 tidak masuk predikat mana pun (celah).',
         ),
         (
             "tidak-terjangkau",
-            'Skala "jombang": band "Istimewa (Sangat Berhasil)" (nilai di atas 110 sampai '
+            'Skala "Kabupaten Jombang": predikat "Istimewa (Sangat Berhasil)" (nilai di atas 110 sampai '
             "dengan 120) tidak dapat dicapai karena nilai dibatasi maks. 100 (tidak terjangkau).",
         ),
     }
@@ -271,7 +271,7 @@ def test_overlap_shared_inclusive_endpoint() -> None:
     assert [(m.jenis, m.pesan) for m in masalah] == [
         (
             "tumpang-tindih",
-            'Skala "s1-cetak": band "Cukup" dan band "Baik" sama-sama memuat nilai 85 '
+            'Skala "s1-cetak": predikat "Cukup" dan predikat "Baik" sama-sama memuat nilai 85 '
             "(tumpang-tindih).",
         )
     ]
@@ -288,7 +288,7 @@ def test_gap_shared_exclusive_endpoint() -> None:
     skala = Skala("x", (_b("A", "50", False, None, False), _b("B", None, False, "50", False)))
     masalah = periksa_skala(skala)
     assert [(m.jenis, m.pesan) for m in masalah] == [
-        ("celah", 'Skala "x": nilai 50 tidak masuk band mana pun (celah).')
+        ("celah", 'Skala "x": nilai 50 tidak masuk predikat mana pun (celah).')
     ]
 
 
@@ -305,9 +305,9 @@ def test_gap_rembang_as_printed() -> None:
     )
     pesan = [m.pesan for m in periksa_skala(skala, batas_bawah=D(0), batas_atas=D(100))]
     assert pesan == [
-        'Skala "s3-cetak": nilai mulai 49 sampai kurang dari 50 tidak masuk band mana pun (celah).',
-        'Skala "s3-cetak": nilai di atas 79 sampai kurang dari 80 tidak masuk band mana pun (celah).',
-        'Skala "s3-cetak": nilai di atas 89 sampai kurang dari 90 tidak masuk band mana pun (celah).',
+        'Skala "s3-cetak": nilai mulai 49 sampai kurang dari 50 tidak masuk predikat mana pun (celah).',
+        'Skala "s3-cetak": nilai di atas 79 sampai kurang dari 80 tidak masuk predikat mana pun (celah).',
+        'Skala "s3-cetak": nilai di atas 89 sampai kurang dari 90 tidak masuk predikat mana pun (celah).',
     ]
 
 
@@ -342,18 +342,18 @@ def test_uncovered_ends() -> None:
     skala = Skala("x", (_b("A", "0", True, "100", True),))
     assert periksa_skala(skala, batas_bawah=D(0), batas_atas=D(100)) == []
     pesan = [m.pesan for m in periksa_skala(skala, batas_bawah=D(0))]
-    assert pesan == ['Skala "x": nilai di atas 100 tidak masuk band mana pun (celah).']
+    assert pesan == ['Skala "x": nilai di atas 100 tidak masuk predikat mana pun (celah).']
     pesan = [m.pesan for m in periksa_skala(skala)]
     assert pesan == [
-        'Skala "x": nilai di bawah 0 tidak masuk band mana pun (celah).',
-        'Skala "x": nilai di atas 100 tidak masuk band mana pun (celah).',
+        'Skala "x": nilai di bawah 0 tidak masuk predikat mana pun (celah).',
+        'Skala "x": nilai di atas 100 tidak masuk predikat mana pun (celah).',
     ]
 
 
 def test_empty_scale() -> None:
     masalah = periksa_skala(Skala("kosong", ()))
     assert [m.pesan for m in masalah] == [
-        'Skala "kosong": semua nilai tidak masuk band mana pun (celah).'
+        'Skala "kosong": semua nilai tidak masuk predikat mana pun (celah).'
     ]
 
 

@@ -144,7 +144,7 @@ def test_scale_with_a_gap_is_refused(client, admin_pemda):
     assert r.status_code == 200
     form = r.context["form"]
     assert any(
-        "di atas 80 sampai dengan 90 tidak masuk band mana pun (celah)" in e
+        "di atas 80 sampai dengan 90 tidak masuk predikat mana pun (celah)" in e
         for e in form.galat_skala
     )
     html = r.content.decode()
@@ -195,7 +195,7 @@ def test_live_check_answers_with_the_engine_messages(client, admin_pemda):
     j = client.post(URL_PERIKSA, gap).json()
     assert j["sah"] is False
     assert j["galat"] == [
-        'Skala "skala sendiri": nilai di atas 80 sampai dengan 90 tidak masuk band mana pun (celah).'
+        'Skala "skala sendiri": nilai di atas 80 sampai dengan 90 tidak masuk predikat mana pun (celah).'
     ]
     j = client.post(URL_PERIKSA, {**base, **BAND_SAH, "batas_atas_capaian": "100"}).json()
     assert j == {

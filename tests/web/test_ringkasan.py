@@ -25,7 +25,9 @@ def test_login_page_is_indonesian(client, db):
 def test_login_with_wrong_password_says_so_in_indonesian(client, operator_a):
     r = client.post("/masuk/", {"username": "operator_a", "password": "salah"})
     assert r.status_code == 200
-    assert "dan sandi yang benar" in r.content.decode()
+    html = r.content.decode()
+    assert "Nama pengguna atau kata sandi salah. Huruf besar dan kecil dibedakan." in html
+    assert "nama pengguna nama pengguna" not in html.lower()
 
 
 def test_operator_sees_own_results(client, operator_a):
