@@ -5,12 +5,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from kinerja.models import Pemda, Peran, PerangkatDaerah
+from kinerja.models import Pemda, Peran, PerangkatDaerah, StatusTriwulan
+from kinerja.services.kunci import status_triwulan
 from kinerja.services.review import triwulan_ajukan, triwulan_setujui
 
 # Usernames of the demo cast, by role. Every password is the --sandi value.
@@ -80,9 +80,10 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username.ljust(lebar)}  {peran.ljust(lebar_peran)}  {lingkup}")
 
     def riwayat_review(self) -> None:
-        """Give the demo a review history: TW I–III of each kecamatan submitted by its
-        operator and approved by its kepala, through the same services as the screens.
-        TW IV stays open to try the workflow."""
+        """Give the demo a review history, through the same services as the screens: TW I–III
+        of each kecamatan submitted by its operator and approved by its kepala; TW IV, whose
+        values the LKjIP already shows, submitted and waiting for the kepala (who can approve
+        it or return it to try the workflow). No quarter with values stays a draft."""
         User = get_user_model()
         self.catatan_review = []
         for username, jenis, kode in PENGGUNA_DEMO:
@@ -92,20 +93,25 @@ class Command(BaseCommand):
             operator = User.objects.get(username=username)
             kepala = User.objects.get(peran__jenis=Peran.Jenis.KEPALA, peran__perangkat_daerah=pd)
             tahun = max(pd.lkjip.values_list("tahun", flat=True))
-            disetujui = []
-            for triwulan in (1, 2, 3):
-                try:
-                    triwulan_ajukan(pd=pd, tahun=tahun, triwulan=triwulan, pengguna=operator)
+            disetujui, diajukan = [], []
+            for triwulan in (1, 2, 3, 4):
+                status = status_triwulan(pd, tahun, triwulan).status
+                if status not in (StatusTriwulan.Status.DRAF, StatusTriwulan.Status.DIKEMBALIKAN):
+                    continue  # already done by an earlier run
+                # A refusal here (a quarter incomplete) is a fault of the demo data: raise it.
+                triwulan_ajukan(pd=pd, tahun=tahun, triwulan=triwulan, pengguna=operator)
+                if triwulan == 4:
+                    diajukan.append("IV")
+                else:
                     triwulan_setujui(pd=pd, tahun=tahun, triwulan=triwulan, pengguna=kepala)
                     disetujui.append(("I", "II", "III")[triwulan - 1])
-                except ValidationError:
-                    # Already submitted in an earlier run, or incomplete: leave it as it is.
-                    continue
-            if disetujui:
-                self.catatan_review.append(
-                    f"{pd.nama} {tahun}: triwulan {', '.join(disetujui)} diajukan dan disetujui; "
-                    "triwulan IV masih terbuka."
-                )
+            if disetujui or diajukan:
+                bagian = []
+                if disetujui:
+                    bagian.append(f"triwulan {', '.join(disetujui)} diajukan dan disetujui")
+                if diajukan:
+                    bagian.append("triwulan IV diajukan, menunggu persetujuan kepala")
+                self.catatan_review.append(f"{pd.nama} {tahun}: {'; '.join(bagian)}.")
 
     def muat_narasi(self) -> None:
         """The narrative sections, SDM and sarpras tables of the demo LKjIP (fixtures/narasi/)."""
