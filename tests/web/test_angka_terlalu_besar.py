@@ -161,3 +161,39 @@ def test_clean_gives_a_value_or_a_validation_error(teks):
             field.clean(teks)
         except forms.ValidationError:
             pass
+
+
+def test_the_live_preview_answers_a_huge_number_with_the_message(client, operator_a, demo):
+    client.force_login(operator_a)
+    iks2 = _ind(demo, "IKS-2")
+    for ketik in ("9" * 40, "1" * 28 + ",5", "7" * 300):
+        r = client.post(
+            "/pd/33.16.05/2024/realisasi/1/pratinjau/", {"indikator": iks2.pk, "nilai": ketik}
+        )
+        assert r.status_code == 200
+        assert "terlalu besar" in r.json()["galat"]["nilai"]
+
+
+def test_the_rules_page_refuses_huge_numbers_without_failing(client, admin_pemda, demo):
+    client.force_login(admin_pemda)
+    url = "/pemda/33.16/aturan/"
+    form = client.get(url).context["form"]
+    data = {n: ("" if form[n].value() is None else str(form[n].value())) for n in form.fields}
+    for ketik in ("9" * 40, "1" * 300, "1e999"):
+        r = client.post(url, dict(data, ambang_tercapai=ketik))
+        assert r.status_code == 200, ketik
+        r = client.post(
+            url,
+            dict(
+                data,
+                skala_preset="",
+                band_label=["Baik"],
+                band_bawah_op=["ge"],
+                band_bawah=[ketik],
+                band_atas_op=["le"],
+                band_atas=[""],
+                band_warna=[""],
+                band_keterangan=[""],
+            ),
+        )
+        assert r.status_code == 200, ketik
