@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Any
 
 from anggaran.efisiensi import MetodeEfisiensi
@@ -46,6 +46,28 @@ JENIS_ANGKA_DILAPORKAN = (
 _KODE_PROGRAM_RE = re.compile(r"^[0-9]+(\.[0-9]+)*$")
 _KODE_REKENING_RE = re.compile(r"^5(\.[0-9]+)*$")
 _VERSI_RE = re.compile(r"^(murni|perubahan(-[0-9]+)?)$")
+
+
+# Digits before and after the comma of the columns (kinerja.models.NILAI and UANG).
+KOLOM_NILAI = (14, 6)
+KOLOM_UANG = (16, 2)
+
+
+def pesan_kolom(angka: Decimal, digit_bulat: int, digit_desimal: int) -> str | None:
+    """Why a column of that size cannot hold ``angka``; None when it can.
+
+    The size is judged on the exponent first: quantizing a number of 28 digits or more
+    would overflow the default decimal context.
+    """
+    if not angka.is_finite():
+        return f'"{angka}" bukan angka yang sah'
+    if angka and angka.adjusted() >= digit_bulat:
+        return f"angka terlalu besar: paling banyak {digit_bulat} angka sebelum koma"
+    with localcontext() as ctx:
+        ctx.prec = digit_bulat + digit_desimal + 2
+        if angka != angka.quantize(Decimal(1).scaleb(-digit_desimal)):
+            return f"paling banyak {digit_desimal} angka di belakang koma"
+    return None
 
 
 @dataclass(frozen=True)
@@ -141,23 +163,31 @@ class _Pembaca:
             return None
         return value
 
-    def angka(self, value: Any, path: str) -> Decimal | None:
+    def angka(self, value: Any, path: str, kolom: tuple[int, int] = KOLOM_NILAI) -> Decimal | None:
         if isinstance(value, bool):
             self.salah(path, "harus berupa angka, bukan true/false")
             return None
         if isinstance(value, int | Decimal):
-            return Decimal(value)
+            return self.muat(Decimal(value), path, kolom)
         if isinstance(value, str):
             try:
-                return parse_angka(value)
+                return self.muat(parse_angka(value), path, kolom)
             except NilaiTidakValid as e:
                 self.salah(path, str(e))
                 return None
         self.salah(path, f"harus berupa angka, bukan {_jenis(value)}")
         return None
 
+    def muat(self, angka: Decimal, path: str, kolom: tuple[int, int]) -> Decimal | None:
+        """The number, or None and a problem when its database column cannot hold it."""
+        pesan = pesan_kolom(angka, *kolom)
+        if pesan:
+            self.salah(path, pesan)
+            return None
+        return angka
+
     def uang(self, value: Any, path: str) -> Decimal | None:
-        jumlah = self.angka(value, path)
+        jumlah = self.angka(value, path, KOLOM_UANG)
         if jumlah is not None and jumlah < 0:
             self.salah(path, f"jumlah uang tidak boleh negatif ({value})")
             return None
@@ -167,7 +197,8 @@ class _Pembaca:
         if isinstance(value, float):
             value = Decimal(str(value))
         try:
-            return parse_nilai(value)
+            nilai = parse_nilai(value)
+            return nilai if self.muat(nilai.angka, path, KOLOM_NILAI) is not None else None
         except NilaiTidakValid as e:
             self.salah(path, str(e))
         except (TypeError, ValueError):
@@ -606,6 +637,8 @@ def muat_json(teks: str | bytes) -> Any:
         ) from e
     except UnicodeDecodeError as e:
         raise PaketTidakValid([Galat("$", "berkas harus berenkode UTF-8")]) from e
+    except ValueError as e:  # e.g. an integer of more than 4,300 digits
+        raise PaketTidakValid([Galat("$", "bukan JSON yang sah: angka terlalu panjang")]) from e
     galat = _periksa_ganda(data)
     if galat:
         raise PaketTidakValid(galat)

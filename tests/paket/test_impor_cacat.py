@@ -212,3 +212,56 @@ def test_a_signed_year_missing_from_the_package_is_refused(ditetapkan, django_us
     err = _impor(berkas)
     assert "tahun 2024 pernah ditetapkan" in err
     assert _isi_db() == sebelum
+
+
+# ------------------------------------------------------------------ numbers
+
+
+@pytest.mark.parametrize(
+    ("nilai", "pesan"),
+    [
+        ("1" * 30, "angka terlalu besar: paling banyak 14 angka sebelum koma"),
+        ("1" * 30 + ".5", "angka terlalu besar: paling banyak 14 angka sebelum koma"),
+        ("1e999", "angka terlalu besar: paling banyak 14 angka sebelum koma"),
+        ("0.1234567891", "paling banyak 6 angka di belakang koma"),
+        ('"' + "9" * 40 + ' (B)"', "angka terlalu besar: paling banyak 14 angka sebelum koma"),
+    ],
+)
+def test_a_value_its_column_cannot_hold_is_refused_with_its_path(nilai, pesan):
+    data = _data()
+    kode = next(iter(data["tahun"][0]["realisasi"]))
+    data["tahun"][0]["realisasi"][kode] = [1, 2, 3, "@@"]
+    galat = _galat(dumps(data).replace('"@@"', nilai))
+    assert galat == {f'$.tahun[0].realisasi["{kode}"][3]': pesan}
+
+
+def test_an_amount_its_column_cannot_hold_is_refused():
+    data = _data()
+    pagu = data["tahun"][0]["dpa"][-1]["pagu"]
+    kode = next(iter(pagu))
+    pagu[kode] = "@@"
+    teks = dumps(data).replace('"@@"', "1" * 17)
+    galat = _galat(teks)
+    path = f'$.tahun[0].dpa[{len(data["tahun"][0]["dpa"]) - 1}].pagu["{kode}"]'
+    assert galat == {path: "angka terlalu besar: paling banyak 16 angka sebelum koma"}
+    # 16 digits fit a budget column (but not a value column).
+    baca_paket(muat_json(dumps(data).replace('"@@"', "9" * 16)))
+
+
+def test_an_integer_python_refuses_to_read_is_a_message():
+    galat = _galat('{"versi": ' + "9" * 5000 + "}")
+    assert galat == {"$": "bukan JSON yang sah: angka terlalu panjang"}
+
+
+@pytest.mark.django_db
+def test_a_huge_number_exits_non_zero_and_changes_nothing(tmp_path):
+    call_command("impor_paket", str(RANDUBLATUNG), stdout=StringIO())
+    sebelum = _isi_db()
+    data = _data()
+    kode = next(iter(data["tahun"][0]["realisasi"]))
+    data["tahun"][0]["realisasi"][kode] = [1, 2, 3, "@@"]
+    berkas = tmp_path / "besar.json"
+    berkas.write_text(dumps(data).replace('"@@"', "1" * 30))
+    err = _impor(berkas)
+    assert "terlalu besar" in err and "Traceback" not in err
+    assert _isi_db() == sebelum
