@@ -162,3 +162,17 @@ def test_a_failed_login_says_it_once(client, operator_a):
     teks = teks_tampil(r.content.decode())
     assert "Nama pengguna atau kata sandi salah." in teks
     assert periksa(teks, "masuk") == []
+
+
+def test_the_lkjip_documents_speak_the_users_language(client, demo, evaluator, evaluator_lain):
+    salah = []
+    for url, pengguna in (
+        ("/pd/33.16.05/2024/lkjip/pratinjau/", evaluator),
+        ("/pd/33.16.15/2024/lkjip/pratinjau/", evaluator),
+        ("/pd/35.17.12/2024/lkjip/pratinjau/", evaluator_lain),
+    ):
+        client.force_login(pengguna)
+        r = client.get(url)
+        assert r.status_code == 200
+        salah += periksa(teks_tampil(r.content.decode()), url)
+    assert salah == [], "\n".join(salah)
