@@ -69,6 +69,10 @@ def muat_di_kolom(
 # own message ("terlalu besar", or too many decimals), not with "too long". Text up to this
 # length is parsed for that; beyond it only its length is reported.
 _PANJANG_DIBACA = 2000
+# Scientific notation ("1e999", "2,5E+3") is not how amounts are written here; it is
+# refused with the number's own message when too big, else with how to write it.
+_EKSPONEN = re.compile(r"[-+]?[0-9]+(?:[.,][0-9]+)?[eE][-+]?[0-9]{1,12}")
+PESAN_EKSPONEN = "Tuliskan angka tanpa notasi eksponen (e), misalnya 1.500.000 atau 0,25."
 _MIRIP_ANGKA = re.compile(r"[-+\u2212]?\s*(?:rp\.?\s*)?[0-9][0-9.,]*(?:%|,-)?", re.IGNORECASE)
 
 
@@ -92,6 +96,7 @@ class _TeksDiurai(forms.CharField):
             if len(teks) <= _PANJANG_DIBACA:
                 for bagian in self.angka_di_teks(teks):
                     self.muat(bagian)
+                self.tolak_eksponen(teks)
             raise forms.ValidationError(
                 f"Isian terlalu panjang (paling banyak {self.max_length} karakter).",
                 code="max_length",
@@ -101,6 +106,18 @@ class _TeksDiurai(forms.CharField):
     def angka_di_teks(self, teks: str) -> list[str]:
         """The parts of the text that are each one typed number."""
         return [teks]
+
+    def tolak_eksponen(self, teks: str) -> None:
+        """Refuse a number typed in scientific notation (see _EKSPONEN)."""
+        for bagian in self.angka_di_teks(teks):
+            bagian = bagian.strip()
+            if self.kolom is None or not _EKSPONEN.fullmatch(bagian):
+                continue
+            digit_bulat, digit_desimal, apa = self.kolom
+            angka = Decimal(bagian.replace(",", "."))
+            if angka and angka.adjusted() >= digit_bulat:
+                muat_di_kolom(angka, digit_bulat=digit_bulat, digit_desimal=digit_desimal, apa=apa)
+            raise forms.ValidationError(PESAN_EKSPONEN, code="eksponen")
 
     def muat(self, teks: str) -> None:
         """Raise the number's own error ("terlalu besar") when the text is a number too big."""
@@ -130,6 +147,7 @@ class NilaiField(_TeksDiurai):
         teks = self.teks(value)
         if not teks:
             return None
+        self.tolak_eksponen(teks)
         try:
             nilai = parse_nilai(teks)
         except NilaiTidakValid as e:
@@ -158,6 +176,7 @@ class UangField(_TeksDiurai):
         teks = self.teks(value)
         if not teks:
             return None
+        self.tolak_eksponen(teks)
         try:
             jumlah = parse_angka(teks)
         except NilaiTidakValid as e:
@@ -193,6 +212,7 @@ class RasioField(_TeksDiurai):
         teks = self.teks(value)
         if not teks:
             return None
+        self.tolak_eksponen(teks)
         pembilang, garis, penyebut = teks.partition("/")
         if not garis:
             raise forms.ValidationError(
