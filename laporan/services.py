@@ -33,6 +33,7 @@ from kinerja.hitung import Hasil, HasilIndikator, HitungGagal, hitung
 from kinerja.models import BuktiDukung, Indikator, LogPerubahan, Pejabat, PerangkatDaerah
 from kinerja.paket import types as t
 from kinerja.paket.db import paket_muat
+from kinerja.services.review import triwulan_buka_kembali
 from laporan.kerangka import AWALAN_ANALISIS, BAGIAN, PER_KUNCI, judul_bagian, kunci_analisis
 from laporan.models import (
     DataSDM,
@@ -683,9 +684,15 @@ def lkjip_tetapkan(
 
 
 @transaction.atomic
-def lkjip_buka_kembali(*, lkjip: LKjIP, pengguna, alasan: str) -> PembukaanKembali:
+def lkjip_buka_kembali(
+    *, lkjip: LKjIP, pengguna, alasan: str, triwulan: Iterable[int] = ()
+) -> PembukaanKembali:
     """Reopen a signed LKjIP (kepala or admin pemda): the year is editable again, the
-    signed versions stay, and the next sign-off is a new version."""
+    signed versions stay, and the next sign-off is a new version.
+
+    The approved quarters named in ``triwulan`` are reopened in the same transaction with
+    the same reason, so the operator can correct their realisasi; all or nothing."""
+    triwulan = sorted(set(triwulan))
     alasan = alasan.strip()
     if not alasan:
         raise ValidationError({"alasan": PESAN_ALASAN_WAJIB})
@@ -710,8 +717,21 @@ def lkjip_buka_kembali(*, lkjip: LKjIP, pengguna, alasan: str) -> PembukaanKemba
         aksi="lkjip.buka_kembali",
         lama=Status.DITETAPKAN,
         baru=Status.DRAF,
-        data={"alasan": alasan, "versi": snapshot.versi if snapshot else None},
+        data={
+            "alasan": alasan,
+            "versi": snapshot.versi if snapshot else None,
+            "triwulan": triwulan,
+        },
     )
+    # After the LKjIP is a draft again, so the year is no longer locked.
+    for q in triwulan:
+        triwulan_buka_kembali(
+            pd=lkjip.perangkat_daerah,
+            tahun=lkjip.tahun,
+            triwulan=q,
+            pengguna=pengguna,
+            alasan=alasan,
+        )
     return buka
 
 

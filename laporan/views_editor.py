@@ -23,6 +23,7 @@ from kinerja.audit import format_waktu, nama_pengguna
 from kinerja.engine.angka import format_angka_alami, format_persen
 from kinerja.hitung import HasilIndikator, Temuan
 from kinerja.models import PerangkatDaerah
+from kinerja.services.review import triwulan_disetujui
 from laporan.forms import (
     AlasanForm,
     KomentarForm,
@@ -345,7 +346,12 @@ def alur_ctx(request: HttpRequest, pd: PerangkatDaerah, lkjip: LKjIP, **form) ->
         "dapat_meninjau": kepala and lkjip.status == S.DIAJUKAN,
         "dapat_membuka": (kepala or admin) and lkjip.status == S.DITETAPKAN,
         "form_komentar": form.get("form_komentar") or KomentarForm(),
-        "form_alasan": form.get("form_alasan") or AlasanForm(),
+        "form_alasan": form.get("form_alasan")
+        or AlasanForm(
+            triwulan_disetujui=triwulan_disetujui(pd, lkjip.tahun)
+            if (kepala or admin) and lkjip.status == S.DITETAPKAN
+            else ()
+        ),
         "snapshot": [
             {
                 "obj": s,

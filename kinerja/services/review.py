@@ -106,6 +106,15 @@ def kekurangan_persetujuan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> li
     return pesan
 
 
+def triwulan_disetujui(pd: PerangkatDaerah, tahun: int) -> list[int]:
+    """The approved quarters of the year (those that can be reopened)."""
+    return list(
+        StatusTriwulan.objects.filter(
+            perangkat_daerah=pd, tahun=tahun, status=Status.DISETUJUI
+        ).values_list("triwulan", flat=True)
+    )
+
+
 def _status_untuk_diubah(pd: PerangkatDaerah, tahun: int, triwulan: int) -> StatusTriwulan:
     StatusTriwulan.objects.get_or_create(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
     return StatusTriwulan.objects.select_for_update(of=("self",)).get(

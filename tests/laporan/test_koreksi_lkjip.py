@@ -1,0 +1,109 @@
+# ruff: noqa: F811 (fixtures shared with test_alur are imported by name)
+"""Reopening the signed LKjIP for a correction of realisasi reopens the chosen quarters."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from kinerja.models import LangkahReview, LogPerubahan, StatusTriwulan
+from kinerja.services.review import triwulan_ajukan, triwulan_setujui
+from laporan.models import PembukaanKembali
+from laporan.services import lkjip_buka_kembali
+from tests.laporan.test_alur import (  # noqa: F401 (fixtures)
+    BUKA,
+    EDITOR,
+    _ikuti,
+    _status,
+    diajukan,
+    ditetapkan,
+    media,
+    pdf_cepat,
+    siap,
+)
+
+
+def _status_tw(pd) -> dict[int, str]:
+    return dict(
+        StatusTriwulan.objects.filter(perangkat_daerah=pd, tahun=2024).values_list(
+            "triwulan", "status"
+        )
+    )
+
+
+@pytest.fixture
+def tw_disetujui(demo, operator_a, kepala_a):
+    """TW I–III submitted and approved (as the demo has them) before the sign-off."""
+    pd = demo["a"]
+    for q in (1, 2, 3):
+        triwulan_ajukan(pd=pd, tahun=2024, triwulan=q, pengguna=operator_a)
+        triwulan_setujui(pd=pd, tahun=2024, triwulan=q, pengguna=kepala_a, konfirmasi=True)
+    return pd
+
+
+def test_the_reopen_form_offers_the_approved_quarters(
+    pdf_cepat, client, kepala_a, tw_disetujui, ditetapkan
+):
+    client.force_login(kepala_a)
+    html = client.get(EDITOR).content.decode()
+    form = html[html.index('action="/pd/33.16.05/2024/lkjip/buka-kembali/#alur"') :]
+    form = form[: form.index("</form>")]
+    assert "Buka juga triwulan yang sudah disetujui (untuk koreksi realisasi)" in form
+    for q, nama in ((1, "I"), (2, "II"), (3, "III")):
+        assert f'name="triwulan" value="{q}"' in form and f"Triwulan {nama}</label>" in form
+    assert 'value="4"' not in form
+
+
+def test_reopening_the_lkjip_reopens_the_chosen_quarters(
+    pdf_cepat, client, kepala_a, operator_a, tw_disetujui, ditetapkan
+):
+    pd = tw_disetujui
+    alasan = "Realisasi IKT-2 triwulan III salah ketik."
+    client.force_login(kepala_a)
+    pesan = _ikuti(client, client.post(BUKA, {"alasan": alasan, "triwulan": ["3", "2"]}))
+    assert "Triwulan II dan III dibuka kembali untuk dikoreksi operator." in pesan[0]
+    assert _status(pd) == "draf"
+    assert _status_tw(pd) == {1: "disetujui", 2: "dikembalikan", 3: "dikembalikan"}
+    langkah = LangkahReview.objects.filter(ke="dikembalikan").order_by("id")
+    assert [(lk.status_triwulan.triwulan, lk.dari, lk.komentar, lk.pengguna) for lk in langkah] == [
+        (2, "disetujui", alasan, kepala_a),
+        (3, "disetujui", alasan, kepala_a),
+    ]
+    assert LogPerubahan.objects.get(aksi="lkjip.buka_kembali").data["triwulan"] == [2, 3]
+    assert LogPerubahan.objects.filter(aksi="triwulan.buka_kembali").count() == 2
+    # The operator finds the reason on the entry page and can correct the values.
+    client.force_login(operator_a)
+    html = client.get("/pd/33.16.05/2024/realisasi/3/").content.decode()
+    assert "Triwulan III dibuka kembali oleh kepala_a" in html and alasan in html
+    assert "-nilai" in html
+
+
+def test_reopening_without_choosing_leaves_the_quarters(
+    pdf_cepat, client, admin_pemda, tw_disetujui, ditetapkan
+):
+    client.force_login(admin_pemda)
+    _ikuti(client, client.post(BUKA, {"alasan": "Kesimpulan perlu diperbaiki."}))
+    assert _status(tw_disetujui) == "draf"
+    assert _status_tw(tw_disetujui) == {1: "disetujui", 2: "disetujui", 3: "disetujui"}
+
+
+def test_a_quarter_that_is_not_approved_cannot_be_chosen(
+    pdf_cepat, client, kepala_a, tw_disetujui, ditetapkan
+):
+    client.force_login(kepala_a)
+    r = client.post(BUKA, {"alasan": "Koreksi.", "triwulan": ["1", "4"]})
+    assert r.status_code == 400
+    assert "Triwulan 4 tidak berstatus disetujui." in r.content.decode()
+    assert _status(tw_disetujui) == "ditetapkan"
+    assert not PembukaanKembali.objects.exists()
+    assert _status_tw(tw_disetujui)[1] == "disetujui"
+
+
+def test_the_service_reopens_all_or_nothing(pdf_cepat, kepala_a, tw_disetujui, ditetapkan):
+    with pytest.raises(ValidationError, match="hanya triwulan yang sudah disetujui"):
+        lkjip_buka_kembali(
+            lkjip=ditetapkan.lkjip, pengguna=kepala_a, alasan="Koreksi.", triwulan=[1, 4]
+        )
+    assert _status(tw_disetujui) == "ditetapkan"
+    assert not PembukaanKembali.objects.exists()
+    assert _status_tw(tw_disetujui)[1] == "disetujui"
