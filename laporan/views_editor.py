@@ -36,6 +36,9 @@ from laporan.forms import (
 from laporan.kerangka import BAGIAN, judul_bagian, kunci_analisis
 from laporan.models import LKjIP, Narasi, SnapshotLKjIP
 from laporan.services import (
+    ADMIN_PEMDA,
+    KEPALA,
+    OPERATOR,
     DataKesiapan,
     KonflikNarasi,
     baris_tabel,
@@ -324,6 +327,19 @@ def _tabel_ctx(lkjip: LKjIP, dapat_mengubah: bool, formset: dict) -> dict:
     return hasil
 
 
+def peran_kesiapan(user, pd: PerangkatDaerah) -> frozenset[str]:
+    """What the viewer can do about the readiness checklist (which links it gets)."""
+    return frozenset(
+        peran
+        for peran, boleh in (
+            (OPERATOR, boleh_ubah_data(user, pd)),
+            (KEPALA, boleh_tinjau(user, pd)),
+            (ADMIN_PEMDA, boleh_kelola_pemda(user, pd.pemda)),
+        )
+        if boleh
+    )
+
+
 def alur_ctx(request: HttpRequest, pd: PerangkatDaerah, lkjip: LKjIP, **form) -> dict:
     """Status, allowed actions, signed versions and history of the LKjIP (editor, readiness)."""
     user = request.user
@@ -574,7 +590,7 @@ def draf_pdf(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 def kesiapan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     pd, _ = get_perangkat_daerah_for_user(request.user, kode)
     lkjip = ambil_lkjip(pd, tahun)
-    d = data_kesiapan(pd, tahun)
+    d = data_kesiapan(pd, tahun, peran=peran_kesiapan(request.user, pd))
     kurang = periksa_kesiapan(d)
     th = d.paket.cari_tahun(tahun)
     pk = th.pk_berlaku() if th else None

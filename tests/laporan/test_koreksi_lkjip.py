@@ -107,3 +107,106 @@ def test_the_service_reopens_all_or_nothing(pdf_cepat, kepala_a, tw_disetujui, d
     assert _status(tw_disetujui) == "ditetapkan"
     assert not PembukaanKembali.objects.exists()
     assert _status_tw(tw_disetujui)[1] == "disetujui"
+
+
+# --------------------------------------------------------------------------- the checklist
+
+
+def _kurang(pd, peran: set[str]) -> dict:
+    from laporan.services import data_kesiapan, periksa_kesiapan
+
+    d = data_kesiapan(pd, 2024, peran=frozenset(peran))
+    return {(k.jenis, k.kode): k for k in periksa_kesiapan(d)}
+
+
+def _tw4(pd, status: str) -> None:
+    StatusTriwulan.objects.update_or_create(
+        perangkat_daerah=pd, tahun=2024, triwulan=4, defaults={"status": status}
+    )
+
+
+def _links(k) -> list[tuple[str, str]]:
+    return [(t.label, t.url) for t in k.tautan]
+
+
+@pytest.mark.parametrize("status", ["draf", "dikembalikan", "disetujui"])
+def test_evidence_is_uploaded_by_the_operator_even_after_approval(demo, status):
+    pd = demo["a"]
+    _tw4(pd, status)
+    from tests.laporan.test_kesiapan import _ind_id
+
+    k = _kurang(pd, {"operator"})[("bukti", "IKT-1")]
+    assert _links(k) == [
+        ("Unggah bukti TW IV", f"/pd/33.16.05/2024/realisasi/4/#baris-{_ind_id(pd, 'IKT-1')}")
+    ]
+    assert k.siapa == ""
+    for peran in ({"kepala"}, {"admin_pemda"}, set()):
+        k = _kurang(pd, peran)[("bukti", "IKT-1")]
+        assert k.tautan == ()
+        assert k.siapa == (
+            "Operator kecamatan mengunggah bukti dukung IKT-1 pada halaman realisasi triwulan IV."
+        )
+
+
+def test_evidence_of_a_submitted_quarter_waits_for_the_kepala(demo):
+    pd = demo["a"]
+    _tw4(pd, "diajukan")
+    k = _kurang(pd, {"kepala"})[("bukti", "IKT-1")]
+    assert _links(k) == [("Tinjau triwulan IV", "/pd/33.16.05/2024/realisasi/4/#tinjauan")]
+    k = _kurang(pd, {"operator"})[("bukti", "IKT-1")]
+    assert k.tautan == () and k.siapa == (
+        "Triwulan IV sedang ditinjau kepala; setelah kepala menyetujui atau mengembalikannya, "
+        "operator kecamatan mengunggah bukti dukung IKT-1."
+    )
+
+
+def test_a_realisasi_missing_in_an_approved_quarter_needs_it_reopened(demo):
+    from tests.laporan.data_alur import realisasi
+
+    pd = demo["a"]
+    r = realisasi(pd, "IKT-1")
+    r.nilai = None
+    r.save()
+    _tw4(pd, "disetujui")
+    buka = [("Buka kembali triwulan IV", "/pd/33.16.05/2024/realisasi/4/#buka-kembali")]
+    assert _links(_kurang(pd, {"kepala"})[("realisasi", "IKT-1")]) == buka
+    assert _links(_kurang(pd, {"admin_pemda"})[("realisasi", "IKT-1")]) == buka
+    k = _kurang(pd, {"operator"})[("realisasi", "IKT-1")]
+    assert k.tautan == () and k.siapa == (
+        "Triwulan IV sudah disetujui; kepala atau admin pemda membuka kembali triwulan ini, "
+        "lalu operator kecamatan mengisi realisasi IKT-1."
+    )
+    # Once reopened (returned), the operator fills it on the entry page.
+    _tw4(pd, "dikembalikan")
+    k = _kurang(pd, {"operator"})[("realisasi", "IKT-1")]
+    assert _links(k) == [("Isi realisasi TW IV", "/pd/33.16.05/2024/realisasi/4/")]
+
+
+def test_a_missing_note_of_an_approved_quarter_goes_to_the_analysis(demo):
+    from tests.laporan.data_alur import lengkapi, realisasi
+
+    pd = demo["a"]
+    lengkapi(pd)
+    r = realisasi(pd, "IKT-2")
+    r.nilai, r.catatan = 60, ""
+    r.save()
+    _tw4(pd, "disetujui")
+    k = _kurang(pd, {"operator"})[("catatan", "IKT-2")]
+    assert _links(k) == [("Analisis IKT-2", "/pd/33.16.05/2024/lkjip/#bagian-analisis-IKT-2")]
+    k = _kurang(pd, {"kepala"})[("catatan", "IKT-2")]
+    assert _links(k) == [
+        ("Buka kembali triwulan IV", "/pd/33.16.05/2024/realisasi/4/#buka-kembali")
+    ]
+    k = _kurang(pd, set())[("catatan", "IKT-2")]
+    assert k.tautan == () and "juga dapat menuliskannya pada analisis IKT-2" in k.siapa
+
+
+def test_the_kepala_reads_who_writes_the_narratives(client, kepala_a, demo):
+    client.force_login(kepala_a)
+    html = client.get(EDITOR + "kesiapan/").content.decode()
+    assert "Unggah bukti TW IV" not in html and "Tulis Kata Pengantar" not in html
+    assert (
+        '<span class="siapa">Operator kecamatan mengunggah bukti dukung IKT-1 pada halaman '
+        "realisasi triwulan IV.</span>"
+    ) in html
+    assert "Operator kecamatan menulis bagian ini pada halaman penulisan LKjIP." in html
