@@ -243,7 +243,7 @@ def test_satu_triwulan_dari_isian_sampai_disetujui(
     kepala.get_by_role("button", name="Setujui triwulan I").click()
     # Only IKS-1 has evidence: the kepala is asked to confirm, naming the others.
     konfirmasi = kepala.locator(".konfirmasi-setujui")
-    expect(konfirmasi).to_contain_text("Bukti dukung belum diunggah: IKS-2")
+    expect(konfirmasi).to_contain_text("Bukti dukung belum diunggah: IKT-1")
     assert _status() == "diajukan"
     konfirmasi.get_by_role("button", name="Tetap setujui triwulan I").click()
     expect(_pesan(kepala)).to_have_text("Triwulan I disetujui.")
