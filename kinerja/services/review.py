@@ -250,7 +250,7 @@ def triwulan_buka_kembali(
         ke=Status.DIKEMBALIKAN,
         pengguna=pengguna,
         komentar=alasan,
-        aksi="triwulan.buka_kembali",
+        aksi="triwulan.buka",
     )
 
 

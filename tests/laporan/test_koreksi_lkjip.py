@@ -70,7 +70,7 @@ def test_reopening_the_lkjip_reopens_the_chosen_quarters(
         (3, "disetujui", alasan, kepala_a),
     ]
     assert LogPerubahan.objects.get(aksi="lkjip.buka_kembali").data["triwulan"] == [2, 3]
-    assert LogPerubahan.objects.filter(aksi="triwulan.buka_kembali").count() == 2
+    assert LogPerubahan.objects.filter(aksi="triwulan.buka").count() == 2
     # The operator finds the reason on the entry page and can correct the values.
     client.force_login(operator_a)
     html = client.get("/pd/33.16.05/2024/realisasi/3/").content.decode()

@@ -172,7 +172,7 @@ def test_the_kepala_reopens_an_approved_quarter_with_a_reason(
     langkah = LangkahReview.objects.latest("id")
     assert (langkah.dari, langkah.ke, langkah.komentar) == ("disetujui", "dikembalikan", alasan)
     assert langkah.pengguna == kepala_a
-    log = LogPerubahan.objects.get(aksi="triwulan.buka_kembali")
+    log = LogPerubahan.objects.get(aksi="triwulan.buka")
     assert log.pengguna == kepala_a and log.data["komentar"] == alasan
 
     # The operator sees who reopened it and why, corrects and resubmits.
@@ -191,7 +191,7 @@ def test_reopening_requires_a_reason(client, kepala_a, disetujui):
     html = r.content.decode()
     assert "Alasan wajib diisi" in html and "belum dibuka kembali" in html
     assert _status() == "disetujui"
-    assert not LogPerubahan.objects.filter(aksi="triwulan.buka_kembali").exists()
+    assert not LogPerubahan.objects.filter(aksi="triwulan.buka").exists()
 
 
 def test_only_an_approved_quarter_is_reopened(client, kepala_a, diajukan):
