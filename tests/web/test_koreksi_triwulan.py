@@ -226,3 +226,24 @@ def test_a_quarter_of_a_signed_year_is_reopened_through_the_lkjip(client, kepala
     assert "Buka kembali triwulan I" not in html
     assert "hanya dapat dibuka kembali lewat pembukaan kembali" in html
     assert _status() == "disetujui"
+
+
+def test_evidence_after_approval_as_json_returns_the_marked_cell(client, operator_a, disetujui):
+    client.force_login(operator_a)
+    ind = _realisasi("IKS-1").indikator_id
+    berkas = SimpleUploadedFile("Rekap.pdf", PDF, content_type="application/pdf")
+    r = client.post(
+        f"{GRID}bukti/{ind}/", {"berkas": berkas}, headers={"Accept": "application/json"}
+    )
+    assert r.status_code == 200
+    html = r.json()["html"]
+    assert "Rekap.pdf" in html and "bukti ditambahkan setelah disetujui" in html
+    assert "hapus-bukti" not in html and "unggah-bukti" in html
+
+
+def test_the_audit_trail_names_the_reopening(client, kepala_a, operator_a, disetujui):
+    client.force_login(kepala_a)
+    client.post(BUKA, {"alasan": "Nilai IKS-2 perlu dikoreksi."})
+    client.force_login(operator_a)
+    html = client.get("/pd/33.16.05/riwayat/?tahun=2024").content.decode()
+    assert "Triwulan dibuka kembali" in html and "Nilai IKS-2 perlu dikoreksi." in html
