@@ -158,6 +158,8 @@ class DataKesiapan:
     # Review status of each quarter (absent: draf) and what the viewer can do.
     status_tw: dict[int, str] = field(default_factory=dict)
     peran: frozenset[str] = PERAN_OPERATOR
+    # The LKjIP's own status: its narrative is written only while it is a draft.
+    status_lkjip: str = Status.DRAF
 
 
 def data_kesiapan(
@@ -198,6 +200,10 @@ def data_kesiapan(
             )
         ),
         peran=peran,
+        status_lkjip=LKjIP.objects.filter(perangkat_daerah=pd, tahun=tahun)
+        .values_list("status", flat=True)
+        .first()
+        or Status.DRAF,
     )
 
 
@@ -270,6 +276,24 @@ def _perbaikan_tw(
     return _oleh(
         d, f"{operator} {kerja} pada halaman realisasi triwulan {tw}.", operator=tautan_operator
     )
+
+
+def _perbaikan_narasi(d: DataKesiapan, tautan_operator: tuple[Tautan, ...], kerja: str) -> dict:
+    """Who fixes a narrative section: the operator in the editor while the LKjIP is a
+    draft; while it is submitted the kepala returns it first."""
+    operator = _nama_operator(d)
+    if d.status_lkjip == Status.DIAJUKAN:
+        return _oleh(
+            d,
+            f"LKjIP sedang ditinjau kepala; setelah kepala mengembalikannya, {operator.lower()} "
+            f"{kerja}.",
+            kepala=(Tautan("Kembalikan LKjIP kepada operator", f"{_url_editor_alur(d)}"),),
+        )
+    return _oleh(d, f"{operator} {kerja} pada halaman penulisan LKjIP.", operator=tautan_operator)
+
+
+def _url_editor_alur(d: DataKesiapan) -> str:
+    return reverse("lkjip-editor", kwargs={"kode": d.pd.kode, "tahun": d.tahun}) + "#alur"
 
 
 def periksa_kesiapan(d: DataKesiapan) -> list[Kekurangan]:
@@ -399,7 +423,7 @@ def _kekurangan_indikator(
     if h.tingkat in ("tujuan", "sasaran"):
         # The analysis in the LKjIP editor explains it too, whatever the quarter's status.
         analisis = Tautan(f"Analisis {kode}", _url_editor(d, kunci_analisis(kode)))
-        if OPERATOR in d.peran:
+        if OPERATOR in d.peran and d.status_lkjip == Status.DRAF:
             perbaikan = {"tautan": (*perbaikan.get("tautan", ()), analisis)}
         elif "tautan" not in perbaikan:
             perbaikan["siapa"] += (
@@ -425,10 +449,8 @@ def _kekurangan_narasi(d: DataKesiapan) -> list[Kekurangan]:
             "narasi",
             f"Narasi “{b.judul}” belum diisi.",
             kode=b.kunci,
-            **_oleh(
-                d,
-                f"{_nama_operator(d)} menulis bagian ini pada halaman penulisan LKjIP.",
-                operator=(Tautan(f"Tulis {b.judul}", _url_editor(d, b.kunci)),),
+            **_perbaikan_narasi(
+                d, (Tautan(f"Tulis {b.judul}", _url_editor(d, b.kunci)),), "menulis bagian ini"
             ),
         )
         for b in BAGIAN

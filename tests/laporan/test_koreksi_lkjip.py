@@ -210,3 +210,20 @@ def test_the_kepala_reads_who_writes_the_narratives(client, kepala_a, demo):
         "realisasi triwulan IV.</span>"
     ) in html
     assert "Operator kecamatan menulis bagian ini pada halaman penulisan LKjIP." in html
+
+
+def test_a_narrative_of_a_submitted_lkjip_waits_for_the_kepala(client, kepala_a, demo):
+    from laporan.models import LKjIP
+
+    pd = demo["a"]
+    LKjIP.objects.filter(perangkat_daerah=pd, tahun=2024).update(status="diajukan")
+    k = _kurang(pd, {"operator"})[("narasi", "kata_pengantar")]
+    assert k.tautan == () and k.siapa == (
+        "LKjIP sedang ditinjau kepala; setelah kepala mengembalikannya, operator kecamatan "
+        "menulis bagian ini."
+    )
+    k = _kurang(pd, {"kepala"})[("narasi", "kata_pengantar")]
+    assert _links(k) == [("Kembalikan LKjIP kepada operator", "/pd/33.16.05/2024/lkjip/#alur")]
+    client.force_login(kepala_a)
+    html = client.get("/pd/33.16.05/2024/lkjip/").content.decode()
+    assert 'id="alur"' in html and 'action="/pd/33.16.05/2024/lkjip/kembalikan/#alur"' in html
