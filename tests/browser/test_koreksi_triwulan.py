@@ -48,6 +48,8 @@ def test_bukti_setelah_disetujui_dan_buka_kembali_triwulan(
     konfirmasi = kepala.locator(".konfirmasi-setujui")
     expect(konfirmasi).to_contain_text("Triwulan I belum lengkap")
     expect(konfirmasi).to_contain_text("Bukti dukung belum diunggah: IKS-1")
+    konfirmasi.scroll_into_view_if_needed()
+    simpan_gambar(kepala, "realisasi-konfirmasi-setujui")
     konfirmasi.get_by_role("button", name="Tetap setujui triwulan I").click()
     expect(_pesan(kepala)).to_have_text("Triwulan I disetujui.")
     assert _status() == "disetujui"
@@ -85,6 +87,7 @@ def test_bukti_setelah_disetujui_dan_buka_kembali_triwulan(
     expect(kepala.locator("#buka-kembali")).to_contain_text("Alasan wajib diisi")
     assert _status() == "disetujui"
     kepala.locator("#id_alasan").fill(alasan)
+    simpan_gambar(kepala, "realisasi-buka-kembali")
     kepala.get_by_role("button", name="Buka kembali triwulan I").click()
     expect(_pesan(kepala)).to_contain_text("Triwulan I dibuka kembali")
     assert _status() == "dikembalikan"
