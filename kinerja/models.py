@@ -919,6 +919,9 @@ class LangkahReview(models.Model):
     dari = models.CharField("dari status", max_length=20, choices=StatusTriwulan.Status.choices)
     ke = models.CharField("ke status", max_length=20, choices=StatusTriwulan.Status.choices)
     komentar = models.TextField("komentar", blank=True)
+    # What the kepala approved despite (missing evidence, realisasi or notes), as named
+    # in the confirmation; empty for every other step.
+    kekurangan = models.JSONField("kekurangan yang disetujui", default=list, blank=True)
 
     class Meta:
         verbose_name = "langkah review"

@@ -23,6 +23,11 @@ urlpatterns = [
         v.realisasi_kembalikan,
         name="realisasi-kembalikan",
     ),
+    path(
+        "realisasi/<int:triwulan>/buka-kembali/",
+        v.realisasi_buka_kembali,
+        name="realisasi-buka-kembali",
+    ),
     path("bukti/<int:bukti_id>/", v.bukti_unduh, name="bukti-unduh"),
     path("bukti/<int:bukti_id>/hapus/", v.bukti_hapus_view, name="bukti-hapus"),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from django import forms
 
@@ -169,6 +170,20 @@ class AlasanForm(forms.Form):
             "max_length": "Alasan paling panjang %(limit_value)d karakter.",
         },
     )
+    # The approved quarters to reopen with the LKjIP, for a correction of realisasi.
+    triwulan = forms.TypedMultipleChoiceField(
+        coerce=int,
+        required=False,
+        label="Buka juga triwulan yang sudah disetujui (untuk koreksi realisasi)",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Triwulan %(value)s tidak berstatus disetujui."},
+    )
+
+    def __init__(self, *args, triwulan_disetujui: Iterable[int] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["triwulan"].choices = [
+            (q, f"Triwulan {('I', 'II', 'III', 'IV')[q - 1]}") for q in sorted(triwulan_disetujui)
+        ]
 
 
 class KodeForm(forms.Form):

@@ -30,9 +30,17 @@ from kinerja.audit import catat_perubahan, format_waktu, nama_pengguna
 from kinerja.engine.angka import Nilai, format_angka_alami, format_persen
 from kinerja.engine.realisasi import triwulan_kosong
 from kinerja.hitung import Hasil, HasilIndikator, HitungGagal, hitung
-from kinerja.models import BuktiDukung, Indikator, LogPerubahan, Pejabat, PerangkatDaerah
+from kinerja.models import (
+    BuktiDukung,
+    Indikator,
+    LogPerubahan,
+    Pejabat,
+    PerangkatDaerah,
+    StatusTriwulan,
+)
 from kinerja.paket import types as t
 from kinerja.paket.db import paket_muat
+from kinerja.services.review import triwulan_buka_kembali
 from laporan.kerangka import AWALAN_ANALISIS, BAGIAN, PER_KUNCI, judul_bagian, kunci_analisis
 from laporan.models import (
     DataSDM,
@@ -116,12 +124,22 @@ class Tautan:
 
 @dataclass(frozen=True)
 class Kekurangan:
-    """One thing missing before the LKjIP may be submitted and signed, with where to fix it."""
+    """One thing missing before the LKjIP may be submitted and signed, with where to fix it.
+
+    ``tautan`` are the pages where the viewer (``DataKesiapan.peran``) can fix it; when
+    the viewer cannot, ``tautan`` is empty and ``siapa`` says who can, and how."""
 
     jenis: str  # "data", "pk", "kepala", "realisasi", "bukti", "catatan", "narasi"
     pesan: str
     tautan: tuple[Tautan, ...] = ()
     kode: str = ""
+    siapa: str = ""
+
+
+# What a viewer of the checklist can do: operator (enters data, writes the LKjIP), kepala
+# (reviews quarters, reopens them), admin pemda (reopens quarters, sets the kepala).
+OPERATOR, KEPALA, ADMIN_PEMDA = "operator", "kepala", "admin_pemda"
+PERAN_OPERATOR = frozenset({OPERATOR})
 
 
 @dataclass
@@ -137,9 +155,18 @@ class DataKesiapan:
     indikator_id: dict[str, int]
     ada_kepala: bool
     galat: str | None = None
+    # Review status of each quarter (absent: draf) and what the viewer can do.
+    status_tw: dict[int, str] = field(default_factory=dict)
+    peran: frozenset[str] = PERAN_OPERATOR
+    # The LKjIP's own status: its narrative is written only while it is a draft.
+    status_lkjip: str = Status.DRAF
 
 
-def data_kesiapan(pd: PerangkatDaerah, tahun: int) -> DataKesiapan:
+def data_kesiapan(
+    pd: PerangkatDaerah, tahun: int, *, peran: frozenset[str] = PERAN_OPERATOR
+) -> DataKesiapan:
+    """``peran``: what the viewer can do (``OPERATOR``, ``KEPALA``, ``ADMIN_PEMDA``), so
+    that every item links to a page where the viewer can fix it."""
     paket = paket_muat(pd)
     hasil, galat = None, None
     try:
@@ -167,6 +194,16 @@ def data_kesiapan(pd: PerangkatDaerah, tahun: int) -> DataKesiapan:
         indikator_id=indikator_id_per_kode(pd),
         ada_kepala=pd.kepala_id is not None,
         galat=galat,
+        status_tw=dict(
+            StatusTriwulan.objects.filter(perangkat_daerah=pd, tahun=tahun).values_list(
+                "triwulan", "status"
+            )
+        ),
+        peran=peran,
+        status_lkjip=LKjIP.objects.filter(perangkat_daerah=pd, tahun=tahun)
+        .values_list("status", flat=True)
+        .first()
+        or Status.DRAF,
     )
 
 
@@ -194,6 +231,71 @@ def _angka_tw(v: t.NilaiTW):
     return v.angka if isinstance(v, Nilai) else v
 
 
+def _oleh(d: DataKesiapan, siapa: str, **tautan: tuple[Tautan, ...]) -> dict:
+    """The links of the first role in ``tautan`` the viewer holds (operator, kepala,
+    admin_pemda), else no link and who can fix it."""
+    for peran, daftar in tautan.items():
+        if peran in d.peran and daftar:
+            return {"tautan": daftar}
+    return {"siapa": siapa}
+
+
+def _nama_operator(d: DataKesiapan) -> str:
+    return f"Operator {d.pd.jenis or 'perangkat daerah'}"
+
+
+S_TW = StatusTriwulan.Status
+
+
+def _perbaikan_tw(
+    d: DataKesiapan, q: int, tautan_operator: tuple[Tautan, ...], kerja: str, *, bukti=False
+) -> dict:
+    """Who fixes something entered on the realisasi page of quarter ``q``: the operator
+    while the quarter is open (evidence also once approved); the kepala reviews a
+    submitted quarter; the kepala or admin pemda reopens an approved one."""
+    status = d.status_tw.get(q, S_TW.DRAF)
+    tw = romawi(q)
+    url = _url_realisasi(d, q)
+    operator = _nama_operator(d)
+    if status == S_TW.DIAJUKAN:
+        return _oleh(
+            d,
+            f"Triwulan {tw} sedang ditinjau kepala; setelah kepala menyetujui atau "
+            f"mengembalikannya, {operator.lower()} {kerja}.",
+            kepala=(Tautan(f"Tinjau triwulan {tw}", f"{url}#tinjauan"),),
+        )
+    if status == S_TW.DISETUJUI and not bukti:
+        buka = (Tautan(f"Buka kembali triwulan {tw}", f"{url}#buka-kembali"),)
+        return _oleh(
+            d,
+            f"Triwulan {tw} sudah disetujui; kepala atau admin pemda membuka kembali triwulan "
+            f"ini, lalu {operator.lower()} {kerja}.",
+            kepala=buka,
+            admin_pemda=buka,
+        )
+    return _oleh(
+        d, f"{operator} {kerja} pada halaman realisasi triwulan {tw}.", operator=tautan_operator
+    )
+
+
+def _perbaikan_narasi(d: DataKesiapan, tautan_operator: tuple[Tautan, ...], kerja: str) -> dict:
+    """Who fixes a narrative section: the operator in the editor while the LKjIP is a
+    draft; while it is submitted the kepala returns it first."""
+    operator = _nama_operator(d)
+    if d.status_lkjip == Status.DIAJUKAN:
+        return _oleh(
+            d,
+            f"LKjIP sedang ditinjau kepala; setelah kepala mengembalikannya, {operator.lower()} "
+            f"{kerja}.",
+            kepala=(Tautan("Kembalikan LKjIP kepada operator", f"{_url_editor_alur(d)}"),),
+        )
+    return _oleh(d, f"{operator} {kerja} pada halaman penulisan LKjIP.", operator=tautan_operator)
+
+
+def _url_editor_alur(d: DataKesiapan) -> str:
+    return reverse("lkjip-editor", kwargs={"kode": d.pd.kode, "tahun": d.tahun}) + "#alur"
+
+
 def periksa_kesiapan(d: DataKesiapan) -> list[Kekurangan]:
     """What keeps the LKjIP from being signed; empty when it is "siap ditetapkan". Pure."""
     kurang: list[Kekurangan] = []
@@ -203,10 +305,14 @@ def periksa_kesiapan(d: DataKesiapan) -> list[Kekurangan]:
             Kekurangan(
                 "data",
                 f"Belum ada data kinerja tahun {d.tahun}" + (f" ({d.galat})." if d.galat else "."),
-                (
-                    Tautan(
-                        "Perjanjian Kinerja",
-                        reverse("perencanaan-pk", kwargs={"kode": d.pd.kode, "tahun": d.tahun}),
+                **_oleh(
+                    d,
+                    f"{_nama_operator(d)} mengisi Perjanjian Kinerja tahun {d.tahun}.",
+                    operator=(
+                        Tautan(
+                            "Perjanjian Kinerja",
+                            reverse("perencanaan-pk", kwargs={"kode": d.pd.kode, "tahun": d.tahun}),
+                        ),
                     ),
                 ),
             )
@@ -218,6 +324,7 @@ def periksa_kesiapan(d: DataKesiapan) -> list[Kekurangan]:
                 "kepala",
                 "Pejabat kepala perangkat daerah (penandatangan LKjIP) belum ditentukan; "
                 "mintalah admin pemda mengisinya.",
+                siapa="Admin pemda menentukan pejabat kepala perangkat daerah.",
             )
         )
     pk = th.pk_berlaku()
@@ -226,10 +333,15 @@ def periksa_kesiapan(d: DataKesiapan) -> list[Kekurangan]:
             Kekurangan(
                 "pk",
                 f"Perjanjian Kinerja tahun {d.tahun} belum memiliki indikator dan target.",
-                (
-                    Tautan(
-                        "Perjanjian Kinerja",
-                        reverse("perencanaan-pk", kwargs={"kode": d.pd.kode, "tahun": d.tahun}),
+                **_oleh(
+                    d,
+                    f"{_nama_operator(d)} mengisi indikator dan target Perjanjian Kinerja "
+                    f"tahun {d.tahun}.",
+                    operator=(
+                        Tautan(
+                            "Perjanjian Kinerja",
+                            reverse("perencanaan-pk", kwargs={"kode": d.pd.kode, "tahun": d.tahun}),
+                        ),
                     ),
                 ),
             )
@@ -265,8 +377,17 @@ def _kekurangan_indikator(
                 "realisasi",
                 f"Realisasi {nama} triwulan {daftar_kata([romawi(q) for q in kosong])} "
                 f"tahun {d.tahun} belum diisi.",
-                (Tautan(f"Isi realisasi TW {romawi(kosong[0])}", _url_realisasi(d, kosong[0])),),
-                kode,
+                kode=kode,
+                **_perbaikan_tw(
+                    d,
+                    kosong[0],
+                    (
+                        Tautan(
+                            f"Isi realisasi TW {romawi(kosong[0])}", _url_realisasi(d, kosong[0])
+                        ),
+                    ),
+                    f"mengisi realisasi {kode}",
+                ),
             )
         )
     terakhir = max((q + 1 for q, v in enumerate(tw) if v is not None), default=4)
@@ -275,8 +396,18 @@ def _kekurangan_indikator(
             Kekurangan(
                 "bukti",
                 f"Bukti dukung {nama} tahun {d.tahun} belum diunggah.",
-                (Tautan(f"Unggah bukti TW {romawi(terakhir)}", _url_realisasi(d, terakhir, kode)),),
-                kode,
+                kode=kode,
+                **_perbaikan_tw(
+                    d,
+                    terakhir,
+                    (
+                        Tautan(
+                            f"Unggah bukti TW {romawi(terakhir)}", _url_realisasi(d, terakhir, kode)
+                        ),
+                    ),
+                    f"mengunggah bukti dukung {kode}",
+                    bukti=True,
+                ),
             )
         )
     if h is None or h.tercapai is not False:
@@ -285,17 +416,28 @@ def _kekurangan_indikator(
     catatan = [c for c in th.catatan_realisasi.get(kode) or [] if c and c.strip()]
     if catatan or d.narasi.get(kunci_analisis(kode), "").strip():
         return kurang
-    tautan = [Tautan(f"Catatan realisasi TW {romawi(terakhir)}", _url_realisasi(d, terakhir, kode))]
+    catatan_tw = (
+        Tautan(f"Catatan realisasi TW {romawi(terakhir)}", _url_realisasi(d, terakhir, kode)),
+    )
+    perbaikan = _perbaikan_tw(d, terakhir, catatan_tw, f"menulis catatan realisasi {kode}")
     if h.tingkat in ("tujuan", "sasaran"):
-        tautan.append(Tautan(f"Analisis {kode}", _url_editor(d, kunci_analisis(kode))))
+        # The analysis in the LKjIP editor explains it too, whatever the quarter's status.
+        analisis = Tautan(f"Analisis {kode}", _url_editor(d, kunci_analisis(kode)))
+        if OPERATOR in d.peran and d.status_lkjip == Status.DRAF:
+            perbaikan = {"tautan": (*perbaikan.get("tautan", ()), analisis)}
+        elif "tautan" not in perbaikan:
+            perbaikan["siapa"] += (
+                f" {_nama_operator(d)} juga dapat menuliskannya pada analisis {kode} di halaman "
+                "penulisan LKjIP."
+            )
     ambang = format_angka_alami(d.paket.pemda.aturan.ambang_tercapai)
     kurang.append(
         Kekurangan(
             "catatan",
             f"Capaian {nama} {format_persen(h.capaian_skor)} di bawah ambang tercapai {ambang}%: "
             "tuliskan penyebab dan solusinya pada catatan realisasi atau pada analisis indikator.",
-            tuple(tautan),
-            kode,
+            kode=kode,
+            **perbaikan,
         )
     )
     return kurang
@@ -306,8 +448,10 @@ def _kekurangan_narasi(d: DataKesiapan) -> list[Kekurangan]:
         Kekurangan(
             "narasi",
             f"Narasi “{b.judul}” belum diisi.",
-            (Tautan(f"Tulis {b.judul}", _url_editor(d, b.kunci)),),
-            b.kunci,
+            kode=b.kunci,
+            **_perbaikan_narasi(
+                d, (Tautan(f"Tulis {b.judul}", _url_editor(d, b.kunci)),), "menulis bagian ini"
+            ),
         )
         for b in BAGIAN
         if b.wajib and not d.narasi.get(b.kunci, "").strip()
@@ -683,9 +827,15 @@ def lkjip_tetapkan(
 
 
 @transaction.atomic
-def lkjip_buka_kembali(*, lkjip: LKjIP, pengguna, alasan: str) -> PembukaanKembali:
+def lkjip_buka_kembali(
+    *, lkjip: LKjIP, pengguna, alasan: str, triwulan: Iterable[int] = ()
+) -> PembukaanKembali:
     """Reopen a signed LKjIP (kepala or admin pemda): the year is editable again, the
-    signed versions stay, and the next sign-off is a new version."""
+    signed versions stay, and the next sign-off is a new version.
+
+    The approved quarters named in ``triwulan`` are reopened in the same transaction with
+    the same reason, so the operator can correct their realisasi; all or nothing."""
+    triwulan = sorted(set(triwulan))
     alasan = alasan.strip()
     if not alasan:
         raise ValidationError({"alasan": PESAN_ALASAN_WAJIB})
@@ -710,8 +860,21 @@ def lkjip_buka_kembali(*, lkjip: LKjIP, pengguna, alasan: str) -> PembukaanKemba
         aksi="lkjip.buka_kembali",
         lama=Status.DITETAPKAN,
         baru=Status.DRAF,
-        data={"alasan": alasan, "versi": snapshot.versi if snapshot else None},
+        data={
+            "alasan": alasan,
+            "versi": snapshot.versi if snapshot else None,
+            "triwulan": triwulan,
+        },
     )
+    # After the LKjIP is a draft again, so the year is no longer locked.
+    for q in triwulan:
+        triwulan_buka_kembali(
+            pd=lkjip.perangkat_daerah,
+            tahun=lkjip.tahun,
+            triwulan=q,
+            pengguna=pengguna,
+            alasan=alasan,
+        )
     return buka
 
 

@@ -19,15 +19,18 @@ from kinerja.access import (
     get_reviewable_perangkat_daerah_for_user,
 )
 from kinerja.models import PerangkatDaerah
+from kinerja.services.review import triwulan_disetujui
 from laporan.forms import AlasanForm, KomentarForm
 from laporan.models import SnapshotLKjIP
 from laporan.services import (
     BelumSiap,
+    daftar_kata,
     lkjip_ajukan,
     lkjip_buka_kembali,
     lkjip_kembalikan,
     lkjip_tetapkan,
     nama_berkas_snapshot,
+    romawi,
 )
 from laporan.views_editor import ambil_lkjip, tampilkan_editor, url_editor
 
@@ -138,7 +141,7 @@ def buka_kembali(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     if not (boleh_tinjau(request.user, pd) or boleh_kelola_pemda(request.user, pd.pemda)):
         raise PermissionDenied(PESAN_BUKAN_PEMBUKA)
     lkjip = ambil_lkjip(pd, tahun)
-    form = AlasanForm(request.POST)
+    form = AlasanForm(request.POST, triwulan_disetujui=triwulan_disetujui(pd, tahun))
     if not form.is_valid():
         return tampilkan_editor(
             request,
@@ -150,7 +153,10 @@ def buka_kembali(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         )
     try:
         buka = lkjip_buka_kembali(
-            lkjip=lkjip, pengguna=request.user, alasan=form.cleaned_data["alasan"]
+            lkjip=lkjip,
+            pengguna=request.user,
+            alasan=form.cleaned_data["alasan"],
+            triwulan=form.cleaned_data["triwulan"],
         )
     except ValidationError as e:
         _pesan_galat(request, e)
@@ -160,7 +166,13 @@ def buka_kembali(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
             request,
             f"LKjIP tahun {tahun} dibuka kembali: data tahun {tahun} dapat diubah lagi. Versi "
             f"{versi} yang sudah ditetapkan tetap tersimpan; penetapan berikutnya menjadi versi "
-            "baru.",
+            "baru."
+            + (
+                f" Triwulan {daftar_kata([romawi(q) for q in buka_tw])} dibuka kembali untuk "
+                "dikoreksi operator."
+                if (buka_tw := sorted(set(form.cleaned_data["triwulan"])))
+                else ""
+            ),
         )
     return redirect(url_editor(pd, tahun))
 

@@ -23,6 +23,7 @@ from kinerja.audit import format_waktu, nama_pengguna
 from kinerja.engine.angka import format_angka_alami, format_persen
 from kinerja.hitung import HasilIndikator, Temuan
 from kinerja.models import PerangkatDaerah
+from kinerja.services.review import triwulan_disetujui
 from laporan.forms import (
     AlasanForm,
     KomentarForm,
@@ -35,6 +36,9 @@ from laporan.forms import (
 from laporan.kerangka import BAGIAN, judul_bagian, kunci_analisis
 from laporan.models import LKjIP, Narasi, SnapshotLKjIP
 from laporan.services import (
+    ADMIN_PEMDA,
+    KEPALA,
+    OPERATOR,
     DataKesiapan,
     KonflikNarasi,
     baris_tabel,
@@ -323,6 +327,19 @@ def _tabel_ctx(lkjip: LKjIP, dapat_mengubah: bool, formset: dict) -> dict:
     return hasil
 
 
+def peran_kesiapan(user, pd: PerangkatDaerah) -> frozenset[str]:
+    """What the viewer can do about the readiness checklist (which links it gets)."""
+    return frozenset(
+        peran
+        for peran, boleh in (
+            (OPERATOR, boleh_ubah_data(user, pd)),
+            (KEPALA, boleh_tinjau(user, pd)),
+            (ADMIN_PEMDA, boleh_kelola_pemda(user, pd.pemda)),
+        )
+        if boleh
+    )
+
+
 def alur_ctx(request: HttpRequest, pd: PerangkatDaerah, lkjip: LKjIP, **form) -> dict:
     """Status, allowed actions, signed versions and history of the LKjIP (editor, readiness)."""
     user = request.user
@@ -345,7 +362,12 @@ def alur_ctx(request: HttpRequest, pd: PerangkatDaerah, lkjip: LKjIP, **form) ->
         "dapat_meninjau": kepala and lkjip.status == S.DIAJUKAN,
         "dapat_membuka": (kepala or admin) and lkjip.status == S.DITETAPKAN,
         "form_komentar": form.get("form_komentar") or KomentarForm(),
-        "form_alasan": form.get("form_alasan") or AlasanForm(),
+        "form_alasan": form.get("form_alasan")
+        or AlasanForm(
+            triwulan_disetujui=triwulan_disetujui(pd, lkjip.tahun)
+            if (kepala or admin) and lkjip.status == S.DITETAPKAN
+            else ()
+        ),
         "snapshot": [
             {
                 "obj": s,
@@ -568,7 +590,7 @@ def draf_pdf(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 def kesiapan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     pd, _ = get_perangkat_daerah_for_user(request.user, kode)
     lkjip = ambil_lkjip(pd, tahun)
-    d = data_kesiapan(pd, tahun)
+    d = data_kesiapan(pd, tahun, peran=peran_kesiapan(request.user, pd))
     kurang = periksa_kesiapan(d)
     th = d.paket.cari_tahun(tahun)
     pk = th.pk_berlaku() if th else None

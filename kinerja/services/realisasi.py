@@ -42,7 +42,11 @@ from kinerja.models import (
 )
 from kinerja.paket import db as paket_db
 from kinerja.paket.types import Aturan, urutan_versi
-from kinerja.services.kunci import pastikan_triwulan_terbuka
+from kinerja.services.kunci import (
+    pastikan_bukti_dapat_dihapus,
+    pastikan_bukti_dapat_ditambah,
+    pastikan_triwulan_terbuka,
+)
 
 ROMAWI = ("I", "II", "III", "IV")
 
@@ -524,12 +528,14 @@ def bukti_unggah(
 ) -> BuktiDukung:
     """Store an evidence file for the realisasi of an indicator in a quarter.
 
-    The kind is taken from the content (``kinerja.bukti``), the stored name is random,
-    and the quarter must still be open. A realisasi row without a value is created
-    when needed, with version 0, so that a grid loaded before stays current.
+    The kind is taken from the content (``kinerja.bukti``), the stored name is random.
+    The quarter must be open or approved: evidence added to an approved quarter leaves
+    its values locked and is audited as added after approval. A realisasi row without
+    a value is created when needed, with version 0, so that a grid loaded before stays
+    current.
     """
     _kunci_status(pd, tahun, triwulan)
-    pastikan_triwulan_terbuka(pd, tahun, triwulan)
+    setelah_disetujui = pastikan_bukti_dapat_ditambah(pd, tahun, triwulan)
     grid = grid_triwulan(pd, tahun, triwulan, indikator_id=indikator_id)
     if not grid.baris:
         raise ValidationError(PESAN_INDIKATOR_ASING.format(id=indikator_id, tahun=tahun))
@@ -556,10 +562,15 @@ def bukti_unggah(
             perangkat_daerah=pd,
             aksi="bukti.unggah",
             objek=bukti,
-            uraian=f"Bukti dukung {ind.kode} tahun {tahun} triwulan {romawi(triwulan)}",
+            uraian=f"Bukti dukung {ind.kode} tahun {tahun} triwulan {romawi(triwulan)}"
+            + (" (ditambahkan setelah disetujui)" if setelah_disetujui else ""),
             tahun=tahun,
             baru=_data_bukti(bukti),
-            data={"indikator": ind.kode, "triwulan": triwulan},
+            data={
+                "indikator": ind.kode,
+                "triwulan": triwulan,
+                "setelah_disetujui": setelah_disetujui,
+            },
         )
     except Exception:
         bukti.berkas.delete(save=False)
@@ -569,10 +580,12 @@ def bukti_unggah(
 
 @transaction.atomic
 def bukti_hapus(*, pd: PerangkatDaerah, bukti: BuktiDukung, pengguna) -> None:
-    """Delete an evidence file (the row now, the stored file once the transaction commits)."""
+    """Delete an evidence file (the row now, the stored file once the transaction commits).
+
+    Refused in a submitted or approved quarter: an approved quarter is reopened first."""
     realisasi = bukti.realisasi
     _kunci_status(pd, realisasi.tahun, realisasi.triwulan)
-    pastikan_triwulan_terbuka(pd, realisasi.tahun, realisasi.triwulan)
+    pastikan_bukti_dapat_dihapus(pd, realisasi.tahun, realisasi.triwulan)
     kode = realisasi.indikator.kode
     catat_perubahan(
         pengguna=pengguna,

@@ -1,8 +1,11 @@
 """The review of a quarter: the operator submits, the kepala approves or returns it.
 
 draf/dikembalikan → diajukan (operator); diajukan → disetujui or dikembalikan
-(kepala, a comment is required to return). Every step is a ``LangkahReview`` and
-an audit entry.
+(kepala, a comment is required to return; approving a quarter that lacks evidence or
+a required note needs the kepala's confirmation, and the step records what was
+missing); disetujui → dikembalikan when the kepala (or admin pemda) reopens it with a
+reason, so the operator corrects and submits again. Every step is a ``LangkahReview``
+and an audit entry.
 """
 
 from __future__ import annotations
@@ -32,6 +35,24 @@ PESAN_CATATAN_KOSONG = (
     "Catatan wajib belum diisi untuk capaian di bawah ambang tercapai {ambang}%: {daftar}."
 )
 PESAN_KOMENTAR_WAJIB = "Tuliskan komentar: apa yang harus diperbaiki operator."
+PESAN_BUKTI_KOSONG = "Bukti dukung belum diunggah: {daftar}."
+PESAN_PERLU_KONFIRMASI = (
+    "Triwulan {tw} tahun {tahun} belum lengkap; setujui hanya bila Anda menerima kekurangan ini."
+)
+PESAN_ALASAN_WAJIB = "Tuliskan alasan: apa yang perlu dikoreksi operator pada triwulan ini."
+PESAN_BELUM_DISETUJUI = (
+    "Triwulan {tw} tahun {tahun} berstatus {status}; hanya triwulan yang sudah disetujui yang "
+    "dapat dibuka kembali."
+)
+
+
+class PerluKonfirmasi(ValidationError):
+    """Approval held back: the quarter lacks what ``kekurangan`` names; the kepala may
+    approve it anyway by confirming."""
+
+    def __init__(self, tw: int, tahun: int, kekurangan: list[str]):
+        self.kekurangan = kekurangan
+        super().__init__([PESAN_PERLU_KONFIRMASI.format(tw=romawi(tw), tahun=tahun), *kekurangan])
 
 
 def kekurangan_triwulan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> list[str]:
@@ -40,11 +61,18 @@ def kekurangan_triwulan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> list[
     An indicator with a target for this quarter needs a realisasi; a capaian below
     the pemda's threshold needs a note.
     """
-    grid = grid_triwulan(pd, tahun, triwulan)
+    return _kekurangan(grid_triwulan(pd, tahun, triwulan))
+
+
+def _nama(b) -> str:
+    return f"{b.indikator.kode} ({b.indikator.nama})"
+
+
+def _kekurangan(grid) -> list[str]:
+    triwulan = grid.triwulan
     kosong, tanpa_catatan = [], []
     for b in grid.baris:
-        ind = b.indikator
-        nama = f"{ind.kode} ({ind.nama})"
+        nama = _nama(b)
         if b.realisasi_tw[triwulan - 1] is None:
             if b.target_tw[triwulan - 1] is not None:
                 kosong.append(nama)
@@ -65,6 +93,28 @@ def kekurangan_triwulan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> list[
     return pesan
 
 
+def kekurangan_persetujuan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> list[str]:
+    """What the kepala is told before approving: what keeps the quarter from being
+    submitted, and every realised indicator of the quarter without evidence."""
+    grid = grid_triwulan(pd, tahun, triwulan)
+    pesan = _kekurangan(grid)
+    tanpa_bukti = [
+        _nama(b) for b in grid.baris if b.realisasi_tw[triwulan - 1] is not None and not b.bukti
+    ]
+    if tanpa_bukti:
+        pesan.append(PESAN_BUKTI_KOSONG.format(daftar="; ".join(tanpa_bukti)))
+    return pesan
+
+
+def triwulan_disetujui(pd: PerangkatDaerah, tahun: int) -> list[int]:
+    """The approved quarters of the year (those that can be reopened)."""
+    return list(
+        StatusTriwulan.objects.filter(
+            perangkat_daerah=pd, tahun=tahun, status=Status.DISETUJUI
+        ).values_list("triwulan", flat=True)
+    )
+
+
 def _status_untuk_diubah(pd: PerangkatDaerah, tahun: int, triwulan: int) -> StatusTriwulan:
     StatusTriwulan.objects.get_or_create(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
     return StatusTriwulan.objects.select_for_update(of=("self",)).get(
@@ -73,14 +123,28 @@ def _status_untuk_diubah(pd: PerangkatDaerah, tahun: int, triwulan: int) -> Stat
 
 
 def _langkah(
-    status: StatusTriwulan, *, ke: str, pengguna, komentar: str, aksi: str
+    status: StatusTriwulan,
+    *,
+    ke: str,
+    pengguna,
+    komentar: str,
+    aksi: str,
+    kekurangan: list[str] | None = None,
 ) -> LangkahReview:
     dari = status.status
     status.status = ke
     status.save(update_fields=["status", "diubah_pada"])
     langkah = LangkahReview.objects.create(
-        status_triwulan=status, pengguna=pengguna, dari=dari, ke=ke, komentar=komentar
+        status_triwulan=status,
+        pengguna=pengguna,
+        dari=dari,
+        ke=ke,
+        komentar=komentar,
+        kekurangan=kekurangan or [],
     )
+    data = {"triwulan": status.triwulan, "komentar": komentar}
+    if kekurangan:
+        data["kekurangan"] = kekurangan
     catat_perubahan(
         pengguna=pengguna,
         perangkat_daerah=status.perangkat_daerah,
@@ -90,7 +154,7 @@ def _langkah(
         tahun=status.tahun,
         lama=dari,
         baru=ke,
-        data={"triwulan": status.triwulan, "komentar": komentar},
+        data=data,
     )
     return langkah
 
@@ -135,18 +199,58 @@ def _pastikan_diajukan(status: StatusTriwulan) -> None:
 
 @transaction.atomic
 def triwulan_setujui(
-    *, pd: PerangkatDaerah, tahun: int, triwulan: int, pengguna, komentar: str = ""
+    *,
+    pd: PerangkatDaerah,
+    tahun: int,
+    triwulan: int,
+    pengguna,
+    komentar: str = "",
+    konfirmasi: bool = False,
 ) -> LangkahReview:
-    """The kepala approves a submitted quarter; it stays read-only for the operator."""
+    """The kepala approves a submitted quarter; its values stay read-only for the operator.
+
+    When the quarter lacks something (``kekurangan_persetujuan``), approval is refused
+    with :class:`PerluKonfirmasi` unless ``konfirmasi``; a confirmed approval records
+    what was missing in the step and in the audit entry."""
     pastikan_tahun_terbuka(pd, tahun)
     status = _status_untuk_diubah(pd, tahun, triwulan)
     _pastikan_diajukan(status)
+    kurang = kekurangan_persetujuan(pd, tahun, triwulan)
+    if kurang and not konfirmasi:
+        raise PerluKonfirmasi(triwulan, tahun, kurang)
     return _langkah(
         status,
         ke=Status.DISETUJUI,
         pengguna=pengguna,
         komentar=komentar.strip(),
         aksi="triwulan.setujui",
+        kekurangan=kurang,
+    )
+
+
+@transaction.atomic
+def triwulan_buka_kembali(
+    *, pd: PerangkatDaerah, tahun: int, triwulan: int, pengguna, alasan: str
+) -> LangkahReview:
+    """Reopen an approved quarter with a reason (kepala or admin pemda): it goes back to
+    the operator as returned, with the reason shown on the entry page. Refused while the
+    year is signed: the LKjIP is reopened first (it can reopen quarters in the same step).
+    """
+    alasan = alasan.strip()
+    if not alasan:
+        raise ValidationError({"alasan": PESAN_ALASAN_WAJIB})
+    pastikan_tahun_terbuka(pd, tahun)
+    status = _status_untuk_diubah(pd, tahun, triwulan)
+    if status.status != Status.DISETUJUI:
+        raise ValidationError(
+            PESAN_BELUM_DISETUJUI.format(tw=romawi(triwulan), tahun=tahun, status=_label(status))
+        )
+    return _langkah(
+        status,
+        ke=Status.DIKEMBALIKAN,
+        pengguna=pengguna,
+        komentar=alasan,
+        aksi="triwulan.buka",
     )
 
 

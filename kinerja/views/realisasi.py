@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from kinerja.access import (
     PESAN_HANYA_BACA,
+    boleh_kelola_pemda,
     boleh_tinjau,
     boleh_ubah_data,
     get_editable_perangkat_daerah_for_user,
@@ -28,7 +29,7 @@ from kinerja.engine.angka import Nilai, format_angka_alami
 from kinerja.engine.realisasi import Rasio
 from kinerja.forms import NilaiField
 from kinerja.models import BuktiDukung, Indikator, LangkahReview, PerangkatDaerah, StatusTriwulan
-from kinerja.services.kunci import tahun_terkunci
+from kinerja.services.kunci import status_triwulan, tahun_terkunci
 from kinerja.services.realisasi import (
     BarisGrid,
     BarisRealisasi,
@@ -45,7 +46,13 @@ from kinerja.services.realisasi import (
     teks_nilai,
     ukuran_bukti_maks,
 )
-from kinerja.services.review import triwulan_ajukan, triwulan_kembalikan, triwulan_setujui
+from kinerja.services.review import (
+    PerluKonfirmasi,
+    triwulan_ajukan,
+    triwulan_buka_kembali,
+    triwulan_kembalikan,
+    triwulan_setujui,
+)
 
 Status = StatusTriwulan.Status
 
@@ -54,6 +61,10 @@ PESAN_ANGKA_SAJA = "Isi dengan angka saja, tanpa huruf."
 PESAN_RASIO_LENGKAP = "Isi pembilang dan penyebut keduanya, atau kosongkan keduanya."
 PESAN_PENYEBUT_NOL = "Penyebut harus lebih dari 0."
 PESAN_BELUM_DISIMPAN = "Realisasi belum disimpan: periksa isian yang ditandai merah."
+PESAN_BUKAN_PEMBUKA = (
+    "Hanya kepala perangkat daerah atau admin pemda yang dapat membuka kembali triwulan yang "
+    "sudah disetujui."
+)
 
 
 class NilaiBarisForm(forms.Form):
@@ -200,6 +211,8 @@ class TinjauForm(forms.Form):
         label="Komentar untuk operator",
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    # Set by the confirmation step: approve although the quarter lacks something.
+    konfirmasi = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def clean_komentar(self) -> str:
         return self.cleaned_data["komentar"].strip()
@@ -215,6 +228,24 @@ class KembalikanForm(TinjauForm):
                 code="wajib",
             )
         return komentar
+
+
+class BukaKembaliForm(forms.Form):
+    alasan = forms.CharField(
+        max_length=4000,
+        label="Alasan pembukaan kembali",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": "Alasan wajib diisi: tuliskan apa yang perlu dikoreksi operator.",
+            "max_length": "Alasan paling panjang %(limit_value)d karakter.",
+        },
+    )
+
+    def clean_alasan(self) -> str:
+        alasan = self.cleaned_data["alasan"].strip()
+        if not alasan:
+            raise forms.ValidationError(self.fields["alasan"].error_messages["required"])
+        return alasan
 
 
 class BuktiForm(forms.Form):
@@ -257,11 +288,14 @@ class BarisTampil:
     bukti_ctx: dict | None = None
 
 
-def _bukti_tampil(pd: PerangkatDaerah, tahun: int, bukti: list[BuktiDukung]) -> list[dict]:
+def _bukti_tampil(
+    pd: PerangkatDaerah, tahun: int, bukti: list[BuktiDukung], waktu_disetujui=None
+) -> list[dict]:
     return [
         {
             "obj": b,
             "ukuran": format_ukuran(b.ukuran),
+            "setelah_disetujui": waktu_disetujui is not None and b.waktu > waktu_disetujui,
             "url": reverse(
                 "bukti-unduh", kwargs={"kode": pd.kode, "tahun": tahun, "bukti_id": b.pk}
             ),
@@ -273,12 +307,33 @@ def _bukti_tampil(pd: PerangkatDaerah, tahun: int, bukti: list[BuktiDukung]) -> 
     ]
 
 
-def _ctx_bukti(grid: GridTriwulan, b: BarisGrid, dapat_mengisi: bool, galat: str | None) -> dict:
+def waktu_disetujui(status: StatusTriwulan):
+    """When the approved quarter was last approved (evidence after it was added later)."""
+    if status.pk is None or status.status != Status.DISETUJUI:
+        return None
+    return (
+        LangkahReview.objects.filter(status_triwulan=status, ke=Status.DISETUJUI)
+        .order_by("-waktu", "-id")
+        .values_list("waktu", flat=True)
+        .first()
+    )
+
+
+def _ctx_bukti(
+    grid: GridTriwulan,
+    b: BarisGrid,
+    dapat_unggah: bool,
+    galat: str | None,
+    *,
+    dapat_hapus: bool | None = None,
+    disetujui_pada=None,
+) -> dict:
     pd, tahun = grid.pd, grid.tahun
     return {
         "b": b,
-        "bukti": _bukti_tampil(pd, tahun, b.bukti),
-        "dapat_mengisi": dapat_mengisi,
+        "bukti": _bukti_tampil(pd, tahun, b.bukti, disetujui_pada),
+        "dapat_mengisi": dapat_unggah,
+        "dapat_hapus": dapat_unggah if dapat_hapus is None else dapat_hapus,
         "galat_bukti": galat,
         "url_unggah": reverse(
             "bukti-unggah",
@@ -336,8 +391,11 @@ def _tampilkan(
     grid: GridTriwulan | None = None,
     forms_: dict[int, BarisForm] | None = None,
     form_tinjau: TinjauForm | None = None,
+    form_buka: BukaKembaliForm | None = None,
+    konfirmasi: list[str] | None = None,
     galat_umum: list[str] | None = None,
     galat_bukti: dict[int, str] | None = None,
+    status_http: int = 200,
 ) -> HttpResponse:
     grid = grid or grid_triwulan(pd, tahun, triwulan)
     semua_status = {
@@ -363,6 +421,9 @@ def _tampilkan(
     terakhir = langkah[-1] if langkah else None
     tahun_kunci = tahun_terkunci(pd, tahun)
     dapat_mengisi = boleh_ubah and not status.terkunci and not tahun_kunci
+    # Evidence may still be added once the quarter is approved (not while it is reviewed).
+    dapat_unggah = boleh_ubah and not tahun_kunci and status.status != Status.DIAJUKAN
+    disetujui_pada = waktu_disetujui(status)
     if dapat_mengisi and forms_ is None:
         forms_ = _buat_form(grid)
     baris = _baris_tampil(grid, forms_ or {}, galat_bukti, dapat_mengisi)
@@ -381,8 +442,16 @@ def _tampilkan(
         for judul, kelompok in grid.bagian()
     ]
     for item in baris.values():
-        item.bukti_ctx = _ctx_bukti(grid, item.baris, dapat_mengisi, item.galat_bukti)
+        item.bukti_ctx = _ctx_bukti(
+            grid,
+            item.baris,
+            dapat_unggah,
+            item.galat_bukti,
+            dapat_hapus=dapat_mengisi,
+            disetujui_pada=disetujui_pada,
+        )
     boleh_kepala = boleh_tinjau(request.user, pd)
+    boleh_buka = boleh_kepala or boleh_kelola_pemda(request.user, pd.pemda)
     ctx = {
         "page": "realisasi",
         "pd": pd,
@@ -406,6 +475,14 @@ def _tampilkan(
         "tahun_kunci": tahun_kunci,
         "boleh_ubah": boleh_ubah,
         "dapat_mengisi": dapat_mengisi,
+        "dapat_unggah": dapat_unggah,
+        "jumlah_bukti_baru": sum(
+            1 for x in baris.values() for bk in x.bukti_ctx["bukti"] if bk["setelah_disetujui"]
+        ),
+        "boleh_buka": boleh_buka and status.status == Status.DISETUJUI,
+        "dapat_membuka": boleh_buka and not tahun_kunci and status.status == Status.DISETUJUI,
+        "form_buka": form_buka or BukaKembaliForm(),
+        "konfirmasi": konfirmasi or [],
         "dapat_mengajukan": boleh_ubah
         and not tahun_kunci
         and status.status in (Status.DRAF, Status.DIKEMBALIKAN),
@@ -421,7 +498,7 @@ def _tampilkan(
             "realisasi-pratinjau", kwargs={"kode": pd.kode, "tahun": tahun, "triwulan": triwulan}
         ),
     }
-    return render(request, "kinerja/realisasi/triwulan.html", ctx)
+    return render(request, "kinerja/realisasi/triwulan.html", ctx, status=status_http)
 
 
 # --------------------------------------------------------------------------- views
@@ -522,9 +599,17 @@ def _respon_bukti(request, grid: GridTriwulan, pesan: str, *, galat: str | None 
         grid_baru = grid_triwulan(
             grid.pd, grid.tahun, grid.triwulan, indikator_id=grid.baris[0].indikator.pk
         )
+        status = status_triwulan(grid.pd, grid.tahun, grid.triwulan)
         html = render_to_string(
             "kinerja/realisasi/_bukti.html",
-            _ctx_bukti(grid_baru, grid_baru.baris[0], True, galat),
+            _ctx_bukti(
+                grid_baru,
+                grid_baru.baris[0],
+                status.status != Status.DIAJUKAN,
+                galat,
+                dapat_hapus=not status.terkunci,
+                disetujui_pada=waktu_disetujui(status),
+            ),
             request=request,
         )
         return JsonResponse(
@@ -669,6 +754,18 @@ def realisasi_setujui(request: HttpRequest, kode: str, tahun: int, triwulan: int
             triwulan=triwulan,
             pengguna=request.user,
             komentar=form.cleaned_data["komentar"],
+            konfirmasi=form.cleaned_data["konfirmasi"],
+        )
+    except PerluKonfirmasi as e:
+        # Ask again, naming what is missing; the comment typed so far is kept.
+        return _tampilkan(
+            request,
+            pd,
+            tahun,
+            triwulan,
+            boleh_ubah=boleh_ubah_data(request.user, pd),
+            form_tinjau=TinjauForm(initial={"komentar": form.cleaned_data["komentar"]}),
+            konfirmasi=e.kekurangan,
         )
     except ValidationError as e:
         for pesan in e.messages:
@@ -705,3 +802,45 @@ def realisasi_kembalikan(
             )
             return redirect(_url_grid(pd, tahun, triwulan))
     return _tampilkan_tinjau(request, pd, tahun, triwulan, form)
+
+
+@require_POST
+def realisasi_buka_kembali(
+    request: HttpRequest, kode: str, tahun: int, triwulan: int
+) -> HttpResponse:
+    """The kepala (or admin pemda) reopens an approved quarter for the operator to correct."""
+    pd, boleh_ubah = get_perangkat_daerah_for_user(request.user, kode)
+    if not (boleh_tinjau(request.user, pd) or boleh_kelola_pemda(request.user, pd.pemda)):
+        raise PermissionDenied(PESAN_BUKAN_PEMBUKA)
+    _cek_triwulan(triwulan)
+    form = BukaKembaliForm(request.POST)
+    if not form.is_valid():
+        form.fields["alasan"].widget.attrs["autofocus"] = True
+        return _tampilkan(
+            request,
+            pd,
+            tahun,
+            triwulan,
+            boleh_ubah=boleh_ubah,
+            form_buka=form,
+            galat_umum=[f"Triwulan {romawi(triwulan)} belum dibuka kembali: tuliskan alasannya."],
+            status_http=400,
+        )
+    try:
+        triwulan_buka_kembali(
+            pd=pd,
+            tahun=tahun,
+            triwulan=triwulan,
+            pengguna=request.user,
+            alasan=form.cleaned_data["alasan"],
+        )
+    except ValidationError as e:
+        for pesan in e.messages:
+            messages.error(request, pesan)
+    else:
+        messages.success(
+            request,
+            f"Triwulan {romawi(triwulan)} dibuka kembali: operator dapat mengoreksi isiannya "
+            "lalu mengajukannya lagi.",
+        )
+    return redirect(_url_grid(pd, tahun, triwulan))

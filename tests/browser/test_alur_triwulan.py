@@ -241,6 +241,11 @@ def test_satu_triwulan_dari_isian_sampai_disetujui(
     expect(kepala.locator(f"#baris-{iks1} td.isian")).to_have_text("95")
     kepala.locator("#id_komentar").fill("Sudah sesuai rekap SOP.")
     kepala.get_by_role("button", name="Setujui triwulan I").click()
+    # Only IKS-1 has evidence: the kepala is asked to confirm, naming the others.
+    konfirmasi = kepala.locator(".konfirmasi-setujui")
+    expect(konfirmasi).to_contain_text("Bukti dukung belum diunggah: IKT-1")
+    assert _status() == "diajukan"
+    konfirmasi.get_by_role("button", name="Tetap setujui triwulan I").click()
     expect(_pesan(kepala)).to_have_text("Triwulan I disetujui.")
     assert _status() == "disetujui"
     expect(kepala.locator(".pengumuman.disetujui")).to_contain_text("disetujui oleh kepala_a")
@@ -252,7 +257,8 @@ def test_satu_triwulan_dari_isian_sampai_disetujui(
     expect(op.get_by_role("button", name=re.compile("Simpan realisasi"))).to_have_count(0)
     expect(op.get_by_role("button", name=re.compile("Ajukan"))).to_have_count(0)
     expect(op.locator(".pengumuman.disetujui")).to_contain_text(
-        "Isian triwulan yang sudah disetujui terkunci dan tidak dapat diubah."
+        "Nilai dan catatan triwulan yang sudah disetujui terkunci; bukti dukung masih dapat "
+        "ditambahkan."
     )
     # The stale tab still shows the form: its post is refused and nothing changes.
     lama.locator(f"[name=r{iks1}-nilai]").fill("99")
@@ -272,7 +278,7 @@ def test_satu_triwulan_dari_isian_sampai_disetujui(
     expect(ev.locator(f"#baris-{ikt2} td.isian")).to_have_text("63,25 (B-)")
     expect(ev.locator(f"#baris-{iks1} td.catatan")).to_contain_text("Dua petugas")
     expect(ev.locator(f"#bukti-{iks1} .daftar-bukti a")).to_have_text("laporan-sop-tw1.pdf")
-    langkah = ev.locator(".riwayat-tinjauan li")
+    langkah = ev.locator(".riwayat-tinjauan > li")
     expect(langkah).to_have_count(4)
     expect(langkah.nth(0)).to_contain_text("operator_a: Draf → Diajukan")
     expect(langkah.nth(1)).to_contain_text("kepala_a: Diajukan → Dikembalikan")

@@ -179,6 +179,9 @@ MATRIKS: dict[str, Kasus] = {
     "realisasi-ajukan": Kasus(TULIS_PD, metode="post", kwargs=_tw),
     "realisasi-setujui": Kasus(TINJAU_PD, metode="post", kwargs=_tw),
     "realisasi-kembalikan": Kasus(TINJAU_PD, metode="post", kwargs=_tw),
+    "realisasi-buka-kembali": Kasus(
+        BUKA_PD, metode="post", kwargs=_tw, data={"alasan": "Koreksi realisasi."}
+    ),
     "bukti-unduh": Kasus(BACA_PD, kwargs=lambda pd: _pd_tahun(pd, bukti_id=_bukti(pd).pk)),
     "bukti-hapus": Kasus(
         TULIS_PD, metode="post", kwargs=lambda pd: _pd_tahun(pd, bukti_id=_bukti(pd).pk)

@@ -327,4 +327,6 @@ def test_delete_is_refused_in_an_approved_quarter(client, operator_a, bukti_a, d
     assert BuktiDukung.objects.filter(pk=bukti_a.pk).exists()
     assert (media / bukti_a.berkas.name).exists()
     assert not LogPerubahan.objects.filter(aksi="bukti.hapus").exists()
-    assert "tidak dapat diubah" in client.get(GRID).content.decode()
+    assert "hanya dapat dihapus setelah kepala membuka kembali triwulan ini" in (
+        client.get(GRID).content.decode()
+    )

@@ -54,6 +54,26 @@ def diajukan(client, operator_a, lengkap):
     return lengkap
 
 
+def bukti_semua(pd, triwulan: int = 1) -> None:
+    """Evidence on every realised indicator of the quarter: nothing left to confirm."""
+    from django.core.files.base import ContentFile
+
+    from kinerja.models import BuktiDukung
+
+    for r in Realisasi.objects.filter(
+        indikator__renstra__perangkat_daerah=pd, tahun=2024, triwulan=triwulan
+    ).exclude(nilai=None, pembilang=None):
+        b = BuktiDukung(realisasi=r, nama_asli="bukti.pdf", ukuran=9, jenis="pdf")
+        b.berkas.save("bukti.pdf", ContentFile(b"%PDF-1.4\n"), save=False)
+        b.save()
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
 def _pesan(r) -> list[str]:
     return [str(m) for m in r.context["messages"]] if r.context else []
 
@@ -173,13 +193,14 @@ def test_the_review_form_is_not_shown_before_submission(client, kepala_a, lengka
 
 
 def test_approving(client, kepala_a, operator_a, diajukan):
+    bukti_semua(diajukan)
     client.force_login(kepala_a)
     r = client.post(SETUJUI, {"komentar": "  Lengkap.  "})
     assert r.status_code == 302 and r["Location"] == GRID
     assert _status(diajukan) == "disetujui"
     langkah = LangkahReview.objects.latest("id")
     assert (langkah.dari, langkah.ke, langkah.komentar) == ("diajukan", "disetujui", "Lengkap.")
-    assert langkah.pengguna == kepala_a
+    assert langkah.pengguna == kepala_a and langkah.kekurangan == []
     assert LogPerubahan.objects.get(aksi="triwulan.setujui").data["baru"] == "disetujui"
     # Approved: the operator can no longer edit it nor submit it.
     client.force_login(operator_a)
@@ -226,7 +247,7 @@ def test_return_correct_resubmit_approve(client, kepala_a, operator_a, diajukan)
     assert client.post(AJUKAN).status_code == 302
     assert _status(diajukan) == "diajukan"
     client.force_login(kepala_a)
-    assert client.post(SETUJUI).status_code == 302
+    assert client.post(SETUJUI, {"konfirmasi": "1"}).status_code == 302
     assert _status(diajukan) == "disetujui"
     assert list(LangkahReview.objects.values_list("dari", "ke")) == [
         ("draf", "diajukan"),

@@ -103,7 +103,9 @@ class Command(BaseCommand):
                 if triwulan == 4:
                     diajukan.append("IV")
                 else:
-                    triwulan_setujui(pd=pd, tahun=tahun, triwulan=triwulan, pengguna=kepala)
+                    triwulan_setujui(
+                        pd=pd, tahun=tahun, triwulan=triwulan, pengguna=kepala, konfirmasi=True
+                    )
                     disetujui.append(("I", "II", "III")[triwulan - 1])
             if disetujui or diajukan:
                 bagian = []
