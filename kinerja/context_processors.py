@@ -38,6 +38,7 @@ MENU_PD = [
         True,
         ("anggaran-ringkasan", "anggaran-dpa", "anggaran-realisasi"),
     ),
+    ("SKM dan pembanding", "skm-daftar", True, ("skm-daftar", "skm-ubah", "pembanding")),
     ("Riwayat", "riwayat-pd", False, ("riwayat-pd", "riwayat-objek")),
     (
         "LKjIP",
@@ -52,6 +53,7 @@ MENU_PEMDA = [
     ("Aturan capaian", "pemda-aturan"),
     ("Perangkat daerah", "pemda-perangkat-daerah"),
     ("Pengguna", "pemda-pengguna"),
+    ("Tenggat laporan", "pemda-tenggat"),
 ]
 
 

@@ -23,6 +23,7 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
     path("pd/<str:kode>/<int:tahun>/", include("kinerja.urls_beranda")),
     path("pd/<str:kode>/<int:tahun>/", include("kinerja.urls_realisasi")),
+    path("pd/<str:kode>/<int:tahun>/", include("kinerja.urls_skm")),
     path("pd/<str:kode>/<int:tahun>/anggaran/", include("anggaran.urls")),
     path("pd/<str:kode>/", include("kinerja.urls_perencanaan")),
     path("pd/<str:kode>/riwayat/", include("kinerja.urls_riwayat")),
