@@ -166,3 +166,18 @@ def test_operator_queries_do_not_grow_with_indicators(client, operator_a, operat
     _status(demo["a"], 2, S.DIKEMBALIKAN, komentar="Perbaiki.")
     _status(demo["b"], 2, S.DIKEMBALIKAN, komentar="Perbaiki.")
     assert _jumlah_kueri(client, operator_a) == _jumlah_kueri(client, operator_b)
+
+
+@pytest.mark.parametrize("peran", ["operator_a", "kepala_a"])
+def test_entry_page_marks_a_late_quarter(client, request, demo, monkeypatch, peran):
+    monkeypatch.setattr("kinerja.services.tenggat.hari_ini", lambda: datetime.date(2024, 7, 1))
+    _status(demo["a"], 2, S.DIAJUKAN)
+    client.force_login(request.getfixturevalue(peran))
+    html = client.get("/pd/33.16.05/2024/realisasi/1/").content.decode()
+    assert "Tenggat laporan triwulan I: 12 April 2024" in html
+    assert "tenggat sudah lewat dan triwulan ini belum diajukan" in html
+    # The tabs: TW I late; TW II submitted, TW III and IV not yet due.
+    assert html.count('<span class="lencana-terlambat">terlambat</span>') == 1
+    html = client.get("/pd/33.16.05/2024/realisasi/3/").content.decode()
+    assert "Tenggat laporan triwulan III: 14 Oktober 2024" in html
+    assert "tenggat sudah lewat" not in html
