@@ -39,6 +39,7 @@ MENU_PD = [
         ("anggaran-ringkasan", "anggaran-dpa", "anggaran-realisasi"),
     ),
     ("SKM dan pembanding", "skm-daftar", True, ("skm-daftar", "skm-ubah", "pembanding")),
+    ("SDM dan sarpras", "lkjip-sumber-daya", True, ("lkjip-sumber-daya",)),
     ("Riwayat", "riwayat-pd", False, ("riwayat-pd", "riwayat-objek")),
     (
         "LKjIP",

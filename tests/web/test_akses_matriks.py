@@ -149,6 +149,7 @@ def _tabel_sdm_kosong(pd):
         "sdm-0-kelompok": "Eselon",
         "sdm-0-uraian": "III.a",
         "sdm-0-pns": "1",
+        "tabel": "sdm",
     }
 
 
@@ -271,6 +272,9 @@ MATRIKS: dict[str, Kasus] = {
         metode="post",
         kwargs=lambda pd: _pd_tahun(pd, tabel="sdm"),
         data=_tabel_sdm_kosong,
+    ),
+    "lkjip-sumber-daya": Kasus(
+        BACA_PD, kwargs=_pd_tahun, juga=("post", TULIS_PD), data=_tabel_sdm_kosong
     ),
     "lkjip-penandatanganan": Kasus(
         TULIS_PD, metode="post", kwargs=_pd_tahun, data={"tempat": "Blora", "tanggal": "2025-01-09"}
