@@ -181,3 +181,15 @@ def test_entry_page_marks_a_late_quarter(client, request, demo, monkeypatch, per
     html = client.get("/pd/33.16.05/2024/realisasi/3/").content.decode()
     assert "Tenggat laporan triwulan III: 14 Oktober 2024" in html
     assert "tenggat sudah lewat" not in html
+
+
+def test_evaluator_list_marks_late_quarters(client, evaluator, demo, monkeypatch):
+    monkeypatch.setattr("kinerja.services.tenggat.hari_ini", lambda: datetime.date(2024, 10, 20))
+    _status(demo["a"], 1, S.DISETUJUI)
+    _status(demo["a"], 2, S.DIAJUKAN)
+    client.force_login(evaluator)
+    html = client.get("/evaluasi/33.16/").content.decode()
+    baris = html.split("Kecamatan Randublatung")[1].split("</tr>")[0]
+    assert 'Triwulan III <span class="lencana-terlambat">terlambat</span>' in baris
+    baris = html.split("Kecamatan Bogorejo")[1].split("</tr>")[0]
+    assert 'Triwulan I, II, III <span class="lencana-terlambat">terlambat</span>' in baris
