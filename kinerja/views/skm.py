@@ -247,6 +247,7 @@ class PembandingForm(forms.Form):
                 self.fields[ks] = forms.CharField(
                     required=False,
                     max_length=300,
+                    widget=forms.TextInput(attrs={"size": 40}),
                     label=f"Sumber {ind.kode} {NAMA_TINGKAT[tingkat]}",
                     error_messages={
                         "max_length": "Sumber paling panjang %(limit_value)d karakter."
