@@ -8,6 +8,8 @@ refuses a signed-off year and is recorded in the audit trail, old → new.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -25,6 +27,10 @@ from kinerja.services.kunci import pastikan_tahun_terbuka
 
 PESAN_PERIODE_GANDA = "SKM periode “{periode}” tahun {tahun} sudah ada; ubah data yang ada."
 PESAN_INDIKATOR_ASING = "Indikator yang dipilih bukan milik perangkat daerah ini."
+PESAN_USANG = (
+    "{apa} sudah diubah pengguna lain setelah halaman ini Anda buka; muat ulang halaman, "
+    "periksa isinya, lalu simpan lagi."
+)
 PESAN_SUMBER_TANPA_NILAI = "Sumber diisi tetapi nilainya kosong: isi nilai, atau kosongkan sumber."
 
 # The comparison levels this screen edits; "lainnya" rows come from imports and stay.
@@ -36,6 +42,13 @@ def indikator_tahun(pd: PerangkatDaerah, tahun: int):
     return Indikator.objects.filter(
         renstra__perangkat_daerah=pd, renstra__mulai__lte=tahun, renstra__selesai__gte=tahun
     ).order_by("renstra__mulai", "urutan", "pk")
+
+
+def sidik(isi: Any) -> str:
+    """A fingerprint of stored values as a page loaded them, to refuse saving over a change
+    made meanwhile by someone else."""
+    teks = json.dumps(isi, sort_keys=True, default=str)
+    return hashlib.sha256(teks.encode()).hexdigest()[:16]
 
 
 # --------------------------------------------------------------------------- SKM
@@ -57,6 +70,10 @@ def daftar_skm(pd: PerangkatDaerah, tahun: int) -> list[HasilSKM]:
         .prefetch_related("unsur")
         .order_by("urutan", "pk")
     )
+
+
+def versi_skm(hasil: HasilSKM) -> str:
+    return sidik(_isi_skm(hasil))
 
 
 def _isi_skm(hasil: HasilSKM | None) -> dict[str, Any] | None:
@@ -81,8 +98,12 @@ def hasil_skm_simpan(
     indikator: Indikator | None,
     nrr: Mapping[str, Decimal],
     pengguna,
+    versi: str | None = None,
 ) -> HasilSKM:
-    """Create (``hasil`` None) or change an SKM of a period: its respondents and nine NRR."""
+    """Create (``hasil`` None) or change an SKM of a period: its respondents and nine NRR.
+
+    ``versi`` is ``versi_skm`` of the SKM as the page loaded it (None: not checked).
+    """
     pastikan_tahun_terbuka(pd, tahun)
     periode = periode.strip()
     try:
@@ -100,6 +121,8 @@ def hasil_skm_simpan(
     if ganda.exists():
         raise ValidationError({"periode": PESAN_PERIODE_GANDA.format(periode=periode, tahun=tahun)})
     lama = _isi_skm(hasil)
+    if lama is not None and versi is not None and versi != sidik(lama):
+        raise ValidationError(PESAN_USANG.format(apa=f"SKM periode {hasil.periode}"))
     if hasil is None:
         urutan = HasilSKM.objects.filter(perangkat_daerah=pd, tahun=tahun).count() + 1
         hasil = HasilSKM(perangkat_daerah=pd, tahun=tahun, urutan=urutan)
@@ -169,14 +192,34 @@ def _isi_pembanding(row: NilaiPembanding | None) -> dict[str, Any] | None:
     return {"nilai": row.nilai, "label": row.nilai_label, "sumber": row.sumber}
 
 
+def _sidik_pembanding(ada: Mapping[tuple[int, str], NilaiPembanding]) -> str:
+    return sidik(sorted((f"{i}-{t}", _isi_pembanding(row)) for (i, t), row in ada.items()))
+
+
+def versi_pembanding(pd: PerangkatDaerah, tahun: int) -> str:
+    """The fingerprint of the values the comparison screen edits, as stored now."""
+    ada: dict[tuple[int, str], NilaiPembanding] = {}
+    for row in NilaiPembanding.objects.filter(
+        indikator__in=indikator_tahun(pd, tahun), tahun=tahun, tingkat__in=TINGKAT_PEMBANDING
+    ).order_by("urutan", "pk"):
+        ada.setdefault((row.indikator_id, row.tingkat), row)
+    return _sidik_pembanding(ada)
+
+
 @transaction.atomic
 def pembanding_simpan(
-    *, pd: PerangkatDaerah, tahun: int, isian: Sequence[IsianPembanding], pengguna
+    *,
+    pd: PerangkatDaerah,
+    tahun: int,
+    isian: Sequence[IsianPembanding],
+    pengguna,
+    versi: str | None = None,
 ) -> int:
     """Set the kabupaten/provinsi/nasional values of the year's indicators.
 
-    An empty value with an empty source removes the row. Returns how many rows
-    changed (0 when nothing did).
+    An empty value with an empty source removes the row. ``versi`` is
+    ``versi_pembanding`` as the page loaded it (None: not checked). Returns how
+    many rows changed (0 when nothing did).
     """
     pastikan_tahun_terbuka(pd, tahun)
     indikator = {i.pk: i for i in indikator_tahun(pd, tahun)}
@@ -196,6 +239,8 @@ def pembanding_simpan(
         .order_by("urutan", "pk")
     ):
         ada.setdefault((row.indikator_id, row.tingkat), row)
+    if versi is not None and versi != _sidik_pembanding(ada):
+        raise ValidationError(PESAN_USANG.format(apa=f"Nilai pembanding tahun {tahun}"))
     berubah = 0
     for x in isian:
         row = ada.get((x.indikator_id, x.tingkat))

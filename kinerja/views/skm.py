@@ -27,6 +27,8 @@ from kinerja.services.skm import (
     ikm_hasil,
     indikator_tahun,
     pembanding_simpan,
+    versi_pembanding,
+    versi_skm,
 )
 
 NAMA_TINGKAT = dict(NilaiPembanding.TINGKAT_CHOICES)
@@ -79,6 +81,7 @@ class HasilSKMForm(forms.Form):
             "max_value": "Jumlah responden terlalu besar.",
         },
     )
+    versi = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
     indikator = forms.ModelChoiceField(
         queryset=None,
         required=False,
@@ -117,6 +120,7 @@ def _awal_skm(hasil: HasilSKM) -> dict:
         "periode": hasil.periode,
         "responden": hasil.responden,
         "indikator": hasil.indikator_id,
+        "versi": versi_skm(hasil),
     }
     for u in hasil.unsur.all():
         awal[u.unsur] = format_angka_alami(u.nrr)
@@ -137,6 +141,7 @@ def _simpan_skm(request, pd, tahun, form: HasilSKMForm, hasil: HasilSKM | None) 
             indikator=cd["indikator"],
             nrr=form.nrr(),
             pengguna=request.user,
+            versi=cd["versi"] or None,
         )
     except ValidationError as e:
         if hasattr(e, "error_dict"):
@@ -235,6 +240,8 @@ def _kunci(indikator_id: int, tingkat: str) -> tuple[str, str]:
 class PembandingForm(forms.Form):
     """A value and a source for each indicator × kabupaten/provinsi/nasional."""
 
+    versi = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+
     def __init__(self, *args, indikator: list, **kwargs):
         super().__init__(*args, **kwargs)
         self.indikator = indikator
@@ -317,7 +324,13 @@ def pembanding(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         form = PembandingForm(request.POST, indikator=indikator)
         if form.is_valid():
             try:
-                n = pembanding_simpan(pd=pd, tahun=tahun, isian=form.isian(), pengguna=request.user)
+                n = pembanding_simpan(
+                    pd=pd,
+                    tahun=tahun,
+                    isian=form.isian(),
+                    pengguna=request.user,
+                    versi=form.cleaned_data["versi"] or None,
+                )
             except ValidationError as e:
                 for pesan in e.messages:
                     form.add_error(None, pesan)
@@ -329,6 +342,7 @@ def pembanding(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
                 return redirect("pembanding", kode=pd.kode, tahun=tahun)
         status = 400
     else:
+        awal["versi"] = versi_pembanding(pd, tahun)
         form = PembandingForm(initial=awal, indikator=indikator)
     ctx = {
         "page": "pembanding",

@@ -205,3 +205,37 @@ def test_imported_comparison_values_are_shown(client, kepala_a, demo):
     assert r.status_code == 200
     teks = r.content.decode()
     assert "72,33" in teks and "Tabel 3.8 (S2:L858)" in teks
+
+
+def _versi(html: str) -> str:
+    import re
+
+    return re.search(r'name="versi" value="([0-9a-f]+)"', html).group(1)
+
+
+def test_skm_changed_meanwhile_is_not_overwritten(client, operator_a, demo):
+    client.force_login(operator_a)
+    hasil = HasilSKM.objects.get(perangkat_daerah=demo["a"], tahun=2024)
+    url = f"/pd/33.16.05/2024/skm/{hasil.pk}/"
+    versi = _versi(client.get(url).content.decode())
+    # Someone else changes U2 after the page was opened.
+    NilaiUnsurSKM.objects.filter(hasil=hasil, unsur="U2").update(nrr=Decimal("2.5"))
+    r = client.post(url, _isian(periode="Triwulan IV 2024", versi=versi))
+    assert r.status_code == 400
+    assert "sudah diubah pengguna lain" in r.content.decode()
+    assert NilaiUnsurSKM.objects.get(hasil=hasil, unsur="U2").nrr == Decimal("2.5")
+    # With the page reloaded, the save goes through.
+    versi = _versi(client.get(url).content.decode())
+    assert client.post(url, _isian(periode="Triwulan IV 2024", versi=versi)).status_code == 302
+
+
+def test_comparison_values_changed_meanwhile_are_not_overwritten(client, operator_a, demo):
+    client.force_login(operator_a)
+    ind = _indikator(demo["a"])[0]
+    versi = _versi(client.get(URL_PEMBANDING).content.decode())
+    NilaiPembanding.objects.create(indikator=ind, tahun=2024, tingkat="nasional", nilai=5)
+    data = {"versi": versi, f"nilai_{ind.pk}_kabupaten": "7"}
+    r = client.post(URL_PEMBANDING, data)
+    assert r.status_code == 400
+    assert "sudah diubah pengguna lain" in r.content.decode()
+    assert not NilaiPembanding.objects.filter(indikator=ind, tingkat="kabupaten").exists()
