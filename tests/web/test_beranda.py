@@ -193,3 +193,16 @@ def test_evaluator_list_marks_late_quarters(client, evaluator, demo, monkeypatch
     assert 'Triwulan III <span class="lencana-terlambat">terlambat</span>' in baris
     baris = html.split("Kecamatan Bogorejo")[1].split("</tr>")[0]
     assert 'Triwulan I, II, III <span class="lencana-terlambat">terlambat</span>' in baris
+
+
+def test_superuser_sees_every_perangkat_daerah(client, demo, pada, django_user_model):
+    admin = django_user_model.objects.create_superuser("super", password="sandi-uji-123")
+    html = _html(client, admin)
+    assert "3 perangkat daerah." in html
+    assert "Kecamatan Kesamben" in html and "Kecamatan Bogorejo" in html
+
+
+def test_user_without_role_is_told_to_ask_the_admin(client, db, django_user_model):
+    user = django_user_model.objects.create_user("tanpa_peran", password="sandi-uji-123")
+    html = _html(client, user)
+    assert "belum terhubung dengan perangkat daerah mana pun" in html
