@@ -110,6 +110,9 @@ def test_year_lock_refuses_changes(client, operator_a, demo):
     assert r.status_code == 400
     assert "sudah terkunci" in r.content.decode()
     hasil = HasilSKM.objects.get(perangkat_daerah=demo["a"], tahun=2024)
+    html = client.get(f"/pd/33.16.05/2024/skm/{hasil.pk}/").content.decode()
+    assert "sudah ditetapkan" in html and "Hapus SKM ini" not in html
+    assert "Simpan perubahan" not in html
     client.post(f"/pd/33.16.05/2024/skm/{hasil.pk}/hapus/")
     assert HasilSKM.objects.filter(pk=hasil.pk).exists()
     r = client.post(URL_PEMBANDING, {})
