@@ -38,6 +38,8 @@ MENU_PD = [
         True,
         ("anggaran-ringkasan", "anggaran-dpa", "anggaran-realisasi"),
     ),
+    ("SKM dan pembanding", "skm-daftar", True, ("skm-daftar", "skm-ubah", "pembanding")),
+    ("SDM dan sarpras", "lkjip-sumber-daya", True, ("lkjip-sumber-daya",)),
     ("Riwayat", "riwayat-pd", False, ("riwayat-pd", "riwayat-objek")),
     (
         "LKjIP",
@@ -52,6 +54,7 @@ MENU_PEMDA = [
     ("Aturan capaian", "pemda-aturan"),
     ("Perangkat daerah", "pemda-perangkat-daerah"),
     ("Pengguna", "pemda-pengguna"),
+    ("Tenggat laporan", "pemda-tenggat"),
 ]
 
 

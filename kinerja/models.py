@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
@@ -17,6 +18,7 @@ from kinerja.engine.angka import validasi_nip
 from kinerja.engine.capaian import Polaritas, RumusNegatif
 from kinerja.engine.predikat import PRESET
 from kinerja.engine.realisasi import TipePenghitungan
+from kinerja.engine.tenggat import TENGGAT_BAWAAN
 
 NILAI = {"max_digits": 20, "decimal_places": 6}
 UANG = {"max_digits": 18, "decimal_places": 2}
@@ -92,6 +94,11 @@ class Pemda(models.Model):
         default=MetodeEfisiensi.SELISIH.value,
     )
     ambang_tercapai = models.DecimalField("ambang tercapai (%)", default=100, **NILAI)
+    tenggat_hari_kerja = models.PositiveSmallIntegerField(
+        "tenggat laporan triwulan (hari kerja setelah triwulan berakhir)",
+        default=TENGGAT_BAWAAN,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
 
     class Meta:
         verbose_name = "pemerintah daerah"

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from kinerja.views import pemda as v
+from kinerja.views import tenggat
 
 urlpatterns = [
     path("aturan/", v.aturan, name="pemda-aturan"),
@@ -16,4 +17,5 @@ urlpatterns = [
     path("pengguna/", v.pengguna, name="pemda-pengguna"),
     path("pengguna/baru/", v.pengguna_baru, name="pemda-pengguna-baru"),
     path("pengguna/<int:pk>/ubah/", v.pengguna_ubah_view, name="pemda-pengguna-ubah"),
+    path("tenggat/", tenggat.tenggat, name="pemda-tenggat"),
 ]

@@ -13,8 +13,10 @@ File format (UTF-8 JSON)::
         "analisis:IKT-1": "…"
       },
       "judul": {"struktur_organisasi": "…"},   # optional section title overrides
-      "sdm": [{"kelompok": "Eselon", "uraian": "Eselon III.a", "pns": 1, "non_pns": 0}],
-      "sarana_prasarana": [{"uraian": "…", "jumlah": 1, "satuan": "unit", "kondisi": "Baik"}]
+      "sdm": [{"kelompok": "Eselon", "uraian": "Eselon III.a", "pns": 1, "non_pns": 0,
+               "kebutuhan": 1}],
+      "sarana_prasarana": [{"uraian": "…", "jumlah": 1, "satuan": "unit", "kondisi": "Baik",
+                            "kebutuhan": 1}]
     }
 
 Narrative text is plain text: a blank line separates paragraphs; lines that
@@ -39,6 +41,12 @@ __all__ = ["NarasiDemoTidakValid", "muat_narasi_demo"]
 
 class NarasiDemoTidakValid(ValueError):
     """The demo narrative file cannot be loaded (message in Indonesian)."""
+
+
+def _kebutuhan(row: dict) -> int | None:
+    """The optional need of a row (ABK for SDM, the standard for sarpras)."""
+    nilai = row.get("kebutuhan")
+    return None if nilai is None else int(nilai)
 
 
 def _baca(path: Path) -> dict:
@@ -109,6 +117,7 @@ def muat_narasi_demo(pd: PerangkatDaerah, tahun: int, path: str | Path) -> LKjIP
             uraian=row["uraian"],
             pns=int(row.get("pns", 0)),
             non_pns=int(row.get("non_pns", 0)),
+            kebutuhan=_kebutuhan(row),
         )
         for i, row in enumerate(data.get("sdm") or [], 1)
     )
@@ -121,6 +130,7 @@ def muat_narasi_demo(pd: PerangkatDaerah, tahun: int, path: str | Path) -> LKjIP
             jumlah=int(row.get("jumlah", 0)),
             satuan=row.get("satuan", ""),
             kondisi=row.get("kondisi", ""),
+            kebutuhan=_kebutuhan(row),
         )
         for i, row in enumerate(data.get("sarana_prasarana") or [], 1)
     )

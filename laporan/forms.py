@@ -97,6 +97,7 @@ class BarisSDMForm(_BarisForm):
     uraian = _teks("Uraian", 200)
     pns = _bilangan("PNS")
     non_pns = _bilangan("Non-PNS")
+    kebutuhan = _bilangan("Kebutuhan (ABK)")
 
     def baris(self) -> dict:
         d = self.cleaned_data
@@ -105,6 +106,7 @@ class BarisSDMForm(_BarisForm):
             "uraian": d["uraian"],
             "pns": d["pns"] or 0,
             "non_pns": d["non_pns"] or 0,
+            "kebutuhan": d["kebutuhan"],
         }
 
 
@@ -113,6 +115,7 @@ class BarisSarprasForm(_BarisForm):
     jumlah = _bilangan("Jumlah")
     satuan = _teks("Satuan", 50)
     kondisi = _teks("Kondisi", 100)
+    kebutuhan = _bilangan("Kebutuhan (standar)")
 
     def baris(self) -> dict:
         d = self.cleaned_data
@@ -121,6 +124,7 @@ class BarisSarprasForm(_BarisForm):
             "jumlah": d["jumlah"] or 0,
             "satuan": d["satuan"],
             "kondisi": d["kondisi"],
+            "kebutuhan": d["kebutuhan"],
         }
 
 

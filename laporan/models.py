@@ -158,6 +158,8 @@ class DataSDM(models.Model):
     uraian = models.CharField("uraian", max_length=200)
     pns = models.PositiveIntegerField("PNS", default=0)
     non_pns = models.PositiveIntegerField("non-PNS", default=0)
+    # The need of the analisis beban kerja (ABK), for % ketersediaan and efisiensi SDM.
+    kebutuhan = models.PositiveIntegerField("kebutuhan (ABK)", null=True, blank=True)
 
     class Meta:
         verbose_name = "data SDM"
@@ -177,6 +179,8 @@ class SaranaPrasarana(models.Model):
     jumlah = models.PositiveIntegerField("jumlah", default=0)
     satuan = models.CharField("satuan", max_length=50, blank=True)
     kondisi = models.CharField("kondisi", max_length=100, blank=True)
+    # The standard need (usulan standar kebutuhan), for % ketersediaan and efisiensi sarpras.
+    kebutuhan = models.PositiveIntegerField("kebutuhan (standar)", null=True, blank=True)
 
     class Meta:
         verbose_name = "sarana prasarana"

@@ -613,8 +613,8 @@ def _catat_narasi(lkjip: LKjIP, narasi: Narasi, lama: dict, pengguna) -> None:
 
 # --------------------------------------------------------------------------- BAB I tables
 
-KOLOM_SDM = ("kelompok", "uraian", "pns", "non_pns")
-KOLOM_SARPRAS = ("uraian", "jumlah", "satuan", "kondisi")
+KOLOM_SDM = ("kelompok", "uraian", "pns", "non_pns", "kebutuhan")
+KOLOM_SARPRAS = ("uraian", "jumlah", "satuan", "kondisi", "kebutuhan")
 TABEL = {
     "sdm": (DataSDM, KOLOM_SDM, "data SDM", "data_sdm.ubah"),
     "sarpras": (SaranaPrasarana, KOLOM_SARPRAS, "sarana prasarana", "sarana_prasarana.ubah"),

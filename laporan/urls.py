@@ -4,11 +4,13 @@ from django.urls import path
 
 from laporan import views_alur as alur
 from laporan import views_editor as editor
+from laporan import views_sumber_daya
 
 urlpatterns = [
     path("", editor.editor, name="lkjip-editor"),
     path("narasi/<path:bagian>/", editor.narasi_simpan_view, name="lkjip-narasi-simpan"),
     path("tabel/<str:tabel>/", editor.tabel_simpan_view, name="lkjip-tabel-simpan"),
+    path("sumber-daya/", views_sumber_daya.sumber_daya, name="lkjip-sumber-daya"),
     path("penandatanganan/", editor.penandatanganan_view, name="lkjip-penandatanganan"),
     path("pratinjau/", editor.pratinjau, name="lkjip-pratinjau"),
     path("draf.pdf", editor.draf_pdf, name="lkjip-draf-pdf"),

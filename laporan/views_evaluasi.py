@@ -11,7 +11,8 @@ from django.views.decorators.http import require_safe
 
 from kinerja.access import get_pemda_for_user, peran
 from kinerja.audit import format_waktu
-from kinerja.models import BuktiDukung, Pemda, Peran, PerangkatDaerah
+from kinerja.models import BuktiDukung, Pemda, Peran, PerangkatDaerah, StatusTriwulan
+from kinerja.services.tenggat import tenggat_tahun
 from laporan.models import LKjIP, SnapshotLKjIP
 from laporan.services import bukti_untuk_zip, zip_bukti
 
@@ -53,6 +54,13 @@ def daftar(request: HttpRequest, kode: str) -> HttpResponse:
         .values("realisasi__indikator__renstra__perangkat_daerah", "realisasi__tahun")
         .annotate(n=Count("id"))
     }
+    status_tw: dict[tuple[int, int], dict[int, str]] = {}
+    for row in StatusTriwulan.objects.filter(perangkat_daerah__pemda=pemda).values(
+        "perangkat_daerah_id", "tahun", "triwulan", "status"
+    ):
+        status_tw.setdefault((row["perangkat_daerah_id"], row["tahun"]), {})[row["triwulan"]] = row[
+            "status"
+        ]
     per_id = {p.pk: p for p in semua_pd}
     per_pd: dict[int, list[dict]] = {}
     for x in lkjip:
@@ -76,6 +84,11 @@ def daftar(request: HttpRequest, kode: str) -> HttpResponse:
                 "url_editor": reverse("lkjip-editor", kwargs=kw),
                 "url_draf": reverse("lkjip-draf-pdf", kwargs=kw),
                 "bukti": bukti.get((pd.pk, x.tahun), 0),
+                "terlambat": [
+                    t.romawi
+                    for t in tenggat_tahun(pemda, x.tahun, status_tw.get((pd.pk, x.tahun), {}))
+                    if t.terlambat
+                ],
                 "url_bukti": reverse(
                     "evaluasi-bukti-zip",
                     kwargs={"kode": pemda.kode, "kode_pd": pd.kode, "tahun": x.tahun},

@@ -11,18 +11,19 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from kinerja.masuk import MasukView
-from kinerja.views import beranda
+from laporan import views_beranda
 
 admin.site.site_header = "Administrasi LKjIP"
 admin.site.site_title = "LKjIP"
 admin.site.index_title = "Pengelolaan data"
 
 urlpatterns = [
-    path("", beranda.beranda, name="beranda"),
+    path("", views_beranda.beranda, name="beranda"),
     path("masuk/", MasukView.as_view(), name="masuk"),
     path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
     path("pd/<str:kode>/<int:tahun>/", include("kinerja.urls_beranda")),
     path("pd/<str:kode>/<int:tahun>/", include("kinerja.urls_realisasi")),
+    path("pd/<str:kode>/<int:tahun>/", include("kinerja.urls_skm")),
     path("pd/<str:kode>/<int:tahun>/anggaran/", include("anggaran.urls")),
     path("pd/<str:kode>/", include("kinerja.urls_perencanaan")),
     path("pd/<str:kode>/riwayat/", include("kinerja.urls_riwayat")),

@@ -53,6 +53,7 @@ from kinerja.services.review import (
     triwulan_kembalikan,
     triwulan_setujui,
 )
+from kinerja.services.tenggat import tenggat
 
 Status = StatusTriwulan.Status
 
@@ -466,10 +467,14 @@ def _tampilkan(
                 "status": (semua_status.get(q) and semua_status[q].get_status_display()) or "Draf",
                 "kode_status": semua_status[q].status if q in semua_status else "draf",
                 "aktif": q == triwulan,
+                "terlambat": tenggat(
+                    pd.pemda, tahun, q, semua_status[q].status if q in semua_status else "draf"
+                ).terlambat,
             }
             for q in (1, 2, 3, 4)
         ],
         "status": status,
+        "tenggat": tenggat(pd.pemda, tahun, triwulan, status.status),
         "langkah": langkah,
         "terakhir": terakhir,
         "tahun_kunci": tahun_kunci,

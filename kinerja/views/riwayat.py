@@ -58,6 +58,13 @@ LABEL_AKSI = {
     "lkjip.buka": "LKjIP dibuka kembali",
     "narasi.ubah": "Narasi LKjIP diubah",
     "aturan.ubah": "Aturan pemda diubah",
+    "pemda.tenggat_ubah": "Tenggat laporan triwulan diubah",
+    "skm.tambah": "Hasil SKM ditambahkan",
+    "skm.ubah": "Hasil SKM diubah",
+    "skm.hapus": "Hasil SKM dihapus",
+    "pembanding.tambah": "Nilai pembanding ditambahkan",
+    "pembanding.ubah": "Nilai pembanding diubah",
+    "pembanding.hapus": "Nilai pembanding dihapus",
     "skala.ubah": "Skala predikat diubah",
     "perangkat_daerah.buat": "Perangkat daerah ditambahkan",
     "perangkat_daerah.ubah": "Perangkat daerah diubah",
@@ -82,6 +89,8 @@ LABEL_TIPE = {
     "anggaran.realisasianggaran": "Realisasi anggaran",
     "anggaran.dpa": "DPA",
     "laporan.lkjip": "LKjIP",
+    "kinerja.hasilskm": "Hasil SKM",
+    "kinerja.nilaipembanding": "Nilai pembanding",
 }
 
 LABEL_KUNCI = {
@@ -100,6 +109,10 @@ LABEL_KUNCI = {
     "triwulan": "triwulan",
     "tahun": "tahun",
     "versi": "versi",
+    "periode": "periode",
+    "responden": "jumlah responden",
+    "sumber": "sumber",
+    "tenggat_hari_kerja": "tenggat (hari kerja)",
 }
 
 # Amounts of these actions (and of these keys) are rupiah.

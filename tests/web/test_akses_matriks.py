@@ -149,7 +149,27 @@ def _tabel_sdm_kosong(pd):
         "sdm-0-kelompok": "Eselon",
         "sdm-0-uraian": "III.a",
         "sdm-0-pns": "1",
+        "tabel": "sdm",
     }
+
+
+def _skm_isian() -> dict:
+    return {"periode": "Triwulan I 2024", "responden": "50"} | {
+        f"U{i}": "3,5" for i in range(1, 10)
+    }
+
+
+def _skm(pd):
+    """An SKM of the perangkat daerah in 2024 (the demo has one only for Randublatung)."""
+    from kinerja.models import HasilSKM, NilaiUnsurSKM
+
+    hasil = HasilSKM.objects.filter(perangkat_daerah=pd, tahun=2024).first()
+    if hasil is None:
+        hasil = HasilSKM.objects.create(perangkat_daerah=pd, tahun=2024, periode="TW IV")
+        NilaiUnsurSKM.objects.bulk_create(
+            NilaiUnsurSKM(hasil=hasil, unsur=f"U{i}", nrr=3) for i in range(1, 10)
+        )
+    return hasil
 
 
 def _berkas_pdf(pd):
@@ -186,6 +206,18 @@ MATRIKS: dict[str, Kasus] = {
     "bukti-hapus": Kasus(
         TULIS_PD, metode="post", kwargs=lambda pd: _pd_tahun(pd, bukti_id=_bukti(pd).pk)
     ),
+    # SKM and comparison values
+    "skm-daftar": Kasus(
+        BACA_PD, kwargs=_pd_tahun, juga=("post", TULIS_PD), data=lambda pd: _skm_isian()
+    ),
+    "skm-ubah": Kasus(
+        TULIS_PD,
+        kwargs=lambda pd: _pd_tahun(pd, pk=_skm(pd).pk),
+        juga=("post", TULIS_PD),
+        data=lambda pd: _skm_isian(),
+    ),
+    "skm-hapus": Kasus(TULIS_PD, metode="post", kwargs=lambda pd: _pd_tahun(pd, pk=_skm(pd).pk)),
+    "pembanding": Kasus(BACA_PD, kwargs=_pd_tahun, juga=("post", TULIS_PD)),
     # Budget
     "anggaran-ringkasan": Kasus(BACA_PD, kwargs=_pd_tahun),
     "anggaran-dpa": Kasus(
@@ -221,6 +253,9 @@ MATRIKS: dict[str, Kasus] = {
         KELOLA_PEMDA, kwargs=lambda pd: _pemda(pd, pk=pd.pk), juga=("post", KELOLA_PEMDA)
     ),
     "pemda-pengguna": Kasus(KELOLA_PEMDA, kwargs=_pemda),
+    "pemda-tenggat": Kasus(
+        KELOLA_PEMDA, kwargs=_pemda, juga=("post", KELOLA_PEMDA), data={"tenggat_hari_kerja": "12"}
+    ),
     "pemda-pengguna-baru": Kasus(KELOLA_PEMDA, kwargs=_pemda, juga=("post", KELOLA_PEMDA)),
     "pemda-pengguna-ubah": Kasus(
         KELOLA_PEMDA,
@@ -240,6 +275,9 @@ MATRIKS: dict[str, Kasus] = {
         metode="post",
         kwargs=lambda pd: _pd_tahun(pd, tabel="sdm"),
         data=_tabel_sdm_kosong,
+    ),
+    "lkjip-sumber-daya": Kasus(
+        BACA_PD, kwargs=_pd_tahun, juga=("post", TULIS_PD), data=_tabel_sdm_kosong
     ),
     "lkjip-penandatanganan": Kasus(
         TULIS_PD, metode="post", kwargs=_pd_tahun, data={"tempat": "Blora", "tanggal": "2025-01-09"}
