@@ -703,6 +703,16 @@ def renstra_tahun(pd: PerangkatDaerah, tahun: int) -> Renstra | None:
     )
 
 
+def tahun_terjangkau(pd: PerangkatDaerah, tahun: int) -> bool:
+    """Whether the pages of ``tahun`` answer (rather than 404) for a year not opened yet:
+    every year of a Renstra period of the perangkat daerah, and the year after the latest
+    period (where opening is refused with the offer of a new Renstra)."""
+    periode = list(Renstra.objects.filter(perangkat_daerah=pd).values_list("mulai", "selesai"))
+    if any(mulai <= tahun <= selesai for mulai, selesai in periode):
+        return True
+    return bool(periode) and tahun == max(selesai for _, selesai in periode) + 1
+
+
 def pastikan_renstra_tahun(pd: PerangkatDaerah, tahun: int) -> Renstra:
     """The Renstra covering ``tahun``; a ValidationError naming the periods there are otherwise."""
     renstra = renstra_tahun(pd, tahun)
