@@ -708,6 +708,11 @@ def tahun_terjangkau(pd: PerangkatDaerah, tahun: int) -> bool:
     every year of a Renstra period of the perangkat daerah, and the year after the latest
     period (where opening is refused with the offer of a new Renstra)."""
     periode = list(Renstra.objects.filter(perangkat_daerah=pd).values_list("mulai", "selesai"))
+    return dalam_jangkauan(tahun, periode)
+
+
+def dalam_jangkauan(tahun: int, periode: list[tuple[int, int]]) -> bool:
+    """:func:`tahun_terjangkau` over the (mulai, selesai) of the Renstra periods."""
     if any(mulai <= tahun <= selesai for mulai, selesai in periode):
         return True
     return bool(periode) and tahun == max(selesai for _, selesai in periode) + 1

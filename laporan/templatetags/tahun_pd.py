@@ -7,12 +7,13 @@ importing the year register (``laporan.models.LKjIP``).
 from __future__ import annotations
 
 from django import template
+from django.db.models import Value
 from django.urls import NoReverseMatch, reverse
 
 from anggaran.models import DPA
 from kinerja.access import boleh_buka_tahun, perangkat_daerah_terlihat
 from kinerja.models import PerangkatDaerah, Renstra
-from kinerja.services.perencanaan import renstra_tahun, tahun_terjangkau
+from kinerja.services.perencanaan import dalam_jangkauan, renstra_tahun
 from laporan.models import LKjIP
 
 register = template.Library()
@@ -83,21 +84,38 @@ def pilih_tahun(context) -> dict:
     kode = match.kwargs.get("kode") if match else None
     if not kode or match.route.startswith(BUKAN_PD):
         return {"tahun": []}
-    pd = perangkat_daerah_terlihat(_pengguna(context)).filter(kode=kode).first()
+    pd = context.get("pd")
+    if not isinstance(pd, PerangkatDaerah) or pd.kode != kode:
+        # The page's view checked access to its own "pd"; anything else is checked here.
+        pd = perangkat_daerah_terlihat(_pengguna(context)).filter(kode=kode).first()
     if pd is None:
         return {"tahun": []}
     kini = match.kwargs.get("tahun") or request.GET.get("tahun", "")
     kini = int(kini) if str(kini).isdigit() else None
-    terbuka = list(
-        LKjIP.objects.filter(perangkat_daerah=pd).order_by("tahun").values_list("tahun", flat=True)
+    # One query on every page of a perangkat daerah: the open years as (tahun, 0) and the
+    # Renstra periods as (mulai, selesai), which never end at 0.
+    baris = (
+        LKjIP.objects.filter(perangkat_daerah=pd)
+        .order_by()
+        .values_list("tahun", Value(0))
+        .union(
+            Renstra.objects.filter(perangkat_daerah=pd).order_by().values_list("mulai", "selesai")
+        )
     )
+    terbuka, periode = [], []
+    for a, b in baris:
+        if b:
+            periode.append((a, b))
+        else:
+            terbuka.append(a)
+    terbuka.sort()
     daftar = [
         {"tahun": t, "url": _url_tahun(match, kode, t, request.path), "aktif": t == kini}
         for t in terbuka
     ]
     berikut = (max(terbuka) + 1) if terbuka else None
     baru = None
-    if berikut is not None and tahun_terjangkau(pd, berikut):
+    if berikut is not None and dalam_jangkauan(berikut, periode):
         baru = {
             "tahun": berikut,
             "url": reverse("perencanaan-pk", kwargs={"kode": kode, "tahun": berikut}),
