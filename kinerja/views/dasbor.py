@@ -237,7 +237,7 @@ def beranda_pd(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     paket = paket_muat(pd)
     th = paket.cari_tahun(tahun)
     if th is None:
-        return halaman_tahun_belum_dibuka(request, pd, tahun, judul="Beranda")
+        return halaman_tahun_belum_dibuka(request, pd, tahun, judul="")
     hasil = hitung(paket, tahun)
     aturan = paket.pemda.aturan
     sampai = triwulan_terakhir(th)

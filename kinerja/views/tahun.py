@@ -15,7 +15,7 @@ def halaman_tahun_belum_dibuka(
     """ "Tahun 2025 belum dibuka" with the form that opens it (for whoever may), for a year
     of the Renstra period or the year after it; any other year is still a 404.
 
-    ``judul`` names the page asked for ("Anggaran", "LKjIP", …).
+    ``judul`` names the page asked for ("Anggaran", "LKjIP", …; empty for the dashboard).
     """
     if not tahun_terjangkau(pd, tahun):
         raise Http404(f"Tidak ada data tahun {tahun}.")
