@@ -125,3 +125,24 @@ def test_the_year_selector_lists_open_years_and_offers_the_next(client, operator
     assert "2026 (belum dibuka)" in html
     # Pages without a year in their address keep the year in the query.
     assert f'href="{PD}/renstra/?tahun=2025"' in client.get(f"{PD}/renstra/").content.decode()
+
+
+def test_an_open_year_without_pk_offers_the_draft_from_the_renstra(
+    client, operator_a, kepala_a, demo
+):
+    client.force_login(operator_a)
+    client.post(BUKA)
+    PerjanjianKinerja.objects.filter(perangkat_daerah=demo["a"], tahun=2025).delete()
+    html = client.get(f"{PD}/2025/pk/").content.decode()
+    assert "Belum ada Perjanjian Kinerja tahun 2025" in html
+    assert "Tahun 2025 belum dibuka" not in html
+    assert f'action="{BUKA}"' in html and "Susun draf dari Renstra" in html
+    r = client.post(BUKA, follow=True)
+    assert "draf Perjanjian Kinerja murni dengan 4 indikator" in r.content.decode()
+    pk = PerjanjianKinerja.objects.get(perangkat_daerah=demo["a"], tahun=2025)
+    assert pk.target.count() == 4
+    client.force_login(kepala_a)
+    PerjanjianKinerja.objects.filter(perangkat_daerah=demo["a"], tahun=2025).delete()
+    html = client.get(f"{PD}/2025/pk/").content.decode()
+    assert "Belum ada Perjanjian Kinerja tahun 2025" in html
+    assert f'action="{BUKA}"' not in html
