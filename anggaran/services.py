@@ -190,12 +190,11 @@ def pagu_simpan(*, dpa: DPA, baris: Sequence[BarisPagu], pengguna) -> int:
         catat_perubahan(
             pengguna=pengguna,
             perangkat_daerah=pd,
-            aksi="dpa.periksa_salinan",
+            aksi="salinan_pagu.diperiksa",
             objek=dpa,
             uraian=f"Pagu DPA {dpa.versi} tahun {dpa.tahun} (salinan) diperiksa dan disimpan",
             tahun=dpa.tahun,
-            lama=dpa.pagu_disalin_dari,
-            baru=None,
+            data={"salinan_dari": f"DPA {dpa.pagu_disalin_dari}"},
         )
         dpa.pagu_disalin_dari = None
 
@@ -680,9 +679,9 @@ def dpa_murni_buat(
         + (f" (pagu disalin dari DPA {sumber.versi} {sumber.tahun})" if sumber else ""),
         tahun=tahun,
         data={
-            "pagu_disalin_dari": f"{sumber.tahun} {sumber.versi}" if sumber else None,
-            "jumlah_pagu_disalin": disalin,
-            "kode_tidak_ada_di_renstra": tidak_ada,
+            "pagu_disalin_dari": f"DPA {sumber.versi} {sumber.tahun}" if sumber else None,
+            "angka_pagu_disalin": disalin,
+            "kode_tidak_ditemukan_di_renstra_baru": tidak_ada,
         },
     )
     return dpa

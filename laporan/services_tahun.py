@@ -167,6 +167,9 @@ def tahun_buka(
     the year. A year whose LKjIP is signed off is left as it is. All or nothing.
     """
     renstra = pastikan_renstra_tahun(pd, tahun)
+    # One opening of a perangkat daerah's year at a time: the second waits, then finds
+    # everything there (PostgreSQL; SQLite serialises writes by itself).
+    PerangkatDaerah.objects.select_for_update().filter(pk=pd.pk).first()
     hasil = HasilBukaTahun(tahun=tahun)
     lkjip = LKjIP.objects.filter(perangkat_daerah=pd, tahun=tahun).first()
     if lkjip is not None and lkjip.terkunci:
@@ -182,7 +185,7 @@ def tahun_buka(
             aksi="tahun.buka",
             uraian=f"Tahun {tahun} dibuka",
             tahun=tahun,
-            data={"dibuat": [x.nama for x in hasil.dibuat], "salin_pagu": salin_pagu},
+            data={"dibuat": [x.uraian for x in hasil.dibuat], "salin_pagu": salin_pagu},
         )
     return hasil
 

@@ -854,6 +854,6 @@ def rencana_aksi_usulan_buat(*, perangkat_daerah: PerangkatDaerah, tahun: int, p
         aksi="rencana_aksi.usulan",
         uraian=f"Usulan target triwulan Rencana Aksi {tahun} ({len(usulan_teks)} indikator)",
         tahun=tahun,
-        data={"perjanjian_kinerja_id": pk.pk, "usulan": usulan_teks},
+        data={"usulan": usulan_teks},
     )
     return len(usulan_teks)

@@ -150,7 +150,7 @@ def test_salin_pagu_copies_the_previous_dpa_as_a_marked_draft_until_saved(demo, 
     assert pagu_simpan(dpa=baru, baris=[], pengguna=operator_b) == 0
     baru.refresh_from_db()
     assert baru.pagu_disalin_dari is None
-    assert LogPerubahan.objects.filter(aksi="dpa.periksa_salinan", objek_id=baru.pk).count() == 1
+    assert LogPerubahan.objects.filter(aksi="salinan_pagu.diperiksa", objek_id=baru.pk).count() == 1
 
 
 @pytest.mark.django_db

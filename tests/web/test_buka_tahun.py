@@ -146,3 +146,18 @@ def test_an_open_year_without_pk_offers_the_draft_from_the_renstra(
     html = client.get(f"{PD}/2025/pk/").content.decode()
     assert "Belum ada Perjanjian Kinerja tahun 2025" in html
     assert f'action="{BUKA}"' not in html
+
+
+def test_the_audit_trail_names_what_opening_did(client, operator_a):
+    client.force_login(operator_a)
+    client.post(BUKA)
+    html = client.get(f"{PD}/riwayat/").content.decode()
+    for label in (
+        "Tahun dibuka",
+        "LKjIP dibuat",
+        "Draf Perjanjian Kinerja dibuat",
+        "Target triwulan (Rencana Aksi) diusulkan",
+        "DPA dibuat",
+    ):
+        assert label in html
+    assert ">rencana_aksi.usulan<" not in html and ">tahun.buka<" not in html
