@@ -681,7 +681,7 @@ def dpa_murni_buat(
         data={
             "pagu_disalin_dari": f"DPA {sumber.versi} {sumber.tahun}" if sumber else None,
             "angka_pagu_disalin": disalin,
-            "kode_tidak_ditemukan_di_renstra_baru": tidak_ada,
+            "kode_tidak_ada_di_renstra_tahun_ini": tidak_ada,
         },
     )
     return dpa

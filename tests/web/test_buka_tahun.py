@@ -161,3 +161,26 @@ def test_the_audit_trail_names_what_opening_did(client, operator_a):
     ):
         assert label in html
     assert ">rencana_aksi.usulan<" not in html and ">tahun.buka<" not in html
+
+
+@pytest.mark.parametrize(("kode", "salin"), [("33.16.05", ""), ("33.16.15", "1"), ("35.17.12", "")])
+def test_every_page_of_an_opened_year_answers(client, django_user_model, demo, kode, salin):
+    client.force_login(django_user_model.objects.create_superuser("akar", password="x"))
+    client.post(f"/pd/{kode}/2025/buka/", {"salin_pagu": salin})
+    for halaman in [
+        "",
+        "hitung/",
+        "pk/",
+        "rencana-aksi/",
+        "pk-berjenjang/",
+        "realisasi/1/",
+        "anggaran/",
+        "anggaran/dpa/murni/",
+        "anggaran/realisasi/1/",
+        "lkjip/",
+        "lkjip/kesiapan/",
+        "lkjip/pratinjau/",
+    ]:
+        r = client.get(f"/pd/{kode}/2025/{halaman}")
+        assert r.status_code == 200, halaman
+        assert "Tahun 2025 belum dibuka" not in r.content.decode(), halaman
