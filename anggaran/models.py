@@ -52,6 +52,11 @@ class DPA(models.Model):
     versi = models.CharField("versi", max_length=20)
     urutan_versi = models.PositiveSmallIntegerField("urutan versi", default=0)
     tanggal = models.DateField("tanggal", null=True, blank=True)
+    # Set when opening the year copied the pagu of that year's DPA as a draft;
+    # cleared when the user saves the DPA page (anggaran.services.pagu_simpan).
+    pagu_disalin_dari = models.PositiveSmallIntegerField(
+        "pagu disalin dari DPA tahun", null=True, blank=True
+    )
 
     class Meta:
         verbose_name = "DPA"

@@ -183,6 +183,21 @@ def pagu_simpan(*, dpa: DPA, baris: Sequence[BarisPagu], pengguna) -> int:
     if galat:
         raise ValidationError(galat)
 
+    # Saving the page is the user's word that a copied pagu was checked.
+    if DPA.objects.filter(pk=dpa.pk, pagu_disalin_dari__isnull=False).update(
+        pagu_disalin_dari=None
+    ):
+        catat_perubahan(
+            pengguna=pengguna,
+            perangkat_daerah=pd,
+            aksi="salinan_pagu.diperiksa",
+            objek=dpa,
+            uraian=f"Pagu DPA {dpa.versi} tahun {dpa.tahun} (salinan) diperiksa dan disimpan",
+            tahun=dpa.tahun,
+            data={"salinan_dari": f"DPA {dpa.pagu_disalin_dari}"},
+        )
+        dpa.pagu_disalin_dari = None
+
     for b, row, apa, kunci in ubah:
         lama = row.jumlah if row is not None else None
         aksi = "pagu_jenis_belanja.ubah" if b.jenis == "jenis_belanja" else "pagu.ubah"
@@ -583,3 +598,90 @@ def tabel_realisasi_triwulan(paket: t.Paket, th: t.Tahun, anggaran: dict[str, di
         "total_tahunan": jumlah(total_tahunan),
         "ada_tahunan": any(x is not None for x in total_tahunan),
     }
+
+
+# --------------------------------------------------------------------------- opening a year
+
+PESAN_PAGU_DISALIN = "Pagu disalin dari DPA {tahun} — periksa dan sesuaikan."
+
+
+def _node_per_kode(renstra) -> dict[str, dict[str, object]]:
+    """kode → {"program"|"kegiatan"|"sub_kegiatan": node} of one Renstra's program tree."""
+    hasil: dict[str, dict[str, object]] = {}
+    for p in Program.objects.filter(renstra=renstra):
+        hasil[p.kode] = {"program": p}
+    for k in Kegiatan.objects.filter(program__renstra=renstra):
+        hasil[k.kode] = {"kegiatan": k}
+    for s in SubKegiatan.objects.filter(kegiatan__program__renstra=renstra):
+        hasil[s.kode] = {"sub_kegiatan": s}
+    return hasil
+
+
+@transaction.atomic
+def dpa_murni_buat(
+    *, perangkat_daerah: PerangkatDaerah, tahun: int, renstra, pengguna, salin_pagu: bool
+) -> DPA | None:
+    """The DPA murni of a new year over the program tree of ``renstra`` (the Renstra of the year).
+
+    Without ``salin_pagu`` its pagu is empty: the DPA page lists every program, kegiatan and
+    sub kegiatan of the tree for the user to fill. With ``salin_pagu`` the amounts of the
+    previous year's DPA in force (its latest version) are copied onto the nodes of the same
+    code, with the jenis belanja amounts, and the DPA is marked as a draft copy
+    (``pagu_disalin_dari``) until the user saves the DPA page. Returns None, changing
+    nothing, when the year already has a DPA (any version).
+    """
+    pd = perangkat_daerah
+    if DPA.objects.filter(perangkat_daerah=pd, tahun=tahun).exists():
+        return None
+    pastikan_tahun_terbuka(pd, tahun)
+    sumber = None
+    if salin_pagu:
+        sumber = (
+            DPA.objects.filter(perangkat_daerah=pd, tahun=tahun - 1)
+            .order_by("-urutan_versi")
+            .first()
+        )
+    dpa = DPA(
+        perangkat_daerah=pd,
+        tahun=tahun,
+        versi="murni",
+        urutan_versi=0,
+        pagu_disalin_dari=sumber.tahun if sumber else None,
+    )
+    dpa.full_clean()
+    dpa.save()
+    tidak_ada: list[str] = []
+    disalin = 0
+    if sumber is not None:
+        node = _node_per_kode(renstra)
+        baru = []
+        for p in Pagu.objects.filter(dpa=sumber).select_related(
+            "program", "kegiatan", "sub_kegiatan"
+        ):
+            tujuan = node.get(p.kode)
+            if tujuan is None:
+                tidak_ada.append(p.kode)
+                continue
+            baru.append(Pagu(dpa=dpa, jumlah=p.jumlah, **tujuan))
+        Pagu.objects.bulk_create(baru)
+        jenis = [
+            PaguJenisBelanja(dpa=dpa, kode=j.kode, jumlah=j.jumlah)
+            for j in PaguJenisBelanja.objects.filter(dpa=sumber)
+        ]
+        PaguJenisBelanja.objects.bulk_create(jenis)
+        disalin = len(baru) + len(jenis)
+    catat_perubahan(
+        pengguna=pengguna,
+        perangkat_daerah=pd,
+        aksi="dpa.buat",
+        objek=dpa,
+        uraian=f"DPA murni {tahun}"
+        + (f" (pagu disalin dari DPA {sumber.versi} {sumber.tahun})" if sumber else ""),
+        tahun=tahun,
+        data={
+            "pagu_disalin_dari": f"DPA {sumber.versi} {sumber.tahun}" if sumber else None,
+            "angka_pagu_disalin": disalin,
+            "kode_tidak_ada_di_renstra_tahun_ini": tidak_ada,
+        },
+    )
+    return dpa

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
@@ -34,6 +34,7 @@ from kinerja.models import Kegiatan, PerangkatDaerah, Program, Renstra, SubKegia
 from kinerja.paket.db import paket_muat
 from kinerja.paket.types import urutan_versi
 from kinerja.services.kunci import pastikan_triwulan_terbuka, tahun_terkunci
+from kinerja.views.tahun import halaman_tahun_belum_dibuka
 from laporan.models import LKjIP
 
 PESAN_TAHUN_TERKUNCI = "Data tahun {tahun} sudah terkunci karena LKjIP telah ditetapkan."
@@ -47,9 +48,8 @@ def label_versi(versi: str) -> str:
     return "Perubahan" if n == 1 else f"Perubahan ke-{n}"
 
 
-def _tahun_ada(pd: PerangkatDaerah, tahun: int) -> None:
-    if not LKjIP.objects.filter(perangkat_daerah=pd, tahun=tahun).exists():
-        raise Http404(f"Tidak ada data tahun {tahun}.")
+def _tahun_ada(pd: PerangkatDaerah, tahun: int) -> bool:
+    return LKjIP.objects.filter(perangkat_daerah=pd, tahun=tahun).exists()
 
 
 # --------------------------------------------------------------------------- summary
@@ -60,7 +60,7 @@ def ringkasan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     paket = paket_muat(pd)
     th = paket.cari_tahun(tahun)
     if th is None:
-        raise Http404(f"Tidak ada data tahun {tahun}.")
+        return halaman_tahun_belum_dibuka(request, pd, tahun, judul="Anggaran")
     hasil = hitung(paket, tahun)
     dpa_urut = sorted(th.dpa, key=lambda d: urutan_versi(d.versi))
     berlaku = th.dpa_berlaku()
@@ -302,7 +302,11 @@ def dpa(request: HttpRequest, kode: str, tahun: int, versi: str) -> HttpResponse
     pd, rw = get_perangkat_daerah_for_user(request.user, kode)
     if request.method == "POST" and not rw:
         raise PermissionDenied(PESAN_HANYA_BACA)
-    dokumen = get_object_or_404(DPA, perangkat_daerah=pd, tahun=tahun, versi=versi)
+    dokumen = DPA.objects.filter(perangkat_daerah=pd, tahun=tahun, versi=versi).first()
+    if dokumen is None:
+        if not _tahun_ada(pd, tahun):
+            return halaman_tahun_belum_dibuka(request, pd, tahun, judul="DPA")
+        raise Http404("Versi DPA tidak ditemukan.")
     layar = _LayarDPA.muat(pd, dokumen)
     form = FormJumlah(request.POST if request.method == "POST" else None, isian=layar.isian())
     if form.is_bound and form.is_valid():
@@ -459,7 +463,8 @@ def realisasi(request: HttpRequest, kode: str, tahun: int, triwulan: int) -> Htt
         raise PermissionDenied(PESAN_HANYA_BACA)
     if triwulan not in (1, 2, 3, 4):
         raise Http404("Triwulan harus 1 sampai 4.")
-    _tahun_ada(pd, tahun)
+    if not _tahun_ada(pd, tahun):
+        return halaman_tahun_belum_dibuka(request, pd, tahun, judul="Realisasi anggaran")
     layar = _LayarRealisasi.muat(pd, tahun, triwulan)
     form = FormJumlah(request.POST if request.method == "POST" else None, isian=layar.isian())
     if form.is_bound and form.is_valid():

@@ -21,6 +21,10 @@ PESAN_HANYA_BACA = (
     "Anda hanya dapat melihat data ini; perubahan dilakukan oleh operator perangkat daerah."
 )
 PESAN_BUKAN_KEPALA = "Hanya kepala perangkat daerah yang dapat meninjau dan menyetujui."
+PESAN_BUKAN_PEMBUKA_TAHUN = (
+    "Tahun baru dibuka oleh operator perangkat daerah atau admin pemda; Anda hanya dapat "
+    "melihat datanya."
+)
 PESAN_BUKAN_ADMIN = "Hanya admin pemda yang dapat mengelola aturan, perangkat daerah dan pengguna."
 
 
@@ -52,6 +56,18 @@ def boleh_ubah_data(user, pd: PerangkatDaerah) -> bool:
         return True
     p = peran(user)
     return bool(p and p.jenis == Peran.Jenis.OPERATOR and p.perangkat_daerah_id == pd.pk)
+
+
+def boleh_buka_tahun(user, pd: PerangkatDaerah) -> bool:
+    """Opening a new year: the operator of the perangkat daerah or the admin of its pemda."""
+    if getattr(user, "is_superuser", False):
+        return True
+    p = peran(user)
+    if p is None:
+        return False
+    if p.jenis == Peran.Jenis.ADMIN_PEMDA:
+        return p.pemda_id == pd.pemda_id
+    return p.jenis == Peran.Jenis.OPERATOR and p.perangkat_daerah_id == pd.pk
 
 
 def boleh_tinjau(user, pd: PerangkatDaerah) -> bool:

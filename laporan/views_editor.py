@@ -24,6 +24,7 @@ from kinerja.engine.angka import format_angka_alami, format_persen
 from kinerja.hitung import HasilIndikator, Temuan
 from kinerja.models import PerangkatDaerah
 from kinerja.services.review import triwulan_disetujui
+from kinerja.views.tahun import halaman_tahun_belum_dibuka
 from laporan.forms import (
     AlasanForm,
     KomentarForm,
@@ -434,6 +435,8 @@ def editor(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     from laporan.cetak import nyalakan_pekerja
 
     pd, _ = get_perangkat_daerah_for_user(request.user, kode)
+    if not LKjIP.objects.filter(perangkat_daerah=pd, tahun=tahun).exists():
+        return halaman_tahun_belum_dibuka(request, pd, tahun, judul="LKjIP")
     respons = tampilkan_editor(request, pd, ambil_lkjip(pd, tahun))
     # The page links to the draft PDF: have the printing workers ready for it.
     nyalakan_pekerja()

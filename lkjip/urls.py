@@ -28,6 +28,7 @@ urlpatterns = [
     path("pd/<str:kode>/", include("kinerja.urls_perencanaan")),
     path("pd/<str:kode>/riwayat/", include("kinerja.urls_riwayat")),
     path("pd/<str:kode>/<int:tahun>/lkjip/", include("laporan.urls")),
+    path("pd/<str:kode>/<int:tahun>/", include("laporan.urls_tahun")),
     path("pemda/<str:kode>/", include("kinerja.urls_pemda")),
     path("evaluasi/<str:kode>/", include("laporan.urls_evaluasi")),
     path("verifikasi/", include("laporan.urls_publik")),

@@ -25,6 +25,7 @@ from django.db import transaction
 from kinerja.audit import catat_perubahan, format_waktu, nama_pengguna
 from kinerja.engine.angka import Nilai, format_angka_alami
 from kinerja.engine.realisasi import Rasio, TipePenghitungan
+from kinerja.engine.usulan import usulan_target_triwulan
 from kinerja.models import (
     AnggaranProgramPK,
     Indikator,
@@ -33,6 +34,7 @@ from kinerja.models import (
     PerjanjianKinerja,
     Program,
     RencanaAksi,
+    Renstra,
     TargetPK,
     TargetTahunan,
 )
@@ -682,3 +684,176 @@ def rencana_aksi_simpan(
             data={"indikator_id": i, "triwulan": tw},
         )
     return len(ubah)
+
+
+# --------------------------------------------------------------------------- opening a year
+
+PESAN_TAHUN_TANPA_RENSTRA = (
+    "Tahun {tahun} berada di luar periode Renstra {pd}{periode}. Susun Renstra baru yang "
+    "mencakup tahun {tahun} terlebih dahulu."
+)
+
+
+def renstra_tahun(pd: PerangkatDaerah, tahun: int) -> Renstra | None:
+    """The Renstra of the perangkat daerah whose period covers ``tahun`` (the latest if several)."""
+    return (
+        Renstra.objects.filter(perangkat_daerah=pd, mulai__lte=tahun, selesai__gte=tahun)
+        .order_by("-mulai")
+        .first()
+    )
+
+
+def tahun_terjangkau(pd: PerangkatDaerah, tahun: int) -> bool:
+    """Whether the pages of ``tahun`` answer (rather than 404) for a year not opened yet:
+    every year of a Renstra period of the perangkat daerah, and the year after the latest
+    period (where opening is refused with the offer of a new Renstra)."""
+    periode = list(Renstra.objects.filter(perangkat_daerah=pd).values_list("mulai", "selesai"))
+    return dalam_jangkauan(tahun, periode)
+
+
+def dalam_jangkauan(tahun: int, periode: list[tuple[int, int]]) -> bool:
+    """:func:`tahun_terjangkau` over the (mulai, selesai) of the Renstra periods."""
+    if any(mulai <= tahun <= selesai for mulai, selesai in periode):
+        return True
+    return bool(periode) and tahun == max(selesai for _, selesai in periode) + 1
+
+
+def pastikan_renstra_tahun(pd: PerangkatDaerah, tahun: int) -> Renstra:
+    """The Renstra covering ``tahun``; a ValidationError naming the periods there are otherwise."""
+    renstra = renstra_tahun(pd, tahun)
+    if renstra is None:
+        daftar = ", ".join(
+            f"{r.mulai}–{r.selesai}"
+            for r in Renstra.objects.filter(perangkat_daerah=pd).order_by("mulai")
+        )
+        raise ValidationError(
+            PESAN_TAHUN_TANPA_RENSTRA.format(
+                tahun=tahun, pd=pd.nama, periode=f" ({daftar})" if daftar else ""
+            )
+        )
+    return renstra
+
+
+def indikator_target_renstra(renstra: Renstra, tahun: int) -> list[tuple[Indikator, TargetTahunan]]:
+    """The indicators a PK holds (tujuan, sasaran and program level) with their Renstra target
+    for ``tahun``, in the Renstra's order; indicators without a target that year are left out."""
+    target = {
+        t.indikator_id: t
+        for t in TargetTahunan.objects.filter(indikator__renstra=renstra, tahun=tahun)
+    }
+    return [
+        (ind, target[ind.pk])
+        for ind in Indikator.objects.filter(
+            renstra=renstra, kegiatan=None, sub_kegiatan=None
+        ).order_by("urutan", "kode")
+        if ind.pk in target
+    ]
+
+
+@transaction.atomic
+def perjanjian_kinerja_draf_buat(
+    *, perangkat_daerah: PerangkatDaerah, tahun: int, pengguna
+) -> PerjanjianKinerja | None:
+    """The draft PK murni of a new year: every tujuan, sasaran and program indicator of the
+    Renstra that has a target for ``tahun``, with that target (value and label).
+
+    Place and source of funds are carried over from the previous year's latest PK; the date
+    and the program budgets are left for the user. Returns None, changing nothing, when the
+    year already has a PK (any version).
+    """
+    pd = perangkat_daerah
+    renstra = pastikan_renstra_tahun(pd, tahun)
+    if PerjanjianKinerja.objects.filter(perangkat_daerah=pd, tahun=tahun).exists():
+        return None
+    pastikan_tahun_terbuka(pd, tahun)
+    lalu = (
+        PerjanjianKinerja.objects.filter(perangkat_daerah=pd, tahun=tahun - 1)
+        .order_by("-urutan_versi")
+        .first()
+    )
+    pk = PerjanjianKinerja(
+        perangkat_daerah=pd,
+        tahun=tahun,
+        versi="murni",
+        urutan_versi=0,
+        tempat=lalu.tempat if lalu else "",
+        sumber_dana=lalu.sumber_dana if lalu else "",
+    )
+    pk.full_clean()
+    pk.save()
+    daftar = indikator_target_renstra(renstra, tahun)
+    TargetPK.objects.bulk_create(
+        TargetPK(perjanjian_kinerja=pk, indikator=ind, nilai=t.nilai, label=t.label)
+        for ind, t in daftar
+    )
+    catat_perubahan(
+        pengguna=pengguna,
+        perangkat_daerah=pd,
+        aksi="perjanjian_kinerja.buat_draf",
+        objek=pk,
+        uraian=f"PK murni {tahun} (draf dari target Renstra {renstra.mulai}–{renstra.selesai})",
+        tahun=tahun,
+        data={
+            "versi": pk.versi,
+            "target": {ind.kode: teks_nilai(t.nilai, t.label) for ind, t in daftar},
+        },
+    )
+    return pk
+
+
+@transaction.atomic
+def rencana_aksi_usulan_buat(*, perangkat_daerah: PerangkatDaerah, tahun: int, pengguna) -> int:
+    """Proposed quarterly targets for every indicator of the year's latest PK that has no
+    Rencana Aksi row in ``tahun`` yet (``kinerja.engine.usulan``); returns how many
+    indicators got a proposal. Rows of an indicator already planned are left alone.
+    """
+    pd = perangkat_daerah
+    pk = (
+        PerjanjianKinerja.objects.filter(perangkat_daerah=pd, tahun=tahun)
+        .order_by("-urutan_versi")
+        .first()
+    )
+    if pk is None:
+        return 0
+    target = list(
+        TargetPK.objects.filter(perjanjian_kinerja=pk)
+        .select_related("indikator")
+        .order_by("indikator__urutan", "indikator__kode")
+    )
+    sudah = set(
+        RencanaAksi.objects.filter(
+            indikator__in=[t.indikator_id for t in target], tahun=tahun
+        ).values_list("indikator_id", flat=True)
+    )
+    baru: list[RencanaAksi] = []
+    usulan_teks: dict[str, list[str]] = {}
+    for t in target:
+        if t.indikator_id in sudah:
+            continue
+        usulan = usulan_target_triwulan(
+            Nilai(t.nilai, t.label or None), t.indikator.tipe_penghitungan
+        )
+        for tw, v in enumerate(usulan, start=1):
+            if v is None:
+                continue
+            row = RencanaAksi(indikator=t.indikator, tahun=tahun, triwulan=tw)
+            if isinstance(v, Rasio):
+                row.pembilang, row.penyebut = v.pembilang, v.penyebut
+            else:
+                row.nilai, row.label = v.angka, v.label or ""
+            baru.append(row)
+        usulan_teks[t.indikator.kode] = [teks_isian(v) for v in usulan]
+    if not baru:
+        return 0
+    for tw in sorted({r.triwulan for r in baru}):
+        pastikan_triwulan_terbuka(pd, tahun, tw)
+    RencanaAksi.objects.bulk_create(baru)
+    catat_perubahan(
+        pengguna=pengguna,
+        perangkat_daerah=pd,
+        aksi="rencana_aksi.usulan",
+        uraian=f"Usulan target triwulan Rencana Aksi {tahun} ({len(usulan_teks)} indikator)",
+        tahun=tahun,
+        data={"usulan": usulan_teks},
+    )
+    return len(usulan_teks)

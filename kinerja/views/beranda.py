@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from kinerja.access import get_perangkat_daerah_for_user
 from kinerja.hitung import hitung
 from kinerja.paket.db import paket_muat
+from kinerja.views.tahun import halaman_tahun_belum_dibuka
 
 
 def hitung_rinci(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     pd, rw = get_perangkat_daerah_for_user(request.user, kode)
     paket = paket_muat(pd)
     if paket.cari_tahun(tahun) is None:
-        raise Http404(f"Tidak ada data tahun {tahun}.")
+        return halaman_tahun_belum_dibuka(request, pd, tahun, judul="Perhitungan")
     hasil = hitung(paket, tahun)
     ctx = {
         "page": "hitung",

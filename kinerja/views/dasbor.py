@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
@@ -21,6 +21,7 @@ from kinerja.hitung import HasilIndikator, hitung
 from kinerja.models import StatusTriwulan
 from kinerja.paket import types as t
 from kinerja.paket.db import paket_muat
+from kinerja.views.tahun import halaman_tahun_belum_dibuka
 from laporan.grafik import WARNA_GARIS, Seri, grafik_batang, grafik_garis
 from laporan.models import LKjIP
 
@@ -236,7 +237,7 @@ def beranda_pd(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     paket = paket_muat(pd)
     th = paket.cari_tahun(tahun)
     if th is None:
-        raise Http404(f"Tidak ada data tahun {tahun}.")
+        return halaman_tahun_belum_dibuka(request, pd, tahun, judul="")
     hasil = hitung(paket, tahun)
     aturan = paket.pemda.aturan
     sampai = triwulan_terakhir(th)

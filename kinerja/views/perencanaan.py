@@ -76,6 +76,7 @@ from kinerja.services.perencanaan import (
     teks_triwulan,
     versi_berikutnya,
 )
+from kinerja.views.tahun import halaman_tahun_belum_dibuka
 from laporan.models import LKjIP
 
 NAMA_TINGKAT = {
@@ -700,7 +701,11 @@ def _beda_pk(murni: PerjanjianKinerja, ubah: PerjanjianKinerja) -> dict[str, Any
 @require_safe
 def perjanjian_kinerja(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     pd, boleh_ubah = get_perangkat_daerah_for_user(request.user, kode)
-    _renstra_tahun(pd, tahun)
+    try:
+        _renstra_tahun(pd, tahun)
+    except Http404:
+        # The year after the Renstra period: the page says how to open it.
+        return halaman_tahun_belum_dibuka(request, pd, tahun, judul="Perjanjian Kinerja")
     daftar = _daftar_pk(pd, tahun)
     dipilih = None
     if daftar:

@@ -51,6 +51,8 @@ KELOLA_PEMDA = {
     "operator_b": 403,
     "evaluator_lain": 404,
 }
+# Opening a new year: the operator of the perangkat daerah, or the admin of the pemda.
+BUKA_TAHUN = {**BACA_PD, "kepala_a": 403, "evaluator": 403}
 # Reopening a signed LKjIP: its kepala, or the admin of the pemda.
 BUKA_PD = {**BACA_PD, "operator_a": 403, "evaluator": 403}
 # The evaluator's pages of a pemda: its evaluator and admin pemda; the kecamatan users of
@@ -245,6 +247,10 @@ MATRIKS: dict[str, Kasus] = {
         TULIS_PD, metode="post", kwargs=_pd_tahun, data={"dari_versi": "perubahan"}
     ),
     "perencanaan-rencana-aksi": Kasus(BACA_PD, kwargs=_pd_tahun, juga=("post", TULIS_PD)),
+    # Opening a year (2025: not open yet in the demo data)
+    "tahun-buka": Kasus(
+        BUKA_TAHUN, metode="post", kwargs=lambda pd: {"kode": pd.kode, "tahun": 2025}
+    ),
     # Admin pemda
     "pemda-aturan": Kasus(KELOLA_PEMDA, kwargs=_pemda, juga=("post", KELOLA_PEMDA)),
     "pemda-aturan-periksa": Kasus(KELOLA_PEMDA, metode="post", kwargs=_pemda),

@@ -98,7 +98,8 @@ def test_a_year_of_the_renstra_without_pk_says_so(client, operator_a):
     client.force_login(operator_a)
     r = client.get("/pd/33.16.05/2025/pk/")
     assert r.status_code == 200
-    assert "Belum ada Perjanjian Kinerja tahun 2025" in r.content.decode()
+    # Issue 10: the year is not open yet; the page says so and offers to open it.
+    assert "Tahun 2025 belum dibuka" in r.content.decode()
 
 
 # ------------------------------------------------------------------ the PK page

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("kinerja", "0004_bukti_dukung"),
+        ("kinerja", "0005_langkah_review_kekurangan"),
     ]
 
     operations = [
