@@ -140,7 +140,7 @@ class DataKesiapan:
 
 
 def data_kesiapan(pd: PerangkatDaerah, tahun: int) -> DataKesiapan:
-    paket = paket_muat(pd)
+    paket = paket_muat(pd, tahun)
     hasil, galat = None, None
     try:
         hasil = hitung(paket, tahun)
@@ -164,15 +164,21 @@ def data_kesiapan(pd: PerangkatDaerah, tahun: int) -> DataKesiapan:
         hasil=hasil,
         narasi=narasi,
         bukti=bukti,
-        indikator_id=indikator_id_per_kode(pd),
+        indikator_id=indikator_id_per_kode(pd, tahun),
         ada_kepala=pd.kepala_id is not None,
         galat=galat,
     )
 
 
-def indikator_id_per_kode(pd: PerangkatDaerah) -> dict[str, int]:
-    """Code → id of the indicators of the Renstra the paket is read from (the latest)."""
-    renstra = pd.renstra.order_by("-mulai").values_list("pk", flat=True).first()
+def indikator_id_per_kode(pd: PerangkatDaerah, tahun: int | None = None) -> dict[str, int]:
+    """Code → id of the indicators of the Renstra the paket is read from (the one covering
+    ``tahun``, else the latest)."""
+    renstra = (
+        pd.renstra.filter(mulai__lte=tahun or 0, selesai__gte=tahun or 0)
+        .values_list("pk", flat=True)
+        .first()
+        or pd.renstra.order_by("-mulai").values_list("pk", flat=True).first()
+    )
     return dict(Indikator.objects.filter(renstra_id=renstra).values_list("kode", "pk"))
 
 
