@@ -1094,9 +1094,18 @@ class _Penyusun:
                 jumlah_sasaran,
             )
         )
-        versi = kalimat_versi_renstra(self.paket.perangkat_daerah.kode, self.tahun)
-        if versi:
-            b.append(_p("{}", versi))
+        b.append(
+            _p(
+                "{}",
+                kalimat_versi_renstra(
+                    self.paket.perangkat_daerah.kode,
+                    self.tahun,
+                    mulai=r.mulai,
+                    selesai=r.selesai,
+                    ada_pk=bool(self.th.perjanjian_kinerja),
+                ),
+            )
+        )
         if r.visi:
             b.append(Paragraf(format_html("Visi: <strong>“{}”</strong>", r.visi)))
         if r.misi:

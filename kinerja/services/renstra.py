@@ -19,6 +19,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Subquery
 from django.utils import timezone
 
 from kinerja.audit import catat_perubahan
@@ -188,27 +189,33 @@ def versi_renstra_pk(pk: PerjanjianKinerja) -> str:
     return nama_versi(renstra, revisi)
 
 
-def kalimat_versi_renstra(kode_pd: str, tahun: int) -> str:
-    """The sentence of the LKjIP saying which Renstra version the year's report uses."""
-    pd = PerangkatDaerah.objects.filter(kode=kode_pd).first()
-    if pd is None:
-        return ""
-    renstra = renstra_tahun(pd, tahun)
-    if renstra is None:
-        return ""
-    pk = (
-        PerjanjianKinerja.objects.filter(perangkat_daerah=pd, tahun=tahun)
+def kalimat_versi_renstra(
+    kode_pd: str, tahun: int, *, mulai: int, selesai: int, ada_pk: bool
+) -> str:
+    """The sentence of the LKjIP saying which version of the Renstra ``mulai``–``selesai``
+    (the one covering ``tahun``) the year's report uses: the version its latest PK was
+    made from, else the latest version. One query."""
+    pk_terakhir = (
+        PerjanjianKinerja.objects.filter(perangkat_daerah__kode=kode_pd, tahun=tahun)
         .order_by("-urutan_versi")
-        .first()
+        .values("revisi_renstra")[:1]
     )
-    if pk is not None:
+    versi = list(
+        RevisiRenstra.objects.filter(
+            renstra__perangkat_daerah__kode=kode_pd, renstra__mulai=mulai
+        ).annotate(nomor_pk=Subquery(pk_terakhir))
+    )
+    renstra = Renstra(mulai=mulai, selesai=selesai)
+    nomor = (versi[0].nomor_pk if ada_pk else None) if versi else 0
+    if nomor is None:
+        nomor = max(v.nomor for v in versi)
+    revisi = next((v for v in versi if v.nomor == nomor), None)
+    nama = nama_versi(renstra, revisi)
+    if ada_pk:
         return (
-            f"Laporan ini menggunakan {versi_renstra_pk(pk)}, yang menjadi dasar Perjanjian "
-            f"Kinerja tahun {tahun}."
+            f"Laporan ini menggunakan {nama}, yang menjadi dasar Perjanjian Kinerja tahun {tahun}."
         )
-    nomor = versi_kini(renstra)
-    revisi = RevisiRenstra.objects.filter(renstra=renstra, nomor=nomor).first()
-    return f"Laporan ini menggunakan {nama_versi(renstra, revisi)}."
+    return f"Laporan ini menggunakan {nama}."
 
 
 # --------------------------------------------------------------------------- a new period

@@ -241,7 +241,7 @@ def test_pk_and_lkjip_name_the_renstra_version(client, demo, operator_a):
     ) == {0}
     html = client.get("/pd/33.16.05/2024/pk/").content.decode()
     assert "Disusun dari Renstra 2021–2026, versi awal." in html
-    assert kalimat_versi_renstra(pd.kode, 2024) == (
+    assert kalimat_versi_renstra(pd.kode, 2024, mulai=2021, selesai=2026, ada_pk=True) == (
         "Laporan ini menggunakan Renstra 2021–2026, versi awal, yang menjadi dasar Perjanjian "
         "Kinerja tahun 2024."
     )
