@@ -21,7 +21,13 @@ urlpatterns = [
         vr.revisi_selesai,
         name="perencanaan-renstra-revisi-selesai",
     ),
+    path(
+        "renstra/<int:mulai>/indikator/baru/",
+        vr.indikator_baru,
+        name="perencanaan-indikator-baru",
+    ),
     path("indikator/<int:pk>/", v.indikator, name="perencanaan-indikator"),
+    path("indikator/<int:pk>/hapus/", vr.indikator_hapus_view, name="perencanaan-indikator-hapus"),
     path("indikator/<int:pk>/ubah/", v.indikator_ubah_view, name="perencanaan-indikator-ubah"),
     path("program/", v.program, name="perencanaan-program"),
     path("<int:tahun>/pk/", v.perjanjian_kinerja, name="perencanaan-pk"),

@@ -397,3 +397,105 @@ def revisi_tutup(*, revisi: RevisiRenstra, pengguna) -> RevisiRenstra:
         data={"revisi_renstra": revisi.nomor},
     )
     return revisi
+
+
+# --------------------------------------------------------------------------- adding, removing
+
+
+PESAN_KODE_INDIKATOR_ADA = "Kode {kode} sudah dipakai indikator lain dalam Renstra ini."
+PESAN_INDUK_ASING = "Tujuan, sasaran atau program yang dipilih bukan bagian Renstra ini."
+PESAN_INDIKATOR_BERDATA = (
+    "Indikator {kode} tidak dapat dihapus karena sudah memiliki {apa}. Untuk menghentikannya "
+    "di tahun-tahun berikutnya, kosongkan targetnya dalam revisi Renstra."
+)
+
+
+@transaction.atomic
+def indikator_tambah(
+    *,
+    renstra: Renstra,
+    pengguna,
+    induk: Tujuan | Sasaran | Program,
+    kode: str,
+    nama: str,
+    satuan: str,
+    polaritas: str,
+    tipe_penghitungan: str,
+    iku: bool = False,
+) -> Indikator:
+    """A new indicator of a tujuan, sasaran or program; within a revision once the Renstra is in use."""
+    renstra = Renstra.objects.select_for_update().get(pk=renstra.pk)
+    induk_renstra = induk.tujuan.renstra_id if isinstance(induk, Sasaran) else induk.renstra_id
+    if induk_renstra != renstra.pk:
+        raise ValidationError({"induk": PESAN_INDUK_ASING})
+    kode = kode.strip()
+    if Indikator.objects.filter(renstra=renstra, kode=kode).exists():
+        raise ValidationError({"kode": PESAN_KODE_INDIKATOR_ADA.format(kode=kode)})
+    revisi = pastikan_revisi(renstra)
+    tingkat = {Tujuan: "tujuan", Sasaran: "sasaran", Program: "program"}[type(induk)]
+    urutan = (
+        Indikator.objects.filter(renstra=renstra)
+        .order_by("-urutan")
+        .values_list("urutan", flat=True)
+        .first()
+        or 0
+    )
+    ind = Indikator(
+        renstra=renstra,
+        urutan=urutan + 1,
+        kode=kode,
+        nama=nama.replace("\r\n", "\n").strip(),
+        satuan=satuan.strip(),
+        polaritas=polaritas,
+        tipe_penghitungan=tipe_penghitungan,
+        iku=iku,
+        **{tingkat: induk},
+    )
+    ind.full_clean()
+    ind.save()
+    catat_perubahan(
+        pengguna=pengguna,
+        perangkat_daerah=renstra.perangkat_daerah,
+        aksi="indikator.tambah",
+        objek=ind,
+        uraian=f"Indikator {ind.kode} {ind.nama}",
+        baru={"kode": ind.kode, "nama": ind.nama, "induk": induk.kode},
+        data={"revisi_renstra": revisi.nomor} if revisi else None,
+    )
+    return ind
+
+
+def _daftar_kata(kata: list[str]) -> str:
+    """ "a", "a dan b", "a, b dan c"."""
+    return kata[0] if len(kata) == 1 else ", ".join(kata[:-1]) + " dan " + kata[-1]
+
+
+@transaction.atomic
+def indikator_hapus(*, indikator: Indikator, pengguna) -> None:
+    """Remove an indicator that holds no data of any year; within a revision once in use."""
+    ind = (
+        Indikator.objects.select_for_update(of=("self",))
+        .select_related("renstra__perangkat_daerah")
+        .get(pk=indikator.pk)
+    )
+    data = [
+        ("target Perjanjian Kinerja", ind.target_pk.exists()),
+        ("rencana aksi", ind.rencana_aksi.exists()),
+        ("realisasi", ind.realisasi.exists()),
+        ("riwayat capaian", ind.riwayat.exists()),
+    ]
+    ada = [apa for apa, benar in data if benar]
+    if ada:
+        raise ValidationError(PESAN_INDIKATOR_BERDATA.format(kode=ind.kode, apa=_daftar_kata(ada)))
+    revisi = pastikan_revisi(ind.renstra)
+    target = {str(t.tahun): _teks(t.nilai, t.label) for t in ind.target_tahunan.all()}
+    catat_perubahan(
+        pengguna=pengguna,
+        perangkat_daerah=ind.renstra.perangkat_daerah,
+        aksi="indikator.hapus",
+        objek=ind,
+        uraian=f"Indikator {ind.kode} {ind.nama}",
+        lama={"kode": ind.kode, "nama": ind.nama, "target": target},
+        data={"revisi_renstra": revisi.nomor} if revisi else None,
+    )
+    ind.delete()

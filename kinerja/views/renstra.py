@@ -19,12 +19,24 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from kinerja.access import (
     boleh_ubah_renstra,
+    get_editable_perangkat_daerah_for_user,
     get_perangkat_daerah_for_user,
     get_renstra_editable_perangkat_daerah_for_user,
 )
 from kinerja.audit import format_waktu, nama_pengguna
-from kinerja.models import PerangkatDaerah, Renstra, RevisiRenstra
+from kinerja.models import (
+    POLARITAS_CHOICES,
+    TIPE_CHOICES,
+    Indikator,
+    PerangkatDaerah,
+    Program,
+    Renstra,
+    RevisiRenstra,
+    Tujuan,
+)
 from kinerja.services.renstra import (
+    indikator_hapus,
+    indikator_tambah,
     isi_versi,
     nama_versi,
     renstra_buat,
@@ -257,3 +269,94 @@ def renstra_versi(request: HttpRequest, kode: str, mulai: int, nomor: int) -> Ht
         }
     )
     return render(request, "kinerja/perencanaan/renstra_versi.html", ctx)
+
+
+# --------------------------------------------------------------------------- adding, removing
+
+
+class IndikatorBaruForm(forms.Form):
+    induk = forms.ChoiceField(label="Tujuan, sasaran atau program")
+    kode = forms.CharField(label="Kode indikator", max_length=60)
+    nama = forms.CharField(label="Nama indikator", widget=forms.Textarea(attrs={"rows": 2}))
+    satuan = forms.CharField(label="Satuan", max_length=50)
+    polaritas = forms.ChoiceField(label="Polaritas", choices=POLARITAS_CHOICES)
+    tipe_penghitungan = forms.ChoiceField(label="Tipe penghitungan", choices=TIPE_CHOICES)
+    iku = forms.BooleanField(label="Indikator Kinerja Utama (IKU)", required=False)
+
+    def __init__(self, *args, pilihan: dict[str, Any], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pilihan = pilihan
+        self.fields["induk"].choices = [
+            (kunci, f"{judul} {obj.kode} {getattr(obj, 'uraian', None) or obj.nama}"[:150])
+            for kunci, (judul, obj) in pilihan.items()
+        ]
+
+
+def _pilihan_induk(r: Renstra) -> dict[str, tuple[str, Any]]:
+    pilihan: dict[str, tuple[str, Any]] = {}
+    for t in Tujuan.objects.filter(renstra=r).prefetch_related("sasaran").order_by("urutan"):
+        pilihan[f"tujuan-{t.pk}"] = ("Tujuan", t)
+        for s in t.sasaran.all():
+            pilihan[f"sasaran-{s.pk}"] = ("Sasaran", s)
+    for p in Program.objects.filter(renstra=r).order_by("urutan", "kode"):
+        pilihan[f"program-{p.pk}"] = ("Program", p)
+    return pilihan
+
+
+@require_http_methods(["GET", "POST"])
+def indikator_baru(request: HttpRequest, kode: str, mulai: int) -> HttpResponse:
+    pd = get_editable_perangkat_daerah_for_user(request.user, kode)
+    r = _renstra_pd(pd, mulai)
+    pilihan = _pilihan_induk(r)
+    if request.method == "POST":
+        form = IndikatorBaruForm(request.POST, pilihan=pilihan)
+        if form.is_valid():
+            cd = form.cleaned_data
+            try:
+                ind = indikator_tambah(
+                    renstra=r,
+                    pengguna=request.user,
+                    induk=pilihan[cd["induk"]][1],
+                    kode=cd["kode"],
+                    nama=cd["nama"],
+                    satuan=cd["satuan"],
+                    polaritas=cd["polaritas"],
+                    tipe_penghitungan=cd["tipe_penghitungan"],
+                    iku=cd["iku"],
+                )
+            except ValidationError as e:
+                _tambah_galat(form, e)
+            else:
+                messages.success(
+                    request, f"Indikator {ind.kode} ditambahkan; sekarang isi targetnya."
+                )
+                return redirect("perencanaan-indikator-ubah", kode=pd.kode, pk=ind.pk)
+    else:
+        form = IndikatorBaruForm(initial={"induk": request.GET.get("induk", "")}, pilihan=pilihan)
+    ctx = _ctx_dasar(pd, "perencanaan-renstra", r.mulai, True)
+    ctx.update(
+        {
+            "renstra": r,
+            "form": form,
+            "revisi_terbuka": revisi_terbuka(r),
+            "renstra_dipakai": renstra_dipakai(r),
+        }
+    )
+    return render(request, "kinerja/perencanaan/indikator_baru.html", ctx)
+
+
+@require_POST
+def indikator_hapus_view(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
+    pd = get_editable_perangkat_daerah_for_user(request.user, kode)
+    ind = get_object_or_404(
+        Indikator.objects.select_related("renstra"), pk=pk, renstra__perangkat_daerah=pd
+    )
+    try:
+        indikator_hapus(indikator=ind, pengguna=request.user)
+    except ValidationError as e:
+        for pesan in e.messages:
+            messages.error(request, pesan)
+        return redirect("perencanaan-indikator", kode=pd.kode, pk=ind.pk)
+    messages.success(request, f"Indikator {ind.kode} dihapus dari Renstra.")
+    url = reverse("perencanaan-renstra", kwargs={"kode": pd.kode})
+    return redirect(f"{url}?tahun={ind.renstra.mulai}")

@@ -221,6 +221,12 @@ MATRIKS: dict[str, Kasus] = {
         RENSTRA_PD, kwargs=lambda pd: _renstra(pd), juga=("post", RENSTRA_PD)
     ),
     "perencanaan-renstra-versi": Kasus(BACA_PD, kwargs=lambda pd: _renstra(pd, nomor=0)),
+    "perencanaan-indikator-baru": Kasus(
+        TULIS_PD, kwargs=lambda pd: _renstra(pd), juga=("post", TULIS_PD)
+    ),
+    "perencanaan-indikator-hapus": Kasus(
+        TULIS_PD, metode="post", kwargs=lambda pd: _pd(pd, pk=_indikator(pd).pk)
+    ),
     "perencanaan-renstra-revisi-selesai": Kasus(
         RENSTRA_PD, metode="post", kwargs=lambda pd: _renstra(pd, nomor=_revisi_terbuka(pd))
     ),

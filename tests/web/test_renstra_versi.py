@@ -269,3 +269,85 @@ def test_pk_and_lkjip_name_the_renstra_version(client, demo, operator_a):
     dokumen = susun_dokumen(pd, 2024)
     bab2 = next(b for b in dokumen.bab if b.nomor == "II")
     assert any(kalimat in str(getattr(x, "isi", "")) for x in bab2.blok)
+
+
+# --------------------------------------------------------------------------- adding, removing
+
+
+def _baru_data(renstra, **ubah) -> dict:
+    sasaran = Sasaran.objects.filter(tujuan__renstra=renstra).order_by("pk").first()
+    data = {
+        "induk": f"sasaran-{sasaran.pk}",
+        "kode": "IKS-9",
+        "nama": "Persentase desa dengan data kependudukan mutakhir",
+        "satuan": "%",
+        "polaritas": "positif",
+        "tipe_penghitungan": "nilai-akhir",
+    }
+    data.update(ubah)
+    return data
+
+
+def test_adding_and_removing_an_indicator_mid_period_needs_a_revision(client, demo, operator_a):
+    renstra = Renstra.objects.get(perangkat_daerah=demo["a"])
+    url = "/pd/33.16.05/renstra/2021/indikator/baru/"
+    client.force_login(operator_a)
+    assert "indikator baru memerlukan revisi Renstra" in client.get(url).content.decode()
+    r = client.post(url, _baru_data(renstra))
+    assert r.status_code == 200 and "harus dicatat dalam revisi Renstra" in r.content.decode()
+    assert not Indikator.objects.filter(kode="IKS-9").exists()
+    # A code already used is refused next to the field.
+    revisi_buka(
+        renstra=renstra, pengguna=operator_a, tanggal=datetime.date(2025, 7, 1), alasan="IKS baru"
+    )
+    r = client.post(url, _baru_data(renstra, kode="IKS-1"))
+    assert r.context["form"].errors["kode"] == [
+        "Kode IKS-1 sudah dipakai indikator lain dalam Renstra ini."
+    ]
+    r = client.post(url, _baru_data(renstra))
+    ind = Indikator.objects.get(renstra=renstra, kode="IKS-9")
+    assert r.status_code == 302 and r["Location"] == _ubah_url(ind)
+    assert ind.sasaran is not None and ind.tipe_penghitungan == "nilai-akhir"
+    log = LogPerubahan.objects.get(aksi="indikator.tambah")
+    assert log.data["revisi_renstra"] == 1 and log.pengguna == operator_a
+    # The new indicator is in the current version, not in the version before the revision.
+    kode_awal = {b["ind"]["kode"] for b in client.get(_versi(0)).context["baris"]}
+    kode_kini = {b["ind"]["kode"] for b in client.get(_versi(1)).context["baris"]}
+    assert kode_kini - kode_awal == {"IKS-9"}
+
+    # An indicator holding data of a year cannot be removed; one without can, within the revision.
+    iks1 = Indikator.objects.get(renstra=renstra, kode="IKS-1")
+    r = client.post(f"/pd/33.16.05/indikator/{iks1.pk}/hapus/", follow=True)
+    assert (
+        "Indikator IKS-1 tidak dapat dihapus karena sudah memiliki rencana aksi, realisasi dan "
+        "riwayat capaian." in r.content.decode()
+    )
+    assert Indikator.objects.filter(pk=iks1.pk).exists()
+    r = client.post(f"/pd/33.16.05/indikator/{ind.pk}/hapus/")
+    assert r.status_code == 302 and r["Location"] == RENSTRA + "?tahun=2021"
+    assert not Indikator.objects.filter(pk=ind.pk).exists()
+    log = LogPerubahan.objects.get(aksi="indikator.hapus")
+    assert log.data["revisi_renstra"] == 1 and log.data["lama"]["kode"] == "IKS-9"
+
+
+def test_removing_an_indicator_of_a_renstra_in_use_without_revision_is_refused(
+    client, demo, operator_a
+):
+    renstra = Renstra.objects.get(perangkat_daerah=demo["a"])
+    kosong = Indikator.objects.filter(
+        renstra=renstra, target_pk=None, realisasi=None, rencana_aksi=None, riwayat=None
+    ).first()
+    if kosong is None:  # the demo holds data for every indicator: make one without
+        kosong = Indikator.objects.create(
+            renstra=renstra,
+            sasaran=Sasaran.objects.filter(tujuan__renstra=renstra).first(),
+            kode="IKS-X",
+            nama="Uji",
+            satuan="%",
+            polaritas="positif",
+            tipe_penghitungan="nilai-akhir",
+        )
+    client.force_login(operator_a)
+    r = client.post(f"/pd/33.16.05/indikator/{kosong.pk}/hapus/", follow=True)
+    assert "harus dicatat dalam revisi Renstra" in r.content.decode()
+    assert Indikator.objects.filter(pk=kosong.pk).exists()
