@@ -1097,13 +1097,7 @@ class _Penyusun:
         b.append(
             _p(
                 "{}",
-                kalimat_versi_renstra(
-                    self.paket.perangkat_daerah.kode,
-                    self.tahun,
-                    mulai=r.mulai,
-                    selesai=r.selesai,
-                    ada_pk=bool(self.th.perjanjian_kinerja),
-                ),
+                kalimat_versi_renstra(r, self.th),
             )
         )
         if r.visi:

@@ -11,6 +11,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from anggaran.efisiensi import MetodeEfisiensi
 from anggaran.models import DPA, Pagu, PaguJenisBelanja, RealisasiAnggaran, RealisasiJenisBelanja
@@ -216,6 +217,17 @@ def paket_simpan(*, paket: t.Paket, pengguna=None) -> m.PerangkatDaerah:
     renstra = m.Renstra.objects.create(
         perangkat_daerah=pd, mulai=r.mulai, selesai=r.selesai, visi=r.visi or "", misi=r.misi
     )
+    m.RevisiRenstra.objects.bulk_create(
+        m.RevisiRenstra(
+            renstra=renstra,
+            nomor=v.nomor,
+            tanggal=v.tanggal,
+            alasan=v.alasan or "",
+            ditutup_pada=timezone.now() if v.selesai or v.nomor == 0 else None,
+            isi=v.isi,
+        )
+        for v in r.revisi
+    )
     indikator_baru: list[tuple[m.Indikator, t.Indikator]] = []
     urutan_ind = 0
 
@@ -348,6 +360,7 @@ def _simpan_tahun(pd, pemda, th: t.Tahun, indikator: dict[str, m.Indikator], nod
             sumber_dana=pk.sumber_dana or "",
             pihak_pertama=_pejabat_baru(pk.pihak_pertama, pemda, pd, 100),
             pihak_kedua=_pejabat_baru(pk.pihak_kedua, pemda, pd, 101),
+            revisi_renstra=pk.revisi_renstra,
         )
         m.TargetPK.objects.bulk_create(
             m.TargetPK(
@@ -610,12 +623,23 @@ def paket_muat(pd: m.PerangkatDaerah, tahun: int | None = None) -> t.Paket:
                 ],
             )
         )
+    revisi = [
+        t.RevisiRenstra(
+            nomor=v.nomor,
+            tanggal=v.tanggal,
+            alasan=v.alasan or None,
+            selesai=not v.terbuka,
+            isi=v.isi,
+        )
+        for v in m.RevisiRenstra.objects.filter(renstra=renstra_obj).order_by("nomor")
+    ]
     renstra = t.Renstra(
         mulai=renstra_obj.mulai,
         selesai=renstra_obj.selesai,
         tujuan=tujuan,
         visi=renstra_obj.visi or None,
         misi=list(renstra_obj.misi),
+        revisi=revisi,
     )
 
     kode_node: dict[tuple[str, int], str] = {}
@@ -693,6 +717,8 @@ def paket_muat(pd: m.PerangkatDaerah, tahun: int | None = None) -> t.Paket:
                 sumber_dana=pk.sumber_dana or None,
                 pihak_pertama=_pejabat(pk.pihak_pertama),
                 pihak_kedua=_pejabat(pk.pihak_kedua),
+                # Only meaningful once the Renstra has versions (else it is always 0).
+                revisi_renstra=pk.revisi_renstra if revisi else None,
             )
         )
     for b in (

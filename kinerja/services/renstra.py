@@ -19,7 +19,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Subquery
 from django.utils import timezone
 
 from kinerja.audit import catat_perubahan
@@ -37,6 +36,7 @@ from kinerja.models import (
     TargetTahunan,
     Tujuan,
 )
+from kinerja.paket import types as pt
 from kinerja.services.kunci import pastikan_tahun_terbuka
 
 PESAN_PERIODE_TERBALIK = "Tahun selesai harus sesudah tahun mulai."
@@ -166,7 +166,9 @@ def isi_versi(renstra: Renstra) -> dict[str, Any]:
     return {"mulai": renstra.mulai, "selesai": renstra.selesai, "indikator": indikator}
 
 
-def nama_versi(renstra: Renstra, revisi: RevisiRenstra | None) -> str:
+def nama_versi(
+    renstra: Renstra | pt.Renstra, revisi: RevisiRenstra | pt.RevisiRenstra | None
+) -> str:
     """ "Renstra 2021–2026, revisi ke-1 (12 Maret 2025)" or "Renstra 2021–2026, versi awal"."""
     dasar = f"Renstra {renstra.mulai}–{renstra.selesai}"
     if revisi is None or revisi.nomor == 0:
@@ -189,31 +191,18 @@ def versi_renstra_pk(pk: PerjanjianKinerja) -> str:
     return nama_versi(renstra, revisi)
 
 
-def kalimat_versi_renstra(
-    kode_pd: str, tahun: int, *, mulai: int, selesai: int, ada_pk: bool
-) -> str:
-    """The sentence of the LKjIP saying which version of the Renstra ``mulai``–``selesai``
-    (the one covering ``tahun``) the year's report uses: the version its latest PK was
-    made from, else the latest version. One query."""
-    pk_terakhir = (
-        PerjanjianKinerja.objects.filter(perangkat_daerah__kode=kode_pd, tahun=tahun)
-        .order_by("-urutan_versi")
-        .values("revisi_renstra")[:1]
-    )
-    versi = list(
-        RevisiRenstra.objects.filter(
-            renstra__perangkat_daerah__kode=kode_pd, renstra__mulai=mulai
-        ).annotate(nomor_pk=Subquery(pk_terakhir))
-    )
-    renstra = Renstra(mulai=mulai, selesai=selesai)
-    nomor = (versi[0].nomor_pk if ada_pk else None) if versi else 0
-    if nomor is None:
-        nomor = max(v.nomor for v in versi)
-    revisi = next((v for v in versi if v.nomor == nomor), None)
+def kalimat_versi_renstra(renstra: pt.Renstra, th: pt.Tahun) -> str:
+    """The sentence of the LKjIP saying which version of the paket's Renstra the year uses:
+    the version its latest PK was made from, else the latest version (no query)."""
+    nomor = max((v.nomor for v in renstra.revisi), default=0)
+    if th.perjanjian_kinerja and th.perjanjian_kinerja[-1].revisi_renstra is not None:
+        nomor = th.perjanjian_kinerja[-1].revisi_renstra
+    revisi = next((v for v in renstra.revisi if v.nomor == nomor), None)
     nama = nama_versi(renstra, revisi)
-    if ada_pk:
+    if th.perjanjian_kinerja:
         return (
-            f"Laporan ini menggunakan {nama}, yang menjadi dasar Perjanjian Kinerja tahun {tahun}."
+            f"Laporan ini menggunakan {nama}, yang menjadi dasar Perjanjian Kinerja tahun "
+            f"{th.tahun}."
         )
     return f"Laporan ini menggunakan {nama}."
 

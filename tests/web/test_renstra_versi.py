@@ -241,7 +241,8 @@ def test_pk_and_lkjip_name_the_renstra_version(client, demo, operator_a):
     ) == {0}
     html = client.get("/pd/33.16.05/2024/pk/").content.decode()
     assert "Disusun dari Renstra 2021–2026, versi awal." in html
-    assert kalimat_versi_renstra(pd.kode, 2024, mulai=2021, selesai=2026, ada_pk=True) == (
+    paket = paket_muat(pd, 2024)
+    assert kalimat_versi_renstra(paket.renstra, paket.cari_tahun(2024)) == (
         "Laporan ini menggunakan Renstra 2021–2026, versi awal, yang menjadi dasar Perjanjian "
         "Kinerja tahun 2024."
     )
@@ -351,3 +352,66 @@ def test_removing_an_indicator_of_a_renstra_in_use_without_revision_is_refused(
     r = client.post(f"/pd/33.16.05/indikator/{kosong.pk}/hapus/", follow=True)
     assert "harus dicatat dalam revisi Renstra" in r.content.decode()
     assert Indikator.objects.filter(pk=kosong.pk).exists()
+
+
+# --------------------------------------------------------------------------- the data package
+
+
+def test_versions_travel_in_the_data_package(client, demo, operator_a, tmp_path):
+    import json
+    from io import StringIO
+    from pathlib import Path
+
+    import jsonschema
+    from django.core.management import call_command
+
+    from kinerja.paket.parser import PaketTidakValid, baca_paket, muat_json
+
+    pd = demo["a"]
+    renstra = Renstra.objects.get(perangkat_daerah=pd)
+    revisi_buka(
+        renstra=renstra,
+        pengguna=operator_a,
+        tanggal=datetime.date(2025, 3, 12),
+        alasan="Penyesuaian",
+    )
+    iks1 = Indikator.objects.get(renstra=renstra, kode="IKS-1")
+    client.force_login(operator_a)
+    client.post(_ubah_url(iks1), _form_data(client, iks1, **{"target-2025": "97"}))
+    perjanjian_kinerja_buat_perubahan(
+        perangkat_daerah=pd, tahun=2024, pengguna=operator_a, dari_versi="perubahan"
+    )
+    keluar = tmp_path / "paket.json"
+    call_command("ekspor_paket", pd=pd.kode, keluar=str(keluar), stdout=StringIO())
+    data = json.loads(keluar.read_text())
+    schema = json.loads((Path(__file__).parents[2] / "docs" / "paket.schema.json").read_text())
+    jsonschema.Draft202012Validator(schema).validate(data)
+    assert [v["nomor"] for v in data["renstra"]["revisi"]] == [0, 1]
+    assert [pk["revisi_renstra"] for pk in data["tahun"][0]["perjanjian_kinerja"]] == [0, 0, 1]
+
+    # Import replaces everything: the versions, the old target and the PK's version come back.
+    call_command("impor_paket", str(keluar), stdout=StringIO())
+    renstra = Renstra.objects.get(perangkat_daerah=pd)
+    assert list(RevisiRenstra.objects.filter(renstra=renstra).values_list("nomor", flat=True)) == [
+        0,
+        1,
+    ]
+    assert revisi_terbuka_nomor(renstra) == 1
+    awal = client.get(_versi(0))
+    baris = next(b for b in awal.context["baris"] if b["ind"]["kode"] == "IKS-1")
+    assert baris["target"][awal.context["tahun_list"].index(2025)] == "98"
+    html = client.get("/pd/33.16.05/2024/pk/?versi=perubahan-2").content.decode()
+    assert "Disusun dari Renstra 2021–2026, revisi ke-1 (12 Maret 2025)." in html
+
+    # A PK naming a version the paket does not hold is refused with its path.
+    data["tahun"][0]["perjanjian_kinerja"][0]["revisi_renstra"] = 5
+    with pytest.raises(PaketTidakValid) as e:
+        baca_paket(muat_json(json.dumps(data).encode()))
+    assert "$.tahun[0].perjanjian_kinerja[0].revisi_renstra" in str(e.value.galat)
+
+
+def revisi_terbuka_nomor(renstra) -> int | None:
+    from kinerja.services.renstra import revisi_terbuka
+
+    revisi = revisi_terbuka(renstra)
+    return revisi.nomor if revisi else None
