@@ -82,6 +82,12 @@ def _renstra_pd(pd: PerangkatDaerah, mulai: int) -> Renstra:
     return get_object_or_404(Renstra, perangkat_daerah=pd, mulai=mulai)
 
 
+def _tahun_menu(request: HttpRequest, pd: PerangkatDaerah, r: Renstra) -> int:
+    """The year the menu links point to: the active year when the Renstra covers it."""
+    tahun = _tahun_aktif(request, pd)
+    return tahun if r.mulai <= tahun <= r.selesai else r.mulai
+
+
 def konteks_versi(request: HttpRequest, pd: PerangkatDaerah, r: Renstra) -> dict[str, Any]:
     """What the Renstra page shows about versions: the list, the open revision, the buttons."""
     daftar = list(RevisiRenstra.objects.filter(renstra=r).select_related("dibuat_oleh"))
@@ -156,7 +162,7 @@ def renstra_baru(request: HttpRequest, kode: str) -> HttpResponse:
         if sebelumnya is not None:
             awal.update(
                 mulai=sebelumnya.selesai + 1,
-                selesai=sebelumnya.selesai + 1 + (sebelumnya.selesai - sebelumnya.mulai),
+                selesai=sebelumnya.selesai + 5,  # a Renstra runs five years
                 visi=sebelumnya.visi,
                 misi="\n".join(sebelumnya.misi),
             )
@@ -206,7 +212,7 @@ def revisi_baru(request: HttpRequest, kode: str, mulai: int) -> HttpResponse:
                 return redirect(f"{url}?tahun={r.mulai}")
     else:
         form = RevisiForm(initial={"lanjut": _lanjut_aman(request, request.GET.get("lanjut", ""))})
-    ctx = _ctx_dasar(pd, "perencanaan-renstra", r.mulai, True)
+    ctx = _ctx_dasar(pd, "perencanaan-renstra", _tahun_menu(request, pd, r), True)
     ctx.update(
         {
             "renstra": r,
@@ -255,7 +261,7 @@ def renstra_versi(request: HttpRequest, kode: str, mulai: int, nomor: int) -> Ht
         }
         for ind in isi.get("indikator", [])
     ]
-    ctx = _ctx_dasar(pd, "perencanaan-renstra", r.mulai, False)
+    ctx = _ctx_dasar(pd, "perencanaan-renstra", _tahun_menu(request, pd, r), False)
     ctx.update(
         {
             "renstra": r,
@@ -333,7 +339,7 @@ def indikator_baru(request: HttpRequest, kode: str, mulai: int) -> HttpResponse:
                 return redirect("perencanaan-indikator-ubah", kode=pd.kode, pk=ind.pk)
     else:
         form = IndikatorBaruForm(initial={"induk": request.GET.get("induk", "")}, pilihan=pilihan)
-    ctx = _ctx_dasar(pd, "perencanaan-renstra", r.mulai, True)
+    ctx = _ctx_dasar(pd, "perencanaan-renstra", _tahun_menu(request, pd, r), True)
     ctx.update(
         {
             "renstra": r,

@@ -62,7 +62,7 @@ def test_new_period_copies_the_structure_without_targets(client, demo, operator_
     lama = Renstra.objects.get(perangkat_daerah=demo["a"])
     client.force_login(operator_a)
     form = client.get(BARU).context["form"]
-    assert form.initial["mulai"] == 2027 and form.initial["selesai"] == 2032
+    assert form.initial["mulai"] == 2027 and form.initial["selesai"] == 2031
     r = client.post(
         BARU,
         {
