@@ -415,3 +415,39 @@ def revisi_terbuka_nomor(renstra) -> int | None:
 
     revisi = revisi_terbuka(renstra)
     return revisi.nomor if revisi else None
+
+
+HALAMAN_2024 = [
+    "/pd/33.16.05/2024/",
+    "/pd/33.16.05/2024/hitung/",
+    "/pd/33.16.05/2024/anggaran/",
+    "/pd/33.16.05/2024/anggaran/dpa/murni/",
+    "/pd/33.16.05/2024/pk/",
+    "/pd/33.16.05/2024/rencana-aksi/",
+    "/pd/33.16.05/2024/realisasi/1/",
+]
+
+
+def _tanpa_token(html: str) -> str:
+    import re
+
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+
+
+def test_a_new_period_leaves_the_pages_of_earlier_years_unchanged(client, demo, operator_a):
+    from laporan.models import LKjIP
+
+    client.force_login(operator_a)
+    sebelum = {}
+    for url in HALAMAN_2024:
+        r = client.get(url)
+        assert r.status_code == 200, url
+        sebelum[url] = _tanpa_token(r.content.decode())
+    client.post(BARU, {"mulai": "2027", "selesai": "2031", "salin": "on"}, follow=True)
+    LKjIP.objects.create(perangkat_daerah=demo["a"], tahun=2027)
+    for url in HALAMAN_2024:
+        assert _tanpa_token(client.get(url).content.decode()) == sebelum[url], url
+    # Each year is read with its own Renstra, and only with the years that Renstra covers.
+    assert [th.tahun for th in paket_muat(demo["a"], 2024).tahun] == [2024]
+    paket = paket_muat(demo["a"], 2027)
+    assert paket.renstra.mulai == 2027 and [th.tahun for th in paket.tahun] == [2027]
