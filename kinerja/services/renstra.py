@@ -257,7 +257,7 @@ def renstra_buat(
         aksi="renstra.buat",
         objek=baru,
         uraian=f"Renstra {mulai}–{selesai}",
-        baru={"mulai": mulai, "selesai": selesai},
+        baru={"periode": f"{mulai}–{selesai}"},
         data={
             "salin_dari": f"{salin_dari.mulai}–{salin_dari.selesai}" if salin_dari else None,
             "indikator": jumlah,
@@ -361,7 +361,7 @@ def revisi_buka(
         aksi="renstra.revisi_buka",
         objek=revisi,
         uraian=f"Revisi ke-{revisi.nomor} Renstra {renstra.mulai}–{renstra.selesai}",
-        baru={"tanggal": tanggal, "alasan": alasan},
+        baru={"tanggal": format_tanggal(tanggal), "alasan": alasan},
         data={"revisi_renstra": revisi.nomor},
     )
     return revisi
@@ -445,7 +445,7 @@ def indikator_tambah(
     catat_perubahan(
         pengguna=pengguna,
         perangkat_daerah=renstra.perangkat_daerah,
-        aksi="indikator.tambah",
+        aksi="indikator.buat",
         objek=ind,
         uraian=f"Indikator {ind.kode} {ind.nama}",
         baru={"kode": ind.kode, "nama": ind.nama, "induk": induk.kode},

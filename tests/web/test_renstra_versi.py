@@ -309,7 +309,7 @@ def test_adding_and_removing_an_indicator_mid_period_needs_a_revision(client, de
     ind = Indikator.objects.get(renstra=renstra, kode="IKS-9")
     assert r.status_code == 302 and r["Location"] == _ubah_url(ind)
     assert ind.sasaran is not None and ind.tipe_penghitungan == "nilai-akhir"
-    log = LogPerubahan.objects.get(aksi="indikator.tambah")
+    log = LogPerubahan.objects.get(aksi="indikator.buat")
     assert log.data["revisi_renstra"] == 1 and log.pengguna == operator_a
     # The new indicator is in the current version, not in the version before the revision.
     kode_awal = {b["ind"]["kode"] for b in client.get(_versi(0)).context["baris"]}
@@ -451,3 +451,16 @@ def test_a_new_period_leaves_the_pages_of_earlier_years_unchanged(client, demo, 
     assert [th.tahun for th in paket_muat(demo["a"], 2024).tahun] == [2024]
     paket = paket_muat(demo["a"], 2027)
     assert paket.renstra.mulai == 2027 and [th.tahun for th in paket.tahun] == [2027]
+
+
+def test_the_riwayat_names_renstra_actions_in_words(client, demo, operator_a):
+    client.force_login(operator_a)
+    client.post(BARU, {"mulai": "2027", "selesai": "2031", "salin": "on"}, follow=True)
+    client.post(
+        "/pd/33.16.05/renstra/2027/revisi/baru/",
+        {"tanggal": "12-03-2028", "alasan": "Perubahan SOTK"},
+        follow=True,
+    )
+    html = client.get("/pd/33.16.05/riwayat/").content.decode()
+    assert "Renstra periode baru dibuat" in html and "2027–2031" in html
+    assert "Revisi Renstra dibuka" in html and "12 Maret 2028" in html
