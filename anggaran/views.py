@@ -57,7 +57,7 @@ def _tahun_ada(pd: PerangkatDaerah, tahun: int) -> bool:
 
 def ringkasan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     pd, rw = get_perangkat_daerah_for_user(request.user, kode)
-    paket = paket_muat(pd)
+    paket = paket_muat(pd, tahun)
     th = paket.cari_tahun(tahun)
     if th is None:
         return halaman_tahun_belum_dibuka(request, pd, tahun, judul="Anggaran")
@@ -115,9 +115,13 @@ def _temuan_anggaran(x) -> bool:
 # --------------------------------------------------------------------------- the program tree
 
 
-def _pohon_node(pd: PerangkatDaerah) -> list[tuple[str, object, int]]:
-    """(tingkat, node, depth) of the latest Renstra's program tree, in document order."""
-    renstra = Renstra.objects.filter(perangkat_daerah=pd).order_by("-mulai").first()
+def _pohon_node(pd: PerangkatDaerah, tahun: int) -> list[tuple[str, object, int]]:
+    """(tingkat, node, depth) of the program tree of the Renstra covering ``tahun`` (else the
+    latest), in document order."""
+    renstra = (
+        Renstra.objects.filter(perangkat_daerah=pd, mulai__lte=tahun, selesai__gte=tahun).first()
+        or Renstra.objects.filter(perangkat_daerah=pd).order_by("-mulai").first()
+    )
     if renstra is None:
         return []
     kegiatan = defaultdict(list)
@@ -179,7 +183,7 @@ class _LayarDPA:
 
     @classmethod
     def muat(cls, pd: PerangkatDaerah, dokumen: DPA) -> _LayarDPA:
-        node = _pohon_node(pd)
+        node = _pohon_node(pd, dokumen.tahun)
         tersimpan: dict[str, Decimal | None] = {}
         for p in Pagu.objects.filter(dpa=dokumen):
             if p.sub_kegiatan_id:
@@ -383,7 +387,7 @@ class _LayarRealisasi:
                     "sub_kegiatan_id", "jumlah"
                 )
             )
-        return cls(triwulan, _pohon_node(pd), tw, tahunan, pagu, berlaku)
+        return cls(triwulan, _pohon_node(pd, tahun), tw, tahunan, pagu, berlaku)
 
     @property
     def sub(self) -> list:

@@ -130,3 +130,20 @@ def get_manageable_pemda_for_user(user, kode: str) -> Pemda:
     if not boleh:
         raise PermissionDenied(PESAN_BUKAN_ADMIN)
     return pemda
+
+
+PESAN_BUKAN_PENYUSUN_RENSTRA = (
+    "Renstra disusun dan direvisi oleh operator perangkat daerah atau admin pemda."
+)
+
+
+def boleh_ubah_renstra(user, pd: PerangkatDaerah) -> bool:
+    """A new Renstra period or a revision: the operator of the perangkat daerah or its admin pemda."""
+    return boleh_ubah_data(user, pd) or boleh_kelola_pemda(user, pd.pemda)
+
+
+def get_renstra_editable_perangkat_daerah_for_user(user, kode: str) -> PerangkatDaerah:
+    pd, _ = get_perangkat_daerah_for_user(user, kode)
+    if not boleh_ubah_renstra(user, pd):
+        raise PermissionDenied(PESAN_BUKAN_PENYUSUN_RENSTRA)
+    return pd

@@ -40,6 +40,13 @@ class RenstraAdmin(admin.ModelAdmin):
     inlines = [TujuanInline]
 
 
+@admin.register(m.RevisiRenstra)
+class RevisiRenstraAdmin(admin.ModelAdmin):
+    list_display = ["renstra", "nomor", "tanggal", "alasan", "ditutup_pada"]
+    list_filter = ["renstra__perangkat_daerah"]
+    raw_id_fields = ["renstra", "dibuat_oleh"]
+
+
 @admin.register(m.Tujuan)
 class TujuanAdmin(admin.ModelAdmin):
     list_display = ["kode", "uraian", "renstra"]

@@ -222,6 +222,46 @@ class Renstra(models.Model):
         return f"Renstra {self.perangkat_daerah} {self.mulai}–{self.selesai}"
 
 
+class RevisiRenstra(models.Model):
+    """A version of a Renstra: nomor 0 is the Renstra as first set, 1, 2, … its revisions.
+
+    ``isi`` is a frozen copy of what the version says (the indicator register and the
+    yearly targets), kept so an earlier version stays readable after later changes. A
+    revision is open (``ditutup_pada`` empty) while its changes are being entered.
+    """
+
+    renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="revisi")
+    nomor = models.PositiveSmallIntegerField("revisi ke-")
+    tanggal = models.DateField("tanggal", null=True, blank=True)
+    alasan = models.TextField("alasan", blank=True)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="dibuat oleh",
+    )
+    dibuat_pada = models.DateTimeField("dibuat pada", auto_now_add=True)
+    ditutup_pada = models.DateTimeField("ditutup pada", null=True, blank=True)
+    isi = models.JSONField("isi versi", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = "revisi Renstra"
+        verbose_name_plural = "revisi Renstra"
+        ordering = ["renstra", "nomor"]
+        constraints = [
+            models.UniqueConstraint(fields=["renstra", "nomor"], name="revisi_renstra_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.renstra} revisi ke-{self.nomor}"
+
+    @property
+    def terbuka(self) -> bool:
+        return self.nomor > 0 and self.ditutup_pada is None
+
+
 class Tujuan(models.Model):
     renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="tujuan")
     urutan = models.PositiveSmallIntegerField("urutan", default=0)
@@ -504,6 +544,8 @@ class PerjanjianKinerja(models.Model):
         related_name="+",
         verbose_name="pihak kedua",
     )
+    # The version of the Renstra covering ``tahun`` the PK was made from (0 = as first set).
+    revisi_renstra = models.PositiveSmallIntegerField("revisi Renstra ke-", null=True, blank=True)
 
     class Meta:
         verbose_name = "Perjanjian Kinerja"
@@ -520,6 +562,23 @@ class PerjanjianKinerja(models.Model):
 
     def __str__(self) -> str:
         return f"PK {self.perangkat_daerah} {self.tahun} ({self.versi})"
+
+    def save(self, *args, **kwargs):
+        # Whoever creates a PK (a new year, a perubahan, an import), it records the
+        # Renstra version in force when it was made.
+        if self._state.adding and self.revisi_renstra is None:
+            self.revisi_renstra = (
+                RevisiRenstra.objects.filter(
+                    renstra__perangkat_daerah_id=self.perangkat_daerah_id,
+                    renstra__mulai__lte=self.tahun,
+                    renstra__selesai__gte=self.tahun,
+                )
+                .order_by("-nomor")
+                .values_list("nomor", flat=True)
+                .first()
+                or 0
+            )
+        super().save(*args, **kwargs)
 
 
 class TargetPK(models.Model):

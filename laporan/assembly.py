@@ -55,6 +55,7 @@ from kinerja.engine.realisasi import Rasio, TipePenghitungan, nilai_tahunan
 from kinerja.hitung import Hasil, HasilIndikator, HitungGagal, Temuan, hitung
 from kinerja.paket import types as t
 from kinerja.paket.db import paket_muat
+from kinerja.services.renstra import kalimat_versi_renstra
 from laporan import kerangka
 from laporan.grafik import WARNA_GARIS, Seri, grafik_batang
 from laporan.models import LKjIP, Narasi
@@ -679,7 +680,7 @@ class _Muatan:
 def _muat(pd: km.PerangkatDaerah, tahun: int) -> _Muatan:
     if not km.Renstra.objects.filter(perangkat_daerah=pd).exists():
         raise HitungGagal(f"{pd.nama} belum memiliki Renstra; LKjIP belum dapat disusun")
-    paket = paket_muat(pd)
+    paket = paket_muat(pd, tahun)
     hasil = hitung(paket, tahun)  # raises HitungGagal when the year has no data
     th = paket.cari_tahun(tahun)
     assert th is not None
@@ -1091,6 +1092,12 @@ class _Penyusun:
                 r.selesai,
                 len(r.tujuan),
                 jumlah_sasaran,
+            )
+        )
+        b.append(
+            _p(
+                "{}",
+                kalimat_versi_renstra(r, self.th),
             )
         )
         if r.visi:

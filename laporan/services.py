@@ -167,7 +167,7 @@ def data_kesiapan(
 ) -> DataKesiapan:
     """``peran``: what the viewer can do (``OPERATOR``, ``KEPALA``, ``ADMIN_PEMDA``), so
     that every item links to a page where the viewer can fix it."""
-    paket = paket_muat(pd)
+    paket = paket_muat(pd, tahun)
     hasil, galat = None, None
     try:
         hasil = hitung(paket, tahun)
@@ -191,7 +191,7 @@ def data_kesiapan(
         hasil=hasil,
         narasi=narasi,
         bukti=bukti,
-        indikator_id=indikator_id_per_kode(pd),
+        indikator_id=indikator_id_per_kode(pd, tahun),
         ada_kepala=pd.kepala_id is not None,
         galat=galat,
         status_tw=dict(
@@ -207,9 +207,15 @@ def data_kesiapan(
     )
 
 
-def indikator_id_per_kode(pd: PerangkatDaerah) -> dict[str, int]:
-    """Code → id of the indicators of the Renstra the paket is read from (the latest)."""
-    renstra = pd.renstra.order_by("-mulai").values_list("pk", flat=True).first()
+def indikator_id_per_kode(pd: PerangkatDaerah, tahun: int | None = None) -> dict[str, int]:
+    """Code → id of the indicators of the Renstra the paket is read from (the one covering
+    ``tahun``, else the latest)."""
+    renstra = (
+        pd.renstra.filter(mulai__lte=tahun or 0, selesai__gte=tahun or 0)
+        .values_list("pk", flat=True)
+        .first()
+        or pd.renstra.order_by("-mulai").values_list("pk", flat=True).first()
+    )
     return dict(Indikator.objects.filter(renstra_id=renstra).values_list("kode", "pk"))
 
 

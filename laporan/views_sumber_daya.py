@@ -44,7 +44,7 @@ class BarisSDM:
 
 def _rata_rata_capaian_iku(pd, tahun: int) -> Decimal | None:
     try:
-        return hitung(paket_muat(pd), tahun).ringkasan["rata_rata_capaian_iku"]
+        return hitung(paket_muat(pd, tahun), tahun).ringkasan["rata_rata_capaian_iku"]
     except HitungGagal:
         return None
 

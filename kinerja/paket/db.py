@@ -11,6 +11,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from anggaran.efisiensi import MetodeEfisiensi
 from anggaran.models import DPA, Pagu, PaguJenisBelanja, RealisasiAnggaran, RealisasiJenisBelanja
@@ -261,6 +262,17 @@ def paket_simpan(*, paket: t.Paket, pengguna=None) -> m.PerangkatDaerah:
     renstra = m.Renstra.objects.create(
         perangkat_daerah=pd, mulai=r.mulai, selesai=r.selesai, visi=r.visi or "", misi=r.misi
     )
+    m.RevisiRenstra.objects.bulk_create(
+        m.RevisiRenstra(
+            renstra=renstra,
+            nomor=v.nomor,
+            tanggal=v.tanggal,
+            alasan=v.alasan or "",
+            ditutup_pada=timezone.now() if v.selesai or v.nomor == 0 else None,
+            isi=v.isi,
+        )
+        for v in r.revisi
+    )
     indikator_baru: list[tuple[m.Indikator, t.Indikator]] = []
     urutan_ind = 0
 
@@ -396,6 +408,7 @@ def _simpan_tahun(pd, pemda, th: t.Tahun, indikator: dict[str, m.Indikator], nod
             sumber_dana=pk.sumber_dana or "",
             pihak_pertama=_pejabat_baru(pk.pihak_pertama, pemda, pd, 100),
             pihak_kedua=_pejabat_baru(pk.pihak_kedua, pemda, pd, 101),
+            revisi_renstra=pk.revisi_renstra,
         )
         m.TargetPK.objects.bulk_create(
             m.TargetPK(
@@ -559,8 +572,14 @@ def _nilai_db(angka: Decimal | None, label: str) -> Nilai | None:
     return _nilai(_n(angka), label)
 
 
-def paket_muat(pd: m.PerangkatDaerah) -> t.Paket:
-    """Read everything held for ``pd`` back as a paket (a bounded number of queries)."""
+def paket_muat(pd: m.PerangkatDaerah, tahun: int | None = None) -> t.Paket:
+    """Read everything held for ``pd`` back as a paket (a bounded number of queries).
+
+    A paket holds one Renstra: the one whose period contains ``tahun`` (the latest
+    when ``tahun`` is None or no period contains it). Years covered by another of
+    the perangkat daerah's Renstra are left out, since their indicators and program
+    tree are that Renstra's.
+    """
     pemda = m.Pemda.objects.select_related("kepala").get(pk=pd.pemda_id)
     pd = m.PerangkatDaerah.objects.select_related("kepala").get(pk=pd.pk)
     aturan = _aturan_dari_model(pemda, list(pemda.band_predikat.all()))
@@ -569,7 +588,18 @@ def paket_muat(pd: m.PerangkatDaerah) -> t.Paket:
         for p in m.Pejabat.objects.filter(perangkat_daerah=pd).order_by("urutan")
         if 0 < p.urutan < 100
     ]
-    renstra_obj = m.Renstra.objects.filter(perangkat_daerah=pd).order_by("-mulai").first()
+    semua_renstra = list(m.Renstra.objects.filter(perangkat_daerah=pd).order_by("-mulai"))
+    renstra_obj = next(
+        (r for r in semua_renstra if tahun is not None and r.mulai <= tahun <= r.selesai),
+        semua_renstra[0] if semua_renstra else None,
+    )
+    tahun_lain = {
+        x
+        for r in semua_renstra
+        if r is not renstra_obj
+        for x in range(r.mulai, r.selesai + 1)
+        if not renstra_obj.mulai <= x <= renstra_obj.selesai
+    }
     indikator_rows = list(m.Indikator.objects.filter(renstra=renstra_obj).order_by("urutan"))
     tt = defaultdict(dict)
     for row in m.TargetTahunan.objects.filter(indikator__renstra=renstra_obj):
@@ -641,12 +671,23 @@ def paket_muat(pd: m.PerangkatDaerah) -> t.Paket:
                 ],
             )
         )
+    revisi = [
+        t.RevisiRenstra(
+            nomor=v.nomor,
+            tanggal=v.tanggal,
+            alasan=v.alasan or None,
+            selesai=not v.terbuka,
+            isi=v.isi,
+        )
+        for v in m.RevisiRenstra.objects.filter(renstra=renstra_obj).order_by("nomor")
+    ]
     renstra = t.Renstra(
         mulai=renstra_obj.mulai,
         selesai=renstra_obj.selesai,
         tujuan=tujuan,
         visi=renstra_obj.visi or None,
         misi=list(renstra_obj.misi),
+        revisi=revisi,
     )
 
     kode_node: dict[tuple[str, int], str] = {}
@@ -701,12 +742,15 @@ def paket_muat(pd: m.PerangkatDaerah) -> t.Paket:
 
     tahun_list = [
         t.Tahun(tahun=x.tahun, laporan=_laporan(x))
-        for x in LKjIP.objects.filter(perangkat_daerah=pd).order_by("tahun")
+        for x in LKjIP.objects.filter(perangkat_daerah=pd)
+        .exclude(tahun__in=tahun_lain)
+        .order_by("tahun")
     ]
     per_tahun = {th.tahun: th for th in tahun_list}
 
     for pk in (
         m.PerjanjianKinerja.objects.filter(perangkat_daerah=pd)
+        .exclude(tahun__in=tahun_lain)
         .order_by("tahun", "urutan_versi")
         .select_related("pihak_pertama", "pihak_kedua")
         .prefetch_related("target__indikator", "anggaran_program__program")
@@ -721,10 +765,13 @@ def paket_muat(pd: m.PerangkatDaerah) -> t.Paket:
                 sumber_dana=pk.sumber_dana or None,
                 pihak_pertama=_pejabat(pk.pihak_pertama),
                 pihak_kedua=_pejabat(pk.pihak_kedua),
+                # Only meaningful once the Renstra has versions (else it is always 0).
+                revisi_renstra=pk.revisi_renstra if revisi else None,
             )
         )
     for b in (
         m.PKBerjenjang.objects.filter(perangkat_daerah=pd)
+        .exclude(tahun__in=tahun_lain)
         .order_by("tahun", "urutan")
         .select_related("pejabat")
         .prefetch_related("sasaran")
@@ -774,6 +821,7 @@ def paket_muat(pd: m.PerangkatDaerah) -> t.Paket:
 
     for dpa in (
         DPA.objects.filter(perangkat_daerah=pd)
+        .exclude(tahun__in=tahun_lain)
         .order_by("tahun", "urutan_versi")
         .prefetch_related("pagu", "jenis_belanja")
     ):
@@ -785,14 +833,22 @@ def paket_muat(pd: m.PerangkatDaerah) -> t.Paket:
                 tanggal=dpa.tanggal,
             )
         )
-    for row in RealisasiAnggaran.objects.filter(perangkat_daerah=pd).order_by("tahun", "id"):
+    for row in (
+        RealisasiAnggaran.objects.filter(perangkat_daerah=pd)
+        .exclude(tahun__in=tahun_lain)
+        .order_by("tahun", "id")
+    ):
         th = per_tahun[row.tahun]
         kode = kode_dari(row)
         if row.triwulan is None:
             th.realisasi_anggaran[kode] = _n(row.jumlah)
         else:
             th.realisasi_anggaran.setdefault(kode, [None] * 4)[row.triwulan - 1] = _n(row.jumlah)
-    for row in RealisasiJenisBelanja.objects.filter(perangkat_daerah=pd).order_by("tahun", "kode"):
+    for row in (
+        RealisasiJenisBelanja.objects.filter(perangkat_daerah=pd)
+        .exclude(tahun__in=tahun_lain)
+        .order_by("tahun", "kode")
+    ):
         per_tahun[row.tahun].realisasi_jenis_belanja[row.kode] = _n(row.jumlah)
     for row in m.NilaiPembanding.objects.filter(indikator__renstra=renstra_obj).order_by(
         "tahun", "indikator__urutan", "urutan"
@@ -807,6 +863,7 @@ def paket_muat(pd: m.PerangkatDaerah) -> t.Paket:
         )
     for hasil in (
         m.HasilSKM.objects.filter(perangkat_daerah=pd)
+        .exclude(tahun__in=tahun_lain)
         .order_by("tahun", "urutan")
         .prefetch_related("unsur")
     ):
@@ -818,7 +875,11 @@ def paket_muat(pd: m.PerangkatDaerah) -> t.Paket:
                 responden=hasil.responden,
             )
         )
-    for row in m.AngkaDilaporkan.objects.filter(perangkat_daerah=pd).order_by("tahun", "urutan"):
+    for row in (
+        m.AngkaDilaporkan.objects.filter(perangkat_daerah=pd)
+        .exclude(tahun__in=tahun_lain)
+        .order_by("tahun", "urutan")
+    ):
         per_tahun[row.tahun].angka_dilaporkan.append(
             t.AngkaDilaporkan(
                 jenis=row.jenis,

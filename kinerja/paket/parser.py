@@ -748,7 +748,7 @@ def _baca(r: _Pembaca, data: Any) -> t.Paket | None:
 
 def _baca_renstra(r: _Pembaca, d: Any) -> t.Renstra | None:
     path = "$.renstra"
-    if not r.objek(d, path, ("mulai", "selesai", "tujuan"), ("visi", "misi")):
+    if not r.objek(d, path, ("mulai", "selesai", "tujuan"), ("visi", "misi", "revisi")):
         return None
     mulai = r.bilangan_bulat(d.get("mulai"), f"{path}.mulai")
     selesai = r.bilangan_bulat(d.get("selesai"), f"{path}.selesai")
@@ -789,7 +789,64 @@ def _baca_renstra(r: _Pembaca, d: Any) -> t.Renstra | None:
         tujuan=tujuan_list,
         visi=r.teks(d, "visi", path),
         misi=r.daftar_teks(d, "misi", path),
+        revisi=_baca_revisi(r, d, path),
     )
+
+
+def _baca_revisi(r: _Pembaca, d: dict, path: str) -> list[t.RevisiRenstra]:
+    """The versions of the Renstra, each with its frozen indicator register and targets."""
+    hasil: list[t.RevisiRenstra] = []
+    dilihat: set[int] = set()
+    for i, vd in enumerate(r.daftar(d, "revisi", path)):
+        p = f"{path}.revisi[{i}]"
+        if not r.objek(vd, p, ("nomor",), ("tanggal", "alasan", "selesai", "isi")):
+            continue
+        nomor = r.bilangan_bulat(vd.get("nomor"), f"{p}.nomor")
+        if nomor is not None and nomor < 0:
+            r.salah(f"{p}.nomor", "nomor revisi tidak boleh negatif")
+        if nomor is not None and nomor in dilihat:
+            r.salah(f"{p}.nomor", f"revisi nomor {nomor} muncul lebih dari sekali")
+        dilihat.add(nomor)
+        selesai = vd.get("selesai", True)
+        if not isinstance(selesai, bool):
+            r.salah(f"{p}.selesai", "harus berupa true atau false")
+        hasil.append(
+            t.RevisiRenstra(
+                nomor=nomor or 0,
+                tanggal=r.tanggal(vd, "tanggal", p),
+                alasan=r.teks(vd, "alasan", p),
+                selesai=selesai is not False,
+                isi=_baca_isi_revisi(r, vd, f"{p}"),
+            )
+        )
+    return hasil
+
+
+def _baca_isi_revisi(r: _Pembaca, vd: dict, path: str) -> dict:
+    isi = r.peta(vd, "isi", path)
+    path = f"{path}.isi"
+    if not isi or not r.objek(isi, path, (), ("mulai", "selesai", "indikator")):
+        return {}
+    for kunci in ("mulai", "selesai"):
+        if kunci in isi:
+            r.bilangan_bulat(isi[kunci], f"{path}.{kunci}")
+    for i, ind in enumerate(r.daftar(isi, "indikator", path)):
+        p = f"{path}.indikator[{i}]"
+        boleh = ("satuan", "iku", "induk", "target", "target_akhir")
+        if not r.objek(ind, p, ("kode", "nama"), boleh):
+            continue
+        for kunci in ("kode", "nama", "satuan", "target_akhir"):
+            r.teks(ind, kunci, p, wajib=kunci in ("kode", "nama"))
+        if not isinstance(ind.get("iku", False), bool):
+            r.salah(f"{p}.iku", "harus berupa true atau false")
+        induk = r.peta(ind, "induk", p)
+        if induk and r.objek(induk, f"{p}.induk", (), ("tingkat", "kode", "uraian")):
+            for kunci in ("tingkat", "kode", "uraian"):
+                r.teks(induk, kunci, f"{p}.induk")
+        for tahun, teks in r.peta(ind, "target", p).items():
+            if not (tahun.isdigit() and len(tahun) == 4) or not isinstance(teks, str):
+                r.salah(_kunci(f"{p}.target", tahun), "target per tahun berupa teks, kunci tahun")
+    return isi
 
 
 def _kode_anak(r: _Pembaca, kode: str | None, induk: str, path: str, tingkat: str) -> None:
@@ -892,9 +949,15 @@ def _baca_tahun(r: _Pembaca, d: Any, path: str) -> t.Tahun | None:
             "sumber_dana",
             "pihak_pertama",
             "pihak_kedua",
+            "revisi_renstra",
         )
         if not r.objek(pkd, p, ("versi",), boleh):
             continue
+        revisi_renstra = None
+        if "revisi_renstra" in pkd:
+            revisi_renstra = r.bilangan_bulat(pkd["revisi_renstra"], f"{p}.revisi_renstra")
+            if revisi_renstra is not None and revisi_renstra < 0:
+                r.salah(f"{p}.revisi_renstra", "nomor revisi tidak boleh negatif")
         target = {}
         for kode, value in r.peta(pkd, "target", p).items():
             n = r.nilai(value, _kunci(f"{p}.target", kode))
@@ -914,6 +977,7 @@ def _baca_tahun(r: _Pembaca, d: Any, path: str) -> t.Tahun | None:
                 pihak_kedua=r.pejabat(pkd["pihak_kedua"], f"{p}.pihak_kedua")
                 if "pihak_kedua" in pkd
                 else None,
+                revisi_renstra=revisi_renstra,
             )
         )
     _cek_versi_unik(r, [pk.versi for pk in hasil.perjanjian_kinerja], f"{path}.perjanjian_kinerja")
@@ -1123,6 +1187,8 @@ def _periksa_rujukan(r: _Pembaca, paket: t.Paket, data: dict) -> None:
         elif hanya_program and node[kode][1] != "program":
             r.salah(path, f"kode {kode!r} adalah {node[kode][1].replace('_', ' ')}, bukan program")
 
+    # Without versions in the paket every PK was made from the Renstra as first set (0).
+    nomor_revisi = {v.nomor for v in paket.renstra.revisi} or {0}
     tahun_paket = [th.tahun for th in paket.tahun]
     for i, th in enumerate(paket.tahun):
         path = f"$.tahun[{i}]"
@@ -1130,6 +1196,11 @@ def _periksa_rujukan(r: _Pembaca, paket: t.Paket, data: dict) -> None:
             r.salah(f"{path}.tahun", f"tahun {th.tahun} muncul lebih dari sekali")
         for j, pk in enumerate(th.perjanjian_kinerja):
             p = f"{path}.perjanjian_kinerja[{j}]"
+            if pk.revisi_renstra is not None and pk.revisi_renstra not in nomor_revisi:
+                r.salah(
+                    f"{p}.revisi_renstra",
+                    f"revisi Renstra nomor {pk.revisi_renstra} tidak ada dalam renstra.revisi",
+                )
             for kode in pk.target:
                 if kode not in indikator:
                     r.salah(_kunci(f"{p}.target", kode), f"indikator {kode!r} tidak dikenal")

@@ -118,6 +118,7 @@ def _tahun(th: t.Tahun) -> dict:
                         "sumber_dana": pk.sumber_dana,
                         "pihak_pertama": _pejabat(pk.pihak_pertama),
                         "pihak_kedua": _pejabat(pk.pihak_kedua),
+                        "revisi_renstra": pk.revisi_renstra,
                     }
                 )
                 for pk in th.perjanjian_kinerja
@@ -243,6 +244,18 @@ def _renstra(renstra: t.Renstra) -> dict:
             "selesai": renstra.selesai,
             "visi": renstra.visi,
             "misi": renstra.misi,
+            "revisi": [
+                _tanpa_kosong(
+                    {
+                        "nomor": v.nomor,
+                        "tanggal": v.tanggal.isoformat() if v.tanggal else None,
+                        "alasan": v.alasan,
+                        "selesai": v.selesai,
+                        "isi": v.isi,
+                    }
+                )
+                for v in renstra.revisi
+            ],
         }
     ) | {"tujuan": tujuan}
 

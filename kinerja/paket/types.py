@@ -147,12 +147,26 @@ class Tujuan:
 
 
 @dataclass
+class RevisiRenstra:
+    """A version of the Renstra (0 = as first set) with the frozen copy of what it said:
+    ``isi`` = {"mulai", "selesai", "indikator": [{"kode", "nama", "satuan", "iku", "induk":
+    {"tingkat", "kode", "uraian"}, "target": {"2025": "98"}, "target_akhir"}]}."""
+
+    nomor: int
+    tanggal: datetime.date | None = None
+    alasan: str | None = None
+    selesai: bool = True
+    isi: dict = field(default_factory=dict)
+
+
+@dataclass
 class Renstra:
     mulai: int
     selesai: int
     tujuan: list[Tujuan] = field(default_factory=list)
     visi: str | None = None
     misi: list[str] = field(default_factory=list)
+    revisi: list[RevisiRenstra] = field(default_factory=list)
 
 
 @dataclass
@@ -189,6 +203,8 @@ class PerjanjianKinerja:
     sumber_dana: str | None = None
     pihak_pertama: Pejabat | None = None
     pihak_kedua: Pejabat | None = None
+    # The Renstra version the PK was made from; None when the Renstra was never revised.
+    revisi_renstra: int | None = None
 
 
 @dataclass

@@ -43,6 +43,7 @@ from kinerja.services.kunci import (
     pastikan_triwulan_terbuka,
     tahun_terkunci,
 )
+from kinerja.services.renstra import pastikan_revisi, revisi_terbuka
 
 PESAN_KONFLIK = (
     "{apa} telah diubah oleh {oleh} setelah halaman ini Anda buka; nilai tersimpan sekarang "
@@ -226,6 +227,13 @@ def indikator_ubah(
                     {n: PESAN_INDIKATOR_TERKUNCI.format(apa=apa, tahun=tahun) for n in dihitung}
                 )
 
+    # A target of a Renstra in use changes only within a revision; any other change is
+    # still recorded with the revision open at the time.
+    if "target_akhir" in berubah:
+        revisi = pastikan_revisi(ind.renstra)
+    else:
+        revisi = revisi_terbuka(ind.renstra)
+
     lama = {n: kini[n] or None for n in berubah}
     for nama in berubah:
         nilai = data[nama]
@@ -252,6 +260,7 @@ def indikator_ubah(
         uraian=f"Indikator {ind.kode} {ind.nama}",
         lama=lama,
         baru={n: sesudah[n] or None for n in berubah},
+        data={"revisi_renstra": revisi.nomor} if revisi else None,
     )
     return berubah
 
@@ -297,6 +306,7 @@ def target_tahunan_simpan(
             pastikan_tahun_terbuka(pd, tahun)
         except ValidationError as e:
             raise ValidationError({str(tahun): e.messages}) from None
+    revisi = pastikan_revisi(renstra) if ubah else None
 
     for tahun, nilai, row in ubah:
         lama = teks_nilai(row.nilai, row.label) if row else ""
@@ -324,7 +334,7 @@ def target_tahunan_simpan(
             tahun=tahun,
             lama=lama or None,
             baru=teks_isian(nilai) or None,
-            data={"indikator_id": ind.pk},
+            data={"indikator_id": ind.pk} | ({"revisi_renstra": revisi.nomor} if revisi else {}),
         )
     return [tahun for tahun, _, _ in ubah]
 

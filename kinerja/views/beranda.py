@@ -13,7 +13,7 @@ from kinerja.views.tahun import halaman_tahun_belum_dibuka
 
 def hitung_rinci(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     pd, rw = get_perangkat_daerah_for_user(request.user, kode)
-    paket = paket_muat(pd)
+    paket = paket_muat(pd, tahun)
     if paket.cari_tahun(tahun) is None:
         return halaman_tahun_belum_dibuka(request, pd, tahun, judul="Perhitungan")
     hasil = hitung(paket, tahun)

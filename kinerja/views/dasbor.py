@@ -234,7 +234,7 @@ def grafik_iku(
 
 def beranda_pd(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     pd, rw = get_perangkat_daerah_for_user(request.user, kode)
-    paket = paket_muat(pd)
+    paket = paket_muat(pd, tahun)
     th = paket.cari_tahun(tahun)
     if th is None:
         return halaman_tahun_belum_dibuka(request, pd, tahun, judul="")

@@ -25,6 +25,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from kinerja.access import (
     PESAN_HANYA_BACA,
+    boleh_ubah_renstra,
     get_editable_perangkat_daerah_for_user,
     get_perangkat_daerah_for_user,
 )
@@ -76,6 +77,7 @@ from kinerja.services.perencanaan import (
     teks_triwulan,
     versi_berikutnya,
 )
+from kinerja.services.renstra import renstra_dipakai, revisi_terbuka, versi_renstra_pk
 from kinerja.views.tahun import halaman_tahun_belum_dibuka
 from laporan.models import LKjIP
 
@@ -268,6 +270,11 @@ def renstra(request: HttpRequest, kode: str) -> HttpResponse:
                 "jumlah_iku": sum(1 for i in indikator if i.iku),
             }
         )
+        from kinerja.views.renstra import konteks_versi
+
+        ctx.update(konteks_versi(request, pd, r))
+    else:
+        ctx["boleh_ubah_renstra"] = boleh_ubah_renstra(request.user, pd)
     return render(request, "kinerja/perencanaan/renstra.html", ctx)
 
 
@@ -514,7 +521,15 @@ def indikator_ubah_view(request: HttpRequest, kode: str, pk: int) -> HttpRespons
                 messages.info(request, "Tidak ada perubahan yang perlu disimpan.")
             return redirect("perencanaan-indikator", kode=pd.kode, pk=ind.pk)
     ctx = _ctx_dasar(pd, "perencanaan-indikator", _tahun_aktif(request, pd), True)
-    ctx.update({"ind": ind, "form": form, "renstra": ind.renstra})
+    ctx.update(
+        {
+            "ind": ind,
+            "form": form,
+            "renstra": ind.renstra,
+            "revisi_terbuka": revisi_terbuka(ind.renstra),
+            "renstra_dipakai": renstra_dipakai(ind.renstra),
+        }
+    )
     return render(request, "kinerja/perencanaan/indikator_ubah.html", ctx)
 
 
@@ -727,6 +742,7 @@ def perjanjian_kinerja(request: HttpRequest, kode: str, tahun: int) -> HttpRespo
             "terakhir": daftar[-1].versi if daftar else "",
             "versi_baru": _nama_versi(versi_berikutnya(daftar[-1].urutan_versi)) if daftar else "",
             "terkunci": bool(_tahun_terkunci(pd, [tahun])),
+            "versi_renstra": versi_renstra_pk(dipilih) if dipilih else "",
         }
     )
     return render(request, "kinerja/perencanaan/pk.html", ctx)

@@ -29,6 +29,9 @@ ROMAWI = ("I", "II", "III", "IV")
 LABEL_AKSI = {
     "paket.impor": "Paket data diimpor",
     "paket.ekspor": "Paket data diekspor",
+    "renstra.buat": "Renstra periode baru dibuat",
+    "renstra.revisi_buka": "Revisi Renstra dibuka",
+    "renstra.revisi_tutup": "Revisi Renstra diselesaikan",
     "indikator.buat": "Indikator ditambahkan",
     "indikator.ubah": "Indikator diubah",
     "indikator.hapus": "Indikator dihapus",
@@ -118,6 +121,10 @@ LABEL_KUNCI = {
     "responden": "jumlah responden",
     "sumber": "sumber",
     "tenggat_hari_kerja": "tenggat (hari kerja)",
+    "revisi_renstra": "revisi Renstra ke-",
+    "salin_dari": "struktur disalin dari Renstra",
+    "alasan": "alasan",
+    "tanggal": "tanggal",
 }
 
 # Amounts of these actions (and of these keys) are rupiah.

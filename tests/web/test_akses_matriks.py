@@ -53,6 +53,8 @@ KELOLA_PEMDA = {
 }
 # Opening a new year: the operator of the perangkat daerah, or the admin of the pemda.
 BUKA_TAHUN = {**BACA_PD, "kepala_a": 403, "evaluator": 403}
+# A new Renstra period or a revision: the operator of the perangkat daerah or its admin pemda.
+RENSTRA_PD = {**TULIS_PD, "admin_pemda": "ok"}
 # Reopening a signed LKjIP: its kepala, or the admin of the pemda.
 BUKA_PD = {**BACA_PD, "operator_a": 403, "evaluator": 403}
 # The evaluator's pages of a pemda: its evaluator and admin pemda; the kecamatan users of
@@ -117,6 +119,23 @@ def _tw(pd, **extra):
 
 def _pd(pd, **extra):
     return {"kode": pd.kode, **extra}
+
+
+def _renstra(pd, **extra):
+    return _pd(pd, mulai=pd.renstra.order_by("mulai").first().mulai, **extra)
+
+
+def _revisi_terbuka(pd):
+    """The number of an open revision of the perangkat daerah's Renstra (opened if none is)."""
+    import datetime
+
+    from kinerja.services.renstra import revisi_buka, revisi_terbuka
+
+    renstra = pd.renstra.order_by("mulai").first()
+    revisi = revisi_terbuka(renstra) or revisi_buka(
+        renstra=renstra, pengguna=None, tanggal=datetime.date(2025, 3, 12), alasan="Uji akses"
+    )
+    return revisi.nomor
 
 
 def _pd_tahun(pd, **extra):
@@ -234,6 +253,20 @@ MATRIKS: dict[str, Kasus] = {
     # Planning
     "perencanaan-renstra": Kasus(BACA_PD, kwargs=_pd),
     "perencanaan-program": Kasus(BACA_PD, kwargs=_pd),
+    "perencanaan-renstra-baru": Kasus(RENSTRA_PD, kwargs=_pd, juga=("post", RENSTRA_PD)),
+    "perencanaan-renstra-revisi-baru": Kasus(
+        RENSTRA_PD, kwargs=lambda pd: _renstra(pd), juga=("post", RENSTRA_PD)
+    ),
+    "perencanaan-renstra-versi": Kasus(BACA_PD, kwargs=lambda pd: _renstra(pd, nomor=0)),
+    "perencanaan-indikator-baru": Kasus(
+        TULIS_PD, kwargs=lambda pd: _renstra(pd), juga=("post", TULIS_PD)
+    ),
+    "perencanaan-indikator-hapus": Kasus(
+        TULIS_PD, metode="post", kwargs=lambda pd: _pd(pd, pk=_indikator(pd).pk)
+    ),
+    "perencanaan-renstra-revisi-selesai": Kasus(
+        RENSTRA_PD, metode="post", kwargs=lambda pd: _renstra(pd, nomor=_revisi_terbuka(pd))
+    ),
     "perencanaan-indikator": Kasus(BACA_PD, kwargs=lambda pd: _pd(pd, pk=_indikator(pd).pk)),
     "perencanaan-indikator-ubah": Kasus(
         TULIS_PD, kwargs=lambda pd: _pd(pd, pk=_indikator(pd).pk), juga=("post", TULIS_PD)

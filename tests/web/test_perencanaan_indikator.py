@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from decimal import Decimal
 
@@ -11,12 +12,18 @@ from django.core.exceptions import ValidationError
 from kinerja.engine.angka import Nilai
 from kinerja.models import Indikator, LogPerubahan, TargetTahunan
 from kinerja.services.perencanaan import indikator_ubah, kanon_indikator, target_tahunan_simpan
+from kinerja.services.renstra import revisi_buka
 from laporan.models import LKjIP
 
 
 @pytest.fixture
 def iks1(demo):
-    return Indikator.objects.get(renstra__perangkat_daerah=demo["a"], kode="IKS-1")
+    ind = Indikator.objects.get(renstra__perangkat_daerah=demo["a"], kode="IKS-1")
+    # The Randublatung Renstra is in use (PK 2024): its targets change within a revision.
+    revisi_buka(
+        renstra=ind.renstra, pengguna=None, tanggal=datetime.date(2025, 3, 12), alasan="Uji"
+    )
+    return ind
 
 
 def _url(ind, ubah=False):
@@ -118,7 +125,12 @@ def test_it_saves_metadata_and_targets_with_audit(client, operator_a, iks1):
     assert log.data["lama"]["sumber_data"].startswith("Evaluasi implementasi")
     assert log.data["baru"]["penanggung_jawab"] == "Kasi Pelayanan"
     target_log = {x.tahun: x.data for x in LogPerubahan.objects.filter(aksi="target_tahunan.ubah")}
-    assert target_log[2025] == {"lama": "98", "baru": "98,5", "indikator_id": iks1.pk}
+    assert target_log[2025] == {
+        "lama": "98",
+        "baru": "98,5",
+        "indikator_id": iks1.pk,
+        "revisi_renstra": 1,
+    }
     assert target_log[2022]["lama"] == "92" and target_log[2022]["baru"] is None
     html = client.get(_url(iks1)).content.decode()
     assert "Kasi Pelayanan" in html and "BB (99,25)" in html

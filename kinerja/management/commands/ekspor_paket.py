@@ -13,12 +13,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--pd", required=True, help="kode perangkat daerah")
         parser.add_argument("--keluar", help="tulis ke berkas ini (bawaan: layar)")
+        parser.add_argument(
+            "--tahun",
+            type=int,
+            help="ekspor Renstra yang mencakup tahun ini beserta tahun-tahunnya (bawaan: terbaru)",
+        )
 
     def handle(self, *args, **options):
         pd = PerangkatDaerah.objects.filter(kode=options["pd"]).first()
         if pd is None:
             raise CommandError(f"perangkat daerah dengan kode {options['pd']!r} tidak ditemukan")
-        teks = dumps(tulis_paket(paket_muat(pd))) + "\n"
+        teks = dumps(tulis_paket(paket_muat(pd, options.get("tahun")))) + "\n"
         if options["keluar"]:
             with open(options["keluar"], "w", encoding="utf-8") as f:
                 f.write(teks)
