@@ -29,6 +29,7 @@ BATAS_ATAS_SAH = (100, 110, 120, 125)
 BATAS_BAWAH_SAH = (0,)
 UNSUR = tuple(f"U{i}" for i in range(1, 10))
 TINGKAT_PEMBANDING = ("kabupaten", "provinsi", "nasional", "lainnya")
+STATUS_PEJABAT = ("definitif", "plt", "plh")
 JENIS_ANGKA_DILAPORKAN = (
     "capaian",
     "penyerapan",
@@ -244,11 +245,18 @@ class _Pembaca:
     # -- domain pieces --------------------------------------------------------
 
     def pejabat(self, data: Any, path: str) -> t.Pejabat | None:
-        kunci = ("gelar_depan", "gelar_belakang", "pangkat", "golongan", "nip")
+        kunci = ("gelar_depan", "gelar_belakang", "pangkat", "golongan", "nip", "status")
         if not self.objek(data, path, ("nama", "jabatan"), kunci):
             return None
         nama = self.teks(data, "nama", path, wajib=True)
         jabatan = self.teks(data, "jabatan", path, wajib=True)
+        status = self.teks(data, "status", path)
+        if status is not None and status not in STATUS_PEJABAT:
+            self.salah(
+                _kunci(path, "status"),
+                f"status {status!r} tidak dikenal; yang dikenal: {', '.join(STATUS_PEJABAT)}",
+            )
+            status = None
         nip = self.teks(data, "nip", path)
         if nip is not None:
             nip = nip.replace(" ", "")
@@ -264,6 +272,7 @@ class _Pembaca:
             pangkat=self.teks(data, "pangkat", path),
             golongan=self.teks(data, "golongan", path),
             nip=nip,
+            status=None if status == "definitif" else status,
         )
 
     def aturan(self, data: Any, path: str) -> t.Aturan | None:

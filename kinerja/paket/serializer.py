@@ -38,7 +38,7 @@ def _pejabat(p: t.Pejabat | None) -> dict | None:
     if p is None:
         return None
     hasil: dict[str, Any] = {"nama": p.nama, "jabatan": p.jabatan}
-    for key in ("gelar_depan", "gelar_belakang", "pangkat", "golongan", "nip"):
+    for key in ("gelar_depan", "gelar_belakang", "pangkat", "golongan", "nip", "status"):
         if getattr(p, key):
             hasil[key] = getattr(p, key)
     return hasil
