@@ -29,6 +29,8 @@ MENU_PD = [
             "perencanaan-pk-ubah",
             "perencanaan-pk-berjenjang",
             "perencanaan-rencana-aksi",
+            "pejabat-pd",
+            "pejabat-pd-ubah",
         ),
     ),
     ("Realisasi", "realisasi-triwulan", True, ("realisasi-triwulan",)),
@@ -52,6 +54,7 @@ MENU_PEMDA = [
     ("Aturan capaian", "pemda-aturan"),
     ("Perangkat daerah", "pemda-perangkat-daerah"),
     ("Pengguna", "pemda-pengguna"),
+    ("Pejabat daerah", "pemda-pejabat"),
 ]
 
 

@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from kinerja import urls_pejabat
 from kinerja.masuk import MasukView
 from kinerja.views import beranda
 
@@ -25,9 +26,11 @@ urlpatterns = [
     path("pd/<str:kode>/<int:tahun>/", include("kinerja.urls_realisasi")),
     path("pd/<str:kode>/<int:tahun>/anggaran/", include("anggaran.urls")),
     path("pd/<str:kode>/", include("kinerja.urls_perencanaan")),
+    path("pd/<str:kode>/<int:tahun>/pejabat/", include(urls_pejabat.urlpatterns_pd)),
     path("pd/<str:kode>/riwayat/", include("kinerja.urls_riwayat")),
     path("pd/<str:kode>/<int:tahun>/lkjip/", include("laporan.urls")),
     path("pemda/<str:kode>/", include("kinerja.urls_pemda")),
+    path("pemda/<str:kode>/pejabat/", include(urls_pejabat.urlpatterns_pemda)),
     path("evaluasi/<str:kode>/", include("laporan.urls_evaluasi")),
     path("verifikasi/", include("laporan.urls_publik")),
     path("admin/", admin.site.urls),
