@@ -60,6 +60,7 @@ from kinerja.models import (
     SubKegiatan,
     TargetPK,
 )
+from kinerja.penandatangan import penandatanganan
 from kinerja.services.perencanaan import (
     TRIWULAN_ROMAWI,
     indikator_ubah,
@@ -716,8 +717,9 @@ def perjanjian_kinerja(request: HttpRequest, kode: str, tahun: int) -> HttpRespo
                 for p in daftar
             ],
             "pk": _isi_pk(dipilih) if dipilih else None,
-            "pihak_pertama": (dipilih.pihak_pertama or pd.kepala) if dipilih else None,
-            "pihak_kedua": (dipilih.pihak_kedua or pd.pemda.kepala) if dipilih else None,
+            "ttd": (
+                penandatanganan(pd=pd, tahun=tahun, dokumen="pk", pk=dipilih) if dipilih else None
+            ),
             "beda": _beda_pk(murni, perubahan) if murni and perubahan else None,
             "terakhir": daftar[-1].versi if daftar else "",
             "versi_baru": _nama_versi(versi_berikutnya(daftar[-1].urutan_versi)) if daftar else "",
