@@ -12,8 +12,17 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from kinerja.engine.angka import format_nip, format_tanggal
-from kinerja.models import AWALAN_STATUS, JenisPemda, Pejabat, Pemda, PerangkatDaerah
+from kinerja.models import (
+    AWALAN_STATUS,
+    JenisPemda,
+    Pejabat,
+    Pemda,
+    PerangkatDaerah,
+    jenis_pemda_dari_nama,
+)
 
 TITIK = "……………………"
 
@@ -24,14 +33,18 @@ def jabatan_cetak(jabatan: str, status: str = "") -> str:
     return f"{awalan} {jabatan.upper()}" if awalan else jabatan.upper()
 
 
-def jabatan_kepala_daerah(pemda: Pemda) -> str:
-    """ "Bupati Blora" for Kabupaten Blora, "Wali Kota Semarang" for Kota Semarang."""
+def jabatan_kepala_daerah(pemda) -> str:
+    """ "Bupati Blora" for Kabupaten Blora, "Wali Kota Semarang" for Kota Semarang.
+
+    ``pemda``: a Pemda, or the pemda of a paket (whose ``jenis`` may be None: then the
+    name decides)."""
+    jenis = pemda.jenis or jenis_pemda_dari_nama(pemda.nama)
     wilayah = pemda.nama.strip()
     for awalan in ("Kabupaten ", "Kota ", "Kab. "):
         if wilayah.lower().startswith(awalan.lower()):
             wilayah = wilayah[len(awalan) :]
             break
-    gelar = "Wali Kota" if pemda.jenis == JenisPemda.KOTA else "Bupati"
+    gelar = "Wali Kota" if jenis == JenisPemda.KOTA else "Bupati"
     return f"{gelar} {wilayah}"
 
 
@@ -73,42 +86,60 @@ class Penandatanganan:
     pejabat_kedua: Pejabat | None = None
 
 
-def kepala_pd(pd: PerangkatDaerah, tahun: int) -> Pejabat | None:
+def pejabat_tahun(pd: PerangkatDaerah, tahun: int) -> list[Pejabat]:
+    """The officials of ``pd`` and of its pemda in ``tahun`` (one query), for the
+    functions below when a document needs several of them."""
+    return list(
+        Pejabat.objects.filter(
+            Q(perangkat_daerah=pd) | Q(pemda_id=pd.pemda_id, perangkat_daerah=None),
+            tahun=tahun,
+        ).order_by("urutan", "pk")
+    )
+
+
+def kepala_dari(daftar: list[Pejabat], pd_id: int | None) -> tuple[Pejabat | None, bool]:
+    """The kepala among the officials of one body (a pd, or the pemda when ``pd_id`` is
+    None), and whether that body has any official that year."""
+    milik = [p for p in daftar if p.perangkat_daerah_id == pd_id]
+    kepala = [p for p in milik if p.kepala]
+    return (kepala[-1] if kepala else None), bool(milik)
+
+
+def kepala_pd(
+    pd: PerangkatDaerah, tahun: int, daftar: list[Pejabat] | None = None
+) -> Pejabat | None:
     """The kepala of ``pd`` in ``tahun`` (definitive or acting); the perangkat daerah's
     kepala of old data when no official is kept for that year."""
-    p = (
-        Pejabat.objects.filter(perangkat_daerah=pd, tahun=tahun, kepala=True)
-        .order_by("-pk")
-        .first()
-    )
-    if p is None and not Pejabat.objects.filter(perangkat_daerah=pd, tahun=tahun).exists():
-        return pd.kepala
-    return p
+    daftar = pejabat_tahun(pd, tahun) if daftar is None else daftar
+    p, ada = kepala_dari(daftar, pd.pk)
+    return p if ada else pd.kepala
 
 
-def kepala_daerah(pemda: Pemda, tahun: int) -> Pejabat | None:
+def kepala_daerah(pemda: Pemda, tahun: int, daftar: list[Pejabat] | None = None) -> Pejabat | None:
     """The bupati/wali kota (or acting) of ``pemda`` in ``tahun``."""
-    p = (
-        Pejabat.objects.filter(pemda=pemda, perangkat_daerah=None, tahun=tahun, kepala=True)
-        .order_by("-pk")
-        .first()
-    )
-    if (
-        p is None
-        and not Pejabat.objects.filter(pemda=pemda, perangkat_daerah=None, tahun=tahun).exists()
-    ):
-        return pemda.kepala
-    return p
+    if daftar is None:
+        daftar = list(
+            Pejabat.objects.filter(pemda=pemda, perangkat_daerah=None, tahun=tahun).order_by(
+                "urutan", "pk"
+            )
+        )
+    p, ada = kepala_dari(daftar, None)
+    return p if ada else pemda.kepala
 
 
-def pejabat_jabatan(pd: PerangkatDaerah, tahun: int, jabatan: str) -> Pejabat | None:
+def pejabat_jabatan(
+    pd: PerangkatDaerah, tahun: int, jabatan: str, daftar: list[Pejabat] | None = None
+) -> Pejabat | None:
     """The official of ``pd`` in ``tahun`` holding ``jabatan`` ("Sekretaris Kecamatan"
     matches "Sekretaris Kecamatan Randublatung")."""
     cari = " ".join(jabatan.split()).casefold()
     if not cari:
         return None
-    for p in Pejabat.objects.filter(perangkat_daerah=pd, tahun=tahun).order_by("urutan", "pk"):
-        if " ".join(p.jabatan.split()).casefold().startswith(cari):
+    daftar = pejabat_tahun(pd, tahun) if daftar is None else daftar
+    for p in daftar:
+        if p.perangkat_daerah_id == pd.pk and " ".join(p.jabatan.split()).casefold().startswith(
+            cari
+        ):
             return p
     return None
 
@@ -134,9 +165,10 @@ def penandatanganan(
     written on the document itself (an imported PK's party) wins over the year's list.
     """
     pemda = pd.pemda
+    daftar = pejabat_tahun(pd, tahun)
     if dokumen == "pk":
-        pertama = pk.pihak_pertama or kepala_pd(pd, tahun)
-        kedua = pk.pihak_kedua or kepala_daerah(pemda, tahun)
+        pertama = pk.pihak_pertama or kepala_pd(pd, tahun, daftar)
+        kedua = pk.pihak_kedua or kepala_daerah(pemda, tahun, daftar)
         return Penandatanganan(
             pertama=BlokTandaTangan.dari(pertama, jabatan="" if pertama else f"Camat {pd.nama}"),
             kedua=BlokTandaTangan.dari(kedua, jabatan=jabatan_kepala_daerah(pemda)),
@@ -145,8 +177,8 @@ def penandatanganan(
             pejabat_kedua=kedua,
         )
     if dokumen == "pk_berjenjang":
-        pertama = pkb.pejabat or pejabat_jabatan(pd, tahun, pkb.jabatan)
-        kedua = kepala_pd(pd, tahun)
+        pertama = pkb.pejabat or pejabat_jabatan(pd, tahun, pkb.jabatan, daftar)
+        kedua = kepala_pd(pd, tahun, daftar)
         return Penandatanganan(
             pertama=BlokTandaTangan.dari(pertama, jabatan=pkb.jabatan),
             kedua=BlokTandaTangan.dari(kedua, jabatan="" if kedua else f"Kepala {pd.nama}"),
@@ -159,7 +191,7 @@ def penandatanganan(
             pejabat_kedua=kedua,
         )
     if dokumen == "lkjip":
-        pertama = kepala_pd(pd, tahun)
+        pertama = kepala_pd(pd, tahun, daftar)
         return Penandatanganan(
             pertama=BlokTandaTangan.dari(pertama, jabatan="" if pertama else f"Kepala {pd.nama}"),
             kedua=None,

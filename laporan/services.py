@@ -30,9 +30,10 @@ from kinerja.audit import catat_perubahan, format_waktu, nama_pengguna
 from kinerja.engine.angka import Nilai, format_angka_alami, format_persen
 from kinerja.engine.realisasi import triwulan_kosong
 from kinerja.hitung import Hasil, HasilIndikator, HitungGagal, hitung
-from kinerja.models import BuktiDukung, Indikator, LogPerubahan, Pejabat, PerangkatDaerah
+from kinerja.models import BuktiDukung, Indikator, LogPerubahan, PerangkatDaerah
 from kinerja.paket import types as t
 from kinerja.paket.db import paket_muat
+from kinerja.penandatangan import kepala_pd
 from laporan.kerangka import AWALAN_ANALISIS, BAGIAN, PER_KUNCI, judul_bagian, kunci_analisis
 from laporan.models import (
     DataSDM,
@@ -96,15 +97,6 @@ def id_bagian(kunci: str) -> str:
     return "bagian-" + kunci.replace(":", "-")
 
 
-def nama_pejabat(p: Pejabat) -> str:
-    nama = p.nama
-    if p.gelar_depan:
-        nama = f"{p.gelar_depan} {nama}"
-    if p.gelar_belakang:
-        nama = f"{nama}, {p.gelar_belakang}"
-    return nama
-
-
 # --------------------------------------------------------------------------- readiness
 
 
@@ -165,7 +157,7 @@ def data_kesiapan(pd: PerangkatDaerah, tahun: int) -> DataKesiapan:
         narasi=narasi,
         bukti=bukti,
         indikator_id=indikator_id_per_kode(pd),
-        ada_kepala=pd.kepala_id is not None,
+        ada_kepala=kepala_pd(pd, tahun) is not None,
         galat=galat,
     )
 
@@ -216,8 +208,14 @@ def periksa_kesiapan(d: DataKesiapan) -> list[Kekurangan]:
         kurang.append(
             Kekurangan(
                 "kepala",
-                "Pejabat kepala perangkat daerah (penandatangan LKjIP) belum ditentukan; "
-                "mintalah admin pemda mengisinya.",
+                f"Kepala perangkat daerah tahun {d.tahun} (penandatangan LKjIP) belum "
+                "ditentukan; isi di daftar pejabat tahun itu.",
+                (
+                    Tautan(
+                        "Pejabat",
+                        reverse("pejabat-pd", kwargs={"kode": d.pd.kode, "tahun": d.tahun}),
+                    ),
+                ),
             )
         )
     pk = th.pk_berlaku()
@@ -619,7 +617,7 @@ def lkjip_tetapkan(
     kurang = kesiapan_lkjip(pd, lkjip.tahun)
     if kurang:
         raise BelumSiap(lkjip.tahun, kurang)
-    kepala = pd.kepala
+    kepala = kepala_pd(pd, lkjip.tahun)
     sekarang = timezone.now()
     lama = lkjip.status
     kolom = ["status"]
@@ -636,7 +634,7 @@ def lkjip_tetapkan(
     if sama is not None:
         raise ValidationError(PESAN_ISI_SAMA.format(versi=sama.versi, kode=kode[:12]))
     versi = (SnapshotLKjIP.objects.filter(lkjip=lkjip).aggregate(m=Max("versi"))["m"] or 0) + 1
-    penandatangan, jabatan = nama_pejabat(kepala), kepala.jabatan
+    penandatangan, jabatan = kepala.nama_lengkap, kepala.jabatan_lengkap
     stempel = Stempel(
         kode_isi=kode,
         url_verifikasi=alamat_verifikasi(kode),

@@ -166,6 +166,7 @@ def _simpan_pemda(data: t.Pemda) -> m.Pemda:
         nama=data.nama,
         provinsi=data.provinsi or "",
         ibu_kota=data.ibu_kota or "",
+        jenis=data.jenis or m.jenis_pemda_dari_nama(data.nama),
         skala_preset=aturan.skala_preset or "",
         rumus_negatif=aturan.rumus_negatif.value,
         batas_atas_capaian=None
@@ -830,6 +831,7 @@ def paket_muat(pd: m.PerangkatDaerah) -> t.Paket:
             aturan=aturan,
             provinsi=pemda.provinsi or None,
             ibu_kota=pemda.ibu_kota or None,
+            jenis=None if pemda.jenis == m.jenis_pemda_dari_nama(pemda.nama) else pemda.jenis,
             kepala=_pejabat(kepala_daerah),
         ),
         perangkat_daerah=t.PerangkatDaerah(

@@ -30,6 +30,7 @@ BATAS_BAWAH_SAH = (0,)
 UNSUR = tuple(f"U{i}" for i in range(1, 10))
 TINGKAT_PEMBANDING = ("kabupaten", "provinsi", "nasional", "lainnya")
 STATUS_PEJABAT = ("definitif", "plt", "plh")
+JENIS_PEMDA = ("kabupaten", "kota")
 JENIS_ANGKA_DILAPORKAN = (
     "capaian",
     "penyerapan",
@@ -507,11 +508,20 @@ def _baca(r: _Pembaca, data: Any) -> t.Paket | None:
 
     pemda = None
     if r.objek(
-        data.get("pemda"), "$.pemda", ("kode", "nama", "aturan"), ("provinsi", "ibu_kota", "kepala")
+        data.get("pemda"),
+        "$.pemda",
+        ("kode", "nama", "aturan"),
+        ("provinsi", "ibu_kota", "kepala", "jenis"),
     ):
         d = data["pemda"]
         aturan = r.aturan(d.get("aturan"), "$.pemda.aturan")
         kepala = r.pejabat(d["kepala"], "$.pemda.kepala") if "kepala" in d else None
+        jenis = r.teks(d, "jenis", "$.pemda")
+        if jenis is not None and jenis not in JENIS_PEMDA:
+            r.salah(
+                "$.pemda.jenis", f"jenis {jenis!r} tidak dikenal; yang dikenal: kabupaten, kota"
+            )
+            jenis = None
         kode, nama = (
             r.teks(d, "kode", "$.pemda", wajib=True),
             r.teks(d, "nama", "$.pemda", wajib=True),
@@ -524,6 +534,7 @@ def _baca(r: _Pembaca, data: Any) -> t.Paket | None:
                 provinsi=r.teks(d, "provinsi", "$.pemda"),
                 ibu_kota=r.teks(d, "ibu_kota", "$.pemda"),
                 kepala=kepala,
+                jenis=jenis,
             )
 
     pd = None

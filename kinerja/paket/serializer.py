@@ -288,6 +288,7 @@ def tulis_paket(paket: t.Paket) -> dict:
             "nama": paket.pemda.nama,
             "provinsi": paket.pemda.provinsi,
             "ibu_kota": paket.pemda.ibu_kota,
+            "jenis": paket.pemda.jenis,
             "kepala": _pejabat(paket.pemda.kepala),
         }
     )

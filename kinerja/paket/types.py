@@ -86,6 +86,8 @@ class Pemda:
     provinsi: str | None = None
     ibu_kota: str | None = None
     kepala: Pejabat | None = None
+    # "kabupaten" or "kota"; None: as its name says ("Kota …" is a kota).
+    jenis: str | None = None
 
 
 @dataclass
