@@ -31,6 +31,8 @@ MENU_PD = [
             "perencanaan-rencana-aksi",
             "pejabat-pd",
             "pejabat-pd-ubah",
+            "pk-berjenjang-baru",
+            "pk-berjenjang-ubah",
         ),
     ),
     ("Realisasi", "realisasi-triwulan", True, ("realisasi-triwulan",)),

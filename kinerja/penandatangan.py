@@ -157,15 +157,17 @@ def penandatanganan(
     pkb=None,
     tempat: str = "",
     tanggal: datetime.date | None = None,
+    daftar: list[Pejabat] | None = None,
 ) -> Penandatanganan:
     """The signature blocks of a document of ``pd`` for ``tahun``.
 
     ``dokumen`` is "pk" (with ``pk``, a PerjanjianKinerja of any version), "pk_berjenjang"
     (with ``pkb``) or "lkjip" (with ``tempat``/``tanggal`` of the report). An official
     written on the document itself (an imported PK's party) wins over the year's list.
+    ``daftar``: the officials of the year already read (``pejabat_tahun``).
     """
     pemda = pd.pemda
-    daftar = pejabat_tahun(pd, tahun)
+    daftar = pejabat_tahun(pd, tahun) if daftar is None else daftar
     if dokumen == "pk":
         pertama = pk.pihak_pertama or kepala_pd(pd, tahun, daftar)
         kedua = pk.pihak_kedua or kepala_daerah(pemda, tahun, daftar)

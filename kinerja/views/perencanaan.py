@@ -60,7 +60,7 @@ from kinerja.models import (
     SubKegiatan,
     TargetPK,
 )
-from kinerja.penandatangan import penandatanganan
+from kinerja.penandatangan import pejabat_tahun, penandatanganan
 from kinerja.services.perencanaan import (
     TRIWULAN_ROMAWI,
     indikator_ubah,
@@ -749,6 +749,7 @@ def pk_berjenjang(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
             "kode", "nama"
         ):
             nama_kode[s.kode] = s.nama
+    pejabat = pejabat_tahun(pd, tahun)
     isi = []
     for b in daftar:
         anggaran = []
@@ -769,6 +770,9 @@ def pk_berjenjang(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         isi.append(
             {
                 "obj": b,
+                "ttd": penandatanganan(
+                    pd=pd, tahun=tahun, dokumen="pk_berjenjang", pkb=b, daftar=pejabat
+                ),
                 "sasaran": [
                     {"obj": s, "target": _tampil(s.target, s.target_label)} for s in b.sasaran.all()
                 ],
@@ -776,7 +780,7 @@ def pk_berjenjang(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
             }
         )
     ctx = _ctx_dasar(pd, "perencanaan-pk-berjenjang", tahun, boleh_ubah)
-    ctx.update({"daftar": isi})
+    ctx.update({"daftar": isi, "terkunci": bool(_tahun_terkunci(pd, [tahun]))})
     return render(request, "kinerja/perencanaan/pk_berjenjang.html", ctx)
 
 

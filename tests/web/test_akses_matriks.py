@@ -117,6 +117,15 @@ def _pejabat_pemda(pd):
     return _pemda(pd, pk=p.order_by("pk").first().pk)
 
 
+def _pkb(pd):
+    from kinerja.models import PKBerjenjang
+
+    pkb, _ = PKBerjenjang.objects.get_or_create(
+        perangkat_daerah=pd, tahun=2024, jabatan="Sekretaris Kecamatan"
+    )
+    return _pd_tahun(pd, pk=pkb.pk)
+
+
 def _pemda(pd, **extra):
     return {"kode": pd.pemda.kode, **extra}
 
@@ -226,6 +235,9 @@ MATRIKS: dict[str, Kasus] = {
         TULIS_PD, metode="post", kwargs=_pd_tahun, data={"dari_versi": "perubahan"}
     ),
     "perencanaan-rencana-aksi": Kasus(BACA_PD, kwargs=_pd_tahun, juga=("post", TULIS_PD)),
+    "pk-berjenjang-baru": Kasus(TULIS_PD, kwargs=_pd_tahun, juga=("post", TULIS_PD)),
+    "pk-berjenjang-ubah": Kasus(TULIS_PD, kwargs=_pkb, juga=("post", TULIS_PD)),
+    "pk-berjenjang-hapus": Kasus(TULIS_PD, metode="post", kwargs=_pkb),
     # Officials of a year
     "pejabat-pd": Kasus(BACA_PD, kwargs=_pd_tahun, juga=("post", TULIS_PEJABAT)),
     "pejabat-pd-ubah": Kasus(TULIS_PEJABAT, kwargs=_pejabat_pd, juga=("post", TULIS_PEJABAT)),
