@@ -28,6 +28,7 @@ urlpatterns = [
     path("pd/<str:kode>/", include("kinerja.urls_perencanaan")),
     path("pd/<str:kode>/<int:tahun>/pejabat/", include(urls_pejabat.urlpatterns_pd)),
     path("pd/<str:kode>/<int:tahun>/pk-berjenjang/", include("kinerja.urls_pk_berjenjang")),
+    path("pd/<str:kode>/<int:tahun>/pk/", include("laporan.urls_pk")),
     path("pd/<str:kode>/riwayat/", include("kinerja.urls_riwayat")),
     path("pd/<str:kode>/<int:tahun>/lkjip/", include("laporan.urls")),
     path("pemda/<str:kode>/", include("kinerja.urls_pemda")),

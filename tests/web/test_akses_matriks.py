@@ -235,6 +235,7 @@ MATRIKS: dict[str, Kasus] = {
         TULIS_PD, metode="post", kwargs=_pd_tahun, data={"dari_versi": "perubahan"}
     ),
     "perencanaan-rencana-aksi": Kasus(BACA_PD, kwargs=_pd_tahun, juga=("post", TULIS_PD)),
+    "pk-pdf": Kasus(BACA_PD, kwargs=lambda pd: _pd_tahun(pd, versi="perubahan")),
     "pk-berjenjang-baru": Kasus(TULIS_PD, kwargs=_pd_tahun, juga=("post", TULIS_PD)),
     "pk-berjenjang-ubah": Kasus(TULIS_PD, kwargs=_pkb, juga=("post", TULIS_PD)),
     "pk-berjenjang-hapus": Kasus(TULIS_PD, metode="post", kwargs=_pkb),
