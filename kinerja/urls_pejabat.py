@@ -7,6 +7,7 @@ from kinerja.views import pejabat as v
 
 urlpatterns_pd = [
     path("", v.pejabat_pd, name="pejabat-pd"),
+    path("salin/", v.pejabat_pd_salin, name="pejabat-pd-salin"),
     path("<int:pk>/ubah/", v.pejabat_pd_ubah, name="pejabat-pd-ubah"),
     path("<int:pk>/hapus/", v.pejabat_pd_hapus, name="pejabat-pd-hapus"),
 ]

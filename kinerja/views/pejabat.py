@@ -26,6 +26,7 @@ from kinerja.penandatangan import jabatan_kepala_daerah
 from kinerja.services.kunci import tahun_terkunci
 from kinerja.services.pejabat import (
     pejabat_hapus,
+    pejabat_salin_tahun,
     pejabat_simpan,
     pejabat_tahun,
     versi_pejabat,
@@ -140,11 +141,18 @@ def pejabat_pd(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
                 request, f"{p.jabatan_lengkap} tahun {tahun}: {p.nama_lengkap} ditambahkan."
             )
             return redirect("pejabat-pd", kode=pd.kode, tahun=tahun)
+    daftar = list(pejabat_tahun(pemda=pd.pemda, pd=pd, tahun=tahun))
     ctx.update(
         {
-            "daftar": list(pejabat_tahun(pemda=pd.pemda, pd=pd, tahun=tahun)),
+            "daftar": daftar,
             "form": form,
             "judul": f"Pejabat {pd.nama} tahun {tahun}",
+            "salin_dari": (
+                tahun - 1
+                if not daftar
+                and Pejabat.objects.filter(perangkat_daerah=pd, tahun=tahun - 1).exists()
+                else None
+            ),
         }
     )
     return render(request, "kinerja/pejabat/daftar.html", ctx)
@@ -205,6 +213,31 @@ def pejabat_pd_hapus(request: HttpRequest, kode: str, tahun: int, pk: int) -> Ht
         messages.success(
             request, f"{p.jabatan_lengkap} {p.nama_lengkap} dihapus dari tahun {tahun}."
         )
+    return redirect("pejabat-pd", kode=pd.kode, tahun=tahun)
+
+
+class SalinForm(forms.Form):
+    dari = forms.IntegerField(min_value=2000, max_value=2100)
+
+
+@require_POST
+def pejabat_pd_salin(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    pd, _ = _pd(request, kode, tulis=True)
+    form = SalinForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Tahun asal pejabat tidak terbaca; muat ulang halaman.")
+        return redirect("pejabat-pd", kode=pd.kode, tahun=tahun)
+    dari = form.cleaned_data["dari"]
+    try:
+        jumlah = pejabat_salin_tahun(pd=pd, dari=dari, ke=tahun, pengguna=request.user)
+    except ValidationError as e:
+        for pesan in e.messages:
+            messages.error(request, pesan)
+    else:
+        if jumlah:
+            messages.success(request, f"{jumlah} pejabat tahun {dari} disalin ke tahun {tahun}.")
+        else:
+            messages.info(request, f"Tidak ada pejabat tahun {dari} yang perlu disalin.")
     return redirect("pejabat-pd", kode=pd.kode, tahun=tahun)
 
 

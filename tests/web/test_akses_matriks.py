@@ -241,6 +241,9 @@ MATRIKS: dict[str, Kasus] = {
     "pk-berjenjang-hapus": Kasus(TULIS_PD, metode="post", kwargs=_pkb),
     # Officials of a year
     "pejabat-pd": Kasus(BACA_PD, kwargs=_pd_tahun, juga=("post", TULIS_PEJABAT)),
+    "pejabat-pd-salin": Kasus(
+        TULIS_PEJABAT, metode="post", kwargs=_pd_tahun, data={"dari": "2023"}
+    ),
     "pejabat-pd-ubah": Kasus(TULIS_PEJABAT, kwargs=_pejabat_pd, juga=("post", TULIS_PEJABAT)),
     "pejabat-pd-hapus": Kasus(TULIS_PEJABAT, metode="post", kwargs=_pejabat_pd),
     "pemda-pejabat": Kasus(KELOLA_PEMDA, kwargs=_pemda, juga=("post", KELOLA_PEMDA)),

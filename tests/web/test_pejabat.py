@@ -276,3 +276,15 @@ def test_pk_page_prints_the_acting_camat(client, demo, kepala_a):
     r = client.get("/pd/33.16.05/2024/pk/?versi=murni")
     assert "Plt. CAMAT RANDUBLATUNG" in r.text
     assert "BUPATI BLORA" in r.text
+
+
+def test_an_empty_year_offers_to_copy_the_previous_one(client, demo, operator_a):
+    client.force_login(operator_a)
+    url = "/pd/33.16.05/2025/pejabat/"
+    r = client.get(url)
+    assert r.status_code == 200
+    assert "Salin pejabat tahun 2024" in r.text
+    r = client.post(url + "salin/", {"dari": "2024"})
+    assert r.status_code == 302
+    assert _kepala_2025(demo["a"]).nama == "Sutrisno Wibowo"
+    assert "Salin pejabat tahun 2024" not in client.get(url).text
