@@ -18,7 +18,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from kinerja.audit import catat_perubahan
-from kinerja.models import Pejabat, Pemda, PerangkatDaerah, StatusPejabat
+from kinerja.engine.angka import format_nip
+from kinerja.models import AWALAN_STATUS, Pejabat, Pemda, PerangkatDaerah, StatusPejabat
 from kinerja.services.kunci import pastikan_tahun_terbuka
 from kinerja.services.perencanaan import pengubah_terakhir
 
@@ -72,6 +73,16 @@ def _bersih(data: Mapping[str, Any]) -> dict[str, Any]:
             isi[k] = " ".join(str(v or "").split())
     isi["nip"] = isi["nip"].replace(" ", "")
     return isi
+
+
+def _tercatat(isi: Mapping[str, Any]) -> dict[str, Any]:
+    """Values as the audit trail shows them: the NIP spaced, the status as printed."""
+    hasil = dict(isi)
+    if hasil.get("nip"):
+        hasil["nip"] = format_nip(hasil["nip"])
+    if "status" in hasil:
+        hasil["status"] = AWALAN_STATUS.get(hasil["status"], "Definitif")
+    return hasil
 
 
 def _uraian(p: Pejabat) -> str:
@@ -154,8 +165,8 @@ def pejabat_simpan(
         objek=p,
         uraian=_uraian(p),
         tahun=tahun,
-        lama={k: lama[k] for k in berubah} if lama else None,
-        baru={k: isi[k] for k in berubah},
+        lama=_tercatat({k: lama[k] for k in berubah}) if lama else None,
+        baru=_tercatat({k: isi[k] for k in berubah}),
     )
     return p
 
@@ -167,7 +178,7 @@ def pejabat_hapus(*, pejabat: Pejabat, pengguna) -> None:
     if p.perangkat_daerah_id is not None and p.tahun is not None:
         pastikan_tahun_terbuka(p.perangkat_daerah, p.tahun)
     uraian = _uraian(p)
-    lama = kanon_pejabat(p)
+    lama = _tercatat(kanon_pejabat(p))
     catat_perubahan(
         pengguna=pengguna,
         perangkat_daerah=p.perangkat_daerah,

@@ -82,7 +82,8 @@ def test_operator_adds_an_acting_official_audited(client, demo, operator_a):
     log = LogPerubahan.objects.get(aksi="pejabat.tambah", objek_id=p.pk)
     assert log.pengguna == operator_a
     assert log.tahun == 2024
-    assert log.data["baru"]["status"] == "plt"
+    assert log.data["baru"]["status"] == "Plt."
+    assert log.data["baru"]["nip"] == "19750717 200604 1 011"
     assert "Plt. Camat Randublatung" in client.get(URL).text
 
 
@@ -117,7 +118,11 @@ def test_admin_pemda_edits_and_kepala_may_not(client, demo, admin_pemda, kepala_
     kepala.refresh_from_db()
     assert kepala.status == "plt"
     log = LogPerubahan.objects.get(aksi="pejabat.ubah", objek_id=kepala.pk)
-    assert log.data == {"lama": {"status": "definitif"}, "baru": {"status": "plt"}}
+    assert log.data == {"lama": {"status": "Definitif"}, "baru": {"status": "Plt."}}
+    # The audit trail of the perangkat daerah names it in words.
+    teks = client.get("/pd/33.16.05/riwayat/").text
+    assert "Pejabat diubah" in teks
+    assert "Definitif" in teks
 
 
 def test_a_stale_form_is_refused(client, demo, operator_a):
