@@ -24,8 +24,18 @@ class PerangkatDaerahAdmin(admin.ModelAdmin):
 
 @admin.register(m.Pejabat)
 class PejabatAdmin(admin.ModelAdmin):
-    list_display = ["nama", "jabatan", "pangkat", "golongan", "nip", "perangkat_daerah"]
-    list_filter = ["pemda"]
+    list_display = [
+        "nama",
+        "jabatan",
+        "status",
+        "tahun",
+        "kepala",
+        "pangkat",
+        "golongan",
+        "nip",
+        "perangkat_daerah",
+    ]
+    list_filter = ["pemda", "tahun", "status", "kepala"]
     search_fields = ["nama", "jabatan", "nip"]
 
 

@@ -29,6 +29,10 @@ MENU_PD = [
             "perencanaan-pk-ubah",
             "perencanaan-pk-berjenjang",
             "perencanaan-rencana-aksi",
+            "pejabat-pd",
+            "pejabat-pd-ubah",
+            "pk-berjenjang-baru",
+            "pk-berjenjang-ubah",
         ),
     ),
     ("Realisasi", "realisasi-triwulan", True, ("realisasi-triwulan",)),
@@ -55,6 +59,7 @@ MENU_PEMDA = [
     ("Perangkat daerah", "pemda-perangkat-daerah"),
     ("Pengguna", "pemda-pengguna"),
     ("Tenggat laporan", "pemda-tenggat"),
+    ("Pejabat daerah", "pemda-pejabat"),
 ]
 
 

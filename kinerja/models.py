@@ -53,11 +53,24 @@ def validate_nip(value: str) -> None:
         raise ValidationError(pesan)
 
 
+class JenisPemda(models.TextChoices):
+    KABUPATEN = "kabupaten", "Kabupaten"
+    KOTA = "kota", "Kota"
+
+
+def jenis_pemda_dari_nama(nama: str) -> str:
+    """ "Kota Semarang" → kota; "Kabupaten Blora" (or anything else) → kabupaten."""
+    return JenisPemda.KOTA if nama.strip().lower().startswith("kota ") else JenisPemda.KABUPATEN
+
+
 class Pemda(models.Model):
     """A kabupaten/kota and the rules it computes performance by."""
 
     kode = models.CharField("kode", max_length=20, unique=True)
     nama = models.CharField("nama", max_length=200)
+    jenis = models.CharField(
+        "jenis", max_length=10, choices=JenisPemda.choices, default=JenisPemda.KABUPATEN
+    )
     provinsi = models.CharField("provinsi", max_length=100, blank=True)
     ibu_kota = models.CharField("ibu kota", max_length=100, blank=True)
     kepala = models.ForeignKey(
@@ -171,12 +184,36 @@ class PerangkatDaerah(models.Model):
         return self.nama
 
 
+class StatusPejabat(models.TextChoices):
+    DEFINITIF = "definitif", "Definitif"
+    PLT = "plt", "Plt. (pelaksana tugas)"
+    PLH = "plh", "Plh. (pelaksana harian)"
+
+
+AWALAN_STATUS = {StatusPejabat.PLT: "Plt.", StatusPejabat.PLH: "Plh."}
+
+
 class Pejabat(models.Model):
-    """An official: head of a pemda or of a perangkat daerah, or one of its staff."""
+    """An official: head of a pemda or of a perangkat daerah, or one of its staff.
+
+    The officials of a year are the rows with that ``tahun`` (of the perangkat
+    daerah, or of the pemda when ``perangkat_daerah`` is empty); ``kepala`` marks
+    the camat (or the bupati/wali kota). Rows without a year are the parties
+    written on a document as it was imported.
+    """
 
     pemda = models.ForeignKey(Pemda, on_delete=models.CASCADE, related_name="pejabat")
     perangkat_daerah = models.ForeignKey(
         PerangkatDaerah, null=True, blank=True, on_delete=models.CASCADE, related_name="pejabat"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun", null=True, blank=True)
+    kepala = models.BooleanField(
+        "kepala",
+        default=False,
+        help_text="Kepala perangkat daerah (camat) atau kepala daerah (bupati/wali kota).",
+    )
+    status = models.CharField(
+        "status", max_length=10, choices=StatusPejabat.choices, default=StatusPejabat.DEFINITIF
     )
     urutan = models.PositiveSmallIntegerField("urutan", default=0)
     nama = models.CharField("nama", max_length=200)
@@ -190,10 +227,26 @@ class Pejabat(models.Model):
     class Meta:
         verbose_name = "pejabat"
         verbose_name_plural = "pejabat"
-        ordering = ["pemda", "perangkat_daerah", "urutan"]
+        ordering = ["pemda", "perangkat_daerah", "tahun", "urutan"]
 
     def __str__(self) -> str:
-        return f"{self.nama} ({self.jabatan})"
+        return f"{self.nama} ({self.jabatan_lengkap})"
+
+    @property
+    def nama_lengkap(self) -> str:
+        """ "Drs. Sutrisno Wibowo, M.Si" """
+        nama = self.nama
+        if self.gelar_depan:
+            nama = f"{self.gelar_depan} {nama}"
+        if self.gelar_belakang:
+            nama = f"{nama}, {self.gelar_belakang}"
+        return nama
+
+    @property
+    def jabatan_lengkap(self) -> str:
+        """ "Plt. Camat Randublatung" (the jabatan as held, with the acting prefix)."""
+        awalan = AWALAN_STATUS.get(self.status)
+        return f"{awalan} {self.jabatan}" if awalan else self.jabatan
 
 
 class Renstra(models.Model):

@@ -36,6 +36,7 @@ from anggaran.efisiensi import RUMUS_EFISIENSI, MetodeEfisiensi
 from anggaran.penyerapan import gulung, jumlah
 from anggaran.services import jenis_belanja_berdampingan, kunci_kode, pohon_program
 from kinerja import models as km
+from kinerja import penandatangan
 from kinerja.engine.angka import (
     Nilai,
     format_angka,
@@ -55,6 +56,7 @@ from kinerja.engine.realisasi import Rasio, TipePenghitungan, nilai_tahunan
 from kinerja.hitung import Hasil, HasilIndikator, HitungGagal, Temuan, hitung
 from kinerja.paket import types as t
 from kinerja.paket.db import paket_muat
+from kinerja.penandatangan import jabatan_cetak
 from kinerja.services.renstra import kalimat_versi_renstra
 from laporan import kerangka
 from laporan.grafik import WARNA_GARIS, Seri, grafik_batang
@@ -271,6 +273,12 @@ class PejabatDok:
     pangkat: str = ""
     golongan: str = ""
     nip: str = ""  # formatted "19680314 199403 1 007", "" when unknown
+    status: str = ""  # "plt"/"plh" for an acting official
+
+    @property
+    def jabatan_cetak(self) -> str:
+        """The jabatan line of a signature block: "Plt. CAMAT RANDUBLATUNG"."""
+        return jabatan_cetak(self.jabatan, self.status)
 
     @property
     def pangkat_golongan(self) -> str:
@@ -675,6 +683,11 @@ class _Muatan:
     sarpras: list
     bukti: list[BuktiBaris]
     pd_lain: dict[str, list[BandingPD]]
+    # The signers of the year (kinerja.penandatangan): the kepala, the kepala daerah and
+    # the officials of the cascaded PKs by jabatan.
+    kepala: PejabatDok | None = None
+    kepala_daerah: PejabatDok | None = None
+    pejabat_pkb: dict[str, PejabatDok] = field(default_factory=dict)
 
 
 def _muat(pd: km.PerangkatDaerah, tahun: int) -> _Muatan:
@@ -714,7 +727,30 @@ def _muat(pd: km.PerangkatDaerah, tahun: int) -> _Muatan:
         for i in [*tj.indikator, *(x for s in tj.sasaran for x in s.indikator)]
     ]
     pd_lain = _banding_pd_lain(pd, tahun, sendiri, paket.pemda.aturan)
-    return _Muatan(paket, th, hasil, lkjip, narasi, sdm, sarpras, bukti, pd_lain)
+    # One query for every signer; without officials kept for the year, the
+    # paket's own kepala stand in (see _identitas).
+    pejabat = penandatangan.pejabat_tahun(pd, tahun)
+    kepala, _ = penandatangan.kepala_dari(pejabat, pd.pk)
+    daerah, _ = penandatangan.kepala_dari(pejabat, None)
+    pejabat_pkb = {
+        b.jabatan: _pejabat_db(p)
+        for b in th.pk_berjenjang
+        if (p := penandatangan.pejabat_jabatan(pd, tahun, b.jabatan, pejabat)) is not None
+    }
+    return _Muatan(
+        paket,
+        th,
+        hasil,
+        lkjip,
+        narasi,
+        sdm,
+        sarpras,
+        bukti,
+        pd_lain,
+        kepala=_pejabat_db(kepala),
+        kepala_daerah=_pejabat_db(daerah, jabatan=penandatangan.jabatan_kepala_daerah(paket.pemda)),
+        pejabat_pkb=pejabat_pkb,
+    )
 
 
 def _normal(nama: str) -> str:
@@ -833,6 +869,21 @@ def _pejabat(p: t.Pejabat | None) -> PejabatDok | None:
         pangkat=p.pangkat or "",
         golongan=p.golongan or "",
         nip=format_nip(p.nip) if p.nip else "",
+        status=p.status or "",
+    )
+
+
+def _pejabat_db(p: km.Pejabat | None, *, jabatan: str = "") -> PejabatDok | None:
+    """An official of the year (kinerja.penandatangan) as the document shows it."""
+    if p is None:
+        return None
+    return PejabatDok(
+        nama=p.nama_lengkap,
+        jabatan=jabatan or p.jabatan,
+        pangkat=p.pangkat,
+        golongan=p.golongan,
+        nip=format_nip(p.nip) if p.nip else "",
+        status=p.status if p.status != km.StatusPejabat.DEFINITIF else "",
     )
 
 
@@ -856,8 +907,8 @@ def _identitas(m: _Muatan, tahun: int) -> Identitas:
         tahun=tahun,
         renstra_mulai=paket.renstra.mulai,
         renstra_selesai=paket.renstra.selesai,
-        kepala=_pejabat(pd.kepala),
-        kepala_daerah=_pejabat(pemda.kepala),
+        kepala=m.kepala or _pejabat(pd.kepala),
+        kepala_daerah=m.kepala_daerah or _pejabat(pemda.kepala),
         tempat=tempat or "……………",
         tanggal=tanggal,
         tanggal_teks=format_tanggal(tanggal) if tanggal else f"…………………… {tahun + 1}",
@@ -868,7 +919,7 @@ def _ttd_kepala(ident: Identitas, *, pengantar: str = "") -> TandaTangan:
     k = ident.kepala
     return TandaTangan(
         tempat_tanggal=ident.tempat_tanggal,
-        jabatan=_judul_kapital(k.jabatan if k else f"Kepala {ident.pd_nama}"),
+        jabatan=k.jabatan_cetak if k else _judul_kapital(f"Kepala {ident.pd_nama}"),
         nama=k.nama if k else "……………………………",
         pangkat=k.pangkat if k else "",
         nip=f"NIP. {k.nip}" if k and k.nip else "",
@@ -896,7 +947,10 @@ def _pihak(
     return TandaTangan(
         tempat_tanggal="",
         pengantar=pengantar,
-        jabatan=(jabatan if jabatan is not None else pejabat.jabatan if pejabat else "").upper(),
+        jabatan=jabatan_cetak(
+            jabatan if jabatan is not None else pejabat.jabatan if pejabat else "",
+            pejabat.status if pejabat else "",
+        ),
         nama=pejabat.nama if pejabat else "……………………",
         pangkat=pejabat.pangkat if pejabat else "",
         nip=f"NIP. {pejabat.nip}" if pejabat and pejabat.nip else "",
@@ -2634,14 +2688,14 @@ class _Penyusun:
         b.append(
             Pihak(
                 nama=pertama.nama if pertama else "……………………",
-                jabatan=(pertama.jabatan if pertama else f"Kepala {ident.pd_nama}").upper(),
+                jabatan=pertama.jabatan_cetak if pertama else f"KEPALA {ident.pd_nama.upper()}",
                 keterangan="selanjutnya disebut pihak pertama",
             )
         )
         b.append(
             Pihak(
                 nama=kedua.nama if kedua else "……………………",
-                jabatan=(kedua.jabatan if kedua else "Kepala Daerah").upper(),
+                jabatan=kedua.jabatan_cetak if kedua else "KEPALA DAERAH",
                 keterangan="selaku atasan langsung pihak pertama, selanjutnya disebut pihak kedua",
             )
         )
@@ -2681,7 +2735,7 @@ class _Penyusun:
         )
 
     def _lampiran_pk_berjenjang(self, n: int, pkb: t.PKBerjenjang) -> Bab:
-        pejabat = _pejabat(pkb.pejabat)
+        pejabat = _pejabat(pkb.pejabat) or self.m.pejabat_pkb.get(pkb.jabatan)
         judul = f"Lampiran {n}. Perjanjian Kinerja {pkb.jabatan} Tahun {self.tahun}"
         bab = self._bab_lampiran(n, judul)
         b = bab.blok
@@ -2691,7 +2745,7 @@ class _Penyusun:
         b.append(
             Pihak(
                 nama=pejabat.nama if pejabat else "……………………",
-                jabatan=pkb.jabatan.upper(),
+                jabatan=jabatan_cetak(pkb.jabatan, pejabat.status if pejabat else ""),
                 keterangan="selanjutnya disebut pihak pertama",
             )
         )
@@ -2699,7 +2753,7 @@ class _Penyusun:
         b.append(
             Pihak(
                 nama=kepala.nama if kepala else "……………………",
-                jabatan=(kepala.jabatan if kepala else f"Kepala {self.pd}").upper(),
+                jabatan=kepala.jabatan_cetak if kepala else f"KEPALA {self.pd.upper()}",
                 keterangan="selaku atasan langsung pihak pertama, selanjutnya disebut pihak kedua",
             )
         )

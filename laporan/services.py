@@ -34,12 +34,12 @@ from kinerja.models import (
     BuktiDukung,
     Indikator,
     LogPerubahan,
-    Pejabat,
     PerangkatDaerah,
     StatusTriwulan,
 )
 from kinerja.paket import types as t
 from kinerja.paket.db import paket_muat
+from kinerja.penandatangan import kepala_pd
 from kinerja.services.review import triwulan_buka_kembali
 from laporan.kerangka import AWALAN_ANALISIS, BAGIAN, PER_KUNCI, judul_bagian, kunci_analisis
 from laporan.models import (
@@ -102,15 +102,6 @@ def daftar_kata(isi: list[str]) -> str:
 def id_bagian(kunci: str) -> str:
     """The HTML id of a narrative section in the editor ("bagian-analisis-IKS-2")."""
     return "bagian-" + kunci.replace(":", "-")
-
-
-def nama_pejabat(p: Pejabat) -> str:
-    nama = p.nama
-    if p.gelar_depan:
-        nama = f"{p.gelar_depan} {nama}"
-    if p.gelar_belakang:
-        nama = f"{nama}, {p.gelar_belakang}"
-    return nama
 
 
 # --------------------------------------------------------------------------- readiness
@@ -192,7 +183,7 @@ def data_kesiapan(
         narasi=narasi,
         bukti=bukti,
         indikator_id=indikator_id_per_kode(pd, tahun),
-        ada_kepala=pd.kepala_id is not None,
+        ada_kepala=kepala_pd(pd, tahun) is not None,
         galat=galat,
         status_tw=dict(
             StatusTriwulan.objects.filter(perangkat_daerah=pd, tahun=tahun).values_list(
@@ -325,12 +316,20 @@ def periksa_kesiapan(d: DataKesiapan) -> list[Kekurangan]:
         )
         return kurang + _kekurangan_narasi(d)
     if not d.ada_kepala:
+        pejabat = (
+            Tautan("Pejabat", reverse("pejabat-pd", kwargs={"kode": d.pd.kode, "tahun": d.tahun})),
+        )
         kurang.append(
             Kekurangan(
                 "kepala",
-                "Pejabat kepala perangkat daerah (penandatangan LKjIP) belum ditentukan; "
-                "mintalah admin pemda mengisinya.",
-                siapa="Admin pemda menentukan pejabat kepala perangkat daerah.",
+                f"Kepala perangkat daerah tahun {d.tahun} (penandatangan LKjIP) belum "
+                "ditentukan; isi di daftar pejabat tahun itu.",
+                **_oleh(
+                    d,
+                    f"{_nama_operator(d)} atau admin pemda mengisi daftar pejabat tahun {d.tahun}.",
+                    operator=pejabat,
+                    admin_pemda=pejabat,
+                ),
             )
         )
     pk = th.pk_berlaku()
@@ -769,7 +768,7 @@ def lkjip_tetapkan(
     kurang = kesiapan_lkjip(pd, lkjip.tahun)
     if kurang:
         raise BelumSiap(lkjip.tahun, kurang)
-    kepala = pd.kepala
+    kepala = kepala_pd(pd, lkjip.tahun)
     sekarang = timezone.now()
     lama = lkjip.status
     kolom = ["status"]
@@ -786,7 +785,7 @@ def lkjip_tetapkan(
     if sama is not None:
         raise ValidationError(PESAN_ISI_SAMA.format(versi=sama.versi, kode=kode[:12]))
     versi = (SnapshotLKjIP.objects.filter(lkjip=lkjip).aggregate(m=Max("versi"))["m"] or 0) + 1
-    penandatangan, jabatan = nama_pejabat(kepala), kepala.jabatan
+    penandatangan, jabatan = kepala.nama_lengkap, kepala.jabatan_lengkap
     stempel = Stempel(
         kode_isi=kode,
         url_verifikasi=alamat_verifikasi(kode),

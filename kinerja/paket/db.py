@@ -80,7 +80,13 @@ def aturan_pemda(pemda: m.Pemda) -> t.Aturan:
 
 
 def _pejabat_baru(
-    p: t.Pejabat | None, pemda: m.Pemda, pd: m.PerangkatDaerah | None, urutan: int = 0
+    p: t.Pejabat | None,
+    pemda: m.Pemda,
+    pd: m.PerangkatDaerah | None,
+    urutan: int = 0,
+    *,
+    tahun: int | None = None,
+    kepala: bool = False,
 ):
     if p is None:
         return None
@@ -88,6 +94,9 @@ def _pejabat_baru(
         pemda=pemda,
         perangkat_daerah=pd,
         urutan=urutan,
+        tahun=tahun,
+        kepala=kepala,
+        status=p.status or m.StatusPejabat.DEFINITIF,
         nama=p.nama,
         jabatan=p.jabatan,
         gelar_depan=p.gelar_depan or "",
@@ -109,7 +118,33 @@ def _pejabat(p: m.Pejabat | None) -> t.Pejabat | None:
         pangkat=p.pangkat or None,
         golongan=p.golongan or None,
         nip=p.nip or None,
+        status=None if p.status == m.StatusPejabat.DEFINITIF else p.status,
     )
+
+
+def _simpan_pejabat_tahunan(paket: t.Paket, pemda: m.Pemda, pd: m.PerangkatDaerah) -> None:
+    """The package's officials become the officials of each of its years: the camat and
+    staff of the perangkat daerah (replacing what was held), and the kepala daerah of a
+    year the pemda has none for yet (the admin pemda keeps the pemda's own officials)."""
+    data_pd = paket.perangkat_daerah
+    tahun_list = sorted(th.tahun for th in paket.tahun) or [None]
+    for tahun in tahun_list:
+        kepala = _pejabat_baru(data_pd.kepala, pemda, pd, 0, tahun=tahun, kepala=True)
+        if kepala is not None:
+            pd.kepala = kepala
+        for i, p in enumerate(data_pd.pejabat, start=1):
+            _pejabat_baru(p, pemda, pd, i, tahun=tahun)
+        if paket.pemda.kepala is None:
+            continue
+        ada = m.Pejabat.objects.filter(
+            pemda=pemda, perangkat_daerah=None, tahun=tahun, kepala=True
+        ).first()
+        if tahun is None or ada is None:
+            ada = _pejabat_baru(paket.pemda.kepala, pemda, None, tahun=tahun, kepala=True)
+        if pemda.kepala_id is None or tahun == tahun_list[-1]:
+            pemda.kepala = ada
+            pemda.save(update_fields=["kepala"])
+    pd.save(update_fields=["kepala"])
 
 
 def _simpan_pemda(data: t.Pemda) -> m.Pemda:
@@ -132,6 +167,7 @@ def _simpan_pemda(data: t.Pemda) -> m.Pemda:
         nama=data.nama,
         provinsi=data.provinsi or "",
         ibu_kota=data.ibu_kota or "",
+        jenis=data.jenis or m.jenis_pemda_dari_nama(data.nama),
         skala_preset=aturan.skala_preset or "",
         rumus_negatif=aturan.rumus_negatif.value,
         batas_atas_capaian=None
@@ -158,9 +194,6 @@ def _simpan_pemda(data: t.Pemda) -> m.Pemda:
             )
             for i, b in enumerate(aturan.skala.band)
         )
-    if data.kepala:
-        pemda.kepala = _pejabat_baru(data.kepala, pemda, None)
-        pemda.save(update_fields=["kepala"])
     return pemda
 
 
@@ -252,11 +285,7 @@ def paket_simpan(*, paket: t.Paket, pengguna=None) -> m.PerangkatDaerah:
     pd.keterangan_data = paket.keterangan or ""
     pd.kepala = None
     pd.save()
-    if data_pd.kepala:
-        pd.kepala = _pejabat_baru(data_pd.kepala, pemda, pd, 0)
-        pd.save(update_fields=["kepala"])
-    for i, p in enumerate(data_pd.pejabat, start=1):
-        _pejabat_baru(p, pemda, pd, i)
+    _simpan_pejabat_tahunan(paket, pemda, pd)
 
     r = paket.renstra
     renstra = m.Renstra.objects.create(
@@ -583,11 +612,25 @@ def paket_muat(pd: m.PerangkatDaerah, tahun: int | None = None) -> t.Paket:
     pemda = m.Pemda.objects.select_related("kepala").get(pk=pd.pemda_id)
     pd = m.PerangkatDaerah.objects.select_related("kepala").get(pk=pd.pk)
     aturan = _aturan_dari_model(pemda, list(pemda.band_predikat.all()))
-    staf = [
-        p
-        for p in m.Pejabat.objects.filter(perangkat_daerah=pd).order_by("urutan")
-        if 0 < p.urutan < 100
-    ]
+    # The officials of the latest year held (rows without a year: as imported before
+    # officials were kept per year).
+    pejabat_pd = list(
+        m.Pejabat.objects.filter(perangkat_daerah=pd).order_by("-tahun", "urutan", "pk")
+    )
+    terakhir = next((p.tahun for p in pejabat_pd if p.tahun is not None), None)
+    if terakhir is not None:
+        staf = [p for p in pejabat_pd if p.tahun == terakhir and not p.kepala]
+        kepala_pd = next((p for p in pejabat_pd if p.tahun == terakhir and p.kepala), None)
+    else:
+        staf = [p for p in pejabat_pd if 0 < p.urutan < 100]
+        kepala_pd = pd.kepala
+    kepala_daerah = (
+        m.Pejabat.objects.filter(pemda=pemda, perangkat_daerah=None, kepala=True, tahun=terakhir)
+        .order_by("-pk")
+        .first()
+        if terakhir is not None
+        else None
+    ) or pemda.kepala
     semua_renstra = list(m.Renstra.objects.filter(perangkat_daerah=pd).order_by("-mulai"))
     renstra_obj = next(
         (r for r in semua_renstra if tahun is not None and r.mulai <= tahun <= r.selesai),
@@ -897,7 +940,8 @@ def paket_muat(pd: m.PerangkatDaerah, tahun: int | None = None) -> t.Paket:
             aturan=aturan,
             provinsi=pemda.provinsi or None,
             ibu_kota=pemda.ibu_kota or None,
-            kepala=_pejabat(pemda.kepala),
+            jenis=None if pemda.jenis == m.jenis_pemda_dari_nama(pemda.nama) else pemda.jenis,
+            kepala=_pejabat(kepala_daerah),
         ),
         perangkat_daerah=t.PerangkatDaerah(
             kode=pd.kode,
@@ -907,7 +951,7 @@ def paket_muat(pd: m.PerangkatDaerah, tahun: int | None = None) -> t.Paket:
             telepon=pd.telepon or None,
             email=pd.email or None,
             situs=pd.situs or None,
-            kepala=_pejabat(pd.kepala),
+            kepala=_pejabat(kepala_pd),
             pejabat=[_pejabat(p) for p in staf],
         ),
         renstra=renstra,

@@ -29,6 +29,8 @@ BATAS_ATAS_SAH = (100, 110, 120, 125)
 BATAS_BAWAH_SAH = (0,)
 UNSUR = tuple(f"U{i}" for i in range(1, 10))
 TINGKAT_PEMBANDING = ("kabupaten", "provinsi", "nasional", "lainnya")
+STATUS_PEJABAT = ("definitif", "plt", "plh")
+JENIS_PEMDA = ("kabupaten", "kota")
 JENIS_ANGKA_DILAPORKAN = (
     "capaian",
     "penyerapan",
@@ -275,11 +277,18 @@ class _Pembaca:
     # -- domain pieces --------------------------------------------------------
 
     def pejabat(self, data: Any, path: str) -> t.Pejabat | None:
-        kunci = ("gelar_depan", "gelar_belakang", "pangkat", "golongan", "nip")
+        kunci = ("gelar_depan", "gelar_belakang", "pangkat", "golongan", "nip", "status")
         if not self.objek(data, path, ("nama", "jabatan"), kunci):
             return None
         nama = self.teks(data, "nama", path, wajib=True)
         jabatan = self.teks(data, "jabatan", path, wajib=True)
+        status = self.teks(data, "status", path)
+        if status is not None and status not in STATUS_PEJABAT:
+            self.salah(
+                _kunci(path, "status"),
+                f"status {status!r} tidak dikenal; yang dikenal: {', '.join(STATUS_PEJABAT)}",
+            )
+            status = None
         nip = self.teks(data, "nip", path)
         if nip is not None:
             nip = nip.replace(" ", "")
@@ -295,6 +304,7 @@ class _Pembaca:
             pangkat=self.teks(data, "pangkat", path),
             golongan=self.teks(data, "golongan", path),
             nip=nip,
+            status=None if status == "definitif" else status,
         )
 
     def aturan(self, data: Any, path: str) -> t.Aturan | None:
@@ -677,11 +687,20 @@ def _baca(r: _Pembaca, data: Any) -> t.Paket | None:
 
     pemda = None
     if r.objek(
-        data.get("pemda"), "$.pemda", ("kode", "nama", "aturan"), ("provinsi", "ibu_kota", "kepala")
+        data.get("pemda"),
+        "$.pemda",
+        ("kode", "nama", "aturan"),
+        ("provinsi", "ibu_kota", "kepala", "jenis"),
     ):
         d = data["pemda"]
         aturan = r.aturan(d.get("aturan"), "$.pemda.aturan")
         kepala = r.pejabat(d["kepala"], "$.pemda.kepala") if "kepala" in d else None
+        jenis = r.teks(d, "jenis", "$.pemda")
+        if jenis is not None and jenis not in JENIS_PEMDA:
+            r.salah(
+                "$.pemda.jenis", f"jenis {jenis!r} tidak dikenal; yang dikenal: kabupaten, kota"
+            )
+            jenis = None
         kode, nama = (
             r.teks(d, "kode", "$.pemda", wajib=True),
             r.teks(d, "nama", "$.pemda", wajib=True),
@@ -694,6 +713,7 @@ def _baca(r: _Pembaca, data: Any) -> t.Paket | None:
                 provinsi=r.teks(d, "provinsi", "$.pemda"),
                 ibu_kota=r.teks(d, "ibu_kota", "$.pemda"),
                 kepala=kepala,
+                jenis=jenis,
             )
 
     pd = None

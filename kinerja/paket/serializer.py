@@ -38,7 +38,7 @@ def _pejabat(p: t.Pejabat | None) -> dict | None:
     if p is None:
         return None
     hasil: dict[str, Any] = {"nama": p.nama, "jabatan": p.jabatan}
-    for key in ("gelar_depan", "gelar_belakang", "pangkat", "golongan", "nip"):
+    for key in ("gelar_depan", "gelar_belakang", "pangkat", "golongan", "nip", "status"):
         if getattr(p, key):
             hasil[key] = getattr(p, key)
     return hasil
@@ -301,6 +301,7 @@ def tulis_paket(paket: t.Paket) -> dict:
             "nama": paket.pemda.nama,
             "provinsi": paket.pemda.provinsi,
             "ibu_kota": paket.pemda.ibu_kota,
+            "jenis": paket.pemda.jenis,
             "kepala": _pejabat(paket.pemda.kepala),
         }
     )

@@ -47,6 +47,14 @@ class Pejabat:
     pangkat: str | None = None
     golongan: str | None = None
     nip: str | None = None
+    # "plt" or "plh" for an acting official; None for a definitive one.
+    status: str | None = None
+
+    @property
+    def jabatan_lengkap(self) -> str:
+        """ "Plt. Camat Randublatung" """
+        awalan = {"plt": "Plt.", "plh": "Plh."}.get(self.status or "")
+        return f"{awalan} {self.jabatan}" if awalan else self.jabatan
 
     @property
     def nama_lengkap(self) -> str:
@@ -78,6 +86,8 @@ class Pemda:
     provinsi: str | None = None
     ibu_kota: str | None = None
     kepala: Pejabat | None = None
+    # "kabupaten" or "kota"; None: as its name says ("Kota …" is a kota).
+    jenis: str | None = None
 
 
 @dataclass

@@ -61,6 +61,7 @@ from kinerja.models import (
     SubKegiatan,
     TargetPK,
 )
+from kinerja.penandatangan import pejabat_tahun, penandatanganan
 from kinerja.services.perencanaan import (
     TRIWULAN_ROMAWI,
     indikator_ubah,
@@ -736,8 +737,9 @@ def perjanjian_kinerja(request: HttpRequest, kode: str, tahun: int) -> HttpRespo
                 for p in daftar
             ],
             "pk": _isi_pk(dipilih) if dipilih else None,
-            "pihak_pertama": (dipilih.pihak_pertama or pd.kepala) if dipilih else None,
-            "pihak_kedua": (dipilih.pihak_kedua or pd.pemda.kepala) if dipilih else None,
+            "ttd": (
+                penandatanganan(pd=pd, tahun=tahun, dokumen="pk", pk=dipilih) if dipilih else None
+            ),
             "beda": _beda_pk(murni, perubahan) if murni and perubahan else None,
             "terakhir": daftar[-1].versi if daftar else "",
             "versi_baru": _nama_versi(versi_berikutnya(daftar[-1].urutan_versi)) if daftar else "",
@@ -768,6 +770,7 @@ def pk_berjenjang(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
             "kode", "nama"
         ):
             nama_kode[s.kode] = s.nama
+    pejabat = pejabat_tahun(pd, tahun)
     isi = []
     for b in daftar:
         anggaran = []
@@ -788,6 +791,9 @@ def pk_berjenjang(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         isi.append(
             {
                 "obj": b,
+                "ttd": penandatanganan(
+                    pd=pd, tahun=tahun, dokumen="pk_berjenjang", pkb=b, daftar=pejabat
+                ),
                 "sasaran": [
                     {"obj": s, "target": _tampil(s.target, s.target_label)} for s in b.sasaran.all()
                 ],
@@ -795,7 +801,7 @@ def pk_berjenjang(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
             }
         )
     ctx = _ctx_dasar(pd, "perencanaan-pk-berjenjang", tahun, boleh_ubah)
-    ctx.update({"daftar": isi})
+    ctx.update({"daftar": isi, "terkunci": bool(_tahun_terkunci(pd, [tahun]))})
     return render(request, "kinerja/perencanaan/pk_berjenjang.html", ctx)
 
 

@@ -79,6 +79,13 @@ LABEL_AKSI = {
     "pengguna.buat": "Pengguna ditambahkan",
     "pengguna.ubah": "Pengguna diubah",
     "pengguna.nonaktif": "Pengguna dinonaktifkan",
+    "pejabat.tambah": "Pejabat ditambahkan",
+    "pejabat.ubah": "Pejabat diubah",
+    "pejabat.hapus": "Pejabat dihapus",
+    "pejabat.salin_tahun": "Pejabat disalin dari tahun lain",
+    "pk_berjenjang.buat": "PK berjenjang dibuat",
+    "pk_berjenjang.ubah": "PK berjenjang diubah",
+    "pk_berjenjang.hapus": "PK berjenjang dihapus",
 }
 
 # Model labels (LogPerubahan.objek_tipe) → what the object is called on screen.

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from kinerja.models import Indikator, PerangkatDaerah, Realisasi
+from kinerja.models import Indikator, Pejabat, Realisasi
 from laporan.kerangka import BAGIAN
 from laporan.models import LKjIP
 from laporan.services import kesiapan_lkjip
@@ -163,11 +163,13 @@ def test_missed_target_needs_a_note_or_an_analysis(demo):
 def test_missing_kepala_official(demo):
     pd = demo["a"]
     lengkapi(pd)
-    PerangkatDaerah.objects.filter(pk=pd.pk).update(kepala=None)
+    # The signer is the kepala among the officials of the year (kinerja.penandatangan).
+    Pejabat.objects.filter(perangkat_daerah=pd, tahun=2024, kepala=True).delete()
     pd.refresh_from_db()
     kurang = kesiapan_lkjip(pd, 2024)
     assert _jenis(kurang) == [("kepala", "")]
     assert "penandatangan LKjIP" in kurang[0].pesan
+    assert kurang[0].tautan[0].url == "/pd/33.16.05/2024/pejabat/"
 
 
 def test_year_without_data(demo):

@@ -232,3 +232,28 @@ def test_ratio_indicators_take_numerator_and_denominator():
 def test_exported_json_round_trips_through_the_serializer_without_the_database():
     paket = baca_paket(_data("35.17.12"))
     assert baca_paket(muat_json(dumps(tulis_paket(paket)))) == paket
+
+
+@pytest.mark.django_db
+def test_acting_officials_round_trip_and_belong_to_the_years():
+    from kinerja.models import Pejabat
+
+    data = copy.deepcopy(_data("33.16.15"))
+    data["perangkat_daerah"]["kepala"]["status"] = "plt"
+    data["perangkat_daerah"]["pejabat"][0]["status"] = "plh"
+    jsonschema.Draft202012Validator(SCHEMA).validate(data)
+    asli = baca_paket(data)
+    pd = paket_simpan(paket=asli)
+    kepala = Pejabat.objects.get(perangkat_daerah=pd, tahun=2024, kepala=True)
+    assert kepala.jabatan_lengkap == "Plt. Camat Bogorejo"
+    kembali = baca_paket(muat_json(dumps(tulis_paket(paket_muat(pd)))))
+    assert kembali == asli
+    assert kembali.perangkat_daerah.pejabat[0].status == "plh"
+
+
+def test_an_unknown_official_status_is_reported():
+    data = copy.deepcopy(_data("33.16.05"))
+    data["perangkat_daerah"]["kepala"]["status"] = "pj"
+    with pytest.raises(PaketTidakValid) as e:
+        baca_paket(data)
+    assert any(g.path == "$.perangkat_daerah.kepala.status" for g in e.value.galat)

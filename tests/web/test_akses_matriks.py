@@ -41,6 +41,8 @@ BACA_PD = {
     "evaluator_lain": 404,
 }
 TULIS_PD = {**BACA_PD, "kepala_a": 403, "evaluator": 403, "admin_pemda": 403}
+# The officials of a perangkat daerah: its operator, or the admin of its pemda.
+TULIS_PEJABAT = {**TULIS_PD, "admin_pemda": "ok"}
 TINJAU_PD = {**BACA_PD, "operator_a": 403, "evaluator": 403, "admin_pemda": 403}
 KELOLA_PEMDA = {
     "anonim": "masuk",
@@ -103,6 +105,29 @@ def _log(pd):
     return catat_perubahan(
         pengguna=None, perangkat_daerah=pd, aksi="pagu.ubah", objek=pagu, tahun=2024, lama=1, baru=2
     )
+
+
+def _pejabat_pd(pd, **extra):
+    from kinerja.models import Pejabat
+
+    p = Pejabat.objects.filter(perangkat_daerah=pd, tahun=2024).order_by("pk").first()
+    return _pd_tahun(pd, pk=p.pk, **extra)
+
+
+def _pejabat_pemda(pd):
+    from kinerja.models import Pejabat
+
+    p = Pejabat.objects.filter(pemda=pd.pemda, perangkat_daerah=None, tahun=2024)
+    return _pemda(pd, pk=p.order_by("pk").first().pk)
+
+
+def _pkb(pd):
+    from kinerja.models import PKBerjenjang
+
+    pkb, _ = PKBerjenjang.objects.get_or_create(
+        perangkat_daerah=pd, tahun=2024, jabatan="Sekretaris Kecamatan"
+    )
+    return _pd_tahun(pd, pk=pkb.pk)
 
 
 def _pemda(pd, **extra):
@@ -284,6 +309,20 @@ MATRIKS: dict[str, Kasus] = {
     "tahun-buka": Kasus(
         BUKA_TAHUN, metode="post", kwargs=lambda pd: {"kode": pd.kode, "tahun": 2025}
     ),
+    "pk-pdf": Kasus(BACA_PD, kwargs=lambda pd: _pd_tahun(pd, versi="perubahan")),
+    "pk-berjenjang-baru": Kasus(TULIS_PD, kwargs=_pd_tahun, juga=("post", TULIS_PD)),
+    "pk-berjenjang-ubah": Kasus(TULIS_PD, kwargs=_pkb, juga=("post", TULIS_PD)),
+    "pk-berjenjang-hapus": Kasus(TULIS_PD, metode="post", kwargs=_pkb),
+    # Officials of a year
+    "pejabat-pd": Kasus(BACA_PD, kwargs=_pd_tahun, juga=("post", TULIS_PEJABAT)),
+    "pejabat-pd-salin": Kasus(
+        TULIS_PEJABAT, metode="post", kwargs=_pd_tahun, data={"dari": "2023"}
+    ),
+    "pejabat-pd-ubah": Kasus(TULIS_PEJABAT, kwargs=_pejabat_pd, juga=("post", TULIS_PEJABAT)),
+    "pejabat-pd-hapus": Kasus(TULIS_PEJABAT, metode="post", kwargs=_pejabat_pd),
+    "pemda-pejabat": Kasus(KELOLA_PEMDA, kwargs=_pemda, juga=("post", KELOLA_PEMDA)),
+    "pemda-pejabat-ubah": Kasus(KELOLA_PEMDA, kwargs=_pejabat_pemda, juga=("post", KELOLA_PEMDA)),
+    "pemda-pejabat-hapus": Kasus(KELOLA_PEMDA, metode="post", kwargs=_pejabat_pemda),
     # Admin pemda
     "pemda-aturan": Kasus(KELOLA_PEMDA, kwargs=_pemda, juga=("post", KELOLA_PEMDA)),
     "pemda-aturan-periksa": Kasus(KELOLA_PEMDA, metode="post", kwargs=_pemda),

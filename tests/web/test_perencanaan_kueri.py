@@ -20,6 +20,8 @@ HALAMAN = [
     "/pd/{kode}/2024/pk/murni/ubah/",
     "/pd/{kode}/2024/pk-berjenjang/",
     "/pd/{kode}/2024/rencana-aksi/",
+    "/pd/{kode}/2024/pejabat/",
+    "/pd/{kode}/2024/pk-berjenjang/{pkb}/ubah/",
 ]
 
 
@@ -42,7 +44,8 @@ def _siapkan(n: int, kode: str, kode_pemda: str, pengguna) -> dict[str, object]:
             for j in range(5)
         )
     ind = Indikator.objects.filter(renstra__perangkat_daerah=pd).order_by("urutan").first()
-    return {"kode": kode, "ind": ind.pk}
+    pkb = PKBerjenjang.objects.filter(perangkat_daerah=pd).order_by("urutan").first()
+    return {"kode": kode, "ind": ind.pk, "pkb": pkb.pk}
 
 
 @pytest.mark.parametrize("pola", HALAMAN)
