@@ -6,9 +6,8 @@ services of the lower layers for their own data. Each step creates what is
 missing and leaves alone what exists, so opening a year twice changes nothing
 the second time (and records nothing).
 
-The steps are the list ``LANGKAH``: a new step (for instance carrying the
-officials of the previous year over) is one function with the signature of
-:class:`Langkah` added to it.
+The steps are the list ``LANGKAH``: a new step is one function with the
+signature of :class:`Langkah` added to it.
 """
 
 from __future__ import annotations
@@ -20,7 +19,8 @@ from django.db import transaction
 
 from anggaran.services import dpa_murni_buat
 from kinerja.audit import catat_perubahan
-from kinerja.models import PerangkatDaerah, Renstra
+from kinerja.models import Pejabat, PerangkatDaerah, Renstra
+from kinerja.services.pejabat import pejabat_salin_tahun
 from kinerja.services.perencanaan import (
     pastikan_renstra_tahun,
     perjanjian_kinerja_draf_buat,
@@ -102,6 +102,20 @@ def _langkah_lkjip(k: Konteks) -> HasilLangkah:
     return HasilLangkah("lkjip", True, f"LKjIP {k.tahun} (draf)")
 
 
+def _langkah_pejabat(k: Konteks) -> HasilLangkah:
+    n = pejabat_salin_tahun(pd=k.pd, dari=k.tahun - 1, ke=k.tahun, pengguna=k.pengguna)
+    if not n:
+        return HasilLangkah(
+            "pejabat",
+            False,
+            f"Pejabat {k.tahun}: tidak ada yang perlu disalin",
+            ""
+            if Pejabat.objects.filter(perangkat_daerah=k.pd, tahun=k.tahun, kepala=True).exists()
+            else f"Kepala perangkat daerah tahun {k.tahun} belum ada; isi di halaman Pejabat.",
+        )
+    return HasilLangkah("pejabat", True, f"{n} pejabat tahun {k.tahun - 1} disalin ke {k.tahun}")
+
+
 def _langkah_pk(k: Konteks) -> HasilLangkah:
     pk = perjanjian_kinerja_draf_buat(perangkat_daerah=k.pd, tahun=k.tahun, pengguna=k.pengguna)
     if pk is None:
@@ -152,9 +166,15 @@ def _langkah_dpa(k: Konteks) -> HasilLangkah:
     return HasilLangkah("dpa", True, "DPA murni dengan pagu kosong", catatan)
 
 
-# In order: the LKjIP row first (the year register the other pages look for), then the
-# PK, whose indicators the Rencana Aksi proposes for, then the budget.
-LANGKAH: list[Langkah] = [_langkah_lkjip, _langkah_pk, _langkah_rencana_aksi, _langkah_dpa]
+# In order: the LKjIP row first (the year register the other pages look for), the officials
+# who sign, then the PK, whose indicators the Rencana Aksi proposes for, then the budget.
+LANGKAH: list[Langkah] = [
+    _langkah_lkjip,
+    _langkah_pejabat,
+    _langkah_pk,
+    _langkah_rencana_aksi,
+    _langkah_dpa,
+]
 
 
 @transaction.atomic

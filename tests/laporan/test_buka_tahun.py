@@ -15,6 +15,7 @@ from anggaran.models import DPA, Pagu, PaguJenisBelanja
 from anggaran.services import pagu_simpan
 from kinerja.models import (
     LogPerubahan,
+    Pejabat,
     PerjanjianKinerja,
     RencanaAksi,
     TargetPK,
@@ -24,7 +25,17 @@ from laporan.models import LKjIP
 from laporan.services_tahun import tahun_buka
 
 KECAMATAN = ["33.16.05", "33.16.15", "35.17.12"]
-TABEL = [LKjIP, PerjanjianKinerja, TargetPK, RencanaAksi, DPA, Pagu, PaguJenisBelanja, LogPerubahan]
+TABEL = [
+    LKjIP,
+    Pejabat,
+    PerjanjianKinerja,
+    TargetPK,
+    RencanaAksi,
+    DPA,
+    Pagu,
+    PaguJenisBelanja,
+    LogPerubahan,
+]
 
 
 def _jumlah_baris() -> dict[str, int]:
@@ -116,6 +127,7 @@ def test_each_created_kind_is_audited_once(demo):
     assert sorted(aksi) == sorted(
         [
             "lkjip.buat",
+            "pejabat.salin_tahun",
             "perjanjian_kinerja.buat_draf",
             "rencana_aksi.usulan",
             "dpa.buat",
@@ -177,3 +189,24 @@ def test_a_signed_year_is_left_alone(demo):
 def test_an_unknown_perangkat_daerah_is_a_clean_error(demo):
     with pytest.raises(CommandError, match="tidak ditemukan"):
         _buka("99.99.99")
+
+
+@pytest.mark.django_db
+def test_the_officials_of_the_year_before_are_carried_over_once(demo):
+    kode = "33.16.05"
+    lalu = list(
+        Pejabat.objects.filter(perangkat_daerah__kode=kode, tahun=2024)
+        .order_by("urutan", "pk")
+        .values_list("jabatan", "nama", "nip", "status", "kepala")
+    )
+    assert lalu and any(p[-1] for p in lalu)  # the demo has a camat in 2024
+    teks = _buka(kode)
+    assert f"{len(lalu)} pejabat tahun 2024 disalin ke 2025" in teks
+    baru = list(
+        Pejabat.objects.filter(perangkat_daerah__kode=kode, tahun=2025)
+        .order_by("urutan", "pk")
+        .values_list("jabatan", "nama", "nip", "status", "kepala")
+    )
+    assert baru == lalu
+    _buka(kode)
+    assert Pejabat.objects.filter(perangkat_daerah__kode=kode, tahun=2025).count() == len(lalu)

@@ -68,7 +68,10 @@ def test_opening_redirects_to_the_pk_with_a_summary(client, operator_a, demo):
     r = client.post(BUKA)
     assert r.status_code == 302 and r["Location"] == f"{PD}/2025/pk/"
     html = client.get(r["Location"]).content.decode()
-    assert "Tahun 2025 dibuka: LKjIP 2025 (draf); draf Perjanjian Kinerja murni dengan 4" in html
+    assert (
+        "Tahun 2025 dibuka: LKjIP 2025 (draf); 1 pejabat tahun 2024 disalin ke 2025; "
+        "draf Perjanjian Kinerja murni dengan 4"
+    ) in html
     assert "Indeks Kepuasan Masyarakat (IKM) di Kecamatan" in html and ">86,5<" in html
     assert LKjIP.objects.filter(perangkat_daerah=demo["a"], tahun=2025).exists()
     log = LogPerubahan.objects.get(aksi="tahun.buka", perangkat_daerah=demo["a"])
