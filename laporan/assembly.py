@@ -679,7 +679,7 @@ class _Muatan:
 def _muat(pd: km.PerangkatDaerah, tahun: int) -> _Muatan:
     if not km.Renstra.objects.filter(perangkat_daerah=pd).exists():
         raise HitungGagal(f"{pd.nama} belum memiliki Renstra; LKjIP belum dapat disusun")
-    paket = paket_muat(pd)
+    paket = paket_muat(pd, tahun=tahun)
     hasil = hitung(paket, tahun)  # raises HitungGagal when the year has no data
     th = paket.cari_tahun(tahun)
     assert th is not None

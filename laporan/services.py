@@ -33,6 +33,13 @@ from kinerja.hitung import Hasil, HasilIndikator, HitungGagal, hitung
 from kinerja.models import BuktiDukung, Indikator, LogPerubahan, Pejabat, PerangkatDaerah
 from kinerja.paket import types as t
 from kinerja.paket.db import paket_muat
+from kinerja.services.tetap import (
+    aturan_lepas,
+    aturan_tetapkan,
+    kelompok_temuan,
+    penjelasan_simpan,
+    penjelasan_tahun,
+)
 from laporan.kerangka import AWALAN_ANALISIS, BAGIAN, PER_KUNCI, judul_bagian, kunci_analisis
 from laporan.models import (
     DataSDM,
@@ -118,7 +125,7 @@ class Tautan:
 class Kekurangan:
     """One thing missing before the LKjIP may be submitted and signed, with where to fix it."""
 
-    jenis: str  # "data", "pk", "kepala", "realisasi", "bukti", "catatan", "narasi"
+    jenis: str  # "data", "pk", "kepala", "realisasi", "bukti", "catatan", "temuan", "narasi"
     pesan: str
     tautan: tuple[Tautan, ...] = ()
     kode: str = ""
@@ -137,10 +144,12 @@ class DataKesiapan:
     indikator_id: dict[str, int]
     ada_kepala: bool
     galat: str | None = None
+    # Finding key → the operator's explanation (kinerja.services.tetap).
+    penjelasan: dict[str, str] = field(default_factory=dict)
 
 
 def data_kesiapan(pd: PerangkatDaerah, tahun: int) -> DataKesiapan:
-    paket = paket_muat(pd)
+    paket = paket_muat(pd, tahun=tahun)
     hasil, galat = None, None
     try:
         hasil = hitung(paket, tahun)
@@ -167,6 +176,7 @@ def data_kesiapan(pd: PerangkatDaerah, tahun: int) -> DataKesiapan:
         indikator_id=indikator_id_per_kode(pd),
         ada_kepala=pd.kepala_id is not None,
         galat=galat,
+        penjelasan={k: p.teks for k, p in penjelasan_tahun(pd, tahun).items()},
     )
 
 
@@ -188,6 +198,16 @@ def _url_realisasi(d: DataKesiapan, triwulan: int, kode: str | None = None) -> s
 def _url_editor(d: DataKesiapan, kunci: str) -> str:
     url = reverse("lkjip-editor", kwargs={"kode": d.pd.kode, "tahun": d.tahun})
     return f"{url}#{id_bagian(kunci)}"
+
+
+def id_temuan(kunci: str) -> str:
+    """The HTML id of a finding in the editor (its key holds spaces and bars)."""
+    return "temuan-" + hashlib.sha1(kunci.encode()).hexdigest()[:12]
+
+
+def _url_temuan(d: DataKesiapan, kunci: str) -> str:
+    url = reverse("lkjip-editor", kwargs={"kode": d.pd.kode, "tahun": d.tahun})
+    return f"{url}#{id_temuan(kunci)}"
 
 
 def _angka_tw(v: t.NilaiTW):
@@ -236,16 +256,42 @@ def periksa_kesiapan(d: DataKesiapan) -> list[Kekurangan]:
         )
     hasil = d.hasil.indikator_per_kode()
     di_pk = set(pk.target) if pk else set()
+    # The document reports every tujuan and sasaran indicator with a target of the
+    # year (BAB III 3.1), PK or not: each needs its annual realisasi and, when it
+    # missed, an explanation. Evidence is asked for the PK indicators.
+    dilaporkan = di_pk | {
+        h.kode for h in d.hasil.indikator if h.tingkat in ("tujuan", "sasaran") and h.target
+    }
     for ind in d.paket.semua_indikator():
-        if ind.kode in di_pk:
-            kurang += _kekurangan_indikator(d, th, ind, hasil.get(ind.kode))
-    return kurang + _kekurangan_narasi(d)
+        if ind.kode in dilaporkan:
+            kurang += _kekurangan_indikator(
+                d, th, ind, hasil.get(ind.kode), bukti=ind.kode in di_pk
+            )
+    return kurang + _kekurangan_temuan(d) + _kekurangan_narasi(d)
+
+
+def _kekurangan_temuan(d: DataKesiapan) -> list[Kekurangan]:
+    """A consistency finding stays open until the data are corrected (it disappears) or
+    the operator explains it; the explanations are printed in the LKjIP."""
+    assert d.hasil is not None
+    return [
+        Kekurangan(
+            "temuan",
+            f"Temuan konsistensi data pada {g.lokasi}: {g.pesan[0]}. Perbaiki datanya, atau "
+            "tuliskan penjelasan bila data memang demikian.",
+            (Tautan("Perbaiki atau jelaskan temuan", _url_temuan(d, g.kunci)),),
+            g.kunci,
+        )
+        for g in kelompok_temuan(d.hasil.temuan, {})
+        if not d.penjelasan.get(g.kunci, "").strip()
+    ]
 
 
 def _kekurangan_indikator(
-    d: DataKesiapan, th: t.Tahun, ind: t.Indikator, h: HasilIndikator | None
+    d: DataKesiapan, th: t.Tahun, ind: t.Indikator, h: HasilIndikator | None, *, bukti: bool
 ) -> list[Kekurangan]:
-    """A PK indicator needs its closing realisasi, evidence, and a note if it missed."""
+    """A reported indicator needs its closing realisasi, a note if it missed, and (a PK
+    indicator) evidence."""
     kurang: list[Kekurangan] = []
     kode = ind.kode
     nama = f"{kode} ({ind.nama})"
@@ -270,7 +316,7 @@ def _kekurangan_indikator(
             )
         )
     terakhir = max((q + 1 for q, v in enumerate(tw) if v is not None), default=4)
-    if kode not in d.bukti:
+    if bukti and kode not in d.bukti:
         kurang.append(
             Kekurangan(
                 "bukti",
@@ -467,6 +513,20 @@ def _catat_narasi(lkjip: LKjIP, narasi: Narasi, lama: dict, pengguna) -> None:
     )
 
 
+# --------------------------------------------------------------------------- findings
+
+
+@transaction.atomic
+def penjelasan_temuan_simpan(*, lkjip: LKjIP, kunci: str, teks: str, pengguna):
+    """The operator explains a consistency finding; part of the document, so only while
+    the LKjIP is a draft (and the year open, which the kinerja service checks)."""
+    lkjip = _kunci(lkjip)
+    _pastikan_draf(lkjip)
+    return penjelasan_simpan(
+        pd=lkjip.perangkat_daerah, tahun=lkjip.tahun, kunci=kunci, teks=teks, pengguna=pengguna
+    )
+
+
 # --------------------------------------------------------------------------- BAB I tables
 
 KOLOM_SDM = ("kelompok", "uraian", "pns", "non_pns")
@@ -619,6 +679,8 @@ def lkjip_tetapkan(
     kurang = kesiapan_lkjip(pd, lkjip.tahun)
     if kurang:
         raise BelumSiap(lkjip.tahun, kurang)
+    # The year keeps the rules it is signed with (rolled back if anything below fails).
+    aturan_tetapkan(pd=pd, tahun=lkjip.tahun, pengguna=pengguna)
     kepala = pd.kepala
     sekarang = timezone.now()
     lama = lkjip.status
@@ -683,9 +745,15 @@ def lkjip_tetapkan(
 
 
 @transaction.atomic
-def lkjip_buka_kembali(*, lkjip: LKjIP, pengguna, alasan: str) -> PembukaanKembali:
+def lkjip_buka_kembali(
+    *, lkjip: LKjIP, pengguna, alasan: str, hitung_ulang: bool = False
+) -> PembukaanKembali:
     """Reopen a signed LKjIP (kepala or admin pemda): the year is editable again, the
-    signed versions stay, and the next sign-off is a new version."""
+    signed versions stay, and the next sign-off is a new version.
+
+    The year keeps the rules it was signed with unless ``hitung_ulang``: then its
+    stored rules are dropped and it is computed with the pemda's rules of today.
+    """
     alasan = alasan.strip()
     if not alasan:
         raise ValidationError({"alasan": PESAN_ALASAN_WAJIB})
@@ -704,13 +772,19 @@ def lkjip_buka_kembali(*, lkjip: LKjIP, pengguna, alasan: str) -> PembukaanKemba
     lkjip.status = Status.DRAF
     lkjip.komentar_kepala = ""
     lkjip.save(update_fields=["status", "komentar_kepala"])
+    if hitung_ulang:
+        aturan_lepas(pd=lkjip.perangkat_daerah, tahun=lkjip.tahun, pengguna=pengguna)
     _catat(
         lkjip,
         pengguna=pengguna,
         aksi="lkjip.buka_kembali",
         lama=Status.DITETAPKAN,
         baru=Status.DRAF,
-        data={"alasan": alasan, "versi": snapshot.versi if snapshot else None},
+        data={
+            "alasan": alasan,
+            "versi": snapshot.versi if snapshot else None,
+            "hitung_ulang": hitung_ulang,
+        },
     )
     return buka
 

@@ -20,7 +20,7 @@ def beranda(request: HttpRequest) -> HttpResponse:
 
 def hitung_rinci(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     pd, rw = get_perangkat_daerah_for_user(request.user, kode)
-    paket = paket_muat(pd)
+    paket = paket_muat(pd, tahun=tahun)
     if paket.cari_tahun(tahun) is None:
         raise Http404(f"Tidak ada data tahun {tahun}.")
     hasil = hitung(paket, tahun)

@@ -233,7 +233,7 @@ def grafik_iku(
 
 def beranda_pd(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     pd, rw = get_perangkat_daerah_for_user(request.user, kode)
-    paket = paket_muat(pd)
+    paket = paket_muat(pd, tahun=tahun)
     th = paket.cari_tahun(tahun)
     if th is None:
         raise Http404(f"Tidak ada data tahun {tahun}.")

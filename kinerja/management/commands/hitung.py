@@ -29,7 +29,7 @@ class Command(BaseCommand):
         if pd is None:
             raise CommandError(f"perangkat daerah dengan kode {options['pd']!r} tidak ditemukan")
         try:
-            hasil = hitung(paket_muat(pd), options["tahun"])
+            hasil = hitung(paket_muat(pd, tahun=options["tahun"]), options["tahun"])
         except HitungGagal as e:
             raise CommandError(str(e)) from e
         if options["format"] == "json":
