@@ -150,7 +150,10 @@ def buka_kembali(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         )
     try:
         buka = lkjip_buka_kembali(
-            lkjip=lkjip, pengguna=request.user, alasan=form.cleaned_data["alasan"]
+            lkjip=lkjip,
+            pengguna=request.user,
+            alasan=form.cleaned_data["alasan"],
+            hitung_ulang=form.cleaned_data["hitung_ulang"],
         )
     except ValidationError as e:
         _pesan_galat(request, e)
@@ -160,7 +163,12 @@ def buka_kembali(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
             request,
             f"LKjIP tahun {tahun} dibuka kembali: data tahun {tahun} dapat diubah lagi. Versi "
             f"{versi} yang sudah ditetapkan tetap tersimpan; penetapan berikutnya menjadi versi "
-            "baru.",
+            "baru. "
+            + (
+                f"Tahun {tahun} kini dihitung dengan aturan pemda yang berlaku sekarang."
+                if form.cleaned_data["hitung_ulang"]
+                else f"Tahun {tahun} tetap dihitung dengan aturan saat ditetapkan."
+            ),
         )
     return redirect(url_editor(pd, tahun))
 
