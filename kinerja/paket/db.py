@@ -90,7 +90,7 @@ def aturan_dari_json(data: dict) -> t.Aturan:
     return baca_aturan(muat_json(json.dumps(data)))
 
 
-def aturan_berlaku(pd: m.PerangkatDaerah, tahun: int) -> t.Aturan:
+def aturan_berlaku(pd: m.PerangkatDaerah, tahun: int, *, pemda: m.Pemda | None = None) -> t.Aturan:
     """The rules every computation of ``tahun`` of ``pd`` must use.
 
     A signed year keeps the rules it was signed with (stored in ``AturanTahun``
@@ -98,11 +98,12 @@ def aturan_berlaku(pd: m.PerangkatDaerah, tahun: int) -> t.Aturan:
     is computed with the pemda's rules of today. Every screen, command and
     document gets its rules through this function (``paket_muat(pd, tahun=…)``
     calls it), so a change of the pemda's rules never changes a signed year.
+    ``pemda``, when the caller has it already, saves reading it again.
     """
     tersimpan = m.AturanTahun.objects.filter(perangkat_daerah=pd, tahun=tahun).first()
     if tersimpan is not None:
         return aturan_dari_json(tersimpan.aturan)
-    return aturan_pemda(m.Pemda.objects.get(pk=pd.pemda_id))
+    return aturan_pemda(pemda or m.Pemda.objects.get(pk=pd.pemda_id))
 
 
 def _pejabat_baru(
@@ -548,9 +549,9 @@ def paket_muat(pd: m.PerangkatDaerah, *, tahun: int | None = None) -> t.Paket:
     pemda = m.Pemda.objects.select_related("kepala").get(pk=pd.pemda_id)
     pd = m.PerangkatDaerah.objects.select_related("kepala").get(pk=pd.pk)
     if tahun is None:
-        aturan = _aturan_dari_model(pemda, list(pemda.band_predikat.all()))
+        aturan = aturan_pemda(pemda)
     else:
-        aturan = aturan_berlaku(pd, tahun)
+        aturan = aturan_berlaku(pd, tahun, pemda=pemda)
     staf = [
         p
         for p in m.Pejabat.objects.filter(perangkat_daerah=pd).order_by("urutan")
