@@ -57,6 +57,9 @@ LABEL_AKSI = {
     "lkjip.tetapkan": "LKjIP ditetapkan",
     "lkjip.buka": "LKjIP dibuka kembali",
     "narasi.ubah": "Narasi LKjIP diubah",
+    "temuan.penjelasan": "Penjelasan temuan konsistensi data diubah",
+    "aturan_tahun.tetapkan": "Aturan perhitungan tahun disimpan saat penetapan",
+    "aturan_tahun.lepas": "Tahun dihitung ulang dengan aturan pemda terbaru",
     "aturan.ubah": "Aturan pemda diubah",
     "skala.ubah": "Skala predikat diubah",
     "perangkat_daerah.buat": "Perangkat daerah ditambahkan",
@@ -82,6 +85,8 @@ LABEL_TIPE = {
     "anggaran.realisasianggaran": "Realisasi anggaran",
     "anggaran.dpa": "DPA",
     "laporan.lkjip": "LKjIP",
+    "kinerja.aturantahun": "Aturan perhitungan tahun",
+    "kinerja.penjelasantemuan": "Penjelasan temuan",
 }
 
 LABEL_KUNCI = {

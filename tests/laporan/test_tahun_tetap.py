@@ -204,6 +204,8 @@ def test_reopen_with_recompute_uses_todays_rules(
     assert _tercapai(before)["IKT-1"] is True and _tercapai(after)["IKT-1"] is False
     log = LogPerubahan.objects.get(aksi="aturan_tahun.lepas")
     assert log.pengguna == kepala_a
+    riwayat = client.get("/pd/33.16.05/riwayat/").content.decode()
+    assert "Tahun dihitung ulang dengan aturan pemda terbaru" in riwayat
     assert log.data["lama"]["ambang_tercapai"] == 100 and log.data["baru"]["ambang_tercapai"] == 150
     assert LogPerubahan.objects.get(aksi="lkjip.buka_kembali").data["hitung_ulang"] is True
     # The missed targets now need an explanation before the year is signed again (IKS-2,
@@ -299,6 +301,8 @@ def test_sign_off_refused_while_a_finding_is_open(
     assert r["Location"].startswith(EDITOR + "#temuan-")
     log = LogPerubahan.objects.filter(aksi="temuan.penjelasan").latest("id")
     assert log.pengguna == operator_a and log.data["baru"] == teks and log.data["kunci"] == kunci
+    riwayat = client.get("/pd/33.16.05/riwayat/").content.decode()
+    assert "Penjelasan temuan konsistensi data diubah" in riwayat and teks in riwayat
     assert _ikuti(client, client.post(AJUKAN))[0].startswith("LKjIP tahun 2024 diajukan")
     # The kepala reads the explanations before the button.
     client.force_login(kepala_a)
