@@ -351,3 +351,55 @@ def test_a_corrected_finding_needs_nothing(siap, demo):
     r.save()
     assert kunci not in kunci_temuan(pd)
     assert all(k.kode != kunci for k in kesiapan_lkjip(pd, 2024))
+
+
+# --------------------------------------------------------------------------- stored rules
+
+
+def test_stored_rules_read_back_equal(db):
+    from anggaran.efisiensi import MetodeEfisiensi
+    from kinerja.engine.capaian import RumusNegatif
+    from kinerja.engine.predikat import PRESET, skala_dari_band
+    from kinerja.paket.db import aturan_dari_json, aturan_ke_json
+    from kinerja.paket.types import Aturan
+
+    kustom = skala_dari_band(
+        "kustom",
+        [
+            {
+                "label": "Tinggi",
+                "bawah": Decimal("90.25"),
+                "bawah_inklusif": False,
+                "atas": None,
+                "atas_inklusif": False,
+            },
+            {
+                "label": "Sedang",
+                "bawah": Decimal("60.5"),
+                "bawah_inklusif": False,
+                "atas": Decimal("90.25"),
+                "atas_inklusif": True,
+                "warna": "#fee08b",
+            },
+            {
+                "label": "Rendah",
+                "bawah": None,
+                "bawah_inklusif": False,
+                "atas": Decimal("60.5"),
+                "atas_inklusif": True,
+            },
+        ],
+    )
+    for skala, preset in ((kustom, None), (PRESET["blora"], "blora")):
+        aturan = Aturan(
+            skala=skala,
+            skala_preset=preset,
+            rumus_negatif=RumusNegatif.T_BAGI_R,
+            batas_atas_capaian=Decimal(120),
+            batas_bawah_capaian=None,
+            metode_efisiensi=MetodeEfisiensi.RASIO,
+            ambang_tercapai=Decimal("85.5"),
+        )
+        # Through the database's JSON column, as AturanTahun stores it.
+        disimpan = AturanTahun(aturan=aturan_ke_json(aturan))
+        assert aturan_dari_json(json.loads(json.dumps(disimpan.aturan))) == aturan
