@@ -20,6 +20,7 @@ from kinerja.models import AturanTahun, LogPerubahan, PenjelasanTemuan
 from kinerja.services.realisasi import grid_triwulan
 from laporan.assembly import susun_dokumen
 from laporan.models import SnapshotLKjIP
+from laporan.pdf import kode_isi
 from laporan.services import kesiapan_lkjip
 from tests.laporan.data_alur import kunci_temuan, lengkapi, realisasi
 from tests.laporan.test_alur import (
@@ -105,6 +106,8 @@ def test_changing_the_rules_leaves_a_signed_year_unchanged(
 ):
     a, b = demo["a"].kode, demo["b"].kode
     signed_before, unsigned_before = _semua_hitung(a), _semua_hitung(b)
+    # The signed document's content code: its HTML, every figure and predicate in it.
+    assert kode_isi(susun_dokumen(demo["a"], 2024)) == ditetapkan.kode_isi
     stored = AturanTahun.objects.get(perangkat_daerah=demo["a"], tahun=2024)
     assert stored.aturan["ambang_tercapai"] == 100
     assert stored.aturan["skala_predikat"] == "blora"
@@ -123,7 +126,7 @@ def test_changing_the_rules_leaves_a_signed_year_unchanged(
     # The entry page's live capaian and the document use the signed rules too.
     assert grid_triwulan(demo["a"], 2024, 4).aturan.ambang_tercapai == 100
     assert grid_triwulan(demo["b"], 2024, 4).aturan.ambang_tercapai == 150
-    assert susun_dokumen(demo["a"], 2024).hasil.aturan["ambang_tercapai"] == 100
+    assert kode_isi(susun_dokumen(demo["a"], 2024)) == ditetapkan.kode_isi
 
 
 def test_signed_screens_keep_the_signed_figures(
@@ -248,6 +251,31 @@ def test_sign_off_refused_while_a_reported_indicator_has_no_realisasi(
     r.save()
     client.post(TETAPKAN)
     assert _status(demo["a"]) == "ditetapkan"
+
+
+@pytest.mark.parametrize(
+    ("kode", "nilai", "jenis"),
+    [
+        # IKT-2 at 60 of the target 75 without a note: a missed target left unexplained.
+        ("IKT-2", Decimal(60), "catatan"),
+        # IKT-1 at 89: no longer the figure the source report printed, a new finding.
+        ("IKT-1", Decimal(89), "temuan"),
+    ],
+)
+def test_kepala_cannot_sign_what_became_incomplete(
+    pdf_cepat, client, kepala_a, diajukan, demo, kode, nilai, jenis
+):
+    # The data changed after submission (TW IV is still open).
+    r = realisasi(demo["a"], kode)
+    r.nilai, r.catatan = nilai, ""
+    r.save()
+    assert jenis in {k.jenis for k in kesiapan_lkjip(demo["a"], 2024)}
+    client.force_login(kepala_a)
+    resp = client.post(TETAPKAN)
+    assert resp["Location"] == KESIAPAN
+    assert _ikuti(client, resp)[0].startswith("LKjIP tahun 2024 belum dapat ditetapkan")
+    assert _status(demo["a"]) == "diajukan"
+    assert not SnapshotLKjIP.objects.exists() and not AturanTahun.objects.exists()
 
 
 def test_sign_off_refused_while_a_missed_target_is_unexplained(
