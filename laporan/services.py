@@ -260,7 +260,9 @@ def periksa_kesiapan(d: DataKesiapan) -> list[Kekurangan]:
     # year (BAB III 3.1), PK or not: each needs its annual realisasi and, when it
     # missed, an explanation. Evidence is asked for the PK indicators.
     dilaporkan = di_pk | {
-        h.kode for h in d.hasil.indikator if h.tingkat in ("tujuan", "sasaran") and h.target
+        h.kode
+        for h in d.hasil.indikator
+        if h.tingkat in ("tujuan", "sasaran") and h.target is not None
     }
     for ind in d.paket.semua_indikator():
         if ind.kode in dilaporkan:
@@ -277,8 +279,8 @@ def _kekurangan_temuan(d: DataKesiapan) -> list[Kekurangan]:
     return [
         Kekurangan(
             "temuan",
-            f"Temuan konsistensi data pada {g.lokasi}: {g.pesan[0]}. Perbaiki datanya, atau "
-            "tuliskan penjelasan bila data memang demikian.",
+            f"Temuan konsistensi data pada {g.lokasi}: {g.pesan[0].rstrip('.')}. Perbaiki "
+            "datanya, atau tuliskan penjelasan bila data memang demikian.",
             (Tautan("Perbaiki atau jelaskan temuan", _url_temuan(d, g.kunci)),),
             g.kunci,
         )
