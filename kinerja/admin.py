@@ -243,6 +243,34 @@ admin.site.register(
 )
 
 
+@admin.register(m.AturanTahun)
+class AturanTahunAdmin(admin.ModelAdmin):
+    """Written at sign-off and dropped on a recomputing reopen, never by hand."""
+
+    list_display = ["perangkat_daerah", "tahun", "disimpan_pada"]
+    list_filter = ["tahun"]
+    readonly_fields = [f.name for f in m.AturanTahun._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(m.PenjelasanTemuan)
+class PenjelasanTemuanAdmin(admin.ModelAdmin):
+    list_display = ["perangkat_daerah", "tahun", "kunci", "oleh", "diubah_pada"]
+    list_filter = ["tahun"]
+    readonly_fields = [f.name for f in m.PenjelasanTemuan._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(m.BuktiDukung)
 class BuktiDukungAdmin(admin.ModelAdmin):
     list_display = ["nama_asli", "realisasi", "jenis", "ukuran", "diunggah_oleh", "waktu"]

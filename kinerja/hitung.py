@@ -82,6 +82,12 @@ class Temuan:
     lokasi: str
     pesan: str
 
+    @property
+    def kunci(self) -> str:
+        """A stable key of the finding (kind, code, place; not the figures of the message),
+        to which the operator's explanation is attached (``PenjelasanTemuan``)."""
+        return f"{self.jenis}|{self.kode}|{self.lokasi}"[:300]
+
 
 @dataclass
 class HasilIndikator:

@@ -1092,3 +1092,70 @@ class BuktiDukung(models.Model):
 
     def __str__(self) -> str:
         return self.nama_asli
+
+
+class AturanTahun(models.Model):
+    """The pemda's rules one year of a perangkat daerah was signed with.
+
+    Written when the LKjIP of the year is signed off; while it exists every
+    computation of that year uses these rules instead of the pemda's current
+    ones (``kinerja.paket.db.aturan_berlaku``). It is dropped only when the
+    year is reopened to be recomputed with today's rules.
+    """
+
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="aturan_tahun"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    # The "aturan" object of the data package (docs/paket.md).
+    aturan = models.JSONField("aturan")
+    disimpan_pada = models.DateTimeField("disimpan pada", auto_now=True)
+
+    class Meta:
+        verbose_name = "aturan tahun yang ditetapkan"
+        verbose_name_plural = "aturan tahun yang ditetapkan"
+        ordering = ["perangkat_daerah", "tahun"]
+        constraints = [
+            models.UniqueConstraint(fields=["perangkat_daerah", "tahun"], name="aturan_tahun_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.perangkat_daerah} {self.tahun}"
+
+
+class PenjelasanTemuan(models.Model):
+    """The operator's explanation of a consistency finding that the data cannot resolve.
+
+    ``kunci`` is the finding's stable key (``kinerja.hitung.Temuan.kunci``): an
+    explanation stays attached while the same finding is found, and is simply
+    unused once the data are corrected and the finding disappears.
+    """
+
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="penjelasan_temuan"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    kunci = models.CharField("kunci temuan", max_length=300)
+    teks = models.TextField("penjelasan")
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="ditulis oleh",
+    )
+    diubah_pada = models.DateTimeField("diubah pada", auto_now=True)
+
+    class Meta:
+        verbose_name = "penjelasan temuan"
+        verbose_name_plural = "penjelasan temuan"
+        ordering = ["perangkat_daerah", "tahun", "kunci"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["perangkat_daerah", "tahun", "kunci"], name="penjelasan_temuan_unik"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.perangkat_daerah} {self.tahun}: {self.kunci}"

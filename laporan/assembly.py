@@ -58,6 +58,7 @@ from kinerja.paket import types as t
 from kinerja.paket.db import paket_muat
 from kinerja.penandatangan import jabatan_cetak
 from kinerja.services.renstra import kalimat_versi_renstra
+from kinerja.services.tetap import TemuanDijelaskan, kelompok_temuan, penjelasan_tahun
 from laporan import kerangka
 from laporan.grafik import WARNA_GARIS, Seri, grafik_batang
 from laporan.models import LKjIP, Narasi
@@ -688,6 +689,8 @@ class _Muatan:
     kepala: PejabatDok | None = None
     kepala_daerah: PejabatDok | None = None
     pejabat_pkb: dict[str, PejabatDok] = field(default_factory=dict)
+    # Finding key → the operator's explanation (kinerja.services.tetap).
+    penjelasan: dict[str, str] = field(default_factory=dict)
 
 
 def _muat(pd: km.PerangkatDaerah, tahun: int) -> _Muatan:
@@ -750,6 +753,7 @@ def _muat(pd: km.PerangkatDaerah, tahun: int) -> _Muatan:
         kepala=_pejabat_db(kepala),
         kepala_daerah=_pejabat_db(daerah, jabatan=penandatangan.jabatan_kepala_daerah(paket.pemda)),
         pejabat_pkb=pejabat_pkb,
+        penjelasan={k: p.teks for k, p in penjelasan_tahun(pd, tahun).items()},
     )
 
 
@@ -2641,7 +2645,47 @@ class _Penyusun:
             hasil.append(self._lampiran_pk_berjenjang(n, b))
         n += 1
         hasil.append(self._lampiran_bukti(n))
+        catatan = [
+            g
+            for g in kelompok_temuan(self.m.hasil.temuan, {})
+            if self.m.penjelasan.get(g.kunci, "").strip()
+        ]
+        if catatan:
+            n += 1
+            hasil.append(self._lampiran_catatan_konsistensi(n, catatan))
         return hasil
+
+    def _lampiran_catatan_konsistensi(self, n: int, catatan: list[TemuanDijelaskan]) -> Bab:
+        """The consistency findings the data keep, each with the operator's explanation."""
+        bab = self._bab_lampiran(n, f"Lampiran {n}. Catatan Konsistensi Data Tahun {self.tahun}")
+        bab.blok.append(
+            _p(
+                "Pemeriksaan konsistensi data kinerja dan anggaran tahun {} menemukan {} hal yang "
+                "tidak diubah karena datanya memang demikian; penjelasan perangkat daerah atas "
+                "setiap temuan adalah sebagai berikut:",
+                self.tahun,
+                len(catatan),
+            )
+        )
+        bab.blok.append(
+            Tabel(
+                judul="Catatan Konsistensi Data",
+                kepala=_kepala("No", "Temuan", "Penjelasan"),
+                baris=[
+                    Baris(
+                        [
+                            Sel(str(i), "tengah"),
+                            Sel(f"{g.lokasi}: " + "; ".join(g.pesan)),
+                            Sel(self.m.penjelasan[g.kunci].strip()),
+                        ]
+                    )
+                    for i, g in enumerate(catatan, 1)
+                ],
+                lebar=[5, 55, 40],
+                kelas="kecil",
+            )
+        )
+        return bab
 
     def _bab_lampiran(self, n: int, judul: str) -> Bab:
         anchor = f"lampiran-{n}"

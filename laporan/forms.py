@@ -164,6 +164,23 @@ class KomentarForm(forms.Form):
     )
 
 
+class PenjelasanTemuanForm(forms.Form):
+    """The operator's explanation of a consistency finding (empty removes it)."""
+
+    kunci = forms.CharField(
+        max_length=300,
+        widget=forms.HiddenInput,
+        error_messages={"required": "Temuan tidak dikenal; muat ulang halaman."},
+    )
+    teks = forms.CharField(
+        required=False,
+        max_length=4000,
+        label="Penjelasan",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"max_length": "Penjelasan paling panjang %(limit_value)d karakter."},
+    )
+
+
 class AlasanForm(forms.Form):
     alasan = forms.CharField(
         max_length=4000,
@@ -181,6 +198,11 @@ class AlasanForm(forms.Form):
         label="Buka juga triwulan yang sudah disetujui (untuk koreksi realisasi)",
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": "Triwulan %(value)s tidak berstatus disetujui."},
+    )
+
+    # Default: the reopened year keeps the rules it was signed with.
+    hitung_ulang = forms.BooleanField(
+        required=False, label="Hitung ulang tahun ini dengan aturan pemda yang berlaku sekarang"
     )
 
     def __init__(self, *args, triwulan_disetujui: Iterable[int] = (), **kwargs):

@@ -41,6 +41,13 @@ from kinerja.paket import types as t
 from kinerja.paket.db import paket_muat
 from kinerja.penandatangan import kepala_pd
 from kinerja.services.review import triwulan_buka_kembali
+from kinerja.services.tetap import (
+    aturan_lepas,
+    aturan_tetapkan,
+    kelompok_temuan,
+    penjelasan_simpan,
+    penjelasan_tahun,
+)
 from laporan.kerangka import AWALAN_ANALISIS, BAGIAN, PER_KUNCI, judul_bagian, kunci_analisis
 from laporan.models import (
     DataSDM,
@@ -120,7 +127,7 @@ class Kekurangan:
     ``tautan`` are the pages where the viewer (``DataKesiapan.peran``) can fix it; when
     the viewer cannot, ``tautan`` is empty and ``siapa`` says who can, and how."""
 
-    jenis: str  # "data", "pk", "kepala", "realisasi", "bukti", "catatan", "narasi"
+    jenis: str  # "data", "pk", "kepala", "realisasi", "bukti", "catatan", "temuan", "narasi"
     pesan: str
     tautan: tuple[Tautan, ...] = ()
     kode: str = ""
@@ -151,6 +158,8 @@ class DataKesiapan:
     peran: frozenset[str] = PERAN_OPERATOR
     # The LKjIP's own status: its narrative is written only while it is a draft.
     status_lkjip: str = Status.DRAF
+    # Finding key → the operator's explanation (kinerja.services.tetap).
+    penjelasan: dict[str, str] = field(default_factory=dict)
 
 
 def data_kesiapan(
@@ -195,6 +204,7 @@ def data_kesiapan(
         .values_list("status", flat=True)
         .first()
         or Status.DRAF,
+        penjelasan={k: p.teks for k, p in penjelasan_tahun(pd, tahun).items()},
     )
 
 
@@ -222,6 +232,16 @@ def _url_realisasi(d: DataKesiapan, triwulan: int, kode: str | None = None) -> s
 def _url_editor(d: DataKesiapan, kunci: str) -> str:
     url = reverse("lkjip-editor", kwargs={"kode": d.pd.kode, "tahun": d.tahun})
     return f"{url}#{id_bagian(kunci)}"
+
+
+def id_temuan(kunci: str) -> str:
+    """The HTML id of a finding in the editor (its key holds spaces and bars)."""
+    return "temuan-" + hashlib.sha1(kunci.encode()).hexdigest()[:12]
+
+
+def _url_temuan(d: DataKesiapan, kunci: str) -> str:
+    url = reverse("lkjip-editor", kwargs={"kode": d.pd.kode, "tahun": d.tahun})
+    return f"{url}#{id_temuan(kunci)}"
 
 
 def _angka_tw(v: t.NilaiTW):
@@ -353,16 +373,44 @@ def periksa_kesiapan(d: DataKesiapan) -> list[Kekurangan]:
         )
     hasil = d.hasil.indikator_per_kode()
     di_pk = set(pk.target) if pk else set()
+    # The document reports every tujuan and sasaran indicator with a target of the
+    # year (BAB III 3.1), PK or not: each needs its annual realisasi and, when it
+    # missed, an explanation. Evidence is asked for the PK indicators.
+    dilaporkan = di_pk | {
+        h.kode
+        for h in d.hasil.indikator
+        if h.tingkat in ("tujuan", "sasaran") and h.target is not None
+    }
     for ind in d.paket.semua_indikator():
-        if ind.kode in di_pk:
-            kurang += _kekurangan_indikator(d, th, ind, hasil.get(ind.kode))
-    return kurang + _kekurangan_narasi(d)
+        if ind.kode in dilaporkan:
+            kurang += _kekurangan_indikator(
+                d, th, ind, hasil.get(ind.kode), bukti=ind.kode in di_pk
+            )
+    return kurang + _kekurangan_temuan(d) + _kekurangan_narasi(d)
+
+
+def _kekurangan_temuan(d: DataKesiapan) -> list[Kekurangan]:
+    """A consistency finding stays open until the data are corrected (it disappears) or
+    the operator explains it; the explanations are printed in the LKjIP."""
+    assert d.hasil is not None
+    return [
+        Kekurangan(
+            "temuan",
+            f"Temuan konsistensi data pada {g.lokasi}: {g.pesan[0].rstrip('.')}. Perbaiki "
+            "datanya, atau tuliskan penjelasan bila data memang demikian.",
+            (Tautan("Perbaiki atau jelaskan temuan", _url_temuan(d, g.kunci)),),
+            g.kunci,
+        )
+        for g in kelompok_temuan(d.hasil.temuan, {})
+        if not d.penjelasan.get(g.kunci, "").strip()
+    ]
 
 
 def _kekurangan_indikator(
-    d: DataKesiapan, th: t.Tahun, ind: t.Indikator, h: HasilIndikator | None
+    d: DataKesiapan, th: t.Tahun, ind: t.Indikator, h: HasilIndikator | None, *, bukti: bool
 ) -> list[Kekurangan]:
-    """A PK indicator needs its closing realisasi, evidence, and a note if it missed."""
+    """A reported indicator needs its closing realisasi, a note if it missed, and (a PK
+    indicator) evidence."""
     kurang: list[Kekurangan] = []
     kode = ind.kode
     nama = f"{kode} ({ind.nama})"
@@ -396,7 +444,7 @@ def _kekurangan_indikator(
             )
         )
     terakhir = max((q + 1 for q, v in enumerate(tw) if v is not None), default=4)
-    if kode not in d.bukti:
+    if bukti and kode not in d.bukti:
         kurang.append(
             Kekurangan(
                 "bukti",
@@ -616,6 +664,20 @@ def _catat_narasi(lkjip: LKjIP, narasi: Narasi, lama: dict, pengguna) -> None:
     )
 
 
+# --------------------------------------------------------------------------- findings
+
+
+@transaction.atomic
+def penjelasan_temuan_simpan(*, lkjip: LKjIP, kunci: str, teks: str, pengguna):
+    """The operator explains a consistency finding; part of the document, so only while
+    the LKjIP is a draft (and the year open, which the kinerja service checks)."""
+    lkjip = _kunci(lkjip)
+    _pastikan_draf(lkjip)
+    return penjelasan_simpan(
+        pd=lkjip.perangkat_daerah, tahun=lkjip.tahun, kunci=kunci, teks=teks, pengguna=pengguna
+    )
+
+
 # --------------------------------------------------------------------------- BAB I tables
 
 KOLOM_SDM = ("kelompok", "uraian", "pns", "non_pns", "kebutuhan")
@@ -768,6 +830,8 @@ def lkjip_tetapkan(
     kurang = kesiapan_lkjip(pd, lkjip.tahun)
     if kurang:
         raise BelumSiap(lkjip.tahun, kurang)
+    # The year keeps the rules it is signed with (rolled back if anything below fails).
+    aturan_tetapkan(pd=pd, tahun=lkjip.tahun, pengguna=pengguna)
     kepala = kepala_pd(pd, lkjip.tahun)
     sekarang = timezone.now()
     lama = lkjip.status
@@ -833,13 +897,22 @@ def lkjip_tetapkan(
 
 @transaction.atomic
 def lkjip_buka_kembali(
-    *, lkjip: LKjIP, pengguna, alasan: str, triwulan: Iterable[int] = ()
+    *,
+    lkjip: LKjIP,
+    pengguna,
+    alasan: str,
+    triwulan: Iterable[int] = (),
+    hitung_ulang: bool = False,
 ) -> PembukaanKembali:
     """Reopen a signed LKjIP (kepala or admin pemda): the year is editable again, the
     signed versions stay, and the next sign-off is a new version.
 
     The approved quarters named in ``triwulan`` are reopened in the same transaction with
-    the same reason, so the operator can correct their realisasi; all or nothing."""
+    the same reason, so the operator can correct their realisasi; all or nothing.
+
+    The year keeps the rules it was signed with unless ``hitung_ulang``: then its
+    stored rules are dropped and it is computed with the pemda's rules of today.
+    """
     triwulan = sorted(set(triwulan))
     alasan = alasan.strip()
     if not alasan:
@@ -859,6 +932,8 @@ def lkjip_buka_kembali(
     lkjip.status = Status.DRAF
     lkjip.komentar_kepala = ""
     lkjip.save(update_fields=["status", "komentar_kepala"])
+    if hitung_ulang:
+        aturan_lepas(pd=lkjip.perangkat_daerah, tahun=lkjip.tahun, pengguna=pengguna)
     _catat(
         lkjip,
         pengguna=pengguna,
@@ -869,6 +944,7 @@ def lkjip_buka_kembali(
             "alasan": alasan,
             "versi": snapshot.versi if snapshot else None,
             "triwulan": triwulan,
+            "hitung_ulang": hitung_ulang,
         },
     )
     # After the LKjIP is a draft again, so the year is no longer locked.

@@ -15,6 +15,7 @@ urlpatterns = [
     path("pratinjau/", editor.pratinjau, name="lkjip-pratinjau"),
     path("draf.pdf", editor.draf_pdf, name="lkjip-draf-pdf"),
     path("kesiapan/", editor.kesiapan, name="lkjip-kesiapan"),
+    path("temuan/", editor.penjelasan_temuan_view, name="lkjip-temuan-jelaskan"),
     path("ajukan/", alur.ajukan, name="lkjip-ajukan"),
     path("kembalikan/", alur.kembalikan, name="lkjip-kembalikan"),
     path("tetapkan/", alur.tetapkan, name="lkjip-tetapkan"),

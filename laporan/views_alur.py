@@ -157,6 +157,7 @@ def buka_kembali(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
             pengguna=request.user,
             alasan=form.cleaned_data["alasan"],
             triwulan=form.cleaned_data["triwulan"],
+            hitung_ulang=form.cleaned_data["hitung_ulang"],
         )
     except ValidationError as e:
         _pesan_galat(request, e)
@@ -166,7 +167,12 @@ def buka_kembali(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
             request,
             f"LKjIP tahun {tahun} dibuka kembali: data tahun {tahun} dapat diubah lagi. Versi "
             f"{versi} yang sudah ditetapkan tetap tersimpan; penetapan berikutnya menjadi versi "
-            "baru."
+            "baru. "
+            + (
+                f"Tahun {tahun} kini dihitung dengan aturan pemda yang berlaku sekarang."
+                if form.cleaned_data["hitung_ulang"]
+                else f"Tahun {tahun} tetap dihitung dengan aturan saat ditetapkan."
+            )
             + (
                 f" Triwulan {daftar_kata([romawi(q) for q in buka_tw])} dibuka kembali untuk "
                 "dikoreksi operator."

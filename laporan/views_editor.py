@@ -24,12 +24,14 @@ from kinerja.engine.angka import format_angka_alami, format_persen
 from kinerja.hitung import HasilIndikator, Temuan
 from kinerja.models import PerangkatDaerah
 from kinerja.services.review import triwulan_disetujui
+from kinerja.services.tetap import kelompok_temuan, penjelasan_tahun
 from kinerja.views.tahun import halaman_tahun_belum_dibuka
 from laporan.forms import (
     AlasanForm,
     KomentarForm,
     NarasiForm,
     PenandatangananForm,
+    PenjelasanTemuanForm,
     SarprasFormSet,
     SDMFormSet,
     VersiTabelForm,
@@ -45,8 +47,10 @@ from laporan.services import (
     baris_tabel,
     data_kesiapan,
     id_bagian,
+    id_temuan,
     narasi_simpan,
     penandatanganan_simpan,
+    penjelasan_temuan_simpan,
     periksa_kesiapan,
     pesan_tidak_bisa_diubah,
     riwayat_lkjip,
@@ -155,6 +159,7 @@ def temuan_tampil(d: DataKesiapan) -> list[dict]:
         return []
     hasil = d.hasil.indikator_per_kode()
     daftar = []
+    terlihat: set[str] = set()
     for x in d.hasil.temuan:
         tautan = tautan_temuan(x, d, hasil)
         daftar.append(
@@ -163,9 +168,32 @@ def temuan_tampil(d: DataKesiapan) -> list[dict]:
                 "pesan": x.pesan,
                 "label": tautan[0] if tautan else None,
                 "url": tautan[1] if tautan else None,
+                # One explanation per key: its form follows the first finding of the key.
+                "kunci": x.kunci,
+                "id": id_temuan(x.kunci),
+                "pertama": x.kunci not in terlihat,
+                "penjelasan": d.penjelasan.get(x.kunci, ""),
             }
         )
+        terlihat.add(x.kunci)
     return daftar
+
+
+def penjelasan_tampil(d: DataKesiapan) -> list[dict]:
+    """The explained findings of the year, for the kepala before signing."""
+    if d.hasil is None or not d.penjelasan:
+        return []
+    return [
+        {
+            "lokasi": g.lokasi,
+            "pesan": g.pesan,
+            "teks": g.penjelasan.teks,
+            "oleh": nama_pengguna(g.penjelasan.oleh),
+            "waktu": format_waktu(g.penjelasan.diubah_pada),
+        }
+        for g in kelompok_temuan(d.hasil.temuan, penjelasan_tahun(d.pd, d.tahun))
+        if g.penjelasan is not None
+    ]
 
 
 # --------------------------------------------------------------------------- editor page
@@ -341,7 +369,13 @@ def peran_kesiapan(user, pd: PerangkatDaerah) -> frozenset[str]:
     )
 
 
-def alur_ctx(request: HttpRequest, pd: PerangkatDaerah, lkjip: LKjIP, **form) -> dict:
+def alur_ctx(
+    request: HttpRequest,
+    pd: PerangkatDaerah,
+    lkjip: LKjIP,
+    d: DataKesiapan | None = None,
+    **form,
+) -> dict:
     """Status, allowed actions, signed versions and history of the LKjIP (editor, readiness)."""
     user = request.user
     boleh_ubah = boleh_ubah_data(user, pd)
@@ -361,6 +395,9 @@ def alur_ctx(request: HttpRequest, pd: PerangkatDaerah, lkjip: LKjIP, **form) ->
         "boleh_ubah": boleh_ubah,
         "dapat_mengajukan": boleh_ubah and lkjip.status == S.DRAF,
         "dapat_meninjau": kepala and lkjip.status == S.DIAJUKAN,
+        "penjelasan_temuan": penjelasan_tampil(d)
+        if d is not None and kepala and lkjip.status == S.DIAJUKAN
+        else [],
         "dapat_membuka": (kepala or admin) and lkjip.status == S.DITETAPKAN,
         "form_komentar": form.get("form_komentar") or KomentarForm(),
         "form_alasan": form.get("form_alasan")
@@ -404,7 +441,7 @@ def tampilkan_editor(
     **form_alur,
 ) -> HttpResponse:
     d = data_kesiapan(pd, lkjip.tahun)
-    alur = alur_ctx(request, pd, lkjip, **form_alur)
+    alur = alur_ctx(request, pd, lkjip, d, **form_alur)
     dapat_mengubah = alur["boleh_ubah"] and lkjip.status == LKjIP.Status.DRAF
     narasi = {n.bagian: n for n in Narasi.objects.filter(lkjip=lkjip).select_related("diubah_oleh")}
     kurang = periksa_kesiapan(d)
@@ -563,6 +600,27 @@ def penandatanganan_view(request: HttpRequest, kode: str, tahun: int) -> HttpRes
     return redirect(url_editor(pd, tahun) + "#penandatanganan")
 
 
+@require_POST
+def penjelasan_temuan_view(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    pd = get_editable_perangkat_daerah_for_user(request.user, kode)
+    lkjip = ambil_lkjip(pd, tahun)
+    form = PenjelasanTemuanForm(request.POST)
+    if not form.is_valid():
+        galat = [e for err in form.errors.values() for e in err]
+        return tampilkan_editor(request, pd, lkjip, galat=galat, status=400)
+    kunci, teks = form.cleaned_data["kunci"], form.cleaned_data["teks"]
+    try:
+        obj = penjelasan_temuan_simpan(lkjip=lkjip, kunci=kunci, teks=teks, pengguna=request.user)
+    except ValidationError as e:
+        for pesan in e.messages:
+            messages.error(request, pesan)
+        return redirect(url_editor(pd, tahun) + "#judul-temuan")
+    messages.success(
+        request, "Penjelasan temuan tersimpan." if obj else "Penjelasan temuan dihapus."
+    )
+    return redirect(f"{url_editor(pd, tahun)}#{id_temuan(kunci)}")
+
+
 # --------------------------------------------------------------------------- preview, draft, readiness
 
 
@@ -601,7 +659,7 @@ def kesiapan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         "page": "lkjip-kesiapan",
         "pd": pd,
         "tahun": tahun,
-        **alur_ctx(request, pd, lkjip),
+        **alur_ctx(request, pd, lkjip, d),
         "kurang": kurang,
         "siap": not kurang,
         "jumlah_pk": len(pk.target) if pk else 0,

@@ -7,6 +7,7 @@ a fixed number of queries, whatever the size of the Renstra.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from decimal import Decimal
 
@@ -21,8 +22,8 @@ from kinerja.engine.capaian import Polaritas, RumusNegatif
 from kinerja.engine.predikat import PRESET, skala_dari_band
 from kinerja.engine.realisasi import Rasio, TipePenghitungan
 from kinerja.paket import types as t
-from kinerja.paket.parser import Galat, PaketTidakValid
-from kinerja.paket.serializer import band_list
+from kinerja.paket.parser import Galat, PaketTidakValid, baca_aturan, muat_json
+from kinerja.paket.serializer import band_list, dumps, tulis_aturan
 from laporan.models import LKjIP
 
 
@@ -77,6 +78,33 @@ def _aturan_dari_model(pemda: m.Pemda, bands: list[m.BandPredikat]) -> t.Aturan:
 def aturan_pemda(pemda: m.Pemda) -> t.Aturan:
     """The computation rules of a pemda (its predicate scale, formula, caps, efficiency method)."""
     return _aturan_dari_model(pemda, list(pemda.band_predikat.all()))
+
+
+def aturan_ke_json(aturan: t.Aturan) -> dict:
+    """The rules as stored in ``AturanTahun.aturan`` (the paket's "aturan" object)."""
+    return json.loads(dumps(tulis_aturan(aturan), indent=None))
+
+
+def aturan_dari_json(data: dict) -> t.Aturan:
+    # Through text with Decimal parsing: the JSON column gives floats back, whose
+    # shortest repr is the decimal that was stored.
+    return baca_aturan(muat_json(json.dumps(data)))
+
+
+def aturan_berlaku(pd: m.PerangkatDaerah, tahun: int, *, pemda: m.Pemda | None = None) -> t.Aturan:
+    """The rules every computation of ``tahun`` of ``pd`` must use.
+
+    A signed year keeps the rules it was signed with (stored in ``AturanTahun``
+    at sign-off, kept when it is reopened without recomputing); any other year
+    is computed with the pemda's rules of today. Every screen, command and
+    document gets its rules through this function (``paket_muat(pd, tahun=…)``
+    calls it), so a change of the pemda's rules never changes a signed year.
+    ``pemda``, when the caller has it already, saves reading it again.
+    """
+    tersimpan = m.AturanTahun.objects.filter(perangkat_daerah=pd, tahun=tahun).first()
+    if tersimpan is not None:
+        return aturan_dari_json(tersimpan.aturan)
+    return aturan_pemda(pemda or m.Pemda.objects.get(pk=pd.pemda_id))
 
 
 def _pejabat_baru(
@@ -601,17 +629,27 @@ def _nilai_db(angka: Decimal | None, label: str) -> Nilai | None:
     return _nilai(_n(angka), label)
 
 
-def paket_muat(pd: m.PerangkatDaerah, tahun: int | None = None) -> t.Paket:
+def paket_muat(
+    pd: m.PerangkatDaerah, tahun: int | None = None, *, aturan_hari_ini: bool = False
+) -> t.Paket:
     """Read everything held for ``pd`` back as a paket (a bounded number of queries).
 
     A paket holds one Renstra: the one whose period contains ``tahun`` (the latest
     when ``tahun`` is None or no period contains it). Years covered by another of
     the perangkat daerah's Renstra are left out, since their indicators and program
     tree are that Renstra's.
+
+    With ``tahun`` the paket carries the rules in force for that year
+    (``aturan_berlaku``: a signed year's own rules); without it, or with
+    ``aturan_hari_ini`` (what an export must carry, since an import checks the
+    rules against the pemda), the pemda's rules of today.
     """
     pemda = m.Pemda.objects.select_related("kepala").get(pk=pd.pemda_id)
     pd = m.PerangkatDaerah.objects.select_related("kepala").get(pk=pd.pk)
-    aturan = _aturan_dari_model(pemda, list(pemda.band_predikat.all()))
+    if tahun is None or aturan_hari_ini:
+        aturan = aturan_pemda(pemda)
+    else:
+        aturan = aturan_berlaku(pd, tahun, pemda=pemda)
     # The officials of the latest year held (rows without a year: as imported before
     # officials were kept per year).
     pejabat_pd = list(
@@ -967,4 +1005,4 @@ def _laporan(x: LKjIP) -> t.Laporan | None:
     return t.Laporan(tempat=x.tempat or None, tanggal=x.tanggal)
 
 
-__all__ = ["paket_simpan", "paket_muat", "band_list"]
+__all__ = ["paket_simpan", "paket_muat", "band_list", "aturan_berlaku"]

@@ -661,6 +661,15 @@ def _ukuran(bita: int) -> str:
     return f"{-(-bita // 1024)} KB"
 
 
+def baca_aturan(data: Any) -> t.Aturan:
+    """Convert and check an "aturan" object alone (the rules stored with a signed year)."""
+    r = _Pembaca()
+    aturan = r.aturan(data, "$.aturan")
+    if r.galat or aturan is None:
+        raise PaketTidakValid(r.galat or [Galat("$.aturan", "aturan tidak dapat dibaca")])
+    return aturan
+
+
 def baca_paket(data: Any) -> t.Paket:
     """Convert and check a loaded JSON document; raise PaketTidakValid with every problem."""
     r = _Pembaca()

@@ -291,6 +291,18 @@ def _program(p: t.Program) -> dict:
     )
 
 
+def tulis_aturan(aturan: t.Aturan) -> dict:
+    """The "aturan" object of a paket; ``baca_aturan(tulis_aturan(a))`` gives ``a`` back."""
+    return {
+        "skala_predikat": _skala(aturan),
+        "rumus_negatif": aturan.rumus_negatif.value,
+        "batas_atas_capaian": angka(aturan.batas_atas_capaian),
+        "batas_bawah_capaian": angka(aturan.batas_bawah_capaian),
+        "metode_efisiensi": aturan.metode_efisiensi.value,
+        "ambang_tercapai": angka(aturan.ambang_tercapai),
+    }
+
+
 def tulis_paket(paket: t.Paket) -> dict:
     """The paket document of ``paket``; ``baca_paket(tulis_paket(p))`` gives ``p`` back."""
     aturan = paket.pemda.aturan
@@ -305,14 +317,7 @@ def tulis_paket(paket: t.Paket) -> dict:
             "kepala": _pejabat(paket.pemda.kepala),
         }
     )
-    pemda["aturan"] = {
-        "skala_predikat": _skala(aturan),
-        "rumus_negatif": aturan.rumus_negatif.value,
-        "batas_atas_capaian": angka(aturan.batas_atas_capaian),
-        "batas_bawah_capaian": angka(aturan.batas_bawah_capaian),
-        "metode_efisiensi": aturan.metode_efisiensi.value,
-        "ambang_tercapai": angka(aturan.ambang_tercapai),
-    }
+    pemda["aturan"] = tulis_aturan(aturan)
     hasil: dict[str, Any] = {"format": FORMAT, "versi": VERSI}
     if paket.keterangan:
         hasil["keterangan"] = paket.keterangan

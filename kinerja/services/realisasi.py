@@ -70,9 +70,10 @@ def romawi(triwulan: int) -> str:
     return ROMAWI[triwulan - 1]
 
 
-def aturan_pemda(pd: PerangkatDaerah) -> Aturan:
-    """The computing rules of the pemda of ``pd`` (scale, negative formula, caps, threshold)."""
-    return paket_db.aturan_pemda(pd.pemda)
+def aturan_pemda(pd: PerangkatDaerah, tahun: int) -> Aturan:
+    """The computing rules of ``tahun`` of ``pd`` (scale, negative formula, caps, threshold):
+    the rules a signed year was signed with, the pemda's current rules otherwise."""
+    return paket_db.aturan_berlaku(pd, tahun)
 
 
 # --------------------------------------------------------------------------- reading
@@ -269,7 +270,7 @@ def grid_triwulan(
                 bukti=bukti.get(kini.pk, []) if kini else [],
             )
         )
-    return GridTriwulan(pd, tahun, triwulan, aturan or aturan_pemda(pd), baris)
+    return GridTriwulan(pd, tahun, triwulan, aturan or aturan_pemda(pd, tahun), baris)
 
 
 # --------------------------------------------------------------------------- computing

@@ -52,6 +52,7 @@ from kinerja.services.pemda import (
     versi_pengguna,
     versi_perangkat_daerah,
 )
+from kinerja.services.tetap import tahun_beraturan_tetap
 
 LABEL_PRESET = {
     "permendagri-86-2017": "Permendagri 86/2017 — Sangat Tinggi s.d. Sangat Rendah",
@@ -330,6 +331,7 @@ def aturan(request: HttpRequest, kode: str) -> HttpResponse:
             "baris_band": baris_band,
             "baris_kosong": range(max(0, 2 - len(baris_band)) + 1),
             "preset": _data_preset(),
+            "tahun_tetap": tahun_beraturan_tetap(pemda.pk),
         }
     )
     return render(request, "kinerja/pemda/aturan.html", ctx)

@@ -65,6 +65,9 @@ LABEL_AKSI = {
     "lkjip.tetapkan": "LKjIP ditetapkan",
     "lkjip.buka": "LKjIP dibuka kembali",
     "narasi.ubah": "Narasi LKjIP diubah",
+    "temuan.penjelasan": "Penjelasan temuan konsistensi data diubah",
+    "aturan_tahun.tetapkan": "Aturan perhitungan tahun disimpan saat penetapan",
+    "aturan_tahun.lepas": "Tahun dihitung ulang dengan aturan pemda terbaru",
     "aturan.ubah": "Aturan pemda diubah",
     "pemda.tenggat_ubah": "Tenggat laporan triwulan diubah",
     "skm.tambah": "Hasil SKM ditambahkan",
@@ -106,6 +109,8 @@ LABEL_TIPE = {
     "laporan.lkjip": "LKjIP",
     "kinerja.hasilskm": "Hasil SKM",
     "kinerja.nilaipembanding": "Nilai pembanding",
+    "kinerja.aturantahun": "Aturan perhitungan tahun",
+    "kinerja.penjelasantemuan": "Penjelasan temuan",
 }
 
 LABEL_KUNCI = {

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from kinerja.models import Indikator, Realisasi
+from kinerja.models import Indikator, PenjelasanTemuan, Realisasi
 from laporan.models import LKjIP, Narasi, SnapshotLKjIP
-from tests.laporan.data_alur import PDF_BUKTI, narasi_wajib, tambah_bukti
+from tests.laporan.data_alur import PDF_BUKTI, jelaskan_temuan, narasi_wajib, tambah_bukti
 
 KODE = "33.16.05"
 LKJIP = f"/pd/{KODE}/2024/lkjip/"
@@ -29,6 +29,9 @@ REKOMENDASI = (
     "Meningkatkan kualitas pelayanan administrasi kependudukan dengan antrean daring, "
     "serta menuntaskan tindak lanjut rekomendasi evaluasi AKIP tahun sebelumnya."
 )
+# The consistency finding the operator explains in the browser (the others in the setup).
+TEMUAN_IKM = "ikm_tidak_sesuai_skm|IKT-1|indikator IKT-1"
+PENJELASAN_IKM = "Realisasi IKM mengikuti laporan survei yang dibulatkan ke bilangan bulat."
 TINDAK_LANJUT = (
     "Rekomendasi Inspektorat tahun 2023 tentang reviu rencana aksi sudah ditindaklanjuti."
 )
@@ -68,6 +71,8 @@ def test_lkjip_dari_kesiapan_sampai_verifikasi_publik(
     pd = demo["a"]
     tambah_bukti(pd, "IKT-1", nama="Rekap SKM TW IV 2024.pdf")
     narasi_wajib(pd, kecuali=("rekomendasi",))
+    jelaskan_temuan(pd)
+    PenjelasanTemuan.objects.filter(kunci=TEMUAN_IKM).delete()
     ikt2 = Indikator.objects.get(renstra__perangkat_daerah=pd, kode="IKT-2").pk
     url_kesiapan = f"{live_server.url}{KESIAPAN}"
     url_editor = f"{live_server.url}{LKJIP}"
@@ -76,15 +81,16 @@ def test_lkjip_dari_kesiapan_sampai_verifikasi_publik(
     op = buka_sesi("operator_a")
     op.goto(url_kesiapan)
     kurang = op.locator("ol.daftar-kurang > li")
-    expect(op.locator("#judul-kurang")).to_have_text("Belum siap ditetapkan: 2 hal belum lengkap")
+    expect(op.locator("#judul-kurang")).to_have_text("Belum siap ditetapkan: 3 hal belum lengkap")
     expect(kurang.nth(0)).to_contain_text(
         "Bukti dukung IKT-2 (Nilai SAKIP Perangkat Daerah) tahun 2024 belum diunggah."
     )
-    expect(kurang.nth(1)).to_contain_text("Narasi “Rekomendasi dan Langkah ke Depan” belum diisi.")
+    expect(kurang.nth(1)).to_contain_text("Temuan konsistensi data pada indikator IKT-1")
+    expect(kurang.nth(2)).to_contain_text("Narasi “Rekomendasi dan Langkah ke Depan” belum diisi.")
     simpan_gambar(op, "lkjip-kesiapan", penuh=True)
     op.get_by_role("button", name="Ajukan LKjIP tahun 2024 kepada kepala").click()
     expect(_pesan(op)).to_have_text(
-        "LKjIP tahun 2024 belum dapat diajukan: 2 hal belum lengkap (lihat daftar di bawah)."
+        "LKjIP tahun 2024 belum dapat diajukan: 3 hal belum lengkap (lihat daftar di bawah)."
     )
     assert _status() == "draf"
 
@@ -108,8 +114,8 @@ def test_lkjip_dari_kesiapan_sampai_verifikasi_publik(
 
     # ------------------------------------------------------------------ the last narrative, autosaved
     op.goto(url_kesiapan)
-    expect(kurang).to_have_count(1)
-    kurang.nth(0).get_by_role("link", name="Tulis Rekomendasi dan Langkah ke Depan").click()
+    expect(kurang).to_have_count(2)
+    kurang.nth(1).get_by_role("link", name="Tulis Rekomendasi dan Langkah ke Depan").click()
     op.wait_for_url(f"{url_editor}#bagian-rekomendasi")
     bagian = op.locator("#bagian-rekomendasi")
     kotak = bagian.locator("textarea[name=teks]")
@@ -173,6 +179,17 @@ def test_lkjip_dari_kesiapan_sampai_verifikasi_publik(
     expect(konflik).to_have_count(0)
     assert Narasi.objects.get(pk=lain.pk).teks == milik_operator
 
+    # ------------------------------------------------------------------ the finding explained
+    op.goto(url_kesiapan)
+    op.get_by_role("link", name="Perbaiki atau jelaskan temuan").click()
+    form = op.locator("form.form-penjelasan").filter(
+        has=op.locator(f'input[name=kunci][value="{TEMUAN_IKM}"]')
+    )
+    form.get_by_label("Penjelasan").fill(PENJELASAN_IKM)
+    form.get_by_role("button", name="Simpan penjelasan").click()
+    expect(_pesan(op)).to_have_text("Penjelasan temuan tersimpan.")
+    assert PenjelasanTemuan.objects.get(kunci=TEMUAN_IKM).teks == PENJELASAN_IKM
+
     # ------------------------------------------------------------------ ready: submit
     op.goto(url_kesiapan)
     expect(op.locator(".kesiapan.siap h2")).to_have_text("Siap ditetapkan")
@@ -184,6 +201,7 @@ def test_lkjip_dari_kesiapan_sampai_verifikasi_publik(
     # ------------------------------------------------------------------ kepala signs off
     kepala.goto(url_editor)
     expect(kepala.locator("#alur .lencana-status")).to_have_text("Diajukan")
+    expect(kepala.locator(".penjelasan-sebelum-tetapkan")).to_contain_text(PENJELASAN_IKM)
     simpan_gambar(kepala, "lkjip-tinjau")
     kepala.get_by_role("button", name="Tetapkan LKjIP tahun 2024").click()
     expect(_pesan(kepala)).to_contain_text("LKjIP tahun 2024 ditetapkan sebagai versi 1")

@@ -9,7 +9,10 @@ import uuid
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from kinerja.hitung import hitung
 from kinerja.models import BuktiDukung, PerangkatDaerah, Realisasi
+from kinerja.paket.db import paket_muat
+from kinerja.services.tetap import penjelasan_simpan_banyak
 from laporan.kerangka import BAGIAN
 from laporan.models import LKjIP, Narasi, SnapshotLKjIP
 
@@ -51,11 +54,32 @@ def narasi_wajib(pd: PerangkatDaerah, *, kecuali: tuple[str, ...] = ()) -> None:
             tulis_narasi(pd, b.kunci, f"{b.judul} {pd.nama} tahun 2024 ditulis oleh operator.")
 
 
+def kunci_temuan(pd: PerangkatDaerah, tahun: int = 2024) -> list[str]:
+    """The keys of the consistency findings of the year, in order, without repeats."""
+    hasil = hitung(paket_muat(pd, tahun=tahun), tahun)
+    return list(dict.fromkeys(x.kunci for x in hasil.temuan))
+
+
+def jelaskan_temuan(pd: PerangkatDaerah, tahun: int = 2024, *, pengguna=None) -> list[str]:
+    """Explain every finding of the year through the service (the demo's data copy the
+    figures of a real report, whose printed numbers the engine finds inconsistent)."""
+    kunci = kunci_temuan(pd, tahun)
+    penjelasan_simpan_banyak(
+        pd=pd,
+        tahun=tahun,
+        teks={k: f"Angka mengikuti dokumen sumber ({k.split('|')[0]})." for k in kunci},
+        pengguna=pengguna,
+    )
+    return kunci
+
+
 def lengkapi(pd: PerangkatDaerah, *, kecuali_narasi: tuple[str, ...] = ()) -> LKjIP:
-    """Randublatung 2024 ready to sign: evidence for both PK indicators, every required text."""
+    """Randublatung 2024 ready to sign: evidence for both PK indicators, every required
+    text, an explanation of every consistency finding."""
     for kode in ("IKT-1", "IKT-2"):
         tambah_bukti(pd, kode, nama=f"Bukti {kode} TW IV.pdf")
     narasi_wajib(pd, kecuali=kecuali_narasi)
+    jelaskan_temuan(pd)
     return lkjip(pd)
 
 

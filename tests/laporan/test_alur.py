@@ -19,7 +19,7 @@ from kinerja.models import BuktiDukung, LogPerubahan
 from kinerja.services.realisasi import BarisRealisasi, realisasi_simpan_triwulan
 from laporan.models import LKjIP, PembukaanKembali, SnapshotLKjIP
 from laporan.services import lkjip_tetapkan
-from tests.laporan.data_alur import lengkapi, lkjip, tulis_narasi
+from tests.laporan.data_alur import kunci_temuan, lengkapi, lkjip, tulis_narasi
 
 EDITOR = "/pd/33.16.05/2024/lkjip/"
 AJUKAN = EDITOR + "ajukan/"
@@ -98,8 +98,11 @@ def test_submit_refused_with_the_checklist(client, operator_a, demo):
     r = client.post(AJUKAN)
     assert r.status_code == 302 and r["Location"] == KESIAPAN
     pesan = _ikuti(client, r)
+    # 2 evidence files, 7 narratives, and every open consistency finding.
+    jumlah = 9 + len(kunci_temuan(demo["a"]))
     assert pesan == [
-        "LKjIP tahun 2024 belum dapat diajukan: 9 hal belum lengkap (lihat daftar di bawah)."
+        f"LKjIP tahun 2024 belum dapat diajukan: {jumlah} hal belum lengkap (lihat daftar di "
+        "bawah)."
     ]
     assert _status(demo["a"]) == "draf"
     assert not LogPerubahan.objects.filter(aksi="lkjip.ajukan").exists()

@@ -9,10 +9,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from kinerja.models import Indikator, LogPerubahan
+from kinerja.models import Indikator, LogPerubahan, PerangkatDaerah
 from laporan.kerangka import BAGIAN
 from laporan.models import DataSDM, LKjIP, Narasi, SaranaPrasarana
-from tests.laporan.data_alur import lkjip, realisasi, tulis_narasi
+from tests.laporan.data_alur import kunci_temuan, lkjip, realisasi, tulis_narasi
 from tests.sintetis import buat_pd_sintetis
 
 EDITOR = "/pd/33.16.05/2024/lkjip/"
@@ -97,7 +97,9 @@ def test_editor_lists_the_engine_findings_with_links(client, operator_a):
     # …listed above the preview links.
     assert html.index('id="judul-temuan"') < html.index('href="/pd/33.16.05/2024/lkjip/pratinjau/"')
     assert 'href="/pd/33.16.05/2024/lkjip/draf.pdf"' in html
-    assert "Kesiapan: 9 hal belum lengkap" in html
+    # 2 evidence files, 7 narratives and every finding not yet explained.
+    jumlah = 9 + len(kunci_temuan(PerangkatDaerah.objects.get(kode="33.16.05")))
+    assert f"Kesiapan: {jumlah} hal belum lengkap" in html
 
 
 @pytest.mark.parametrize("pengguna", ["kepala_a", "evaluator", "admin_pemda"])

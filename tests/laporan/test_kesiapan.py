@@ -13,6 +13,8 @@ from laporan.kerangka import BAGIAN
 from laporan.models import LKjIP
 from laporan.services import kesiapan_lkjip
 from tests.laporan.data_alur import (
+    jelaskan_temuan,
+    kunci_temuan,
     lengkapi,
     narasi_wajib,
     realisasi,
@@ -52,10 +54,11 @@ def _gagal_ikt2(pd, *, catatan: str = "") -> None:
 def test_demo_year_lacks_evidence_and_narratives(demo):
     kurang = kesiapan_lkjip(demo["a"], 2024)
     # Both PK indicators (IKT-1, IKT-2) have their TW IV realisasi but no evidence, in
-    # document order, then every required narrative section.
+    # document order, then every open consistency finding, then every required
+    # narrative section.
     assert _jenis(kurang) == [("bukti", "IKT-1"), ("bukti", "IKT-2")] + [
-        ("narasi", k) for k in WAJIB
-    ]
+        ("temuan", k) for k in kunci_temuan(demo["a"])
+    ] + [("narasi", k) for k in WAJIB]
     bukti = kurang[0]
     assert bukti.pesan == (
         "Bukti dukung IKT-1 (Indeks Kepuasan Masyarakat (IKM) di Kecamatan) tahun 2024 belum "
@@ -65,7 +68,7 @@ def test_demo_year_lacks_evidence_and_narratives(demo):
     assert [(t.label, t.url) for t in bukti.tautan] == [
         ("Unggah bukti TW IV", f"/pd/33.16.05/2024/realisasi/4/#baris-{ikt1}")
     ]
-    narasi = kurang[2]
+    narasi = kurang[-len(WAJIB)]
     assert narasi.pesan == "Narasi “Kata Pengantar” belum diisi."
     assert narasi.tautan[0].url == "/pd/33.16.05/2024/lkjip/#bagian-kata_pengantar"
 
@@ -80,6 +83,11 @@ def test_ready_means_the_document_has_no_empty_required_part(demo):
 
     lengkapi(demo["a"])
     _gagal_ikt2(demo["a"], catatan="Nilai SAKIP turun karena dokumen evaluasi terlambat.")
+    # The new realisasi no longer matches a figure of the source report: a new finding.
+    assert _jenis(kesiapan_lkjip(demo["a"], 2024)) == [
+        ("temuan", "angka_dilaporkan_tidak_sesuai|IKT-2|tingkat kemajuan IKT-2")
+    ]
+    jelaskan_temuan(demo["a"])
     assert kesiapan_lkjip(demo["a"], 2024) == []
     assert susun_dokumen(demo["a"], 2024).kosong == []
 
@@ -104,7 +112,11 @@ def test_missing_tw4_realisasi_of_a_final_value_indicator(demo):
     r.nilai = None
     r.save()
     kurang = kesiapan_lkjip(demo["a"], 2024)
-    assert _jenis(kurang) == [("realisasi", "IKT-1")]
+    # The engine finds the empty quarter too; that finding closes with the realisasi.
+    assert _jenis(kurang) == [
+        ("realisasi", "IKT-1"),
+        ("temuan", "triwulan_kosong|IKT-1|indikator IKT-1"),
+    ]
     assert kurang[0].pesan == (
         "Realisasi IKT-1 (Indeks Kepuasan Masyarakat (IKM) di Kecamatan) triwulan IV tahun "
         "2024 belum diisi."
@@ -129,6 +141,7 @@ def _bukti_pada(pd, kode: str, tahun: int, triwulan: int) -> None:
 def test_evidence_on_any_quarter_of_the_year_counts(demo):
     pd = demo["a"]
     narasi_wajib(pd)
+    jelaskan_temuan(pd)
     _bukti_pada(pd, "IKT-1", 2024, 2)
     _bukti_pada(pd, "IKT-2", 2023, 4)
     # IKT-1's evidence of TW II counts; IKT-2's evidence of 2023 does not.
@@ -139,6 +152,7 @@ def test_missed_target_needs_a_note_or_an_analysis(demo):
     pd = demo["a"]
     lengkapi(pd)
     _gagal_ikt2(pd)
+    jelaskan_temuan(pd)
     kurang = kesiapan_lkjip(pd, 2024)
     assert _jenis(kurang) == [("catatan", "IKT-2")]
     k = kurang[0]
@@ -212,7 +226,8 @@ def test_page_lists_what_is_missing_with_links(client, operator_a, demo):
     r = client.get(URL)
     assert r.status_code == 200
     html = r.content.decode()
-    assert "Belum siap ditetapkan: 9 hal belum lengkap" in html
+    jumlah = 9 + len(kunci_temuan(demo["a"]))
+    assert f"Belum siap ditetapkan: {jumlah} hal belum lengkap" in html
     ikt1 = _ind_id(demo["a"], "IKT-1")
     assert f'href="/pd/33.16.05/2024/realisasi/4/#baris-{ikt1}">Unggah bukti TW IV</a>' in html
     assert 'href="/pd/33.16.05/2024/lkjip/#bagian-kata_pengantar">Tulis Kata Pengantar</a>' in html
@@ -264,4 +279,5 @@ def test_narratives_are_checked_after_the_data(demo):
     tambah_bukti(pd, "IKT-1")
     tambah_bukti(pd, "IKT-2")
     narasi_wajib(pd, kecuali=("landasan_hukum",))
+    jelaskan_temuan(pd)
     assert _jenis(kesiapan_lkjip(pd, 2024)) == [("narasi", "landasan_hukum")]

@@ -363,6 +363,15 @@ MATRIKS: dict[str, Kasus] = {
     "lkjip-pratinjau": Kasus(BACA_PD, kwargs=_pd_tahun),
     "lkjip-draf-pdf": Kasus(BACA_PD, kwargs=_pd_tahun),
     "lkjip-kesiapan": Kasus(BACA_PD, kwargs=_pd_tahun),
+    "lkjip-temuan-jelaskan": Kasus(
+        TULIS_PD,
+        metode="post",
+        kwargs=_pd_tahun,
+        data={
+            "kunci": "angka_dilaporkan_tidak_sesuai|IKT-1|tingkat kemajuan IKT-1",
+            "teks": "Angka laporan sumber dibulatkan.",
+        },
+    ),
     "lkjip-ajukan": Kasus(TULIS_PD, metode="post", kwargs=_pd_tahun),
     "lkjip-kembalikan": Kasus(
         TINJAU_PD, metode="post", kwargs=_pd_tahun, data={"komentar": "Perbaiki kesimpulan."}

@@ -23,7 +23,7 @@ class Command(BaseCommand):
         pd = PerangkatDaerah.objects.filter(kode=options["pd"]).first()
         if pd is None:
             raise CommandError(f"perangkat daerah dengan kode {options['pd']!r} tidak ditemukan")
-        teks = dumps(tulis_paket(paket_muat(pd, options.get("tahun")))) + "\n"
+        teks = dumps(tulis_paket(paket_muat(pd, options.get("tahun"), aturan_hari_ini=True))) + "\n"
         if options["keluar"]:
             with open(options["keluar"], "w", encoding="utf-8") as f:
                 f.write(teks)
