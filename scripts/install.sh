@@ -14,6 +14,10 @@ APT_PACKAGES=(
   poppler-utils         # pdftotext/pdftoppm, used by the tests
   chromium              # browser tests (Playwright drives /usr/bin/chromium)
 )
+if [ "${1:-}" = "--dev" ]; then
+  # axe-core (npm, pinned in package-lock.json) checks accessibility in the browser tests.
+  command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
+fi
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -41,6 +45,8 @@ fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 if [ "${1:-}" = "--dev" ]; then
   .venv/bin/pip install --quiet -r requirements-dev.txt
+  # Exactly the versions of package-lock.json, into node_modules/ (git-ignored).
+  npm ci --no-audit --no-fund --loglevel=error
 else
   .venv/bin/pip install --quiet -r requirements.txt
 fi
