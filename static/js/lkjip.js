@@ -165,6 +165,14 @@
       else document.querySelector("main").prepend(kotak);
     }
     kotak.focus();
+    // Going to the #fragment of the address (after the skip link, say) happens after
+    // this script and would take the focus away again.
+    window.addEventListener("load", function () {
+      var aktif = document.activeElement;
+      if (!aktif || aktif === document.body || aktif.id === location.hash.slice(1)) {
+        kotak.focus();
+      }
+    });
   }
 
   // ---------------------------------------------------------------- live messages

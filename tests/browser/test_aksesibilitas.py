@@ -5,6 +5,7 @@ screen reader or keyboard user depends on."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from kinerja.models import Indikator, Peran, PerangkatDaerah, PerjanjianKinerja
 from tests.browser.a11y import masalah_halaman
@@ -71,3 +72,96 @@ def test_setiap_halaman_utama_lolos_axe_dan_muat_di_layar_ponsel(
             if masalah:
                 laporan.append(f"{peran or 'anonim'} {alamat}\n    " + "\n    ".join(masalah))
     assert not laporan, "\n" + "\n".join(laporan)
+
+
+def _aktif(page) -> dict:
+    return page.evaluate(
+        """() => { const el = document.activeElement;
+          return {tag: el.tagName.toLowerCase(), id: el.id, name: el.name || "",
+                  kelas: el.className || "", teks: (el.textContent || "").trim()}; }"""
+    )
+
+
+def _terlihat_di(page, locator) -> bool:
+    """Whether the element is what the user sees at its own centre (not covered by a
+    sticky column or bar, and inside the window)."""
+    return locator.evaluate(
+        """el => { const r = el.getBoundingClientRect();
+          const x = r.left + Math.min(r.width / 2, 20), y = r.top + r.height / 2;
+          if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) return false;
+          const atas = document.elementFromPoint(x, y);
+          return atas === el || el.contains(atas); }"""
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_papan_ketik_dan_pembaca_layar_di_layar_ponsel(live_server, buka_sesi, demo, operator_a):
+    pd = demo["a"]
+    ikt1 = Indikator.objects.get(renstra__perangkat_daerah=pd, kode="IKT-1").pk
+    page = buka_sesi("operator_a")
+    page.set_viewport_size({"width": 390, "height": 844})
+    url = f"{live_server.url}{TAHUN}/realisasi/1/"
+    page.goto(url)
+
+    # The first Tab reaches the skip link; Enter takes the focus to the content.
+    page.keyboard.press("Tab")
+    assert _aktif(page)["teks"] == "Langsung ke isi halaman"
+    expect(page.locator("a.lompat")).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    assert _aktif(page)["id"] == "isi"
+    # Every navigation landmark has a name.
+    assert page.evaluate(
+        "() => [...document.querySelectorAll('nav')].map(n => n.getAttribute('aria-label'))"
+    ) == ["Akun", "Menu utama", "Pilih triwulan"]
+
+    # The indicator stays beside the value being typed, and the value is not covered.
+    baris = page.locator("#form-realisasi tr.baris")
+    for i in (0, 3):
+        isian = baris.nth(i).locator("input[data-kolom=realisasi]").first
+        isian.focus()
+        assert _terlihat_di(page, isian), i
+        assert _terlihat_di(page, baris.nth(i).locator("td.indikator .kode")), i
+    # The last row is not hidden under the sticky save bar.
+    terakhir = baris.last.locator("input[data-kolom=realisasi]").first
+    terakhir.focus()
+    assert _terlihat_di(page, terakhir)
+    assert _terlihat_di(page, page.get_by_role("button", name="Simpan realisasi triwulan I"))
+
+    # Enter in a note starts a new line (it does not move to the next row).
+    catatan = page.locator(f"[name=r{ikt1}-catatan]")
+    catatan.click()
+    page.keyboard.press("Control+a")
+    page.keyboard.type("Baris pertama.")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Baris kedua.")
+    expect(catatan).to_have_value("Baris pertama.\nBaris kedua.")
+    assert _aktif(page)["name"] == f"r{ikt1}-catatan"
+
+    # A failed save: focus on the error summary, whose item leads to the field.
+    nilai = page.locator(f"[name=r{ikt1}-nilai]")
+    nilai.fill("delapan puluh")
+    page.get_by_role("button", name="Simpan realisasi triwulan I").click()
+    ringkasan = page.locator(".ringkasan-galat")
+    expect(ringkasan).to_be_focused()
+    expect(ringkasan.locator("h2")).to_have_text("Ada yang perlu diperbaiki (1)")
+    tautan = ringkasan.get_by_role("link")
+    expect(tautan).to_have_count(1)
+    expect(tautan).to_have_text(
+        'Realisasi IKT-1 triwulan I: Nilai bertingkat "delapan puluh" tidak memuat angka.'
+    )
+    nilai = page.locator(f"[name=r{ikt1}-nilai]")
+    expect(nilai).to_have_attribute("aria-invalid", "true")
+    tautan.click()
+    expect(nilai).to_be_focused()
+    assert _terlihat_di(page, nilai)
+    periksa = masalah_halaman(page)
+    assert not periksa, periksa
+
+    # A successful save announces itself in the live region.
+    page.keyboard.press("Control+a")
+    page.keyboard.type("87,5")
+    page.get_by_role("button", name="Simpan realisasi triwulan I").click()
+    expect(page.locator("#pengumuman-hidup")).to_have_text(
+        "Realisasi triwulan I tersimpan: 1 indikator diubah."
+    )
+    expect(page.locator(".ringkasan-galat")).to_have_count(0)
