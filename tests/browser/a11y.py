@@ -7,6 +7,8 @@
   `scripts/install.sh --dev`) finds a violation of impact serious or critical
   (WCAG 2.2 A/AA rules and axe's best practices, the target size rule included);
 - the page is wider than the window (it scrolls sideways);
+- a control (button, field, select) is smaller than 24 × 24 px, or a main action
+  (class "utama") is less than 44 px high;
 - visible text is smaller than 12 px.
 """
 
@@ -82,6 +84,31 @@ _HURUF_KECIL = """(minimum) => {
 }"""
 
 
+_SASARAN_KECIL = """() => {
+  const kecil = new Map();
+  const nama = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+    + (el.name ? "[name=" + el.name + "]" : "")
+    + (el.className && typeof el.className === "string"
+       ? "." + el.className.trim().split(/\\s+/).join(".") : "");
+  document.querySelectorAll("button, select, input:not([type=hidden]), .utama").forEach(el => {
+    const r = el.getBoundingClientRect();
+    if (!r.width || !r.height || getComputedStyle(el).visibility === "hidden") return;
+    // A file input laid invisibly over its label: the label is the target.
+    const sasaran = getComputedStyle(el).opacity === "0" ? el.parentElement : el;
+    const b = sasaran.getBoundingClientRect();
+    const minimum = el.matches(".utama") ? 44 : 24;
+    if (b.height < minimum - 0.5 || b.width < 24 - 0.5) {
+      const kunci = nama(el).replace(/\\d+/g, "N");
+      if (!kecil.has(kunci)) {
+        kecil.set(kunci, Math.round(b.width) + "×" + Math.round(b.height) + " px (minimum "
+          + minimum + " px)");
+      }
+    }
+  });
+  return [...kecil].slice(0, 10).map(([kunci, ukuran]) => kunci + " " + ukuran);
+}"""
+
+
 def _periksa_sekali(page) -> list[str]:
     masalah = []
     if not page.evaluate("() => typeof axe !== 'undefined'"):
@@ -99,6 +126,8 @@ def _periksa_sekali(page) -> list[str]:
             f"halaman {lebar['halaman']} px lebih lebar dari jendela {lebar['jendela']} px: "
             + ", ".join(lebar["terlebar"])
         )
+    for kecil in page.evaluate(_SASARAN_KECIL):
+        masalah.append(f"sasaran sentuh terlalu kecil: {kecil}")
     for kecil in page.evaluate(_HURUF_KECIL, HURUF_MINIMUM):
         masalah.append(f"huruf di bawah {HURUF_MINIMUM} px: {kecil}")
     return masalah
