@@ -165,3 +165,28 @@ def test_papan_ketik_dan_pembaca_layar_di_layar_ponsel(live_server, buka_sesi, d
         "Realisasi triwulan I tersimpan: 1 indikator diubah."
     )
     expect(page.locator(".ringkasan-galat")).to_have_count(0)
+
+
+def test_pemeriksaan_menangkap_halaman_yang_bermasalah(halaman):
+    """The check itself: a page with an unlabelled field, a table wider than a phone,
+    tiny text and a tiny button is reported, at the width where each happens."""
+    halaman.set_content(
+        """<!DOCTYPE html><html lang="id"><head><title>Uji</title></head><body><main>
+        <h1>Uji</h1><input type="text" name="tanpa_label">
+        <table style="width:600px"><tr><th>Kolom</th></tr><tr><td>isi</td></tr></table>
+        <p style="font-size:10px">huruf kecil</p>
+        <button style="font-size:12px;padding:0;border:0;height:16px">x</button>
+        </main></body></html>"""
+    )
+    masalah = "\n".join(masalah_halaman(halaman))
+    assert "[1280 px] axe label (critical)" in masalah, masalah
+    assert "[390 px] halaman 6" in masalah and "table (6" in masalah, masalah
+    assert "[1280 px] halaman" not in masalah, masalah
+    assert "huruf di bawah 12 px: p 10.0 px: huruf kecil" in masalah, masalah
+    assert "sasaran sentuh terlalu kecil: button" in masalah, masalah
+    # The same table in a scroll box of its own no longer widens the page.
+    halaman.evaluate(
+        """() => { const t = document.querySelector("table"), d = document.createElement("div");
+          d.style.overflowX = "auto"; t.before(d); d.append(t); }"""
+    )
+    assert not [m for m in masalah_halaman(halaman) if "halaman " in m]
