@@ -46,11 +46,24 @@
         kotak.appendChild(tabel);
       }
       kotak.classList.add("gulir");
-      if (!kotak.hasAttribute("tabindex")) kotak.setAttribute("tabindex", "0");
       if (!kotak.getAttribute("role")) kotak.setAttribute("role", "region");
       if (!kotak.getAttribute("aria-label") && !kotak.getAttribute("aria-labelledby")) {
         kotak.setAttribute("aria-label", judulTabel(tabel) + " (tabel, dapat digeser)");
       }
+    });
+    ukurGulir();
+    window.addEventListener("resize", ukurGulir);
+  }
+
+  // A box scrolls (and takes a Tab stop) only while its table is wider than it: a table
+  // that fits keeps its sticky header against the page.
+  function ukurGulir() {
+    document.querySelectorAll(".gulir").forEach(function (kotak) {
+      var tabel = kotak.querySelector("table");
+      var lebar = tabel && tabel.offsetWidth > kotak.clientWidth + 1;
+      kotak.classList.toggle("geser", lebar);
+      if (lebar) kotak.setAttribute("tabindex", "0");
+      else kotak.removeAttribute("tabindex");
     });
   }
 

@@ -143,6 +143,8 @@ def masalah_halaman(page, *, ukuran=UKURAN) -> list[str]:
     try:
         for lebar, tinggi in ukuran:
             page.set_viewport_size({"width": lebar, "height": tinggi})
+            # Let the page's resize handlers run (the scroll boxes of wide tables).
+            page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r)))")
             laporan += [f"[{lebar} px] {baris}" for baris in _periksa_sekali(page)]
     finally:
         page.set_viewport_size(semula)
