@@ -8,7 +8,7 @@
   (WCAG 2.2 A/AA rules and axe's best practices, the target size rule included);
 - the page is wider than the window (it scrolls sideways);
 - a control (button, field, select) is smaller than 24 × 24 px, or a main action
-  (class "utama") is less than 44 px high;
+  (class "utama", return, the save bar of a form) is less than 44 px high;
 - visible text is smaller than 12 px.
 """
 
@@ -90,13 +90,14 @@ _SASARAN_KECIL = """() => {
     + (el.name ? "[name=" + el.name + "]" : "")
     + (el.className && typeof el.className === "string"
        ? "." + el.className.trim().split(/\\s+/).join(".") : "");
+  const utama = ".utama, button.kembalikan, .aksi-simpan button, .aksi-form button";
   document.querySelectorAll("button, select, input:not([type=hidden]), .utama").forEach(el => {
     const r = el.getBoundingClientRect();
     if (!r.width || !r.height || getComputedStyle(el).visibility === "hidden") return;
     // A file input laid invisibly over its label: the label is the target.
     const sasaran = getComputedStyle(el).opacity === "0" ? el.parentElement : el;
     const b = sasaran.getBoundingClientRect();
-    const minimum = el.matches(".utama") ? 44 : 24;
+    const minimum = el.matches(utama) ? 44 : 24;
     if (b.height < minimum - 0.5 || b.width < 24 - 0.5) {
       const kunci = nama(el).replace(/\\d+/g, "N");
       if (!kecil.has(kunci)) {

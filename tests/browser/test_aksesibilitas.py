@@ -207,3 +207,25 @@ def test_pemeriksaan_menangkap_halaman_yang_bermasalah(halaman):
           d.style.overflowX = "auto"; t.before(d); d.append(t); }"""
     )
     assert not [m for m in masalah_halaman(halaman) if "halaman " in m]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ringkasan_galat_tabel_sdm_menuju_selnya(live_server, buka_sesi, demo, operator_a):
+    """The SDM grid of the LKjIP editor: each cell has a name, and a failed save leads
+    from the summary to the cell, by row and column."""
+    page = buka_sesi("operator_a")
+    page.goto(f"{live_server.url}{TAHUN}/lkjip/")
+    tabel = page.locator("#tabel-sdm")
+    pns = tabel.get_by_label("PNS, baris 1", exact=True)
+    expect(pns).to_have_attribute("name", "sdm-0-pns")
+    tabel.get_by_label("Kelompok, baris 1", exact=True).fill("Eselon III")
+    tabel.get_by_label("Uraian, baris 1", exact=True).fill("Camat")
+    pns.fill("-5")
+    tabel.get_by_role("button", name="Simpan tabel SDM").click()
+    ringkasan = page.locator(".ringkasan-galat")
+    expect(ringkasan).to_be_focused()
+    tautan = ringkasan.get_by_role("link", name=re.compile(r"^PNS, baris 1: "))
+    expect(tautan).to_have_count(1)
+    tautan.click()
+    expect(page.locator("#tabel-sdm [name=sdm-0-pns]")).to_be_focused()
+    expect(page.locator("#tabel-sdm [name=sdm-0-pns]")).to_have_attribute("aria-invalid", "true")
