@@ -45,7 +45,7 @@ def _halaman_per_peran(demo) -> dict[str | None, list[str]]:
             f"{TAHUN}/lkjip/kesiapan/",
             f"{PD}/riwayat/?tahun=2024",
         ],
-        "kepala_a": ["/", f"{TAHUN}/realisasi/1/", f"{TAHUN}/lkjip/"],
+        "kepala_a": ["/", f"{TAHUN}/realisasi/1/", f"{TAHUN}/lkjip/", f"{TAHUN}/lkjip/pratinjau/"],
         "evaluator": ["/", "/evaluasi/33.16/", f"{TAHUN}/realisasi/1/", f"{TAHUN}/lkjip/"],
         "admin_pemda": [
             "/",
