@@ -1,11 +1,14 @@
 /* Shared by every page (loaded by base.html): what keyboard, screen reader and phone
  * users need on any screen, without each page repeating it.
  *
- * - Every table scrolls inside its own box: a labelled, focusable region, so a
- *   wide table never makes the page wider than a phone, and a keyboard can scroll it.
- * - A failed save: the field errors the server rendered (<p class="galat"
- *   id="<field id>_error">, fields with aria-invalid) are gathered into one error
- *   summary whose items link to their fields, and focus moves to it.
+ * - Every table of <main> sits in a box (a named region) that scrolls sideways, and
+ *   takes a Tab stop, while the table is wider than it: a wide table never makes the
+ *   page wider than a phone, and a keyboard can scroll it.
+ * - A failed save: the errors the server rendered (<p class="galat"> after a field,
+ *   or with the id "<field id>_error"; Django's ul.errorlist; .galat-umum and
+ *   .kotak-galat for the whole form) are gathered into one error summary whose items
+ *   link to their fields, the fields get aria-invalid and aria-describedby, and the
+ *   focus moves to the summary.
  * - A message of the server (saved, submitted, ...) is announced by a live region.
  *
  * Without this script every page still works.
