@@ -86,7 +86,8 @@
     if (isian.labels && isian.labels.length) {
       var label = isian.labels[0].cloneNode(true);
       // The label may wrap the field itself (its value is not its name).
-      label.querySelectorAll("input, select, textarea, small").forEach(function (el) {
+      var bukanNama = "input, select, textarea, small, .wajib, [aria-hidden=true]";
+      label.querySelectorAll(bukanNama).forEach(function (el) {
         el.remove();
       });
       return teksRingkas(label);

@@ -229,3 +229,27 @@ def test_ringkasan_galat_tabel_sdm_menuju_selnya(live_server, buka_sesi, demo, o
     tautan.click()
     expect(page.locator("#tabel-sdm [name=sdm-0-pns]")).to_be_focused()
     expect(page.locator("#tabel-sdm [name=sdm-0-pns]")).to_have_attribute("aria-invalid", "true")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ringkasan_galat_formulir_indikator(live_server, buka_sesi, demo, operator_a):
+    """A form of the planning pages: its general error box and the errors under each
+    field become one summary, in the order of the page, each linked to its field."""
+    indikator = Indikator.objects.get(renstra__perangkat_daerah=demo["a"], kode="IKS-1")
+    page = buka_sesi("operator_a")
+    page.goto(f"{live_server.url}{PD}/indikator/{indikator.pk}/ubah/")
+    page.get_by_label("Target 2024", exact=True).fill("abc")
+    page.locator("#id_nama").fill("")
+    page.get_by_role("button", name="Simpan", exact=True).click()
+    ringkasan = page.locator(".ringkasan-galat")
+    expect(ringkasan).to_be_focused()
+    expect(ringkasan).to_contain_text("Belum disimpan.")
+    tautan = ringkasan.get_by_role("link")
+    expect(tautan).to_have_count(2)
+    expect(tautan.nth(0)).to_contain_text("Target 2024: ")
+    expect(tautan.nth(1)).to_have_text(re.compile(r"^Nama indikator: \S"))
+    tautan.nth(0).click()
+    target = page.get_by_label("Target 2024", exact=True)
+    expect(target).to_be_focused()
+    expect(target).to_have_attribute("aria-invalid", "true")
+    assert _terlihat_di(page, target)
