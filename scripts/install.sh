@@ -45,8 +45,13 @@ fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 if [ "${1:-}" = "--dev" ]; then
   .venv/bin/pip install --quiet -r requirements-dev.txt
-  # Exactly the versions of package-lock.json, into node_modules/ (git-ignored).
-  npm ci --no-audit --no-fund --loglevel=error
+  # Exactly the versions of package-lock.json, into node_modules/ (git-ignored);
+  # skipped when the pinned axe-core is already there.
+  if ! node -e 'const l = require("./package-lock.json").packages["node_modules/axe-core"];
+      process.exit(require("./node_modules/axe-core/package.json").version === l.version ? 0 : 1)' \
+      2>/dev/null; then
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
 else
   .venv/bin/pip install --quiet -r requirements.txt
 fi
