@@ -136,7 +136,9 @@
       }
       butir.push({ isian: isian, teks: namaIsian(isian) + ": " + teksRingkas(p) });
     });
-    var umum = document.querySelector("main .galat-umum, main .kotak-galat");
+    var umum = document.querySelector(
+      "main .galat-umum, main .kotak-galat, main ul.errorlist.nonfield"
+    );
     if (!butir.length && !umum) return;
     var kotak = document.createElement("div");
     kotak.className = "ringkasan-galat";

@@ -253,3 +253,28 @@ def test_ringkasan_galat_formulir_indikator(live_server, buka_sesi, demo, operat
     expect(target).to_be_focused()
     expect(target).to_have_attribute("aria-invalid", "true")
     assert _terlihat_di(page, target)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ringkasan_galat_realisasi_anggaran(live_server, buka_sesi, demo, operator_a):
+    """The budget grid (Django's error lists): the summary takes the page's general
+    error and links the amount to its field, named by the sub kegiatan's code."""
+    page = buka_sesi("operator_a")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}{TAHUN}/anggaran/realisasi/1/")
+    jumlah = page.locator("#form-realisasi-anggaran input.uang").first
+    kode = page.locator("#form-realisasi-anggaran tr:has(input.uang) td.kode").first.inner_text()
+    jumlah.fill("12 juta")
+    page.get_by_role("button", name="Simpan realisasi triwulan I").click()
+    ringkasan = page.locator(".ringkasan-galat")
+    expect(ringkasan).to_be_focused()
+    expect(ringkasan).to_contain_text("Realisasi belum disimpan.")
+    tautan = ringkasan.get_by_role("link")
+    expect(tautan).to_have_count(1)
+    expect(tautan).to_contain_text(f"{kode}: ")
+    tautan.click()
+    jumlah = page.locator("#form-realisasi-anggaran input.uang").first
+    expect(jumlah).to_be_focused()
+    assert _terlihat_di(page, jumlah)
+    periksa = masalah_halaman(page)
+    assert not periksa, periksa
