@@ -14,6 +14,10 @@ APT_PACKAGES=(
   poppler-utils         # pdftotext/pdftoppm, used by the tests
   chromium              # browser tests (Playwright drives /usr/bin/chromium)
 )
+if [ "${1:-}" = "--dev" ]; then
+  # axe-core (npm, pinned in package-lock.json) checks accessibility in the browser tests.
+  command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
+fi
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -41,6 +45,13 @@ fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 if [ "${1:-}" = "--dev" ]; then
   .venv/bin/pip install --quiet -r requirements-dev.txt
+  # Exactly the versions of package-lock.json, into node_modules/ (git-ignored);
+  # skipped when the pinned axe-core is already there.
+  if ! node -e 'const l = require("./package-lock.json").packages["node_modules/axe-core"];
+      process.exit(require("./node_modules/axe-core/package.json").version === l.version ? 0 : 1)' \
+      2>/dev/null; then
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
 else
   .venv/bin/pip install --quiet -r requirements.txt
 fi

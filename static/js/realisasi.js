@@ -61,7 +61,8 @@
       return;
     }
     var el = e.target;
-    if (!el.hasAttribute || !el.hasAttribute("data-kolom")) {
+    // In a note (textarea) Enter starts a new line; only the value fields move down.
+    if (!el.hasAttribute || !el.hasAttribute("data-kolom") || el.tagName === "TEXTAREA") {
       return;
     }
     e.preventDefault();

@@ -20,6 +20,7 @@ from playwright.sync_api import expect
 
 from kinerja.models import Indikator, PenjelasanTemuan, Realisasi
 from laporan.models import LKjIP, Narasi, SnapshotLKjIP
+from tests.browser.a11y import periksa_halaman
 from tests.laporan.data_alur import PDF_BUKTI, jelaskan_temuan, narasi_wajib, tambah_bukti
 
 KODE = "33.16.05"
@@ -88,6 +89,7 @@ def test_lkjip_dari_kesiapan_sampai_verifikasi_publik(
     expect(kurang.nth(1)).to_contain_text("Temuan konsistensi data pada indikator IKT-1")
     expect(kurang.nth(2)).to_contain_text("Narasi “Rekomendasi dan Langkah ke Depan” belum diisi.")
     simpan_gambar(op, "lkjip-kesiapan", penuh=True)
+    periksa_halaman(op)
     op.get_by_role("button", name="Ajukan LKjIP tahun 2024 kepada kepala").click()
     expect(_pesan(op)).to_have_text(
         "LKjIP tahun 2024 belum dapat diajukan: 3 hal belum lengkap (lihat daftar di bawah)."
@@ -98,6 +100,7 @@ def test_lkjip_dari_kesiapan_sampai_verifikasi_publik(
     kepala = buka_sesi("kepala_a")
     kepala.goto(url_editor)
     expect(kepala.get_by_role("button", name=re.compile("Tetapkan LKjIP"))).to_have_count(0)
+    periksa_halaman(kepala)
     r = _post_dengan_csrf(kepala, f"{url_editor}tetapkan/", {})
     assert r.ok and "hanya LKjIP yang sudah diajukan yang dapat ditetapkan" in r.text()
     assert not SnapshotLKjIP.objects.exists()
@@ -111,6 +114,7 @@ def test_lkjip_dari_kesiapan_sampai_verifikasi_publik(
     sel.locator("input[type=file]").set_input_files(berkas)
     sel.get_by_role("button", name="Unggah").click()
     expect(sel.locator(".daftar-bukti a")).to_have_text("LHE AKIP 2024.pdf")
+    periksa_halaman(op)
 
     # ------------------------------------------------------------------ the last narrative, autosaved
     op.goto(url_kesiapan)
@@ -126,6 +130,7 @@ def test_lkjip_dari_kesiapan_sampai_verifikasi_publik(
     expect(status).to_have_text(re.compile(r"^tersimpan \d\d\.\d\d$"), timeout=10_000)
     assert Narasi.objects.get(lkjip__perangkat_daerah=pd, bagian="rekomendasi").teks == REKOMENDASI
     simpan_gambar(op, "lkjip-editor")
+    periksa_halaman(op)
     op.reload()
     expect(op.locator("#bagian-rekomendasi textarea[name=teks]")).to_have_value(REKOMENDASI)
     expect(op.locator("#bagian-rekomendasi .status-simpan")).to_contain_text(
@@ -174,6 +179,7 @@ def test_lkjip_dari_kesiapan_sampai_verifikasi_publik(
     assert Narasi.objects.get(pk=lain.pk).teks == "Kesimpulan versi kepala seksi."
     konflik.scroll_into_view_if_needed()
     simpan_gambar(op, "lkjip-konflik")
+    periksa_halaman(op)
     konflik.get_by_role("button", name="Simpan teks saya (ganti teks tersimpan)").click()
     expect(kesimpulan.locator(".status-simpan")).to_have_text(re.compile(r"^tersimpan "))
     expect(konflik).to_have_count(0)
@@ -193,6 +199,7 @@ def test_lkjip_dari_kesiapan_sampai_verifikasi_publik(
     # ------------------------------------------------------------------ ready: submit
     op.goto(url_kesiapan)
     expect(op.locator(".kesiapan.siap h2")).to_have_text("Siap ditetapkan")
+    periksa_halaman(op)
     op.get_by_role("button", name="Ajukan LKjIP tahun 2024 kepada kepala").click()
     expect(_pesan(op)).to_contain_text("LKjIP tahun 2024 diajukan kepada kepala")
     assert _status() == "diajukan"
@@ -203,6 +210,7 @@ def test_lkjip_dari_kesiapan_sampai_verifikasi_publik(
     expect(kepala.locator("#alur .lencana-status")).to_have_text("Diajukan")
     expect(kepala.locator(".penjelasan-sebelum-tetapkan")).to_contain_text(PENJELASAN_IKM)
     simpan_gambar(kepala, "lkjip-tinjau")
+    periksa_halaman(kepala)
     kepala.get_by_role("button", name="Tetapkan LKjIP tahun 2024").click()
     expect(_pesan(kepala)).to_contain_text("LKjIP tahun 2024 ditetapkan sebagai versi 1")
     assert _status() == "ditetapkan"
@@ -210,11 +218,13 @@ def test_lkjip_dari_kesiapan_sampai_verifikasi_publik(
     expect(kepala.locator("table.versi")).to_contain_text("Drs. Sutrisno Wibowo, M.Si")
     expect(kepala.locator(".riwayat-lkjip li")).to_have_count(2)
     simpan_gambar(kepala, "lkjip-ditetapkan")
+    periksa_halaman(kepala)
 
     # ------------------------------------------------------------------ the year is locked
     url_tw4 = f"{live_server.url}/pd/{KODE}/2024/realisasi/4/"
     op.goto(url_tw4)
     expect(op.locator(".pengumuman.terkunci")).to_contain_text("LKjIP tahun 2024 sudah ditetapkan")
+    periksa_halaman(op)
     expect(op.locator("input[data-kolom]")).to_have_count(0)
     lama = Realisasi.objects.get(indikator_id=ikt2, tahun=2024, triwulan=4)
     r = _post_dengan_csrf(
@@ -237,6 +247,7 @@ def test_lkjip_dari_kesiapan_sampai_verifikasi_publik(
     expect(baris).to_contain_text("Versi 1")
     expect(ev.locator("tbody", has_text="Kecamatan Bogorejo")).to_contain_text("Draf")
     simpan_gambar(ev, "evaluasi-daftar")
+    periksa_halaman(ev)
     with ev.expect_download() as unduhan:
         baris.get_by_role("link", name="Unduh PDF versi 1").click()
     assert unduhan.value.suggested_filename == "LKjIP-2024-Kecamatan-Randublatung-versi-1.pdf"
@@ -246,6 +257,7 @@ def test_lkjip_dari_kesiapan_sampai_verifikasi_publik(
     # ------------------------------------------------------------------ anyone verifies it
     publik = buka_sesi()
     publik.goto(f"{live_server.url}/verifikasi/")
+    periksa_halaman(publik)
     publik.get_by_label("Kode verifikasi").fill(snapshot.kode_isi)
     publik.get_by_role("button", name="Buka verifikasi").click()
     publik.wait_for_url(f"{live_server.url}/verifikasi/{snapshot.kode_isi}/")
@@ -253,6 +265,7 @@ def test_lkjip_dari_kesiapan_sampai_verifikasi_publik(
         "Laporan Kinerja Instansi Pemerintah (LKjIP) tahun 2024"
     )
     expect(publik.locator(".keadaan.berlaku")).to_be_visible()
+    periksa_halaman(publik)
     asli = tmp_path / "diterima.pdf"
     asli.write_bytes(pdf)
     publik.locator("input[type=file]").set_input_files(asli)
@@ -261,6 +274,7 @@ def test_lkjip_dari_kesiapan_sampai_verifikasi_publik(
         "Berkas COCOK dengan dokumen yang ditetapkan"
     )
     simpan_gambar(publik, "lkjip-verifikasi", penuh=True)
+    periksa_halaman(publik)
     ubah = bytearray(pdf)
     ubah[len(ubah) // 3] ^= 0x01
     palsu = tmp_path / "diubah.pdf"
@@ -270,3 +284,4 @@ def test_lkjip_dari_kesiapan_sampai_verifikasi_publik(
     expect(publik.locator(".hasil-periksa h2")).to_have_text(
         "Berkas TIDAK COCOK: isi berkas berbeda dari yang ditetapkan"
     )
+    periksa_halaman(publik)

@@ -23,6 +23,7 @@ from kinerja.models import (
     Realisasi,
     StatusTriwulan,
 )
+from tests.browser.a11y import periksa_halaman
 from tests.browser.conftest import masuk
 
 KODE = "33.16.05"
@@ -83,7 +84,10 @@ def test_satu_triwulan_dari_isian_sampai_disetujui(
 
     # ------------------------------------------------------------------ operator fills TW I
     op = buka_sesi()
+    op.goto(f"{live_server.url}/masuk/")
+    periksa_halaman(op)
     masuk(op, live_server, "operator_a")
+    periksa_halaman(op)
     op.get_by_role("row", name=re.compile("Kecamatan Randublatung")).get_by_role(
         "link", name="2024"
     ).click()
@@ -91,6 +95,7 @@ def test_satu_triwulan_dari_isian_sampai_disetujui(
     op.locator("nav.menu").get_by_role("link", name="Realisasi").click()
     op.wait_for_url(url)
     expect(op.locator("h1")).to_contain_text("Realisasi kinerja triwulan I tahun 2024")
+    periksa_halaman(op)
 
     # The first input of the grid is IKT-1 (indeks kepuasan, no quarterly target).
     pertama = op.locator("#form-realisasi input[data-kolom=realisasi]").first
@@ -147,9 +152,14 @@ def test_satu_triwulan_dari_isian_sampai_disetujui(
     assert op.url == url
     expect(op.locator(".status-isian")).to_have_text("Ada isian yang belum disimpan.")
     simpan_gambar(op, "realisasi-operator-isi", penuh=True)
+    periksa_halaman(op)
 
     op.get_by_role("button", name="Simpan realisasi triwulan I").click()
     expect(_pesan(op)).to_have_text("Realisasi triwulan I tersimpan: 3 indikator diubah.")
+    expect(op.locator("#pengumuman-hidup")).to_have_text(
+        "Realisasi triwulan I tersimpan: 3 indikator diubah."
+    )
+    periksa_halaman(op)
     r = _realisasi(ikt1)
     assert (r.nilai, r.label) == (Decimal("87.5"), "")
     r = _realisasi(iks1)
@@ -192,6 +202,7 @@ def test_satu_triwulan_dari_isian_sampai_disetujui(
     assert _status() == "diajukan"
     expect(op.locator("input[data-kolom], textarea[data-kolom]")).to_have_count(0)
     expect(op.locator(".pengumuman.diajukan")).to_contain_text("menunggu persetujuan kepala")
+    periksa_halaman(op)
     _keluar(op)
 
     # ------------------------------------------------------------------ kepala returns it
@@ -199,12 +210,20 @@ def test_satu_triwulan_dari_isian_sampai_disetujui(
     kepala.goto(url)
     expect(kepala.locator("#tinjauan .lencana-status")).to_have_text("Diajukan")
     expect(kepala.locator("input[data-kolom]")).to_have_count(0)
+    periksa_halaman(kepala)
     kepala.get_by_role("button", name="Kembalikan kepada operator").click()
     expect(kepala.locator(".form-tinjau .galat")).to_have_text(
         "Komentar wajib diisi saat mengembalikan: tuliskan apa yang harus diperbaiki operator."
     )
     expect(kepala.locator(".galat-umum")).to_contain_text("Triwulan I belum ditinjau")
     simpan_gambar(kepala, "realisasi-tinjau-galat")
+    # The focus is on the error summary; its item leads to the comment box.
+    ringkasan = kepala.locator(".ringkasan-galat")
+    expect(ringkasan).to_be_focused()
+    expect(ringkasan).to_contain_text("Triwulan I belum ditinjau")
+    ringkasan.get_by_role("link", name=re.compile("^Komentar untuk operator")).click()
+    expect(kepala.locator("#id_komentar")).to_be_focused()
+    periksa_halaman(kepala)
     assert _status() == "diajukan"
     komentar = "Realisasi IKS-1 harus sesuai rekap SOP Maret: 95%, bukan 90,5%."
     kepala.locator("#id_komentar").fill(komentar)
@@ -221,6 +240,7 @@ def test_satu_triwulan_dari_isian_sampai_disetujui(
     expect(pengumuman.locator(".komentar-kepala")).to_have_text(komentar)
     expect(op.locator("nav.tab-triwulan a.aktif")).to_contain_text("Dikembalikan")
     simpan_gambar(op, "realisasi-kembalikan", penuh=True)
+    periksa_halaman(op)
     op.locator(f"[name=r{iks1}-nilai]").click()
     op.keyboard.press("Control+a")
     _ketik_lalu_tunggu_pratinjau(op, "95")
@@ -250,6 +270,7 @@ def test_satu_triwulan_dari_isian_sampai_disetujui(
     assert _status() == "disetujui"
     expect(kepala.locator(".pengumuman.disetujui")).to_contain_text("disetujui oleh kepala_a")
     simpan_gambar(kepala, "realisasi-disetujui", penuh=True)
+    periksa_halaman(kepala)
 
     # ------------------------------------------------------------------ operator is locked out
     op.reload()
@@ -264,6 +285,8 @@ def test_satu_triwulan_dari_isian_sampai_disetujui(
     lama.locator(f"[name=r{iks1}-nilai]").fill("99")
     lama.get_by_role("button", name="Simpan realisasi triwulan I").click()
     expect(lama.locator(".galat-umum")).to_contain_text("data triwulan ini tidak dapat diubah")
+    expect(lama.locator(".ringkasan-galat")).to_be_focused()
+    periksa_halaman(lama)
     expect(lama.locator("input[data-kolom]")).to_have_count(0)
     assert _realisasi(iks1).nilai == Decimal("95")
     assert _status() == "disetujui"
@@ -286,14 +309,17 @@ def test_satu_triwulan_dari_isian_sampai_disetujui(
     expect(langkah.nth(2)).to_contain_text("operator_a: Dikembalikan → Diajukan")
     expect(langkah.nth(3)).to_contain_text("kepala_a: Diajukan → Disetujui")
     simpan_gambar(ev, "realisasi-evaluator", penuh=True)
+    periksa_halaman(ev)
 
     # Docs: the dashboard and the audit trail after this quarter.
     op.goto(f"{live_server.url}{URL_BERANDA_PD}")
     expect(op.locator("h1")).to_have_text("Kecamatan Randublatung — tahun 2024")
     simpan_gambar(op, "beranda-pd", penuh=True)
+    periksa_halaman(op)
     op.goto(f"{live_server.url}/pd/{KODE}/riwayat/?tahun=2024")
     expect(op.locator("main")).to_contain_text("laporan-sop-tw1.pdf")
     simpan_gambar(op, "riwayat", penuh=True)
+    periksa_halaman(op)
 
     # ------------------------------------------------------------------ another kecamatan: 404
     lain = buka_sesi("operator_b")
@@ -304,6 +330,7 @@ def test_satu_triwulan_dari_isian_sampai_disetujui(
     assert lain.request.get(url_unduh).status == 404
     assert lain.request.get(f"{live_server.url}/pd/33.16.15/2024/").status == 200
     simpan_gambar(lain, "tidak-ditemukan")
+    periksa_halaman(lain)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -335,6 +362,7 @@ def test_layar_utama_untuk_dokumentasi(
         assert op.goto(f"{live_server.url}{alamat}").status == 200, alamat
         expect(op.locator("h1")).to_contain_text(judul)
         simpan_gambar(op, nama, penuh=True)
+        periksa_halaman(op)
 
     admin = buka_sesi("admin_pemda")
     for nama, alamat, judul in (
@@ -344,3 +372,4 @@ def test_layar_utama_untuk_dokumentasi(
         assert admin.goto(f"{live_server.url}{alamat}").status == 200, alamat
         expect(admin.locator("h1")).to_contain_text(judul)
         simpan_gambar(admin, nama, penuh=True)
+        periksa_halaman(admin)

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from kinerja.models import BandPredikat, Indikator, Pemda, RencanaAksi
+from tests.browser.a11y import periksa_halaman
 
 KODE = "33.16.05"
 
@@ -50,6 +51,7 @@ def test_skala_diperiksa_langsung_sebelum_disimpan(
     expect(hasil).to_contain_text("tidak masuk predikat mana pun (celah)")
     assert re.search(r"85.*90", hasil.inner_text()), hasil.inner_text()
     simpan_gambar(page, "pemda-aturan-celah", penuh=True)
+    periksa_halaman(page)
     # Only checked, nothing saved yet.
     blora = Pemda.objects.get(kode="33.16")
     assert blora.skala_preset == "blora" and not BandPredikat.objects.filter(pemda=blora).exists()
@@ -70,6 +72,7 @@ def test_skala_diperiksa_langsung_sebelum_disimpan(
     expect(hasil).to_contain_text("Skala sah: tidak ada celah dan tidak ada tumpang-tindih.")
     page.get_by_role("button", name="Simpan aturan").click()
     expect(page.locator("ul.pesan li")).to_have_text("Aturan Kabupaten Blora disimpan.")
+    periksa_halaman(page)
     blora.refresh_from_db()
     assert blora.skala_preset == ""
     assert list(
@@ -103,6 +106,7 @@ def test_enter_turun_ke_baris_berikut_di_grid(live_server, buka_sesi, demo, oper
     # Ctrl+Enter saves.
     page.keyboard.press("Control+Enter")
     expect(page.locator("ul.pesan li")).to_contain_text("disimpan")
+    periksa_halaman(page)
     ikt1 = Indikator.objects.get(renstra__perangkat_daerah=demo["a"], kode="IKT-1")
     ikt2 = Indikator.objects.get(renstra__perangkat_daerah=demo["a"], kode="IKT-2")
     assert RencanaAksi.objects.get(indikator=ikt1, tahun=2024, triwulan=2).nilai == Decimal("85.5")
@@ -127,3 +131,4 @@ def test_enter_turun_ke_baris_berikut_di_grid(live_server, buka_sesi, demo, oper
     assert _fokus(page) == kedua.get_attribute("name")
     assert page.url.endswith("/anggaran/realisasi/1/")
     expect(page.locator("ul.pesan li")).to_have_count(0)
+    periksa_halaman(page)
