@@ -1,15 +1,17 @@
 """The demo Randublatung 2024 reaches sign-off with only its operator and its kepala.
 
-Starting from ``muat_demo`` (TW I–III approved, TW IV open), TW IV is submitted and
+Starting from ``muat_demo`` (TW I–III approved, TW IV submitted), TW IV is
 approved before any evidence is uploaded: the state in which the readiness
 checklist used to demand "Unggah bukti TW IV" and link to a locked page. Here every
 item of the checklist is followed by its link, as the person who sees it, until
-nothing is missing; then the LKjIP is submitted and signed. No superuser.
+nothing is missing (evidence uploaded, findings of the real report's figures
+explained); then the LKjIP is submitted and signed. No superuser.
 """
 
 from __future__ import annotations
 
 import re
+from html import unescape
 from io import StringIO
 
 import pytest
@@ -63,6 +65,19 @@ def _unggah_bukti(client, url: str, html: str) -> None:
     assert client.post(aksi.group(1), {"berkas": berkas}).status_code == 302
 
 
+def _jelaskan_temuan(client, url: str, html: str) -> None:
+    """Write an explanation in the form beside the finding the link points to."""
+    jangkar = url.partition("#")[2]
+    li = re.search(rf'<li id="{jangkar}">(.*?)</li>', html, re.S)
+    assert li, f"no finding {jangkar} on {url}"
+    form = re.search(r'<form method="post" action="([^"]+)"', li.group(1))
+    kunci = re.search(r'name="kunci" value="([^"]+)"', li.group(1))
+    assert form and kunci, f"no explanation form beside {jangkar}"
+    teks = "Angka ini sesuai dokumen sumber yang ditandatangani; diperiksa kembali oleh operator."
+    r = client.post(form.group(1), {"kunci": unescape(kunci.group(1)), "teks": teks})
+    assert r.status_code == 302
+
+
 def _status_tw(q: int) -> str:
     return StatusTriwulan.objects.get(perangkat_daerah__kode=KODE, tahun=2024, triwulan=q).status
 
@@ -71,9 +86,8 @@ def test_demo_reaches_sign_off_by_following_the_checklist(client, pengguna_demo)
     operator, kepala = pengguna_demo
     assert [_status_tw(q) for q in (1, 2, 3)] == ["disetujui"] * 3
 
-    # TW IV: submitted, then approved by the kepala after confirming the missing evidence.
-    client.force_login(operator)
-    assert client.post(TW4 + "ajukan/").status_code == 302
+    # TW IV: submitted (by the demo loader), then approved by the kepala after confirming
+    # the missing evidence.
     assert _status_tw(4) == "diajukan"
     client.force_login(kepala)
     r = client.post(TW4 + "setujui/")
@@ -91,7 +105,7 @@ def test_demo_reaches_sign_off_by_following_the_checklist(client, pengguna_demo)
 
     # The operator follows every link until nothing is missing.
     client.force_login(operator)
-    for _ in range(20):
+    for _ in range(60):
         kurang, html = _kurang(client)
         if not kurang:
             break
@@ -101,6 +115,8 @@ def test_demo_reaches_sign_off_by_following_the_checklist(client, pengguna_demo)
         halaman = _ikuti(client, k.tautan[0].url)
         if k.jenis == "bukti":
             _unggah_bukti(client, k.tautan[0].url, halaman)
+        elif k.jenis == "temuan":
+            _jelaskan_temuan(client, k.tautan[0].url, halaman)
         else:
             pytest.fail(f"unexpected item for the demo: {k.jenis} {k.pesan}")
     assert kurang == []

@@ -10,7 +10,8 @@ from kinerja.models import Indikator, PerjanjianKinerja, PKBerjenjang, SasaranPK
 from kinerja.services.perencanaan import perjanjian_kinerja_buat_perubahan
 from tests.sintetis import buat_pd_sintetis
 
-BATAS = 15
+# A fixed ceiling per page; the PD menu's year selector takes one of them.
+BATAS = 16
 HALAMAN = [
     "/pd/{kode}/renstra/?tahun=2024",
     "/pd/{kode}/program/?tahun=2024",
