@@ -232,6 +232,8 @@ def test_tahun_baru_dari_buka_sampai_pdf_ditetapkan(
     expect(op.locator(".pengumuman.dibuka-kembali .komentar-kepala")).to_have_text(ALASAN_BUKA)
     _isi_triwulan(op, pd, 1, {"IKS-1": (KOREKSI_TW1, CATATAN_KOREKSI)})
     _ajukan(op, 1)
+    kepala.goto(_url(live_server, "realisasi/1/"))
+    expect(kepala.locator(f"#baris-{iks1} td.isian")).to_have_text(KOREKSI_TW1)
     _setujui(kepala, live_server, 1)
     r = Realisasi.objects.get(indikator_id=iks1, tahun=TAHUN, triwulan=1)
     assert r.nilai == Decimal("24.5") and r.catatan == CATATAN_KOREKSI
@@ -270,6 +272,10 @@ def test_tahun_baru_dari_buka_sampai_pdf_ditetapkan(
 
     kepala.goto(_url(live_server, "lkjip/"))
     expect(kepala.locator("#alur .lencana-status")).to_have_text("Diajukan")
+    # The kepala reads the operator's explanations of the findings before signing.
+    expect(kepala.locator(".penjelasan-sebelum-tetapkan")).to_contain_text(
+        PENJELASAN["Temuan konsistensi data pada PK murni, indikator IKS-1"]
+    )
     kepala.get_by_role("button", name=f"Tetapkan LKjIP tahun {TAHUN}").click()
     expect(_pesan(kepala)).to_contain_text(f"LKjIP tahun {TAHUN} ditetapkan sebagai versi 1")
     assert LKjIP.objects.get(perangkat_daerah=pd, tahun=TAHUN).status == "ditetapkan"
@@ -291,5 +297,11 @@ def test_tahun_baru_dari_buka_sampai_pdf_ditetapkan(
         "dari target 97,5%"
     ) in teks
     assert CATATAN_KOREKSI in teks  # the corrected TW I, printed with its note
+    assert "sebesar 70,15 (BB)" in teks  # IKT-2, a graded value of TW IV
     assert "87,50" in teks  # the IKM of the SKM
+    # 2024, lived in the application, is the year before 2025 in the comparison.
+    assert (
+        "Realisasi tahun 2025 sebesar 87,5 menurun sebesar 0,57% dibandingkan tahun 2024 yang "
+        "sebesar 88."
+    ) in teks
     assert "85,25" in teks  # the comparison value of the kabupaten
