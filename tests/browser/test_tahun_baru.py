@@ -2,7 +2,8 @@
 
 Only the demo data of 2024 are prepared; everything of 2025 is done by the operator and
 the kepala in the browser. The operator opens 2025, adjusts a PK target and a Rencana
-Aksi target, fills triwulan I with evidence and submits; the kepala approves; the
+Aksi target, fills triwulan I (kinerja and the salaries' budget realisasi) with evidence
+and submits; the kepala approves; the
 operator adds evidence to the approved quarter and the kepala sees it marked; the kepala
 reopens the quarter with a reason, the operator corrects a value and submits again, the
 kepala approves. Triwulan II-IV follow, then the SKM and the comparison values; the
@@ -57,6 +58,9 @@ PENJELASAN = {
     ),
     "": "Data sudah diperiksa operator dan memang demikian sesuai dokumen sumbernya.",
 }
+# Budget realisasi of the salaries (DPA murni copied from 2024: pagu Rp 2.600.000.000).
+SUB_GAJI = "7.01.01.2.02.01"  # Penyediaan Gaji dan Tunjangan ASN
+REALISASI_GAJI = {1: "650.000.000", 4: "1.900.000.000"}
 SKM_NRR = ("3,52", "3,48", "3,40", "3,60", "3,50", "3,55", "3,45", "3,50", "3,50")  # IKM 87,50
 
 
@@ -89,11 +93,27 @@ def _isi_triwulan(page, pd, tw: int, isian: dict[str, tuple[str, str]]) -> None:
     """The operator types the values and notes of one quarter and saves them."""
     for kode, (nilai, catatan) in isian.items():
         ind = _ind(pd, kode)
-        page.locator(f"[name=r{ind}-nilai]").fill(nilai)
+        # Wait for the live capaian of each value: it reads the table the save writes.
+        with page.expect_response(lambda r: "/pratinjau/" in r.url and r.status == 200):
+            page.locator(f"[name=r{ind}-nilai]").fill(nilai)
         if catatan:
             page.locator(f"[name=r{ind}-catatan]").fill(catatan)
     page.get_by_role("button", name=f"Simpan realisasi triwulan {ROMAWI[tw]}").click()
     expect(_pesan(page)).to_contain_text(f"Realisasi triwulan {ROMAWI[tw]} tersimpan")
+
+
+def _isi_anggaran(page, live_server, tw: int) -> None:
+    """The operator enters what the salaries cost in the quarter (before submitting it:
+    a submitted quarter locks its budget realisasi too)."""
+    jumlah = REALISASI_GAJI.get(tw)
+    if jumlah is None:
+        return
+    page.goto(_url(live_server, f"anggaran/realisasi/{tw}/"))
+    page.locator("tr", has_text=SUB_GAJI).locator("input[type=text]").fill(jumlah)
+    page.get_by_role("button", name=f"Simpan realisasi triwulan {ROMAWI[tw]}").click()
+    expect(_pesan(page)).to_have_text(
+        f"Realisasi anggaran triwulan {ROMAWI[tw]} disimpan (1 sub kegiatan diubah)."
+    )
 
 
 def _ajukan(page, tw: int) -> None:
@@ -205,6 +225,7 @@ def test_tahun_baru_dari_buka_sampai_pdf_ditetapkan(
     expect(op.locator("main")).not_to_contain_text("berbeda dengan target tahunan")
 
     # ------------------------------------------------------------------ TW I: fill, evidence, submit
+    _isi_anggaran(op, live_server, 1)
     op.goto(_url(live_server, "realisasi/1/"))
     _isi_triwulan(op, pd, 1, ISIAN[1])
     _unggah_bukti(op, tmp_path, iks1, "Rekap SOP TW I 2025.pdf")
@@ -240,6 +261,7 @@ def test_tahun_baru_dari_buka_sampai_pdf_ditetapkan(
 
     # ------------------------------------------------------------------ TW II-IV
     for tw in (2, 3, 4):
+        _isi_anggaran(op, live_server, tw)
         op.goto(_url(live_server, f"realisasi/{tw}/"))
         _isi_triwulan(op, pd, tw, ISIAN[tw])
         _ajukan(op, tw)
@@ -282,11 +304,11 @@ def test_tahun_baru_dari_buka_sampai_pdf_ditetapkan(
     snapshot = SnapshotLKjIP.objects.get(lkjip__perangkat_daerah=pd, lkjip__tahun=TAHUN)
 
     # ------------------------------------------------------------------ the signed PDF
-    tautan = kepala.locator("table.versi").get_by_role("link", name=re.compile("PDF"))
-    respons = kepala.request.get(f"{live_server.url}{tautan.first.get_attribute('href')}")
-    assert respons.ok and respons.headers["content-type"] == "application/pdf"
-    berkas = tmp_path / "lkjip-2025.pdf"
-    berkas.write_bytes(respons.body())
+    with kepala.expect_download() as unduhan:
+        kepala.locator("table.versi").get_by_role("link", name="Unduh PDF versi 1").click()
+    berkas = tmp_path / unduhan.value.suggested_filename
+    unduhan.value.save_as(berkas)
+    assert berkas.name == "LKjIP-2025-Kecamatan-Randublatung-versi-1.pdf"
     assert hashlib.sha256(berkas.read_bytes()).hexdigest() == snapshot.sha256
     teks = _teks_pdf(berkas)
     assert "Tahun 2025" in teks
@@ -305,3 +327,11 @@ def test_tahun_baru_dari_buka_sampai_pdf_ditetapkan(
         "sebesar 88."
     ) in teks
     assert "85,25" in teks  # the comparison value of the kabupaten
+    assert "2.550.000.000" in teks  # realisasi anggaran of the salaries, TW I + TW IV
+
+    # ------------------------------------------------------------------ 2025 is locked
+    op.goto(_url(live_server, "realisasi/4/"))
+    expect(op.locator(".pengumuman.terkunci")).to_contain_text(
+        f"LKjIP tahun {TAHUN} sudah ditetapkan"
+    )
+    expect(op.locator("input[data-kolom]")).to_have_count(0)
