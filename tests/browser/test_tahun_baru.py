@@ -123,8 +123,12 @@ def _ajukan(page, tw: int) -> None:
 
 
 def _setujui(kepala, live_server, tw: int) -> None:
-    """The kepala approves a submitted quarter, confirming what is missing if asked."""
-    kepala.goto(_url(live_server, f"realisasi/{tw}/"))
+    """The kepala finds the submitted quarter on the home page and approves it,
+    confirming what is missing if asked."""
+    kepala.goto(f"{live_server.url}/")
+    menunggu = kepala.get_by_role("region", name="Menunggu tinjauan Anda")
+    menunggu.get_by_role("link", name=f"Realisasi triwulan {ROMAWI[tw]} tahun {TAHUN}").click()
+    kepala.wait_for_url(_url(live_server, f"realisasi/{tw}/"))
     expect(kepala.locator("#tinjauan .lencana-status")).to_have_text("Diajukan")
     kepala.get_by_role("button", name=f"Setujui triwulan {ROMAWI[tw]}").click()
     konfirmasi = kepala.locator(".konfirmasi-setujui")
@@ -292,7 +296,11 @@ def test_tahun_baru_dari_buka_sampai_pdf_ditetapkan(
     op.get_by_role("button", name=f"Ajukan LKjIP tahun {TAHUN} kepada kepala").click()
     expect(_pesan(op)).to_contain_text(f"LKjIP tahun {TAHUN} diajukan kepada kepala")
 
-    kepala.goto(_url(live_server, "lkjip/"))
+    kepala.goto(f"{live_server.url}/")
+    kepala.get_by_role("region", name="Menunggu tinjauan Anda").get_by_role(
+        "link", name=f"LKjIP tahun {TAHUN}"
+    ).click()
+    kepala.wait_for_url(_url(live_server, "lkjip/"))
     expect(kepala.locator("#alur .lencana-status")).to_have_text("Diajukan")
     # The kepala reads the operator's explanations of the findings before signing.
     expect(kepala.locator(".penjelasan-sebelum-tetapkan")).to_contain_text(
