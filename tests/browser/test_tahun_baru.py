@@ -1,7 +1,8 @@
 """A new year lived in Chromium: Kecamatan Randublatung 2025 from opening to the signed PDF.
 
 Only the demo data of 2024 are prepared; everything of 2025 is done by the operator and
-the kepala in the browser. The operator opens 2025, adjusts a PK target and a Rencana
+the kepala in the browser. The operator opens 2025 (and saves the copied pagu after
+checking it), adjusts a PK target and a Rencana
 Aksi target, fills triwulan I (kinerja and the salaries' budget realisasi) with evidence
 and submits; the kepala, from the home page, approves; the operator adds evidence to the
 approved quarter and the kepala sees it marked; the kepala reopens the quarter with a
@@ -202,6 +203,18 @@ def test_tahun_baru_dari_buka_sampai_pdf_ditetapkan(
     op.wait_for_url(_url(live_server, "pk/"))
     expect(_pesan(op)).to_contain_text(f"Tahun {TAHUN} dibuka:")
     expect(_pesan(op)).to_contain_text(f"1 pejabat tahun 2024 disalin ke {TAHUN}")
+
+    # The copied pagu is a draft until the operator has looked at it and saved the page.
+    op.goto(_url(live_server, "anggaran/dpa/murni/"))
+    disalin = op.locator("main", has_text="Pagu disalin dari DPA 2024 — periksa dan sesuaikan")
+    expect(disalin).to_have_count(1)
+    expect(op.locator("tr", has_text=SUB_GAJI).locator("input[type=text]")).to_have_value(
+        "2.600.000.000"
+    )
+    op.get_by_role("button", name="Simpan pagu").click()
+    expect(_pesan(op)).to_have_text("Tidak ada angka yang berubah.")
+    expect(disalin).to_have_count(0)
+    op.goto(_url(live_server, "pk/"))
 
     # The kepala of 2025 was carried over from 2024.
     op.locator("main").get_by_role("link", name=f"Pejabat {TAHUN}").click()
