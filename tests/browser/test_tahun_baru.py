@@ -2,16 +2,16 @@
 
 Only the demo data of 2024 are prepared; everything of 2025 is done by the operator and
 the kepala in the browser. The operator opens 2025 (and saves the copied pagu after
-checking it), adjusts a PK target and a Rencana
-Aksi target, fills triwulan I (kinerja and the salaries' budget realisasi) with evidence
-and submits; the kepala, from the home page, approves; the operator adds evidence to the
-approved quarter and the kepala sees it marked; the kepala reopens the quarter with a
-reason, the operator corrects a value and submits again, the kepala approves. Triwulan
-II-IV follow, then the SKM and the comparison values; the kepala of 2025 is on the
-officials page (carried over by opening the year). The readiness checklist is followed
-link by link (evidence, narratives, findings) until it is ready; the operator submits
-the LKjIP, the kepala reads the explanations and signs it off, and the signed PDF,
-downloaded in the kepala's browser, shows what was entered (pdftotext).
+checking it), adjusts a PK target and a Rencana Aksi target, fills triwulan I (kinerja
+and the salaries' budget realisasi) with evidence and submits; the kepala, from the home
+page, approves; the operator adds evidence to the approved quarter and the kepala sees
+it marked; the kepala reopens the quarter with a reason, the operator corrects a value
+and submits again, the kepala approves. Triwulan II-IV follow, then the SKM and the
+comparison values; the kepala of 2025 is on the officials page (carried over by opening
+the year). The readiness checklist is followed link by link (evidence, narratives,
+findings) until it is ready; the operator submits the LKjIP, the kepala reads the
+explanations and signs it off, and the signed PDF, downloaded in the kepala's browser,
+shows what was entered (pdftotext).
 """
 
 from __future__ import annotations
