@@ -691,6 +691,9 @@ class _Muatan:
     pejabat_pkb: dict[str, PejabatDok] = field(default_factory=dict)
     # Finding key → the operator's explanation (kinerja.services.tetap).
     penjelasan: dict[str, str] = field(default_factory=dict)
+    # Earlier years held in the application (lived in it, not imported as history):
+    # year → indicator code → its annual result, for the comparison with earlier years.
+    hasil_lalu: dict[int, dict[str, HasilIndikator]] = field(default_factory=dict)
 
 
 def _muat(pd: km.PerangkatDaerah, tahun: int) -> _Muatan:
@@ -754,7 +757,20 @@ def _muat(pd: km.PerangkatDaerah, tahun: int) -> _Muatan:
         kepala_daerah=_pejabat_db(daerah, jabatan=penandatangan.jabatan_kepala_daerah(paket.pemda)),
         pejabat_pkb=pejabat_pkb,
         penjelasan={k: p.teks for k, p in penjelasan_tahun(pd, tahun).items()},
+        hasil_lalu=_hasil_lalu(paket, tahun),
     )
+
+
+def _hasil_lalu(paket: t.Paket, tahun: int) -> dict[int, dict[str, HasilIndikator]]:
+    """The annual results of the years before ``tahun`` held in the paket (pure)."""
+    hasil: dict[int, dict[str, HasilIndikator]] = {}
+    for th in paket.tahun:
+        if th.tahun < tahun:
+            try:
+                hasil[th.tahun] = hitung(paket, th.tahun).indikator_per_kode()
+            except HitungGagal:
+                continue
+    return hasil
 
 
 def _normal(nama: str) -> str:
@@ -1811,6 +1827,24 @@ class _Penyusun:
                     capaian,
                 )
             )
+        # A year lived in the application (2024 for a kecamatan that imported its 2024
+        # report and opened 2025) counts as an earlier year too, unless imported history
+        # already holds it.
+        for tahun, per_kode in self.m.hasil_lalu.items():
+            lalu = per_kode.get(ind.kode)
+            if tahun in ind.riwayat or lalu is None or lalu.realisasi is None:
+                continue
+            riwayat.append(
+                TahunKinerja(
+                    tahun,
+                    lalu.target,
+                    lalu.target_label,
+                    lalu.realisasi,
+                    lalu.realisasi_label,
+                    lalu.capaian if lalu.capaian is not None else lalu.capaian_skor,
+                )
+            )
+        riwayat.sort(key=lambda x: x.tahun)
         riwayat.append(
             TahunKinerja(
                 self.tahun,

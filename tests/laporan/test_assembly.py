@@ -16,7 +16,7 @@ from kinerja.engine.angka import format_angka, format_persen
 from kinerja.engine.capaian import RumusNegatif
 from kinerja.engine.predikat import PRESET
 from kinerja.hitung import HitungGagal, hitung
-from kinerja.models import Realisasi, Renstra, RiwayatIndikator
+from kinerja.models import Indikator, Realisasi, Renstra, RiwayatIndikator
 from kinerja.paket import types as t
 from kinerja.paket.db import paket_muat, paket_simpan
 from kinerja.paket.parser import baca_paket, muat_json
@@ -32,6 +32,7 @@ from laporan.assembly import (
 from laporan.demo import muat_narasi_demo
 from laporan.kerangka import BAGIAN, kunci_analisis
 from laporan.models import LKjIP, Narasi
+from laporan.services_tahun import tahun_buka
 from tests.sintetis import buat_pd_sintetis
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -203,6 +204,28 @@ def test_generated_sentences_increase_decrease_no_change(demo):
     assert ikm.kalimat_kemajuan == (
         "Dibandingkan target akhir Renstra tahun 2026 sebesar 86,5, realisasi tahun 2024 mencapai "
         "tingkat kemajuan 101,73%, sehingga target akhir Renstra telah terlampaui atau tercapai."
+    )
+
+
+@pytest.mark.django_db
+def test_a_year_lived_in_the_application_is_an_earlier_year_of_the_next(demo):
+    """2024 was imported as a year (not as history); the LKjIP of 2025 compares with it."""
+    pd = demo["a"]
+    tahun_buka(pd=pd, tahun=2025, pengguna=None)
+    Realisasi.objects.create(
+        indikator=Indikator.objects.get(renstra__perangkat_daerah=pd, kode="IKT-1"),
+        tahun=2025,
+        triwulan=4,
+        nilai=Decimal("87.5"),
+    )
+    ikm = _analisis(susun_dokumen(pd, 2025), "IKT-1")
+    assert [r.tahun for r in ikm.riwayat] == [2022, 2023, 2024, 2025]
+    lalu = ikm.riwayat[2]
+    assert (lalu.target, lalu.realisasi) == (Decimal(86), Decimal(88))
+    assert format_persen(lalu.capaian) == "102,33%"  # against the PK perubahan of 2024
+    assert ikm.kalimat_riwayat[-1] == (
+        "Realisasi tahun 2025 sebesar 87,5 menurun sebesar 0,57% dibandingkan tahun 2024 yang "
+        "sebesar 88."
     )
 
 

@@ -531,6 +531,29 @@ def test_preview_is_the_document_as_html(client, kepala_a, demo):
     assert "KECAMATAN RANDUBLATUNG" in html.upper()
 
 
+def test_preview_of_the_next_year_compares_with_the_year_lived_in_the_application(
+    client, operator_a, demo
+):
+    """2024 is held as a year (not as imported history): the LKjIP of 2025 compares with it."""
+    from kinerja.models import Realisasi
+
+    client.force_login(operator_a)
+    r = client.post("/pd/33.16.05/2025/buka/", {})
+    assert r.status_code == 302
+    Realisasi.objects.create(
+        indikator=Indikator.objects.get(renstra__perangkat_daerah=demo["a"], kode="IKT-1"),
+        tahun=2025,
+        triwulan=4,
+        nilai=Decimal("87.5"),
+    )
+    html = client.get("/pd/33.16.05/2025/lkjip/pratinjau/").content.decode()
+    assert (
+        "Realisasi tahun 2025 sebesar 87,5 menurun sebesar 0,57% dibandingkan tahun 2024 yang "
+        "sebesar 88."
+    ) in html
+    assert "Realisasi tahun 2024 sebesar 88 menurun sebesar 0,24% dibandingkan tahun 2023" in html
+
+
 def test_draft_pdf_for_readers(client, evaluator, demo):
     import subprocess
 
