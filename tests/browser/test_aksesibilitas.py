@@ -387,6 +387,9 @@ def test_halaman_dalam_keadaan_alurnya_lolos_axe(
 
     # ------------------------------------------------------------------ LKjIP
     url_editor = f"{live_server.url}{TAHUN}/lkjip/"
+    op.goto(url_editor)
+    expect(op.locator("form.form-penjelasan textarea").first).to_be_visible()
+    periksa(op, "operator_a: LKjIP draf (formulir penjelasan temuan)")
     lkjip = lengkapi(pd)
     lkjip_ajukan(lkjip=lkjip, pengguna=operator_a)
     kepala.goto(url_editor)
