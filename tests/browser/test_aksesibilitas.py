@@ -413,3 +413,30 @@ def test_halaman_dalam_keadaan_alurnya_lolos_axe(
     op.goto(url_tw1)
     periksa(op, "operator_a: triwulan I pada tahun yang ditetapkan")
     assert not laporan, "\n" + "\n".join(laporan)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ringkasan_galat_nilai_pembanding(live_server, buka_sesi, demo, operator_a):
+    """The comparison grid: each value and source has a name (indicator and level), and
+    a failed save leads from the summary to the value by that name."""
+    page = buka_sesi("operator_a")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}{TAHUN}/pembanding/")
+    nilai = page.locator("input[id^=id_nilai_]").first
+    id_nilai = nilai.get_attribute("id")
+    nama = page.locator(f"label[for={id_nilai}]").text_content()
+    assert re.fullmatch(r"IK\S+ \S+", nama), nama
+    expect(page.get_by_label(nama, exact=True)).to_have_attribute("id", id_nilai)
+    expect(page.get_by_label(f"Sumber {nama}", exact=True)).to_have_count(1)
+    nilai.fill("abc")
+    page.get_by_role("button", name="Simpan nilai pembanding").click()
+    ringkasan = page.locator(".ringkasan-galat")
+    expect(ringkasan).to_be_focused()
+    tautan = ringkasan.get_by_role("link")
+    expect(tautan).to_have_count(1)
+    expect(tautan).to_contain_text(f"{nama}: ")
+    tautan.click()
+    expect(page.locator(f"#{id_nilai}")).to_be_focused()
+    expect(page.locator(f"#{id_nilai}")).to_have_attribute("aria-invalid", "true")
+    periksa = masalah_halaman(page)
+    assert not periksa, periksa
