@@ -5,12 +5,27 @@ screen reader or keyboard user depends on."""
 from __future__ import annotations
 
 import re
+from unittest import mock
 
 import pytest
 from playwright.sync_api import expect
 
-from kinerja.models import Indikator, Peran, PerangkatDaerah, PerjanjianKinerja
+from kinerja.models import (
+    HasilSKM,
+    Indikator,
+    Pejabat,
+    Peran,
+    PerangkatDaerah,
+    PerjanjianKinerja,
+    Renstra,
+    StatusTriwulan,
+)
+from kinerja.services.pk_berjenjang import pk_berjenjang_buat
+from kinerja.services.review import triwulan_ajukan
+from laporan.services import lkjip_ajukan, lkjip_tetapkan
 from tests.browser.a11y import masalah_halaman
+from tests.laporan.data_alur import lengkapi, tambah_bukti
+from tests.laporan.test_alur import _pdf_palsu
 
 KODE = "33.16.05"
 PD = f"/pd/{KODE}"
@@ -23,6 +38,23 @@ def _halaman_per_peran(demo) -> dict[str | None, list[str]]:
     pk = PerjanjianKinerja.objects.filter(perangkat_daerah=pd, tahun=2024).order_by("pk").first()
     pd_b = PerangkatDaerah.objects.get(kode="33.16.15")
     pengguna = Peran.objects.filter(pemda=pd.pemda).order_by("pk").first().pengguna_id
+    skm = HasilSKM.objects.filter(perangkat_daerah=pd, tahun=2024).order_by("pk").first()
+    pejabat = Pejabat.objects.filter(perangkat_daerah=pd, tahun=2024).order_by("pk").first()
+    pejabat_pemda = (
+        Pejabat.objects.filter(pemda=pd.pemda, perangkat_daerah=None, tahun=2024)
+        .order_by("pk")
+        .first()
+    )
+    # A cascaded PK (none in the demo data), so the list shows one and its form opens.
+    berjenjang = pk_berjenjang_buat(
+        pd=pd,
+        tahun=2024,
+        jabatan="Sekretaris Kecamatan",
+        pejabat=Pejabat.objects.filter(perangkat_daerah=pd, tahun=2024, kepala=False).first(),
+        pengguna=None,
+    )
+    mulai = Renstra.objects.filter(perangkat_daerah=pd).order_by("-mulai").first().mulai
+    assert skm and pejabat and pejabat_pemda, "data demo tidak lengkap"
     return {
         None: ["/masuk/", "/verifikasi/"],
         "operator_a": [
@@ -44,8 +76,32 @@ def _halaman_per_peran(demo) -> dict[str | None, list[str]]:
             f"{TAHUN}/lkjip/",
             f"{TAHUN}/lkjip/kesiapan/",
             f"{PD}/riwayat/?tahun=2024",
+            # Pages added by the other engineers of issue 10.
+            f"{TAHUN}/skm/",
+            f"{TAHUN}/skm/{skm.pk}/",
+            f"{TAHUN}/pembanding/",
+            f"{TAHUN}/lkjip/sumber-daya/",
+            f"{TAHUN}/pejabat/",
+            f"{TAHUN}/pejabat/{pejabat.pk}/ubah/",
+            f"{TAHUN}/pk-berjenjang/baru/",
+            f"{TAHUN}/pk-berjenjang/{berjenjang.pk}/ubah/",
+            f"{PD}/renstra/baru/",
+            f"{PD}/renstra/{mulai}/revisi/baru/",
+            f"{PD}/renstra/{mulai}/versi/0/",
+            f"{PD}/renstra/{mulai}/indikator/baru/",
+            # A year not opened yet: the page offers to open it.
+            f"{PD}/2025/",
+            f"{PD}/2025/pk/",
         ],
-        "kepala_a": ["/", f"{TAHUN}/realisasi/1/", f"{TAHUN}/lkjip/", f"{TAHUN}/lkjip/pratinjau/"],
+        "kepala_a": [
+            "/",
+            f"{TAHUN}/realisasi/1/",
+            f"{TAHUN}/lkjip/",
+            f"{TAHUN}/lkjip/pratinjau/",
+            f"{TAHUN}/pk/",
+            f"{TAHUN}/pejabat/",
+            f"{PD}/2025/",
+        ],
         "evaluator": ["/", "/evaluasi/33.16/", f"{TAHUN}/realisasi/1/", f"{TAHUN}/lkjip/"],
         "admin_pemda": [
             "/",
@@ -55,6 +111,10 @@ def _halaman_per_peran(demo) -> dict[str | None, list[str]]:
             "/pemda/33.16/pengguna/",
             "/pemda/33.16/pengguna/baru/",
             f"/pemda/33.16/pengguna/{pengguna}/ubah/",
+            "/pemda/33.16/tenggat/",
+            "/pemda/33.16/pejabat/?tahun=2024",
+            f"/pemda/33.16/pejabat/{pejabat_pemda.pk}/ubah/",
+            f"{TAHUN}/pejabat/",
         ],
     }
 
@@ -278,5 +338,105 @@ def test_ringkasan_galat_realisasi_anggaran(live_server, buka_sesi, demo, operat
     jumlah = page.locator("#form-realisasi-anggaran input.uang").first
     expect(jumlah).to_be_focused()
     assert _terlihat_di(page, jumlah)
+    periksa = masalah_halaman(page)
+    assert not periksa, periksa
+
+
+@pytest.mark.django_db(transaction=True)
+def test_halaman_dalam_keadaan_alurnya_lolos_axe(
+    live_server, settings, tmp_path, buka_sesi, demo, operator_a, kepala_a, admin_pemda
+):
+    """The pages whose forms show only in a state of the workflow: the kepala's
+    confirmation of an incomplete triwulan, an approved triwulan (evidence added after
+    approval, the reopen form), a submitted LKjIP (explained findings, sign-off and
+    return) and a signed one (the reopen form, for the kepala and the admin pemda)."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    pd = demo["a"]
+    laporan = []
+
+    def periksa(page, keadaan: str) -> None:
+        masalah = masalah_halaman(page)
+        if masalah:
+            laporan.append(f"{keadaan}\n    " + "\n    ".join(masalah))
+
+    # ------------------------------------------------------------------ triwulan I
+    triwulan_ajukan(pd=pd, tahun=2024, triwulan=1, pengguna=operator_a)
+    url_tw1 = f"{live_server.url}{TAHUN}/realisasi/1/"
+    kepala = buka_sesi("kepala_a")
+    kepala.goto(url_tw1)
+    kepala.get_by_role("button", name="Setujui triwulan I").click()
+    konfirmasi = kepala.locator(".konfirmasi-setujui")
+    expect(konfirmasi).to_contain_text("Triwulan I belum lengkap")
+    periksa(kepala, "kepala_a: konfirmasi persetujuan triwulan I")
+    konfirmasi.get_by_role("button", name="Tetap setujui triwulan I").click()
+    expect(kepala.locator("ul.pesan li")).to_have_text("Triwulan I disetujui.")
+    assert StatusTriwulan.objects.get(perangkat_daerah=pd, tahun=2024, triwulan=1).status == (
+        "disetujui"
+    )
+
+    op = buka_sesi("operator_a")
+    op.goto(url_tw1)
+    expect(op.locator(".daftar-bukti, input[type=file]").first).to_be_attached()
+    periksa(op, "operator_a: triwulan I disetujui (unggah bukti)")
+    tambah_bukti(pd, "IKS-1", triwulan=1, nama="Rekap SOP TW I.pdf")
+    kepala.reload()
+    expect(kepala.locator(".pengumuman.disetujui")).to_contain_text("ditambahkan setelah disetujui")
+    kepala.locator("#buka-kembali summary").click()
+    expect(kepala.get_by_role("button", name="Buka kembali triwulan I")).to_be_visible()
+    periksa(kepala, "kepala_a: triwulan I disetujui, bukti setelah disetujui, buka kembali")
+
+    # ------------------------------------------------------------------ LKjIP
+    url_editor = f"{live_server.url}{TAHUN}/lkjip/"
+    op.goto(url_editor)
+    expect(op.locator("form.form-penjelasan textarea").first).to_be_visible()
+    periksa(op, "operator_a: LKjIP draf (formulir penjelasan temuan)")
+    lkjip = lengkapi(pd)
+    lkjip_ajukan(lkjip=lkjip, pengguna=operator_a)
+    kepala.goto(url_editor)
+    expect(kepala.locator(".penjelasan-sebelum-tetapkan")).to_be_visible()
+    periksa(kepala, "kepala_a: LKjIP diajukan (penjelasan temuan, tetapkan, kembalikan)")
+    op.goto(url_editor)
+    periksa(op, "operator_a: LKjIP diajukan")
+
+    with mock.patch("laporan.pdf.cetak_html", side_effect=_pdf_palsu):
+        lkjip_tetapkan(
+            lkjip=lkjip, pengguna=kepala_a, alamat_verifikasi=lambda kode: f"/verifikasi/{kode}/"
+        )
+    for peran in ("kepala_a", "admin_pemda"):
+        page = kepala if peran == "kepala_a" else buka_sesi(peran)
+        page.goto(url_editor)
+        page.locator("details.buka-kembali summary").click()
+        expect(page.get_by_role("button", name="Buka kembali", exact=True)).to_be_visible()
+        periksa(page, f"{peran}: LKjIP ditetapkan (buka kembali)")
+    op.goto(url_editor)
+    periksa(op, "operator_a: LKjIP ditetapkan")
+    op.goto(url_tw1)
+    periksa(op, "operator_a: triwulan I pada tahun yang ditetapkan")
+    assert not laporan, "\n" + "\n".join(laporan)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ringkasan_galat_nilai_pembanding(live_server, buka_sesi, demo, operator_a):
+    """The comparison grid: each value and source has a name (indicator and level), and
+    a failed save leads from the summary to the value by that name."""
+    page = buka_sesi("operator_a")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}{TAHUN}/pembanding/")
+    nilai = page.locator("input[id^=id_nilai_]").first
+    id_nilai = nilai.get_attribute("id")
+    nama = page.locator(f"label[for={id_nilai}]").text_content()
+    assert re.fullmatch(r"IK\S+ \S+", nama), nama
+    expect(page.get_by_label(nama, exact=True)).to_have_attribute("id", id_nilai)
+    expect(page.get_by_label(f"Sumber {nama}", exact=True)).to_have_count(1)
+    nilai.fill("abc")
+    page.get_by_role("button", name="Simpan nilai pembanding").click()
+    ringkasan = page.locator(".ringkasan-galat")
+    expect(ringkasan).to_be_focused()
+    tautan = ringkasan.get_by_role("link")
+    expect(tautan).to_have_count(1)
+    expect(tautan).to_contain_text(f"{nama}: ")
+    tautan.click()
+    expect(page.locator(f"#{id_nilai}")).to_be_focused()
+    expect(page.locator(f"#{id_nilai}")).to_have_attribute("aria-invalid", "true")
     periksa = masalah_halaman(page)
     assert not periksa, periksa

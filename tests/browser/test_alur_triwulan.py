@@ -88,9 +88,9 @@ def test_satu_triwulan_dari_isian_sampai_disetujui(
     periksa_halaman(op)
     masuk(op, live_server, "operator_a")
     periksa_halaman(op)
-    # The operator's home page: what waits, and the dashboards of the years held.
+    # The operator's home page is the page of Kecamatan Randublatung; its years below.
     expect(op.locator("h1")).to_contain_text("Kecamatan Randublatung")
-    op.locator("p", has_text="Dasbor tahun").get_by_role("link", name="2024").click()
+    op.locator("p", has_text="Dasbor tahun").get_by_role("link", name="2024", exact=True).click()
     op.wait_for_url(f"{live_server.url}{URL_BERANDA_PD}")
     op.locator("nav.menu").get_by_role("link", name="Realisasi").click()
     op.wait_for_url(url)
