@@ -26,6 +26,7 @@ from playwright.sync_api import expect
 
 from kinerja.models import Indikator, Realisasi, StatusTriwulan
 from laporan.models import LKjIP, SnapshotLKjIP
+from tests.browser.a11y import periksa_halaman
 
 KODE = "33.16.05"
 TAHUN = 2025
@@ -136,6 +137,7 @@ def _setujui(kepala, live_server, tw: int) -> None:
     tetap = konfirmasi.get_by_role("button", name=f"Tetap setujui triwulan {ROMAWI[tw]}")
     expect(_pesan(kepala).or_(tetap)).to_be_visible()
     if tetap.count():
+        periksa_halaman(kepala)  # the confirmation naming what is missing
         tetap.click()
     expect(_pesan(kepala)).to_have_text(f"Triwulan {ROMAWI[tw]} disetujui.")
     assert _status_tw(tw) == "disetujui"
@@ -198,6 +200,7 @@ def test_tahun_baru_dari_buka_sampai_pdf_ditetapkan(
     op = buka_sesi("operator_a")
     op.goto(_url(live_server))
     expect(op.locator("main")).to_contain_text(f"Tahun {TAHUN} belum dibuka")
+    periksa_halaman(op)
     op.check("input[name=salin_pagu]")
     op.get_by_role("button", name=f"Buka tahun {TAHUN}").click()
     op.wait_for_url(_url(live_server, "pk/"))
@@ -208,6 +211,7 @@ def test_tahun_baru_dari_buka_sampai_pdf_ditetapkan(
     op.goto(_url(live_server, "anggaran/dpa/murni/"))
     disalin = op.locator("main", has_text="Pagu disalin dari DPA 2024 — periksa dan sesuaikan")
     expect(disalin).to_have_count(1)
+    periksa_halaman(op)
     expect(op.locator("tr", has_text=SUB_GAJI).locator("input[type=text]")).to_have_value(
         "2.600.000.000"
     )
@@ -220,10 +224,12 @@ def test_tahun_baru_dari_buka_sampai_pdf_ditetapkan(
     op.locator("main").get_by_role("link", name=f"Pejabat {TAHUN}").click()
     baris_kepala = op.locator("tr", has_text=KEPALA_2024)
     expect(baris_kepala).to_contain_text("Kepala")
+    periksa_halaman(op)
 
     # ------------------------------------------------------------------ PK and Rencana Aksi
     op.locator("main").get_by_role("link", name=f"Perjanjian Kinerja {TAHUN}").click()
     op.get_by_role("link", name="Ubah versi murni").click()
+    periksa_halaman(op)
     op.locator("tr", has_text="IKS-1").locator("input").fill("97,5")
     op.fill("input[name=tanggal]", "2 Januari 2025")
     op.get_by_role("button", name="Simpan").click()
@@ -235,6 +241,7 @@ def test_tahun_baru_dari_buka_sampai_pdf_ditetapkan(
     op.locator("main").get_by_role("link", name=f"Rencana Aksi {TAHUN}").click()
     # The TW IV target still says 98: the operator aligns it with the new PK target.
     expect(op.locator("main")).to_contain_text("TW IV (98) berbeda dengan target tahunan (97,5)")
+    periksa_halaman(op)
     op.fill(f"input[name=ra-{iks1}-1]", "24")
     op.fill(f"input[name=ra-{iks1}-4]", "97,5")
     op.get_by_role("button", name="Simpan Rencana Aksi").click()
@@ -246,6 +253,7 @@ def test_tahun_baru_dari_buka_sampai_pdf_ditetapkan(
     op.goto(_url(live_server, "realisasi/1/"))
     _isi_triwulan(op, pd, 1, ISIAN[1])
     _unggah_bukti(op, tmp_path, iks1, "Rekap SOP TW I 2025.pdf")
+    periksa_halaman(op)
     _ajukan(op, 1)
 
     kepala = buka_sesi("kepala_a")
@@ -258,6 +266,7 @@ def test_tahun_baru_dari_buka_sampai_pdf_ditetapkan(
     assert _status_tw(1) == "disetujui"
     kepala.reload()
     expect(kepala.locator(f"#bukti-{iks2}")).to_contain_text("bukti ditambahkan setelah disetujui")
+    periksa_halaman(kepala)
 
     # ------------------------------------------------------------------ reopen and correct TW I
     kepala.locator("#buka-kembali summary").click()
@@ -268,6 +277,7 @@ def test_tahun_baru_dari_buka_sampai_pdf_ditetapkan(
 
     op.reload()
     expect(op.locator(".pengumuman.dibuka-kembali .komentar-kepala")).to_have_text(ALASAN_BUKA)
+    periksa_halaman(op)
     _isi_triwulan(op, pd, 1, {"IKS-1": (KOREKSI_TW1, CATATAN_KOREKSI)})
     _ajukan(op, 1)
     kepala.goto(_url(live_server, "realisasi/1/"))
@@ -295,6 +305,7 @@ def test_tahun_baru_dari_buka_sampai_pdf_ditetapkan(
     op.get_by_role("button", name="Simpan SKM").click()
     expect(_pesan(op)).to_have_text("SKM periode Triwulan IV 2025 tersimpan.")
     expect(op.locator("tr", has_text="Triwulan IV 2025")).to_contain_text("87,50")
+    periksa_halaman(op)
 
     op.goto(_url(live_server, "pembanding/"))
     op.fill(f"input[name=nilai_{ikt1}_kabupaten]", "85,25")
@@ -302,6 +313,7 @@ def test_tahun_baru_dari_buka_sampai_pdf_ditetapkan(
     op.get_by_role("button", name="Simpan nilai pembanding").click()
     expect(_pesan(op)).to_be_visible()
     expect(op.locator(f"input[name=nilai_{ikt1}_kabupaten]")).to_have_value("85,25")
+    periksa_halaman(op)
 
     # ------------------------------------------------------------------ readiness, submit, sign off
     langkah = _ikuti_kesiapan(op, live_server, tmp_path)
@@ -314,6 +326,7 @@ def test_tahun_baru_dari_buka_sampai_pdf_ditetapkan(
         "Narasi “Kata Pengantar” belum diisi.",
     ):
         assert any(x.startswith(awal) for x in langkah), (awal, langkah)
+    periksa_halaman(op)
     op.get_by_role("button", name=f"Ajukan LKjIP tahun {TAHUN} kepada kepala").click()
     expect(_pesan(op)).to_contain_text(f"LKjIP tahun {TAHUN} diajukan kepada kepala")
 
@@ -327,6 +340,7 @@ def test_tahun_baru_dari_buka_sampai_pdf_ditetapkan(
     expect(kepala.locator(".penjelasan-sebelum-tetapkan")).to_contain_text(
         PENJELASAN["Temuan konsistensi data pada PK murni, indikator IKS-1"]
     )
+    periksa_halaman(kepala)
     kepala.get_by_role("button", name=f"Tetapkan LKjIP tahun {TAHUN}").click()
     expect(_pesan(kepala)).to_contain_text(f"LKjIP tahun {TAHUN} ditetapkan sebagai versi 1")
     assert LKjIP.objects.get(perangkat_daerah=pd, tahun=TAHUN).status == "ditetapkan"
@@ -365,3 +379,4 @@ def test_tahun_baru_dari_buka_sampai_pdf_ditetapkan(
         f"LKjIP tahun {TAHUN} sudah ditetapkan"
     )
     expect(op.locator("input[data-kolom]")).to_have_count(0)
+    periksa_halaman(op)
