@@ -545,6 +545,28 @@ def narasi_simpan_view(request: HttpRequest, kode: str, tahun: int, bagian: str)
     return redirect(url_editor(pd, tahun, bagian))
 
 
+NAMA_TABEL = {"sdm": "Data SDM", "sarpras": "Sarana prasarana"}
+
+
+def simpan_tabel(request: HttpRequest, lkjip: LKjIP, tabel: str, fs, versi) -> None:
+    """Save a valid SDM or sarpras formset through the service; the outcome becomes the
+    user's message (the editor and the sumber daya page both save this way)."""
+    baris = [f.baris() for f in fs.forms if not f.kosong()]
+    try:
+        tabel_simpan(
+            lkjip=lkjip,
+            tabel=tabel,
+            baris=baris,
+            versi=versi.cleaned_data["versi"],
+            pengguna=request.user,
+        )
+    except ValidationError as e:
+        for pesan in e.messages:
+            messages.error(request, pesan)
+    else:
+        messages.success(request, f"{NAMA_TABEL[tabel]} tersimpan: {len(baris)} baris.")
+
+
 @require_POST
 def tabel_simpan_view(request: HttpRequest, kode: str, tahun: int, tabel: str) -> HttpResponse:
     pd = get_editable_perangkat_daerah_for_user(request.user, kode)
@@ -556,21 +578,7 @@ def tabel_simpan_view(request: HttpRequest, kode: str, tahun: int, tabel: str) -
     versi = VersiTabelForm(request.POST, prefix=tabel)
     bagian = "sdm" if tabel == "sdm" else "sarana_prasarana"
     if fs.is_valid() and versi.is_valid():
-        baris = [f.baris() for f in fs.forms if not f.kosong()]
-        try:
-            tabel_simpan(
-                lkjip=lkjip,
-                tabel=tabel,
-                baris=baris,
-                versi=versi.cleaned_data["versi"],
-                pengguna=request.user,
-            )
-        except ValidationError as e:
-            for pesan in e.messages:
-                messages.error(request, pesan)
-        else:
-            nama = "Data SDM" if tabel == "sdm" else "Sarana prasarana"
-            messages.success(request, f"{nama} tersimpan: {len(baris)} baris.")
+        simpan_tabel(request, lkjip, tabel, fs, versi)
         return redirect(url_editor(pd, tahun, bagian))
     galat = [str(e) for e in fs.non_form_errors()] or [
         "Tabel belum tersimpan: periksa isian yang ditandai."

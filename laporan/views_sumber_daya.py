@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,11 +24,10 @@ from kinerja.hitung import HitungGagal, hitung
 from kinerja.paket.db import paket_muat
 from laporan.forms import SarprasFormSet, SDMFormSet, VersiTabelForm
 from laporan.models import LKjIP
-from laporan.services import pesan_tidak_bisa_diubah, tabel_simpan
-from laporan.views_editor import _tabel_ctx, ambil_lkjip
+from laporan.services import pesan_tidak_bisa_diubah
+from laporan.views_editor import _tabel_ctx, ambil_lkjip, simpan_tabel
 
 KELAS = {"sdm": SDMFormSet, "sarpras": SarprasFormSet}
-NAMA = {"sdm": "Data SDM", "sarpras": "Sarana prasarana"}
 
 
 @dataclass
@@ -113,18 +111,5 @@ def sumber_daya(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     if not (fs.is_valid() and versi.is_valid()):
         messages.error(request, "Tabel belum tersimpan: periksa isian yang ditandai.")
         return _tampilkan(request, pd, lkjip, True, formset={nama: fs}, status=400)
-    baris = [f.baris() for f in fs.forms if not f.kosong()]
-    try:
-        tabel_simpan(
-            lkjip=lkjip,
-            tabel=nama,
-            baris=baris,
-            versi=versi.cleaned_data["versi"],
-            pengguna=request.user,
-        )
-    except ValidationError as e:
-        for pesan in e.messages:
-            messages.error(request, pesan)
-    else:
-        messages.success(request, f"{NAMA[nama]} tersimpan: {len(baris)} baris.")
+    simpan_tabel(request, lkjip, nama, fs, versi)
     return redirect("lkjip-sumber-daya", kode=pd.kode, tahun=tahun)

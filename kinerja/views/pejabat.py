@@ -25,6 +25,7 @@ from kinerja.models import Pejabat, PerangkatDaerah, StatusPejabat, validate_nip
 from kinerja.penandatangan import jabatan_kepala_daerah
 from kinerja.services.kunci import tahun_terkunci
 from kinerja.services.pejabat import (
+    KOLOM,
     pejabat_hapus,
     pejabat_salin_tahun,
     pejabat_simpan,
@@ -73,21 +74,7 @@ def _tambah_galat(form: forms.Form, e: ValidationError) -> None:
 
 def _awal(p: Pejabat) -> dict:
     return {
-        **{
-            k: getattr(p, k)
-            for k in (
-                "jabatan",
-                "status",
-                "kepala",
-                "gelar_depan",
-                "nama",
-                "gelar_belakang",
-                "pangkat",
-                "golongan",
-                "nip",
-                "urutan",
-            )
-        },
+        **{k: getattr(p, k) for k in KOLOM},
         "versi": versi_pejabat(p),
     }
 
