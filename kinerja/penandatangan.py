@@ -33,6 +33,12 @@ def jabatan_cetak(jabatan: str, status: str = "") -> str:
     return f"{awalan} {jabatan.upper()}" if awalan else jabatan.upper()
 
 
+def jabatan_kalimat(jabatan: str, status: str = "") -> str:
+    """ "Plt. Camat Randublatung": the jabatan as written, within a sentence."""
+    awalan = AWALAN_STATUS.get(status)
+    return f"{awalan} {jabatan}" if awalan else jabatan
+
+
 def jabatan_kepala_daerah(pemda) -> str:
     """ "Bupati Blora" for Kabupaten Blora, "Wali Kota Semarang" for Kota Semarang.
 

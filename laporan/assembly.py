@@ -56,7 +56,7 @@ from kinerja.engine.realisasi import Rasio, TipePenghitungan, nilai_tahunan
 from kinerja.hitung import Hasil, HasilIndikator, HitungGagal, Temuan, hitung
 from kinerja.paket import types as t
 from kinerja.paket.db import paket_muat
-from kinerja.penandatangan import jabatan_cetak
+from kinerja.penandatangan import jabatan_cetak, jabatan_kalimat
 from kinerja.services.renstra import kalimat_versi_renstra
 from kinerja.services.tetap import TemuanDijelaskan, kelompok_temuan, penjelasan_tahun
 from laporan import kerangka
@@ -280,6 +280,11 @@ class PejabatDok:
     def jabatan_cetak(self) -> str:
         """The jabatan line of a signature block: "Plt. CAMAT RANDUBLATUNG"."""
         return jabatan_cetak(self.jabatan, self.status)
+
+    @property
+    def jabatan_kalimat(self) -> str:
+        """The jabatan within a sentence: "Plt. Camat Randublatung"."""
+        return jabatan_kalimat(self.jabatan, self.status)
 
     @property
     def pangkat_golongan(self) -> str:
@@ -1363,8 +1368,10 @@ class _Penyusun:
         kalimat = format_html(
             "Perjanjian Kinerja (PK) tahun {} antara {} dan {} yang berlaku adalah PK {}{}.",
             self.tahun,
-            self.ident.kepala.jabatan if self.ident.kepala else f"kepala {self.pd}",
-            self.ident.kepala_daerah.jabatan if self.ident.kepala_daerah else "kepala daerah",
+            self.ident.kepala.jabatan_kalimat if self.ident.kepala else f"kepala {self.pd}",
+            self.ident.kepala_daerah.jabatan_kalimat
+            if self.ident.kepala_daerah
+            else "kepala daerah",
             _label_versi(pk.versi),
             tanggal,
         )

@@ -24,6 +24,8 @@ def test_acting_camat_signs_the_lkjip_and_its_pk(demo):
     dokumen = susun_dokumen(demo["a"], 2024)
     assert dokumen.penutup.jabatan == "Plt. CAMAT RANDUBLATUNG"
     assert dokumen.identitas.kepala_daerah.jabatan_cetak == "BUPATI BLORA"
+    # Within BAB II's sentence too: "antara Plt. Camat Randublatung dan Bupati Blora".
+    assert "antara Plt. Camat Randublatung dan Bupati Blora" in render_html(dokumen)
 
 
 @pytest.mark.django_db
