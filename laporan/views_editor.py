@@ -658,6 +658,8 @@ def draf_pdf(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 @require_safe
 def kesiapan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     pd, _ = get_perangkat_daerah_for_user(request.user, kode)
+    if not LKjIP.objects.filter(perangkat_daerah=pd, tahun=tahun).exists():
+        return halaman_tahun_belum_dibuka(request, pd, tahun, judul="Kesiapan LKjIP")
     lkjip = ambil_lkjip(pd, tahun)
     d = data_kesiapan(pd, tahun, peran=peran_kesiapan(request.user, pd))
     kurang = periksa_kesiapan(d)

@@ -19,6 +19,7 @@ HALAMAN_2025 = [
     f"{PD}/2025/anggaran/dpa/murni/",
     f"{PD}/2025/anggaran/realisasi/1/",
     f"{PD}/2025/lkjip/",
+    f"{PD}/2025/lkjip/kesiapan/",
 ]
 
 pytestmark = pytest.mark.django_db
