@@ -295,9 +295,10 @@ def _perbaikan_tw(
     )
 
 
-def _perbaikan_narasi(d: DataKesiapan, tautan_operator: tuple[Tautan, ...], kerja: str) -> dict:
-    """Who fixes a narrative section: the operator in the editor while the LKjIP is a
-    draft; while it is submitted the kepala returns it first."""
+def _perbaikan_editor(d: DataKesiapan, tautan_operator: tuple[Tautan, ...], kerja: str) -> dict:
+    """Who fixes what is written in the editor (a narrative section, the explanation of a
+    finding): the operator while the LKjIP is a draft; while it is submitted the kepala
+    returns it first."""
     operator = _nama_operator(d)
     if d.status_lkjip == Status.DIAJUKAN:
         return _oleh(
@@ -398,8 +399,12 @@ def _kekurangan_temuan(d: DataKesiapan) -> list[Kekurangan]:
             "temuan",
             f"Temuan konsistensi data pada {g.lokasi}: {g.pesan[0].rstrip('.')}. Perbaiki "
             "datanya, atau tuliskan penjelasan bila data memang demikian.",
-            (Tautan("Perbaiki atau jelaskan temuan", _url_temuan(d, g.kunci)),),
-            g.kunci,
+            kode=g.kunci,
+            **_perbaikan_editor(
+                d,
+                (Tautan("Perbaiki atau jelaskan temuan", _url_temuan(d, g.kunci)),),
+                "memperbaiki datanya atau menuliskan penjelasan temuan ini",
+            ),
         )
         for g in kelompok_temuan(d.hasil.temuan, {})
         if not d.penjelasan.get(g.kunci, "").strip()
@@ -502,7 +507,7 @@ def _kekurangan_narasi(d: DataKesiapan) -> list[Kekurangan]:
             "narasi",
             f"Narasi “{b.judul}” belum diisi.",
             kode=b.kunci,
-            **_perbaikan_narasi(
+            **_perbaikan_editor(
                 d, (Tautan(f"Tulis {b.judul}", _url_editor(d, b.kunci)),), "menulis bagian ini"
             ),
         )

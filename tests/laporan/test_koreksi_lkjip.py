@@ -227,3 +227,21 @@ def test_a_narrative_of_a_submitted_lkjip_waits_for_the_kepala(client, kepala_a,
     client.force_login(kepala_a)
     html = client.get("/pd/33.16.05/2024/lkjip/").content.decode()
     assert 'id="alur"' in html and 'action="/pd/33.16.05/2024/lkjip/kembalikan/#alur"' in html
+
+
+def test_an_open_finding_links_the_operator_and_tells_the_kepala_who(demo):
+    from laporan.models import LKjIP
+
+    pd = demo["a"]
+    temuan = [k for (jenis, _), k in _kurang(pd, {"operator"}).items() if jenis == "temuan"]
+    assert temuan, "the demo year has open findings"
+    k = temuan[0]
+    assert _links(k)[0][0] == "Perbaiki atau jelaskan temuan" and k.siapa == ""
+    k = _kurang(pd, {"kepala"})[("temuan", k.kode)]
+    assert k.tautan == () and k.siapa == (
+        "Operator kecamatan memperbaiki datanya atau menuliskan penjelasan temuan ini pada "
+        "halaman penulisan LKjIP."
+    )
+    LKjIP.objects.filter(perangkat_daerah=pd, tahun=2024).update(status="diajukan")
+    k = _kurang(pd, {"kepala"})[("temuan", k.kode)]
+    assert _links(k) == [("Kembalikan LKjIP kepada operator", "/pd/33.16.05/2024/lkjip/#alur")]
