@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from kinerja.audit import catat_perubahan
+from kinerja.audit import catat_perubahan, format_waktu, nama_pengguna
 from kinerja.engine.angka import format_angka_alami, format_tanggal
 from kinerja.models import (
     Indikator,
@@ -488,3 +488,39 @@ def indikator_hapus(*, indikator: Indikator, pengguna) -> None:
         data={"revisi_renstra": revisi.nomor} if revisi else None,
     )
     ind.delete()
+
+
+def ringkasan_versi(r: Renstra) -> dict[str, Any]:
+    """What the Renstra page shows about versions: the list, the open revision, whether
+    the Renstra is in use (a change then needs a revision)."""
+    daftar = list(RevisiRenstra.objects.filter(renstra=r).select_related("dibuat_oleh"))
+    kini = max((v.nomor for v in daftar), default=0)
+    versi = [
+        {
+            "nomor": v.nomor,
+            "nama": nama_versi(r, v),
+            "alasan": v.alasan,
+            "oleh": nama_pengguna(v.dibuat_oleh) if v.nomor else "",
+            "waktu": format_waktu(v.dibuat_pada) if v.nomor else "",
+            "terbuka": v.terbuka,
+            "kini": v.nomor == kini,
+        }
+        for v in daftar
+    ]
+    if not versi:
+        versi = [
+            {
+                "nomor": 0,
+                "nama": nama_versi(r, None),
+                "alasan": "",
+                "oleh": "",
+                "waktu": "",
+                "terbuka": False,
+                "kini": True,
+            }
+        ]
+    return {
+        "versi_renstra": versi,
+        "revisi_terbuka": next((v for v in daftar if v.terbuka), None),
+        "renstra_dipakai": renstra_dipakai(r),
+    }

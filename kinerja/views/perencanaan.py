@@ -78,7 +78,12 @@ from kinerja.services.perencanaan import (
     teks_triwulan,
     versi_berikutnya,
 )
-from kinerja.services.renstra import renstra_dipakai, revisi_terbuka, versi_renstra_pk
+from kinerja.services.renstra import (
+    renstra_dipakai,
+    revisi_terbuka,
+    ringkasan_versi,
+    versi_renstra_pk,
+)
 from kinerja.views.tahun import halaman_tahun_belum_dibuka
 from laporan.models import LKjIP
 
@@ -271,11 +276,8 @@ def renstra(request: HttpRequest, kode: str) -> HttpResponse:
                 "jumlah_iku": sum(1 for i in indikator if i.iku),
             }
         )
-        from kinerja.views.renstra import konteks_versi
-
-        ctx.update(konteks_versi(request, pd, r))
-    else:
-        ctx["boleh_ubah_renstra"] = boleh_ubah_renstra(request.user, pd)
+        ctx.update(ringkasan_versi(r))
+    ctx["boleh_ubah_renstra"] = boleh_ubah_renstra(request.user, pd)
     return render(request, "kinerja/perencanaan/renstra.html", ctx)
 
 

@@ -18,12 +18,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from kinerja.access import (
-    boleh_ubah_renstra,
     get_editable_perangkat_daerah_for_user,
     get_perangkat_daerah_for_user,
     get_renstra_editable_perangkat_daerah_for_user,
 )
-from kinerja.audit import format_waktu, nama_pengguna
+from kinerja.audit import nama_pengguna
 from kinerja.models import (
     POLARITAS_CHOICES,
     TIPE_CHOICES,
@@ -86,42 +85,6 @@ def _tahun_menu(request: HttpRequest, pd: PerangkatDaerah, r: Renstra) -> int:
     """The year the menu links point to: the active year when the Renstra covers it."""
     tahun = _tahun_aktif(request, pd)
     return tahun if r.mulai <= tahun <= r.selesai else r.mulai
-
-
-def konteks_versi(request: HttpRequest, pd: PerangkatDaerah, r: Renstra) -> dict[str, Any]:
-    """What the Renstra page shows about versions: the list, the open revision, the buttons."""
-    daftar = list(RevisiRenstra.objects.filter(renstra=r).select_related("dibuat_oleh"))
-    kini = max((v.nomor for v in daftar), default=0)
-    versi = [
-        {
-            "nomor": v.nomor,
-            "nama": nama_versi(r, v),
-            "alasan": v.alasan,
-            "oleh": nama_pengguna(v.dibuat_oleh) if v.nomor else "",
-            "waktu": format_waktu(v.dibuat_pada) if v.nomor else "",
-            "terbuka": v.terbuka,
-            "kini": v.nomor == kini,
-        }
-        for v in daftar
-    ]
-    if not versi:
-        versi = [
-            {
-                "nomor": 0,
-                "nama": nama_versi(r, None),
-                "alasan": "",
-                "oleh": "",
-                "waktu": "",
-                "terbuka": False,
-                "kini": True,
-            }
-        ]
-    return {
-        "versi_renstra": versi,
-        "revisi_terbuka": next((v for v in daftar if v.terbuka), None),
-        "renstra_dipakai": renstra_dipakai(r),
-        "boleh_ubah_renstra": boleh_ubah_renstra(request.user, pd),
-    }
 
 
 # --------------------------------------------------------------------------- a new period
