@@ -173,7 +173,7 @@ def pejabat_simpan(
 
 @transaction.atomic
 def pejabat_hapus(*, pejabat: Pejabat, pengguna) -> None:
-    p = Pejabat.objects.select_for_update().select_related("perangkat_daerah", "pemda")
+    p = Pejabat.objects.select_for_update(of=("self",)).select_related("perangkat_daerah", "pemda")
     p = p.get(pk=pejabat.pk)
     if p.perangkat_daerah_id is not None and p.tahun is not None:
         pastikan_tahun_terbuka(p.perangkat_daerah, p.tahun)

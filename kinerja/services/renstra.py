@@ -370,7 +370,11 @@ def revisi_buka(
 @transaction.atomic
 def revisi_tutup(*, revisi: RevisiRenstra, pengguna) -> RevisiRenstra:
     """Finish an open revision: further changes of targets need a new revision."""
-    revisi = RevisiRenstra.objects.select_for_update().select_related("renstra").get(pk=revisi.pk)
+    revisi = (
+        RevisiRenstra.objects.select_for_update(of=("self",))
+        .select_related("renstra")
+        .get(pk=revisi.pk)
+    )
     if not revisi.terbuka:
         raise ValidationError(PESAN_REVISI_SUDAH_DITUTUP.format(nomor=revisi.nomor))
     revisi.ditutup_pada = timezone.now()
