@@ -1,29 +1,73 @@
+"""The Django admin: read-only for every model of the performance chain, the budget and
+the documents.
+
+Every change to these data goes through the services, which keep the year lock and
+write the audit trail; the admin would go around both. Only the roles (``Peran``)
+stay editable here: giving the first admin pemda of a new deployment its role is
+the superuser's job (Django's own admin history records it).
+"""
+
 from django.contrib import admin
 
 from kinerja import models as m
 
 
-class BandPredikatInline(admin.TabularInline):
+class AdminHanyaBaca(admin.ModelAdmin):
+    """Lists and shows the rows; never adds, changes or deletes them."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class _InlineHanyaBaca:
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class InlineTabelHanyaBaca(_InlineHanyaBaca, admin.TabularInline):
+    pass
+
+
+class InlineTumpukHanyaBaca(_InlineHanyaBaca, admin.StackedInline):
+    pass
+
+
+class BandPredikatInline(InlineTabelHanyaBaca):
     model = m.BandPredikat
     extra = 0
 
 
 @admin.register(m.Pemda)
-class PemdaAdmin(admin.ModelAdmin):
+class PemdaAdmin(AdminHanyaBaca):
     list_display = ["kode", "nama", "provinsi", "skala_preset", "metode_efisiensi"]
     search_fields = ["kode", "nama"]
     inlines = [BandPredikatInline]
 
 
 @admin.register(m.PerangkatDaerah)
-class PerangkatDaerahAdmin(admin.ModelAdmin):
+class PerangkatDaerahAdmin(AdminHanyaBaca):
     list_display = ["kode", "nama", "jenis", "pemda"]
     list_filter = ["pemda", "jenis"]
     search_fields = ["kode", "nama"]
 
 
 @admin.register(m.Pejabat)
-class PejabatAdmin(admin.ModelAdmin):
+class PejabatAdmin(AdminHanyaBaca):
     list_display = [
         "nama",
         "jabatan",
@@ -39,79 +83,79 @@ class PejabatAdmin(admin.ModelAdmin):
     search_fields = ["nama", "jabatan", "nip"]
 
 
-class TujuanInline(admin.StackedInline):
+class TujuanInline(InlineTumpukHanyaBaca):
     model = m.Tujuan
     extra = 0
 
 
 @admin.register(m.Renstra)
-class RenstraAdmin(admin.ModelAdmin):
+class RenstraAdmin(AdminHanyaBaca):
     list_display = ["perangkat_daerah", "mulai", "selesai"]
     inlines = [TujuanInline]
 
 
 @admin.register(m.RevisiRenstra)
-class RevisiRenstraAdmin(admin.ModelAdmin):
+class RevisiRenstraAdmin(AdminHanyaBaca):
     list_display = ["renstra", "nomor", "tanggal", "alasan", "ditutup_pada"]
     list_filter = ["renstra__perangkat_daerah"]
     raw_id_fields = ["renstra", "dibuat_oleh"]
 
 
 @admin.register(m.Tujuan)
-class TujuanAdmin(admin.ModelAdmin):
+class TujuanAdmin(AdminHanyaBaca):
     list_display = ["kode", "uraian", "renstra"]
     search_fields = ["kode", "uraian"]
 
 
 @admin.register(m.Sasaran)
-class SasaranAdmin(admin.ModelAdmin):
+class SasaranAdmin(AdminHanyaBaca):
     list_display = ["kode", "uraian", "tujuan"]
     search_fields = ["kode", "uraian"]
 
 
-class KegiatanInline(admin.TabularInline):
+class KegiatanInline(InlineTabelHanyaBaca):
     model = m.Kegiatan
     extra = 0
 
 
 @admin.register(m.Program)
-class ProgramAdmin(admin.ModelAdmin):
+class ProgramAdmin(AdminHanyaBaca):
     list_display = ["kode", "nama", "renstra"]
     search_fields = ["kode", "nama"]
     filter_horizontal = ["sasaran", "tujuan"]
     inlines = [KegiatanInline]
 
 
-class SubKegiatanInline(admin.TabularInline):
+class SubKegiatanInline(InlineTabelHanyaBaca):
     model = m.SubKegiatan
     extra = 0
 
 
 @admin.register(m.Kegiatan)
-class KegiatanAdmin(admin.ModelAdmin):
+class KegiatanAdmin(AdminHanyaBaca):
     list_display = ["kode", "nama", "program"]
     search_fields = ["kode", "nama"]
     inlines = [SubKegiatanInline]
 
 
 @admin.register(m.SubKegiatan)
-class SubKegiatanAdmin(admin.ModelAdmin):
+class SubKegiatanAdmin(AdminHanyaBaca):
     list_display = ["kode", "nama", "kegiatan"]
     search_fields = ["kode", "nama"]
 
 
-class TargetTahunanInline(admin.TabularInline):
+class TargetTahunanInline(InlineTabelHanyaBaca):
     model = m.TargetTahunan
     extra = 0
 
 
-class RiwayatInline(admin.TabularInline):
+class RiwayatInline(InlineTabelHanyaBaca):
     model = m.RiwayatIndikator
     extra = 0
 
 
 @admin.register(m.Indikator)
-class IndikatorAdmin(admin.ModelAdmin):
+class IndikatorAdmin(AdminHanyaBaca):
     list_display = ["kode", "nama", "satuan", "polaritas", "tipe_penghitungan", "iku"]
     list_filter = ["iku", "polaritas", "tipe_penghitungan", "renstra__perangkat_daerah"]
     search_fields = ["kode", "nama"]
@@ -119,76 +163,76 @@ class IndikatorAdmin(admin.ModelAdmin):
     inlines = [TargetTahunanInline, RiwayatInline]
 
 
-class TargetPKInline(admin.TabularInline):
+class TargetPKInline(InlineTabelHanyaBaca):
     model = m.TargetPK
     extra = 0
     raw_id_fields = ["indikator"]
 
 
-class AnggaranProgramPKInline(admin.TabularInline):
+class AnggaranProgramPKInline(InlineTabelHanyaBaca):
     model = m.AnggaranProgramPK
     extra = 0
     raw_id_fields = ["program"]
 
 
 @admin.register(m.PerjanjianKinerja)
-class PerjanjianKinerjaAdmin(admin.ModelAdmin):
+class PerjanjianKinerjaAdmin(AdminHanyaBaca):
     list_display = ["perangkat_daerah", "tahun", "versi", "tanggal"]
     list_filter = ["tahun", "versi", "perangkat_daerah"]
     inlines = [TargetPKInline, AnggaranProgramPKInline]
 
 
-class SasaranPKBerjenjangInline(admin.TabularInline):
+class SasaranPKBerjenjangInline(InlineTabelHanyaBaca):
     model = m.SasaranPKBerjenjang
     extra = 0
 
 
 @admin.register(m.PKBerjenjang)
-class PKBerjenjangAdmin(admin.ModelAdmin):
+class PKBerjenjangAdmin(AdminHanyaBaca):
     list_display = ["jabatan", "perangkat_daerah", "tahun", "versi"]
     list_filter = ["tahun", "perangkat_daerah"]
     inlines = [SasaranPKBerjenjangInline]
 
 
 @admin.register(m.RencanaAksi)
-class RencanaAksiAdmin(admin.ModelAdmin):
+class RencanaAksiAdmin(AdminHanyaBaca):
     list_display = ["indikator", "tahun", "triwulan", "nilai", "label"]
     list_filter = ["tahun", "triwulan"]
     raw_id_fields = ["indikator"]
 
 
 @admin.register(m.Realisasi)
-class RealisasiAdmin(admin.ModelAdmin):
+class RealisasiAdmin(AdminHanyaBaca):
     list_display = ["indikator", "tahun", "triwulan", "nilai", "label", "diubah_pada"]
     list_filter = ["tahun", "triwulan"]
     raw_id_fields = ["indikator"]
 
 
 @admin.register(m.NilaiPembanding)
-class NilaiPembandingAdmin(admin.ModelAdmin):
+class NilaiPembandingAdmin(AdminHanyaBaca):
     list_display = ["indikator", "tahun", "tingkat", "label", "nilai"]
     raw_id_fields = ["indikator"]
 
 
-class NilaiUnsurSKMInline(admin.TabularInline):
+class NilaiUnsurSKMInline(InlineTabelHanyaBaca):
     model = m.NilaiUnsurSKM
     extra = 0
 
 
 @admin.register(m.HasilSKM)
-class HasilSKMAdmin(admin.ModelAdmin):
+class HasilSKMAdmin(AdminHanyaBaca):
     list_display = ["perangkat_daerah", "tahun", "periode", "responden"]
     inlines = [NilaiUnsurSKMInline]
 
 
 @admin.register(m.AngkaDilaporkan)
-class AngkaDilaporkanAdmin(admin.ModelAdmin):
+class AngkaDilaporkanAdmin(AdminHanyaBaca):
     list_display = ["perangkat_daerah", "tahun", "jenis", "kode", "nilai", "sumber"]
     list_filter = ["jenis", "perangkat_daerah"]
 
 
 @admin.register(m.LogPerubahan)
-class LogPerubahanAdmin(admin.ModelAdmin):
+class LogPerubahanAdmin(AdminHanyaBaca):
     list_display = ["waktu", "pengguna", "perangkat_daerah", "aksi", "objek"]
     list_filter = ["aksi", "perangkat_daerah"]
     readonly_fields = [f.name for f in m.LogPerubahan._meta.fields]
@@ -217,17 +261,17 @@ for model, kolom in [
     (m.NilaiUnsurSKM, ["hasil", "unsur", "nrr"]),
 ]:
     admin.site.register(
-        model, type(f"{model.__name__}Admin", (admin.ModelAdmin,), {"list_display": kolom})
+        model, type(f"{model.__name__}Admin", (AdminHanyaBaca,), {"list_display": kolom})
     )
 
 
-class LangkahReviewInline(admin.TabularInline):
+class LangkahReviewInline(InlineTabelHanyaBaca):
     model = m.LangkahReview
     extra = 0
 
 
 @admin.register(m.StatusTriwulan)
-class StatusTriwulanAdmin(admin.ModelAdmin):
+class StatusTriwulanAdmin(AdminHanyaBaca):
     list_display = ["perangkat_daerah", "tahun", "triwulan", "status", "diubah_pada"]
     list_filter = ["status", "tahun"]
     inlines = [LangkahReviewInline]
@@ -237,14 +281,14 @@ admin.site.register(
     m.LangkahReview,
     type(
         "LangkahReviewAdmin",
-        (admin.ModelAdmin,),
+        (AdminHanyaBaca,),
         {"list_display": ["status_triwulan", "dari", "ke", "pengguna", "waktu"]},
     ),
 )
 
 
 @admin.register(m.AturanTahun)
-class AturanTahunAdmin(admin.ModelAdmin):
+class AturanTahunAdmin(AdminHanyaBaca):
     """Written at sign-off and dropped on a recomputing reopen, never by hand."""
 
     list_display = ["perangkat_daerah", "tahun", "disimpan_pada"]
@@ -259,7 +303,7 @@ class AturanTahunAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.PenjelasanTemuan)
-class PenjelasanTemuanAdmin(admin.ModelAdmin):
+class PenjelasanTemuanAdmin(AdminHanyaBaca):
     list_display = ["perangkat_daerah", "tahun", "kunci", "oleh", "diubah_pada"]
     list_filter = ["tahun"]
     readonly_fields = [f.name for f in m.PenjelasanTemuan._meta.fields]
@@ -272,7 +316,7 @@ class PenjelasanTemuanAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.BuktiDukung)
-class BuktiDukungAdmin(admin.ModelAdmin):
+class BuktiDukungAdmin(AdminHanyaBaca):
     list_display = ["nama_asli", "realisasi", "jenis", "ukuran", "diunggah_oleh", "waktu"]
     list_filter = ["jenis"]
     raw_id_fields = ["realisasi"]

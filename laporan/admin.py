@@ -1,21 +1,22 @@
 from django.contrib import admin
 
+from kinerja.admin import AdminHanyaBaca
 from laporan.models import DataSDM, LKjIP, Narasi, PembukaanKembali, SaranaPrasarana, SnapshotLKjIP
 
 
 @admin.register(LKjIP)
-class LKjIPAdmin(admin.ModelAdmin):
+class LKjIPAdmin(AdminHanyaBaca):
     list_display = ["perangkat_daerah", "tahun", "tempat", "tanggal"]
     list_filter = ["tahun"]
 
 
 @admin.register(Narasi)
-class NarasiAdmin(admin.ModelAdmin):
+class NarasiAdmin(AdminHanyaBaca):
     list_display = ["lkjip", "bagian", "judul", "diubah_pada"]
 
 
 @admin.register(SnapshotLKjIP)
-class SnapshotLKjIPAdmin(admin.ModelAdmin):
+class SnapshotLKjIPAdmin(AdminHanyaBaca):
     list_display = ["lkjip", "versi", "ditetapkan_pada", "nama_penandatangan", "sha256"]
     readonly_fields = [f.name for f in SnapshotLKjIP._meta.fields]
 
@@ -27,7 +28,7 @@ class SnapshotLKjIPAdmin(admin.ModelAdmin):
 
 
 @admin.register(PembukaanKembali)
-class PembukaanKembaliAdmin(admin.ModelAdmin):
+class PembukaanKembaliAdmin(AdminHanyaBaca):
     list_display = ["lkjip", "waktu", "oleh", "alasan"]
 
 
@@ -35,7 +36,7 @@ admin.site.register(
     DataSDM,
     type(
         "DataSDMAdmin",
-        (admin.ModelAdmin,),
+        (AdminHanyaBaca,),
         {"list_display": ["lkjip", "kelompok", "uraian", "pns", "non_pns"]},
     ),
 )
@@ -43,7 +44,7 @@ admin.site.register(
     SaranaPrasarana,
     type(
         "SaranaPrasaranaAdmin",
-        (admin.ModelAdmin,),
+        (AdminHanyaBaca,),
         {"list_display": ["lkjip", "uraian", "jumlah", "kondisi"]},
     ),
 )
