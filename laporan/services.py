@@ -1043,13 +1043,6 @@ def status_snapshot(snapshot: SnapshotLKjIP) -> StatusSnapshot:
     )
 
 
-def sha256_berkas(potongan: Iterable[bytes]) -> str:
-    h = hashlib.sha256()
-    for p in potongan:
-        h.update(p)
-    return h.hexdigest()
-
-
 # --------------------------------------------------------------------------- evidence zip
 
 
