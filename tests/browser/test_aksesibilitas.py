@@ -24,8 +24,7 @@ from kinerja.services.pk_berjenjang import pk_berjenjang_buat
 from kinerja.services.review import triwulan_ajukan
 from laporan.services import lkjip_ajukan, lkjip_tetapkan
 from tests.browser.a11y import masalah_halaman
-from tests.laporan.data_alur import lengkapi, tambah_bukti
-from tests.laporan.test_alur import _pdf_palsu
+from tests.laporan.data_alur import lengkapi, pdf_palsu, tambah_bukti
 
 KODE = "33.16.05"
 PD = f"/pd/{KODE}"
@@ -398,7 +397,7 @@ def test_halaman_dalam_keadaan_alurnya_lolos_axe(
     op.goto(url_editor)
     periksa(op, "operator_a: LKjIP diajukan")
 
-    with mock.patch("laporan.pdf.cetak_html", side_effect=_pdf_palsu):
+    with mock.patch("laporan.pdf.cetak_html", side_effect=pdf_palsu):
         lkjip_tetapkan(
             lkjip=lkjip, pengguna=kepala_a, alamat_verifikasi=lambda kode: f"/verifikasi/{kode}/"
         )

@@ -19,7 +19,7 @@ from kinerja.models import BuktiDukung, LogPerubahan
 from kinerja.services.realisasi import BarisRealisasi, realisasi_simpan_triwulan
 from laporan.models import LKjIP, PembukaanKembali, SnapshotLKjIP
 from laporan.services import lkjip_tetapkan
-from tests.laporan.data_alur import kunci_temuan, lengkapi, lkjip, tulis_narasi
+from tests.laporan.data_alur import kunci_temuan, lkjip, tulis_narasi
 
 EDITOR = "/pd/33.16.05/2024/lkjip/"
 AJUKAN = EDITOR + "ajukan/"
@@ -29,10 +29,7 @@ BUKA = EDITOR + "buka-kembali/"
 KESIAPAN = EDITOR + "kesiapan/"
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
+pytestmark = pytest.mark.usefixtures("media")
 
 
 def _pesan(r) -> list[str]:
@@ -52,42 +49,6 @@ def _teks_pdf(path: Path) -> str:
     return subprocess.run(
         ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
     ).stdout
-
-
-def _pdf_palsu(html: str, **_) -> tuple[bytes, int]:
-    """A stand-in for WeasyPrint (2–3 s per render) where the PDF's look does not matter:
-    different content still gives different bytes."""
-    return b"%PDF-1.4\n% " + hashlib.sha256(html.encode()).hexdigest().encode() + b"\n%%EOF\n", 3
-
-
-@pytest.fixture
-def pdf_cepat():
-    with mock.patch("laporan.pdf.cetak_html", side_effect=_pdf_palsu):
-        yield
-
-
-@pytest.fixture
-def siap(demo):
-    return lengkapi(demo["a"])
-
-
-@pytest.fixture
-def diajukan(client, operator_a, siap):
-    client.force_login(operator_a)
-    assert client.post(AJUKAN).status_code == 302
-    assert _status(siap.perangkat_daerah) == "diajukan"
-    client.logout()
-    return siap
-
-
-@pytest.fixture
-def ditetapkan(client, kepala_a, diajukan):
-    client.force_login(kepala_a)
-    r = client.post(TETAPKAN)
-    assert r.status_code == 302
-    assert _status(diajukan.perangkat_daerah) == "ditetapkan", _pesan(client.get(r["Location"]))
-    client.logout()
-    return SnapshotLKjIP.objects.get(lkjip=diajukan)
 
 
 # --------------------------------------------------------------------------- submit

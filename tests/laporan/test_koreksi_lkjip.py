@@ -10,17 +10,14 @@ from kinerja.models import LangkahReview, LogPerubahan, StatusTriwulan
 from kinerja.services.review import triwulan_ajukan, triwulan_setujui
 from laporan.models import PembukaanKembali
 from laporan.services import lkjip_buka_kembali
-from tests.laporan.test_alur import (  # noqa: F401 (fixtures)
+from tests.laporan.test_alur import (
     BUKA,
     EDITOR,
     _ikuti,
     _status,
-    diajukan,
-    ditetapkan,
-    media,
-    pdf_cepat,
-    siap,
 )
+
+pytestmark = pytest.mark.usefixtures("media")
 
 
 def _status_tw(pd) -> dict[int, str]:

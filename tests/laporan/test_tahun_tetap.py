@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from io import StringIO
-from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -22,7 +21,7 @@ from laporan.assembly import susun_dokumen
 from laporan.models import SnapshotLKjIP
 from laporan.pdf import kode_isi
 from laporan.services import kesiapan_lkjip
-from tests.laporan.data_alur import kunci_temuan, lengkapi, realisasi
+from tests.laporan.data_alur import kunci_temuan, realisasi
 from tests.laporan.test_alur import (
     AJUKAN,
     BUKA,
@@ -30,7 +29,6 @@ from tests.laporan.test_alur import (
     KESIAPAN,
     TETAPKAN,
     _ikuti,
-    _pdf_palsu,
     _status,
 )
 
@@ -38,39 +36,7 @@ ATURAN = "/pemda/33.16/aturan/"
 TEMUAN = EDITOR + "temuan/"
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def pdf_cepat():
-    with mock.patch("laporan.pdf.cetak_html", side_effect=_pdf_palsu):
-        yield
-
-
-@pytest.fixture
-def siap(demo):
-    return lengkapi(demo["a"])
-
-
-@pytest.fixture
-def diajukan(client, operator_a, siap):
-    client.force_login(operator_a)
-    assert client.post(AJUKAN).status_code == 302
-    assert _status(siap.perangkat_daerah) == "diajukan"
-    client.logout()
-    return siap
-
-
-@pytest.fixture
-def ditetapkan(client, kepala_a, diajukan):
-    client.force_login(kepala_a)
-    client.post(TETAPKAN)
-    assert _status(diajukan.perangkat_daerah) == "ditetapkan"
-    client.logout()
-    return SnapshotLKjIP.objects.get(lkjip=diajukan)
+pytestmark = pytest.mark.usefixtures("media")
 
 
 def _hitung(kode: str, *format_) -> str:

@@ -20,7 +20,6 @@ from django.core.management import call_command
 
 from kinerja.models import StatusTriwulan
 from laporan.models import LKjIP, SnapshotLKjIP
-from tests.laporan.test_alur import media, pdf_cepat  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.usefixtures("media", "pdf_cepat")
 
