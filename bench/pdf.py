@@ -132,6 +132,7 @@ def main() -> None:
             f"{'tetapkan':>9} | "
             f"{'hlm':>4} {'Chromium':>9}"
         )
+        angka: list[str] = []  # the figures again, one name=value a line, after the table
         for kode, slug in DEMO:
             pd = PerangkatDaerah.objects.get(kode=kode)
             narasi = ROOT / "fixtures" / "narasi" / f"{slug}-2024.json"
@@ -197,7 +198,24 @@ def main() -> None:
                 f"{kolom_chrome}",
                 flush=True,
             )
+            angka += [
+                f"{slug}_halaman={halaman}",
+                f"{slug}_susun_detik={t1 - t0:.2f}",
+                f"{slug}_satu_proses_detik={min(waktu):.2f}",
+            ]
+            if pekerja:
+                angka += [
+                    f"{slug}_paralel_pertama_detik={pertama_paralel:.2f}",
+                    f"{slug}_paralel_detik={min(paralel):.2f}",
+                    f"{slug}_tetapkan_detik={tetapkan:.2f}",
+                ]
+            if chrome:
+                angka.append(f"{slug}_chromium_detik={chrome[0]:.2f}")
+                if pekerja:
+                    angka.append(f"{slug}_rasio_chromium={min(paralel) / chrome[0]:.2f}")
         hentikan_pekerja()
+        print()
+        print("\n".join(angka))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
