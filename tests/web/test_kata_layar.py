@@ -104,6 +104,14 @@ def _halaman(kode: str, tahun: int = 2024) -> list[str]:
         f"{th}/anggaran/realisasi/4/",
         f"{th}/lkjip/",
         f"{th}/lkjip/kesiapan/",
+        f"{th}/lkjip/sumber-daya/",
+        f"{th}/skm/",
+        f"{th}/pembanding/",
+        f"{th}/pejabat/",
+        f"{th}/pk-berjenjang/baru/",
+        f"{pd}/renstra/baru/",
+        f"{pd}/{tahun + 1}/",  # a year not opened yet
+        f"{pd}/{tahun + 1}/pk/",
         f"{pd}/riwayat/",
     ]
 
@@ -113,6 +121,8 @@ def _halaman_pemda(kode_pemda: str) -> list[str]:
         f"/pemda/{kode_pemda}/aturan/",
         f"/pemda/{kode_pemda}/perangkat-daerah/",
         f"/pemda/{kode_pemda}/pengguna/",
+        f"/pemda/{kode_pemda}/pejabat/",
+        f"/pemda/{kode_pemda}/tenggat/",
     ]
 
 
