@@ -22,10 +22,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from anggaran.models import DPA, Pagu, PaguJenisBelanja, RealisasiAnggaran
-from anggaran.penyerapan import gulung, jumlah, penyerapan
 from kinerja.audit import catat_perubahan, format_waktu, nama_pengguna
 from kinerja.engine.angka import format_rupiah
-from kinerja.hitung import NAMA_JENIS_BELANJA, pohon_program
+from kinerja.engine.hitung import NAMA_JENIS_BELANJA, pohon_program
+from kinerja.engine.penyerapan import gulung, jumlah, penyerapan
 from kinerja.models import Kegiatan, LogPerubahan, PerangkatDaerah, Program, SubKegiatan
 from kinerja.paket import types as t
 from kinerja.services.kunci import pastikan_tahun_terbuka, pastikan_triwulan_terbuka

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_http_methods
 
 from anggaran.forms import FormJumlah, Isian
 from anggaran.models import DPA, Pagu, PaguJenisBelanja, RealisasiAnggaran
-from anggaran.penyerapan import Simpul, gulung, jumlah, penyerapan, pohon_dari_kode
 from anggaran.services import (
     ROMAWI,
     BarisPagu,
@@ -29,7 +28,8 @@ from anggaran.services import (
     total_pagu_versi,
 )
 from kinerja.access import PESAN_HANYA_BACA, get_perangkat_daerah_for_user
-from kinerja.hitung import NAMA_JENIS_BELANJA, hitung
+from kinerja.engine.hitung import NAMA_JENIS_BELANJA, hitung
+from kinerja.engine.penyerapan import Simpul, gulung, jumlah, penyerapan, pohon_dari_kode
 from kinerja.models import Kegiatan, PerangkatDaerah, Program, Renstra, SubKegiatan
 from kinerja.paket.db import paket_muat
 from kinerja.paket.types import urutan_versi

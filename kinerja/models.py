@@ -13,9 +13,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
-from anggaran.efisiensi import MetodeEfisiensi
 from kinerja.engine.angka import validasi_nip
 from kinerja.engine.capaian import Polaritas, RumusNegatif
+from kinerja.engine.efisiensi import MetodeEfisiensi
 from kinerja.engine.predikat import PRESET
 from kinerja.engine.realisasi import TipePenghitungan
 from kinerja.engine.tenggat import TENGGAT_BAWAAN
@@ -1099,7 +1099,7 @@ class AturanTahun(models.Model):
 
     Written when the LKjIP of the year is signed off; while it exists every
     computation of that year uses these rules instead of the pemda's current
-    ones (``kinerja.paket.db.aturan_berlaku``). It is dropped only when the
+    ones (``kinerja.aturan.aturan_berlaku``). It is dropped only when the
     year is reopened to be recomputed with today's rules.
     """
 
@@ -1126,7 +1126,7 @@ class AturanTahun(models.Model):
 class PenjelasanTemuan(models.Model):
     """The operator's explanation of a consistency finding that the data cannot resolve.
 
-    ``kunci`` is the finding's stable key (``kinerja.hitung.Temuan.kunci``): an
+    ``kunci`` is the finding's stable key (``kinerja.engine.hitung.Temuan.kunci``): an
     explanation stays attached while the same finding is found, and is simply
     unused once the data are corrected and the finding disappears.
     """

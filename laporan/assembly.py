@@ -4,7 +4,7 @@
 queries for the narrative, the BAB I tables, the evidence list and the
 automatic benchmark against the other perangkat daerah of the pemda — a fixed
 number of queries, whatever the number of indicators), computes every figure
-with ``kinerja.hitung`` and returns a :class:`Dokumen`: the identity, the
+with ``kinerja.engine.hitung`` and returns a :class:`Dokumen`: the identity, the
 narrative sections, and the chapters as lists of blocks (headings, paragraphs,
 lists, numbered tables and figures, signature blocks) that one set of
 templates renders to the HTML preview and to the PDF (``laporan.pdf``).
@@ -32,8 +32,6 @@ from django.db.models import Q
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from anggaran.efisiensi import RUMUS_EFISIENSI, MetodeEfisiensi
-from anggaran.penyerapan import gulung, jumlah
 from anggaran.services import jenis_belanja_berdampingan, kunci_kode, pohon_program
 from kinerja import models as km
 from kinerja import penandatangan
@@ -49,11 +47,13 @@ from kinerja.engine.angka import (
     terbilang,
 )
 from kinerja.engine.capaian import Polaritas, RumusNegatif, hitung_capaian
+from kinerja.engine.efisiensi import RUMUS_EFISIENSI, MetodeEfisiensi
+from kinerja.engine.hitung import Hasil, HasilIndikator, HitungGagal, Temuan, hitung
 from kinerja.engine.ikm import UNSUR_SKM
+from kinerja.engine.penyerapan import gulung, jumlah
 from kinerja.engine.perbandingan import kalimat_perubahan
 from kinerja.engine.predikat import Band, Skala, klasifikasi
 from kinerja.engine.realisasi import Rasio, TipePenghitungan, nilai_tahunan
-from kinerja.hitung import Hasil, HasilIndikator, HitungGagal, Temuan, hitung
 from kinerja.paket import types as t
 from kinerja.paket.db import paket_muat
 from kinerja.penandatangan import jabatan_cetak, jabatan_kalimat
@@ -2961,7 +2961,7 @@ def _terbilang_rupiah(x: Decimal | None) -> str:
 def susun_dokumen(pd: km.PerangkatDaerah, tahun: int) -> Dokumen:
     """The whole LKjIP of ``pd`` for ``tahun`` as plain data (see the module docstring).
 
-    Raises ``kinerja.hitung.HitungGagal`` (message in Indonesian) when the perangkat daerah
+    Raises ``kinerja.engine.hitung.HitungGagal`` (message in Indonesian) when the perangkat daerah
     has no Renstra or no data for the year.
     """
     m = _muat(pd, tahun)

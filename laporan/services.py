@@ -28,8 +28,8 @@ from django.utils import timezone
 
 from kinerja.audit import catat_perubahan, format_waktu, nama_pengguna
 from kinerja.engine.angka import Nilai, format_angka_alami, format_persen
+from kinerja.engine.hitung import Hasil, HasilIndikator, HitungGagal, hitung
 from kinerja.engine.realisasi import triwulan_kosong
-from kinerja.hitung import Hasil, HasilIndikator, HitungGagal, hitung
 from kinerja.models import (
     BuktiDukung,
     Indikator,

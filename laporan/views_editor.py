@@ -21,7 +21,7 @@ from kinerja.access import (
 )
 from kinerja.audit import format_waktu, nama_pengguna
 from kinerja.engine.angka import format_angka_alami, format_persen
-from kinerja.hitung import HasilIndikator, Temuan
+from kinerja.engine.hitung import HasilIndikator, Temuan
 from kinerja.models import PerangkatDaerah
 from kinerja.services.review import triwulan_disetujui
 from kinerja.services.tetap import kelompok_temuan, penjelasan_tahun

@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
 
 from kinerja.access import get_perangkat_daerah_for_user
-from kinerja.hitung import HitungGagal
+from kinerja.engine.hitung import HitungGagal
 from laporan.dokumen_pk import pdf_pk
 
 

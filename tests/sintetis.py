@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from anggaran.efisiensi import MetodeEfisiensi
 from kinerja.engine.angka import Nilai
 from kinerja.engine.capaian import Polaritas, RumusNegatif
+from kinerja.engine.efisiensi import MetodeEfisiensi
 from kinerja.engine.predikat import PRESET
 from kinerja.engine.realisasi import TipePenghitungan
 from kinerja.models import PerangkatDaerah

@@ -9,7 +9,7 @@ from django.db import migrations
 
 
 def simpan_aturan(apps, schema_editor):
-    from kinerja.paket.db import _aturan_dari_model, aturan_ke_json
+    from kinerja.aturan import _aturan_dari_model, aturan_ke_json
 
     LKjIP = apps.get_model("laporan", "LKjIP")
     AturanTahun = apps.get_model("kinerja", "AturanTahun")

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from typing import Any
 
-from anggaran.efisiensi import MetodeEfisiensi
 from kinerja.engine.angka import Nilai, NilaiTidakValid, parse_angka, parse_nilai, validasi_nip
 from kinerja.engine.capaian import Polaritas, RumusNegatif
+from kinerja.engine.efisiensi import MetodeEfisiensi
 from kinerja.engine.predikat import PRESET, skala_dari_band
 from kinerja.engine.realisasi import Rasio, TipePenghitungan
 from kinerja.paket import types as t

@@ -2,7 +2,7 @@
 
 The parser builds these from a paket file, the database layer builds them
 from the stored rows, the exporter writes them back to JSON and the
-calculation (``kinerja.hitung``) reads them. Keeping one shape for all four
+calculation (``kinerja.engine.hitung``) reads them. Keeping one shape for all four
 is what makes "import, export, compute" provably the same data.
 """
 
@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from anggaran.efisiensi import MetodeEfisiensi
 from kinerja.engine.angka import Nilai
 from kinerja.engine.capaian import Polaritas, RumusNegatif
+from kinerja.engine.efisiensi import MetodeEfisiensi
 from kinerja.engine.predikat import Skala
 from kinerja.engine.realisasi import Rasio, TipePenghitungan
 

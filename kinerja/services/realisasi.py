@@ -19,6 +19,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Model
 
+from kinerja.aturan import aturan_berlaku
 from kinerja.audit import catat_perubahan, format_waktu, nama_pengguna
 from kinerja.bukti import UKURAN_MAKS_BAWAAN, BuktiTidakSah, nama_aman, periksa_bukti
 from kinerja.engine.angka import (
@@ -40,7 +41,6 @@ from kinerja.models import (
     TargetPK,
     TargetTahunan,
 )
-from kinerja.paket import db as paket_db
 from kinerja.paket.types import Aturan, urutan_versi
 from kinerja.services.kunci import (
     pastikan_bukti_dapat_dihapus,
@@ -73,7 +73,7 @@ def romawi(triwulan: int) -> str:
 def aturan_pemda(pd: PerangkatDaerah, tahun: int) -> Aturan:
     """The computing rules of ``tahun`` of ``pd`` (scale, negative formula, caps, threshold):
     the rules a signed year was signed with, the pemda's current rules otherwise."""
-    return paket_db.aturan_berlaku(pd, tahun)
+    return aturan_berlaku(pd, tahun)
 
 
 # --------------------------------------------------------------------------- reading

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from kinerja.access import get_perangkat_daerah_for_user
-from kinerja.hitung import hitung
+from kinerja.engine.hitung import hitung
 from kinerja.paket.db import paket_muat
 from kinerja.views.tahun import halaman_tahun_belum_dibuka
 

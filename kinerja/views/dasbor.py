@@ -15,9 +15,9 @@ from kinerja.access import get_perangkat_daerah_for_user
 from kinerja.audit import format_waktu
 from kinerja.engine.angka import Nilai, NilaiTidakValid, format_angka, jumlah_desimal
 from kinerja.engine.capaian import hitung_capaian
+from kinerja.engine.hitung import HasilIndikator, hitung
 from kinerja.engine.predikat import klasifikasi
 from kinerja.engine.realisasi import Rasio, nilai_sd_triwulan, nilai_tahunan, triwulan_kosong
-from kinerja.hitung import HasilIndikator, hitung
 from kinerja.models import StatusTriwulan
 from kinerja.paket import types as t
 from kinerja.paket.db import paket_muat

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from anggaran.efisiensi import Efisiensi, MetodeEfisiensi, hitung_efisiensi
 from kinerja.engine.angka import NilaiTidakValid, bulatkan
+from kinerja.engine.efisiensi import Efisiensi, MetodeEfisiensi, hitung_efisiensi
 
 D = Decimal
 M = MetodeEfisiensi

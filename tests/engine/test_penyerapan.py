@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from anggaran.penyerapan import (
+from kinerja.engine.angka import NilaiTidakValid, bulatkan
+from kinerja.engine.penyerapan import (
     HasilSimpul,
     SelisihJumlah,
     Simpul,
@@ -17,7 +18,6 @@ from anggaran.penyerapan import (
     pohon_dari_kode,
     realisasi_melebihi_pagu,
 )
-from kinerja.engine.angka import NilaiTidakValid, bulatkan
 
 D = Decimal
 

@@ -9,7 +9,7 @@ import uuid
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from kinerja.hitung import hitung
+from kinerja.engine.hitung import hitung
 from kinerja.models import BuktiDukung, PerangkatDaerah, Realisasi
 from kinerja.paket.db import paket_muat
 from kinerja.services.tetap import penjelasan_simpan_banyak

@@ -11,11 +11,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from anggaran.efisiensi import MetodeEfisiensi
 from kinerja.engine.angka import format_angka, format_persen
 from kinerja.engine.capaian import RumusNegatif
+from kinerja.engine.efisiensi import MetodeEfisiensi
+from kinerja.engine.hitung import HitungGagal, hitung
 from kinerja.engine.predikat import PRESET
-from kinerja.hitung import HitungGagal, hitung
 from kinerja.models import Indikator, Realisasi, Renstra, RiwayatIndikator
 from kinerja.paket import types as t
 from kinerja.paket.db import paket_muat, paket_simpan

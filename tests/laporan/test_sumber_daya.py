@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from kinerja.engine.angka import format_angka
-from kinerja.hitung import hitung
+from kinerja.engine.hitung import hitung
 from kinerja.models import LogPerubahan
 from kinerja.paket.db import paket_muat
 from laporan.models import DataSDM, LKjIP, SaranaPrasarana

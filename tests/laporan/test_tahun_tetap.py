@@ -351,10 +351,10 @@ def test_a_corrected_finding_needs_nothing(siap, demo):
 
 
 def test_stored_rules_read_back_equal(db):
-    from anggaran.efisiensi import MetodeEfisiensi
+    from kinerja.aturan import aturan_dari_json, aturan_ke_json
     from kinerja.engine.capaian import RumusNegatif
+    from kinerja.engine.efisiensi import MetodeEfisiensi
     from kinerja.engine.predikat import PRESET, skala_dari_band
-    from kinerja.paket.db import aturan_dari_json, aturan_ke_json
     from kinerja.paket.types import Aturan
 
     kustom = skala_dari_band(

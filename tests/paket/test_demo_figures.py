@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from kinerja.engine.angka import bulatkan
-from kinerja.hitung import hitung
+from kinerja.engine.hitung import hitung
 from kinerja.paket.parser import baca_paket, muat_json
 
 ROOT = Path(__file__).resolve().parents[2]

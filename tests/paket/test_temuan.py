@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kinerja.hitung import hitung
+from kinerja.engine.hitung import hitung
 from kinerja.paket.parser import baca_paket, muat_json
 
 ROOT = Path(__file__).resolve().parents[2]

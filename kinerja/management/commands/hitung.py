@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kinerja.hitung import HitungGagal, hitung, sebagai_teks
+from kinerja.engine.hitung import HitungGagal, hitung, sebagai_teks
 from kinerja.models import PerangkatDaerah
 from kinerja.paket.db import paket_muat
 from kinerja.paket.serializer import dumps

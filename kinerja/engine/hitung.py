@@ -14,16 +14,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from anggaran.efisiensi import hitung_efisiensi
-from anggaran.penyerapan import (
-    HasilSimpul,
-    Simpul,
-    gulung,
-    jumlah,
-    penyerapan,
-    pohon_dari_kode,
-    realisasi_melebihi_pagu,
-)
 from kinerja.engine.angka import (
     Nilai,
     bulatkan,
@@ -34,7 +24,17 @@ from kinerja.engine.angka import (
     jumlah_desimal,
 )
 from kinerja.engine.capaian import Capaian, hitung_capaian
+from kinerja.engine.efisiensi import hitung_efisiensi
 from kinerja.engine.ikm import ikm_dari_unsur
+from kinerja.engine.penyerapan import (
+    HasilSimpul,
+    Simpul,
+    gulung,
+    jumlah,
+    penyerapan,
+    pohon_dari_kode,
+    realisasi_melebihi_pagu,
+)
 from kinerja.engine.perbandingan import (
     perubahan_absolut,
     perubahan_relatif,
