@@ -1,0 +1,1 @@
+"""Pure code shared by every app (no Django, no app imports)."""
