@@ -27,11 +27,11 @@ from anggaran.services import (
     tabel_realisasi_triwulan,
     total_pagu_versi,
 )
+from interchange.simpan import paket_muat
 from kinerja.access import PESAN_HANYA_BACA, get_perangkat_daerah_for_user
 from kinerja.engine.hitung import NAMA_JENIS_BELANJA, hitung
 from kinerja.engine.penyerapan import Simpul, gulung, jumlah, penyerapan, pohon_dari_kode
 from kinerja.models import Kegiatan, PerangkatDaerah, Program, Renstra, SubKegiatan
-from kinerja.paket.db import paket_muat
 from kinerja.paket.types import urutan_versi
 from kinerja.services.kunci import pastikan_triwulan_terbuka, tahun_terkunci
 from kinerja.views.tahun import halaman_tahun_belum_dibuka

@@ -109,10 +109,10 @@ def main() -> None:
         from django.conf import settings
         from django.core.management import call_command
 
+        from interchange.demo import muat_narasi_demo
         from kinerja.models import PerangkatDaerah
         from laporan.assembly import susun_dokumen
         from laporan.cetak import cetak_dokumen, hentikan_pekerja, siapkan_pekerja
-        from laporan.demo import muat_narasi_demo
         from laporan.pdf import Stempel, html_ke_pdf, kode_isi, render_html
 
         call_command("migrate", verbosity=0)

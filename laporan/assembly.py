@@ -33,6 +33,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from anggaran.services import jenis_belanja_berdampingan, kunci_kode, pohon_program
+from interchange.simpan import paket_muat
 from kinerja import models as km
 from kinerja import penandatangan
 from kinerja.engine.angka import (
@@ -55,7 +56,6 @@ from kinerja.engine.perbandingan import kalimat_perubahan
 from kinerja.engine.predikat import Band, Skala, klasifikasi
 from kinerja.engine.realisasi import Rasio, TipePenghitungan, nilai_tahunan
 from kinerja.paket import types as t
-from kinerja.paket.db import paket_muat
 from kinerja.penandatangan import jabatan_cetak, jabatan_kalimat
 from kinerja.services.renstra import kalimat_versi_renstra
 from kinerja.services.tetap import TemuanDijelaskan, kelompok_temuan, penjelasan_tahun

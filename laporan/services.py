@@ -26,6 +26,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
+from interchange.simpan import paket_muat
 from kinerja.audit import catat_perubahan, format_waktu, nama_pengguna
 from kinerja.engine.angka import Nilai, format_angka_alami, format_persen
 from kinerja.engine.hitung import Hasil, HasilIndikator, HitungGagal, hitung
@@ -38,7 +39,6 @@ from kinerja.models import (
     StatusTriwulan,
 )
 from kinerja.paket import types as t
-from kinerja.paket.db import paket_muat
 from kinerja.penandatangan import kepala_pd
 from kinerja.services.review import triwulan_buka_kembali
 from kinerja.services.tetap import (

@@ -18,10 +18,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from interchange.simpan import paket_muat
 from kinerja.access import get_editable_perangkat_daerah_for_user, get_perangkat_daerah_for_user
 from kinerja.engine.hitung import HitungGagal, hitung
 from kinerja.engine.sumber_daya import Ketersediaan, efisiensi_baris, efisiensi_total, ketersediaan
-from kinerja.paket.db import paket_muat
 from laporan.forms import SarprasFormSet, SDMFormSet, VersiTabelForm
 from laporan.models import LKjIP
 from laporan.services import pesan_tidak_bisa_diubah

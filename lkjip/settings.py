@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "kinerja",
     "anggaran",
     "laporan",
+    "interchange",
 ]
 
 MIDDLEWARE = [

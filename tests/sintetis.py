@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from interchange.simpan import paket_simpan
 from kinerja.engine.angka import Nilai
 from kinerja.engine.capaian import Polaritas, RumusNegatif
 from kinerja.engine.efisiensi import MetodeEfisiensi
@@ -11,7 +12,6 @@ from kinerja.engine.predikat import PRESET
 from kinerja.engine.realisasi import TipePenghitungan
 from kinerja.models import PerangkatDaerah
 from kinerja.paket import types as t
-from kinerja.paket.db import paket_simpan
 
 TAHUN = 2024
 

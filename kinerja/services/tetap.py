@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from interchange.simpan import paket_muat
 from kinerja.aturan import aturan_berlaku, aturan_ke_json
 from kinerja.audit import catat_perubahan
 from kinerja.engine.hitung import HitungGagal, Temuan, hitung
 from kinerja.models import AturanTahun, PenjelasanTemuan, PerangkatDaerah
-from kinerja.paket.db import paket_muat
 from kinerja.services.kunci import pastikan_tahun_terbuka
 
 BATAS_PENJELASAN = 4000

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from interchange.simpan import paket_muat
 from kinerja.access import get_perangkat_daerah_for_user
 from kinerja.engine.hitung import hitung
-from kinerja.paket.db import paket_muat
 from kinerja.views.tahun import halaman_tahun_belum_dibuka
 
 

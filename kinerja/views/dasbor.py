@@ -11,6 +11,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 
 from anggaran.services import penyerapan_per_triwulan
+from interchange.simpan import paket_muat
 from kinerja.access import get_perangkat_daerah_for_user
 from kinerja.audit import format_waktu
 from kinerja.engine.angka import Nilai, NilaiTidakValid, format_angka, jumlah_desimal
@@ -20,7 +21,6 @@ from kinerja.engine.predikat import klasifikasi
 from kinerja.engine.realisasi import Rasio, nilai_sd_triwulan, nilai_tahunan, triwulan_kosong
 from kinerja.models import StatusTriwulan
 from kinerja.paket import types as t
-from kinerja.paket.db import paket_muat
 from kinerja.views.tahun import halaman_tahun_belum_dibuka
 from laporan.grafik import WARNA_GARIS, Seri, grafik_batang, grafik_garis
 from laporan.models import LKjIP

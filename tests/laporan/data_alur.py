@@ -9,9 +9,9 @@ import uuid
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from interchange.simpan import paket_muat
 from kinerja.engine.hitung import hitung
 from kinerja.models import BuktiDukung, PerangkatDaerah, Realisasi
-from kinerja.paket.db import paket_muat
 from kinerja.services.tetap import penjelasan_simpan_banyak
 from laporan.kerangka import BAGIAN
 from laporan.models import LKjIP, Narasi, SnapshotLKjIP

@@ -11,6 +11,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from interchange.demo import muat_narasi_demo
+from interchange.simpan import paket_muat, paket_simpan
 from kinerja.engine.angka import format_angka, format_persen
 from kinerja.engine.capaian import RumusNegatif
 from kinerja.engine.efisiensi import MetodeEfisiensi
@@ -18,7 +20,6 @@ from kinerja.engine.hitung import HitungGagal, hitung
 from kinerja.engine.predikat import PRESET
 from kinerja.models import Indikator, Realisasi, Renstra, RiwayatIndikator
 from kinerja.paket import types as t
-from kinerja.paket.db import paket_muat, paket_simpan
 from kinerja.paket.parser import baca_paket, muat_json
 from laporan.assembly import (
     Daftar,
@@ -29,7 +30,6 @@ from laporan.assembly import (
     blok_narasi,
     susun_dokumen,
 )
-from laporan.demo import muat_narasi_demo
 from laporan.kerangka import BAGIAN, kunci_analisis
 from laporan.models import LKjIP, Narasi
 from laporan.services_tahun import tahun_buka

@@ -21,6 +21,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
 
+from interchange.demo import muat_narasi_demo
 from kinerja.models import PerangkatDaerah
 from laporan import cetak as modul_cetak
 from laporan import cetak_bagian
@@ -34,7 +35,6 @@ from laporan.cetak import (
     pisah_lapisan,
     potong,
 )
-from laporan.demo import muat_narasi_demo
 from laporan.pdf import Stempel, kode_isi, render_html
 
 ROOT = Path(__file__).resolve().parents[2]

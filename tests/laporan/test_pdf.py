@@ -16,9 +16,9 @@ import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
 
+from interchange.demo import muat_narasi_demo
 from kinerja.models import PerangkatDaerah
 from laporan.assembly import susun_dokumen
-from laporan.demo import muat_narasi_demo
 from laporan.models import LKjIP, Narasi
 from laporan.pdf import (
     PDFGagal,

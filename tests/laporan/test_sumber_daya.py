@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
+from interchange.simpan import paket_muat
 from kinerja.engine.angka import format_angka
 from kinerja.engine.hitung import hitung
 from kinerja.models import LogPerubahan
-from kinerja.paket.db import paket_muat
 from laporan.models import DataSDM, LKjIP, SaranaPrasarana
 
 pytestmark = pytest.mark.django_db

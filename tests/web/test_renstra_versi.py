@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from interchange.simpan import paket_muat
 from kinerja.models import (
     Indikator,
     LogPerubahan,
@@ -17,7 +18,6 @@ from kinerja.models import (
     Sasaran,
     TargetTahunan,
 )
-from kinerja.paket.db import paket_muat
 from kinerja.services.perencanaan import perjanjian_kinerja_buat_perubahan
 from kinerja.services.renstra import kalimat_versi_renstra, revisi_buka
 from laporan.assembly import susun_dokumen

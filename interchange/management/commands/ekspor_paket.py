@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
+from interchange.simpan import paket_muat
 from kinerja.models import PerangkatDaerah
-from kinerja.paket.db import paket_muat
 from kinerja.paket.serializer import dumps, tulis_paket
 
 

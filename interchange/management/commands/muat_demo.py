@@ -117,7 +117,7 @@ class Command(BaseCommand):
 
     def muat_narasi(self) -> None:
         """The narrative sections, SDM and sarpras tables of the demo LKjIP (fixtures/narasi/)."""
-        from laporan.demo import muat_narasi_demo
+        from interchange.demo import muat_narasi_demo
 
         for path in sorted(Path(settings.BASE_DIR, "fixtures", "narasi").glob("*.json")):
             data = json.loads(path.read_text(encoding="utf-8"))

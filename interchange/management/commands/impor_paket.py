@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kinerja.paket.db import paket_simpan
+from interchange.simpan import paket_simpan
 from kinerja.paket.parser import UKURAN_MAKS, PaketTidakValid, baca_paket, muat_json
 
 
