@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from anggaran.forms import FormJumlah, Isian
 from anggaran.models import DPA, Pagu, PaguJenisBelanja, RealisasiAnggaran
+from anggaran.selectors_paket import paket_anggaran
 from anggaran.services import (
     ROMAWI,
     BarisPagu,
@@ -27,7 +28,6 @@ from anggaran.services import (
     tabel_realisasi_triwulan,
     total_pagu_versi,
 )
-from interchange.simpan import paket_muat
 from kinerja.access import PESAN_HANYA_BACA, get_perangkat_daerah_for_user
 from kinerja.engine.hitung import NAMA_JENIS_BELANJA, hitung
 from kinerja.engine.penyerapan import Simpul, gulung, jumlah, penyerapan, pohon_dari_kode
@@ -57,7 +57,7 @@ def _tahun_ada(pd: PerangkatDaerah, tahun: int) -> bool:
 
 def ringkasan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     pd, rw = get_perangkat_daerah_for_user(request.user, kode)
-    paket = paket_muat(pd, tahun)
+    paket = paket_anggaran(pd, tahun)
     th = paket.cari_tahun(tahun)
     if th is None:
         return halaman_tahun_belum_dibuka(request, pd, tahun, judul="Anggaran")

@@ -1,38 +1,27 @@
-"""Store a paket in the database and read it back, as ``kinerja.paket.types``.
+"""Store a paket (``kinerja.paket.types``) in the database: ``paket_simpan``.
 
-``paket_simpan`` replaces everything held for the perangkat daerah in one
-transaction: an import is all or nothing. ``paket_muat`` reads it back with
-a fixed number of queries, whatever the size of the Renstra.
+``paket_simpan`` replaces everything held for the perangkat daerah, in every
+app (kinerja, anggaran, laporan), in one transaction: an import is all or
+nothing. Reading it back is layered: ``laporan.selectors_paket.paket_muat``.
 """
 
 from __future__ import annotations
-
-from collections import defaultdict
-from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 
 from anggaran.models import DPA, Pagu, PaguJenisBelanja, RealisasiAnggaran, RealisasiJenisBelanja
 from kinerja import models as m
-from kinerja.aturan import _aturan_dari_model, aturan_berlaku, aturan_pemda
+from kinerja.aturan import _aturan_dari_model
 from kinerja.engine.angka import Nilai
-from kinerja.engine.capaian import Polaritas, RumusNegatif
-from kinerja.engine.realisasi import Rasio, TipePenghitungan
+from kinerja.engine.realisasi import Rasio
 from kinerja.paket import types as t
 from kinerja.paket.parser import Galat, PaketTidakValid
-from kinerja.paket.serializer import band_list
 from laporan.models import LKjIP
 
 
 def _label(n: Nilai | None) -> str:
     return (n.label or "") if n else ""
-
-
-def _nilai(angka: Decimal | None, label: str) -> Nilai | None:
-    if angka is None:
-        return None
-    return Nilai(angka, label or None)
 
 
 def _aturan_sama(pemda: m.Pemda, aturan: t.Aturan) -> bool:
@@ -218,11 +207,29 @@ def _hapus_data_pd(pd: m.PerangkatDaerah) -> None:
 @transaction.atomic
 def paket_simpan(*, paket: t.Paket, pengguna=None) -> m.PerangkatDaerah:
     """Store ``paket``, replacing whatever was held for its perangkat daerah."""
-    data_pd = paket.perangkat_daerah
-    pd = m.PerangkatDaerah.objects.filter(kode=data_pd.kode).first()
+    pd = m.PerangkatDaerah.objects.filter(kode=paket.perangkat_daerah.kode).first()
     if pd is not None:
         _periksa_tahun_ditetapkan(pd, paket)
     pemda = _simpan_pemda(paket.pemda)
+    pd = _simpan_pd(paket, pemda, pd)
+    _simpan_pejabat_tahunan(paket, pemda, pd)
+    indikator, node = _simpan_renstra(paket, pd)
+    for th in paket.tahun:
+        _simpan_tahun(pd, pemda, th, indikator, node)
+
+    m.LogPerubahan.objects.create(
+        pengguna=pengguna,
+        perangkat_daerah=pd,
+        aksi="paket.impor",
+        objek=str(pd),
+        data={"tahun": [th.tahun for th in paket.tahun], "indikator": len(indikator)},
+    )
+    return pd
+
+
+def _simpan_pd(paket: t.Paket, pemda: m.Pemda, pd: m.PerangkatDaerah | None) -> m.PerangkatDaerah:
+    """The perangkat daerah's own row: new, or emptied of everything it held."""
+    data_pd = paket.perangkat_daerah
     if pd is not None and pd.pemda_id != pemda.id:
         raise PaketTidakValid(
             [
@@ -245,8 +252,83 @@ def paket_simpan(*, paket: t.Paket, pengguna=None) -> m.PerangkatDaerah:
     pd.keterangan_data = paket.keterangan or ""
     pd.kepala = None
     pd.save()
-    _simpan_pejabat_tahunan(paket, pemda, pd)
+    return pd
 
+
+class _IndikatorBaru:
+    """The Renstra's indicators, collected in document order and written in one insert."""
+
+    def __init__(self, renstra: m.Renstra) -> None:
+        self.renstra = renstra
+        self.rows: list[tuple[m.Indikator, t.Indikator]] = []
+
+    def tambah(self, daftar: list[t.Indikator], **induk) -> None:
+        for ind in daftar:
+            self.rows.append((self._row(ind, len(self.rows) + 1, induk), ind))
+
+    def _row(self, ind: t.Indikator, urutan: int, induk: dict) -> m.Indikator:
+        return m.Indikator(
+            renstra=self.renstra,
+            urutan=urutan,
+            kode=ind.kode,
+            nama=ind.nama,
+            satuan=ind.satuan,
+            polaritas=ind.polaritas.value,
+            tipe_penghitungan=ind.tipe_penghitungan.value,
+            iku=ind.iku,
+            target_akhir=ind.target_akhir.angka if ind.target_akhir else None,
+            target_akhir_label=_label(ind.target_akhir),
+            formulasi=ind.formulasi or "",
+            definisi_operasional=ind.definisi_operasional or "",
+            alasan_pemilihan=ind.alasan_pemilihan or "",
+            sumber_data=ind.sumber_data or "",
+            penanggung_jawab=ind.penanggung_jawab or "",
+            rumus_negatif=ind.rumus_negatif.value if ind.rumus_negatif else "",
+            batas_atas_capaian=None
+            if ind.batas_atas_capaian is None
+            else int(ind.batas_atas_capaian),
+            batas_bawah_capaian=None
+            if ind.batas_bawah_capaian is None
+            else int(ind.batas_bawah_capaian),
+            **induk,
+        )
+
+    def simpan(self) -> dict[str, m.Indikator]:
+        """Write the indicators with their annual targets and history; code -> row."""
+        m.Indikator.objects.bulk_create([obj for obj, _ in self.rows])
+        indikator = {obj.kode: obj for obj, _ in self.rows}
+        if any(obj.pk is None for obj in indikator.values()):
+            # Backends that do not return ids from bulk inserts.
+            indikator = {i.kode: i for i in m.Indikator.objects.filter(renstra=self.renstra)}
+        target_tahunan, riwayat = [], []
+        for _, ind in self.rows:
+            obj = indikator[ind.kode]
+            for tahun, n in ind.target_tahunan.items():
+                target_tahunan.append(
+                    m.TargetTahunan(indikator=obj, tahun=tahun, nilai=n.angka, label=_label(n))
+                )
+            for tahun, rw in ind.riwayat.items():
+                riwayat.append(
+                    m.RiwayatIndikator(
+                        indikator=obj,
+                        tahun=tahun,
+                        target=rw.target.angka if rw.target else None,
+                        target_label=_label(rw.target),
+                        realisasi=rw.realisasi.angka if rw.realisasi else None,
+                        realisasi_label=_label(rw.realisasi),
+                    )
+                )
+        m.TargetTahunan.objects.bulk_create(target_tahunan)
+        m.RiwayatIndikator.objects.bulk_create(riwayat)
+        return indikator
+
+
+def _simpan_renstra(
+    paket: t.Paket, pd: m.PerangkatDaerah
+) -> tuple[dict[str, m.Indikator], dict[str, dict]]:
+    """The Renstra, its versions, goals, program tree and indicators.
+
+    Returns code -> indicator row and code -> {level: node row} of the program tree."""
     r = paket.renstra
     renstra = m.Renstra.objects.create(
         perangkat_daerah=pd, mulai=r.mulai, selesai=r.selesai, visi=r.visi or "", misi=r.misi
@@ -262,46 +344,13 @@ def paket_simpan(*, paket: t.Paket, pengguna=None) -> m.PerangkatDaerah:
         )
         for v in r.revisi
     )
-    indikator_baru: list[tuple[m.Indikator, t.Indikator]] = []
-    urutan_ind = 0
-
-    def tambah_indikator(daftar: list[t.Indikator], **induk) -> None:
-        nonlocal urutan_ind
-        for ind in daftar:
-            urutan_ind += 1
-            obj = m.Indikator(
-                renstra=renstra,
-                urutan=urutan_ind,
-                kode=ind.kode,
-                nama=ind.nama,
-                satuan=ind.satuan,
-                polaritas=ind.polaritas.value,
-                tipe_penghitungan=ind.tipe_penghitungan.value,
-                iku=ind.iku,
-                target_akhir=ind.target_akhir.angka if ind.target_akhir else None,
-                target_akhir_label=_label(ind.target_akhir),
-                formulasi=ind.formulasi or "",
-                definisi_operasional=ind.definisi_operasional or "",
-                alasan_pemilihan=ind.alasan_pemilihan or "",
-                sumber_data=ind.sumber_data or "",
-                penanggung_jawab=ind.penanggung_jawab or "",
-                rumus_negatif=ind.rumus_negatif.value if ind.rumus_negatif else "",
-                batas_atas_capaian=None
-                if ind.batas_atas_capaian is None
-                else int(ind.batas_atas_capaian),
-                batas_bawah_capaian=None
-                if ind.batas_bawah_capaian is None
-                else int(ind.batas_bawah_capaian),
-                **induk,
-            )
-            indikator_baru.append((obj, ind))
-
+    baru = _IndikatorBaru(renstra)
     sasaran_obj: dict[str, m.Sasaran] = {}
     tujuan_obj: dict[str, m.Tujuan] = {}
     for i, tj in enumerate(r.tujuan):
         tujuan = m.Tujuan.objects.create(renstra=renstra, urutan=i, kode=tj.kode, uraian=tj.uraian)
         tujuan_obj[tj.kode] = tujuan
-        tambah_indikator(tj.indikator, tujuan=tujuan)
+        baru.tambah(tj.indikator, tujuan=tujuan)
         for j, s in enumerate(tj.sasaran):
             sasaran = m.Sasaran.objects.create(
                 tujuan=tujuan,
@@ -312,65 +361,38 @@ def paket_simpan(*, paket: t.Paket, pengguna=None) -> m.PerangkatDaerah:
                 arah_kebijakan=s.arah_kebijakan,
             )
             sasaran_obj[s.kode] = sasaran
-            tambah_indikator(s.indikator, sasaran=sasaran)
+            baru.tambah(s.indikator, sasaran=sasaran)
+    node = _simpan_program(paket, renstra, baru, sasaran_obj, tujuan_obj)
+    return baru.simpan(), node
 
+
+def _simpan_program(
+    paket: t.Paket,
+    renstra: m.Renstra,
+    baru: _IndikatorBaru,
+    sasaran_obj: dict[str, m.Sasaran],
+    tujuan_obj: dict[str, m.Tujuan],
+) -> dict[str, dict]:
     node: dict[str, dict] = {}
     for i, p in enumerate(paket.program):
         program = m.Program.objects.create(renstra=renstra, urutan=i, kode=p.kode, nama=p.nama)
         program.sasaran.set([sasaran_obj[k] for k in p.sasaran if k in sasaran_obj])
         program.tujuan.set([tujuan_obj[k] for k in p.sasaran if k in tujuan_obj])
         node[p.kode] = {"program": program}
-        tambah_indikator(p.indikator, program=program)
+        baru.tambah(p.indikator, program=program)
         for j, k in enumerate(p.kegiatan):
             kegiatan = m.Kegiatan.objects.create(
                 program=program, urutan=j, kode=k.kode, nama=k.nama
             )
             node[k.kode] = {"kegiatan": kegiatan}
-            tambah_indikator(k.indikator, kegiatan=kegiatan)
+            baru.tambah(k.indikator, kegiatan=kegiatan)
             for n, s in enumerate(k.sub_kegiatan):
                 sub = m.SubKegiatan.objects.create(
                     kegiatan=kegiatan, urutan=n, kode=s.kode, nama=s.nama
                 )
                 node[s.kode] = {"sub_kegiatan": sub}
-                tambah_indikator(s.indikator, sub_kegiatan=sub)
-
-    m.Indikator.objects.bulk_create([obj for obj, _ in indikator_baru])
-    indikator = {obj.kode: obj for obj, _ in indikator_baru}
-    if any(obj.pk is None for obj in indikator.values()):
-        # Backends that do not return ids from bulk inserts.
-        indikator = {i.kode: i for i in m.Indikator.objects.filter(renstra=renstra)}
-    target_tahunan, riwayat = [], []
-    for obj, ind in indikator_baru:
-        obj = indikator[ind.kode]
-        for tahun, n in ind.target_tahunan.items():
-            target_tahunan.append(
-                m.TargetTahunan(indikator=obj, tahun=tahun, nilai=n.angka, label=_label(n))
-            )
-        for tahun, rw in ind.riwayat.items():
-            riwayat.append(
-                m.RiwayatIndikator(
-                    indikator=obj,
-                    tahun=tahun,
-                    target=rw.target.angka if rw.target else None,
-                    target_label=_label(rw.target),
-                    realisasi=rw.realisasi.angka if rw.realisasi else None,
-                    realisasi_label=_label(rw.realisasi),
-                )
-            )
-    m.TargetTahunan.objects.bulk_create(target_tahunan)
-    m.RiwayatIndikator.objects.bulk_create(riwayat)
-
-    for th in paket.tahun:
-        _simpan_tahun(pd, pemda, th, indikator, node)
-
-    m.LogPerubahan.objects.create(
-        pengguna=pengguna,
-        perangkat_daerah=pd,
-        aksi="paket.impor",
-        objek=str(pd),
-        data={"tahun": [th.tahun for th in paket.tahun], "indikator": len(indikator)},
-    )
-    return pd
+                baru.tambah(s.indikator, sub_kegiatan=sub)
+    return node
 
 
 def _simpan_tahun(pd, pemda, th: t.Tahun, indikator: dict[str, m.Indikator], node: dict) -> None:
@@ -548,393 +570,3 @@ def _simpan_tahun(pd, pemda, th: t.Tahun, indikator: dict[str, m.Indikator], nod
         )
         for i, a in enumerate(th.angka_dilaporkan)
     )
-
-
-def _n(d: Decimal | None) -> Decimal | None:
-    """Stored decimals carry the column's scale (75.350000); drop it."""
-    if d is None:
-        return None
-    return d.normalize() if d != d.to_integral_value() else Decimal(int(d))
-
-
-def _nilai_db(angka: Decimal | None, label: str) -> Nilai | None:
-    return _nilai(_n(angka), label)
-
-
-def paket_muat(
-    pd: m.PerangkatDaerah, tahun: int | None = None, *, aturan_hari_ini: bool = False
-) -> t.Paket:
-    """Read everything held for ``pd`` back as a paket (a bounded number of queries).
-
-    A paket holds one Renstra: the one whose period contains ``tahun`` (the latest
-    when ``tahun`` is None or no period contains it). Years covered by another of
-    the perangkat daerah's Renstra are left out, since their indicators and program
-    tree are that Renstra's.
-
-    With ``tahun`` the paket carries the rules in force for that year
-    (``aturan_berlaku``: a signed year's own rules); without it, or with
-    ``aturan_hari_ini`` (what an export must carry, since an import checks the
-    rules against the pemda), the pemda's rules of today.
-    """
-    pemda = m.Pemda.objects.select_related("kepala").get(pk=pd.pemda_id)
-    pd = m.PerangkatDaerah.objects.select_related("kepala").get(pk=pd.pk)
-    if tahun is None or aturan_hari_ini:
-        aturan = aturan_pemda(pemda)
-    else:
-        aturan = aturan_berlaku(pd, tahun, pemda=pemda)
-    # The officials of the latest year held (rows without a year: as imported before
-    # officials were kept per year).
-    pejabat_pd = list(
-        m.Pejabat.objects.filter(perangkat_daerah=pd).order_by("-tahun", "urutan", "pk")
-    )
-    terakhir = next((p.tahun for p in pejabat_pd if p.tahun is not None), None)
-    if terakhir is not None:
-        staf = [p for p in pejabat_pd if p.tahun == terakhir and not p.kepala]
-        kepala_pd = next((p for p in pejabat_pd if p.tahun == terakhir and p.kepala), None)
-    else:
-        staf = [p for p in pejabat_pd if 0 < p.urutan < 100]
-        kepala_pd = pd.kepala
-    kepala_daerah = (
-        m.Pejabat.objects.filter(pemda=pemda, perangkat_daerah=None, kepala=True, tahun=terakhir)
-        .order_by("-pk")
-        .first()
-        if terakhir is not None
-        else None
-    ) or pemda.kepala
-    semua_renstra = list(m.Renstra.objects.filter(perangkat_daerah=pd).order_by("-mulai"))
-    renstra_obj = next(
-        (r for r in semua_renstra if tahun is not None and r.mulai <= tahun <= r.selesai),
-        semua_renstra[0] if semua_renstra else None,
-    )
-    tahun_lain = {
-        x
-        for r in semua_renstra
-        if r is not renstra_obj
-        for x in range(r.mulai, r.selesai + 1)
-        if not renstra_obj.mulai <= x <= renstra_obj.selesai
-    }
-    indikator_rows = list(m.Indikator.objects.filter(renstra=renstra_obj).order_by("urutan"))
-    tt = defaultdict(dict)
-    for row in m.TargetTahunan.objects.filter(indikator__renstra=renstra_obj):
-        tt[row.indikator_id][row.tahun] = _nilai_db(row.nilai, row.label)
-    rw = defaultdict(dict)
-    for row in m.RiwayatIndikator.objects.filter(indikator__renstra=renstra_obj):
-        rw[row.indikator_id][row.tahun] = t.RiwayatTahun(
-            target=_nilai_db(row.target, row.target_label),
-            realisasi=_nilai_db(row.realisasi, row.realisasi_label),
-        )
-    per_induk: dict[tuple[str, int], list[t.Indikator]] = defaultdict(list)
-    kode_indikator: dict[int, str] = {}
-    tipe_indikator: dict[int, TipePenghitungan] = {}
-    for row in indikator_rows:
-        tingkat = row.tingkat
-        ind = t.Indikator(
-            kode=row.kode,
-            nama=row.nama,
-            satuan=row.satuan,
-            polaritas=Polaritas(row.polaritas),
-            tipe_penghitungan=TipePenghitungan(row.tipe_penghitungan),
-            tingkat=tingkat,
-            iku=row.iku,
-            target_tahunan=tt[row.id],
-            target_akhir=_nilai_db(row.target_akhir, row.target_akhir_label),
-            riwayat=rw[row.id],
-            formulasi=row.formulasi or None,
-            definisi_operasional=row.definisi_operasional or None,
-            alasan_pemilihan=row.alasan_pemilihan or None,
-            sumber_data=row.sumber_data or None,
-            penanggung_jawab=row.penanggung_jawab or None,
-            rumus_negatif=RumusNegatif(row.rumus_negatif) if row.rumus_negatif else None,
-            batas_atas_capaian=None
-            if row.batas_atas_capaian is None
-            else Decimal(row.batas_atas_capaian),
-            batas_bawah_capaian=None
-            if row.batas_bawah_capaian is None
-            else Decimal(row.batas_bawah_capaian),
-        )
-        per_induk[(tingkat, getattr(row, f"{tingkat}_id"))].append(ind)
-        kode_indikator[row.id] = row.kode
-        tipe_indikator[row.id] = ind.tipe_penghitungan
-
-    def indikator_dari(tingkat: str, obj_id: int, kode: str) -> list[t.Indikator]:
-        daftar = per_induk.get((tingkat, obj_id), [])
-        for ind in daftar:
-            ind.induk = kode
-        return daftar
-
-    sasaran_rows = defaultdict(list)
-    for s in m.Sasaran.objects.filter(tujuan__renstra=renstra_obj).order_by("urutan"):
-        sasaran_rows[s.tujuan_id].append(s)
-    tujuan = []
-    for tj in m.Tujuan.objects.filter(renstra=renstra_obj).order_by("urutan"):
-        tujuan.append(
-            t.Tujuan(
-                kode=tj.kode,
-                uraian=tj.uraian,
-                indikator=indikator_dari("tujuan", tj.id, tj.kode),
-                sasaran=[
-                    t.Sasaran(
-                        kode=s.kode,
-                        uraian=s.uraian,
-                        indikator=indikator_dari("sasaran", s.id, s.kode),
-                        strategi=list(s.strategi),
-                        arah_kebijakan=list(s.arah_kebijakan),
-                    )
-                    for s in sasaran_rows[tj.id]
-                ],
-            )
-        )
-    revisi = [
-        t.RevisiRenstra(
-            nomor=v.nomor,
-            tanggal=v.tanggal,
-            alasan=v.alasan or None,
-            selesai=not v.terbuka,
-            isi=v.isi,
-        )
-        for v in m.RevisiRenstra.objects.filter(renstra=renstra_obj).order_by("nomor")
-    ]
-    renstra = t.Renstra(
-        mulai=renstra_obj.mulai,
-        selesai=renstra_obj.selesai,
-        tujuan=tujuan,
-        visi=renstra_obj.visi or None,
-        misi=list(renstra_obj.misi),
-        revisi=revisi,
-    )
-
-    kode_node: dict[tuple[str, int], str] = {}
-    subs = defaultdict(list)
-    for s in m.SubKegiatan.objects.filter(kegiatan__program__renstra=renstra_obj).order_by(
-        "urutan"
-    ):
-        subs[s.kegiatan_id].append(s)
-        kode_node[("sub_kegiatan", s.id)] = s.kode
-    kegs = defaultdict(list)
-    for k in m.Kegiatan.objects.filter(program__renstra=renstra_obj).order_by("urutan"):
-        kegs[k.program_id].append(k)
-        kode_node[("kegiatan", k.id)] = k.kode
-    program = []
-    for p in (
-        m.Program.objects.filter(renstra=renstra_obj)
-        .order_by("urutan")
-        .prefetch_related("sasaran", "tujuan")
-    ):
-        kode_node[("program", p.id)] = p.kode
-        program.append(
-            t.Program(
-                kode=p.kode,
-                nama=p.nama,
-                sasaran=[x.kode for x in p.tujuan.all()] + [x.kode for x in p.sasaran.all()],
-                indikator=indikator_dari("program", p.id, p.kode),
-                kegiatan=[
-                    t.Kegiatan(
-                        kode=k.kode,
-                        nama=k.nama,
-                        indikator=indikator_dari("kegiatan", k.id, k.kode),
-                        sub_kegiatan=[
-                            t.SubKegiatan(
-                                kode=s.kode,
-                                nama=s.nama,
-                                indikator=indikator_dari("sub_kegiatan", s.id, s.kode),
-                            )
-                            for s in subs[k.id]
-                        ],
-                    )
-                    for k in kegs[p.id]
-                ],
-            )
-        )
-
-    def kode_dari(row) -> str:
-        if row.sub_kegiatan_id:
-            return kode_node[("sub_kegiatan", row.sub_kegiatan_id)]
-        if row.kegiatan_id:
-            return kode_node[("kegiatan", row.kegiatan_id)]
-        return kode_node[("program", row.program_id)]
-
-    tahun_list = [
-        t.Tahun(tahun=x.tahun, laporan=_laporan(x))
-        for x in LKjIP.objects.filter(perangkat_daerah=pd)
-        .exclude(tahun__in=tahun_lain)
-        .order_by("tahun")
-    ]
-    per_tahun = {th.tahun: th for th in tahun_list}
-
-    for pk in (
-        m.PerjanjianKinerja.objects.filter(perangkat_daerah=pd)
-        .exclude(tahun__in=tahun_lain)
-        .order_by("tahun", "urutan_versi")
-        .select_related("pihak_pertama", "pihak_kedua")
-        .prefetch_related("target__indikator", "anggaran_program__program")
-    ):
-        per_tahun[pk.tahun].perjanjian_kinerja.append(
-            t.PerjanjianKinerja(
-                versi=pk.versi,
-                target={x.indikator.kode: _nilai_db(x.nilai, x.label) for x in pk.target.all()},
-                anggaran_program={x.program.kode: _n(x.jumlah) for x in pk.anggaran_program.all()},
-                tanggal=pk.tanggal,
-                tempat=pk.tempat or None,
-                sumber_dana=pk.sumber_dana or None,
-                pihak_pertama=_pejabat(pk.pihak_pertama),
-                pihak_kedua=_pejabat(pk.pihak_kedua),
-                # Only meaningful once the Renstra has versions (else it is always 0).
-                revisi_renstra=pk.revisi_renstra if revisi else None,
-            )
-        )
-    for b in (
-        m.PKBerjenjang.objects.filter(perangkat_daerah=pd)
-        .exclude(tahun__in=tahun_lain)
-        .order_by("tahun", "urutan")
-        .select_related("pejabat")
-        .prefetch_related("sasaran")
-    ):
-        per_tahun[b.tahun].pk_berjenjang.append(
-            t.PKBerjenjang(
-                jabatan=b.jabatan,
-                versi=b.versi,
-                pejabat=_pejabat(b.pejabat),
-                sasaran=[
-                    t.SasaranPKBerjenjang(
-                        uraian=s.uraian,
-                        indikator=s.indikator,
-                        target=_nilai_db(s.target, s.target_label),
-                    )
-                    for s in b.sasaran.all()
-                ],
-                anggaran={k: _n(Decimal(v)) for k, v in b.anggaran.items()},
-            )
-        )
-
-    def tw_nilai(row) -> t.NilaiTW:
-        if row.pembilang is not None and row.penyebut is not None:
-            return Rasio(_n(row.pembilang), _n(row.penyebut))
-        return _nilai_db(row.nilai, row.label)
-
-    for row in m.RencanaAksi.objects.filter(indikator__renstra=renstra_obj).order_by(
-        "indikator__urutan", "triwulan"
-    ):
-        th = per_tahun.get(row.tahun)
-        if th is not None:
-            th.rencana_aksi.setdefault(kode_indikator[row.indikator_id], [None] * 4)[
-                row.triwulan - 1
-            ] = tw_nilai(row)
-    for row in m.Realisasi.objects.filter(indikator__renstra=renstra_obj).order_by(
-        "indikator__urutan", "triwulan"
-    ):
-        th = per_tahun.get(row.tahun)
-        if th is None:
-            continue
-        kode = kode_indikator[row.indikator_id]
-        nilai = tw_nilai(row)
-        if nilai is not None or kode in th.realisasi:
-            th.realisasi.setdefault(kode, [None] * 4)[row.triwulan - 1] = nilai
-        if row.catatan:
-            th.catatan_realisasi.setdefault(kode, [None] * 4)[row.triwulan - 1] = row.catatan
-
-    for dpa in (
-        DPA.objects.filter(perangkat_daerah=pd)
-        .exclude(tahun__in=tahun_lain)
-        .order_by("tahun", "urutan_versi")
-        .prefetch_related("pagu", "jenis_belanja")
-    ):
-        per_tahun[dpa.tahun].dpa.append(
-            t.DPA(
-                versi=dpa.versi,
-                pagu={kode_dari(x): _n(x.jumlah) for x in dpa.pagu.all()},
-                jenis_belanja={x.kode: _n(x.jumlah) for x in dpa.jenis_belanja.all()},
-                tanggal=dpa.tanggal,
-            )
-        )
-    for row in (
-        RealisasiAnggaran.objects.filter(perangkat_daerah=pd)
-        .exclude(tahun__in=tahun_lain)
-        .order_by("tahun", "id")
-    ):
-        th = per_tahun[row.tahun]
-        kode = kode_dari(row)
-        if row.triwulan is None:
-            th.realisasi_anggaran[kode] = _n(row.jumlah)
-        else:
-            th.realisasi_anggaran.setdefault(kode, [None] * 4)[row.triwulan - 1] = _n(row.jumlah)
-    for row in (
-        RealisasiJenisBelanja.objects.filter(perangkat_daerah=pd)
-        .exclude(tahun__in=tahun_lain)
-        .order_by("tahun", "kode")
-    ):
-        per_tahun[row.tahun].realisasi_jenis_belanja[row.kode] = _n(row.jumlah)
-    for row in m.NilaiPembanding.objects.filter(indikator__renstra=renstra_obj).order_by(
-        "tahun", "indikator__urutan", "urutan"
-    ):
-        per_tahun[row.tahun].pembanding.setdefault(kode_indikator[row.indikator_id], []).append(
-            t.Pembanding(
-                tingkat=row.tingkat,
-                nilai=_nilai_db(row.nilai, row.nilai_label),
-                label=row.label or None,
-                sumber=row.sumber or None,
-            )
-        )
-    for hasil in (
-        m.HasilSKM.objects.filter(perangkat_daerah=pd)
-        .exclude(tahun__in=tahun_lain)
-        .order_by("tahun", "urutan")
-        .prefetch_related("unsur")
-    ):
-        per_tahun[hasil.tahun].skm.append(
-            t.SKM(
-                unsur={u.unsur: _n(u.nrr) for u in hasil.unsur.all()},
-                indikator=kode_indikator.get(hasil.indikator_id),
-                periode=hasil.periode or None,
-                responden=hasil.responden,
-            )
-        )
-    for row in (
-        m.AngkaDilaporkan.objects.filter(perangkat_daerah=pd)
-        .exclude(tahun__in=tahun_lain)
-        .order_by("tahun", "urutan")
-    ):
-        per_tahun[row.tahun].angka_dilaporkan.append(
-            t.AngkaDilaporkan(
-                jenis=row.jenis,
-                kode=row.kode,
-                nilai=Decimal(row.nilai),
-                sumber=row.sumber or None,
-                tahun_banding=row.tahun_banding,
-            )
-        )
-
-    return t.Paket(
-        pemda=t.Pemda(
-            kode=pemda.kode,
-            nama=pemda.nama,
-            aturan=aturan,
-            provinsi=pemda.provinsi or None,
-            ibu_kota=pemda.ibu_kota or None,
-            jenis=None if pemda.jenis == m.jenis_pemda_dari_nama(pemda.nama) else pemda.jenis,
-            kepala=_pejabat(kepala_daerah),
-        ),
-        perangkat_daerah=t.PerangkatDaerah(
-            kode=pd.kode,
-            nama=pd.nama,
-            jenis=pd.jenis,
-            alamat=pd.alamat or None,
-            telepon=pd.telepon or None,
-            email=pd.email or None,
-            situs=pd.situs or None,
-            kepala=_pejabat(kepala_pd),
-            pejabat=[_pejabat(p) for p in staf],
-        ),
-        renstra=renstra,
-        program=program,
-        tahun=tahun_list,
-        keterangan=pd.keterangan_data or None,
-    )
-
-
-def _laporan(x: LKjIP) -> t.Laporan | None:
-    if not x.tempat and not x.tanggal:
-        return None
-    return t.Laporan(tempat=x.tempat or None, tanggal=x.tanggal)
-
-
-__all__ = ["paket_simpan", "paket_muat", "band_list"]

@@ -33,7 +33,6 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from anggaran.services import jenis_belanja_berdampingan, kunci_kode, pohon_program
-from interchange.simpan import paket_muat
 from kinerja import models as km
 from kinerja import penandatangan
 from kinerja.engine.angka import (
@@ -62,6 +61,7 @@ from kinerja.services.tetap import TemuanDijelaskan, kelompok_temuan, penjelasan
 from laporan import kerangka
 from laporan.grafik import WARNA_GARIS, Seri, grafik_batang
 from laporan.models import LKjIP, Narasi
+from laporan.selectors_paket import paket_muat
 
 __all__ = [
     "Sel",

@@ -26,7 +26,6 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
-from interchange.simpan import paket_muat
 from kinerja.audit import catat_perubahan, format_waktu, nama_pengguna
 from kinerja.engine.angka import Nilai, format_angka_alami, format_persen
 from kinerja.engine.hitung import Hasil, HasilIndikator, HitungGagal, hitung
@@ -57,6 +56,7 @@ from laporan.models import (
     SaranaPrasarana,
     SnapshotLKjIP,
 )
+from laporan.selectors_paket import paket_muat
 
 Status = LKjIP.Status
 ROMAWI = ("I", "II", "III", "IV")

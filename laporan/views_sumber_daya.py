@@ -18,12 +18,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from interchange.simpan import paket_muat
 from kinerja.access import get_editable_perangkat_daerah_for_user, get_perangkat_daerah_for_user
 from kinerja.engine.hitung import HitungGagal, hitung
 from kinerja.engine.sumber_daya import Ketersediaan, efisiensi_baris, efisiensi_total, ketersediaan
 from laporan.forms import SarprasFormSet, SDMFormSet, VersiTabelForm
 from laporan.models import LKjIP
+from laporan.selectors_paket import paket_muat
 from laporan.services import pesan_tidak_bisa_diubah
 from laporan.views_editor import _tabel_ctx, ambil_lkjip, simpan_tabel
 

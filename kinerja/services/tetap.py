@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from interchange.simpan import paket_muat
 from kinerja.aturan import aturan_berlaku, aturan_ke_json
 from kinerja.audit import catat_perubahan
 from kinerja.engine.hitung import HitungGagal, Temuan, hitung
 from kinerja.models import AturanTahun, PenjelasanTemuan, PerangkatDaerah
 from kinerja.services.kunci import pastikan_tahun_terbuka
+from laporan.selectors_paket import paket_muat
 
 BATAS_PENJELASAN = 4000
 PESAN_TEMUAN_TIDAK_ADA = (

@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from interchange.simpan import paket_muat
 from kinerja.access import get_perangkat_daerah_for_user
 from kinerja.engine.hitung import hitung
 from kinerja.views.tahun import halaman_tahun_belum_dibuka
+from laporan.selectors_paket import paket_muat
 
 
 def hitung_rinci(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:

@@ -11,7 +11,6 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 
 from anggaran.services import penyerapan_per_triwulan
-from interchange.simpan import paket_muat
 from kinerja.access import get_perangkat_daerah_for_user
 from kinerja.audit import format_waktu
 from kinerja.engine.angka import Nilai, NilaiTidakValid, format_angka, jumlah_desimal
@@ -24,6 +23,7 @@ from kinerja.paket import types as t
 from kinerja.views.tahun import halaman_tahun_belum_dibuka
 from laporan.grafik import WARNA_GARIS, Seri, grafik_batang, grafik_garis
 from laporan.models import LKjIP
+from laporan.selectors_paket import paket_muat
 
 ROMAWI = ("I", "II", "III", "IV")
 SUMBER_TARGET = {"renstra": "Renstra"}

@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from interchange.demo import muat_narasi_demo
-from interchange.simpan import paket_muat, paket_simpan
+from interchange.simpan import paket_simpan
 from kinerja.engine.angka import format_angka, format_persen
 from kinerja.engine.capaian import RumusNegatif
 from kinerja.engine.efisiensi import MetodeEfisiensi
@@ -32,6 +32,7 @@ from laporan.assembly import (
 )
 from laporan.kerangka import BAGIAN, kunci_analisis
 from laporan.models import LKjIP, Narasi
+from laporan.selectors_paket import paket_muat
 from laporan.services_tahun import tahun_buka
 from tests.sintetis import buat_pd_sintetis
 

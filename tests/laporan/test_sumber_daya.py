@@ -7,11 +7,11 @@ from decimal import Decimal
 
 import pytest
 
-from interchange.simpan import paket_muat
 from kinerja.engine.angka import format_angka
 from kinerja.engine.hitung import hitung
 from kinerja.models import LogPerubahan
 from laporan.models import DataSDM, LKjIP, SaranaPrasarana
+from laporan.selectors_paket import paket_muat
 
 pytestmark = pytest.mark.django_db
 

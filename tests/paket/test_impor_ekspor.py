@@ -16,11 +16,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from anggaran.models import Pagu
-from interchange.simpan import paket_muat, paket_simpan
+from interchange.simpan import paket_simpan
 from kinerja.engine.hitung import hitung
 from kinerja.models import Indikator, LogPerubahan, Pemda, PerangkatDaerah, Realisasi
 from kinerja.paket.parser import PaketTidakValid, baca_paket, muat_json
 from kinerja.paket.serializer import dumps, tulis_paket
+from laporan.selectors_paket import paket_muat
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = {

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 
-from interchange.simpan import paket_muat
 from kinerja.models import (
     Indikator,
     LogPerubahan,
@@ -21,6 +20,7 @@ from kinerja.models import (
 from kinerja.services.perencanaan import perjanjian_kinerja_buat_perubahan
 from kinerja.services.renstra import kalimat_versi_renstra, revisi_buka
 from laporan.assembly import susun_dokumen
+from laporan.selectors_paket import paket_muat
 
 RENSTRA = "/pd/33.16.05/renstra/"
 BARU = "/pd/33.16.05/renstra/baru/"

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from interchange.simpan import paket_muat
 from kinerja.models import PerangkatDaerah
 from kinerja.paket.serializer import dumps, tulis_paket
+from laporan.selectors_paket import paket_muat
 
 
 class Command(BaseCommand):

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from interchange.simpan import paket_muat
 from kinerja.engine.hitung import HitungGagal, hitung, sebagai_teks
 from kinerja.models import PerangkatDaerah
 from kinerja.paket.serializer import dumps
+from laporan.selectors_paket import paket_muat
 
 
 class Command(BaseCommand):

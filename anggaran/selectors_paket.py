@@ -1,0 +1,70 @@
+"""The budget part of a paket: DPA with pagu and spending types, realisasi anggaran.
+
+The second layer of the paket loader (see ``kinerja.selectors.paket``): it reads
+what kinerja holds, then adds the budget rows anggaran owns (five queries).
+"""
+
+from __future__ import annotations
+
+from anggaran.models import DPA, RealisasiAnggaran, RealisasiJenisBelanja
+from kinerja import models as m
+from kinerja.paket import types as t
+from kinerja.selectors.paket import LoadedPaket, load_kinerja, strip_scale
+
+
+def paket_anggaran(
+    pd: m.PerangkatDaerah, tahun: int | None = None, *, aturan_hari_ini: bool = False
+) -> t.Paket:
+    """The paket of ``pd`` with its budget, without the report's place and date
+    (arguments as ``kinerja.selectors.paket.paket_kinerja``)."""
+    return load_anggaran(pd, tahun, aturan_hari_ini=aturan_hari_ini).paket
+
+
+def load_anggaran(
+    pd: m.PerangkatDaerah, tahun: int | None = None, *, aturan_hari_ini: bool = False
+) -> LoadedPaket:
+    loaded = load_kinerja(pd, tahun, aturan_hari_ini=aturan_hari_ini)
+    _add_dpa(pd, loaded)
+    _add_realisasi_anggaran(pd, loaded)
+    return loaded
+
+
+def _add_dpa(pd: m.PerangkatDaerah, loaded: LoadedPaket) -> None:
+    per_tahun = loaded.per_tahun()
+    for dpa in (
+        DPA.objects.filter(perangkat_daerah=pd)
+        .exclude(tahun__in=loaded.tahun_lain)
+        .order_by("tahun", "urutan_versi")
+        .prefetch_related("pagu", "jenis_belanja")
+    ):
+        per_tahun[dpa.tahun].dpa.append(
+            t.DPA(
+                versi=dpa.versi,
+                pagu={loaded.node_kode(x): strip_scale(x.jumlah) for x in dpa.pagu.all()},
+                jenis_belanja={x.kode: strip_scale(x.jumlah) for x in dpa.jenis_belanja.all()},
+                tanggal=dpa.tanggal,
+            )
+        )
+
+
+def _add_realisasi_anggaran(pd: m.PerangkatDaerah, loaded: LoadedPaket) -> None:
+    per_tahun = loaded.per_tahun()
+    for row in (
+        RealisasiAnggaran.objects.filter(perangkat_daerah=pd)
+        .exclude(tahun__in=loaded.tahun_lain)
+        .order_by("tahun", "id")
+    ):
+        th = per_tahun[row.tahun]
+        kode = loaded.node_kode(row)
+        if row.triwulan is None:
+            th.realisasi_anggaran[kode] = strip_scale(row.jumlah)
+        else:
+            th.realisasi_anggaran.setdefault(kode, [None] * 4)[row.triwulan - 1] = strip_scale(
+                row.jumlah
+            )
+    for row in (
+        RealisasiJenisBelanja.objects.filter(perangkat_daerah=pd)
+        .exclude(tahun__in=loaded.tahun_lain)
+        .order_by("tahun", "kode")
+    ):
+        per_tahun[row.tahun].realisasi_jenis_belanja[row.kode] = strip_scale(row.jumlah)
