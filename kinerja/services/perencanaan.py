@@ -218,14 +218,7 @@ def indikator_ubah(
         return []
 
     pd = ind.renstra.perangkat_daerah
-    dihitung = [n for n in berubah if n in KOLOM_PERHITUNGAN]
-    if dihitung:
-        for tahun in range(ind.renstra.mulai, ind.renstra.selesai + 1):
-            if tahun_terkunci(pd, tahun):
-                apa = ", ".join(LABEL_INDIKATOR[n] for n in dihitung)
-                raise ValidationError(
-                    {n: PESAN_INDIKATOR_TERKUNCI.format(apa=apa, tahun=tahun) for n in dihitung}
-                )
+    _pastikan_perhitungan_terbuka(ind, pd, berubah)
 
     # A target of a Renstra in use changes only within a revision; any other change is
     # still recorded with the revision open at the time.
@@ -236,16 +229,7 @@ def indikator_ubah(
 
     lama = {n: kini[n] or None for n in berubah}
     for nama in berubah:
-        nilai = data[nama]
-        if nama == "target_akhir":
-            ind.target_akhir = nilai.angka if nilai else None
-            ind.target_akhir_label = (nilai.label or "") if nilai else ""
-        elif isinstance(nilai, str):
-            setattr(ind, nama, nilai.replace("\r\n", "\n").strip())
-        elif nilai is None and nama in ("rumus_negatif",):
-            setattr(ind, nama, "")
-        else:
-            setattr(ind, nama, nilai)
+        _isi_kolom_indikator(ind, nama, data[nama])
     ind.full_clean()
     kolom = [n for n in berubah if n != "target_akhir"]
     if "target_akhir" in berubah:
@@ -263,6 +247,30 @@ def indikator_ubah(
         data={"revisi_renstra": revisi.nomor} if revisi else None,
     )
     return berubah
+
+
+def _pastikan_perhitungan_terbuka(ind: Indikator, pd: PerangkatDaerah, berubah: list[str]) -> None:
+    """Refuse a change of a field the computation uses while a year of the Renstra is locked."""
+    dihitung = [n for n in berubah if n in KOLOM_PERHITUNGAN]
+    if dihitung:
+        for tahun in range(ind.renstra.mulai, ind.renstra.selesai + 1):
+            if tahun_terkunci(pd, tahun):
+                apa = ", ".join(LABEL_INDIKATOR[n] for n in dihitung)
+                raise ValidationError(
+                    {n: PESAN_INDIKATOR_TERKUNCI.format(apa=apa, tahun=tahun) for n in dihitung}
+                )
+
+
+def _isi_kolom_indikator(ind: Indikator, nama: str, nilai: Any) -> None:
+    if nama == "target_akhir":
+        ind.target_akhir = nilai.angka if nilai else None
+        ind.target_akhir_label = (nilai.label or "") if nilai else ""
+    elif isinstance(nilai, str):
+        setattr(ind, nama, nilai.replace("\r\n", "\n").strip())
+    elif nilai is None and nama in ("rumus_negatif",):
+        setattr(ind, nama, "")
+    else:
+        setattr(ind, nama, nilai)
 
 
 @transaction.atomic
@@ -386,62 +394,17 @@ def perjanjian_kinerja_ubah(
         .get(pk=pk.pk)
     )
     pd = pk.perangkat_daerah
-    indikator = {
-        i.pk: i for i in Indikator.objects.filter(pk__in=list(target), renstra__perangkat_daerah=pd)
-    }
-    program = {
-        p.pk: p for p in Program.objects.filter(pk__in=list(anggaran), renstra__perangkat_daerah=pd)
-    }
-    galat: dict[str, str] = {}
-    for i in target:
-        if i not in indikator:
-            galat[kunci_target_pk(i)] = PESAN_INDIKATOR_ASING
-    for p in anggaran:
-        if p not in program:
-            galat[kunci_anggaran_pk(p)] = PESAN_PROGRAM_ASING
-    if galat:
-        raise ValidationError(galat)
-
+    indikator, program = _rujukan_pk(pd, target, anggaran)
     target_ada = {t.indikator_id: t for t in TargetPK.objects.filter(perjanjian_kinerja=pk)}
     anggaran_ada = {
         a.program_id: a for a in AnggaranProgramPK.objects.filter(perjanjian_kinerja=pk)
     }
-    ubah_target: list[tuple[int, Nilai | None, TargetPK | None, str]] = []
-    ubah_anggaran: list[tuple[int, Decimal | None, AnggaranProgramPK | None, str]] = []
-    ubah_info: list[str] = []
-    for i, nilai in target.items():
-        kunci = kunci_target_pk(i)
-        row = target_ada.get(i)
-        kini = teks_nilai(row.nilai, row.label) if row else ""
-        tulis = _perlu_ditulis(baru=teks_isian(nilai), asal=asal.get(kunci), kini=kini)
-        if tulis is None:
-            galat[kunci] = _konflik(
-                f"Target indikator {indikator[i].kode}", kini, row, "kinerja.targetpk"
-            )
-        elif tulis:
-            ubah_target.append((i, nilai, row, kini))
-    for p, jumlah in anggaran.items():
-        kunci = kunci_anggaran_pk(p)
-        row = anggaran_ada.get(p)
-        kini = teks_isian(row.jumlah) if row else ""
-        tulis = _perlu_ditulis(baru=teks_isian(jumlah), asal=asal.get(kunci), kini=kini)
-        if tulis is None:
-            galat[kunci] = _konflik(
-                f"Anggaran program {program[p].kode}", kini, row, "kinerja.anggaranprogrampk"
-            )
-        elif tulis:
-            ubah_anggaran.append((p, jumlah, row, kini))
+    galat: dict[str, str] = {}
+    ubah_target = _ubah_target_pk(target, target_ada, indikator, asal, galat)
+    ubah_anggaran = _ubah_anggaran_pk(anggaran, anggaran_ada, program, asal, galat)
     info_baru = {"tanggal": tanggal.isoformat() if tanggal else "", "tempat": tempat.strip()}
     info_kini = {"tanggal": pk.tanggal.isoformat() if pk.tanggal else "", "tempat": pk.tempat}
-    label_info = {"tanggal": "Tanggal penandatanganan", "tempat": "Tempat penandatanganan"}
-    for kunci, baru in info_baru.items():
-        tulis = _perlu_ditulis(baru=baru, asal=asal.get(kunci), kini=info_kini[kunci])
-        if tulis is None:
-            galat[kunci] = _konflik(
-                label_info[kunci], info_kini[kunci], pk, "kinerja.perjanjiankinerja"
-            )
-        elif tulis:
-            ubah_info.append(kunci)
+    ubah_info = _ubah_info_pk(pk, info_baru, info_kini, asal, galat)
     if galat:
         raise ValidationError(galat)
     jumlah_ubah = len(ubah_target) + len(ubah_anggaran) + len(ubah_info)
@@ -451,24 +414,7 @@ def perjanjian_kinerja_ubah(
 
     nama_pk = f"PK {pk.versi} {pk.tahun}"
     for i, nilai, row, lama in ubah_target:
-        if nilai is None:
-            assert row is not None
-            objek_id = row.pk
-            row.delete()
-            row.pk = objek_id
-        elif row is None:
-            row = TargetPK(
-                perjanjian_kinerja=pk,
-                indikator=indikator[i],
-                nilai=nilai.angka,
-                label=nilai.label or "",
-            )
-            row.full_clean()
-            row.save()
-        else:
-            row.nilai, row.label = nilai.angka, nilai.label or ""
-            row.full_clean()
-            row.save(update_fields=["nilai", "label"])
+        row = _tulis_target_pk(pk, indikator[i], nilai, row)
         catat_perubahan(
             pengguna=pengguna,
             perangkat_daerah=pd,
@@ -481,19 +427,7 @@ def perjanjian_kinerja_ubah(
             data={"indikator_id": i, "perjanjian_kinerja_id": pk.pk},
         )
     for p, jumlah, row, lama in ubah_anggaran:
-        if jumlah is None:
-            assert row is not None
-            objek_id = row.pk
-            row.delete()
-            row.pk = objek_id
-        elif row is None:
-            row = AnggaranProgramPK(perjanjian_kinerja=pk, program=program[p], jumlah=jumlah)
-            row.full_clean()
-            row.save()
-        else:
-            row.jumlah = jumlah
-            row.full_clean()
-            row.save(update_fields=["jumlah"])
+        row = _tulis_anggaran_pk(pk, program[p], jumlah, row)
         catat_perubahan(
             pengguna=pengguna,
             perangkat_daerah=pd,
@@ -521,6 +455,140 @@ def perjanjian_kinerja_ubah(
             baru={k: info_baru[k] or None for k in ubah_info},
         )
     return jumlah_ubah
+
+
+def _rujukan_pk(
+    pd: PerangkatDaerah, target: Mapping[int, Any], anggaran: Mapping[int, Any]
+) -> tuple[dict[int, Indikator], dict[int, Program]]:
+    """The indicators and programs a PK change names; refused when one is not ``pd``'s."""
+    indikator = {
+        i.pk: i for i in Indikator.objects.filter(pk__in=list(target), renstra__perangkat_daerah=pd)
+    }
+    program = {
+        p.pk: p for p in Program.objects.filter(pk__in=list(anggaran), renstra__perangkat_daerah=pd)
+    }
+    galat: dict[str, str] = {}
+    for i in target:
+        if i not in indikator:
+            galat[kunci_target_pk(i)] = PESAN_INDIKATOR_ASING
+    for p in anggaran:
+        if p not in program:
+            galat[kunci_anggaran_pk(p)] = PESAN_PROGRAM_ASING
+    if galat:
+        raise ValidationError(galat)
+    return indikator, program
+
+
+def _ubah_target_pk(
+    target: Mapping[int, Nilai | None],
+    target_ada: dict[int, TargetPK],
+    indikator: dict[int, Indikator],
+    asal: Mapping[str, str],
+    galat: dict[str, str],
+) -> list[tuple[int, Nilai | None, TargetPK | None, str]]:
+    """The targets to write (id, value, row held, text held); conflicts go into ``galat``."""
+    ubah = []
+    for i, nilai in target.items():
+        kunci = kunci_target_pk(i)
+        row = target_ada.get(i)
+        kini = teks_nilai(row.nilai, row.label) if row else ""
+        tulis = _perlu_ditulis(baru=teks_isian(nilai), asal=asal.get(kunci), kini=kini)
+        if tulis is None:
+            galat[kunci] = _konflik(
+                f"Target indikator {indikator[i].kode}", kini, row, "kinerja.targetpk"
+            )
+        elif tulis:
+            ubah.append((i, nilai, row, kini))
+    return ubah
+
+
+def _ubah_anggaran_pk(
+    anggaran: Mapping[int, Decimal | None],
+    anggaran_ada: dict[int, AnggaranProgramPK],
+    program: dict[int, Program],
+    asal: Mapping[str, str],
+    galat: dict[str, str],
+) -> list[tuple[int, Decimal | None, AnggaranProgramPK | None, str]]:
+    """The program budgets to write (id, Rp, row held, text held); conflicts go into ``galat``."""
+    ubah = []
+    for p, jumlah in anggaran.items():
+        kunci = kunci_anggaran_pk(p)
+        row = anggaran_ada.get(p)
+        kini = teks_isian(row.jumlah) if row else ""
+        tulis = _perlu_ditulis(baru=teks_isian(jumlah), asal=asal.get(kunci), kini=kini)
+        if tulis is None:
+            galat[kunci] = _konflik(
+                f"Anggaran program {program[p].kode}", kini, row, "kinerja.anggaranprogrampk"
+            )
+        elif tulis:
+            ubah.append((p, jumlah, row, kini))
+    return ubah
+
+
+def _ubah_info_pk(
+    pk: PerjanjianKinerja,
+    info_baru: dict[str, str],
+    info_kini: dict[str, str],
+    asal: Mapping[str, str],
+    galat: dict[str, str],
+) -> list[str]:
+    """The signing date and place fields to write; conflicts go into ``galat``."""
+    label_info = {"tanggal": "Tanggal penandatanganan", "tempat": "Tempat penandatanganan"}
+    ubah = []
+    for kunci, baru in info_baru.items():
+        tulis = _perlu_ditulis(baru=baru, asal=asal.get(kunci), kini=info_kini[kunci])
+        if tulis is None:
+            galat[kunci] = _konflik(
+                label_info[kunci], info_kini[kunci], pk, "kinerja.perjanjiankinerja"
+            )
+        elif tulis:
+            ubah.append(kunci)
+    return ubah
+
+
+def _tulis_target_pk(
+    pk: PerjanjianKinerja, indikator: Indikator, nilai: Nilai | None, row: TargetPK | None
+) -> TargetPK:
+    """Write (or, for None, delete) one PK target; the row, for the audit trail."""
+    if nilai is None:
+        assert row is not None
+        objek_id = row.pk
+        row.delete()
+        row.pk = objek_id
+    elif row is None:
+        row = TargetPK(
+            perjanjian_kinerja=pk,
+            indikator=indikator,
+            nilai=nilai.angka,
+            label=nilai.label or "",
+        )
+        row.full_clean()
+        row.save()
+    else:
+        row.nilai, row.label = nilai.angka, nilai.label or ""
+        row.full_clean()
+        row.save(update_fields=["nilai", "label"])
+    return row
+
+
+def _tulis_anggaran_pk(
+    pk: PerjanjianKinerja, program: Program, jumlah: Decimal | None, row: AnggaranProgramPK | None
+) -> AnggaranProgramPK:
+    """Write (or, for None, delete) one PK program budget; the row, for the audit trail."""
+    if jumlah is None:
+        assert row is not None
+        objek_id = row.pk
+        row.delete()
+        row.pk = objek_id
+    elif row is None:
+        row = AnggaranProgramPK(perjanjian_kinerja=pk, program=program, jumlah=jumlah)
+        row.full_clean()
+        row.save()
+    else:
+        row.jumlah = jumlah
+        row.full_clean()
+        row.save(update_fields=["jumlah"])
+    return row
 
 
 def versi_berikutnya(urutan: int) -> str:
