@@ -23,9 +23,9 @@ from kinerja.engine.angka import (
     format_rupiah,
     jumlah_desimal,
 )
-from kinerja.engine.capaian import Capaian, hitung_capaian
 from kinerja.engine.efisiensi import hitung_efisiensi
 from kinerja.engine.ikm import ikm_dari_unsur
+from kinerja.engine.penilaian import Penilaian, kemajuan_indikator, nilai_indikator
 from kinerja.engine.penyerapan import (
     HasilSimpul,
     Simpul,
@@ -39,9 +39,8 @@ from kinerja.engine.perbandingan import (
     perubahan_absolut,
     perubahan_relatif,
     rata_rata,
-    tingkat_kemajuan,
 )
-from kinerja.engine.predikat import klasifikasi, periksa_skala
+from kinerja.engine.predikat import periksa_skala
 from kinerja.engine.realisasi import Rasio, TipePenghitungan, nilai_tahunan, triwulan_kosong
 from kinerja.paket import types as t
 
@@ -285,20 +284,9 @@ def _hitung_indikator(paket: t.Paket, th: t.Tahun, catat) -> list[HasilIndikator
         if tw is not None:
             realisasi = nilai_tahunan([_angka(v) for v in tw], ind.tipe_penghitungan)
         target = target_nilai.angka if target_nilai else None
-        capaian: Capaian | None = None
+        nilai: Penilaian | None = None
         if target is not None and realisasi is not None:
-            capaian = hitung_capaian(
-                target=target,
-                realisasi=realisasi,
-                polaritas=ind.polaritas,
-                rumus_negatif=ind.rumus_negatif or aturan.rumus_negatif,
-                batas_atas=ind.batas_atas_capaian
-                if ind.batas_atas_capaian is not None
-                else aturan.batas_atas_capaian,
-                batas_bawah=ind.batas_bawah_capaian
-                if ind.batas_bawah_capaian is not None
-                else aturan.batas_bawah_capaian,
-            )
+            nilai = nilai_indikator(ind, aturan, target=target, realisasi=realisasi)
         elif realisasi is not None:
             catat(
                 "target_kosong",
@@ -307,7 +295,8 @@ def _hitung_indikator(paket: t.Paket, th: t.Tahun, catat) -> list[HasilIndikator
                 f"indikator {ind.kode} memiliki realisasi tahun {tahun} tetapi tidak memiliki target "
                 "(PK maupun Renstra): capaian tidak dapat dihitung",
             )
-        band = klasifikasi(aturan.skala, capaian.skor) if capaian else None
+        capaian = nilai.capaian if nilai else None
+        band = nilai.band if nilai else None
         if capaian and capaian.skor is not None and band is None:
             catat(
                 "skala_predikat",
@@ -321,11 +310,8 @@ def _hitung_indikator(paket: t.Paket, th: t.Tahun, catat) -> list[HasilIndikator
         target_akhir = ind.target_akhir.angka if ind.target_akhir else None
         kemajuan = None
         if realisasi is not None and target_akhir is not None:
-            kemajuan = tingkat_kemajuan(
-                realisasi=realisasi,
-                target_akhir=target_akhir,
-                polaritas=ind.polaritas,
-                rumus_negatif=ind.rumus_negatif or aturan.rumus_negatif,
+            kemajuan = kemajuan_indikator(
+                ind, aturan, realisasi=realisasi, target_akhir=target_akhir
             )
         rencana = th.rencana_aksi.get(ind.kode)
         triwulan = [
@@ -357,9 +343,7 @@ def _hitung_indikator(paket: t.Paket, th: t.Tahun, catat) -> list[HasilIndikator
                 warna=band.warna if band else None,
                 rumus=capaian.rumus if capaian else None,
                 catatan=capaian.catatan if capaian else None,
-                tercapai=None
-                if capaian is None or capaian.skor is None
-                else capaian.skor >= aturan.ambang_tercapai,
+                tercapai=nilai.tercapai if nilai else None,
                 target_akhir=target_akhir,
                 tingkat_kemajuan=kemajuan,
                 tahun_lalu=tahun_lalu,

@@ -29,6 +29,7 @@ from kinerja.access import (
     get_editable_perangkat_daerah_for_user,
     get_perangkat_daerah_for_user,
 )
+from kinerja.aturan import aturan_pemda
 from kinerja.audit import format_waktu, nama_pengguna
 from kinerja.engine.angka import (
     BULAN,
@@ -38,7 +39,7 @@ from kinerja.engine.angka import (
     format_rupiah,
     parse_nilai,
 )
-from kinerja.engine.capaian import hitung_capaian
+from kinerja.engine.penilaian import nilai_indikator
 from kinerja.engine.realisasi import TipePenghitungan
 from kinerja.forms import NilaiField, RasioField, UangField
 from kinerja.models import (
@@ -61,6 +62,7 @@ from kinerja.models import (
     SubKegiatan,
     TargetPK,
 )
+from kinerja.paket.types import Aturan
 from kinerja.penandatangan import pejabat_tahun, penandatanganan
 from kinerja.services.perencanaan import (
     TRIWULAN_ROMAWI,
@@ -321,27 +323,15 @@ def _aturan_indikator(ind: Indikator, pemda) -> list[tuple[str, str]]:
     ]
 
 
-def _aturan_berlaku(khusus: int | None, pemda: int | None) -> Decimal | None:
-    nilai = khusus if khusus is not None else pemda
-    return None if nilai is None else Decimal(nilai)
-
-
-def _capaian_riwayat(ind: Indikator, pemda, target, realisasi) -> str:
+def _capaian_riwayat(ind: Indikator, aturan: Aturan, target, realisasi) -> str:
     """Capaian of an earlier year, by the pemda's rules and the indicator's overrides."""
     if target is None or realisasi is None:
         return "-"
     try:
-        c = hitung_capaian(
-            target=target,
-            realisasi=realisasi,
-            polaritas=ind.polaritas,
-            rumus_negatif=ind.rumus_negatif or pemda.rumus_negatif,
-            batas_atas=_aturan_berlaku(ind.batas_atas_capaian, pemda.batas_atas_capaian),
-            batas_bawah=_aturan_berlaku(ind.batas_bawah_capaian, pemda.batas_bawah_capaian),
-        )
+        nilai = nilai_indikator(ind, aturan, target=target, realisasi=realisasi)
     except NilaiTidakValid:
         return "-"
-    return format_persen(c.mentah if c.mentah is not None else c.skor)
+    return format_persen(nilai.tampil)
 
 
 @require_safe
@@ -351,14 +341,16 @@ def indikator(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
     r = ind.renstra
     tahun_list = list(range(r.mulai, r.selesai + 1))
     tingkat, induk = _induk_indikator(ind)
+    riwayat_list = list(ind.riwayat.all())
+    aturan = aturan_pemda(pd.pemda) if riwayat_list else None
     riwayat = [
         {
             "tahun": rw.tahun,
             "target": _tampil(rw.target, rw.target_label),
             "realisasi": _tampil(rw.realisasi, rw.realisasi_label),
-            "capaian": _capaian_riwayat(ind, pd.pemda, rw.target, rw.realisasi),
+            "capaian": _capaian_riwayat(ind, aturan, rw.target, rw.realisasi),
         }
-        for rw in ind.riwayat.all()
+        for rw in riwayat_list
     ]
     target_pk = [
         {
