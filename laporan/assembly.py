@@ -35,17 +35,7 @@ from django.utils.safestring import SafeString, mark_safe
 from anggaran.services import jenis_belanja_berdampingan, kunci_kode, pohon_program
 from kinerja import models as km
 from kinerja import penandatangan
-from kinerja.engine.angka import (
-    Nilai,
-    format_angka,
-    format_angka_alami,
-    format_nip,
-    format_persen,
-    format_rupiah,
-    format_tanggal,
-    jumlah_desimal,
-    terbilang,
-)
+from kinerja.engine.angka import Nilai, jumlah_desimal
 from kinerja.engine.capaian import Polaritas, RumusNegatif, hitung_capaian
 from kinerja.engine.efisiensi import RUMUS_EFISIENSI, MetodeEfisiensi
 from kinerja.engine.hitung import Hasil, HasilIndikator, HitungGagal, Temuan, hitung
@@ -60,8 +50,17 @@ from kinerja.penandatangan import jabatan_cetak, jabatan_kalimat
 from kinerja.services.renstra import kalimat_versi_renstra
 from kinerja.services.tetap import TemuanDijelaskan, kelompok_temuan, penjelasan_tahun
 from laporan import kerangka
-from laporan.grafik import WARNA_GARIS, Seri, grafik_batang
 from laporan.models import LKjIP, Narasi
+from lib.format import (
+    format_angka,
+    format_angka_alami,
+    format_nip,
+    format_persen,
+    format_rupiah,
+    format_tanggal,
+    terbilang,
+)
+from lib.grafik import WARNA_GARIS, Seri, grafik_batang
 
 __all__ = [
     "Sel",

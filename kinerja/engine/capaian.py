@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from kinerja.engine.angka import NilaiTidakValid, format_angka_alami
+from kinerja.engine.angka import NilaiTidakValid
+from lib.format import format_angka_alami
 
 __all__ = [
     "Polaritas",

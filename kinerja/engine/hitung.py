@@ -14,15 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from kinerja.engine.angka import (
-    Nilai,
-    bulatkan,
-    format_angka,
-    format_angka_alami,
-    format_persen,
-    format_rupiah,
-    jumlah_desimal,
-)
+from kinerja.engine.angka import Nilai, bulatkan, jumlah_desimal
 from kinerja.engine.efisiensi import hitung_efisiensi
 from kinerja.engine.ikm import ikm_dari_unsur
 from kinerja.engine.penilaian import Penilaian, kemajuan_indikator, nilai_indikator
@@ -43,6 +35,7 @@ from kinerja.engine.perbandingan import (
 from kinerja.engine.predikat import periksa_skala
 from kinerja.engine.realisasi import Rasio, TipePenghitungan, nilai_tahunan, triwulan_kosong
 from kinerja.paket import types as t
+from lib.format import BULAN, format_angka, format_angka_alami, format_persen, format_rupiah
 
 NAMA_JENIS_BELANJA = {
     "5": "Belanja Daerah",
@@ -769,8 +762,6 @@ def _tampil(n: Nilai) -> str:
 
 
 def _bulan(n: int) -> str:
-    from kinerja.engine.angka import BULAN
-
     return BULAN[n - 1]
 
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
-from kinerja.engine.angka import format_angka_alami
 from kinerja.engine.capaian import Capaian, Polaritas, RumusNegatif, hitung_capaian
 from kinerja.engine.predikat import Band, Skala, klasifikasi
+from lib.format import format_angka_alami
 
 __all__ = [
     "AturanCapaian",

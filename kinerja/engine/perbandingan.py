@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from kinerja.engine.angka import bulatkan, format_angka
+from kinerja.engine.angka import bulatkan
+from lib.format import format_angka
 
 __all__ = [
     "perubahan_relatif",

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from kinerja.engine.angka import NilaiTidakValid, format_angka_alami, parse_angka
+from kinerja.engine.angka import NilaiTidakValid, parse_angka
+from lib.format import format_angka_alami
 
 __all__ = [
     "Band",

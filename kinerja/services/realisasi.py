@@ -22,12 +22,7 @@ from django.db.models import Model
 from kinerja.aturan import aturan_berlaku
 from kinerja.audit import catat_perubahan, format_waktu, nama_pengguna
 from kinerja.bukti import UKURAN_MAKS_BAWAAN, BuktiTidakSah, nama_aman, periksa_bukti
-from kinerja.engine.angka import (
-    Nilai,
-    NilaiTidakValid,
-    format_angka_alami,
-    format_persen,
-)
+from kinerja.engine.angka import Nilai, NilaiTidakValid
 from kinerja.engine.capaian import Capaian
 from kinerja.engine.penilaian import nilai_indikator
 from kinerja.engine.predikat import Band
@@ -48,6 +43,7 @@ from kinerja.services.kunci import (
     pastikan_bukti_dapat_ditambah,
     pastikan_triwulan_terbuka,
 )
+from lib.format import format_angka_alami, format_persen
 
 ROMAWI = ("I", "II", "III", "IV")
 

@@ -31,14 +31,7 @@ from kinerja.access import (
 )
 from kinerja.aturan import aturan_pemda
 from kinerja.audit import format_waktu, nama_pengguna
-from kinerja.engine.angka import (
-    BULAN,
-    NilaiTidakValid,
-    format_angka_alami,
-    format_persen,
-    format_rupiah,
-    parse_nilai,
-)
+from kinerja.engine.angka import NilaiTidakValid, parse_nilai
 from kinerja.engine.penilaian import nilai_indikator
 from kinerja.engine.realisasi import TipePenghitungan
 from kinerja.forms import NilaiField, RasioField, UangField
@@ -88,6 +81,7 @@ from kinerja.services.renstra import (
 )
 from kinerja.views.tahun import halaman_tahun_belum_dibuka
 from laporan.models import LKjIP
+from lib.format import BULAN, format_angka_alami, format_persen, format_rupiah
 
 NAMA_TINGKAT = {
     "tujuan": "Tujuan",

@@ -25,7 +25,7 @@ from kinerja.access import (
 )
 from kinerja.audit import format_waktu, nama_pengguna
 from kinerja.bukti import TIPE_KONTEN, format_ukuran
-from kinerja.engine.angka import Nilai, format_angka_alami
+from kinerja.engine.angka import Nilai
 from kinerja.engine.realisasi import Rasio
 from kinerja.forms import NilaiField
 from kinerja.models import BuktiDukung, Indikator, LangkahReview, PerangkatDaerah, StatusTriwulan
@@ -54,6 +54,7 @@ from kinerja.services.review import (
     triwulan_setujui,
 )
 from kinerja.services.tenggat import tenggat
+from lib.format import format_angka_alami
 
 Status = StatusTriwulan.Status
 

@@ -11,7 +11,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from kinerja.engine.angka import format_angka, format_persen
 from kinerja.engine.capaian import RumusNegatif
 from kinerja.engine.efisiensi import MetodeEfisiensi
 from kinerja.engine.hitung import HitungGagal, hitung
@@ -33,6 +32,7 @@ from laporan.demo import muat_narasi_demo
 from laporan.kerangka import BAGIAN, kunci_analisis
 from laporan.models import LKjIP, Narasi
 from laporan.services_tahun import tahun_buka
+from lib.format import format_angka, format_persen
 from tests.sintetis import buat_pd_sintetis
 
 ROOT = Path(__file__).resolve().parents[2]

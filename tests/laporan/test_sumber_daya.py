@@ -7,11 +7,11 @@ from decimal import Decimal
 
 import pytest
 
-from kinerja.engine.angka import format_angka
 from kinerja.engine.hitung import hitung
 from kinerja.models import LogPerubahan
 from kinerja.paket.db import paket_muat
 from laporan.models import DataSDM, LKjIP, SaranaPrasarana
+from lib.format import format_angka
 
 pytestmark = pytest.mark.django_db
 
