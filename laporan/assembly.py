@@ -38,12 +38,13 @@ from kinerja import penandatangan
 from kinerja.engine.angka import Nilai, jumlah_desimal
 from kinerja.engine.capaian import Polaritas, RumusNegatif, hitung_capaian
 from kinerja.engine.efisiensi import RUMUS_EFISIENSI, MetodeEfisiensi
-from kinerja.engine.hitung import Hasil, HasilIndikator, HitungGagal, Temuan, hitung
+from kinerja.engine.hitung import Hasil, HasilIndikator, HitungGagal, hitung
 from kinerja.engine.ikm import UNSUR_SKM
 from kinerja.engine.penyerapan import gulung, jumlah
 from kinerja.engine.perbandingan import kalimat_perubahan
 from kinerja.engine.predikat import Band, Skala, klasifikasi
 from kinerja.engine.realisasi import Rasio, TipePenghitungan, nilai_tahunan
+from kinerja.engine.temuan import Temuan
 from kinerja.paket import types as t
 from kinerja.paket.db import paket_muat
 from kinerja.penandatangan import jabatan_cetak, jabatan_kalimat
