@@ -31,5 +31,5 @@ layer (``kinerja.paket.db``) loads them from the ORM, and this engine computes
 on them. Keeping the calculation on the plain data is what makes "import,
 export, compute" provably the same figures, and keeps the engine free of
 queries. The engine's functions that judge a single object (``nilai_indikator``)
-are typed with ``Protocol``\\ s, so a screen may pass an ORM row directly.
+are typed with protocols (``typing.Protocol``), so a screen may pass an ORM row directly.
 """
