@@ -23,12 +23,12 @@ from django.db import transaction
 
 from anggaran.models import DPA, Pagu, PaguJenisBelanja, RealisasiAnggaran
 from kinerja.audit import catat_perubahan, format_waktu, nama_pengguna
-from kinerja.engine.angka import format_rupiah
 from kinerja.engine.hitung import NAMA_JENIS_BELANJA, pohon_program
 from kinerja.engine.penyerapan import gulung, jumlah, penyerapan
 from kinerja.models import Kegiatan, LogPerubahan, PerangkatDaerah, Program, SubKegiatan
 from kinerja.paket import types as t
 from kinerja.services.kunci import pastikan_tahun_terbuka, pastikan_triwulan_terbuka
+from lib.format import format_rupiah
 
 ROMAWI = ("I", "II", "III", "IV")
 TINGKAT_NODE = ("program", "kegiatan", "sub_kegiatan")

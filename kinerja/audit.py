@@ -9,8 +9,8 @@ from typing import Any
 from django.db import models
 from django.utils import timezone
 
-from kinerja.engine.angka import format_tanggal
 from kinerja.models import LogPerubahan, PerangkatDaerah
+from lib.format import format_tanggal
 
 
 def _json(nilai: Any) -> Any:

@@ -18,7 +18,8 @@ import zipfile
 from decimal import Decimal
 from typing import BinaryIO
 
-from kinerja.engine.angka import bulatkan, format_angka_alami
+from kinerja.engine.angka import bulatkan
+from lib.format import format_angka_alami
 
 __all__ = [
     "BuktiTidakSah",

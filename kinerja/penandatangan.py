@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from kinerja.engine.angka import format_nip, format_tanggal
 from kinerja.models import (
     AWALAN_STATUS,
     JenisPemda,
@@ -23,6 +22,7 @@ from kinerja.models import (
     PerangkatDaerah,
     jenis_pemda_dari_nama,
 )
+from lib.format import format_nip, format_tanggal
 
 TITIK = "……………………"
 

@@ -35,33 +35,33 @@ from django.utils.safestring import SafeString, mark_safe
 from anggaran.services import jenis_belanja_berdampingan, kunci_kode, pohon_program
 from kinerja import models as km
 from kinerja import penandatangan
-from kinerja.engine.angka import (
-    Nilai,
+from kinerja.engine.angka import Nilai, jumlah_desimal
+from kinerja.engine.capaian import Polaritas, RumusNegatif, hitung_capaian
+from kinerja.engine.efisiensi import RUMUS_EFISIENSI, MetodeEfisiensi
+from kinerja.engine.hitung import Hasil, HasilIndikator, HitungGagal, hitung
+from kinerja.engine.ikm import UNSUR_SKM
+from kinerja.engine.penyerapan import gulung, jumlah
+from kinerja.engine.perbandingan import kalimat_perubahan
+from kinerja.engine.predikat import Band, Skala, klasifikasi
+from kinerja.engine.realisasi import Rasio, TipePenghitungan, nilai_tahunan
+from kinerja.engine.temuan import Temuan
+from kinerja.paket import types as t
+from kinerja.penandatangan import jabatan_cetak, jabatan_kalimat
+from kinerja.services.renstra import kalimat_versi_renstra
+from kinerja.services.tetap import TemuanDijelaskan, kelompok_temuan, penjelasan_tahun
+from laporan import kerangka
+from laporan.models import LKjIP, Narasi
+from laporan.selectors_paket import paket_muat
+from lib.format import (
     format_angka,
     format_angka_alami,
     format_nip,
     format_persen,
     format_rupiah,
     format_tanggal,
-    jumlah_desimal,
     terbilang,
 )
-from kinerja.engine.capaian import Polaritas, RumusNegatif, hitung_capaian
-from kinerja.engine.efisiensi import RUMUS_EFISIENSI, MetodeEfisiensi
-from kinerja.engine.hitung import Hasil, HasilIndikator, HitungGagal, Temuan, hitung
-from kinerja.engine.ikm import UNSUR_SKM
-from kinerja.engine.penyerapan import gulung, jumlah
-from kinerja.engine.perbandingan import kalimat_perubahan
-from kinerja.engine.predikat import Band, Skala, klasifikasi
-from kinerja.engine.realisasi import Rasio, TipePenghitungan, nilai_tahunan
-from kinerja.paket import types as t
-from kinerja.penandatangan import jabatan_cetak, jabatan_kalimat
-from kinerja.services.renstra import kalimat_versi_renstra
-from kinerja.services.tetap import TemuanDijelaskan, kelompok_temuan, penjelasan_tahun
-from laporan import kerangka
-from laporan.grafik import WARNA_GARIS, Seri, grafik_batang
-from laporan.models import LKjIP, Narasi
-from laporan.selectors_paket import paket_muat
+from lib.grafik import WARNA_GARIS, Seri, grafik_batang
 
 __all__ = [
     "Sel",

@@ -27,7 +27,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kinerja.audit import catat_perubahan, format_waktu, nama_pengguna
-from kinerja.engine.angka import Nilai, format_angka_alami, format_persen
+from kinerja.engine.angka import Nilai
 from kinerja.engine.hitung import Hasil, HasilIndikator, HitungGagal, hitung
 from kinerja.engine.realisasi import triwulan_kosong
 from kinerja.models import (
@@ -57,6 +57,7 @@ from laporan.models import (
     SnapshotLKjIP,
 )
 from laporan.selectors_paket import paket_muat
+from lib.format import format_angka_alami, format_persen
 
 Status = LKjIP.Status
 ROMAWI = ("I", "II", "III", "IV")

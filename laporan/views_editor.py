@@ -20,8 +20,8 @@ from kinerja.access import (
     get_perangkat_daerah_for_user,
 )
 from kinerja.audit import format_waktu, nama_pengguna
-from kinerja.engine.angka import format_angka_alami, format_persen
-from kinerja.engine.hitung import HasilIndikator, Temuan
+from kinerja.engine.hitung import HasilIndikator
+from kinerja.engine.temuan import Temuan
 from kinerja.models import PerangkatDaerah
 from kinerja.services.review import triwulan_disetujui
 from kinerja.services.tetap import kelompok_temuan, penjelasan_tahun
@@ -58,6 +58,7 @@ from laporan.services import (
     tabel_simpan,
     versi_tabel,
 )
+from lib.format import format_angka_alami, format_persen
 
 JUDUL_BAB = {
     "awal": "Bagian awal",

@@ -1,7 +1,14 @@
-"""Values, parsing, rounding and Indonesian formatting (DOMAIN §11).
+"""The engine's values: measured values, parsing of Indonesian number text, NIP checks.
 
-Pure module: no Django imports. Every number is a ``Decimal``; rounding is always
-ROUND_HALF_UP (never Python's ``round()``, which is banker's rounding).
+Pure module: no Django imports. Every number is a ``Decimal``. The engine keeps
+the values (:class:`Nilai`), the parsing of user and package input
+(:func:`parse_angka`, :func:`parse_nilai`) and the NIP check
+(:func:`validasi_nip`). Rounding (``bulatkan``, ``jumlah_desimal``) and the
+error ``NilaiTidakValid`` live in :mod:`lib.decimals` because display formatting
+rounds the same way; they are re-exported here. Display formatting
+(``format_angka``, ``format_persen``, ``format_rupiah``, ``format_tanggal``,
+``format_nip``, ``terbilang``, ``BULAN``) lives in :mod:`lib.format`, outside the
+calculation.
 """
 
 from __future__ import annotations
@@ -9,7 +16,10 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import Decimal
+
+from lib.decimals import NilaiTidakValid, bulatkan, jumlah_desimal
+from lib.format import format_angka
 
 __all__ = [
     "NilaiTidakValid",
@@ -18,20 +28,8 @@ __all__ = [
     "parse_nilai",
     "bulatkan",
     "jumlah_desimal",
-    "format_angka",
-    "format_angka_alami",
-    "format_persen",
-    "format_rupiah",
-    "format_tanggal",
-    "format_nip",
-    "terbilang",
     "validasi_nip",
-    "BULAN",
 ]
-
-
-class NilaiTidakValid(ValueError):
-    """A value cannot be used (message in Bahasa Indonesia)."""
 
 
 @dataclass(frozen=True)
@@ -175,192 +173,6 @@ def parse_nilai(nilai: int | Decimal | str) -> Nilai:
             f'angka "{m.group()}" dalam nilai "{teks}" bukan angka yang sah'
         ) from None
     return Nilai(-angka if negatif else angka, label=teks)
-
-
-# --------------------------------------------------------------------------- rounding
-
-
-def bulatkan(d: Decimal, desimal: int = 2) -> Decimal:
-    """Round half-up to ``desimal`` places: ``bulatkan(Decimal("0.125")) == Decimal("0.13")``."""
-    if not isinstance(d, Decimal):
-        d = Decimal(d)
-    eksponen = Decimal(1).scaleb(-desimal)
-    with localcontext() as ctx:
-        ctx.prec = max(28, d.adjusted() + desimal + 3)
-        try:
-            return d.quantize(eksponen, rounding=ROUND_HALF_UP)
-        except InvalidOperation:
-            raise NilaiTidakValid(f'"{d}" tidak dapat dibulatkan') from None
-
-
-def jumlah_desimal(d: Decimal) -> int:
-    """Number of decimals as written: Decimal('98.50') → 2, Decimal('88') → 0."""
-    eksponen = d.as_tuple().exponent
-    if not isinstance(eksponen, int):  # NaN / Infinity
-        raise NilaiTidakValid(f'"{d}" bukan angka yang sah')
-    return -eksponen if eksponen < 0 else 0
-
-
-# --------------------------------------------------------------------------- formatting
-
-BULAN: tuple[str, ...] = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-
-
-def _kelompok_ribuan(digit: str) -> str:
-    bagian: list[str] = []
-    while len(digit) > 3:
-        bagian.append(digit[-3:])
-        digit = digit[:-3]
-    bagian.append(digit)
-    return ".".join(reversed(bagian))
-
-
-def format_angka(d: Decimal | int | None, desimal: int = 2) -> str:
-    """Indonesian number: thousands '.', decimal ',', half-up: "1.234.567,89"; None → "-"."""
-    if d is None:
-        return "-"
-    q = bulatkan(Decimal(d), desimal)
-    tanda = "-" if q < 0 else ""  # rounded zero prints without sign
-    teks = f"{abs(q):f}"
-    bulat, _, pecahan = teks.partition(".")
-    hasil = _kelompok_ribuan(bulat)
-    if desimal > 0:
-        hasil = f"{hasil},{pecahan}"
-    return tanda + hasil
-
-
-def format_angka_alami(d: Decimal | int | None) -> str:
-    """Format with the decimals the number actually needs: 80 → "80", 88.310 → "88,31"."""
-    if d is None:
-        return "-"
-    d = Decimal(d)
-    return format_angka(d, jumlah_desimal(d.normalize()))
-
-
-def format_persen(d: Decimal | int | None, desimal: int = 2) -> str:
-    """ "102,33%" (sign attached, no space); None → "-"."""
-    if d is None:
-        return "-"
-    return f"{format_angka(d, desimal)}%"
-
-
-def format_rupiah(d: Decimal | int | None) -> str:
-    """ "Rp 3.312.000.900"; amounts that are not whole after rounding to 2 places get
-    two decimals ("Rp 1.000,50"); negative → "-Rp 5.000"; None → "-"."""
-    if d is None:
-        return "-"
-    q = bulatkan(Decimal(d), 2)
-    desimal = 0 if q == q.to_integral_value() else 2
-    teks = format_angka(abs(q), desimal)
-    return f"-Rp {teks}" if q < 0 else f"Rp {teks}"
-
-
-def format_tanggal(tanggal: datetime.date | None) -> str:
-    """ "14 April 2025" with an explicit Indonesian month list; None → "-"."""
-    if tanggal is None:
-        return "-"
-    return f"{tanggal.day} {BULAN[tanggal.month - 1]} {tanggal.year}"
-
-
-def format_nip(nip: str | None) -> str:
-    """18-digit NIP (PNS or PPPK) as "19670621 199203 1 004" (8-6-1-3).
-
-    Spaces are ignored on input; anything that is not 18 digits is returned stripped
-    unchanged (validation is :func:`validasi_nip`'s job). None/empty → "-".
-    """
-    if nip is None:
-        return "-"
-    digit = "".join(nip.split())
-    if not digit:
-        return "-"
-    if len(digit) != 18 or not digit.isascii() or not digit.isdigit():
-        return nip.strip()
-    return f"{digit[:8]} {digit[8:14]} {digit[14]} {digit[15:]}"
-
-
-# --------------------------------------------------------------------------- terbilang
-
-_SATUAN = (
-    "nol",
-    "satu",
-    "dua",
-    "tiga",
-    "empat",
-    "lima",
-    "enam",
-    "tujuh",
-    "delapan",
-    "sembilan",
-    "sepuluh",
-    "sebelas",
-)
-_SKALA = (
-    (10**12, "triliun"),
-    (10**9, "miliar"),
-    (10**6, "juta"),
-    (10**3, "ribu"),
-)
-
-
-def _di_bawah_seribu(n: int) -> list[str]:
-    kata: list[str] = []
-    ratus, sisa = divmod(n, 100)
-    if ratus == 1:
-        kata.append("seratus")
-    elif ratus > 1:
-        kata += [_SATUAN[ratus], "ratus"]
-    if sisa == 0:
-        return kata
-    if sisa < 12:
-        kata.append(_SATUAN[sisa])
-    elif sisa < 20:
-        kata += [_SATUAN[sisa - 10], "belas"]
-    else:
-        puluh, satuan = divmod(sisa, 10)
-        kata += [_SATUAN[puluh], "puluh"]
-        if satuan:
-            kata.append(_SATUAN[satuan])
-    return kata
-
-
-def terbilang(n: int) -> str:
-    """Indonesian words for 0 ≤ n < 10^15: 2130000000 → "dua miliar seratus tiga puluh juta".
-
-    Uses "miliar" (KBBI) and "seribu"/"seratus"/"sebelas".
-    """
-    if isinstance(n, bool) or not isinstance(n, int):
-        raise NilaiTidakValid(f"terbilang hanya untuk bilangan bulat, bukan {n!r}")
-    if n < 0:
-        raise NilaiTidakValid(f"terbilang hanya untuk bilangan tidak negatif, bukan {n}")
-    if n >= 10**15:
-        raise NilaiTidakValid("terbilang hanya sampai ratusan triliun")
-    if n == 0:
-        return "nol"
-    kata: list[str] = []
-    for besar, nama in _SKALA:
-        bagian, n = divmod(n, besar)
-        if bagian == 0:
-            continue
-        if bagian == 1 and nama == "ribu":
-            kata.append("seribu")
-        else:
-            kata += [*_di_bawah_seribu(bagian), nama]
-    if n:
-        kata += _di_bawah_seribu(n)
-    return " ".join(kata)
 
 
 # --------------------------------------------------------------------------- NIP

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from kinerja.engine.angka import NilaiTidakValid, format_angka_alami
+from kinerja.engine.angka import NilaiTidakValid
+from lib.format import format_angka_alami
 
 __all__ = [
     "Polaritas",
@@ -121,6 +122,23 @@ def hitung_capaian(
     (normally None, 100, 110, 120 or 125) caps high values. ``batas_bawah`` greater
     than ``batas_atas`` → ``NilaiTidakValid``.
     """
+    t, r, atas, bawah = _masukan(target, realisasi, batas_atas, batas_bawah)
+    pol, varian = _rumus(polaritas, rumus_negatif)
+    if t < 0:
+        raise NilaiTidakValid(
+            f"target negatif ({format_angka_alami(t)}) tidak dapat dipakai untuk menghitung capaian"
+        )
+    if pol is Polaritas.POSITIF:
+        return _capaian_positif(t, r, atas, bawah)
+    if varian is RumusNegatif.DUA_T_KURANG_R:
+        return _capaian_2t_kurang_r(t, r, atas, bawah)
+    return _capaian_t_bagi_r(t, r, atas, bawah)
+
+
+def _masukan(
+    target: object, realisasi: object, batas_atas: object, batas_bawah: object
+) -> tuple[Decimal, Decimal, Decimal | None, Decimal | None]:
+    """The four numbers as Decimals, the floor not above the cap."""
     t = _sebagai_decimal("target", target)
     r = _sebagai_decimal("realisasi", realisasi)
     atas = None if batas_atas is None else _sebagai_decimal("batas atas", batas_atas)
@@ -130,6 +148,12 @@ def hitung_capaian(
             f"batas bawah capaian ({format_angka_alami(bawah)}) lebih besar dari "
             f"batas atas ({format_angka_alami(atas)})"
         )
+    return t, r, atas, bawah
+
+
+def _rumus(
+    polaritas: Polaritas | str, rumus_negatif: RumusNegatif | str
+) -> tuple[Polaritas, RumusNegatif]:
     try:
         pol = Polaritas(polaritas)
     except ValueError:
@@ -142,61 +166,61 @@ def hitung_capaian(
         raise NilaiTidakValid(
             f'rumus polaritas negatif "{rumus_negatif}" tidak dikenal; pilih "2t-r" atau "t/r"'
         ) from None
-    if t < 0:
-        raise NilaiTidakValid(
-            f"target negatif ({format_angka_alami(t)}) tidak dapat dipakai untuk menghitung capaian"
-        )
+    return pol, varian
 
-    penuh = atas if atas is not None else SERATUS
-    nihil = bawah if bawah is not None else NOL
 
-    if pol is Polaritas.POSITIF:
-        rumus = RUMUS_POSITIF
-        if t == 0:
-            if r == 0:
-                return _hasil(
-                    SERATUS, rumus, atas, bawah, "target 0 dan realisasi 0 dianggap tercapai"
-                )
-            if r > 0:
-                return Capaian(
-                    None,
-                    penuh,
-                    rumus,
-                    "target 0: capaian tidak dapat dihitung sebagai rasio, dianggap tercapai penuh",
-                )
-            return Capaian(
-                None,
-                nihil,
-                rumus,
-                "target 0 dan realisasi negatif: capaian tidak dapat dihitung sebagai rasio, "
-                "dianggap tidak tercapai",
-            )
+def _capaian_positif(
+    t: Decimal, r: Decimal, atas: Decimal | None, bawah: Decimal | None
+) -> Capaian:
+    rumus = RUMUS_POSITIF
+    if t != 0:
         return _hasil(r / t * SERATUS, rumus, atas, bawah)
+    if r == 0:
+        return _hasil(SERATUS, rumus, atas, bawah, "target 0 dan realisasi 0 dianggap tercapai")
+    if r > 0:
+        return Capaian(
+            None,
+            atas if atas is not None else SERATUS,
+            rumus,
+            "target 0: capaian tidak dapat dihitung sebagai rasio, dianggap tercapai penuh",
+        )
+    return Capaian(
+        None,
+        bawah if bawah is not None else NOL,
+        rumus,
+        "target 0 dan realisasi negatif: capaian tidak dapat dihitung sebagai rasio, "
+        "dianggap tidak tercapai",
+    )
 
-    if varian is RumusNegatif.DUA_T_KURANG_R:
-        rumus = RUMUS_2T_KURANG_R
-        if t == 0:
-            if r == 0:
-                return _hasil(
-                    SERATUS, rumus, atas, bawah, "target 0 dan realisasi 0 dianggap tercapai"
-                )
-            if r > 0:
-                return _hasil(
-                    NOL,
-                    rumus,
-                    atas,
-                    bawah,
-                    "target 0 dengan realisasi di atas 0 (polaritas negatif): capaian dianggap 0",
-                )
-            return Capaian(
-                None,
-                penuh,
-                rumus,
-                "target 0 dengan realisasi di bawah 0 (polaritas negatif): capaian tidak dapat "
-                "dihitung sebagai rasio, dianggap tercapai penuh",
-            )
+
+def _capaian_2t_kurang_r(
+    t: Decimal, r: Decimal, atas: Decimal | None, bawah: Decimal | None
+) -> Capaian:
+    rumus = RUMUS_2T_KURANG_R
+    if t != 0:
         return _hasil((2 * t - r) / t * SERATUS, rumus, atas, bawah)
+    if r == 0:
+        return _hasil(SERATUS, rumus, atas, bawah, "target 0 dan realisasi 0 dianggap tercapai")
+    if r > 0:
+        return _hasil(
+            NOL,
+            rumus,
+            atas,
+            bawah,
+            "target 0 dengan realisasi di atas 0 (polaritas negatif): capaian dianggap 0",
+        )
+    return Capaian(
+        None,
+        atas if atas is not None else SERATUS,
+        rumus,
+        "target 0 dengan realisasi di bawah 0 (polaritas negatif): capaian tidak dapat "
+        "dihitung sebagai rasio, dianggap tercapai penuh",
+    )
 
+
+def _capaian_t_bagi_r(
+    t: Decimal, r: Decimal, atas: Decimal | None, bawah: Decimal | None
+) -> Capaian:
     rumus = RUMUS_T_BAGI_R
     if r < 0:
         raise NilaiTidakValid(
@@ -207,7 +231,7 @@ def hitung_capaian(
             return _hasil(SERATUS, rumus, atas, bawah, "target 0 dan realisasi 0 dianggap tercapai")
         return Capaian(
             None,
-            penuh,
+            atas if atas is not None else SERATUS,
             rumus,
             "realisasi 0 (polaritas negatif, rumus T/R): capaian tidak dapat dihitung sebagai "
             "rasio, dianggap tercapai penuh",

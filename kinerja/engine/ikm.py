@@ -10,8 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kinerja.engine.angka import NilaiTidakValid, bulatkan, format_angka_alami
+from kinerja.engine.angka import NilaiTidakValid, bulatkan
 from kinerja.engine.predikat import PRESET, Band, klasifikasi
+from lib.format import format_angka_alami
 
 __all__ = [
     "UNSUR_SKM",

@@ -12,11 +12,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
-from kinerja.engine.angka import format_angka_alami
 from kinerja.engine.capaian import Capaian, Polaritas, RumusNegatif, hitung_capaian
 from kinerja.engine.predikat import Band, Skala, klasifikasi
+from lib.format import format_angka_alami
 
-__all__ = ["AturanCapaian", "IndikatorCapaian", "Penilaian", "nilai_indikator"]
+__all__ = [
+    "AturanCapaian",
+    "IndikatorCapaian",
+    "Penilaian",
+    "kemajuan_indikator",
+    "nilai_indikator",
+    "tingkat_kemajuan",
+]
 
 
 class IndikatorCapaian(Protocol):
@@ -80,6 +87,11 @@ def _batas(khusus: Decimal | int | None, pemda: Decimal | None) -> Decimal | Non
     return None if nilai is None else Decimal(nilai)
 
 
+def _rumus_negatif(indikator: IndikatorCapaian, aturan: AturanCapaian) -> RumusNegatif | str:
+    """The indicator's own negative formula, else the pemda's."""
+    return indikator.rumus_negatif or aturan.rumus_negatif
+
+
 def nilai_indikator(
     indikator: IndikatorCapaian,
     aturan: AturanCapaian,
@@ -95,12 +107,11 @@ def nilai_indikator(
     """
     atas = _batas(indikator.batas_atas_capaian, aturan.batas_atas_capaian)
     bawah = _batas(indikator.batas_bawah_capaian, aturan.batas_bawah_capaian)
-    rumus_negatif = indikator.rumus_negatif or aturan.rumus_negatif
     capaian = hitung_capaian(
         target=target,
         realisasi=realisasi,
         polaritas=indikator.polaritas,
-        rumus_negatif=rumus_negatif,
+        rumus_negatif=_rumus_negatif(indikator, aturan),
         batas_atas=atas,
         batas_bawah=bawah,
     )
@@ -113,3 +124,43 @@ def nilai_indikator(
     bagian.append(f"predikat menurut skala {aturan.skala.nama}")
     tercapai = None if capaian.skor is None else capaian.skor >= aturan.ambang_tercapai
     return Penilaian(capaian, band, "; ".join(bagian), tercapai)
+
+
+def kemajuan_indikator(
+    indikator: IndikatorCapaian,
+    aturan: AturanCapaian,
+    *,
+    realisasi: Decimal | None,
+    target_akhir: Decimal | None,
+) -> Decimal | None:
+    """Tingkat kemajuan of ``indikator``: :func:`tingkat_kemajuan` with the indicator's
+    negative formula winning over the pemda's (no cap or floor applies)."""
+    return tingkat_kemajuan(
+        realisasi=realisasi,
+        target_akhir=target_akhir,
+        polaritas=indikator.polaritas,
+        rumus_negatif=_rumus_negatif(indikator, aturan),
+    )
+
+
+def tingkat_kemajuan(
+    *,
+    realisasi: Decimal | None,
+    target_akhir: Decimal | None,
+    polaritas: Polaritas | str,
+    rumus_negatif: RumusNegatif | str = RumusNegatif.DUA_T_KURANG_R,
+) -> Decimal | None:
+    """Realisasi against the Renstra end target ("Tingkat Kemajuan", "Capaian % (Akhir Renstra)").
+
+    Same formula as :func:`~kinerja.engine.capaian.hitung_capaian` for the polarity,
+    without cap or floor; the raw (unrounded) value. None when undefined (see the
+    edge cases of ``hitung_capaian``) or when an input is None.
+    """
+    if realisasi is None or target_akhir is None:
+        return None
+    return hitung_capaian(
+        target=target_akhir,
+        realisasi=realisasi,
+        polaritas=polaritas,
+        rumus_negatif=rumus_negatif,
+    ).mentah

@@ -1,5 +1,6 @@
-"""Comparisons and averages (DOMAIN §3.5): year-on-year change, progress against the
-Renstra end target, averages over unrounded values, and the narrative sentence.
+"""Comparisons and averages (DOMAIN §3.5): year-on-year change, averages over
+unrounded values, and the narrative sentence. Progress against the Renstra end
+target is a capaian formula: it lives in :mod:`kinerja.engine.penilaian`.
 
 Pure module: no Django imports, ``Decimal`` only.
 """
@@ -9,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from kinerja.engine.angka import bulatkan, format_angka
-from kinerja.engine.capaian import Polaritas, RumusNegatif, hitung_capaian
+from kinerja.engine.angka import bulatkan
+from lib.format import format_angka
 
 __all__ = [
-    "tingkat_kemajuan",
     "perubahan_relatif",
     "perubahan_absolut",
     "rata_rata",
@@ -21,29 +21,6 @@ __all__ = [
 ]
 
 SERATUS = Decimal(100)
-
-
-def tingkat_kemajuan(
-    *,
-    realisasi: Decimal | None,
-    target_akhir: Decimal | None,
-    polaritas: Polaritas | str,
-    rumus_negatif: RumusNegatif | str = RumusNegatif.DUA_T_KURANG_R,
-) -> Decimal | None:
-    """Realisasi against the Renstra end target ("Tingkat Kemajuan", "Capaian % (Akhir Renstra)").
-
-    Same formula as :func:`~kinerja.engine.capaian.hitung_capaian` for the polarity,
-    without cap or floor; the raw (unrounded) value. None when undefined (see the
-    edge cases of ``hitung_capaian``) or when an input is None.
-    """
-    if realisasi is None or target_akhir is None:
-        return None
-    return hitung_capaian(
-        target=target_akhir,
-        realisasi=realisasi,
-        polaritas=polaritas,
-        rumus_negatif=rumus_negatif,
-    ).mentah
 
 
 def perubahan_relatif(baru: Decimal | None, lama: Decimal | None) -> Decimal | None:

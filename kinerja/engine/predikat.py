@@ -9,12 +9,13 @@ including "jombang", which deliberately fails the check.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from kinerja.engine.angka import NilaiTidakValid, format_angka_alami, parse_angka
+from kinerja.engine.angka import NilaiTidakValid, parse_angka
+from lib.format import format_angka_alami
 
 __all__ = [
     "Band",
@@ -194,33 +195,45 @@ def periksa_skala(
             f"batas atas ({format_angka_alami(batas_atas)})"
         )
     nama = JUDUL_SKALA.get(skala.nama, skala.nama)
-    masalah: list[MasalahSkala] = []
+    masalah, sah = _band_kosong(skala.band, nama)
+    urut = sorted(sah, key=_kunci_bawah)
+    masalah += _tumpang_tindih(urut, nama)
+    masalah += _celah(urut, nama, batas_bawah, batas_atas)
+    masalah += _tidak_terjangkau(urut, nama, batas_bawah, batas_atas)
+    return masalah
 
+
+def _band_kosong(band: Sequence[Band], nama: str) -> tuple[list[MasalahSkala], list[Band]]:
+    """The empty bands as problems, and the other bands."""
+    masalah: list[MasalahSkala] = []
     sah: list[Band] = []
-    for band in skala.band:
-        b_lo, b_hi = band.bawah, band.atas
+    for b in band:
+        b_lo, b_hi = b.bawah, b.atas
         if b_lo is not None and b_hi is not None and b_lo > b_hi:
             masalah.append(
                 MasalahSkala(
                     "band-kosong",
-                    f'Skala "{nama}": predikat "{band.label}" kosong karena batas bawah '
+                    f'Skala "{nama}": predikat "{b.label}" kosong karena batas bawah '
                     f"{format_angka_alami(b_lo)} lebih besar dari batas atas "
                     f"{format_angka_alami(b_hi)}.",
                 )
             )
-        elif b_lo is not None and b_lo == b_hi and not (band.bawah_inklusif and band.atas_inklusif):
+        elif b_lo is not None and b_lo == b_hi and not (b.bawah_inklusif and b.atas_inklusif):
             masalah.append(
                 MasalahSkala(
                     "band-kosong",
-                    f'Skala "{nama}": predikat "{band.label}" kosong karena batas bawah dan atas '
+                    f'Skala "{nama}": predikat "{b.label}" kosong karena batas bawah dan atas '
                     f"sama-sama {format_angka_alami(b_lo)} tetapi tidak keduanya inklusif.",
                 )
             )
         else:
-            sah.append(band)
+            sah.append(b)
+    return masalah, sah
 
-    urut = sorted(sah, key=_kunci_bawah)
 
+def _tumpang_tindih(urut: list[Band], nama: str) -> list[MasalahSkala]:
+    """Every pair of bands sharing values."""
+    masalah: list[MasalahSkala] = []
     for i, a in enumerate(urut):
         for b in urut[i + 1 :]:
             bawah = _bawah_lebih_akhir((a.bawah, a.bawah_inklusif), (b.bawah, b.bawah_inklusif))
@@ -233,8 +246,11 @@ def periksa_skala(
                         f"memuat {_uraian(bawah, atas)} (tumpang-tindih).",
                     )
                 )
+    return masalah
 
-    # union of the bands, then the uncovered pieces
+
+def _tidak_tercakup(urut: list[Band]) -> list[tuple[_Ujung, _Ujung]]:
+    """The pieces of the number line no band covers (``urut`` sorted by lower end)."""
     gabungan: list[tuple[_Ujung, _Ujung]] = []
     for band in urut:
         u_lo: _Ujung = (band.bawah, band.bawah_inklusif)
@@ -243,21 +259,26 @@ def periksa_skala(
             gabungan[-1] = (gabungan[-1][0], _atas_lebih_akhir(gabungan[-1][1], u_hi))
         else:
             gabungan.append((u_lo, u_hi))
-
-    kosong: list[tuple[_Ujung, _Ujung]] = []
     if not gabungan:
-        kosong.append(((None, False), (None, False)))
-    else:
-        pertama_bawah = gabungan[0][0]
-        if pertama_bawah[0] is not None:
-            kosong.append(((None, False), (pertama_bawah[0], not pertama_bawah[1])))
-        for (_, hi), (lo, _) in zip(gabungan, gabungan[1:], strict=False):
-            kosong.append(((hi[0], not hi[1]), (lo[0], not lo[1])))
-        akhir_atas = gabungan[-1][1]
-        if akhir_atas[0] is not None:
-            kosong.append(((akhir_atas[0], not akhir_atas[1]), (None, False)))
+        return [((None, False), (None, False))]
+    kosong: list[tuple[_Ujung, _Ujung]] = []
+    pertama_bawah = gabungan[0][0]
+    if pertama_bawah[0] is not None:
+        kosong.append(((None, False), (pertama_bawah[0], not pertama_bawah[1])))
+    for (_, hi), (lo, _) in zip(gabungan, gabungan[1:], strict=False):
+        kosong.append(((hi[0], not hi[1]), (lo[0], not lo[1])))
+    akhir_atas = gabungan[-1][1]
+    if akhir_atas[0] is not None:
+        kosong.append(((akhir_atas[0], not akhir_atas[1]), (None, False)))
+    return kosong
 
-    for lo, hi in kosong:
+
+def _celah(
+    urut: list[Band], nama: str, batas_bawah: Decimal | None, batas_atas: Decimal | None
+) -> list[MasalahSkala]:
+    """Reachable values in no band."""
+    masalah: list[MasalahSkala] = []
+    for lo, hi in _tidak_tercakup(urut):
         if batas_bawah is not None:
             lo = _bawah_lebih_akhir(lo, (batas_bawah, True))
         if batas_atas is not None:
@@ -269,7 +290,14 @@ def periksa_skala(
                     f'Skala "{nama}": {_uraian(lo, hi)} tidak masuk predikat mana pun (celah).',
                 )
             )
+    return masalah
 
+
+def _tidak_terjangkau(
+    urut: list[Band], nama: str, batas_bawah: Decimal | None, batas_atas: Decimal | None
+) -> list[MasalahSkala]:
+    """Bands lying entirely above the cap or below the floor."""
+    masalah: list[MasalahSkala] = []
     for band in urut:
         if (
             batas_atas is not None

@@ -12,8 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from kinerja.engine.angka import NilaiTidakValid
+from kinerja.engine.angka import Nilai, NilaiTidakValid
+
+if TYPE_CHECKING:
+    from kinerja.paket import types as t
 
 __all__ = [
     "TipePenghitungan",
@@ -21,6 +25,8 @@ __all__ = [
     "nilai_tahunan",
     "nilai_sd_triwulan",
     "triwulan_kosong",
+    "angka_tw",
+    "realisasi_tahun",
 ]
 
 SERATUS = Decimal(100)
@@ -177,3 +183,22 @@ def triwulan_kosong(
         if harap and nilai_tw[q - 1] is None:
             kosong.append(q)
     return kosong
+
+
+def angka_tw(v: Nilai | Rasio | None) -> Decimal | Rasio | None:
+    """The computing value of a reported quarter: a measured value's number, a Rasio as is."""
+    if isinstance(v, Nilai):
+        return v.angka
+    return v
+
+
+def realisasi_tahun(paket: t.Paket, ind: t.Indikator, tahun: int) -> Decimal | None:
+    """The annual realisasi of ``ind`` in ``tahun``: from the year's quarters when the
+    package has them, else the realisasi of the indicator's history; None if neither."""
+    th = paket.cari_tahun(tahun)
+    if th is not None and ind.kode in th.realisasi:
+        return nilai_tahunan([angka_tw(v) for v in th.realisasi[ind.kode]], ind.tipe_penghitungan)
+    riwayat = ind.riwayat.get(tahun)
+    if riwayat and riwayat.realisasi:
+        return riwayat.realisasi.angka
+    return None

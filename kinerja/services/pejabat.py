@@ -18,10 +18,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from kinerja.audit import catat_perubahan
-from kinerja.engine.angka import format_nip
 from kinerja.models import AWALAN_STATUS, Pejabat, Pemda, PerangkatDaerah, StatusPejabat
 from kinerja.services.kunci import pastikan_tahun_terbuka
 from kinerja.services.perencanaan import pengubah_terakhir
+from lib.format import format_nip
 
 KOLOM = (
     "jabatan",

@@ -19,10 +19,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from kinerja.audit import catat_perubahan
-from kinerja.engine.angka import NilaiTidakValid, format_angka_alami
+from kinerja.engine.angka import NilaiTidakValid
 from kinerja.engine.predikat import PRESET, Skala, periksa_skala, skala_dari_band
 from kinerja.models import BandPredikat, Pemda, Peran, PerangkatDaerah
 from kinerja.services.perencanaan import pengubah_terakhir
+from lib.format import format_angka_alami
 
 _BELUM_DISIMPAN = (
     " Isian Anda di bawah belum disimpan: tekan Simpan sekali lagi untuk menimpa perubahan itu, "

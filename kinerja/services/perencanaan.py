@@ -23,7 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from kinerja.audit import catat_perubahan, format_waktu, nama_pengguna
-from kinerja.engine.angka import Nilai, format_angka_alami
+from kinerja.engine.angka import Nilai
 from kinerja.engine.realisasi import Rasio, TipePenghitungan
 from kinerja.engine.usulan import usulan_target_triwulan
 from kinerja.models import (
@@ -44,6 +44,7 @@ from kinerja.services.kunci import (
     tahun_terkunci,
 )
 from kinerja.services.renstra import pastikan_revisi, revisi_terbuka
+from lib.format import format_angka_alami
 
 PESAN_KONFLIK = (
     "{apa} telah diubah oleh {oleh} setelah halaman ini Anda buka; nilai tersimpan sekarang "

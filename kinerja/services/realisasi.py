@@ -22,14 +22,10 @@ from django.db.models import Model
 from kinerja.aturan import aturan_berlaku
 from kinerja.audit import catat_perubahan, format_waktu, nama_pengguna
 from kinerja.bukti import UKURAN_MAKS_BAWAAN, BuktiTidakSah, nama_aman, periksa_bukti
-from kinerja.engine.angka import (
-    Nilai,
-    NilaiTidakValid,
-    format_angka_alami,
-    format_persen,
-)
-from kinerja.engine.capaian import Capaian, hitung_capaian
-from kinerja.engine.predikat import Band, klasifikasi
+from kinerja.engine.angka import Nilai, NilaiTidakValid
+from kinerja.engine.capaian import Capaian
+from kinerja.engine.penilaian import nilai_indikator
+from kinerja.engine.predikat import Band
 from kinerja.engine.realisasi import Rasio, TipePenghitungan, nilai_sd_triwulan
 from kinerja.models import (
     BuktiDukung,
@@ -47,6 +43,7 @@ from kinerja.services.kunci import (
     pastikan_bukti_dapat_ditambah,
     pastikan_triwulan_terbuka,
 )
+from lib.format import format_angka_alami, format_persen
 
 ROMAWI = ("I", "II", "III", "IV")
 
@@ -322,24 +319,11 @@ def hitung_baris(
         realisasi_sd = nilai_sd_triwulan(seri, tipe, triwulan) if nilai is not None else None
         if target_sd is None or realisasi_sd is None:
             return HasilBaris(target_sd, realisasi_sd)
-        capaian = hitung_capaian(
-            target=target_sd,
-            realisasi=realisasi_sd,
-            polaritas=ind.polaritas,
-            rumus_negatif=ind.rumus_negatif or aturan.rumus_negatif,
-            batas_atas=Decimal(ind.batas_atas_capaian)
-            if ind.batas_atas_capaian is not None
-            else aturan.batas_atas_capaian,
-            batas_bawah=Decimal(ind.batas_bawah_capaian)
-            if ind.batas_bawah_capaian is not None
-            else aturan.batas_bawah_capaian,
-        )
+        nilai = nilai_indikator(ind, aturan, target=target_sd, realisasi=realisasi_sd)
     except NilaiTidakValid as e:
         pesan = str(e)
         return HasilBaris(galat=pesan[:1].upper() + pesan[1:] + ".")
-    band = klasifikasi(aturan.skala, capaian.skor)
-    perlu = capaian.skor is not None and capaian.skor < aturan.ambang_tercapai
-    return HasilBaris(target_sd, realisasi_sd, capaian, band, perlu)
+    return HasilBaris(target_sd, realisasi_sd, nilai.capaian, nilai.band, nilai.tercapai is False)
 
 
 def hitung_tersimpan(grid: GridTriwulan, baris: BarisGrid) -> HasilBaris:

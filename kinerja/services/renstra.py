@@ -22,7 +22,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from kinerja.audit import catat_perubahan, format_waktu, nama_pengguna
-from kinerja.engine.angka import format_angka_alami, format_tanggal
 from kinerja.models import (
     Indikator,
     Kegiatan,
@@ -38,6 +37,7 @@ from kinerja.models import (
 )
 from kinerja.paket import types as pt
 from kinerja.services.kunci import pastikan_tahun_terbuka
+from lib.format import format_angka_alami, format_tanggal
 
 PESAN_PERIODE_TERBALIK = "Tahun selesai harus sesudah tahun mulai."
 PESAN_PERIODE_TUMPANG_TINDIH = (

@@ -14,10 +14,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from kinerja.audit import catat_perubahan
-from kinerja.engine.angka import format_angka_alami
 from kinerja.models import LangkahReview, PerangkatDaerah, StatusTriwulan
 from kinerja.services.kunci import pastikan_tahun_terbuka
 from kinerja.services.realisasi import grid_triwulan, hitung_tersimpan, romawi
+from lib.format import format_angka_alami
 
 Status = StatusTriwulan.Status
 

@@ -16,9 +16,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from kinerja.audit import catat_perubahan
-from kinerja.engine.angka import format_tanggal
 from kinerja.engine.tenggat import tenggat_triwulan
 from kinerja.models import Pemda, StatusTriwulan
+from lib.format import format_tanggal
 
 ROMAWI = ("I", "II", "III", "IV")
 SUDAH_MASUK = (StatusTriwulan.Status.DIAJUKAN, StatusTriwulan.Status.DISETUJUI)

@@ -17,7 +17,8 @@ from django.db import transaction
 
 from kinerja.aturan import aturan_berlaku, aturan_ke_json
 from kinerja.audit import catat_perubahan
-from kinerja.engine.hitung import HitungGagal, Temuan, hitung
+from kinerja.engine.hitung import HitungGagal, hitung
+from kinerja.engine.temuan import Temuan
 from kinerja.models import AturanTahun, PenjelasanTemuan, PerangkatDaerah
 from kinerja.services.kunci import pastikan_tahun_terbuka
 from laporan.selectors_paket import paket_muat

@@ -2,7 +2,7 @@
 
 from django import template
 
-from kinerja.engine import angka
+from lib import format as angka
 
 register = template.Library()
 

@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from anggaran.services import penyerapan_per_triwulan
 from kinerja.access import get_perangkat_daerah_for_user
 from kinerja.audit import format_waktu
-from kinerja.engine.angka import Nilai, NilaiTidakValid, format_angka, jumlah_desimal
+from kinerja.engine.angka import Nilai, NilaiTidakValid, jumlah_desimal
 from kinerja.engine.capaian import hitung_capaian
 from kinerja.engine.hitung import HasilIndikator, hitung
 from kinerja.engine.predikat import klasifikasi
@@ -21,9 +21,10 @@ from kinerja.engine.realisasi import Rasio, nilai_sd_triwulan, nilai_tahunan, tr
 from kinerja.models import StatusTriwulan
 from kinerja.paket import types as t
 from kinerja.views.tahun import halaman_tahun_belum_dibuka
-from laporan.grafik import WARNA_GARIS, Seri, grafik_batang, grafik_garis
 from laporan.models import LKjIP
 from laporan.selectors_paket import paket_muat
+from lib.format import format_angka
+from lib.grafik import WARNA_GARIS, Seri, grafik_batang, grafik_garis
 
 ROMAWI = ("I", "II", "III", "IV")
 SUMBER_TARGET = {"renstra": "Renstra"}

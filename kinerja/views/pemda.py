@@ -26,7 +26,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from kinerja.access import get_manageable_pemda_for_user
 from kinerja.audit import format_waktu
-from kinerja.engine.angka import NilaiTidakValid, format_angka_alami, parse_angka
+from kinerja.engine.angka import NilaiTidakValid, parse_angka
 from kinerja.engine.predikat import PRESET, Band
 from kinerja.models import (
     BATAS_ATAS_CHOICES,
@@ -53,6 +53,7 @@ from kinerja.services.pemda import (
     versi_perangkat_daerah,
 )
 from kinerja.services.tetap import tahun_beraturan_tetap
+from lib.format import format_angka_alami
 
 LABEL_PRESET = {
     "permendagri-86-2017": "Permendagri 86/2017 — Sangat Tinggi s.d. Sangat Rendah",

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
@@ -23,23 +21,27 @@ from kinerja.access import (
     get_perangkat_daerah_for_user,
     get_reviewable_perangkat_daerah_for_user,
 )
-from kinerja.audit import format_waktu, nama_pengguna
 from kinerja.bukti import TIPE_KONTEN, format_ukuran
-from kinerja.engine.angka import Nilai, format_angka_alami
-from kinerja.engine.realisasi import Rasio
-from kinerja.forms import NilaiField
-from kinerja.models import BuktiDukung, Indikator, LangkahReview, PerangkatDaerah, StatusTriwulan
+from kinerja.forms.realisasi import (
+    BarisForm,
+    BukaKembaliForm,
+    BuktiForm,
+    KembalikanForm,
+    NilaiBarisForm,
+    TinjauForm,
+    form_grid,
+)
+from kinerja.models import BuktiDukung, Indikator, PerangkatDaerah, StatusTriwulan
+from kinerja.selectors.realisasi import langkah_review, status_semua, waktu_disetujui
 from kinerja.services.kunci import status_triwulan, tahun_terkunci
 from kinerja.services.realisasi import (
     BarisGrid,
-    BarisRealisasi,
     GridTriwulan,
     HasilBaris,
     SimpanGagal,
     bukti_hapus,
     bukti_unggah,
     grid_triwulan,
-    hitung_baris,
     hitung_tersimpan,
     realisasi_simpan_triwulan,
     romawi,
@@ -54,210 +56,15 @@ from kinerja.services.review import (
     triwulan_setujui,
 )
 from kinerja.services.tenggat import tenggat
+from lib.format import format_angka_alami
 
 Status = StatusTriwulan.Status
 
-PESAN_TIDAK_NEGATIF = "Nilai ini tidak boleh negatif."
-PESAN_ANGKA_SAJA = "Isi dengan angka saja, tanpa huruf."
-PESAN_RASIO_LENGKAP = "Isi pembilang dan penyebut keduanya, atau kosongkan keduanya."
-PESAN_PENYEBUT_NOL = "Penyebut harus lebih dari 0."
 PESAN_BELUM_DISIMPAN = "Realisasi belum disimpan: periksa isian yang ditandai merah."
 PESAN_BUKAN_PEMBUKA = (
     "Hanya kepala perangkat daerah atau admin pemda yang dapat membuka kembali triwulan yang "
     "sudah disetujui."
 )
-
-
-class NilaiBarisForm(forms.Form):
-    """The value of one indicator in one quarter: a number/graded value, or a ratio."""
-
-    nilai = NilaiField(required=False, label="Realisasi")
-    pembilang = NilaiField(required=False, label="Pembilang")
-    penyebut = NilaiField(required=False, label="Penyebut")
-
-    def __init__(self, *args, baris: BarisGrid, grid: GridTriwulan, **kwargs):
-        self.baris, self.grid = baris, grid
-        self.hasil: HasilBaris | None = None
-        super().__init__(*args, **kwargs)
-
-    def _bagian_rasio(self, nama: str) -> Decimal | None:
-        nilai = self.cleaned_data[nama]
-        if nilai is None:
-            return None
-        if nilai.label is not None:
-            raise forms.ValidationError(PESAN_ANGKA_SAJA, code="angka")
-        if nilai.angka < 0:
-            raise forms.ValidationError(PESAN_TIDAK_NEGATIF, code="negatif")
-        return nilai.angka
-
-    def clean_pembilang(self) -> Decimal | None:
-        return self._bagian_rasio("pembilang")
-
-    def clean_penyebut(self) -> Decimal | None:
-        return self._bagian_rasio("penyebut")
-
-    def nilai_triwulan(self) -> Decimal | Rasio | None:
-        """The value as the engine takes it."""
-        d = self.cleaned_data
-        if self.baris.rasio:
-            if d.get("pembilang") is None:
-                return None
-            return Rasio(d["pembilang"], d["penyebut"])
-        return d["nilai"].angka if d.get("nilai") else None
-
-    def clean(self):
-        d = super().clean()
-        if self.errors:
-            return d
-        if self.baris.rasio:
-            ada = [d.get("pembilang") is not None, d.get("penyebut") is not None]
-            if any(ada) and not all(ada):
-                self.add_error("penyebut" if ada[0] else "pembilang", PESAN_RASIO_LENGKAP)
-                return d
-            if all(ada) and d["penyebut"] == 0:
-                self.add_error("penyebut", PESAN_PENYEBUT_NOL)
-                return d
-            d["nilai"] = None
-        else:
-            d["pembilang"] = d["penyebut"] = None
-        self.hasil = hitung_baris(
-            self.baris, self.grid.aturan, self.grid.triwulan, self.nilai_triwulan()
-        )
-        if self.hasil.galat:
-            self.add_error("pembilang" if self.baris.rasio else "nilai", self.hasil.galat)
-        return d
-
-
-class BarisForm(NilaiBarisForm):
-    """One row of the grid: the value, its note and the version it was loaded with."""
-
-    catatan = forms.CharField(
-        required=False, max_length=2000, label="Catatan", widget=forms.Textarea(attrs={"rows": 2})
-    )
-    versi = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        kode = self.baris.indikator.kode
-        tw = romawi(self.grid.triwulan)
-        for nama, label, kolom in (
-            ("nilai", f"Realisasi {kode} triwulan {tw}", "realisasi"),
-            ("pembilang", f"Pembilang realisasi {kode} triwulan {tw}", "realisasi"),
-            ("penyebut", f"Penyebut realisasi {kode} triwulan {tw}", "realisasi"),
-            ("catatan", f"Catatan {kode} triwulan {tw}", "catatan"),
-        ):
-            self.fields[nama].widget.attrs.update(
-                {
-                    "aria-label": label,
-                    "data-kolom": kolom,
-                    "data-nama": nama,
-                    "autocomplete": "off",
-                    "spellcheck": "false" if kolom == "realisasi" else "true",
-                }
-            )
-
-    def clean_catatan(self) -> str:
-        return self.cleaned_data["catatan"].strip()
-
-    def clean(self):
-        d = super().clean()
-        hasil = self.hasil
-        if hasil and hasil.perlu_catatan and not d.get("catatan") and self.has_changed():
-            self.add_error("catatan", hasil.pesan_catatan(self.grid.aturan))
-        return d
-
-    def baris_realisasi(self) -> BarisRealisasi:
-        d = self.cleaned_data
-        return BarisRealisasi(
-            indikator_id=self.baris.indikator.pk,
-            nilai=d.get("nilai"),
-            pembilang=d.get("pembilang"),
-            penyebut=d.get("penyebut"),
-            catatan=d.get("catatan") or "",
-            versi=d.get("versi") or 0,
-        )
-
-
-def _awal(baris: BarisGrid) -> dict:
-    r = baris.realisasi
-    if r is None:
-        return {"versi": 0}
-    return {
-        "nilai": Nilai(r.nilai, r.label or None) if r.nilai is not None else None,
-        "pembilang": r.pembilang.normalize() if r.pembilang is not None else None,
-        "penyebut": r.penyebut.normalize() if r.penyebut is not None else None,
-        "catatan": r.catatan,
-        "versi": r.versi,
-    }
-
-
-def _buat_form(grid: GridTriwulan, data=None) -> dict[int, BarisForm]:
-    """One form per row. A row whose hidden version is missing from ``data`` was not
-    submitted (a partial or truncated post) and stays unbound: it is neither
-    validated nor saved, so it can never be cleared by accident."""
-    hasil = {}
-    for b in grid.baris:
-        prefix = f"r{b.indikator.pk}"
-        dikirim = data is not None and f"{prefix}-versi" in data
-        hasil[b.indikator.pk] = BarisForm(
-            data if dikirim else None, baris=b, grid=grid, prefix=prefix, initial=_awal(b)
-        )
-    return hasil
-
-
-class TinjauForm(forms.Form):
-    komentar = forms.CharField(
-        required=False,
-        max_length=4000,
-        label="Komentar untuk operator",
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    # Set by the confirmation step: approve although the quarter lacks something.
-    konfirmasi = forms.BooleanField(required=False, widget=forms.HiddenInput)
-
-    def clean_komentar(self) -> str:
-        return self.cleaned_data["komentar"].strip()
-
-
-class KembalikanForm(TinjauForm):
-    def clean_komentar(self) -> str:
-        komentar = super().clean_komentar()
-        if not komentar:
-            raise forms.ValidationError(
-                "Komentar wajib diisi saat mengembalikan: tuliskan apa yang harus diperbaiki "
-                "operator.",
-                code="wajib",
-            )
-        return komentar
-
-
-class BukaKembaliForm(forms.Form):
-    alasan = forms.CharField(
-        max_length=4000,
-        label="Alasan pembukaan kembali",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={
-            "required": "Alasan wajib diisi: tuliskan apa yang perlu dikoreksi operator.",
-            "max_length": "Alasan paling panjang %(limit_value)d karakter.",
-        },
-    )
-
-    def clean_alasan(self) -> str:
-        alasan = self.cleaned_data["alasan"].strip()
-        if not alasan:
-            raise forms.ValidationError(self.fields["alasan"].error_messages["required"])
-        return alasan
-
-
-class BuktiForm(forms.Form):
-    berkas = forms.FileField(
-        label="Berkas bukti dukung",
-        error_messages={
-            "required": "Pilih berkas bukti dukung terlebih dahulu.",
-            "empty": "Berkas kosong; pilih berkas yang berisi bukti dukung.",
-            "invalid": "Kirim berkas bukti dukung lewat formulir unggah.",
-        },
-    )
 
 
 # --------------------------------------------------------------------------- rendering
@@ -306,18 +113,6 @@ def _bukti_tampil(
         }
         for b in bukti
     ]
-
-
-def waktu_disetujui(status: StatusTriwulan):
-    """When the approved quarter was last approved (evidence after it was added later)."""
-    if status.pk is None or status.status != Status.DISETUJUI:
-        return None
-    return (
-        LangkahReview.objects.filter(status_triwulan=status, ke=Status.DISETUJUI)
-        .order_by("-waktu", "-id")
-        .values_list("waktu", flat=True)
-        .first()
-    )
 
 
 def _ctx_bukti(
@@ -399,26 +194,11 @@ def _tampilkan(
     status_http: int = 200,
 ) -> HttpResponse:
     grid = grid or grid_triwulan(pd, tahun, triwulan)
-    semua_status = {
-        s.triwulan: s for s in StatusTriwulan.objects.filter(perangkat_daerah=pd, tahun=tahun)
-    }
+    semua_status = status_semua(pd, tahun)
     status = semua_status.get(triwulan) or StatusTriwulan(
         perangkat_daerah=pd, tahun=tahun, triwulan=triwulan
     )
-    langkah = []
-    if status.pk:
-        langkah = [
-            {
-                "obj": lk,
-                "waktu": format_waktu(lk.waktu),
-                "oleh": nama_pengguna(lk.pengguna),
-                "dari": Status(lk.dari).label,
-                "ke": Status(lk.ke).label,
-            }
-            for lk in LangkahReview.objects.filter(status_triwulan=status).select_related(
-                "pengguna"
-            )
-        ]
+    langkah = langkah_review(status)
     terakhir = langkah[-1] if langkah else None
     tahun_kunci = tahun_terkunci(pd, tahun)
     dapat_mengisi = boleh_ubah and not status.terkunci and not tahun_kunci
@@ -426,7 +206,7 @@ def _tampilkan(
     dapat_unggah = boleh_ubah and not tahun_kunci and status.status != Status.DIAJUKAN
     disetujui_pada = waktu_disetujui(status)
     if dapat_mengisi and forms_ is None:
-        forms_ = _buat_form(grid)
+        forms_ = form_grid(grid)
     baris = _baris_tampil(grid, forms_ or {}, galat_bukti, dapat_mengisi)
     bagian = [
         {
@@ -520,7 +300,7 @@ def realisasi_triwulan(request: HttpRequest, kode: str, tahun: int, triwulan: in
 
     grid = grid_triwulan(pd, tahun, triwulan)
     data = request.POST.copy()
-    forms_ = _buat_form(grid, data)
+    forms_ = form_grid(grid, data)
     galat_umum = [PESAN_BELUM_DISIMPAN]
     dikirim = [f for f in forms_.values() if f.is_bound]
     if all(f.is_valid() for f in dikirim):

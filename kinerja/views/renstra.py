@@ -23,6 +23,8 @@ from kinerja.access import (
     get_renstra_editable_perangkat_daerah_for_user,
 )
 from kinerja.audit import nama_pengguna
+from kinerja.forms.asal import add_service_errors as _tambah_galat
+from kinerja.forms.perencanaan import TanggalIsian
 from kinerja.models import (
     POLARITAS_CHOICES,
     TIPE_CHOICES,
@@ -45,7 +47,7 @@ from kinerja.services.renstra import (
     revisi_tutup,
     versi_kini,
 )
-from kinerja.views.perencanaan import TanggalIsian, _ctx_dasar, _tahun_aktif, _tambah_galat
+from kinerja.views.perencanaan import _ctx_dasar, _tahun_aktif
 
 
 class RenstraBaruForm(forms.Form):

@@ -18,9 +18,9 @@ from django.utils import timezone
 
 from kinerja.access import get_perangkat_daerah_for_user
 from kinerja.audit import format_waktu, nama_pengguna
-from kinerja.engine.angka import format_angka_alami, format_rupiah
 from kinerja.models import LogPerubahan
 from laporan.models import LKjIP
+from lib.format import format_angka_alami, format_rupiah
 
 PER_HALAMAN = 50
 ROMAWI = ("I", "II", "III", "IV")

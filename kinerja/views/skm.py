@@ -13,7 +13,7 @@ from kinerja.access import (
     get_editable_perangkat_daerah_for_user,
     get_perangkat_daerah_for_user,
 )
-from kinerja.engine.angka import NilaiTidakValid, format_angka_alami
+from kinerja.engine.angka import NilaiTidakValid
 from kinerja.engine.ikm import UNSUR_SKM, ikm_dari_unsur
 from kinerja.forms import NilaiField
 from kinerja.models import HasilSKM, NilaiPembanding, PerangkatDaerah, Renstra
@@ -30,6 +30,7 @@ from kinerja.services.skm import (
     versi_pembanding,
     versi_skm,
 )
+from lib.format import format_angka_alami
 
 NAMA_TINGKAT = dict(NilaiPembanding.TINGKAT_CHOICES)
 

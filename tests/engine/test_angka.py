@@ -11,17 +11,19 @@ from kinerja.engine.angka import (
     Nilai,
     NilaiTidakValid,
     bulatkan,
+    jumlah_desimal,
+    parse_angka,
+    parse_nilai,
+    validasi_nip,
+)
+from lib.format import (
     format_angka,
     format_angka_alami,
     format_nip,
     format_persen,
     format_rupiah,
     format_tanggal,
-    jumlah_desimal,
-    parse_angka,
-    parse_nilai,
     terbilang,
-    validasi_nip,
 )
 
 D = Decimal

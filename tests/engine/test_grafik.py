@@ -12,8 +12,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from laporan import grafik
-from laporan.grafik import Seri, format_nilai, grafik_batang, grafik_garis, sumbu_nilai
+from lib import grafik
+from lib.grafik import Seri, format_nilai, grafik_batang, grafik_garis, sumbu_nilai
 
 NS = "{http://www.w3.org/2000/svg}"
 

@@ -7,12 +7,12 @@ from hypothesis import strategies as st
 
 from kinerja.engine.angka import bulatkan
 from kinerja.engine.capaian import Polaritas, RumusNegatif
+from kinerja.engine.penilaian import tingkat_kemajuan
 from kinerja.engine.perbandingan import (
     kalimat_perubahan,
     perubahan_absolut,
     perubahan_relatif,
     rata_rata,
-    tingkat_kemajuan,
 )
 
 D = Decimal

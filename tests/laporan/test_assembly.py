@@ -13,7 +13,6 @@ from django.test.utils import CaptureQueriesContext
 
 from interchange.demo import muat_narasi_demo
 from interchange.simpan import paket_simpan
-from kinerja.engine.angka import format_angka, format_persen
 from kinerja.engine.capaian import RumusNegatif
 from kinerja.engine.efisiensi import MetodeEfisiensi
 from kinerja.engine.hitung import HitungGagal, hitung
@@ -34,6 +33,7 @@ from laporan.kerangka import BAGIAN, kunci_analisis
 from laporan.models import LKjIP, Narasi
 from laporan.selectors_paket import paket_muat
 from laporan.services_tahun import tahun_buka
+from lib.format import format_angka, format_persen
 from tests.sintetis import buat_pd_sintetis
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,8 +7,8 @@ import subprocess
 
 import pytest
 
-from kinerja.engine.angka import format_rupiah
 from kinerja.models import AnggaranProgramPK, Pejabat, PerjanjianKinerja, TargetPK
+from lib.format import format_rupiah
 
 URL = "/pd/33.16.05/2024/pk/"
 

@@ -7,11 +7,11 @@ from decimal import Decimal
 
 import pytest
 
-from kinerja.engine.angka import format_angka
 from kinerja.engine.hitung import hitung
 from kinerja.models import LogPerubahan
 from laporan.models import DataSDM, LKjIP, SaranaPrasarana
 from laporan.selectors_paket import paket_muat
+from lib.format import format_angka
 
 pytestmark = pytest.mark.django_db
 

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kinerja.engine.hitung import HitungGagal, hitung, sebagai_teks
+from kinerja.engine.hitung import HitungGagal, hitung
 from kinerja.models import PerangkatDaerah
 from kinerja.paket.serializer import dumps
 from laporan.selectors_paket import paket_muat
+from lib.text_table import sebagai_teks
 
 
 class Command(BaseCommand):

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kinerja.engine.angka import format_angka
 from kinerja.engine.hitung import HitungGagal
 from kinerja.models import PerangkatDaerah
 from laporan.models import SnapshotLKjIP
 from laporan.pdf import PDFGagal, buat_pdf
+from lib.format import format_angka
 
 
 class Command(BaseCommand):

@@ -12,14 +12,9 @@ from decimal import Decimal, localcontext
 from django import forms
 from django.core.validators import MaxLengthValidator, MinLengthValidator
 
-from kinerja.engine.angka import (
-    Nilai,
-    NilaiTidakValid,
-    format_angka_alami,
-    parse_angka,
-    parse_nilai,
-)
+from kinerja.engine.angka import Nilai, NilaiTidakValid, parse_angka, parse_nilai
 from kinerja.engine.realisasi import Rasio
+from lib.format import format_angka_alami
 
 # Capacity of the columns (kinerja.models.NILAI and UANG): digits before and after the comma.
 NILAI_DIGIT_BULAT, NILAI_DIGIT_DESIMAL = 14, 6

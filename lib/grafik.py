@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from xml.sax.saxutils import escape, quoteattr
 
-from kinerja.engine.angka import format_angka, jumlah_desimal
+from lib.decimals import jumlah_desimal
+from lib.format import format_angka
 
 __all__ = [
     "Seri",

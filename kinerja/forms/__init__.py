@@ -1,0 +1,17 @@
+"""Forms of kinerja: the Indonesian-input fields and the forms of the planning screens.
+
+``kinerja.forms.fields`` holds the fields that read Indonesian numbers (re-exported
+here, as every app imports them from ``kinerja.forms``); ``kinerja.forms.asal``
+the forms that carry the values they were loaded with; ``kinerja.forms.perencanaan``
+the planning forms (indikator, Perjanjian Kinerja, Rencana Aksi).
+"""
+
+from kinerja.forms.fields import (
+    NilaiField,
+    RasioField,
+    UangField,
+    kalimat,
+    muat_di_kolom,
+)
+
+__all__ = ["NilaiField", "RasioField", "UangField", "kalimat", "muat_di_kolom"]

@@ -1,0 +1,41 @@
+"""Decimal values: the one half-up rounding rule and the number of decimals as written.
+
+Pure module: no Django, no app import. Every number of the application is a
+``Decimal``; rounding is always ROUND_HALF_UP (never Python's ``round()``, which
+is banker's rounding). The calculation (``kinerja.engine``) rounds with these
+functions when a value is compared or stored, and the display formatting
+(:mod:`lib.format`) rounds with them when a value is printed, so a figure is
+rounded the same way on the screen, in the PDF and in a finding.
+``kinerja.engine.angka`` re-exports them as part of the engine's vocabulary.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+
+__all__ = ["NilaiTidakValid", "bulatkan", "jumlah_desimal"]
+
+
+class NilaiTidakValid(ValueError):
+    """A value cannot be used (message in Bahasa Indonesia)."""
+
+
+def bulatkan(d: Decimal, desimal: int = 2) -> Decimal:
+    """Round half-up to ``desimal`` places: ``bulatkan(Decimal("0.125")) == Decimal("0.13")``."""
+    if not isinstance(d, Decimal):
+        d = Decimal(d)
+    eksponen = Decimal(1).scaleb(-desimal)
+    with localcontext() as ctx:
+        ctx.prec = max(28, d.adjusted() + desimal + 3)
+        try:
+            return d.quantize(eksponen, rounding=ROUND_HALF_UP)
+        except InvalidOperation:
+            raise NilaiTidakValid(f'"{d}" tidak dapat dibulatkan') from None
+
+
+def jumlah_desimal(d: Decimal) -> int:
+    """Number of decimals as written: Decimal('98.50') → 2, Decimal('88') → 0."""
+    eksponen = d.as_tuple().exponent
+    if not isinstance(eksponen, int):  # NaN / Infinity
+        raise NilaiTidakValid(f'"{d}" bukan angka yang sah')
+    return -eksponen if eksponen < 0 else 0

@@ -1,0 +1,186 @@
+"""Indonesian display of numbers, amounts, dates and NIPs (DOMAIN §11).
+
+Pure module: no Django, no app import. These functions turn values into the
+text a user reads ("1.234.567,89", "102,33%", "Rp 3.312.000.900",
+"14 April 2025", "19670621 199203 1 004", "dua miliar"); they never change a
+value. Rounding for display is :func:`lib.decimals.bulatkan` (half-up), the same
+rule the calculation uses. Template filters (``kinerja.templatetags.format_id``),
+the document, the charts and the engine's Indonesian messages all call these.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from lib.decimals import NilaiTidakValid, bulatkan, jumlah_desimal
+
+__all__ = [
+    "BULAN",
+    "format_angka",
+    "format_angka_alami",
+    "format_persen",
+    "format_rupiah",
+    "format_tanggal",
+    "format_nip",
+    "terbilang",
+]
+
+BULAN: tuple[str, ...] = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+
+
+def _kelompok_ribuan(digit: str) -> str:
+    bagian: list[str] = []
+    while len(digit) > 3:
+        bagian.append(digit[-3:])
+        digit = digit[:-3]
+    bagian.append(digit)
+    return ".".join(reversed(bagian))
+
+
+def format_angka(d: Decimal | int | None, desimal: int = 2) -> str:
+    """Indonesian number: thousands '.', decimal ',', half-up: "1.234.567,89"; None → "-"."""
+    if d is None:
+        return "-"
+    q = bulatkan(Decimal(d), desimal)
+    tanda = "-" if q < 0 else ""  # rounded zero prints without sign
+    teks = f"{abs(q):f}"
+    bulat, _, pecahan = teks.partition(".")
+    hasil = _kelompok_ribuan(bulat)
+    if desimal > 0:
+        hasil = f"{hasil},{pecahan}"
+    return tanda + hasil
+
+
+def format_angka_alami(d: Decimal | int | None) -> str:
+    """Format with the decimals the number actually needs: 80 → "80", 88.310 → "88,31"."""
+    if d is None:
+        return "-"
+    d = Decimal(d)
+    return format_angka(d, jumlah_desimal(d.normalize()))
+
+
+def format_persen(d: Decimal | int | None, desimal: int = 2) -> str:
+    """ "102,33%" (sign attached, no space); None → "-"."""
+    if d is None:
+        return "-"
+    return f"{format_angka(d, desimal)}%"
+
+
+def format_rupiah(d: Decimal | int | None) -> str:
+    """ "Rp 3.312.000.900"; amounts that are not whole after rounding to 2 places get
+    two decimals ("Rp 1.000,50"); negative → "-Rp 5.000"; None → "-"."""
+    if d is None:
+        return "-"
+    q = bulatkan(Decimal(d), 2)
+    desimal = 0 if q == q.to_integral_value() else 2
+    teks = format_angka(abs(q), desimal)
+    return f"-Rp {teks}" if q < 0 else f"Rp {teks}"
+
+
+def format_tanggal(tanggal: datetime.date | None) -> str:
+    """ "14 April 2025" with an explicit Indonesian month list; None → "-"."""
+    if tanggal is None:
+        return "-"
+    return f"{tanggal.day} {BULAN[tanggal.month - 1]} {tanggal.year}"
+
+
+def format_nip(nip: str | None) -> str:
+    """18-digit NIP (PNS or PPPK) as "19670621 199203 1 004" (8-6-1-3).
+
+    Spaces are ignored on input; anything that is not 18 digits is returned stripped
+    unchanged (validation is :func:`validasi_nip`'s job). None/empty → "-".
+    """
+    if nip is None:
+        return "-"
+    digit = "".join(nip.split())
+    if not digit:
+        return "-"
+    if len(digit) != 18 or not digit.isascii() or not digit.isdigit():
+        return nip.strip()
+    return f"{digit[:8]} {digit[8:14]} {digit[14]} {digit[15:]}"
+
+
+# --------------------------------------------------------------------------- terbilang
+
+_SATUAN = (
+    "nol",
+    "satu",
+    "dua",
+    "tiga",
+    "empat",
+    "lima",
+    "enam",
+    "tujuh",
+    "delapan",
+    "sembilan",
+    "sepuluh",
+    "sebelas",
+)
+_SKALA = (
+    (10**12, "triliun"),
+    (10**9, "miliar"),
+    (10**6, "juta"),
+    (10**3, "ribu"),
+)
+
+
+def _di_bawah_seribu(n: int) -> list[str]:
+    kata: list[str] = []
+    ratus, sisa = divmod(n, 100)
+    if ratus == 1:
+        kata.append("seratus")
+    elif ratus > 1:
+        kata += [_SATUAN[ratus], "ratus"]
+    if sisa == 0:
+        return kata
+    if sisa < 12:
+        kata.append(_SATUAN[sisa])
+    elif sisa < 20:
+        kata += [_SATUAN[sisa - 10], "belas"]
+    else:
+        puluh, satuan = divmod(sisa, 10)
+        kata += [_SATUAN[puluh], "puluh"]
+        if satuan:
+            kata.append(_SATUAN[satuan])
+    return kata
+
+
+def terbilang(n: int) -> str:
+    """Indonesian words for 0 ≤ n < 10^15: 2130000000 → "dua miliar seratus tiga puluh juta".
+
+    Uses "miliar" (KBBI) and "seribu"/"seratus"/"sebelas".
+    """
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise NilaiTidakValid(f"terbilang hanya untuk bilangan bulat, bukan {n!r}")
+    if n < 0:
+        raise NilaiTidakValid(f"terbilang hanya untuk bilangan tidak negatif, bukan {n}")
+    if n >= 10**15:
+        raise NilaiTidakValid("terbilang hanya sampai ratusan triliun")
+    if n == 0:
+        return "nol"
+    kata: list[str] = []
+    for besar, nama in _SKALA:
+        bagian, n = divmod(n, besar)
+        if bagian == 0:
+            continue
+        if bagian == 1 and nama == "ribu":
+            kata.append("seribu")
+        else:
+            kata += [*_di_bawah_seribu(bagian), nama]
+    if n:
+        kata += _di_bawah_seribu(n)
+    return " ".join(kata)
