@@ -32,7 +32,7 @@ from laporan.assembly import (
 from laporan.demo import muat_narasi_demo
 from laporan.kerangka import BAGIAN, kunci_analisis
 from laporan.models import LKjIP, Narasi
-from laporan.services_tahun import tahun_buka
+from laporan.services.tahun import tahun_buka
 from tests.sintetis import buat_pd_sintetis
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -23,6 +23,7 @@ from kinerja.audit import format_waktu, nama_pengguna
 from kinerja.engine.angka import format_angka_alami, format_persen
 from kinerja.engine.hitung import HasilIndikator, Temuan
 from kinerja.models import PerangkatDaerah
+from kinerja.services.realisasi import romawi
 from kinerja.services.review import triwulan_disetujui
 from kinerja.services.tetap import kelompok_temuan, penjelasan_tahun
 from kinerja.views.tahun import halaman_tahun_belum_dibuka
@@ -38,26 +39,21 @@ from laporan.forms import (
 )
 from laporan.kerangka import BAGIAN, judul_bagian, kunci_analisis
 from laporan.models import LKjIP, Narasi, SnapshotLKjIP
-from laporan.services import (
+from laporan.selectors import (
     ADMIN_PEMDA,
     KEPALA,
     OPERATOR,
     DataKesiapan,
-    KonflikNarasi,
     baris_tabel,
     data_kesiapan,
-    id_bagian,
-    id_temuan,
-    narasi_simpan,
-    penandatanganan_simpan,
-    penjelasan_temuan_simpan,
-    periksa_kesiapan,
-    pesan_tidak_bisa_diubah,
     riwayat_lkjip,
-    romawi,
-    tabel_simpan,
     versi_tabel,
 )
+from laporan.services.alur import penandatanganan_simpan
+from laporan.services.kesiapan import id_bagian, id_temuan, periksa_kesiapan
+from laporan.services.kunci import pesan_tidak_bisa_diubah
+from laporan.services.narasi import KonflikNarasi, narasi_simpan, penjelasan_temuan_simpan
+from laporan.services.sumber_daya import tabel_simpan
 
 JUDUL_BAB = {
     "awal": "Bagian awal",

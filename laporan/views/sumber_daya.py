@@ -24,8 +24,8 @@ from kinerja.engine.sumber_daya import Ketersediaan, efisiensi_baris, efisiensi_
 from kinerja.paket.db import paket_muat
 from laporan.forms import SarprasFormSet, SDMFormSet, VersiTabelForm
 from laporan.models import LKjIP
-from laporan.services import pesan_tidak_bisa_diubah
-from laporan.views_editor import _tabel_ctx, ambil_lkjip, simpan_tabel
+from laporan.services.kunci import pesan_tidak_bisa_diubah
+from laporan.views.editor import _tabel_ctx, ambil_lkjip, simpan_tabel
 
 KELAS = {"sdm": SDMFormSet, "sarpras": SarprasFormSet}
 

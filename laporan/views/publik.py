@@ -20,7 +20,7 @@ from kinerja.audit import format_waktu
 from kinerja.bukti import format_ukuran
 from laporan.forms import KodeForm, UnggahForm
 from laporan.models import SnapshotLKjIP
-from laporan.services import status_snapshot
+from laporan.selectors import status_snapshot
 
 BATAS_UNGGAH = 50 * 1024 * 1024
 # Room for the multipart envelope and the CSRF field around the file itself.

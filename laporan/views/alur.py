@@ -19,20 +19,19 @@ from kinerja.access import (
     get_reviewable_perangkat_daerah_for_user,
 )
 from kinerja.models import PerangkatDaerah
+from kinerja.services.realisasi import romawi
 from kinerja.services.review import triwulan_disetujui
 from laporan.forms import AlasanForm, KomentarForm
 from laporan.models import SnapshotLKjIP
-from laporan.services import (
-    BelumSiap,
-    daftar_kata,
+from laporan.services.alur import (
     lkjip_ajukan,
     lkjip_buka_kembali,
     lkjip_kembalikan,
     lkjip_tetapkan,
     nama_berkas_snapshot,
-    romawi,
 )
-from laporan.views_editor import ambil_lkjip, tampilkan_editor, url_editor
+from laporan.services.kesiapan import BelumSiap, daftar_kata
+from laporan.views.editor import ambil_lkjip, tampilkan_editor, url_editor
 
 log = logging.getLogger(__name__)
 
