@@ -54,6 +54,10 @@ def kunci_audit_pagu(dpa: DPA, jenis: str, node_id: int | None, kode: str) -> st
     return f"pagu:{dpa.pk}:{jenis}:{node_id}"
 
 
+# One amount to change: its form row, its stored row (None: new), what it is, its audit key.
+_Ubah = tuple[BarisPagu, Pagu | PaguJenisBelanja | None, str, str]
+
+
 @transaction.atomic
 def pagu_simpan(*, dpa: DPA, baris: Sequence[BarisPagu], pengguna) -> int:
     """Store the pagu amounts of one DPA version; returns how many amounts changed.
@@ -66,7 +70,15 @@ def pagu_simpan(*, dpa: DPA, baris: Sequence[BarisPagu], pengguna) -> int:
     pastikan_tahun_terbuka(pd, dpa.tahun)
     # One save of a DPA at a time: the second waits, then sees the first's amounts.
     DPA.objects.select_for_update(of=("self",)).filter(pk=dpa.pk).first()
+    ubah = _periksa_baris(dpa, baris)
+    _salinan_diperiksa(dpa, pengguna)
+    for item in ubah:
+        _simpan_satu(dpa, item, pengguna)
+    return len(ubah)
 
+
+def _pagu_tersimpan(dpa: DPA) -> dict[tuple[str, int], Pagu]:
+    """(tingkat, node pk) → the stored pagu row of the DPA."""
     ada: dict[tuple[str, int], Pagu] = {}
     for p in Pagu.objects.filter(dpa=dpa):
         if p.sub_kegiatan_id:
@@ -75,16 +87,28 @@ def pagu_simpan(*, dpa: DPA, baris: Sequence[BarisPagu], pengguna) -> int:
             ada[("kegiatan", p.kegiatan_id)] = p
         else:
             ada[("program", p.program_id)] = p
-    jenis_ada = {j.kode: j for j in PaguJenisBelanja.objects.filter(dpa=dpa)}
+    return ada
 
+
+def _kode_node(dpa: DPA, baris: Sequence[BarisPagu]) -> dict[tuple[str, int], str]:
+    """(tingkat, node pk) → kode of the nodes named in ``baris`` that are the pd's."""
     kode_node: dict[tuple[str, int], str] = {}
     for tingkat in TINGKAT_NODE:
         ids = {b.node_id for b in baris if b.jenis == tingkat and b.node_id is not None}
-        for pk, kode in node_milik_pd(pd, tingkat, ids).items():
+        for pk, kode in node_milik_pd(dpa.perangkat_daerah, tingkat, ids).items():
             kode_node[(tingkat, pk)] = kode
+    return kode_node
 
+
+def _periksa_baris(dpa: DPA, baris: Sequence[BarisPagu]) -> list[_Ubah]:
+    """The amounts that change; ValidationError (keyed by ``BarisPagu.kunci``) when a row
+    names a bad account code, a node that is not the pd's, or an amount changed since the
+    form was loaded."""
+    ada = _pagu_tersimpan(dpa)
+    jenis_ada = {j.kode: j for j in PaguJenisBelanja.objects.filter(dpa=dpa)}
+    kode_node = _kode_node(dpa, baris)
     error: dict[str, list[str]] = {}
-    ubah: list[tuple[BarisPagu, Pagu | PaguJenisBelanja | None, str, str]] = []
+    ubah: list[_Ubah] = []
     for b in baris:
         if b.jenis == "jenis_belanja":
             if not KODE_REKENING.match(b.kode):
@@ -104,22 +128,24 @@ def pagu_simpan(*, dpa: DPA, baris: Sequence[BarisPagu], pengguna) -> int:
         kini = row.jumlah if row is not None else None
         kunci = kunci_audit_pagu(dpa, b.jenis, b.node_id, b.kode)
         if not sama(kini, b.dimuat):
-            error[b.kunci] = [
-                PESAN_KONFLIK.format(apa=apa, oleh=pengubah_terakhir(pd, kunci), kini=rp(kini))
-            ]
+            oleh = pengubah_terakhir(dpa.perangkat_daerah, kunci)
+            error[b.kunci] = [PESAN_KONFLIK.format(apa=apa, oleh=oleh, kini=rp(kini))]
             continue
         if not sama(kini, b.baru):
             ubah.append((b, row, apa, kunci))
     if error:
         raise ValidationError(error)
+    return ubah
 
-    # Saving the page is the user's word that a copied pagu was checked.
+
+def _salinan_diperiksa(dpa: DPA, pengguna) -> None:
+    """Saving the page is the user's word that a copied pagu was checked."""
     if DPA.objects.filter(pk=dpa.pk, pagu_disalin_dari__isnull=False).update(
         pagu_disalin_dari=None
     ):
         catat_perubahan(
             pengguna=pengguna,
-            perangkat_daerah=pd,
+            perangkat_daerah=dpa.perangkat_daerah,
             aksi="salinan_pagu.diperiksa",
             objek=dpa,
             uraian=f"Pagu DPA {dpa.versi} tahun {dpa.tahun} (salinan) diperiksa dan disimpan",
@@ -128,44 +154,46 @@ def pagu_simpan(*, dpa: DPA, baris: Sequence[BarisPagu], pengguna) -> int:
         )
         dpa.pagu_disalin_dari = None
 
-    for b, row, apa, kunci in ubah:
-        lama = row.jumlah if row is not None else None
-        aksi = "pagu_jenis_belanja.ubah" if b.jenis == "jenis_belanja" else "pagu.ubah"
-        uraian = f"{apa} DPA {dpa.versi} tahun {dpa.tahun}"
-        if b.baru is None:
-            catat_perubahan(
-                pengguna=pengguna,
-                perangkat_daerah=pd,
-                aksi=aksi,
-                objek=row,
-                uraian=uraian,
-                tahun=dpa.tahun,
-                lama=teks_audit(lama),
-                baru=None,
-                data={"kunci": kunci},
-            )
-            row.delete()
-            continue
-        if row is None:
-            if b.jenis == "jenis_belanja":
-                row = PaguJenisBelanja(dpa=dpa, kode=b.kode, jumlah=b.baru)
-            else:
-                row = Pagu(dpa=dpa, jumlah=b.baru, **{f"{b.jenis}_id": b.node_id})
-            row.full_clean()
-            row.save()
-        else:
-            row.jumlah = b.baru
-            row.full_clean()
-            row.save(update_fields=["jumlah"])
+
+def _simpan_satu(dpa: DPA, item: _Ubah, pengguna) -> None:
+    """Store (or delete, when emptied) one changed amount and record it old → new."""
+    b, row, apa, kunci = item
+    lama = row.jumlah if row is not None else None
+    aksi = "pagu_jenis_belanja.ubah" if b.jenis == "jenis_belanja" else "pagu.ubah"
+    uraian = f"{apa} DPA {dpa.versi} tahun {dpa.tahun}"
+    if b.baru is None:
         catat_perubahan(
             pengguna=pengguna,
-            perangkat_daerah=pd,
+            perangkat_daerah=dpa.perangkat_daerah,
             aksi=aksi,
             objek=row,
             uraian=uraian,
             tahun=dpa.tahun,
             lama=teks_audit(lama),
-            baru=teks_audit(b.baru),
+            baru=None,
             data={"kunci": kunci},
         )
-    return len(ubah)
+        row.delete()
+        return
+    if row is None:
+        if b.jenis == "jenis_belanja":
+            row = PaguJenisBelanja(dpa=dpa, kode=b.kode, jumlah=b.baru)
+        else:
+            row = Pagu(dpa=dpa, jumlah=b.baru, **{f"{b.jenis}_id": b.node_id})
+        row.full_clean()
+        row.save()
+    else:
+        row.jumlah = b.baru
+        row.full_clean()
+        row.save(update_fields=["jumlah"])
+    catat_perubahan(
+        pengguna=pengguna,
+        perangkat_daerah=dpa.perangkat_daerah,
+        aksi=aksi,
+        objek=row,
+        uraian=uraian,
+        tahun=dpa.tahun,
+        lama=teks_audit(lama),
+        baru=teks_audit(b.baru),
+        data={"kunci": kunci},
+    )

@@ -74,22 +74,63 @@ def realisasi_anggaran_simpan_triwulan(
     pastikan_triwulan_terbuka(pd, tahun, triwulan)
     ids = {b.sub_kegiatan_id for b in baris}
     kode_sub = node_milik_pd(pd, "sub_kegiatan", ids)
-    rows = list(
-        RealisasiAnggaran.objects.select_for_update(of=("self",))
-        .filter(perangkat_daerah=pd, tahun=tahun, sub_kegiatan_id__in=ids)
-        .order_by("id")
-    )
-    per_tw: dict[int, RealisasiAnggaran] = {}
-    tahunan: dict[int, RealisasiAnggaran] = {}
-    total_tw: dict[int, Decimal] = {}
-    for r in rows:
-        if r.triwulan is None:
-            tahunan.setdefault(r.sub_kegiatan_id, r)
-        else:
-            total_tw[r.sub_kegiatan_id] = total_tw.get(r.sub_kegiatan_id, Decimal(0)) + r.jumlah
-            if r.triwulan == triwulan:
-                per_tw.setdefault(r.sub_kegiatan_id, r)
+    ada = _Tersimpan.muat(pd, tahun, triwulan, ids)
+    ubah = _periksa_baris(pd, tahun, triwulan, baris, kode_sub, ada)
 
+    hasil = HasilRealisasiAnggaran()
+    for b in ubah:
+        lama = _simpan_satu(pd, tahun, triwulan, b, kode_sub[b.sub_kegiatan_id], ada, pengguna)
+        hasil.berubah += 1
+        ada.total_tw[b.sub_kegiatan_id] = (
+            ada.total_tw.get(b.sub_kegiatan_id, Decimal(0)) - (lama or 0) + (b.baru or 0)
+        )
+
+    if ubah:
+        hasil.peringatan = _melebihi_pagu(
+            pd, tahun, {b.sub_kegiatan_id for b in ubah}, ada.total_tw
+        )
+    return hasil
+
+
+@dataclass
+class _Tersimpan:
+    """The stored realisasi rows of the sub kegiatan of a save, locked until it ends."""
+
+    per_tw: dict[int, RealisasiAnggaran]  # sub kegiatan pk → its row of the triwulan
+    tahunan: dict[int, RealisasiAnggaran]  # sub kegiatan pk → its annual row (no triwulan)
+    total_tw: dict[int, Decimal]  # sub kegiatan pk → sum of its quarterly rows
+
+    @classmethod
+    def muat(cls, pd: PerangkatDaerah, tahun: int, triwulan: int, ids: set[int]) -> _Tersimpan:
+        rows = list(
+            RealisasiAnggaran.objects.select_for_update(of=("self",))
+            .filter(perangkat_daerah=pd, tahun=tahun, sub_kegiatan_id__in=ids)
+            .order_by("id")
+        )
+        ada = cls(per_tw={}, tahunan={}, total_tw={})
+        for r in rows:
+            if r.triwulan is None:
+                ada.tahunan.setdefault(r.sub_kegiatan_id, r)
+            else:
+                ada.total_tw[r.sub_kegiatan_id] = (
+                    ada.total_tw.get(r.sub_kegiatan_id, Decimal(0)) + r.jumlah
+                )
+                if r.triwulan == triwulan:
+                    ada.per_tw.setdefault(r.sub_kegiatan_id, r)
+        return ada
+
+
+def _periksa_baris(
+    pd: PerangkatDaerah,
+    tahun: int,
+    triwulan: int,
+    baris: Sequence[BarisRealisasiAnggaran],
+    kode_sub: dict[int, str],
+    ada: _Tersimpan,
+) -> list[BarisRealisasiAnggaran]:
+    """The rows that change; ValidationError (keyed by ``kunci``) when a row names a sub
+    kegiatan that is not the pd's, an amount changed since the form was loaded, or an
+    annual amount would be replaced while triwulan IV is closed."""
     error: dict[str, list[str]] = {}
     ubah: list[BarisRealisasiAnggaran] = []
     kunci_tw4_dicek = False
@@ -98,32 +139,14 @@ def realisasi_anggaran_simpan_triwulan(
         if kode is None:
             error[b.kunci] = [PESAN_NODE_ASING.format(apa="Sub kegiatan ini")]
             continue
-        row = per_tw.get(b.sub_kegiatan_id)
-        th_row = tahunan.get(b.sub_kegiatan_id)
-        kini = row.jumlah if row is not None else None
-        kini_tahunan = th_row.jumlah if th_row is not None else None
-        if not sama(kini, b.dimuat):
-            kunci = kunci_audit_realisasi(pd, tahun, b.sub_kegiatan_id, triwulan)
-            error[b.kunci] = [
-                PESAN_KONFLIK.format(
-                    apa=f"Realisasi anggaran {kode} triwulan {ROMAWI[triwulan - 1]}",
-                    oleh=pengubah_terakhir(pd, kunci),
-                    kini=rp(kini),
-                )
-            ]
+        konflik = _konflik(pd, tahun, triwulan, b, kode, ada)
+        if konflik:
+            error[b.kunci] = [konflik]
             continue
-        if not sama(kini_tahunan, b.tahunan_dimuat):
-            kunci = kunci_audit_realisasi(pd, tahun, b.sub_kegiatan_id, None)
-            error[b.kunci] = [
-                PESAN_KONFLIK.format(
-                    apa=f"Realisasi anggaran tahunan {kode}",
-                    oleh=pengubah_terakhir(pd, kunci),
-                    kini=rp(kini_tahunan),
-                )
-            ]
+        row = ada.per_tw.get(b.sub_kegiatan_id)
+        if sama(row.jumlah if row is not None else None, b.baru):
             continue
-        if sama(kini, b.baru):
-            continue
+        th_row = ada.tahunan.get(b.sub_kegiatan_id)
         if b.baru is not None and th_row is not None and triwulan != 4 and not kunci_tw4_dicek:
             # The annual amount counts in triwulan IV: replacing it changes that quarter.
             try:
@@ -135,76 +158,108 @@ def realisasi_anggaran_simpan_triwulan(
         ubah.append(b)
     if error:
         raise ValidationError(error)
+    return ubah
 
-    hasil = HasilRealisasiAnggaran()
-    tw = ROMAWI[triwulan - 1]
-    for b in ubah:
-        kode = kode_sub[b.sub_kegiatan_id]
-        row = per_tw.get(b.sub_kegiatan_id)
-        th_row = tahunan.get(b.sub_kegiatan_id)
-        lama = row.jumlah if row is not None else None
-        if b.baru is not None and th_row is not None:
-            catat_perubahan(
-                pengguna=pengguna,
-                perangkat_daerah=pd,
-                aksi="realisasi_anggaran.ganti_tahunan",
-                objek=th_row,
-                uraian=f"Realisasi anggaran tahunan {kode} tahun {tahun} (diganti rincian triwulan)",
-                tahun=tahun,
-                lama=teks_audit(th_row.jumlah),
-                baru=None,
-                data={"kunci": kunci_audit_realisasi(pd, tahun, b.sub_kegiatan_id, None)},
-            )
-            th_row.delete()
-        uraian = f"Realisasi anggaran {kode} tahun {tahun} triwulan {tw}"
-        data = {"kunci": kunci_audit_realisasi(pd, tahun, b.sub_kegiatan_id, triwulan)}
-        if b.baru is None:
-            catat_perubahan(
-                pengguna=pengguna,
-                perangkat_daerah=pd,
-                aksi="realisasi_anggaran.ubah",
-                objek=row,
-                uraian=uraian,
-                tahun=tahun,
-                lama=teks_audit(lama),
-                baru=None,
-                data=data,
-            )
-            row.delete()
-        else:
-            if row is None:
-                row = RealisasiAnggaran(
-                    perangkat_daerah=pd,
-                    tahun=tahun,
-                    triwulan=triwulan,
-                    sub_kegiatan_id=b.sub_kegiatan_id,
-                    jumlah=b.baru,
-                )
-                row.full_clean()
-                row.save()
-            else:
-                row.jumlah = b.baru
-                row.full_clean()
-                row.save(update_fields=["jumlah"])
-            catat_perubahan(
-                pengguna=pengguna,
-                perangkat_daerah=pd,
-                aksi="realisasi_anggaran.ubah",
-                objek=row,
-                uraian=uraian,
-                tahun=tahun,
-                lama=teks_audit(lama),
-                baru=teks_audit(b.baru),
-                data=data,
-            )
-        hasil.berubah += 1
-        total_tw[b.sub_kegiatan_id] = (
-            total_tw.get(b.sub_kegiatan_id, Decimal(0)) - (lama or 0) + (b.baru or 0)
+
+def _konflik(
+    pd: PerangkatDaerah,
+    tahun: int,
+    triwulan: int,
+    b: BarisRealisasiAnggaran,
+    kode: str,
+    ada: _Tersimpan,
+) -> str | None:
+    """Why the row cannot be saved over what is stored now (None: it can)."""
+    row = ada.per_tw.get(b.sub_kegiatan_id)
+    th_row = ada.tahunan.get(b.sub_kegiatan_id)
+    kini = row.jumlah if row is not None else None
+    kini_tahunan = th_row.jumlah if th_row is not None else None
+    if not sama(kini, b.dimuat):
+        kunci = kunci_audit_realisasi(pd, tahun, b.sub_kegiatan_id, triwulan)
+        return PESAN_KONFLIK.format(
+            apa=f"Realisasi anggaran {kode} triwulan {ROMAWI[triwulan - 1]}",
+            oleh=pengubah_terakhir(pd, kunci),
+            kini=rp(kini),
         )
+    if not sama(kini_tahunan, b.tahunan_dimuat):
+        kunci = kunci_audit_realisasi(pd, tahun, b.sub_kegiatan_id, None)
+        return PESAN_KONFLIK.format(
+            apa=f"Realisasi anggaran tahunan {kode}",
+            oleh=pengubah_terakhir(pd, kunci),
+            kini=rp(kini_tahunan),
+        )
+    return None
 
-    if ubah:
-        hasil.peringatan = _melebihi_pagu(pd, tahun, {b.sub_kegiatan_id for b in ubah}, total_tw)
-    return hasil
+
+def _simpan_satu(
+    pd: PerangkatDaerah,
+    tahun: int,
+    triwulan: int,
+    b: BarisRealisasiAnggaran,
+    kode: str,
+    ada: _Tersimpan,
+    pengguna,
+) -> Decimal | None:
+    """Store one changed amount (dropping the annual amount it replaces) and record it;
+    returns the amount it replaced."""
+    row = ada.per_tw.get(b.sub_kegiatan_id)
+    th_row = ada.tahunan.get(b.sub_kegiatan_id)
+    lama = row.jumlah if row is not None else None
+    if b.baru is not None and th_row is not None:
+        catat_perubahan(
+            pengguna=pengguna,
+            perangkat_daerah=pd,
+            aksi="realisasi_anggaran.ganti_tahunan",
+            objek=th_row,
+            uraian=f"Realisasi anggaran tahunan {kode} tahun {tahun} (diganti rincian triwulan)",
+            tahun=tahun,
+            lama=teks_audit(th_row.jumlah),
+            baru=None,
+            data={"kunci": kunci_audit_realisasi(pd, tahun, b.sub_kegiatan_id, None)},
+        )
+        th_row.delete()
+    uraian = f"Realisasi anggaran {kode} tahun {tahun} triwulan {ROMAWI[triwulan - 1]}"
+    data = {"kunci": kunci_audit_realisasi(pd, tahun, b.sub_kegiatan_id, triwulan)}
+    if b.baru is None:
+        catat_perubahan(
+            pengguna=pengguna,
+            perangkat_daerah=pd,
+            aksi="realisasi_anggaran.ubah",
+            objek=row,
+            uraian=uraian,
+            tahun=tahun,
+            lama=teks_audit(lama),
+            baru=None,
+            data=data,
+        )
+        row.delete()
+        return lama
+    if row is None:
+        row = RealisasiAnggaran(
+            perangkat_daerah=pd,
+            tahun=tahun,
+            triwulan=triwulan,
+            sub_kegiatan_id=b.sub_kegiatan_id,
+            jumlah=b.baru,
+        )
+        row.full_clean()
+        row.save()
+    else:
+        row.jumlah = b.baru
+        row.full_clean()
+        row.save(update_fields=["jumlah"])
+    catat_perubahan(
+        pengguna=pengguna,
+        perangkat_daerah=pd,
+        aksi="realisasi_anggaran.ubah",
+        objek=row,
+        uraian=uraian,
+        tahun=tahun,
+        lama=teks_audit(lama),
+        baru=teks_audit(b.baru),
+        data=data,
+    )
+    return lama
 
 
 def _melebihi_pagu(
