@@ -96,7 +96,7 @@ perencanaan_urls = [
     path("indikator/<int:pk>/", perencanaan.indikator, name="perencanaan-indikator"),
     path(
         "indikator/<int:pk>/hapus/",
-        renstra.indikator_hapus_view,
+        renstra.indikator_hapus,
         name="perencanaan-indikator-hapus",
     ),
     path(
@@ -129,8 +129,8 @@ pejabat_pd_urls = [
 
 pk_berjenjang_urls = [
     path("baru/", pk_berjenjang.pk_berjenjang_baru, name="pk-berjenjang-baru"),
-    path("<int:pk>/ubah/", pk_berjenjang.pk_berjenjang_ubah_view, name="pk-berjenjang-ubah"),
-    path("<int:pk>/hapus/", pk_berjenjang.pk_berjenjang_hapus_view, name="pk-berjenjang-hapus"),
+    path("<int:pk>/ubah/", pk_berjenjang.pk_berjenjang_ubah, name="pk-berjenjang-ubah"),
+    path("<int:pk>/hapus/", pk_berjenjang.pk_berjenjang_hapus, name="pk-berjenjang-hapus"),
 ]
 
 riwayat_urls = [
@@ -144,12 +144,12 @@ pemda_urls = [
     path("perangkat-daerah/", pemda.perangkat_daerah, name="pemda-perangkat-daerah"),
     path(
         "perangkat-daerah/<int:pk>/ubah/",
-        pemda.perangkat_daerah_ubah_view,
+        pemda.perangkat_daerah_ubah,
         name="pemda-perangkat-daerah-ubah",
     ),
     path("pengguna/", pemda.pengguna, name="pemda-pengguna"),
     path("pengguna/baru/", pemda.pengguna_baru, name="pemda-pengguna-baru"),
-    path("pengguna/<int:pk>/ubah/", pemda.pengguna_ubah_view, name="pemda-pengguna-ubah"),
+    path("pengguna/<int:pk>/ubah/", pemda.pengguna_ubah, name="pemda-pengguna-ubah"),
     path("tenggat/", tenggat.tenggat, name="pemda-tenggat"),
 ]
 

@@ -43,7 +43,7 @@ class DataKesiapan:
     bukti: set[str]
     indikator_id: dict[str, int]
     ada_kepala: bool
-    galat: str | None = None
+    error: str | None = None
     # Review status of each quarter (absent: draf) and what the viewer can do.
     status_tw: dict[int, str] = field(default_factory=dict)
     peran: frozenset[str] = PERAN_OPERATOR
@@ -59,11 +59,11 @@ def data_kesiapan(
     """``peran``: what the viewer can do (``OPERATOR``, ``KEPALA``, ``ADMIN_PEMDA``), so
     that every item links to a page where the viewer can fix it."""
     paket = paket_muat(pd, tahun)
-    hasil, galat = None, None
+    hasil, error = None, None
     try:
         hasil = hitung(paket, tahun)
     except HitungGagal as e:
-        galat = str(e)
+        error = str(e)
     narasi = {
         bagian: teks
         for bagian, teks in Narasi.objects.filter(
@@ -84,7 +84,7 @@ def data_kesiapan(
         bukti=bukti,
         indikator_id=indikator_id_per_kode(pd, tahun),
         ada_kepala=kepala_pd(pd, tahun) is not None,
-        galat=galat,
+        error=error,
         status_tw=dict(
             StatusTriwulan.objects.filter(perangkat_daerah=pd, tahun=tahun).values_list(
                 "triwulan", "status"

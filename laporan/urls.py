@@ -18,14 +18,14 @@ from laporan.views import alur, editor, evaluasi, pk, publik, sumber_daya, tahun
 
 lkjip_urls = [
     path("", editor.editor, name="lkjip-editor"),
-    path("narasi/<path:bagian>/", editor.narasi_simpan_view, name="lkjip-narasi-simpan"),
-    path("tabel/<str:tabel>/", editor.tabel_simpan_view, name="lkjip-tabel-simpan"),
+    path("narasi/<path:bagian>/", editor.narasi_simpan, name="lkjip-narasi-simpan"),
+    path("tabel/<str:tabel>/", editor.tabel_simpan, name="lkjip-tabel-simpan"),
     path("sumber-daya/", sumber_daya.sumber_daya, name="lkjip-sumber-daya"),
-    path("penandatanganan/", editor.penandatanganan_view, name="lkjip-penandatanganan"),
+    path("penandatanganan/", editor.penandatanganan, name="lkjip-penandatanganan"),
     path("pratinjau/", editor.pratinjau, name="lkjip-pratinjau"),
     path("draf.pdf", editor.draf_pdf, name="lkjip-draf-pdf"),
     path("kesiapan/", editor.kesiapan, name="lkjip-kesiapan"),
-    path("temuan/", editor.penjelasan_temuan_view, name="lkjip-temuan-jelaskan"),
+    path("temuan/", editor.penjelasan_temuan, name="lkjip-temuan-jelaskan"),
     path("ajukan/", alur.ajukan, name="lkjip-ajukan"),
     path("kembalikan/", alur.kembalikan, name="lkjip-kembalikan"),
     path("tetapkan/", alur.tetapkan, name="lkjip-tetapkan"),

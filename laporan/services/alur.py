@@ -136,7 +136,7 @@ def lkjip_tetapkan(
     in one transaction: if rendering or storing fails nothing changes.
     """
     from laporan.assembly import susun_dokumen
-    from laporan.pdf import Stempel, cetak_html, kode_isi, kunci_cetak, render_html
+    from laporan.pdf import Stempel, cetak_html, document_key, kode_isi, render_html
 
     lkjip = lkjip_for_update(lkjip)
     _pastikan_diajukan(lkjip, "ditetapkan")
@@ -171,7 +171,7 @@ def lkjip_tetapkan(
         keterangan=keterangan_stempel(penandatangan, jabatan, sekarang),
     )
     pdf, halaman = cetak_html(
-        render_html(dokumen, stempel=stempel), kunci=kunci_cetak(pd, lkjip.tahun)
+        render_html(dokumen, stempel=stempel), kunci=document_key(pd, lkjip.tahun)
     )
     snapshot = SnapshotLKjIP(
         lkjip=lkjip,

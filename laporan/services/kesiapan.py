@@ -163,7 +163,7 @@ def periksa_kesiapan(d: DataKesiapan) -> list[Kekurangan]:
         kurang.append(
             Kekurangan(
                 "data",
-                f"Belum ada data kinerja tahun {d.tahun}" + (f" ({d.galat})." if d.galat else "."),
+                f"Belum ada data kinerja tahun {d.tahun}" + (f" ({d.error})." if d.error else "."),
                 **_oleh(
                     d,
                     f"{_nama_operator(d)} mengisi Perjanjian Kinerja tahun {d.tahun}.",
