@@ -128,7 +128,7 @@ def main() -> None:
         print(f"Proses pekerja cetak paralel: {pekerja} (dinyalakan dalam {siap:.2f} s)")
         print(
             f"{'kecamatan':<14} {'susun':>6} {'html':>6} | {'hlm':>4} {'1 proses':>9} "
-            f"{'CPU':>6} {'pertama':>8} | {'pertama':>8} {'paralel':>8} {'rounds':>7} "
+            f"{'CPU':>6} {'pertama':>8} | {'pertama':>8} {'paralel':>8} {'putaran':>7} "
             f"{'tetapkan':>9} | "
             f"{'hlm':>4} {'Chromium':>9}"
         )
