@@ -102,10 +102,10 @@ class FormJumlah(forms.Form):
             self.data = self.data.copy()
         self.data[nama_dimuat(awalan, kunci)] = "" if nilai is None else str(nilai)
 
-    def tempel_galat(self, galat: forms.ValidationError) -> None:
+    def attach_errors(self, error: forms.ValidationError) -> None:
         """Put a service's ValidationError next to the fields it names (or above the form)."""
-        if hasattr(galat, "error_dict"):
-            for kunci, pesan in galat.message_dict.items():
+        if hasattr(error, "error_dict"):
+            for kunci, pesan in error.message_dict.items():
                 self.add_error(kunci if kunci in self.fields else None, pesan)
         else:
-            self.add_error(None, galat.messages)
+            self.add_error(None, error.messages)

@@ -1,11 +1,12 @@
-"""URLs of the budget screens under /pd/<kode>/<tahun>/anggaran/."""
+"""URLs of the budget screens; ``lkjip.urls`` includes it under
+/pd/<kode>/<tahun>/anggaran/."""
 
 from django.urls import path
 
-from anggaran import views
+from anggaran.views import dpa, realisasi, ringkasan
 
 urlpatterns = [
-    path("", views.ringkasan, name="anggaran-ringkasan"),
-    path("dpa/<str:versi>/", views.dpa, name="anggaran-dpa"),
-    path("realisasi/<int:triwulan>/", views.realisasi, name="anggaran-realisasi"),
+    path("", ringkasan.ringkasan, name="anggaran-ringkasan"),
+    path("dpa/<str:versi>/", dpa.dpa, name="anggaran-dpa"),
+    path("realisasi/<int:triwulan>/", realisasi.realisasi, name="anggaran-realisasi"),
 ]

@@ -10,7 +10,7 @@ demo packages (``impor_paket fixtures/*.json``) and their narratives
 of: assembling the document (``susun_dokumen``), rendering the HTML, and
 printing it with WeasyPrint
 
-- in one process (``html_ke_pdf``: best of N runs, its CPU seconds, and the
+- in one process (``html_to_pdf``: best of N runs, its CPU seconds, and the
   first, cold run of the process),
 - in parallel parts on the worker processes (``laporan.cetak``, as the
   application prints, every part of the document laid out afresh): the first
@@ -112,8 +112,8 @@ def main() -> None:
         from interchange.demo import muat_narasi_demo
         from kinerja.models import PerangkatDaerah
         from laporan.assembly import susun_dokumen
-        from laporan.cetak import cetak_dokumen, hentikan_pekerja, siapkan_pekerja
-        from laporan.pdf import Stempel, html_ke_pdf, kode_isi, render_html
+        from laporan.cetak import cetak_dokumen, stop_workers, warm_up_workers
+        from laporan.pdf import Stempel, html_to_pdf, kode_isi, render_html
 
         call_command("migrate", verbosity=0)
         paket = sorted(str(p) for p in (ROOT / "fixtures").glob("*.json"))
@@ -122,7 +122,7 @@ def main() -> None:
         (tmp / "static").symlink_to(ROOT / "static", target_is_directory=True)
 
         mulai = time.perf_counter()
-        pekerja = siapkan_pekerja()
+        pekerja = warm_up_workers()
         siap = time.perf_counter() - mulai
         print(f"LKjIP PDF, {os.cpu_count()} CPU, WeasyPrint terbaik dari {args.ulang} kali")
         print(f"Proses pekerja cetak paralel: {pekerja} (dinyalakan dalam {siap:.2f} s)")
@@ -147,7 +147,7 @@ def main() -> None:
             halaman = 0
             for _ in range(max(args.ulang, 1)):
                 mulai, mulai_cpu = time.perf_counter(), time.process_time()
-                pdf, halaman = html_ke_pdf(html)
+                pdf, halaman = html_to_pdf(html)
                 waktu.append(time.perf_counter() - mulai)
                 cpu.append(time.process_time() - mulai_cpu)
             # The application's print, every part afresh: the first print of the
@@ -157,12 +157,12 @@ def main() -> None:
             mulai = time.perf_counter()
             cetak_dokumen(html, str(ROOT), kunci=kunci)
             pertama_paralel = time.perf_counter() - mulai
-            paralel, putaran = [], []
+            paralel, rounds = [], []
             for _ in range(max(args.ulang, 1)):
                 mulai = time.perf_counter()
                 hasil = cetak_dokumen(html, str(ROOT), kunci=kunci)
                 paralel.append(time.perf_counter() - mulai)
-                putaran.append(hasil.putaran if hasil.cara == "paralel" else 0)
+                rounds.append(hasil.rounds if hasil.mode == "paralel" else 0)
             # Sign-off after a draft print: the chapters printed for the draft are
             # reused, only the cover and the stamp are printed.
             settings.LKJIP_PDF_SIMPAN_BAGIAN = 3600
@@ -176,8 +176,7 @@ def main() -> None:
             cetak_dokumen(dicap, str(ROOT), kunci=kunci)
             tetapkan = time.perf_counter() - mulai
             kolom_paralel = (
-                f"{pertama_paralel:>7.2f}s {min(paralel):>7.2f}s {max(putaran):>7} "
-                f"{tetapkan:>8.2f}s"
+                f"{pertama_paralel:>7.2f}s {min(paralel):>7.2f}s {max(rounds):>7} {tetapkan:>8.2f}s"
                 if pekerja
                 else f"{'-':>8} {'-':>8} {'-':>7} {'-':>9}"
             )
@@ -213,7 +212,7 @@ def main() -> None:
                 angka.append(f"{slug}_chromium_detik={chrome[0]:.2f}")
                 if pekerja:
                     angka.append(f"{slug}_rasio_chromium={min(paralel) / chrome[0]:.2f}")
-        hentikan_pekerja()
+        stop_workers()
         print()
         print("\n".join(angka))
     finally:

@@ -32,13 +32,13 @@ from django.db.models import Q
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from anggaran.services import jenis_belanja_berdampingan, kunci_kode, pohon_program
+from anggaran.selectors import jenis_belanja_berdampingan, kunci_kode
 from kinerja import models as km
 from kinerja import penandatangan
 from kinerja.engine.angka import Nilai, jumlah_desimal
 from kinerja.engine.capaian import Polaritas, RumusNegatif, hitung_capaian
 from kinerja.engine.efisiensi import RUMUS_EFISIENSI, MetodeEfisiensi
-from kinerja.engine.hitung import Hasil, HasilIndikator, HitungGagal, hitung
+from kinerja.engine.hitung import Hasil, HasilIndikator, HitungGagal, hitung, pohon_program
 from kinerja.engine.ikm import UNSUR_SKM
 from kinerja.engine.penyerapan import gulung, jumlah
 from kinerja.engine.perbandingan import kalimat_perubahan

@@ -19,7 +19,7 @@ how many pages a part has:
   over the daftar's pages; so are the daftar's own roman page numbers, which
   follow the cover part's pages;
 - the stamp or draft mark, the same on every page: printed once and laid under
-  every page (``pisah_lapisan``).
+  every page (``split_layer``).
 
 So every part prints at once, and only a few milliseconds of numbers wait for
 all of them. The part PDFs are joined with pikepdf: pages, bookmarks
@@ -45,201 +45,201 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from io import BytesIO
 
-from laporan.cetak_bagian import Cetakan, cetak, cetak_pekerja, hangatkan, mulai_pekerja
+from laporan.cetak_bagian import Rendered, render_pdf, render_pdf_in_worker, start_worker, warm_up
 
 __all__ = [
-    "Potongan",
-    "HasilCetak",
-    "potong",
+    "Parts",
+    "PrintResult",
+    "split",
     "html_sampul",
     "html_daftar",
-    "html_nomor_daftar",
-    "html_isi",
-    "html_nomor",
-    "html_kepala",
-    "angka_romawi",
-    "gabung_pdf",
-    "Tindihan",
+    "html_daftar_page_numbers",
+    "html_body_part",
+    "html_page_numbers",
+    "html_running_header",
+    "roman_numeral",
+    "merge_pdfs",
+    "Overlay",
     "cetak_dokumen",
-    "cetak_satu_proses",
-    "pisah_lapisan",
-    "jumlah_proses",
-    "hentikan_pekerja",
-    "siapkan_pekerja",
-    "nyalakan_pekerja",
+    "cetak_single_process",
+    "split_layer",
+    "worker_count",
+    "stop_workers",
+    "warm_up_workers",
+    "start_workers",
 ]
 
 log = logging.getLogger(__name__)
 
-PENANDA_LAPISAN = "<!--lapisan-->"
-PENANDA_LAPISAN_AKHIR = "<!--/lapisan-->"
-PENANDA_AWAL = "<!--awal-->"
-PENANDA_DAFTAR = "<!--daftar-->"
-PENANDA_ISI = '<!--isi--><div class="isi">'
-PENANDA_POTONG = "<!--potong-->"
-PENANDA_AKHIR = "</div><!--akhir-->"
+MARKER_LAYER = "<!--lapisan-->"
+MARKER_LAYER_END = "<!--/lapisan-->"
+MARKER_FRONT = "<!--awal-->"
+MARKER_DAFTAR = "<!--daftar-->"
+MARKER_BODY = '<!--isi--><div class="isi">'
+MARKER_SPLIT = "<!--potong-->"
+MARKER_END = "</div><!--akhir-->"
 
 # A row of the daftar isi/tabel/gambar: the class of the row ("t1" is bold), its
 # page-number cell and the anchor whose page it shows
 # (templates/laporan/dokumen/dokumen.html).
-_SEL_BARIS = re.compile(
+_DAFTAR_ROW = re.compile(
     r'<tr(?: class="(t\d)")?>(?:(?!</tr>).)*?'
     r'(<td class="toc-hal"><a href="#([^"]+)"(?: class="romawi")?></a></td>)',
     re.S,
 )
 _ID = re.compile(r'\bid="([^"]+)"')
-_JUDUL = re.compile(r"<h([1-6])[\s>]")
-_AWAL_SAMPUL = '<section class="sampul" id="sampul">'
-_BUKA_AWAL = '<div class="awal">'
-_KUNCI_CACHE = "lkjip:cetak:petunjuk:"
-_KUNCI_BAGIAN = "lkjip:cetak:bagian:2:"
+_HEADING = re.compile(r"<h([1-6])[\s>]")
+_COVER_START = '<section class="sampul" id="sampul">'
+_FRONT_OPEN = '<div class="awal">'
+_HINT_CACHE_KEY = "lkjip:cetak:petunjuk:"
+_PART_CACHE_KEY = "lkjip:cetak:bagian:2:"
 # Parts of the body smaller than this (characters of HTML) are joined to their neighbour.
-BATAS_GABUNG = 12_000
+MERGE_BELOW = 12_000
 # Without a remembered page count, the body is guessed at one page per this many
 # characters of HTML (the demo documents have 3,200 to 3,600), for the page
 # numbers printed before the chapters are laid out.
-HURUF_PER_HALAMAN = 2_500
-# Prints without content kept in this process (see ``_cetak_sekali``).
-_SIMPAN_SEKALI = 16
-# Page numbers printed when the workers start (see ``nyalakan_pekerja``).
-NOMOR_AWAL = 100
+CHARS_PER_PAGE = 2_500
+# Prints without content kept in this process (see ``_cetak_once``).
+_ONCE_KEPT = 16
+# Page numbers printed when the workers start (see ``start_workers``).
+PAGE_NUMBERS_AT_START = 100
 # The stylesheet of the printed document, relative to the application directory.
 CSS_DOKUMEN = "static/css/dokumen.css"
 
 
-class PotongGagal(ValueError):
+class SplitError(ValueError):
     """The HTML does not have the markers of the document template."""
 
 
 @dataclass(frozen=True)
-class Potongan:
+class Parts:
     """The document cut at its page breaks."""
 
-    kepala: str  # <head> … <body>: repeated in every part
+    head: str  # <head> … <body>: repeated in every part
     sampul: str  # cover, kata pengantar, ikhtisar
     daftar: str  # daftar isi, tabel and gambar
-    isi: tuple[tuple[str, str], ...]  # (id of its first section, HTML) per part
-    ekor: str  # "</body></html>"
+    body: tuple[tuple[str, str], ...]  # (id of its first section, HTML) per part
+    tail: str  # "</body></html>"
 
     @property
-    def anak(self) -> list[bool]:
+    def nested(self) -> list[bool]:
         """Per part of the body: whether its first heading is below level 1."""
-        return [(m := _JUDUL.search(h)) is not None and m.group(1) != "1" for _, h in self.isi]
+        return [(m := _HEADING.search(h)) is not None and m.group(1) != "1" for _, h in self.body]
 
     @property
-    def nomor_daftar(self) -> list[str]:
+    def daftar_anchors(self) -> list[str]:
         """The anchors whose page numbers the daftar prints, one per row, in order."""
-        return [a for _, _, a in _SEL_BARIS.findall(self.daftar)]
+        return [a for _, _, a in _DAFTAR_ROW.findall(self.daftar)]
 
 
 @dataclass
-class HasilCetak:
+class PrintResult:
     pdf: bytes
     halaman: int
     # How it was printed, for the benchmark and the tests.
-    cara: str  # "satu proses" or "paralel"
-    putaran: int = 1  # 2 when a print had to wait for the chapters (see _cetak_paralel)
-    dicetak_ulang: list[str] = field(default_factory=list)  # printed after the chapters
-    dari_simpanan: list[str] = field(default_factory=list)  # parts reused, not printed
+    mode: str  # "satu proses" or "paralel"
+    rounds: int = 1  # 2 when a print had to wait for the chapters (see _cetak_paralel)
+    reprinted: list[str] = field(default_factory=list)  # printed after the chapters
+    reused: list[str] = field(default_factory=list)  # parts reused, not printed
 
 
-def pisah_lapisan(html: str) -> tuple[str, str | None]:
+def split_layer(html: str) -> tuple[str, str | None]:
     """Take what is the same on every page out of the document: the stamp (QR code,
     kode isi) of a signed LKjIP or the draft line and DRAF mark of a draft.
 
     Returns the document without it and a one-page document that holds only it,
     at the place it has on every page (the footer, the mark behind the text).
     That page is printed once and laid under every page of the document by
-    ``gabung_pdf`` — one drawing shared by all pages instead of a footer laid
+    ``merge_pdfs`` — one drawing shared by all pages instead of a footer laid
     out and a mark drawn again on each of them. Without markers: ``(html, None)``.
     """
-    if html.count(PENANDA_LAPISAN) != 1 or html.count(PENANDA_LAPISAN_AKHIR) != 1:
+    if html.count(MARKER_LAYER) != 1 or html.count(MARKER_LAYER_END) != 1:
         return html, None
-    i = html.index(PENANDA_LAPISAN)
-    j = html.index(PENANDA_LAPISAN_AKHIR)
-    blok = html[i + len(PENANDA_LAPISAN) : j]
-    tanpa = html[:i] + html[j + len(PENANDA_LAPISAN_AKHIR) :]
+    i = html.index(MARKER_LAYER)
+    j = html.index(MARKER_LAYER_END)
+    blok = html[i + len(MARKER_LAYER) : j]
+    without_layer = html[:i] + html[j + len(MARKER_LAYER_END) :]
     if i > j or not blok.strip() or "</head>" not in html[:i]:
         return html, None
-    gaya = "<style>@page { @top-right { content: none; } @bottom-right { content: none; } }</style>"
-    lapisan = html[:i].replace("</head>", gaya + "</head>", 1) + blok + "</body></html>"
-    return tanpa, lapisan
+    css = "<style>@page { @top-right { content: none; } @bottom-right { content: none; } }</style>"
+    layer = html[:i].replace("</head>", css + "</head>", 1) + blok + "</body></html>"
+    return without_layer, layer
 
 
-def potong(html: str) -> Potongan:
+def split(html: str) -> Parts:
     """Cut the HTML of ``laporan.pdf.render_html`` (not the preview) into its parts."""
-    if any(html.count(m) != 1 for m in (PENANDA_AWAL, PENANDA_DAFTAR, PENANDA_ISI)):
-        raise PotongGagal("penanda bagian dokumen tidak ditemukan")
-    i_awal = html.index(PENANDA_AWAL)
-    i_daftar = html.index(PENANDA_DAFTAR)
-    i_isi = html.index(PENANDA_ISI)
-    i_akhir = html.rfind(PENANDA_AKHIR)
+    if any(html.count(m) != 1 for m in (MARKER_FRONT, MARKER_DAFTAR, MARKER_BODY)):
+        raise SplitError("penanda bagian dokumen tidak ditemukan")
+    i_awal = html.index(MARKER_FRONT)
+    i_daftar = html.index(MARKER_DAFTAR)
+    i_isi = html.index(MARKER_BODY)
+    i_akhir = html.rfind(MARKER_END)
     if not (i_awal < i_daftar < i_isi < i_akhir):
-        raise PotongGagal("urutan penanda bagian dokumen salah")
-    kepala = html[:i_awal]
-    sampul = html[i_awal + len(PENANDA_AWAL) : i_daftar]
-    daftar = html[i_daftar + len(PENANDA_DAFTAR) : i_isi]
-    isi = html[i_isi + len(PENANDA_ISI) : i_akhir]
-    ekor = html[i_akhir + len(PENANDA_AKHIR) :]
-    bagian: list[tuple[str, str]] = []
-    sebelum, *potongan_isi = isi.split(PENANDA_POTONG)
+        raise SplitError("urutan penanda bagian dokumen salah")
+    head = html[:i_awal]
+    sampul = html[i_awal + len(MARKER_FRONT) : i_daftar]
+    daftar = html[i_daftar + len(MARKER_DAFTAR) : i_isi]
+    body = html[i_isi + len(MARKER_BODY) : i_akhir]
+    tail = html[i_akhir + len(MARKER_END) :]
+    parts: list[tuple[str, str]] = []
+    sebelum, *body_chunks = body.split(MARKER_SPLIT)
     if sebelum.strip():
-        raise PotongGagal("isi dokumen di luar bagian")
-    for potongan in potongan_isi:
-        cocok = _ID.search(potongan)
+        raise SplitError("isi dokumen di luar bagian")
+    for chunk in body_chunks:
+        cocok = _ID.search(chunk)
         if cocok is None:
-            raise PotongGagal("bagian dokumen tanpa id")
-        if bagian and len(bagian[-1][1]) + len(potongan) <= BATAS_GABUNG:
+            raise SplitError("bagian dokumen tanpa id")
+        if parts and len(parts[-1][1]) + len(chunk) <= MERGE_BELOW:
             # Small neighbours print together: each print has a fixed cost
             # (stylesheet, fonts, PDF) of about as much as 2 KB of HTML.
-            ident, sebelumnya = bagian[-1]
-            bagian[-1] = (ident, sebelumnya + PENANDA_POTONG + potongan)
+            ident, sebelumnya = parts[-1]
+            parts[-1] = (ident, sebelumnya + MARKER_SPLIT + chunk)
         else:
-            bagian.append((cocok.group(1), potongan))
+            parts.append((cocok.group(1), chunk))
     # The front matter's <div class="awal"> opens in the cover part and closes
     # after the daftar: each part gets its half and closes or opens the rest.
     if (
-        not bagian
-        or _AWAL_SAMPUL not in sampul
-        or sampul.count(_BUKA_AWAL) != 1
+        not parts
+        or _COVER_START not in sampul
+        or sampul.count(_FRONT_OPEN) != 1
         or not daftar.rstrip().endswith("</div>")
-        or "</head>" not in kepala
+        or "</head>" not in head
     ):
-        raise PotongGagal("bagian dokumen tidak lengkap")
-    return Potongan(kepala=kepala, sampul=sampul, daftar=daftar, isi=tuple(bagian), ekor=ekor)
+        raise SplitError("bagian dokumen tidak lengkap")
+    return Parts(head=head, sampul=sampul, daftar=daftar, body=tuple(parts), tail=tail)
 
 
-def _dengan_gaya(p: Potongan, gaya: str) -> str:
-    return p.kepala.replace("</head>", f"<style>{gaya}</style></head>", 1)
+def _with_style(p: Parts, css: str) -> str:
+    return p.head.replace("</head>", f"<style>{css}</style></head>", 1)
 
 
 # Margin boxes that a part does not print: the stamp is in the layer, and the
 # running header and the arabic page number of the body are laid over its pages.
-_TANPA_STEMPEL = "@page { @bottom-left { content: none; } }"
-_TANPA_TEPI_ISI = "@page isi { @top-right { content: none; } @bottom-right { content: none; } }"
+_NO_STAMP = "@page { @bottom-left { content: none; } }"
+_NO_BODY_MARGINS = "@page isi { @top-right { content: none; } @bottom-right { content: none; } }"
 
 
-def html_isi(p: Potongan, indeks: int) -> str:
+def html_body_part(p: Parts, indeks: int) -> str:
     """Part ``indeks`` of the body alone, without header and page number (see
-    ``html_kepala`` and ``html_nomor``)."""
-    kepala = _dengan_gaya(p, _TANPA_STEMPEL + _TANPA_TEPI_ISI)
-    return f'{kepala}<div class="isi">{p.isi[indeks][1]}</div>{p.ekor}'
+    ``html_running_header`` and ``html_page_numbers``)."""
+    head = _with_style(p, _NO_STAMP + _NO_BODY_MARGINS)
+    return f'{head}<div class="isi">{p.body[indeks][1]}</div>{p.tail}'
 
 
-def html_kepala(p: Potongan) -> str:
+def html_running_header(p: Parts) -> str:
     """One page of the body's page group that shows only the running header."""
-    kepala = _dengan_gaya(p, _TANPA_STEMPEL + "@page isi { @bottom-right { content: none; } }")
-    return f'{kepala}<div class="isi"><div></div></div>{p.ekor}'
+    head = _with_style(p, _NO_STAMP + "@page isi { @bottom-right { content: none; } }")
+    return f'{head}<div class="isi"><div></div></div>{p.tail}'
 
 
-def html_nomor(halaman: int, akar: str) -> str:
+def html_page_numbers(halaman: int, root: str) -> str:
     """``halaman`` empty pages of the body's page group that show only their page
     number. It is the same for every document (the number's place and font come
     from the stylesheet), and page ``k`` is the same whatever the count, so one
     print serves every document of at most ``halaman`` pages. The stylesheet's
     time of change is written in, so that a changed stylesheet is a new print."""
     try:
-        versi = os.stat(os.path.join(akar, CSS_DOKUMEN)).st_mtime_ns
+        versi = os.stat(os.path.join(root, CSS_DOKUMEN)).st_mtime_ns
     except OSError:
         versi = 0
     kosong = '<div style="break-before: page"></div>' * (halaman - 1)
@@ -251,14 +251,14 @@ def html_nomor(halaman: int, akar: str) -> str:
     )
 
 
-def html_sampul(p: Potongan) -> str:
+def html_sampul(p: Parts) -> str:
     """The cover, kata pengantar and ikhtisar: the front matter before the daftar."""
-    return f"{_dengan_gaya(p, _TANPA_STEMPEL)}{p.sampul}</div>{p.ekor}"
+    return f"{_with_style(p, _NO_STAMP)}{p.sampul}</div>{p.tail}"
 
 
-def html_daftar(p: Potongan) -> str:
+def html_daftar(p: Parts) -> str:
     """The daftar isi/tabel/gambar alone, without any page number: neither in its
-    number column nor in its footer (``html_nomor_daftar`` lays them over it).
+    number column nor in its footer (``html_daftar_page_numbers`` lays them over it).
     So it does not wait for the other parts.
 
     Each number cell holds a block ``toc-hal-K`` (K: its order in the daftar)
@@ -268,176 +268,176 @@ def html_daftar(p: Potongan) -> str:
     its first page, so that WeasyPrint keeps them; the join replaces those
     destinations by the real ones. ``toc-asal`` marks the corner of the page
     area."""
-    urut = itertools.count()
+    index = itertools.count()
 
     def sel(cocok: re.Match) -> str:
         tanda = (
-            f'<td class="toc-hal"><div id="toc-hal-{next(urut)}"><a href="#{cocok.group(3)}" '
+            f'<td class="toc-hal"><div id="toc-hal-{next(index)}"><a href="#{cocok.group(3)}" '
             'class="tetap"><span style="visibility: hidden">000</span></a></div></td>'
         )
         return cocok.group(0).replace(cocok.group(2), tanda)
 
-    daftar = _SEL_BARIS.sub(sel, p.daftar)
+    daftar = _DAFTAR_ROW.sub(sel, p.daftar)
     di_sini = set(_ID.findall(p.daftar))
     luar = [a for a in dict.fromkeys(re.findall(r'href="#([^"]+)"', p.daftar)) if a not in di_sini]
-    jangkar = "".join(f'<span id="{a}"></span>' for a in luar)
-    gaya = f"{_TANPA_STEMPEL}@page awal {{ @bottom-right {{ content: none; }} }}"
+    anchors = "".join(f'<span id="{a}"></span>' for a in luar)
+    css = f"{_NO_STAMP}@page awal {{ @bottom-right {{ content: none; }} }}"
     # The corner mark goes into the first section: before it, it would be content
     # that the section's page break sends to a page of its own.
     buka = re.match(r"\s*<section [^>]*>", daftar)
     if buka is None:
-        raise PotongGagal("daftar tidak diawali bagian")
+        raise SplitError("daftar tidak diawali bagian")
     return (
-        f"{_dengan_gaya(p, gaya)}{_BUKA_AWAL}"
+        f"{_with_style(p, css)}{_FRONT_OPEN}"
         f'<div style="position:absolute;top:0;left:0;width:0;height:0;overflow:hidden">'
-        f'{jangkar}</div>{buka.group(0)}<div id="toc-asal"></div>{daftar[buka.end() :]}{p.ekor}'
+        f'{anchors}</div>{buka.group(0)}<div id="toc-asal"></div>{daftar[buka.end() :]}{p.tail}'
     )
 
 
-def html_nomor_daftar(p: Potongan, daftar: Cetakan, angka: list[str], mulai: int) -> str:
+def html_daftar_page_numbers(p: Parts, daftar: Rendered, angka: list[str], start: int) -> str:
     """The page numbers of the daftar printed by ``html_daftar``, on as many pages:
     ``angka[K]`` in the box of ``toc-hal-K`` (same font, same line), and the
-    daftar's own roman page numbers in its footer, counting from ``mulai``."""
-    x0, y0 = daftar.letak["toc-asal"][:2]
-    tebal = [kelas == "t1" for kelas, _, _ in _SEL_BARIS.findall(p.daftar)]
+    daftar's own roman page numbers in its footer, counting from ``start``."""
+    x0, y0 = daftar.boxes["toc-asal"][:2]
+    tebal = [kelas == "t1" for kelas, _, _ in _DAFTAR_ROW.findall(p.daftar)]
     halaman: list[list[str]] = [[] for _ in range(daftar.halaman)]
     for k, teks in enumerate(angka):
-        x1, y1, x2, y2 = daftar.letak[f"toc-hal-{k}"]
-        halaman[daftar.jangkar[f"toc-hal-{k}"]].append(
+        x1, y1, x2, y2 = daftar.boxes[f"toc-hal-{k}"]
+        halaman[daftar.anchors[f"toc-hal-{k}"]].append(
             f'<div class="toc-nomor{" t1" if tebal[k] else ""}" style="left:{x1 - x0:.4f}px;'
             f'top:{y1 - y0:.4f}px;width:{x2 - x1:.4f}px;height:{y2 - y1:.4f}px">{teks}</div>'
         )
-    gaya = (
-        f"{_TANPA_STEMPEL}@page :first {{ counter-reset: page {mulai}; }}"
+    css = (
+        f"{_NO_STAMP}@page :first {{ counter-reset: page {start}; }}"
         ".toc-nomor { position: absolute; text-align: right; white-space: nowrap; }"
         ".toc-nomor.t1 { font-weight: bold; }"
     )
-    isi = "".join(
+    body = "".join(
         f'<div style="position:relative;height:0{";break-before:page" if i else ""}">'
         f"{''.join(h)}</div>"
         for i, h in enumerate(halaman)
     )
-    return f"{_dengan_gaya(p, gaya)}{_BUKA_AWAL}{isi}</div>{p.ekor}"
+    return f"{_with_style(p, css)}{_FRONT_OPEN}{body}</div>{p.tail}"
 
 
-def angka_romawi(n: int) -> str:
+def roman_numeral(n: int) -> str:
     """``n`` in lower-case roman numerals, as CSS ``lower-roman`` writes it."""
     hasil = []
     for nilai, huruf in (
         (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
         (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
     ):  # fmt: skip
-        jumlah, n = divmod(n, nilai)
-        hasil.append(huruf * jumlah)
+        count, n = divmod(n, nilai)
+        hasil.append(huruf * count)
     return "".join(hasil)
 
 
 @dataclass(frozen=True)
-class Tindihan:
-    """A PDF laid over (or under) pages of the joined document (``gabung_pdf``)."""
+class Overlay:
+    """A PDF laid over (or under) pages of the joined document (``merge_pdfs``)."""
 
     pdf: bytes
-    mulai: int = 0  # the first page it covers
-    # Pages it covers; None: to the last page (``sama``) or as many as it has.
-    jumlah: int | None = None
+    start: int = 0  # the first page it covers
+    # Pages it covers; None: to the last page (``shared``) or as many as it has.
+    count: int | None = None
     # Its one page on every covered page, as one shared form XObject; otherwise
-    # its page ``k`` on page ``mulai + k``.
-    sama: bool = False
-    bawah: bool = False  # under the page's content, not over it
+    # its page ``k`` on page ``start + k``.
+    shared: bool = False
+    under: bool = False  # under the page's content, not over it
 
 
-def gabung_pdf(
-    bagian: list[bytes],
-    anak: list[bool] | None = None,
-    tindihan: tuple[Tindihan, ...] = (),
-    semu: int | None = None,
+def merge_pdfs(
+    parts: list[bytes],
+    nested: list[bool] | None = None,
+    overlays: tuple[Overlay, ...] = (),
+    placeholders: int | None = None,
 ) -> bytes:
     """Join PDFs printed by WeasyPrint: pages in order, outlines one after another,
     named destinations and the first part's document information and catalog
     entries (language, page mode).
 
-    ``semu``: the part whose named destinations are placeholders (see
+    ``placeholders``: the part whose named destinations are placeholders (see
     ``html_daftar``): another part's destination of the same name wins.
 
-    ``anak[i]`` true: part ``i`` does not open with a level-1 heading, so its
+    ``nested[i]`` true: part ``i`` does not open with a level-1 heading, so its
     top bookmarks go under the last top bookmark before it, as they would in
     the whole document (the second and later lampiran under LAMPIRAN).
 
-    ``tindihan``, in order: what is laid over or under the joined pages (the
-    stamp, the running header, the page numbers; see ``Tindihan``)."""
+    ``overlays``, in order: what is laid over or under the joined pages (the
+    stamp, the running header, the page numbers; see ``Overlay``)."""
     import pikepdf
 
-    with contextlib.ExitStack() as terbuka:
+    with contextlib.ExitStack() as stack:
         # The sources stay open until the result is saved: objects are copied lazily.
-        sumber = [terbuka.enter_context(pikepdf.open(BytesIO(b))) for b in bagian]
+        src = [stack.enter_context(pikepdf.open(BytesIO(b))) for b in parts]
         hasil = pikepdf.new()
-        tujuan: dict[str, pikepdf.Object] = {}
-        markah: list[pikepdf.OutlineItem] = []
-        for urut, s in enumerate(sumber):
+        destinations: dict[str, pikepdf.Object] = {}
+        bookmarks: list[pikepdf.OutlineItem] = []
+        for index, s in enumerate(src):
             with warnings.catch_warnings():
                 # Named destinations are carried over below (add_pages_from would
                 # rename the front matter's placeholders instead of replacing them).
                 warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
                 hasil.pages.extend(s.pages)
-            if urut == 0:
+            if index == 0:
                 hasil.docinfo = hasil.copy_foreign(s.docinfo)
                 for kunci in ("/Lang", "/PageMode", "/ViewerPreferences", "/MarkInfo"):
                     if kunci in s.Root:
-                        hasil.Root[kunci] = _salin(hasil, s, s.Root[kunci])
+                        hasil.Root[kunci] = _copy_object(hasil, s, s.Root[kunci])
             names = s.Root.get("/Names")
             if names is not None and "/Dests" in names:
                 for nama, nilai in pikepdf.NameTree(names.Dests).items():
-                    if urut != semu or nama not in tujuan:
-                        tujuan[nama] = _salin(hasil, s, nilai)
-            with s.open_outline() as garis:
-                baru = [_salin_markah(hasil, s, item) for item in garis.root]
-            if anak and anak[urut] and markah:
-                markah[-1].children.extend(baru)
+                    if index != placeholders or nama not in destinations:
+                        destinations[nama] = _copy_object(hasil, s, nilai)
+            with s.open_outline() as outline:
+                baru = [_copy_bookmark(hasil, s, item) for item in outline.root]
+            if nested and nested[index] and bookmarks:
+                bookmarks[-1].children.extend(baru)
             else:
-                markah.extend(baru)
-        if tujuan:
+                bookmarks.extend(baru)
+        if destinations:
             pohon = pikepdf.NameTree.new(hasil)
-            for nama in sorted(tujuan):
-                pohon[nama] = tujuan[nama]
+            for nama in sorted(destinations):
+                pohon[nama] = destinations[nama]
             hasil.Root.Names = hasil.make_indirect(pikepdf.Dictionary(Dests=pohon.obj))
-        with hasil.open_outline() as garis:
-            garis.root.extend(markah)
-        for t in tindihan:
-            s = terbuka.enter_context(pikepdf.open(BytesIO(t.pdf)))
-            bersama = (
+        with hasil.open_outline() as outline:
+            outline.root.extend(bookmarks)
+        for t in overlays:
+            s = stack.enter_context(pikepdf.open(BytesIO(t.pdf)))
+            shared_form = (
                 hasil.copy_foreign(s.make_indirect(s.pages[0].as_form_xobject()))
-                if t.sama
+                if t.shared
                 else None
             )
-            jumlah = t.jumlah
-            if jumlah is None:
-                jumlah = len(hasil.pages) - t.mulai if t.sama else len(s.pages)
-            for k in range(jumlah):
-                if bersama is None:
-                    bentuk = hasil.copy_foreign(s.pages[k].as_form_xobject())
+            count = t.count
+            if count is None:
+                count = len(hasil.pages) - t.start if t.shared else len(s.pages)
+            for k in range(count):
+                if shared_form is None:
+                    form = hasil.copy_foreign(s.pages[k].as_form_xobject())
                 else:
-                    bentuk = bersama
-                halaman = hasil.pages[t.mulai + k]
-                (halaman.add_underlay if t.bawah else halaman.add_overlay)(bentuk)
-        keluar = BytesIO()
+                    form = shared_form
+                halaman = hasil.pages[t.start + k]
+                (halaman.add_underlay if t.under else halaman.add_overlay)(form)
+        out = BytesIO()
         # Object streams pack the dictionaries of every part (each with its own
         # fonts and pages): a quarter smaller, for no measurable time.
-        hasil.save(keluar, object_stream_mode=pikepdf.ObjectStreamMode.generate)
-        return keluar.getvalue()
+        hasil.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        return out.getvalue()
 
 
-def _salin_markah(hasil, sumber, item):
-    """A bookmark of ``sumber`` and its children, as bookmarks of ``hasil``."""
+def _copy_bookmark(hasil, src, item):
+    """A bookmark of ``src`` and its children, as bookmarks of ``hasil``."""
     import pikepdf
 
-    baru = pikepdf.OutlineItem(item.title, destination=_salin(hasil, sumber, item.destination))
+    baru = pikepdf.OutlineItem(item.title, destination=_copy_object(hasil, src, item.destination))
     baru.is_closed = item.is_closed
-    baru.children.extend(_salin_markah(hasil, sumber, c) for c in item.children)
+    baru.children.extend(_copy_bookmark(hasil, src, c) for c in item.children)
     return baru
 
 
-def _salin(hasil, sumber, nilai):
-    """``nilai`` of ``sumber`` as an object of ``hasil`` (page references follow the
+def _copy_object(hasil, src, nilai):
+    """``nilai`` of ``src`` as an object of ``hasil`` (page references follow the
     pages already copied)."""
     import pikepdf
 
@@ -445,114 +445,114 @@ def _salin(hasil, sumber, nilai):
         return None
     if isinstance(nilai, pikepdf.Dictionary | pikepdf.Array):
         if not nilai.is_indirect:
-            nilai = sumber.make_indirect(nilai)
+            nilai = src.make_indirect(nilai)
         return hasil.copy_foreign(nilai)
     return nilai
 
 
 # ----------------------------------------------------------------------- workers
 
-_pelaksana: ProcessPoolExecutor | None = None
-_pelaksana_kunci = threading.Lock()
+_pool: ProcessPoolExecutor | None = None
+_pool_lock = threading.Lock()
 
 
-def jumlah_proses() -> int:
+def worker_count() -> int:
     from django.conf import settings
 
     return int(getattr(settings, "LKJIP_PDF_PROSES", 0) or 0)
 
 
-def _pekerja(n: int, akar: str) -> ProcessPoolExecutor:
+def _worker_pool(n: int, root: str) -> ProcessPoolExecutor:
     """The worker pool, started on first use: a fork server that has loaded only
     WeasyPrint and ``laporan.cetak_bagian`` (nothing of Django: no database
     connection is shared), and ``n`` workers warmed up with a tiny document, which
-    leave when this process is gone (``cetak_bagian.mulai_pekerja``)."""
-    global _pelaksana
-    with _pelaksana_kunci:
-        if _pelaksana is None:
-            konteks = multiprocessing.get_context("forkserver")
-            konteks.set_forkserver_preload(["laporan.cetak_bagian"])
-            _pelaksana = ProcessPoolExecutor(
+    leave when this process is gone (``cetak_bagian.start_worker``)."""
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["laporan.cetak_bagian"])
+            _pool = ProcessPoolExecutor(
                 max_workers=n,
-                mp_context=konteks,
-                initializer=mulai_pekerja,
-                initargs=(akar, os.getpid()),
+                mp_context=context,
+                initializer=start_worker,
+                initargs=(root, os.getpid()),
             )
-        return _pelaksana
+        return _pool
 
 
-def nyalakan_pekerja() -> list[Future]:
+def start_workers() -> list[Future]:
     """Start the worker pool in the background, without waiting: called when the
     LKjIP page of a year opens, so that its first PDF does not wait for the
-    workers to start (about a second), nor for the page numbers (``html_nomor``).
+    workers to start (about a second), nor for the page numbers (``html_page_numbers``).
     Nothing happens when they run already. Returns the warm-up tasks for a
     caller that wants to wait."""
-    n = jumlah_proses()
+    n = worker_count()
     if n < 2:
         return []
-    with _pelaksana_kunci:
-        if _pelaksana is not None:
+    with _pool_lock:
+        if _pool is not None:
             return []
     try:
-        akar = _akar()
-        pekerja = _pekerja(n, akar)
+        root = _app_root()
+        pool = _worker_pool(n, root)
         # Each worker runs its initializer before its first task; n small tasks reach all.
-        tugas = [pekerja.submit(hangatkan, akar) for _ in range(n)]
+        task = [pool.submit(warm_up, root) for _ in range(n)]
         # The page numbers, the same for every document, while nobody waits for them.
-        return [*tugas, _nomor(NOMOR_AWAL, pekerja, akar, [])[1]]
+        return [*task, _page_numbers(PAGE_NUMBERS_AT_START, pool, root, [])[1]]
     except Exception:  # printing starts them again, or prints in one process
         log.exception("Proses pekerja cetak tidak dapat dinyalakan.")
         return []
 
 
-def siapkan_pekerja() -> int:
+def warm_up_workers() -> int:
     """Start the worker pool now and wait until every worker is warm; returns the
     number of workers (0 when printing is configured to stay in one process)."""
-    for tugas in nyalakan_pekerja():
-        tugas.result()
-    n = jumlah_proses()
+    for task in start_workers():
+        task.result()
+    n = worker_count()
     return n if n >= 2 else 0
 
 
-def _akar() -> str:
+def _app_root() -> str:
     from django.conf import settings
 
     return str(settings.BASE_DIR)
 
 
-def hentikan_pekerja() -> None:
+def stop_workers() -> None:
     """Stop the worker pool (it starts again on the next parallel print)."""
-    global _pelaksana
-    with _pelaksana_kunci:
-        if _pelaksana is not None:
-            _pelaksana.shutdown(wait=True, cancel_futures=True)
-            _pelaksana = None
-    with _sekali_kunci:
-        for kunci, tugas in list(_sekali.items()):
-            if not _berguna(tugas):
-                del _sekali[kunci]
+    global _pool
+    with _pool_lock:
+        if _pool is not None:
+            _pool.shutdown(wait=True, cancel_futures=True)
+            _pool = None
+    with _once_lock:
+        for kunci, task in list(_once.items()):
+            if not _usable(task):
+                del _once[kunci]
 
 
 # ----------------------------------------------------------------------- printing
 
 
-def _lapisan(pdf: bytes) -> Tindihan:
-    """The stamp or draft mark (``pisah_lapisan``): under every page."""
-    return Tindihan(pdf, sama=True, bawah=True)
+def _layer_overlay(pdf: bytes) -> Overlay:
+    """The stamp or draft mark (``split_layer``): under every page."""
+    return Overlay(pdf, shared=True, under=True)
 
 
-def cetak_satu_proses(html: str, akar: str) -> tuple[HasilCetak, Cetakan]:
+def cetak_single_process(html: str, root: str) -> tuple[PrintResult, Rendered]:
     """Print the whole document in this process (its layer laid under every page);
     also returns the print without the layer, with its anchors."""
-    tanpa, lapisan = pisah_lapisan(html)
-    c = cetak(tanpa, akar)
+    without_layer, layer = split_layer(html)
+    c = render_pdf(without_layer, root)
     pdf = c.pdf
-    if lapisan is not None:
-        pdf = gabung_pdf([c.pdf], tindihan=(_lapisan(cetak(lapisan, akar).pdf),))
-    return HasilCetak(pdf=pdf, halaman=c.halaman, cara="satu proses"), c
+    if layer is not None:
+        pdf = merge_pdfs([c.pdf], overlays=(_layer_overlay(render_pdf(layer, root).pdf),))
+    return PrintResult(pdf=pdf, halaman=c.halaman, mode="satu proses"), c
 
 
-def cetak_dokumen(html: str, akar: str, *, kunci: str | None = None) -> HasilCetak:
+def cetak_dokumen(html: str, root: str, *, kunci: str | None = None) -> PrintResult:
     """Print the document HTML to one PDF, in parallel when it can (see the module).
 
     ``kunci`` names the document (perangkat daerah and year) for the petunjuk: the
@@ -562,193 +562,213 @@ def cetak_dokumen(html: str, akar: str, *, kunci: str | None = None) -> HasilCet
     """
     from django.core.cache import cache
 
-    n = jumlah_proses()
-    tanpa, lapisan = pisah_lapisan(html)
+    n = worker_count()
+    without_layer, layer = split_layer(html)
     try:
-        p = potong(tanpa)
-    except PotongGagal:
+        p = split(without_layer)
+    except SplitError:
         p = None
     if n >= 2 and p is not None:
-        kunci_petunjuk = _KUNCI_CACHE + (kunci or _sidik(html))
+        hint_key = _HINT_CACHE_KEY + (kunci or _fingerprint(html))
         try:
-            hasil, petunjuk = _cetak_paralel(
-                p, lapisan, cache.get(kunci_petunjuk) or {}, _pekerja(n, akar), akar
+            hasil, hint = _cetak_parallel(
+                p, layer, cache.get(hint_key) or {}, _worker_pool(n, root), root
             )
         except Exception:  # a broken worker must not cost the user the PDF
             log.exception("Cetak paralel gagal; dicetak dalam satu proses.")
-            hentikan_pekerja()
+            stop_workers()
         else:
-            cache.set(kunci_petunjuk, petunjuk, None)
+            cache.set(hint_key, hint, None)
             return hasil
-    return cetak_satu_proses(html, akar)[0]
+    return cetak_single_process(html, root)[0]
 
 
-def _cetak_paralel(
-    p: Potongan,
-    lapisan: str | None,
-    petunjuk: dict,
-    pekerja: ProcessPoolExecutor,
-    akar: str,
-) -> tuple[HasilCetak, dict]:
+def _cetak_parallel(
+    p: Parts,
+    layer: str | None,
+    hint: dict,
+    pool: ProcessPoolExecutor,
+    root: str,
+) -> tuple[PrintResult, dict]:
     """Every part goes to the workers at once, largest first: the cover part, the
     daftar (without its numbers), the chapters, then the layer and the header.
     The page numbers of the daftar need them all: they are printed last, on
     pages of their own laid over the daftar's (a few milliseconds). The page
     numbers of the body come printed already, for as many pages as the last
-    print had (``petunjuk``), or a guess; when the body has more pages, they are
+    print had (``hint``), or a guess; when the body has more pages, they are
     printed again."""
-    from django.core.cache import cache
-
-    simpan = simpan_bagian_detik()
-    ident = [i for i, _ in p.isi]
-    dari_simpanan: list[str] = []
-
-    def kirim(tugas: dict[str, str]) -> dict[str, Future | Cetakan]:
-        """Send the prints to the workers, largest first (the pool takes work in
-        submission order); a part printed before with the same HTML is reused."""
-        hasil: dict[str, Future | Cetakan] = {}
-        kunci_simpan = {_KUNCI_BAGIAN + _sidik(h): k for k, h in tugas.items()}
-        if simpan:
-            for kunci, c in cache.get_many(list(kunci_simpan)).items():
-                hasil[kunci_simpan[kunci]] = c
-                dari_simpanan.append(kunci_simpan[kunci])
-        for k in sorted(tugas, key=lambda k: len(tugas[k]), reverse=True):
-            if k not in hasil:
-                hasil[k] = pekerja.submit(cetak_pekerja, tugas[k], akar)
-        return hasil
-
-    def terima(kiriman: dict[str, Future | Cetakan], tugas: dict[str, str]) -> dict[str, Cetakan]:
-        hasil = {k: f if isinstance(f, Cetakan) else f.result() for k, f in kiriman.items()}
-        if simpan:
-            baru = {
-                _KUNCI_BAGIAN + _sidik(tugas[k]): c
-                for k, c in hasil.items()
-                if not isinstance(kiriman[k], Cetakan)
-            }
-            cache.set_many(baru, simpan)
-        return hasil
-
-    tugas = {"sampul": html_sampul(p), "daftar": html_daftar(p)}
-    tugas.update({i: html_isi(p, k) for k, i in enumerate(ident)})
-    if lapisan is not None:
-        tugas["lapisan"] = lapisan
-    kiriman = kirim(tugas)
-    kepala = _cetak_sekali(html_kepala(p), pekerja, akar, "kepala", dari_simpanan)
-    halaman_nomor, nomor_cetak = _nomor(
-        petunjuk.get("halaman_isi") or _tebak_halaman(p), pekerja, akar, dari_simpanan
+    keep_seconds = part_cache_seconds()
+    ident = [i for i, _ in p.body]
+    reused: list[str] = []
+    task = {"sampul": html_sampul(p), "daftar": html_daftar(p)}
+    task.update({i: html_body_part(p, k) for k, i in enumerate(ident)})
+    if layer is not None:
+        task["lapisan"] = layer
+    submitted = _submit_parts(task, pool, root, keep_seconds, reused)
+    head = _cetak_once(html_running_header(p), pool, root, "kepala", reused)
+    numbered_pages, page_numbers = _page_numbers(
+        hint.get("halaman_isi") or _guess_body_pages(p), pool, root, reused
     )
-    hasil = terima(kiriman, tugas)
+    hasil = _collect_parts(submitted, task, keep_seconds)
 
-    jumlah = [hasil[i].halaman for i in ident]
-    halaman_isi = sum(jumlah)
-    ulang = []
-    if halaman_nomor < halaman_isi:
-        ulang.append("nomor")
-        halaman_nomor, nomor_cetak = _nomor(halaman_isi, pekerja, akar, dari_simpanan)
-    # The number of every row of the daftar: arabic in the body, lower-roman in
-    # the front matter (the cover part, then the daftar from ``mulai`` on).
-    mulai = hasil["sampul"].halaman + 1
-    angka: dict[str, str] = {}
-    for a, hal in hasil["sampul"].jangkar.items():
-        angka.setdefault(a, angka_romawi(hal + 1))
-    di_daftar = set(_ID.findall(p.daftar))
-    for a, hal in hasil["daftar"].jangkar.items():
-        if a in di_daftar:
-            angka.setdefault(a, angka_romawi(hal + mulai))
-    for k, i in enumerate(ident):
-        for a, hal in hasil[i].jangkar.items():
-            angka.setdefault(a, str(hal + 1 + sum(jumlah[:k])))
-    html_angka = html_nomor_daftar(
-        p, hasil["daftar"], [angka.get(a, "") for a in p.nomor_daftar], mulai
+    count = [hasil[i].halaman for i in ident]
+    halaman_isi = sum(count)
+    reprinted = []
+    if numbered_pages < halaman_isi:
+        reprinted.append("nomor")
+        numbered_pages, page_numbers = _page_numbers(halaman_isi, pool, root, reused)
+    start = hasil["sampul"].halaman + 1
+    angka = _daftar_numbers(p, hasil, ident, count, start)
+    html_angka = html_daftar_page_numbers(
+        p, hasil["daftar"], [angka.get(a, "") for a in p.daftar_anchors], start
     )
-    nomor_daftar = _cetak_sekali(html_angka, pekerja, akar, "nomor-daftar", dari_simpanan)
-    if "nomor-daftar" not in dari_simpanan:
-        ulang.append("nomor-daftar")
+    daftar_numbers = _cetak_once(html_angka, pool, root, "nomor-daftar", reused)
+    if "nomor-daftar" not in reused:
+        reprinted.append("nomor-daftar")
 
     urutan = ["sampul", "daftar", *ident]
     depan = hasil["sampul"].halaman + hasil["daftar"].halaman
-    tindihan = [
-        Tindihan(kepala.result().pdf, depan, halaman_isi, sama=True),
-        Tindihan(nomor_cetak.result().pdf, depan, halaman_isi),
-        Tindihan(nomor_daftar.result().pdf, hasil["sampul"].halaman),
+    overlays = [
+        Overlay(head.result().pdf, depan, halaman_isi, shared=True),
+        Overlay(page_numbers.result().pdf, depan, halaman_isi),
+        Overlay(daftar_numbers.result().pdf, hasil["sampul"].halaman),
     ]
-    if lapisan is not None:
-        tindihan.insert(0, _lapisan(hasil["lapisan"].pdf))
-    pdf = gabung_pdf(
-        [hasil[k].pdf for k in urutan], [False, False, *p.anak], tuple(tindihan), semu=1
+    if layer is not None:
+        overlays.insert(0, _layer_overlay(hasil["lapisan"].pdf))
+    pdf = merge_pdfs(
+        [hasil[k].pdf for k in urutan], [False, False, *p.nested], tuple(overlays), placeholders=1
     )
     return (
-        HasilCetak(
+        PrintResult(
             pdf=pdf,
             halaman=depan + halaman_isi,
-            cara="paralel",
-            putaran=2 if ulang else 1,
-            dicetak_ulang=sorted(ulang),
-            dari_simpanan=sorted(set(dari_simpanan)),
+            mode="paralel",
+            rounds=2 if reprinted else 1,
+            reprinted=sorted(reprinted),
+            reused=sorted(set(reused)),
         ),
         {"halaman_isi": halaman_isi},
     )
 
 
-def _berguna(tugas: Future) -> bool:
+def _submit_parts(
+    task: dict[str, str],
+    pool: ProcessPoolExecutor,
+    root: str,
+    keep_seconds: int,
+    reused: list[str],
+) -> dict[str, Future | Rendered]:
+    """Send the prints to the workers, largest first (the pool takes work in
+    submission order); a part printed before with the same HTML is reused (its name
+    is added to ``reused``)."""
+    from django.core.cache import cache
+
+    hasil: dict[str, Future | Rendered] = {}
+    kunci_simpan = {_PART_CACHE_KEY + _fingerprint(h): k for k, h in task.items()}
+    if keep_seconds:
+        for kunci, c in cache.get_many(list(kunci_simpan)).items():
+            hasil[kunci_simpan[kunci]] = c
+            reused.append(kunci_simpan[kunci])
+    for k in sorted(task, key=lambda k: len(task[k]), reverse=True):
+        if k not in hasil:
+            hasil[k] = pool.submit(render_pdf_in_worker, task[k], root)
+    return hasil
+
+
+def _collect_parts(
+    submitted: dict[str, Future | Rendered], task: dict[str, str], keep_seconds: int
+) -> dict[str, Rendered]:
+    """Wait for the prints; the new ones are kept for reuse for ``keep_seconds``."""
+    from django.core.cache import cache
+
+    hasil = {k: f if isinstance(f, Rendered) else f.result() for k, f in submitted.items()}
+    if keep_seconds:
+        baru = {
+            _PART_CACHE_KEY + _fingerprint(task[k]): c
+            for k, c in hasil.items()
+            if not isinstance(submitted[k], Rendered)
+        }
+        cache.set_many(baru, keep_seconds)
+    return hasil
+
+
+def _daftar_numbers(
+    p: Parts, hasil: dict[str, Rendered], ident: list[str], count: list[int], start: int
+) -> dict[str, str]:
+    """The page number of every anchor the daftar may show: arabic in the body,
+    lower-roman in the front matter (the cover part, then the daftar from ``start`` on)."""
+    angka: dict[str, str] = {}
+    for a, hal in hasil["sampul"].anchors.items():
+        angka.setdefault(a, roman_numeral(hal + 1))
+    di_daftar = set(_ID.findall(p.daftar))
+    for a, hal in hasil["daftar"].anchors.items():
+        if a in di_daftar:
+            angka.setdefault(a, roman_numeral(hal + start))
+    for k, i in enumerate(ident):
+        for a, hal in hasil[i].anchors.items():
+            angka.setdefault(a, str(hal + 1 + sum(count[:k])))
+    return angka
+
+
+def _usable(task: Future) -> bool:
     """A print that succeeded or may still succeed."""
-    return not tugas.cancelled() and (not tugas.done() or tugas.exception() is None)
+    return not task.cancelled() and (not task.done() or task.exception() is None)
 
 
-def _tebak_halaman(p: Potongan) -> int:
+def _guess_body_pages(p: Parts) -> int:
     """A guess at the page count of the body, from the length of its HTML."""
-    return sum(len(h) for _, h in p.isi) // HURUF_PER_HALAMAN + 1
+    return sum(len(h) for _, h in p.body) // CHARS_PER_PAGE + 1
 
 
-def _halaman_nomor(halaman_isi: int) -> int:
+def _page_number_count(halaman_isi: int) -> int:
     """How many numbered pages to print for a body of ``halaman_isi`` pages: at
     least five more, in steps of ten."""
     return 10 * ((halaman_isi + 5) // 10 + 1)
 
 
-_sekali: dict[str, Future] = {}
-_sekali_kunci = threading.Lock()
+_once: dict[str, Future] = {}
+_once_lock = threading.Lock()
 
 
-def _cetak_sekali(
-    html: str, pekerja: ProcessPoolExecutor, akar: str, nama: str, dari_simpanan: list[str]
+def _cetak_once(
+    html: str, pool: ProcessPoolExecutor, root: str, nama: str, reused: list[str]
 ) -> Future:
     """Print ``html`` once per process: for the prints that hold no content (the
     running header of a document, the page numbers), kept whatever
-    ``LKJIP_PDF_SIMPAN_BAGIAN`` says, the last ``_SIMPAN_SEKALI`` of them."""
-    kunci = _sidik(html)
-    with _sekali_kunci:
-        tugas = _sekali.pop(kunci, None)
-        if tugas is not None and _berguna(tugas):
-            dari_simpanan.append(nama)
+    ``LKJIP_PDF_SIMPAN_BAGIAN`` says, the last ``_ONCE_KEPT`` of them."""
+    kunci = _fingerprint(html)
+    with _once_lock:
+        task = _once.pop(kunci, None)
+        if task is not None and _usable(task):
+            reused.append(nama)
         else:
-            tugas = pekerja.submit(cetak_pekerja, html, akar)
-        _sekali[kunci] = tugas  # the newest last
-        while len(_sekali) > _SIMPAN_SEKALI:
-            del _sekali[next(iter(_sekali))]
-    return tugas
+            task = pool.submit(render_pdf_in_worker, html, root)
+        _once[kunci] = task  # the newest last
+        while len(_once) > _ONCE_KEPT:
+            del _once[next(iter(_once))]
+    return task
 
 
-def _nomor(
-    halaman: int, pekerja: ProcessPoolExecutor, akar: str, dari_simpanan: list[str]
+def _page_numbers(
+    halaman: int, pool: ProcessPoolExecutor, root: str, reused: list[str]
 ) -> tuple[int, Future]:
     """Page numbers for at least ``halaman`` pages: a print of this process that has
     enough of them, or a new one. Returns its page count and the print."""
-    with _sekali_kunci:
+    with _once_lock:
         ada = {
             n  # the counts that _halaman_nomor and NOMOR_AWAL give: multiples of ten
             for n in range(-(-halaman // 10) * 10, halaman + 200, 10)
-            if (t := _sekali.get(_sidik(html_nomor(n, akar)))) is not None and _berguna(t)
+            if (t := _once.get(_fingerprint(html_page_numbers(n, root)))) is not None and _usable(t)
         }
-    n = min(ada) if ada else _halaman_nomor(halaman)
-    return n, _cetak_sekali(html_nomor(n, akar), pekerja, akar, "nomor", dari_simpanan)
+    n = min(ada) if ada else _page_number_count(halaman)
+    return n, _cetak_once(html_page_numbers(n, root), pool, root, "nomor", reused)
 
 
-def _sidik(html: str) -> str:
+def _fingerprint(html: str) -> str:
     return hashlib.sha256(html.encode("utf-8")).hexdigest()
 
 
-def simpan_bagian_detik() -> int:
+def part_cache_seconds() -> int:
     """Seconds a printed part is kept for reuse (``LKJIP_PDF_SIMPAN_BAGIAN``; 0: never)."""
     from django.conf import settings
 

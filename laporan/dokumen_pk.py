@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 
 from kinerja import models as km
 from laporan.assembly import Bab, Identitas, _identitas, _label_versi, _muat, _Penyusun
-from laporan.pdf import CSS_RELATIF, _logo, html_ke_pdf
+from laporan.pdf import CSS_RELATIVE, _logo, html_to_pdf
 
 TEMPLATE = "laporan/dokumen/pk.html"
 
@@ -54,7 +54,7 @@ def render_html_pk(dokumen: DokumenPK) -> str:
             "dokumen": dokumen,
             "ident": ident,
             "logo": _logo(ident.pemda_kode),
-            "css": CSS_RELATIF,
+            "css": CSS_RELATIVE,
             "kepala_halaman": re.sub(r'["\\<>\n]', "", dokumen.judul),
         },
     )
@@ -63,7 +63,7 @@ def render_html_pk(dokumen: DokumenPK) -> str:
 def pdf_pk(pd: km.PerangkatDaerah, tahun: int, versi: str) -> tuple[bytes, str]:
     """The PDF of the PK and its file name."""
     dokumen = susun_pk(pd, tahun, versi)
-    pdf, _ = html_ke_pdf(render_html_pk(dokumen))
+    pdf, _ = html_to_pdf(render_html_pk(dokumen))
     nama = "-".join(pd.nama.split())
     return pdf, f"PK-{tahun}-{versi}-{nama}.pdf"
 

@@ -22,7 +22,7 @@ from django.template.loader import render_to_string
 
 from kinerja.models import PerangkatDaerah
 from laporan.assembly import Dokumen, susun_dokumen
-from laporan.cetak import cetak_dokumen, cetak_satu_proses
+from laporan.cetak import cetak_dokumen, cetak_single_process
 from laporan.qr import qr_png_data_uri, qr_svg
 
 __all__ = [
@@ -30,15 +30,15 @@ __all__ = [
     "HasilPDF",
     "render_html",
     "kode_isi",
-    "html_ke_pdf",
+    "html_to_pdf",
     "cetak_html",
-    "kunci_cetak",
+    "document_key",
     "buat_pdf",
     "PDFGagal",
 ]
 
 TEMPLATE = "laporan/dokumen/dokumen.html"
-CSS_RELATIF = "css/dokumen.css"
+CSS_RELATIVE = "css/dokumen.css"
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def render_html(
 
     ``pratinjau=True``: a web page for the application (stylesheet and images from
     STATIC_URL, a bar with a link back to the LKjIP page of the year). Otherwise
-    the page for ``html_ke_pdf`` (stylesheet and images as paths relative to
+    the page for ``html_to_pdf`` (stylesheet and images as paths relative to
     BASE_DIR). ``stempel=None`` prints "DRAF" on every page.
     """
     ident = dokumen.identitas
@@ -96,7 +96,7 @@ def render_html(
         "qr_png": qr_png_data_uri(stempel.url_verifikasi) if stempel and not pratinjau else "",
         "pratinjau": pratinjau,
         "logo": logo,
-        "css": CSS_RELATIF,
+        "css": CSS_RELATIVE,
         "kembali": f"/pd/{ident.pd_kode}/{dokumen.tahun}/lkjip/",
         # Printed by CSS (@page content), inside <style>: no quotes, backslashes or tags.
         "kepala_halaman": re.sub(r'["\\<>\n]', "", f"LKjIP {ident.pd_nama} Tahun {dokumen.tahun}"),
@@ -109,11 +109,11 @@ def kode_isi(dokumen: Dokumen) -> str:
     return hashlib.sha256(render_html(dokumen).encode("utf-8")).hexdigest()
 
 
-def html_ke_pdf(html: str) -> tuple[bytes, int]:
+def html_to_pdf(html: str) -> tuple[bytes, int]:
     """Render ``html`` (from ``render_html(..., pratinjau=False)``) to PDF in this
     process: (bytes, pages). Relative URLs resolve against BASE_DIR on disk; only
     files of the application and ``data:`` URLs are read (``laporan.cetak_bagian``)."""
-    hasil, _ = cetak_satu_proses(html, os.fspath(settings.BASE_DIR))
+    hasil, _ = cetak_single_process(html, os.fspath(settings.BASE_DIR))
     return hasil.pdf, hasil.halaman
 
 
@@ -126,7 +126,7 @@ def cetak_html(html: str, *, kunci: str | None = None) -> tuple[bytes, int]:
     return hasil.pdf, hasil.halaman
 
 
-def kunci_cetak(pd: PerangkatDaerah, tahun: int) -> str:
+def document_key(pd: PerangkatDaerah, tahun: int) -> str:
     return f"{pd.kode}:{tahun}"
 
 
@@ -140,5 +140,5 @@ def buat_pdf(pd: PerangkatDaerah, tahun: int, *, stempel: Stempel | None = None)
             "data telah berubah sejak kode isi dihitung"
         )
     html = render_html(dokumen, stempel=stempel)
-    pdf, halaman = cetak_html(html, kunci=kunci_cetak(pd, tahun))
+    pdf, halaman = cetak_html(html, kunci=document_key(pd, tahun))
     return HasilPDF(pdf=pdf, halaman=halaman, kode_isi=isi)

@@ -43,7 +43,7 @@ def qr_svg(teks: str, *, ukuran_mm: int = 17) -> str:
     )
 
 
-def _potongan(jenis: bytes, data: bytes) -> bytes:
+def _png_chunk(jenis: bytes, data: bytes) -> bytes:
     return (
         struct.pack(">I", len(data))
         + jenis
@@ -64,9 +64,9 @@ def qr_png(teks: str, *, skala: int = 4) -> bytes:
         baris_png += (b"\x00" + data) * skala
     return (
         b"\x89PNG\r\n\x1a\n"
-        + _potongan(b"IHDR", struct.pack(">IIBBBBB", sisi, sisi, 1, 0, 0, 0, 0))
-        + _potongan(b"IDAT", zlib.compress(bytes(baris_png), 9))
-        + _potongan(b"IEND", b"")
+        + _png_chunk(b"IHDR", struct.pack(">IIBBBBB", sisi, sisi, 1, 0, 0, 0, 0))
+        + _png_chunk(b"IDAT", zlib.compress(bytes(baris_png), 9))
+        + _png_chunk(b"IEND", b"")
     )
 
 

@@ -1,24 +1,52 @@
-"""URLs of the LKjIP of a year under /pd/<kode>/<tahun>/lkjip/ (editor, preview, readiness, sign-off)."""
+"""URLs of the documents, one named list per group of screens; ``lkjip.urls`` mounts each
+list under its prefix.
+
+- ``lkjip_urls``: the LKjIP of a year under /pd/<kode>/<tahun>/lkjip/ (editor, preview,
+  readiness, sign-off);
+- ``pk_urls``: the PDF of a Perjanjian Kinerja under /pd/<kode>/<tahun>/pk/ (the PK page
+  is in kinerja);
+- ``tahun_urls``: opening a year, under /pd/<kode>/<tahun>/;
+- ``evaluasi_urls``: the evaluator's list of every perangkat daerah of a pemda under
+  /evaluasi/<kode pemda>/;
+- ``verifikasi_urls``: the public verification of signed LKjIP snapshots under
+  /verifikasi/ (no login).
+"""
 
 from django.urls import path
 
-from laporan import views_alur as alur
-from laporan import views_editor as editor
-from laporan import views_sumber_daya
+from laporan.views import alur, editor, evaluasi, pk, publik, sumber_daya, tahun
 
-urlpatterns = [
+lkjip_urls = [
     path("", editor.editor, name="lkjip-editor"),
-    path("narasi/<path:bagian>/", editor.narasi_simpan_view, name="lkjip-narasi-simpan"),
-    path("tabel/<str:tabel>/", editor.tabel_simpan_view, name="lkjip-tabel-simpan"),
-    path("sumber-daya/", views_sumber_daya.sumber_daya, name="lkjip-sumber-daya"),
-    path("penandatanganan/", editor.penandatanganan_view, name="lkjip-penandatanganan"),
+    path("narasi/<path:bagian>/", editor.narasi_simpan, name="lkjip-narasi-simpan"),
+    path("tabel/<str:tabel>/", editor.tabel_simpan, name="lkjip-tabel-simpan"),
+    path("sumber-daya/", sumber_daya.sumber_daya, name="lkjip-sumber-daya"),
+    path("penandatanganan/", editor.penandatanganan, name="lkjip-penandatanganan"),
     path("pratinjau/", editor.pratinjau, name="lkjip-pratinjau"),
     path("draf.pdf", editor.draf_pdf, name="lkjip-draf-pdf"),
     path("kesiapan/", editor.kesiapan, name="lkjip-kesiapan"),
-    path("temuan/", editor.penjelasan_temuan_view, name="lkjip-temuan-jelaskan"),
+    path("temuan/", editor.penjelasan_temuan, name="lkjip-temuan-jelaskan"),
     path("ajukan/", alur.ajukan, name="lkjip-ajukan"),
     path("kembalikan/", alur.kembalikan, name="lkjip-kembalikan"),
     path("tetapkan/", alur.tetapkan, name="lkjip-tetapkan"),
     path("buka-kembali/", alur.buka_kembali, name="lkjip-buka-kembali"),
     path("snapshot/<int:versi>.pdf", alur.snapshot, name="lkjip-snapshot"),
+]
+
+pk_urls = [
+    path("<str:versi>.pdf", pk.pk_pdf, name="pk-pdf"),
+]
+
+tahun_urls = [
+    path("buka/", tahun.buka_tahun, name="tahun-buka"),
+]
+
+evaluasi_urls = [
+    path("", evaluasi.daftar, name="evaluasi-daftar"),
+    path("<str:kode_pd>/<int:tahun>/bukti.zip", evaluasi.bukti_zip, name="evaluasi-bukti-zip"),
+]
+
+verifikasi_urls = [
+    path("", publik.verifikasi_cari, name="verifikasi-cari"),
+    path("<str:kode_isi>/", publik.verifikasi, name="verifikasi"),
 ]

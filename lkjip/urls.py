@@ -10,32 +10,33 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from kinerja import urls_pejabat
+from kinerja import urls as kinerja_urls
 from kinerja.masuk import MasukView
-from laporan import views_beranda
+from laporan import urls as laporan_urls
+from laporan.views import beranda
 
 admin.site.site_header = "Administrasi LKjIP"
 admin.site.site_title = "LKjIP"
 admin.site.index_title = "Pengelolaan data"
 
 urlpatterns = [
-    path("", views_beranda.beranda, name="beranda"),
+    path("", beranda.beranda, name="beranda"),
     path("masuk/", MasukView.as_view(), name="masuk"),
     path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
-    path("pd/<str:kode>/<int:tahun>/", include("kinerja.urls_beranda")),
-    path("pd/<str:kode>/<int:tahun>/", include("kinerja.urls_realisasi")),
-    path("pd/<str:kode>/<int:tahun>/", include("kinerja.urls_skm")),
+    path("pd/<str:kode>/<int:tahun>/", include(kinerja_urls.beranda_urls)),
+    path("pd/<str:kode>/<int:tahun>/", include(kinerja_urls.realisasi_urls)),
+    path("pd/<str:kode>/<int:tahun>/", include(kinerja_urls.skm_urls)),
     path("pd/<str:kode>/<int:tahun>/anggaran/", include("anggaran.urls")),
-    path("pd/<str:kode>/", include("kinerja.urls_perencanaan")),
-    path("pd/<str:kode>/<int:tahun>/pejabat/", include(urls_pejabat.urlpatterns_pd)),
-    path("pd/<str:kode>/<int:tahun>/pk-berjenjang/", include("kinerja.urls_pk_berjenjang")),
-    path("pd/<str:kode>/<int:tahun>/pk/", include("laporan.urls_pk")),
-    path("pd/<str:kode>/riwayat/", include("kinerja.urls_riwayat")),
-    path("pd/<str:kode>/<int:tahun>/lkjip/", include("laporan.urls")),
-    path("pd/<str:kode>/<int:tahun>/", include("laporan.urls_tahun")),
-    path("pemda/<str:kode>/", include("kinerja.urls_pemda")),
-    path("pemda/<str:kode>/pejabat/", include(urls_pejabat.urlpatterns_pemda)),
-    path("evaluasi/<str:kode>/", include("laporan.urls_evaluasi")),
-    path("verifikasi/", include("laporan.urls_publik")),
+    path("pd/<str:kode>/", include(kinerja_urls.perencanaan_urls)),
+    path("pd/<str:kode>/<int:tahun>/pejabat/", include(kinerja_urls.pejabat_pd_urls)),
+    path("pd/<str:kode>/<int:tahun>/pk-berjenjang/", include(kinerja_urls.pk_berjenjang_urls)),
+    path("pd/<str:kode>/<int:tahun>/pk/", include(laporan_urls.pk_urls)),
+    path("pd/<str:kode>/riwayat/", include(kinerja_urls.riwayat_urls)),
+    path("pd/<str:kode>/<int:tahun>/lkjip/", include(laporan_urls.lkjip_urls)),
+    path("pd/<str:kode>/<int:tahun>/", include(laporan_urls.tahun_urls)),
+    path("pemda/<str:kode>/", include(kinerja_urls.pemda_urls)),
+    path("pemda/<str:kode>/pejabat/", include(kinerja_urls.pejabat_pemda_urls)),
+    path("evaluasi/<str:kode>/", include(laporan_urls.evaluasi_urls)),
+    path("verifikasi/", include(laporan_urls.verifikasi_urls)),
     path("admin/", admin.site.urls),
 ]

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 
-from anggaran.services import penyerapan_per_triwulan
+from anggaran.selectors import penyerapan_per_triwulan
 from kinerja.access import get_perangkat_daerah_for_user
 from kinerja.audit import format_waktu
 from kinerja.engine.angka import Nilai, NilaiTidakValid, jumlah_desimal

@@ -64,7 +64,7 @@ class PejabatForm(forms.Form):
         self.fields["kepala"].label = label_kepala
 
 
-def _tambah_galat(form: forms.Form, e: ValidationError) -> None:
+def _add_errors(form: forms.Form, e: ValidationError) -> None:
     if hasattr(e, "error_dict"):
         for kolom, galat in e.error_dict.items():
             form.add_error(kolom if kolom in form.fields else None, galat)
@@ -122,7 +122,7 @@ def pejabat_pd(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
                 pemda=pd.pemda, pd=pd, tahun=tahun, data=form.cleaned_data, pengguna=request.user
             )
         except ValidationError as e:
-            _tambah_galat(form, e)
+            _add_errors(form, e)
         else:
             messages.success(
                 request, f"{p.jabatan_lengkap} tahun {tahun}: {p.nama_lengkap} ditambahkan."
@@ -164,7 +164,7 @@ def pejabat_pd_ubah(request: HttpRequest, kode: str, tahun: int, pk: int) -> Htt
                     versi_asal=form.cleaned_data["versi"],
                 )
             except ValidationError as e:
-                _tambah_galat(form, e)
+                _add_errors(form, e)
             else:
                 if hasil is None:
                     messages.info(request, "Tidak ada perubahan yang perlu disimpan.")
@@ -273,7 +273,7 @@ def pejabat_pemda(request: HttpRequest, kode: str) -> HttpResponse:
                 pemda=pemda, pd=None, tahun=tahun, data=form.cleaned_data, pengguna=request.user
             )
         except ValidationError as e:
-            _tambah_galat(form, e)
+            _add_errors(form, e)
         else:
             messages.success(
                 request, f"{p.jabatan_lengkap} tahun {tahun}: {p.nama_lengkap} ditambahkan."
@@ -311,7 +311,7 @@ def pejabat_pemda_ubah(request: HttpRequest, kode: str, pk: int) -> HttpResponse
                     versi_asal=form.cleaned_data["versi"],
                 )
             except ValidationError as e:
-                _tambah_galat(form, e)
+                _add_errors(form, e)
             else:
                 if hasil is None:
                     messages.info(request, "Tidak ada perubahan yang perlu disimpan.")

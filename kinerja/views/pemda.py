@@ -37,6 +37,7 @@ from kinerja.models import (
     Peran,
     PerangkatDaerah,
 )
+from kinerja.services import pemda as pemda_services
 from kinerja.services.pemda import (
     PERAN_DENGAN_PD,
     PESAN_KODE_DIPAKAI,
@@ -44,9 +45,7 @@ from kinerja.services.pemda import (
     PESAN_PD_WAJIB,
     pemda_aturan_ubah,
     pengguna_buat,
-    pengguna_ubah,
     perangkat_daerah_buat,
-    perangkat_daerah_ubah,
     periksa_aturan,
     versi_aturan,
     versi_pengguna,
@@ -82,7 +81,7 @@ def _dengan_versi(form: forms.Form, versi: str, **kwargs) -> forms.Form:
     return baru
 
 
-def _tambah_galat(form: forms.Form, e: ValidationError) -> None:
+def _add_errors(form: forms.Form, e: ValidationError) -> None:
     if not hasattr(e, "error_dict"):
         for pesan in e.messages:
             form.add_error(None, pesan)
@@ -289,7 +288,7 @@ def aturan(request: HttpRequest, kode: str) -> HttpResponse:
                 else:
                     pemda.refresh_from_db()
                     form = _dengan_versi(form, versi_aturan(pemda))
-                    _tambah_galat(form, e)
+                    _add_errors(form, e)
             else:
                 if berubah:
                     messages.success(request, f"Aturan {pemda.nama} disimpan.")
@@ -407,7 +406,7 @@ def perangkat_daerah(request: HttpRequest, kode: str) -> HttpResponse:
                     pemda=pemda, pengguna=request.user, data=form.cleaned_data
                 )
             except ValidationError as e:
-                _tambah_galat(form, e)
+                _add_errors(form, e)
             else:
                 messages.success(request, f"{pd.nama} ({pd.kode}) ditambahkan.")
                 return redirect("pemda-perangkat-daerah", kode=pemda.kode)
@@ -425,14 +424,14 @@ def perangkat_daerah(request: HttpRequest, kode: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def perangkat_daerah_ubah_view(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
+def perangkat_daerah_ubah(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
     pemda = get_manageable_pemda_for_user(request.user, kode)
     pd = get_object_or_404(PerangkatDaerah, pk=pk, pemda=pemda)
     if request.method == "POST":
         form = PerangkatDaerahForm(request.POST, pd=pd)
         if form.is_valid():
             try:
-                berubah = perangkat_daerah_ubah(
+                berubah = pemda_services.perangkat_daerah_ubah(
                     perangkat_daerah=pd,
                     pengguna=request.user,
                     data=form.cleaned_data,
@@ -442,7 +441,7 @@ def perangkat_daerah_ubah_view(request: HttpRequest, kode: str, pk: int) -> Http
                 pd.refresh_from_db()
                 if not hasattr(e, "error_dict"):
                     form = _dengan_versi(form, versi_perangkat_daerah(pd), pd=pd)
-                _tambah_galat(form, e)
+                _add_errors(form, e)
             else:
                 if berubah:
                     messages.success(request, f"Data {form.cleaned_data['nama']} disimpan.")
@@ -598,7 +597,7 @@ def pengguna_baru(request: HttpRequest, kode: str) -> HttpResponse:
                     perangkat_daerah=cd["perangkat_daerah"],
                 )
             except ValidationError as e:
-                _tambah_galat(form, e)
+                _add_errors(form, e)
             else:
                 peran = user.peran
                 tempat = f" di {peran.perangkat_daerah.nama}" if peran.perangkat_daerah else ""
@@ -616,7 +615,7 @@ def pengguna_baru(request: HttpRequest, kode: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def pengguna_ubah_view(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
+def pengguna_ubah(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
     pemda = get_manageable_pemda_for_user(request.user, kode)
     user = get_object_or_404(
         get_user_model().objects.select_related("peran__perangkat_daerah"),
@@ -629,7 +628,7 @@ def pengguna_ubah_view(request: HttpRequest, kode: str, pk: int) -> HttpResponse
         if form.is_valid():
             cd = form.cleaned_data
             try:
-                berubah = pengguna_ubah(
+                berubah = pemda_services.pengguna_ubah(
                     pemda=pemda,
                     pengguna=request.user,
                     user=user,
@@ -644,7 +643,7 @@ def pengguna_ubah_view(request: HttpRequest, kode: str, pk: int) -> HttpResponse
                 user.peran.refresh_from_db()
                 if not hasattr(e, "error_dict"):
                     form = _dengan_versi(form, versi_pengguna(user), pemda=pemda, user=user)
-                _tambah_galat(form, e)
+                _add_errors(form, e)
             else:
                 if berubah:
                     messages.success(request, f"Pengguna {user.username} disimpan.")

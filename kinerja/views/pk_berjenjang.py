@@ -21,14 +21,13 @@ from kinerja.access import get_editable_perangkat_daerah_for_user
 from kinerja.engine.angka import Nilai
 from kinerja.forms import NilaiField, UangField
 from kinerja.models import Indikator, Pejabat, PerangkatDaerah, PKBerjenjang, TargetTahunan
+from kinerja.services import pk_berjenjang as pk_berjenjang_services
 from kinerja.services.kunci import tahun_terkunci
 from kinerja.services.perencanaan import teks_nilai
 from kinerja.services.pk_berjenjang import (
     IsianSasaran,
     kode_anggaran_sah,
     pk_berjenjang_buat,
-    pk_berjenjang_hapus,
-    pk_berjenjang_ubah,
     versi_pk_berjenjang,
 )
 
@@ -196,7 +195,7 @@ def pk_berjenjang_baru(request: HttpRequest, kode: str, tahun: int) -> HttpRespo
                 pengguna=request.user,
             )
         except ValidationError as e:
-            _galat(form, e)
+            _add_errors(form, e)
         else:
             messages.success(
                 request, f"PK berjenjang {pkb.jabatan} {tahun} dibuat; isi sasaran dan anggarannya."
@@ -207,7 +206,7 @@ def pk_berjenjang_baru(request: HttpRequest, kode: str, tahun: int) -> HttpRespo
     return render(request, "kinerja/perencanaan/pk_berjenjang_baru.html", ctx)
 
 
-def _galat(form: forms.Form, e: ValidationError) -> None:
+def _add_errors(form: forms.Form, e: ValidationError) -> None:
     if hasattr(e, "error_dict"):
         for kolom, galat in e.error_dict.items():
             form.add_error(kolom if kolom in form.fields else None, galat)
@@ -234,7 +233,7 @@ def _awal(pkb: PKBerjenjang) -> tuple[dict, list[dict], list[dict]]:
 
 
 @require_http_methods(["GET", "POST"])
-def pk_berjenjang_ubah_view(request: HttpRequest, kode: str, tahun: int, pk: int) -> HttpResponse:
+def pk_berjenjang_ubah(request: HttpRequest, kode: str, tahun: int, pk: int) -> HttpResponse:
     pd = get_editable_perangkat_daerah_for_user(request.user, kode)
     pkb = _get_pkb(pd, tahun, pk)
     indikator = _indikator_pd(pd, tahun)
@@ -263,7 +262,7 @@ def pk_berjenjang_ubah_view(request: HttpRequest, kode: str, tahun: int, pk: int
                 if f.cleaned_data and not f.cleaned_data["kosong"]
             ]
             try:
-                berubah = pk_berjenjang_ubah(
+                berubah = pk_berjenjang_services.pk_berjenjang_ubah(
                     pkb=pkb,
                     pengguna=request.user,
                     jabatan=form.cleaned_data["jabatan"],
@@ -273,7 +272,7 @@ def pk_berjenjang_ubah_view(request: HttpRequest, kode: str, tahun: int, pk: int
                     versi_asal=form.cleaned_data["versi"],
                 )
             except ValidationError as e:
-                _galat(form, e)
+                _add_errors(form, e)
             else:
                 if berubah:
                     messages.success(request, f"PK berjenjang {pkb.jabatan} {tahun} disimpan.")
@@ -303,11 +302,11 @@ def pk_berjenjang_ubah_view(request: HttpRequest, kode: str, tahun: int, pk: int
 
 
 @require_POST
-def pk_berjenjang_hapus_view(request: HttpRequest, kode: str, tahun: int, pk: int) -> HttpResponse:
+def pk_berjenjang_hapus(request: HttpRequest, kode: str, tahun: int, pk: int) -> HttpResponse:
     pd = get_editable_perangkat_daerah_for_user(request.user, kode)
     pkb = _get_pkb(pd, tahun, pk)
     try:
-        pk_berjenjang_hapus(pkb=pkb, pengguna=request.user)
+        pk_berjenjang_services.pk_berjenjang_hapus(pkb=pkb, pengguna=request.user)
     except ValidationError as e:
         for pesan in e.messages:
             messages.error(request, pesan)

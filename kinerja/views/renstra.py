@@ -35,8 +35,8 @@ from kinerja.models import (
     RevisiRenstra,
     Tujuan,
 )
+from kinerja.services import renstra as renstra_services
 from kinerja.services.renstra import (
-    indikator_hapus,
     indikator_tambah,
     isi_versi,
     nama_versi,
@@ -317,13 +317,13 @@ def indikator_baru(request: HttpRequest, kode: str, mulai: int) -> HttpResponse:
 
 
 @require_POST
-def indikator_hapus_view(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
+def indikator_hapus(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
     pd = get_editable_perangkat_daerah_for_user(request.user, kode)
     ind = get_object_or_404(
         Indikator.objects.select_related("renstra"), pk=pk, renstra__perangkat_daerah=pd
     )
     try:
-        indikator_hapus(indikator=ind, pengguna=request.user)
+        renstra_services.indikator_hapus(indikator=ind, pengguna=request.user)
     except ValidationError as e:
         for pesan in e.messages:
             messages.error(request, pesan)

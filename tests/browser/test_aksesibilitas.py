@@ -22,7 +22,7 @@ from kinerja.models import (
 )
 from kinerja.services.pk_berjenjang import pk_berjenjang_buat
 from kinerja.services.review import triwulan_ajukan
-from laporan.services import lkjip_ajukan, lkjip_tetapkan
+from laporan.services.alur import lkjip_ajukan, lkjip_tetapkan
 from tests.browser.a11y import masalah_halaman
 from tests.laporan.data_alur import lengkapi, pdf_palsu, tambah_bukti
 

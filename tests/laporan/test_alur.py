@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from kinerja.models import BuktiDukung, LogPerubahan
 from kinerja.services.realisasi import BarisRealisasi, realisasi_simpan_triwulan
 from laporan.models import LKjIP, PembukaanKembali, SnapshotLKjIP
-from laporan.services import lkjip_tetapkan
+from laporan.services.alur import lkjip_tetapkan
 from tests.laporan.data_alur import kunci_temuan, lkjip, tulis_narasi
 
 EDITOR = "/pd/33.16.05/2024/lkjip/"
@@ -270,7 +270,7 @@ def test_failed_pdf_changes_nothing(client, kepala_a, diajukan, media):
 
 
 def test_failed_save_removes_the_stored_file(pdf_cepat, kepala_a, diajukan, media):
-    with mock.patch("laporan.services._catat", side_effect=RuntimeError("basis data")):
+    with mock.patch("laporan.services.alur.catat_lkjip", side_effect=RuntimeError("basis data")):
         with pytest.raises(RuntimeError):
             lkjip_tetapkan(lkjip=diajukan, pengguna=kepala_a, alamat_verifikasi=lambda k: k)
     # The evidence files stay; no signed PDF is left behind.

@@ -32,7 +32,7 @@ from laporan.assembly import (
 from laporan.kerangka import BAGIAN, kunci_analisis
 from laporan.models import LKjIP, Narasi
 from laporan.selectors_paket import paket_muat
-from laporan.services_tahun import tahun_buka
+from laporan.services.tahun import tahun_buka
 from lib.format import format_angka, format_persen
 from tests.sintetis import buat_pd_sintetis
 

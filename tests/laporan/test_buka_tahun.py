@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from anggaran.models import DPA, Pagu, PaguJenisBelanja
-from anggaran.services import pagu_simpan
+from anggaran.services.pagu import pagu_simpan
 from kinerja.models import (
     LogPerubahan,
     Pejabat,
@@ -22,7 +22,7 @@ from kinerja.models import (
     TargetTahunan,
 )
 from laporan.models import LKjIP
-from laporan.services_tahun import tahun_buka
+from laporan.services.tahun import tahun_buka
 
 KECAMATAN = ["33.16.05", "33.16.15", "35.17.12"]
 TABEL = [

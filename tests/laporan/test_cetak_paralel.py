@@ -27,13 +27,13 @@ from laporan import cetak as modul_cetak
 from laporan import cetak_bagian
 from laporan.assembly import susun_dokumen
 from laporan.cetak import (
-    PotongGagal,
+    SplitError,
     cetak_dokumen,
-    cetak_satu_proses,
+    cetak_single_process,
     html_daftar,
     html_sampul,
-    pisah_lapisan,
-    potong,
+    split,
+    split_layer,
 )
 from laporan.pdf import Stempel, kode_isi, render_html
 
@@ -75,15 +75,15 @@ def html(django_db_setup, django_db_blocker):
 
 @pytest.fixture(scope="module")
 def satu(html):
-    """The single-process prints (``laporan.pdf.html_ke_pdf``): the reference.
-    Each is (HasilCetak, the print without the layer, with its anchors)."""
-    return {k: _Satu(*cetak_satu_proses(h, AKAR)) for k, h in html.items()}
+    """The single-process prints (``laporan.pdf.html_to_pdf``): the reference.
+    Each is (PrintResult, the print without the layer, with its anchors)."""
+    return {k: _Satu(*cetak_single_process(h, AKAR)) for k, h in html.items()}
 
 
 class _Satu:
     def __init__(self, hasil, tanpa_lapisan):
         self.pdf, self.halaman = hasil.pdf, hasil.halaman
-        self.jangkar = tanpa_lapisan.jangkar
+        self.anchors = tanpa_lapisan.anchors
         self.tanpa_lapisan = tanpa_lapisan
 
 
@@ -92,7 +92,7 @@ def paralel(settings):
     settings.LKJIP_PDF_PROSES = 2
     settings.LKJIP_PDF_SIMPAN_BAGIAN = 0  # every part is printed, unless a test says so
     cache.clear()
-    modul_cetak._sekali.clear()
+    modul_cetak._once.clear()
     yield
     cache.clear()
 
@@ -100,11 +100,11 @@ def paralel(settings):
 def _ingat(html: str, cetakan) -> None:
     """Remember the page count of a single-process print, as a first print of the
     application does (its page numbers are printed for as many pages)."""
-    cache.set(modul_cetak._KUNCI_CACHE + "dok", {"halaman_isi": _halaman_isi(cetakan)})
+    cache.set(modul_cetak._HINT_CACHE_KEY + "dok", {"halaman_isi": _halaman_isi(cetakan)})
 
 
 def _halaman_isi(cetakan) -> int:
-    return cetakan.halaman - cetakan.jangkar["bab-i"]  # before BAB I: the front matter
+    return cetakan.halaman - cetakan.anchors["bab-i"]  # before BAB I: the front matter
 
 
 def _gambar(pdf: bytes, dari: int, sampai: int) -> list[bytes]:
@@ -167,47 +167,47 @@ def _sama(a: bytes, b: bytes) -> None:
 
 def test_the_stamp_or_draft_mark_is_taken_out_as_one_page(html):
     for nama, penanda in (("randublatung", "DRAF</strong>"), ("randublatung-dicap", "Kode isi:")):
-        tanpa, lapisan = pisah_lapisan(html[nama])
+        tanpa, lapisan = split_layer(html[nama])
         assert penanda in lapisan and penanda not in tanpa
         assert 'class="stempel' in lapisan and 'class="stempel' not in tanpa
         assert "@bottom-right { content: none; }" in lapisan  # no page number on it
         assert "BAB III" not in lapisan
     # A draft and its signed version differ there and on the cover (the logo
     # placeholder of a draft): their chapters are the same.
-    draf = potong(pisah_lapisan(html["randublatung"])[0])
-    dicap = potong(pisah_lapisan(html["randublatung-dicap"])[0])
-    assert draf.isi == dicap.isi and draf.kepala == dicap.kepala
-    assert pisah_lapisan("<html><body>x</body></html>") == ("<html><body>x</body></html>", None)
+    draf = split(split_layer(html["randublatung"])[0])
+    dicap = split(split_layer(html["randublatung-dicap"])[0])
+    assert draf.body == dicap.body and draf.head == dicap.head
+    assert split_layer("<html><body>x</body></html>") == ("<html><body>x</body></html>", None)
 
 
 def test_the_document_is_cut_at_its_chapters(html):
-    bogorejo, _ = pisah_lapisan(html["bogorejo"])
-    p = potong(bogorejo)
-    ident = [i for i, _ in p.isi]
+    bogorejo, _ = split_layer(html["bogorejo"])
+    p = split(bogorejo)
+    ident = [i for i, _ in p.body]
     # Chapters print alone; small neighbours (BAB IV and the LAMPIRAN page with the
     # first PK, the cascaded PKs) go together.
     assert ident[:4] == ["bab-i", "bab-ii", "bab-iii", "bab-iv"]
     assert len(ident) > 5 and all(i.startswith("lampiran-") for i in ident[4:])
-    assert all(len(b) <= modul_cetak.BATAS_GABUNG or "<h1" in b for _, b in p.isi)
-    assert 'id="lampiran"' in p.isi[3][1]
+    assert all(len(b) <= modul_cetak.MERGE_BELOW or "<h1" in b for _, b in p.body)
+    assert 'id="lampiran"' in p.body[3][1]
     # The cascaded PKs open with a level-4 heading: their bookmarks go under LAMPIRAN.
-    assert p.anak[:5] == [False] * 4 + [True]
+    assert p.nested[:5] == [False] * 4 + [True]
     # Every row of the daftar isi/tabel/gambar shows a page number.
     assert {"bab-i", "bab-iii", "tabel-3-1", "gambar-3-1", "kata-pengantar", "daftar-isi"} <= set(
-        p.nomor_daftar
+        p.daftar_anchors
     )
-    assert len(p.nomor_daftar) == p.daftar.count("<tr")
+    assert len(p.daftar_anchors) == p.daftar.count("<tr")
     # Nothing is lost: the parts and the markers make up the whole document.
     utuh = (
-        p.kepala
-        + modul_cetak.PENANDA_AWAL
+        p.head
+        + modul_cetak.MARKER_FRONT
         + p.sampul
-        + modul_cetak.PENANDA_DAFTAR
+        + modul_cetak.MARKER_DAFTAR
         + p.daftar
-        + modul_cetak.PENANDA_ISI
-        + "".join(modul_cetak.PENANDA_POTONG + b for _, b in p.isi)
-        + modul_cetak.PENANDA_AKHIR
-        + p.ekor
+        + modul_cetak.MARKER_BODY
+        + "".join(modul_cetak.MARKER_SPLIT + b for _, b in p.body)
+        + modul_cetak.MARKER_END
+        + p.tail
     )
     assert utuh == bogorejo
 
@@ -221,13 +221,13 @@ def test_every_id_of_the_document_is_unique(html):
 
 
 def test_the_daftar_prints_without_numbers_and_marks_where_they_go(html):
-    p = potong(pisah_lapisan(html["randublatung"])[0])
+    p = split(split_layer(html["randublatung"])[0])
     daftar = html_daftar(p)
     # No number: neither written in nor counted by CSS; its footer has none.
     assert "target-counter" not in daftar and 'class="romawi"' not in daftar
     assert "@page awal { @bottom-right { content: none; } }" in daftar
     # A mark per row, and a link with an invisible stand-in to click on.
-    assert daftar.count('<div id="toc-hal-') == len(p.nomor_daftar)
+    assert daftar.count('<div id="toc-hal-') == len(p.daftar_anchors)
     assert (
         '<div id="toc-hal-0"><a href="#kata-pengantar" class="tetap">'
         '<span style="visibility: hidden">000</span></a></div>'
@@ -239,19 +239,19 @@ def test_the_daftar_prints_without_numbers_and_marks_where_they_go(html):
     # The cover part closes the front matter's page group that the daftar opens.
     sampul = html_sampul(p)
     assert sampul.count('<div class="awal">') == 1
-    assert sampul.endswith("</div>" + p.ekor)
+    assert sampul.endswith("</div>" + p.tail)
     assert 'id="kata-pengantar"' in sampul and "DAFTAR ISI" not in sampul
 
 
 def test_the_numbers_of_the_daftar_go_where_the_marks_are(html):
-    p = potong(pisah_lapisan(html["randublatung"])[0])
-    n = len(p.nomor_daftar)
-    letak = {"toc-asal": (94.5, 83.1, 600.0, 83.1)}
-    letak |= {f"toc-hal-{k}": (550.0, 100.0 + k, 595.5, 117.4 + k) for k in range(n)}
-    jangkar = {f"toc-hal-{k}": 0 if k < 3 else 1 for k in range(n)}
-    daftar = modul_cetak.Cetakan(pdf=b"", halaman=2, jangkar=jangkar, letak=letak)
+    p = split(split_layer(html["randublatung"])[0])
+    n = len(p.daftar_anchors)
+    boxes = {"toc-asal": (94.5, 83.1, 600.0, 83.1)}
+    boxes |= {f"toc-hal-{k}": (550.0, 100.0 + k, 595.5, 117.4 + k) for k in range(n)}
+    anchors = {f"toc-hal-{k}": 0 if k < 3 else 1 for k in range(n)}
+    daftar = modul_cetak.Rendered(pdf=b"", halaman=2, anchors=anchors, boxes=boxes)
     angka = [str(k + 1) for k in range(n)]
-    nomor = modul_cetak.html_nomor_daftar(p, daftar, angka, 5)
+    nomor = modul_cetak.html_daftar_page_numbers(p, daftar, angka, 5)
     # The box of each mark, relative to the corner of the page area; bold in "t1" rows.
     assert (
         '<div class="toc-nomor t1" style="left:455.5000px;top:16.9000px;width:45.5000px;'
@@ -263,24 +263,24 @@ def test_the_numbers_of_the_daftar_go_where_the_marks_are(html):
 
 
 def test_roman_numerals_are_those_of_css():
-    assert [modul_cetak.angka_romawi(n) for n in (1, 2, 4, 9, 14, 40, 49, 1994)] == [
+    assert [modul_cetak.roman_numeral(n) for n in (1, 2, 4, 9, 14, 40, 49, 1994)] == [
         "i", "ii", "iv", "ix", "xiv", "xl", "xlix", "mcmxciv",
     ]  # fmt: skip
 
 
 def test_html_without_markers_is_refused_and_printed_whole(paralel):
-    with pytest.raises(PotongGagal):
-        potong("<html><body><p>x</p></body></html>")
+    with pytest.raises(SplitError):
+        split("<html><body><p>x</p></body></html>")
     hasil = cetak_dokumen("<html><body><p>Halo</p></body></html>", AKAR, kunci="x:2024")
-    assert (hasil.cara, hasil.halaman) == ("satu proses", 1)
+    assert (hasil.mode, hasil.halaman) == ("satu proses", 1)
 
 
 def test_workers_leave_when_the_web_process_dies():
     """A killed web process must not leave its printing workers behind."""
     skrip = (
         "import os, sys\n"
-        "from laporan.cetak import _pekerja\n"
-        "pool = _pekerja(2, sys.argv[1])\n"
+        "from laporan.cetak import _worker_pool\n"
+        "pool = _worker_pool(2, sys.argv[1])\n"
         "pid = {pool.submit(os.getpid).result() for _ in range(6)}\n"
         "print(' '.join(map(str, pid)), flush=True)\n"
         "os._exit(0)  # dies like a killed process: no clean shutdown\n"
@@ -330,18 +330,18 @@ def test_only_the_numbers_of_the_daftar_wait_for_the_chapters(paralel, html, sat
     pertama = cetak_dokumen(html["randublatung"], AKAR, kunci="dok")
     # Every part prints at once; the numbers of the daftar follow. The page
     # numbers of the body, printed for a guessed page count, were enough.
-    assert (pertama.cara, pertama.putaran, pertama.dicetak_ulang) == (
+    assert (pertama.mode, pertama.rounds, pertama.reprinted) == (
         "paralel",
         2,
         ["nomor-daftar"],
     )
     _sama(pertama.pdf, satu["randublatung"].pdf)
-    petunjuk = cache.get(modul_cetak._KUNCI_CACHE + "dok")
+    petunjuk = cache.get(modul_cetak._HINT_CACHE_KEY + "dok")
     assert petunjuk == {"halaman_isi": _halaman_isi(satu["randublatung"])}
     # The same numbers again: nothing waits.
     kedua = cetak_dokumen(html["randublatung"], AKAR, kunci="dok")
-    assert (kedua.putaran, kedua.dicetak_ulang) == (1, [])
-    assert "nomor-daftar" in kedua.dari_simpanan
+    assert (kedua.rounds, kedua.reprinted) == (1, [])
+    assert "nomor-daftar" in kedua.reused
 
 
 def test_the_chapters_do_not_depend_on_the_pages_before_them(paralel, settings, html):
@@ -354,11 +354,11 @@ def test_the_chapters_do_not_depend_on_the_pages_before_them(paralel, settings, 
     diubah = asli.replace('<h2 id="bag-2-1">', sisip + '<h2 id="bag-2-1">', 1)
     assert diubah != asli
     hasil = cetak_dokumen(diubah, AKAR, kunci="dok")
-    assert {"bab-iii", "bab-iv", "bab-i", "daftar", "sampul"} <= set(hasil.dari_simpanan)
-    assert "bab-ii" not in hasil.dari_simpanan
-    assert hasil.dicetak_ulang == ["nomor-daftar"]
-    satu_diubah, _ = cetak_satu_proses(diubah, AKAR)
-    assert satu_diubah.halaman > cetak_satu_proses(asli, AKAR)[0].halaman
+    assert {"bab-iii", "bab-iv", "bab-i", "daftar", "sampul"} <= set(hasil.reused)
+    assert "bab-ii" not in hasil.reused
+    assert hasil.reprinted == ["nomor-daftar"]
+    satu_diubah, _ = cetak_single_process(diubah, AKAR)
+    assert satu_diubah.halaman > cetak_single_process(asli, AKAR)[0].halaman
     _sama(hasil.pdf, satu_diubah.pdf)
 
 
@@ -367,19 +367,19 @@ def test_parallel_print_is_the_single_process_print(paralel, html, satu, nama):
     _ingat(html[nama], satu[nama])
     hasil = cetak_dokumen(html[nama], AKAR, kunci="dok")
     # Only the numbers of the daftar wait for the chapters.
-    assert (hasil.cara, hasil.dicetak_ulang) == ("paralel", ["nomor-daftar"])
+    assert (hasil.mode, hasil.reprinted) == ("paralel", ["nomor-daftar"])
     assert hasil.halaman == satu[nama].halaman
     _sama(hasil.pdf, satu[nama].pdf)
     # The pages of the daftar, numbers laid over, look the same to the pixel.
-    pertama = satu[nama].jangkar["daftar-isi"] + 1
-    terakhir = satu[nama].jangkar["bab-i"]
+    pertama = satu[nama].anchors["daftar-isi"] + 1
+    terakhir = satu[nama].anchors["bab-i"]
     assert _gambar(hasil.pdf, pertama, terakhir) == _gambar(satu[nama].pdf, pertama, terakhir)
 
 
 def test_signed_parts_carry_the_stamp_on_every_page(paralel, html, satu):
     _ingat(html["randublatung-dicap"], satu["randublatung-dicap"])
     hasil = cetak_dokumen(html["randublatung-dicap"], AKAR, kunci="dok")
-    assert hasil.cara == "paralel"
+    assert hasil.mode == "paralel"
     halaman = _teks(hasil.pdf).split("\f")[:-1]
     assert len(halaman) == hasil.halaman
     assert all("Kode isi:" in h for h in halaman)
@@ -388,8 +388,8 @@ def test_signed_parts_carry_the_stamp_on_every_page(paralel, html, satu):
         bawah = set()
         for h in dok.pages:
             # The page draws the underlay first, then its own content.
-            isi = h.obj.Contents
-            pertama = (isi if isinstance(isi, pikepdf.Stream) else isi[0]).read_bytes()
+            body = h.obj.Contents
+            pertama = (body if isinstance(body, pikepdf.Stream) else body[0]).read_bytes()
             nama = re.match(rb"(?:q\n)+[^\n]* cm\n/([\w.-]+) Do\nQ\n", pertama).group(1).decode()
             bawah.add(h.Resources.XObject["/" + nama].objgen)
         assert len(bawah) == 1
@@ -399,23 +399,23 @@ def test_a_sign_off_after_a_draft_reuses_the_printed_parts(paralel, settings, ht
     settings.LKJIP_PDF_SIMPAN_BAGIAN = 60
     _ingat(html["randublatung"], satu["randublatung"])
     draf = cetak_dokumen(html["randublatung"], AKAR, kunci="dok")
-    assert (draf.cara, draf.dari_simpanan) == ("paralel", [])
+    assert (draf.mode, draf.reused) == ("paralel", [])
     dicap = cetak_dokumen(html["randublatung-dicap"], AKAR, kunci="dok")
-    bab = [i for i, _ in potong(pisah_lapisan(html["randublatung"])[0]).isi]
+    bab = [i for i, _ in split(split_layer(html["randublatung"])[0]).body]
     # Only the cover part and the stamp page are printed.
-    assert dicap.dari_simpanan == sorted([*bab, "daftar", "kepala", "nomor", "nomor-daftar"])
+    assert dicap.reused == sorted([*bab, "daftar", "kepala", "nomor", "nomor-daftar"])
     _sama(dicap.pdf, satu["randublatung-dicap"].pdf)
     # With keeping off, only the header and the page numbers are reused.
     settings.LKJIP_PDF_SIMPAN_BAGIAN = 0
     lagi = cetak_dokumen(html["randublatung-dicap"], AKAR, kunci="dok")
-    assert lagi.dari_simpanan == ["kepala", "nomor", "nomor-daftar"]
+    assert lagi.reused == ["kepala", "nomor", "nomor-daftar"]
 
 
 def test_a_wrong_remembered_page_count_is_corrected(paralel, html, satu):
-    cache.set(modul_cetak._KUNCI_CACHE + "dok", {"halaman_isi": 3})
+    cache.set(modul_cetak._HINT_CACHE_KEY + "dok", {"halaman_isi": 3})
     hasil = cetak_dokumen(html["randublatung"], AKAR, kunci="dok")
     # Too few page numbers (10 for 3): printed again once the chapters are known.
-    assert (hasil.cara, hasil.putaran, hasil.dicetak_ulang) == (
+    assert (hasil.mode, hasil.rounds, hasil.reprinted) == (
         "paralel",
         2,
         ["nomor", "nomor-daftar"],
@@ -423,7 +423,7 @@ def test_a_wrong_remembered_page_count_is_corrected(paralel, html, satu):
     _sama(hasil.pdf, satu["randublatung"].pdf)
     # What was learnt is right: the next print waits for nothing.
     lagi = cetak_dokumen(html["randublatung"], AKAR, kunci="dok")
-    assert (lagi.putaran, lagi.dicetak_ulang) == (1, [])
+    assert (lagi.rounds, lagi.reprinted) == (1, [])
 
 
 def test_an_edit_that_moves_no_page_prints_only_its_chapter(paralel, settings, html):
@@ -432,9 +432,9 @@ def test_an_edit_that_moves_no_page_prints_only_its_chapter(paralel, settings, h
     diubah = html["randublatung"].replace("Akuntabilitas kinerja adalah", "Akuntabilitas adalah", 1)
     assert diubah != html["randublatung"]
     hasil = cetak_dokumen(diubah, AKAR, kunci="dok")
-    bab = [i for i, _ in potong(pisah_lapisan(diubah)[0]).isi]
-    assert (hasil.cara, hasil.putaran) == ("paralel", 1)
-    assert sorted(set(bab) - set(hasil.dari_simpanan)) == ["bab-iii"]
+    bab = [i for i, _ in split(split_layer(diubah)[0]).body]
+    assert (hasil.mode, hasil.rounds) == ("paralel", 1)
+    assert sorted(set(bab) - set(hasil.reused)) == ["bab-iii"]
     assert "Akuntabilitas adalah" in _teks(hasil.pdf)
 
 
@@ -442,44 +442,44 @@ def test_one_process_when_configured(settings, html, satu):
     settings.LKJIP_PDF_PROSES = 1
     cache.clear()
     _ingat(html["randublatung"], satu["randublatung"])
-    assert cetak_dokumen(html["randublatung"], AKAR, kunci="dok").cara == "satu proses"
+    assert cetak_dokumen(html["randublatung"], AKAR, kunci="dok").mode == "satu proses"
 
 
 def test_a_failing_parallel_print_falls_back_to_one_process(paralel, html, satu, caplog):
     _ingat(html["randublatung"], satu["randublatung"])
     with (
-        mock.patch.object(modul_cetak, "_cetak_paralel", side_effect=OSError("pekerja mati")),
+        mock.patch.object(modul_cetak, "_cetak_parallel", side_effect=OSError("pekerja mati")),
         caplog.at_level(logging.ERROR, logger="laporan.cetak"),
     ):
         hasil = cetak_dokumen(html["randublatung"], AKAR, kunci="dok")
-    assert hasil.cara == "satu proses"
+    assert hasil.mode == "satu proses"
     assert "Cetak paralel gagal" in caplog.text
     assert _teks(hasil.pdf) == _teks(satu["randublatung"].pdf)
 
 
 def test_opening_the_lkjip_page_starts_the_workers(client, settings, operator_a):
     settings.LKJIP_PDF_PROSES = 2
-    modul_cetak.hentikan_pekerja()
+    modul_cetak.stop_workers()
     client.force_login(operator_a)
     assert client.get("/pd/33.16.05/2024/lkjip/").status_code == 200
-    assert modul_cetak._pelaksana is not None
-    pool = modul_cetak._pelaksana
+    assert modul_cetak._pool is not None
+    pool = modul_cetak._pool
     # Once running, the next page view keeps the same workers.
     assert client.get("/pd/33.16.05/2024/lkjip/").status_code == 200
-    assert modul_cetak._pelaksana is pool
+    assert modul_cetak._pool is pool
     settings.LKJIP_PDF_PROSES = 1
-    modul_cetak.hentikan_pekerja()
+    modul_cetak.stop_workers()
     assert client.get("/pd/33.16.05/2024/lkjip/").status_code == 200
-    assert modul_cetak._pelaksana is None  # one process configured: nothing started
+    assert modul_cetak._pool is None  # one process configured: nothing started
 
 
 def test_a_worker_collects_its_garbage_when_idle(monkeypatch):
     """Not while the parts of a document wait for it: after it had no work for a while."""
-    monkeypatch.setattr(cetak_bagian, "JEDA_KUMPUL", 0.2)
+    monkeypatch.setattr(cetak_bagian, "COLLECT_DELAY", 0.2)
     kumpul = []
     with mock.patch("gc.collect", side_effect=lambda *a: kumpul.append(time.monotonic())):
-        cetak_bagian.cetak_pekerja("<p>satu</p>", AKAR)
-        cetak_bagian.cetak_pekerja("<p>dua</p>", AKAR)  # the first one's wait is called off
+        cetak_bagian.render_pdf_in_worker("<p>satu</p>", AKAR)
+        cetak_bagian.render_pdf_in_worker("<p>dua</p>", AKAR)  # the first one's wait is called off
         selesai = time.monotonic()
         assert kumpul == []
         time.sleep(0.6)
@@ -491,14 +491,16 @@ def test_the_stylesheet_is_parsed_once_per_thread():
     made for printing in two threads at once."""
     html = '<html><head><link rel="stylesheet" href="static/css/dokumen.css"></head><body>x'
     akar = Path(AKAR).resolve()
-    sini = [cetak_bagian._gaya_tersimpan(html, akar) for _ in range(2)]
+    sini = [cetak_bagian._cached_stylesheets(html, akar) for _ in range(2)]
     assert sini[0][0] == "<html><head></head><body>x"  # the link is taken out
     assert sini[0][1] and sini[0][1][0] is sini[1][1][0] and sini[0][2] is sini[1][2]
     lain = []
-    utas = threading.Thread(target=lambda: lain.append(cetak_bagian._gaya_tersimpan(html, akar)))
+    utas = threading.Thread(
+        target=lambda: lain.append(cetak_bagian._cached_stylesheets(html, akar))
+    )
     utas.start()
     utas.join()
     assert lain[0][1][0] is not sini[0][1][0] and lain[0][2] is not sini[0][2]
     # A link out of the application directory stays, for WeasyPrint to refuse.
     luar = '<link rel="stylesheet" href="../luar.css">'
-    assert cetak_bagian._gaya_tersimpan(luar, akar) == (luar, [], sini[0][2])
+    assert cetak_bagian._cached_stylesheets(luar, akar) == (luar, [], sini[0][2])

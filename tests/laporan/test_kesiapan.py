@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from kinerja.models import Indikator, Pejabat, Realisasi
 from laporan.kerangka import BAGIAN
 from laporan.models import LKjIP
-from laporan.services import kesiapan_lkjip
+from laporan.services.kesiapan import kesiapan_lkjip
 from tests.laporan.data_alur import (
     jelaskan_temuan,
     kunci_temuan,

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from kinerja.models import LangkahReview, LogPerubahan, StatusTriwulan
 from kinerja.services.review import triwulan_ajukan, triwulan_setujui
 from laporan.models import PembukaanKembali
-from laporan.services import lkjip_buka_kembali
+from laporan.services.alur import lkjip_buka_kembali
 from tests.laporan.test_alur import (
     BUKA,
     EDITOR,
@@ -110,7 +110,8 @@ def test_the_service_reopens_all_or_nothing(pdf_cepat, kepala_a, tw_disetujui, d
 
 
 def _kurang(pd, peran: set[str]) -> dict:
-    from laporan.services import data_kesiapan, periksa_kesiapan
+    from laporan.selectors import data_kesiapan
+    from laporan.services.kesiapan import periksa_kesiapan
 
     d = data_kesiapan(pd, 2024, peran=frozenset(peran))
     return {(k.jenis, k.kode): k for k in periksa_kesiapan(d)}

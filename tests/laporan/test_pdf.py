@@ -24,7 +24,7 @@ from laporan.pdf import (
     PDFGagal,
     Stempel,
     buat_pdf,
-    html_ke_pdf,
+    html_to_pdf,
     kode_isi,
     render_html,
 )
@@ -68,8 +68,8 @@ def cetak(django_db_setup, django_db_blocker, tmp_path_factory):
             versi=2,
             keterangan="Ditetapkan 14 April 2025 oleh Drs. Sutrisno Wibowo, M.Si, Camat Randublatung",
         )
-        draf, halaman_draf = html_ke_pdf(render_html(dokumen))
-        dicap, halaman_dicap = html_ke_pdf(render_html(dokumen, stempel=stempel))
+        draf, halaman_draf = html_to_pdf(render_html(dokumen))
+        dicap, halaman_dicap = html_to_pdf(render_html(dokumen, stempel=stempel))
         transaction.set_rollback(True)
     (tmp / "draf.pdf").write_bytes(draf)
     (tmp / "dicap.pdf").write_bytes(dicap)
@@ -173,7 +173,7 @@ def test_pdf_reads_no_file_outside_the_application(tmp_path, caplog):
         '<body><img src="http://127.0.0.1:9/x.png"><p>x</p></body></html>'
     )
     with caplog.at_level("ERROR", logger="weasyprint"):
-        pdf, halaman = html_ke_pdf(html)
+        pdf, halaman = html_to_pdf(html)
     assert pdf.startswith(b"%PDF") and halaman == 1
     pesan = " ".join(r.getMessage() for r in caplog.records)
     assert "berkas di luar direktori aplikasi tidak diizinkan" in pesan

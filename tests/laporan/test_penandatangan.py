@@ -9,7 +9,7 @@ import pytest
 
 from kinerja.models import Pejabat
 from laporan.assembly import susun_dokumen
-from laporan.pdf import html_ke_pdf, render_html
+from laporan.pdf import html_to_pdf, render_html
 
 
 def _plt(pd):
@@ -51,7 +51,7 @@ def test_signer_of_another_year_is_not_used(demo):
 @pytest.mark.django_db
 def test_pdf_prints_the_acting_camat(demo, tmp_path):
     _plt(demo["a"])
-    pdf, _ = html_ke_pdf(render_html(susun_dokumen(demo["a"], 2024)))
+    pdf, _ = html_to_pdf(render_html(susun_dokumen(demo["a"], 2024)))
     berkas = tmp_path / "lkjip.pdf"
     berkas.write_bytes(pdf)
     teks = subprocess.run(

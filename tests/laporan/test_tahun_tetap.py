@@ -20,7 +20,7 @@ from kinerja.services.realisasi import grid_triwulan
 from laporan.assembly import susun_dokumen
 from laporan.models import SnapshotLKjIP
 from laporan.pdf import kode_isi
-from laporan.services import kesiapan_lkjip
+from laporan.services.kesiapan import kesiapan_lkjip
 from tests.laporan.data_alur import kunci_temuan, realisasi
 from tests.laporan.test_alur import (
     AJUKAN,

@@ -187,7 +187,7 @@ def test_upload_is_never_stored(client, demo, media):
 
 
 def test_too_large_a_request_is_refused_before_reading(client, demo, monkeypatch):
-    from laporan import views_publik
+    from laporan.views import publik as views_publik
 
     s = _snapshot(demo["a"])
     monkeypatch.setattr(views_publik, "BATAS_PERMINTAAN", 1000)
@@ -197,10 +197,10 @@ def test_too_large_a_request_is_refused_before_reading(client, demo, monkeypatch
 
 
 def test_too_large_a_file_is_refused_while_reading(client, demo, monkeypatch):
-    from laporan import views_publik
+    from laporan.views import publik as views_publik
 
     s = _snapshot(demo["a"])
-    monkeypatch.setattr(views_publik.PenghitungSHA256.__init__, "__defaults__", (None, 1000))
+    monkeypatch.setattr(views_publik.SHA256UploadHandler.__init__, "__defaults__", (None, 1000))
     r = _periksa(client, s, PDF_A)
     assert r.status_code == 413
     assert "Berkas lebih besar dari 50 MB" in r.content.decode()

@@ -18,7 +18,7 @@ from kinerja.paket import parser
 from kinerja.paket.parser import PaketTidakValid, baca_paket, muat_json
 from kinerja.paket.serializer import dumps
 from laporan.models import LKjIP, SnapshotLKjIP
-from laporan.services import lkjip_buka_kembali
+from laporan.services.alur import lkjip_buka_kembali
 
 ROOT = Path(__file__).resolve().parents[2]
 RANDUBLATUNG = ROOT / "fixtures" / "randublatung-2024.json"

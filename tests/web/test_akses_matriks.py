@@ -186,7 +186,7 @@ def _snapshot(pd):
 
 def _tabel_sdm_kosong(pd):
     """A valid post of the (empty) SDM table: one row."""
-    from laporan.services import versi_tabel
+    from laporan.selectors import versi_tabel
 
     return {
         "sdm-TOTAL_FORMS": "1",

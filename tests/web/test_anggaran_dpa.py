@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from anggaran.models import DPA, Pagu, PaguJenisBelanja
-from anggaran.services import BarisPagu, pagu_simpan
+from anggaran.services.pagu import BarisPagu, pagu_simpan
 from kinerja.models import LogPerubahan, Peran, SubKegiatan
 from laporan.models import LKjIP
 from tests.sintetis import buat_pd_sintetis

@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from anggaran.models import RealisasiAnggaran
-from anggaran.services import BarisRealisasiAnggaran, realisasi_anggaran_simpan_triwulan
+from anggaran.services.realisasi import BarisRealisasiAnggaran, realisasi_anggaran_simpan_triwulan
 from kinerja.models import LogPerubahan, Peran, StatusTriwulan, SubKegiatan
 from tests.sintetis import buat_pd_sintetis
 

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from anggaran.services import (
+from anggaran.selectors import (
     jenis_belanja_berdampingan,
     penyerapan_per_triwulan,
     realisasi_sd_triwulan,

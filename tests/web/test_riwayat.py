@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from anggaran.models import DPA, Pagu
-from anggaran.services import BarisPagu, pagu_simpan
+from anggaran.services.pagu import BarisPagu, pagu_simpan
 from kinerja.models import LogPerubahan, SubKegiatan
 from kinerja.views.riwayat import LABEL_AKSI, label_aksi, tampil_nilai, uraikan_perubahan
 from tests.sintetis import buat_pd_sintetis

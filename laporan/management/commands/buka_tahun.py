@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from kinerja.models import PerangkatDaerah
-from laporan.services_tahun import tahun_buka
+from laporan.services.tahun import tahun_buka
 
 
 class Command(BaseCommand):

@@ -20,7 +20,7 @@ from kinerja.audit import format_waktu
 from kinerja.bukti import format_ukuran
 from laporan.forms import KodeForm, UnggahForm
 from laporan.models import SnapshotLKjIP
-from laporan.services import status_snapshot
+from laporan.selectors import status_snapshot
 
 BATAS_UNGGAH = 50 * 1024 * 1024
 # Room for the multipart envelope and the CSRF field around the file itself.
@@ -31,7 +31,7 @@ PESAN_TIDAK_COCOK = "Berkas TIDAK COCOK: isi berkas berbeda dari yang ditetapkan
 PESAN_TERLALU_BESAR = "Berkas lebih besar dari {batas}; LKjIP yang ditetapkan tidak sebesar itu."
 
 
-class BerkasTerhitung(UploadedFile):
+class HashedUploadedFile(UploadedFile):
     """What is left of an uploaded file: its name, size and SHA-256, no content."""
 
     def __init__(self, name: str, size: int, sha256: str, content_type: str | None):
@@ -42,7 +42,7 @@ class BerkasTerhitung(UploadedFile):
         return True
 
 
-class PenghitungSHA256(FileUploadHandler):
+class SHA256UploadHandler(FileUploadHandler):
     """Hash each uploaded file chunk by chunk; nothing is written to memory or disk."""
 
     def __init__(self, request=None, batas: int = BATAS_UNGGAH):
@@ -64,7 +64,7 @@ class PenghitungSHA256(FileUploadHandler):
         return None
 
     def file_complete(self, file_size: int):
-        return BerkasTerhitung(
+        return HashedUploadedFile(
             self.file_name, self._ukuran, self._hash.hexdigest(), self.content_type
         )
 
@@ -108,8 +108,8 @@ def verifikasi(request: HttpRequest, kode_isi: str) -> HttpResponse:
         except ValueError:
             panjang = 0
         if panjang > BATAS_PERMINTAAN:
-            return _halaman(request, snapshot, galat=_pesan_besar(), status=413)
-        request.upload_handlers = [PenghitungSHA256(request)]
+            return _halaman(request, snapshot, error=_pesan_besar(), status=413)
+        request.upload_handlers = [SHA256UploadHandler(request)]
     return _verifikasi(request, snapshot)
 
 
@@ -124,15 +124,15 @@ def _verifikasi(request: HttpRequest, snapshot: SnapshotLKjIP) -> HttpResponse:
     form = UnggahForm(request.POST, request.FILES)
     handler = request.upload_handlers[0] if request.upload_handlers else None
     if getattr(handler, "terlalu_besar", False):
-        return _halaman(request, snapshot, galat=_pesan_besar(), status=413)
+        return _halaman(request, snapshot, error=_pesan_besar(), status=413)
     if not form.is_valid():
         return _halaman(request, snapshot, form=form, status=400)
     berkas = form.cleaned_data["berkas"]
     sha = getattr(berkas, "sha256", None)
     if sha is None:  # another handler read the file (never in normal use)
         h = hashlib.sha256()
-        for potongan in berkas.chunks():
-            h.update(potongan)
+        for chunk in berkas.chunks():
+            h.update(chunk)
         sha = h.hexdigest()
     cocok = sha == snapshot.sha256
     lain = None
@@ -159,7 +159,7 @@ def _halaman(
     *,
     form: UnggahForm | None = None,
     hasil: dict | None = None,
-    galat: str | None = None,
+    error: str | None = None,
     status: int = 200,
 ) -> HttpResponse:
     st = status_snapshot(snapshot)
@@ -177,6 +177,6 @@ def _halaman(
         "batas": format_ukuran(BATAS_UNGGAH),
         "form": form or UnggahForm(),
         "hasil": hasil,
-        "galat": galat,
+        "galat": error,
     }
     return render(request, "laporan/verifikasi.html", ctx, status=status)

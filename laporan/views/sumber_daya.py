@@ -24,8 +24,8 @@ from kinerja.engine.sumber_daya import Ketersediaan, efisiensi_baris, efisiensi_
 from laporan.forms import SarprasFormSet, SDMFormSet, VersiTabelForm
 from laporan.models import LKjIP
 from laporan.selectors_paket import paket_muat
-from laporan.services import pesan_tidak_bisa_diubah
-from laporan.views_editor import _tabel_ctx, ambil_lkjip, simpan_tabel
+from laporan.services.kunci import pesan_tidak_bisa_diubah
+from laporan.views.editor import _tabel_ctx, get_lkjip, simpan_formset_tabel
 
 KELAS = {"sdm": SDMFormSet, "sarpras": SarprasFormSet}
 
@@ -99,9 +99,9 @@ def _tampilkan(
 def sumber_daya(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     if request.method != "POST":
         pd, rw = get_perangkat_daerah_for_user(request.user, kode)
-        return _tampilkan(request, pd, ambil_lkjip(pd, tahun), rw)
+        return _tampilkan(request, pd, get_lkjip(pd, tahun), rw)
     pd = get_editable_perangkat_daerah_for_user(request.user, kode)
-    lkjip = ambil_lkjip(pd, tahun)
+    lkjip = get_lkjip(pd, tahun)
     nama = request.POST.get("tabel")
     if nama not in KELAS:
         messages.error(request, "Tabel yang dikirim tidak dikenal; muat ulang halaman.")
@@ -111,5 +111,5 @@ def sumber_daya(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     if not (fs.is_valid() and versi.is_valid()):
         messages.error(request, "Tabel belum tersimpan: periksa isian yang ditandai.")
         return _tampilkan(request, pd, lkjip, True, formset={nama: fs}, status=400)
-    simpan_tabel(request, lkjip, nama, fs, versi)
+    simpan_formset_tabel(request, lkjip, nama, fs, versi)
     return redirect("lkjip-sumber-daya", kode=pd.kode, tahun=tahun)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from anggaran.services import dpa_murni_buat
+from anggaran.services.dpa import dpa_murni_buat
 from kinerja.audit import catat_perubahan
 from kinerja.models import Pejabat, PerangkatDaerah, Renstra
 from kinerja.services.pejabat import pejabat_salin_tahun

@@ -13,7 +13,7 @@ from kinerja.access import (
     boleh_buka_tahun,
     get_perangkat_daerah_for_user,
 )
-from laporan.services_tahun import tahun_buka
+from laporan.services.tahun import tahun_buka
 
 
 @require_POST

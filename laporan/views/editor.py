@@ -23,6 +23,7 @@ from kinerja.audit import format_waktu, nama_pengguna
 from kinerja.engine.hitung import HasilIndikator
 from kinerja.engine.temuan import Temuan
 from kinerja.models import PerangkatDaerah
+from kinerja.services.realisasi import romawi
 from kinerja.services.review import triwulan_disetujui
 from kinerja.services.tetap import kelompok_temuan, penjelasan_tahun
 from kinerja.views.tahun import halaman_tahun_belum_dibuka
@@ -38,26 +39,22 @@ from laporan.forms import (
 )
 from laporan.kerangka import BAGIAN, judul_bagian, kunci_analisis
 from laporan.models import LKjIP, Narasi, SnapshotLKjIP
-from laporan.services import (
+from laporan.selectors import (
     ADMIN_PEMDA,
     KEPALA,
     OPERATOR,
     DataKesiapan,
-    KonflikNarasi,
     baris_tabel,
     data_kesiapan,
-    id_bagian,
-    id_temuan,
-    narasi_simpan,
-    penandatanganan_simpan,
-    penjelasan_temuan_simpan,
-    periksa_kesiapan,
-    pesan_tidak_bisa_diubah,
     riwayat_lkjip,
-    romawi,
-    tabel_simpan,
     versi_tabel,
 )
+from laporan.services import narasi as narasi_services
+from laporan.services import sumber_daya as sumber_daya_services
+from laporan.services.alur import penandatanganan_simpan
+from laporan.services.kesiapan import id_bagian, id_temuan, periksa_kesiapan
+from laporan.services.kunci import pesan_tidak_bisa_diubah
+from laporan.services.narasi import KonflikNarasi, penjelasan_temuan_simpan
 from lib.format import format_angka_alami, format_persen
 
 JUDUL_BAB = {
@@ -70,7 +67,7 @@ JUDUL_BAB = {
 }
 
 
-def ambil_lkjip(pd: PerangkatDaerah, tahun: int) -> LKjIP:
+def get_lkjip(pd: PerangkatDaerah, tahun: int) -> LKjIP:
     lkjip = LKjIP.objects.filter(perangkat_daerah=pd, tahun=tahun).first()
     if lkjip is None:
         raise Http404(f"Tidak ada LKjIP tahun {tahun} untuk perangkat daerah ini.")
@@ -78,7 +75,7 @@ def ambil_lkjip(pd: PerangkatDaerah, tahun: int) -> LKjIP:
     return lkjip
 
 
-def ingin_json(request: HttpRequest) -> bool:
+def wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
@@ -102,48 +99,18 @@ def tautan_temuan(
 ) -> tuple[str, str] | None:
     """Where the data behind an engine finding are fixed: (label, URL)."""
     pd, tahun = d.pd, d.tahun
-    kode_pd = {"kode": pd.kode}
     kode_th = {"kode": pd.kode, "tahun": tahun}
-
-    def indikator() -> tuple[str, str] | None:
-        pk = d.indikator_id.get(x.kode)
-        if pk is None:
-            return None
-        return f"Indikator {x.kode}", _url("perencanaan-indikator", pk=pk, **kode_pd)
-
-    def realisasi() -> tuple[str, str]:
-        h = hasil.get(x.kode)
-        q = 4
-        if h is not None:
-            kosong = [
-                tw["triwulan"]
-                for tw in h.triwulan
-                if tw["realisasi"] is None and tw["target"] is not None
-            ]
-            q = kosong[0] if kosong else 4
-        url = _url("realisasi-triwulan", triwulan=q, **kode_th)
-        if x.kode in d.indikator_id:
-            url += f"#baris-{d.indikator_id[x.kode]}"
-        return f"Realisasi TW {romawi(q)}", url
-
     jenis, lokasi = x.jenis, x.lokasi
     if jenis in ("target_kosong", "persentase_di_luar_rentang"):
-        return indikator()
+        return _tautan_indikator(x, d)
     if jenis == "target_triwulan_kosong":
         return "Rencana aksi", _url("perencanaan-rencana-aksi", **kode_th)
     if jenis in ("triwulan_kosong", "ikm_tidak_sesuai_skm"):
-        return realisasi()
+        return _tautan_realisasi(x, d, hasil)
     if jenis in ("target_pk_berbeda_renstra", "anggaran_pk_tidak_cocok_dpa"):
         return "Perjanjian Kinerja", _url("perencanaan-pk", **kode_th)
     if jenis == "jumlah_tidak_sesuai":
-        if lokasi.startswith("DPA "):
-            versi = lokasi.split()[1]
-            url = _url("anggaran-dpa", versi=versi, **kode_th)
-            if url:
-                return f"DPA {versi}", url
-        if lokasi.startswith("PK "):
-            return "PK berjenjang", _url("perencanaan-pk-berjenjang", **kode_th)
-        return "Realisasi anggaran", _url("anggaran-ringkasan", **kode_th)
+        return _tautan_jumlah(lokasi, kode_th)
     if jenis in ("realisasi_melebihi_pagu", "total_jenis_belanja_tidak_sesuai"):
         return "Anggaran", _url("anggaran-ringkasan", **kode_th)
     if jenis == "skala_predikat":
@@ -153,6 +120,44 @@ def tautan_temuan(
             return "Perjanjian Kinerja", _url("perencanaan-pk", **kode_th)
         return "Tempat dan tanggal", url_editor(pd, tahun) + "#penandatanganan"
     return "Rincian perhitungan", _url("pd-hitung", **kode_th)
+
+
+def _tautan_indikator(x: Temuan, d: DataKesiapan) -> tuple[str, str] | None:
+    pk = d.indikator_id.get(x.kode)
+    if pk is None:
+        return None
+    return f"Indikator {x.kode}", _url("perencanaan-indikator", pk=pk, kode=d.pd.kode)
+
+
+def _tautan_realisasi(
+    x: Temuan, d: DataKesiapan, hasil: dict[str, HasilIndikator]
+) -> tuple[str, str]:
+    """The realisasi page of the first quarter with a target and no realisasi (else TW IV)."""
+    h = hasil.get(x.kode)
+    q = 4
+    if h is not None:
+        kosong = [
+            tw["triwulan"]
+            for tw in h.triwulan
+            if tw["realisasi"] is None and tw["target"] is not None
+        ]
+        q = kosong[0] if kosong else 4
+    url = _url("realisasi-triwulan", triwulan=q, kode=d.pd.kode, tahun=d.tahun)
+    if x.kode in d.indikator_id:
+        url += f"#baris-{d.indikator_id[x.kode]}"
+    return f"Realisasi TW {romawi(q)}", url
+
+
+def _tautan_jumlah(lokasi: str, kode_th: dict) -> tuple[str, str]:
+    """A sum that does not match: a DPA version, the cascaded PKs or the budget summary."""
+    if lokasi.startswith("DPA "):
+        versi = lokasi.split()[1]
+        url = _url("anggaran-dpa", versi=versi, **kode_th)
+        if url:
+            return f"DPA {versi}", url
+    if lokasi.startswith("PK "):
+        return "PK berjenjang", _url("perencanaan-pk-berjenjang", **kode_th)
+    return "Realisasi anggaran", _url("anggaran-ringkasan", **kode_th)
 
 
 def temuan_tampil(d: DataKesiapan) -> list[dict]:
@@ -437,7 +442,7 @@ def tampilkan_editor(
     konflik: dict[str, Narasi] | None = None,
     formset: dict | None = None,
     form_tanggal: PenandatangananForm | None = None,
-    galat: list[str] | None = None,
+    errors: list[str] | None = None,
     status: int = 200,
     **form_alur,
 ) -> HttpResponse:
@@ -461,7 +466,7 @@ def tampilkan_editor(
         or PenandatangananForm(initial={"tempat": lkjip.tempat, "tanggal": lkjip.tanggal}),
         "temuan": temuan_tampil(d),
         "jumlah_kurang": len(kurang),
-        "galat": galat or [],
+        "galat": errors or [],
         "ambang": format_angka_alami(d.paket.pemda.aturan.ambang_tercapai),
         "url_draf": reverse("lkjip-draf-pdf", kwargs={"kode": pd.kode, "tahun": lkjip.tahun}),
     }
@@ -470,14 +475,14 @@ def tampilkan_editor(
 
 @require_safe
 def editor(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    from laporan.cetak import nyalakan_pekerja
+    from laporan.cetak import start_workers
 
     pd, _ = get_perangkat_daerah_for_user(request.user, kode)
     if not LKjIP.objects.filter(perangkat_daerah=pd, tahun=tahun).exists():
         return halaman_tahun_belum_dibuka(request, pd, tahun, judul="LKjIP")
-    respons = tampilkan_editor(request, pd, ambil_lkjip(pd, tahun))
+    respons = tampilkan_editor(request, pd, get_lkjip(pd, tahun))
     # The page links to the draft PDF: have the printing workers ready for it.
-    nyalakan_pekerja()
+    start_workers()
     return respons
 
 
@@ -486,10 +491,10 @@ def _jam(n: Narasi) -> str:
 
 
 @require_POST
-def narasi_simpan_view(request: HttpRequest, kode: str, tahun: int, bagian: str) -> HttpResponse:
+def narasi_simpan(request: HttpRequest, kode: str, tahun: int, bagian: str) -> HttpResponse:
     pd = get_editable_perangkat_daerah_for_user(request.user, kode)
-    lkjip = ambil_lkjip(pd, tahun)
-    json_ = ingin_json(request)
+    lkjip = get_lkjip(pd, tahun)
+    json_ = wants_json(request)
     form = NarasiForm(request.POST, auto_id=f"id_{id_bagian(bagian)}_%s")
     if not form.is_valid():
         if json_:
@@ -499,7 +504,7 @@ def narasi_simpan_view(request: HttpRequest, kode: str, tahun: int, bagian: str)
         return tampilkan_editor(request, pd, lkjip, form={bagian: form}, status=400)
     d = form.cleaned_data
     try:
-        narasi = narasi_simpan(
+        narasi = narasi_services.narasi_simpan(
             lkjip=lkjip,
             bagian=bagian,
             judul=d["judul"],
@@ -549,12 +554,12 @@ def narasi_simpan_view(request: HttpRequest, kode: str, tahun: int, bagian: str)
 NAMA_TABEL = {"sdm": "Data SDM", "sarpras": "Sarana prasarana"}
 
 
-def simpan_tabel(request: HttpRequest, lkjip: LKjIP, tabel: str, fs, versi) -> None:
+def simpan_formset_tabel(request: HttpRequest, lkjip: LKjIP, tabel: str, fs, versi) -> None:
     """Save a valid SDM or sarpras formset through the service; the outcome becomes the
     user's message (the editor and the sumber daya page both save this way)."""
     baris = [f.baris() for f in fs.forms if not f.kosong()]
     try:
-        tabel_simpan(
+        sumber_daya_services.tabel_simpan(
             lkjip=lkjip,
             tabel=tabel,
             baris=baris,
@@ -569,28 +574,28 @@ def simpan_tabel(request: HttpRequest, lkjip: LKjIP, tabel: str, fs, versi) -> N
 
 
 @require_POST
-def tabel_simpan_view(request: HttpRequest, kode: str, tahun: int, tabel: str) -> HttpResponse:
+def tabel_simpan(request: HttpRequest, kode: str, tahun: int, tabel: str) -> HttpResponse:
     pd = get_editable_perangkat_daerah_for_user(request.user, kode)
     if tabel not in ("sdm", "sarpras"):
         raise Http404("Tabel tidak dikenal.")
-    lkjip = ambil_lkjip(pd, tahun)
+    lkjip = get_lkjip(pd, tahun)
     kelas = SDMFormSet if tabel == "sdm" else SarprasFormSet
     fs = kelas(request.POST, prefix=tabel)
     versi = VersiTabelForm(request.POST, prefix=tabel)
     bagian = "sdm" if tabel == "sdm" else "sarana_prasarana"
     if fs.is_valid() and versi.is_valid():
-        simpan_tabel(request, lkjip, tabel, fs, versi)
+        simpan_formset_tabel(request, lkjip, tabel, fs, versi)
         return redirect(url_editor(pd, tahun, bagian))
-    galat = [str(e) for e in fs.non_form_errors()] or [
+    errors = [str(e) for e in fs.non_form_errors()] or [
         "Tabel belum tersimpan: periksa isian yang ditandai."
     ]
-    return tampilkan_editor(request, pd, lkjip, formset={tabel: fs}, galat=galat, status=400)
+    return tampilkan_editor(request, pd, lkjip, formset={tabel: fs}, errors=errors, status=400)
 
 
 @require_POST
-def penandatanganan_view(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+def penandatanganan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     pd = get_editable_perangkat_daerah_for_user(request.user, kode)
-    lkjip = ambil_lkjip(pd, tahun)
+    lkjip = get_lkjip(pd, tahun)
     form = PenandatangananForm(request.POST)
     if not form.is_valid():
         return tampilkan_editor(request, pd, lkjip, form_tanggal=form, status=400)
@@ -610,13 +615,13 @@ def penandatanganan_view(request: HttpRequest, kode: str, tahun: int) -> HttpRes
 
 
 @require_POST
-def penjelasan_temuan_view(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+def penjelasan_temuan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     pd = get_editable_perangkat_daerah_for_user(request.user, kode)
-    lkjip = ambil_lkjip(pd, tahun)
+    lkjip = get_lkjip(pd, tahun)
     form = PenjelasanTemuanForm(request.POST)
     if not form.is_valid():
-        galat = [e for err in form.errors.values() for e in err]
-        return tampilkan_editor(request, pd, lkjip, galat=galat, status=400)
+        errors = [e for err in form.errors.values() for e in err]
+        return tampilkan_editor(request, pd, lkjip, errors=errors, status=400)
     kunci, teks = form.cleaned_data["kunci"], form.cleaned_data["teks"]
     try:
         obj = penjelasan_temuan_simpan(lkjip=lkjip, kunci=kunci, teks=teks, pengguna=request.user)
@@ -639,7 +644,7 @@ def pratinjau(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     from laporan.pdf import render_html
 
     pd, _ = get_perangkat_daerah_for_user(request.user, kode)
-    ambil_lkjip(pd, tahun)
+    get_lkjip(pd, tahun)
     return HttpResponse(render_html(susun_dokumen(pd, tahun), pratinjau=True))
 
 
@@ -648,7 +653,7 @@ def draf_pdf(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     from laporan.pdf import buat_pdf
 
     pd, _ = get_perangkat_daerah_for_user(request.user, kode)
-    ambil_lkjip(pd, tahun)
+    get_lkjip(pd, tahun)
     hasil = buat_pdf(pd, tahun)
     nama = "-".join(pd.nama.split())
     r = HttpResponse(hasil.pdf, content_type="application/pdf")
@@ -661,7 +666,7 @@ def kesiapan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     pd, _ = get_perangkat_daerah_for_user(request.user, kode)
     if not LKjIP.objects.filter(perangkat_daerah=pd, tahun=tahun).exists():
         return halaman_tahun_belum_dibuka(request, pd, tahun, judul="Kesiapan LKjIP")
-    lkjip = ambil_lkjip(pd, tahun)
+    lkjip = get_lkjip(pd, tahun)
     d = data_kesiapan(pd, tahun, peran=peran_kesiapan(request.user, pd))
     kurang = periksa_kesiapan(d)
     th = d.paket.cari_tahun(tahun)

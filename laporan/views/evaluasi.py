@@ -14,7 +14,8 @@ from kinerja.audit import format_waktu
 from kinerja.models import BuktiDukung, Pemda, Peran, PerangkatDaerah, StatusTriwulan
 from kinerja.services.tenggat import tenggat_tahun
 from laporan.models import LKjIP, SnapshotLKjIP
-from laporan.services import bukti_untuk_zip, zip_bukti
+from laporan.selectors import bukti_untuk_zip
+from laporan.services.bukti_zip import zip_bukti
 
 PESAN_BUKAN_EVALUATOR = (
     "Daftar evaluasi hanya untuk evaluator (Inspektorat) dan admin pemda; buka LKjIP perangkat "

@@ -19,20 +19,19 @@ from kinerja.access import (
     get_reviewable_perangkat_daerah_for_user,
 )
 from kinerja.models import PerangkatDaerah
+from kinerja.services.realisasi import romawi
 from kinerja.services.review import triwulan_disetujui
 from laporan.forms import AlasanForm, KomentarForm
 from laporan.models import SnapshotLKjIP
-from laporan.services import (
-    BelumSiap,
-    daftar_kata,
+from laporan.services.alur import (
     lkjip_ajukan,
     lkjip_buka_kembali,
     lkjip_kembalikan,
     lkjip_tetapkan,
     nama_berkas_snapshot,
-    romawi,
 )
-from laporan.views_editor import ambil_lkjip, tampilkan_editor, url_editor
+from laporan.services.kesiapan import BelumSiap, daftar_kata
+from laporan.views.editor import get_lkjip, tampilkan_editor, url_editor
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +49,7 @@ def _url_kesiapan(pd: PerangkatDaerah, tahun: int) -> str:
     return reverse("lkjip-kesiapan", kwargs={"kode": pd.kode, "tahun": tahun})
 
 
-def _pesan_galat(request: HttpRequest, e: ValidationError) -> None:
+def _flash_errors(request: HttpRequest, e: ValidationError) -> None:
     for pesan in e.messages:
         messages.error(request, pesan)
 
@@ -58,7 +57,7 @@ def _pesan_galat(request: HttpRequest, e: ValidationError) -> None:
 @require_POST
 def ajukan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     pd = get_editable_perangkat_daerah_for_user(request.user, kode)
-    lkjip = ambil_lkjip(pd, tahun)
+    lkjip = get_lkjip(pd, tahun)
     try:
         lkjip_ajukan(lkjip=lkjip, pengguna=request.user)
     except BelumSiap as e:
@@ -69,7 +68,7 @@ def ajukan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         )
         return redirect(_url_kesiapan(pd, tahun))
     except ValidationError as e:
-        _pesan_galat(request, e)
+        _flash_errors(request, e)
         return redirect(url_editor(pd, tahun))
     messages.success(
         request,
@@ -82,7 +81,7 @@ def ajukan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 @require_POST
 def kembalikan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     pd = get_reviewable_perangkat_daerah_for_user(request.user, kode)
-    lkjip = ambil_lkjip(pd, tahun)
+    lkjip = get_lkjip(pd, tahun)
     form = KomentarForm(request.POST)
     if not form.is_valid():
         return tampilkan_editor(
@@ -90,13 +89,13 @@ def kembalikan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
             pd,
             lkjip,
             form_komentar=form,
-            galat=["LKjIP belum dikembalikan: periksa komentar di bawah."],
+            errors=["LKjIP belum dikembalikan: periksa komentar di bawah."],
             status=400,
         )
     try:
         lkjip_kembalikan(lkjip=lkjip, pengguna=request.user, komentar=form.cleaned_data["komentar"])
     except ValidationError as e:
-        _pesan_galat(request, e)
+        _flash_errors(request, e)
     else:
         messages.success(request, f"LKjIP tahun {tahun} dikembalikan kepada operator.")
     return redirect(url_editor(pd, tahun))
@@ -105,7 +104,7 @@ def kembalikan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 @require_POST
 def tetapkan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     pd = get_reviewable_perangkat_daerah_for_user(request.user, kode)
-    lkjip = ambil_lkjip(pd, tahun)
+    lkjip = get_lkjip(pd, tahun)
 
     def alamat(kode_isi: str) -> str:
         return request.build_absolute_uri(reverse("verifikasi", kwargs={"kode_isi": kode_isi}))
@@ -120,7 +119,7 @@ def tetapkan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         )
         return redirect(_url_kesiapan(pd, tahun))
     except ValidationError as e:
-        _pesan_galat(request, e)
+        _flash_errors(request, e)
         return redirect(url_editor(pd, tahun))
     except Exception:
         # Rendering failed: the transaction was rolled back, nothing was stored.
@@ -140,7 +139,7 @@ def buka_kembali(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     pd, _ = get_perangkat_daerah_for_user(request.user, kode)
     if not (boleh_tinjau(request.user, pd) or boleh_kelola_pemda(request.user, pd.pemda)):
         raise PermissionDenied(PESAN_BUKAN_PEMBUKA)
-    lkjip = ambil_lkjip(pd, tahun)
+    lkjip = get_lkjip(pd, tahun)
     form = AlasanForm(request.POST, triwulan_disetujui=triwulan_disetujui(pd, tahun))
     if not form.is_valid():
         return tampilkan_editor(
@@ -148,7 +147,7 @@ def buka_kembali(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
             pd,
             lkjip,
             form_alasan=form,
-            galat=["LKjIP belum dibuka kembali: periksa alasan di bawah."],
+            errors=["LKjIP belum dibuka kembali: periksa alasan di bawah."],
             status=400,
         )
     try:
@@ -160,7 +159,7 @@ def buka_kembali(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
             hitung_ulang=form.cleaned_data["hitung_ulang"],
         )
     except ValidationError as e:
-        _pesan_galat(request, e)
+        _flash_errors(request, e)
     else:
         versi = buka.snapshot.versi if buka.snapshot else "-"
         messages.success(
