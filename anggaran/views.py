@@ -33,9 +33,9 @@ from kinerja.engine.penyerapan import Simpul, gulung, jumlah, penyerapan, pohon_
 from kinerja.models import Kegiatan, PerangkatDaerah, Program, Renstra, SubKegiatan
 from kinerja.paket.db import paket_muat
 from kinerja.paket.types import urutan_versi
-from kinerja.services.kunci import pastikan_triwulan_terbuka, tahun_terkunci
+from kinerja.selectors.tahun import tahun_dibuka, tahun_terkunci
+from kinerja.services.kunci import pastikan_triwulan_terbuka
 from kinerja.views.tahun import halaman_tahun_belum_dibuka
-from laporan.models import LKjIP
 
 PESAN_TAHUN_TERKUNCI = "Data tahun {tahun} sudah terkunci karena LKjIP telah ditetapkan."
 
@@ -49,7 +49,7 @@ def label_versi(versi: str) -> str:
 
 
 def _tahun_ada(pd: PerangkatDaerah, tahun: int) -> bool:
-    return LKjIP.objects.filter(perangkat_daerah=pd, tahun=tahun).exists()
+    return tahun_dibuka(pd, tahun)
 
 
 # --------------------------------------------------------------------------- summary

@@ -41,6 +41,7 @@ from kinerja.paket import types as t
 from kinerja.paket.db import paket_muat
 from kinerja.penandatangan import kepala_pd
 from kinerja.services.review import triwulan_buka_kembali
+from kinerja.services.tahun import tahun_kunci, tahun_lepas
 from kinerja.services.tetap import (
     aturan_lepas,
     aturan_tetapkan,
@@ -848,6 +849,7 @@ def lkjip_tetapkan(
     # The document is assembled as signed; a failure below rolls this back.
     lkjip.status = Status.DITETAPKAN
     lkjip.save(update_fields=kolom)
+    tahun_kunci(pd, lkjip.tahun)
     dokumen = susun_dokumen(pd, lkjip.tahun)
     kode = kode_isi(dokumen)
     sama = SnapshotLKjIP.objects.filter(kode_isi=kode).first()
@@ -937,6 +939,7 @@ def lkjip_buka_kembali(
     lkjip.status = Status.DRAF
     lkjip.komentar_kepala = ""
     lkjip.save(update_fields=["status", "komentar_kepala"])
+    tahun_lepas(lkjip.perangkat_daerah, lkjip.tahun)
     if hitung_ulang:
         aturan_lepas(pd=lkjip.perangkat_daerah, tahun=lkjip.tahun, pengguna=pengguna)
     _catat(

@@ -26,6 +26,7 @@ from kinerja.services.perencanaan import (
     perjanjian_kinerja_draf_buat,
     rencana_aksi_usulan_buat,
 )
+from kinerja.services.tahun import tahun_daftarkan
 from laporan.models import LKjIP
 
 PESAN_TAHUN_TERKUNCI = (
@@ -85,6 +86,8 @@ Langkah = Callable[[Konteks], HasilLangkah]
 
 
 def _langkah_lkjip(k: Konteks) -> HasilLangkah:
+    # The year's register (kinerja) first: it is how every page knows the year is open.
+    tahun_daftarkan(k.pd, k.tahun)
     if LKjIP.objects.filter(perangkat_daerah=k.pd, tahun=k.tahun).exists():
         return HasilLangkah("lkjip", False, f"LKjIP {k.tahun} sudah ada")
     lalu = LKjIP.objects.filter(perangkat_daerah=k.pd, tahun=k.tahun - 1).first()
