@@ -58,10 +58,10 @@ from kinerja.paket import types as t
 from kinerja.paket.db import paket_muat
 from kinerja.penandatangan import jabatan_cetak, jabatan_kalimat
 from kinerja.services.renstra import kalimat_versi_renstra
-from kinerja.services.tetap import TemuanDijelaskan, kelompok_temuan, penjelasan_tahun
 from laporan import kerangka
 from laporan.grafik import WARNA_GARIS, Seri, grafik_batang
 from laporan.models import LKjIP, Narasi
+from laporan.services_tetap import TemuanDijelaskan, kelompok_temuan, penjelasan_tahun
 
 __all__ = [
     "Sel",

@@ -42,13 +42,6 @@ from kinerja.paket.db import paket_muat
 from kinerja.penandatangan import kepala_pd
 from kinerja.services.review import triwulan_buka_kembali
 from kinerja.services.tahun import tahun_kunci, tahun_lepas
-from kinerja.services.tetap import (
-    aturan_lepas,
-    aturan_tetapkan,
-    kelompok_temuan,
-    penjelasan_simpan,
-    penjelasan_tahun,
-)
 from laporan.kerangka import AWALAN_ANALISIS, BAGIAN, PER_KUNCI, judul_bagian, kunci_analisis
 from laporan.models import (
     DataSDM,
@@ -57,6 +50,13 @@ from laporan.models import (
     PembukaanKembali,
     SaranaPrasarana,
     SnapshotLKjIP,
+)
+from laporan.services_tetap import (
+    aturan_lepas,
+    aturan_tetapkan,
+    kelompok_temuan,
+    penjelasan_simpan,
+    penjelasan_tahun,
 )
 
 Status = LKjIP.Status

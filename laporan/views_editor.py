@@ -24,7 +24,6 @@ from kinerja.engine.angka import format_angka_alami, format_persen
 from kinerja.engine.hitung import HasilIndikator, Temuan
 from kinerja.models import PerangkatDaerah
 from kinerja.services.review import triwulan_disetujui
-from kinerja.services.tetap import kelompok_temuan, penjelasan_tahun
 from kinerja.views.tahun import halaman_tahun_belum_dibuka
 from laporan.forms import (
     AlasanForm,
@@ -58,6 +57,7 @@ from laporan.services import (
     tabel_simpan,
     versi_tabel,
 )
+from laporan.services_tetap import kelompok_temuan, penjelasan_tahun
 
 JUDUL_BAB = {
     "awal": "Bagian awal",

@@ -22,7 +22,7 @@ urlpatterns = [
     path("", views_beranda.beranda, name="beranda"),
     path("masuk/", MasukView.as_view(), name="masuk"),
     path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
-    path("pd/<str:kode>/<int:tahun>/", include("kinerja.urls_beranda")),
+    path("pd/<str:kode>/<int:tahun>/", include("laporan.urls_dasbor")),
     path("pd/<str:kode>/<int:tahun>/", include("kinerja.urls_realisasi")),
     path("pd/<str:kode>/<int:tahun>/", include("kinerja.urls_skm")),
     path("pd/<str:kode>/<int:tahun>/anggaran/", include("anggaran.urls")),

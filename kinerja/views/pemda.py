@@ -37,6 +37,7 @@ from kinerja.models import (
     Peran,
     PerangkatDaerah,
 )
+from kinerja.selectors.tahun import tahun_beraturan_tetap
 from kinerja.services.pemda import (
     PERAN_DENGAN_PD,
     PESAN_KODE_DIPAKAI,
@@ -52,7 +53,6 @@ from kinerja.services.pemda import (
     versi_pengguna,
     versi_perangkat_daerah,
 )
-from kinerja.services.tetap import tahun_beraturan_tetap
 
 LABEL_PRESET = {
     "permendagri-86-2017": "Permendagri 86/2017 — Sangat Tinggi s.d. Sangat Rendah",

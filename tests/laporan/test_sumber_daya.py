@@ -11,6 +11,7 @@ from kinerja.engine.angka import format_angka
 from kinerja.engine.hitung import hitung
 from kinerja.models import LogPerubahan
 from kinerja.paket.db import paket_muat
+from kinerja.services.tahun import tahun_kunci
 from laporan.models import DataSDM, LKjIP, SaranaPrasarana
 
 pytestmark = pytest.mark.django_db
@@ -113,6 +114,7 @@ def test_submitted_or_signed_lkjip_refuses_changes(client, operator_a, demo):
     client.force_login(operator_a)
     versi = _versi(client, "sdm")
     LKjIP.objects.filter(perangkat_daerah=demo["a"], tahun=2024).update(status="ditetapkan")
+    tahun_kunci(demo["a"], 2024)
     r = client.post(URL, _post("sdm", SDM, versi))
     assert r.status_code == 302
     assert not DataSDM.objects.exists()
