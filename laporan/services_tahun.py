@@ -1,8 +1,8 @@
 """Opening a year of a perangkat daerah: the drafts the user then edits.
 
-The year register is ``laporan.models.LKjIP`` (one row per perangkat daerah and
-year), so the orchestration lives here, in the top layer, and calls the
-services of the lower layers for their own data. Each step creates what is
+Opening a year registers it (``kinerja.services.tahun``) and creates the drafts
+of every layer, the LKjIP included, so the orchestration lives here, in the top
+layer, and calls the services of the lower layers for their own data. Each step creates what is
 missing and leaves alone what exists, so opening a year twice changes nothing
 the second time (and records nothing).
 
@@ -169,7 +169,7 @@ def _langkah_dpa(k: Konteks) -> HasilLangkah:
     return HasilLangkah("dpa", True, "DPA murni dengan pagu kosong", catatan)
 
 
-# In order: the LKjIP row first (the year register the other pages look for), the officials
+# In order: the year (register and LKjIP row: what the other pages look for), the officials
 # who sign, then the PK, whose indicators the Rencana Aksi proposes for, then the budget.
 LANGKAH: list[Langkah] = [
     _langkah_lkjip,
@@ -211,10 +211,3 @@ def tahun_buka(
             data={"dibuat": [x.uraian for x in hasil.dibuat], "salin_pagu": salin_pagu},
         )
     return hasil
-
-
-def tahun_terbuka(pd: PerangkatDaerah) -> list[int]:
-    """The years of the perangkat daerah that are open, oldest first."""
-    return list(
-        LKjIP.objects.filter(perangkat_daerah=pd).order_by("tahun").values_list("tahun", flat=True)
-    )
