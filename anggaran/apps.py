@@ -7,13 +7,15 @@ class AnggaranConfig(AppConfig):
     verbose_name = "Anggaran"
 
     def ready(self):
-        from kinerja.selectors.tahun import PILIHAN_BUKA_TAHUN
+        from kinerja.selectors.tahun import BUKA_TAHUN_CONTEXT_PROVIDERS
 
-        if _pilihan_salin_pagu not in PILIHAN_BUKA_TAHUN:  # ready() may run more than once
-            PILIHAN_BUKA_TAHUN.append(_pilihan_salin_pagu)
+        # The form that opens a year (kinerja) offers to copy last year's pagu; ready() may
+        # run more than once.
+        if _salin_pagu_context not in BUKA_TAHUN_CONTEXT_PROVIDERS:
+            BUKA_TAHUN_CONTEXT_PROVIDERS.append(_salin_pagu_context)
 
 
-def _pilihan_salin_pagu(pd, tahun: int) -> dict:
+def _salin_pagu_context(pd, tahun: int) -> dict:
     """The form that opens a year offers to copy the pagu when last year has a DPA."""
     from anggaran.models import DPA
 

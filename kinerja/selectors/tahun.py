@@ -52,12 +52,12 @@ def tahun_beraturan_tetap(pemda_id: int) -> list[AturanTahun]:
 # it when an app above kinerja says so: each registers, in its AppConfig.ready, a function
 # (pd, tahun) -> context entries for ``kinerja/_tahun_belum_dibuka.html`` (anggaran:
 # "ada_dpa_lalu", whether last year's pagu can be copied). kinerja itself needs none.
-PILIHAN_BUKA_TAHUN: list[Callable[[PerangkatDaerah, int], dict[str, Any]]] = []
+BUKA_TAHUN_CONTEXT_PROVIDERS: list[Callable[[PerangkatDaerah, int], dict[str, Any]]] = []
 
 
-def pilihan_buka_tahun(pd: PerangkatDaerah, tahun: int) -> dict[str, Any]:
+def buka_tahun_context(pd: PerangkatDaerah, tahun: int) -> dict[str, Any]:
     """The context entries every registered app adds to the form that opens ``tahun``."""
     hasil: dict[str, Any] = {}
-    for pilihan in PILIHAN_BUKA_TAHUN:
-        hasil.update(pilihan(pd, tahun))
+    for provider in BUKA_TAHUN_CONTEXT_PROVIDERS:
+        hasil.update(provider(pd, tahun))
     return hasil

@@ -12,7 +12,7 @@ from django.urls import NoReverseMatch, reverse
 
 from kinerja.access import boleh_buka_tahun, perangkat_daerah_terlihat
 from kinerja.models import PerangkatDaerah, Renstra, Tahun
-from kinerja.selectors.tahun import pilihan_buka_tahun, tahun_dibuka
+from kinerja.selectors.tahun import buka_tahun_context, tahun_dibuka
 from kinerja.services.perencanaan import dalam_jangkauan, renstra_tahun
 
 register = template.Library()
@@ -57,7 +57,7 @@ def tahun_belum_dibuka(context, pd: PerangkatDaerah, tahun: int) -> dict:
         "periode": ", ".join(periode),
         "boleh_buka": boleh_buka_tahun(user, pd),
         # What the apps above kinerja add to the form (anggaran: "ada_dpa_lalu").
-        **pilihan_buka_tahun(pd, tahun),
+        **buka_tahun_context(pd, tahun),
         "csrf_token": context.get("csrf_token"),
     }
 

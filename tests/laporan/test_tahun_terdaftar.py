@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from anggaran.models import DPA
 from kinerja.models import Tahun
 from kinerja.selectors.tahun import tahun_dibuka, tahun_list, tahun_terkunci
 from kinerja.services.tahun import tahun_daftarkan, tahun_kunci, tahun_lepas
@@ -74,3 +75,14 @@ def test_an_import_over_a_signed_year_keeps_it_locked(pdf_cepat, ditetapkan):
     with pytest.raises(CommandError, match="tidak ada data yang disimpan"):
         call_command("impor_paket", str(RANDUBLATUNG), stdout=StringIO())
     assert _terdaftar(pd) == {2024: True}
+
+
+def test_the_form_opening_a_year_offers_the_pagu_copy_only_when_anggaran_has_one(
+    client, operator_b, demo
+):
+    """The form is kinerja's; whether last year's pagu can be copied is anggaran's answer."""
+    client.force_login(operator_b)
+    assert 'name="salin_pagu"' in client.get("/pd/33.16.15/2025/").content.decode()
+    DPA.objects.filter(perangkat_daerah=demo["b"], tahun=2024).delete()
+    html = client.get("/pd/33.16.15/2025/").content.decode()
+    assert "Buka tahun 2025" in html and 'name="salin_pagu"' not in html
