@@ -17,6 +17,7 @@ from kinerja.engine.angka import Nilai
 from kinerja.engine.realisasi import Rasio
 from kinerja.paket import types as t
 from kinerja.paket.parser import Galat, PaketTidakValid
+from kinerja.services.tahun import tahun_daftarkan
 from laporan.models import LKjIP
 
 
@@ -199,6 +200,9 @@ def _hapus_data_pd(pd: m.PerangkatDaerah) -> None:
     RealisasiAnggaran.objects.filter(perangkat_daerah=pd).delete()
     RealisasiJenisBelanja.objects.filter(perangkat_daerah=pd).delete()
     LKjIP.objects.filter(perangkat_daerah=pd).exclude(tahun__in=_tahun_bertanda_tangan(pd)).delete()
+    m.Tahun.objects.filter(perangkat_daerah=pd).exclude(
+        tahun__in=_tahun_bertanda_tangan(pd)
+    ).delete()
     # The review of data that is being replaced no longer holds.
     m.StatusTriwulan.objects.filter(perangkat_daerah=pd).delete()
     m.Pejabat.objects.filter(perangkat_daerah=pd).delete()
@@ -408,6 +412,7 @@ def _simpan_tahun(pd, pemda, th: t.Tahun, indikator: dict[str, m.Indikator], nod
             "tanggal": th.laporan.tanggal if th.laporan else None,
         },
     )
+    tahun_daftarkan(pd, tahun)
     for pk in th.perjanjian_kinerja:
         obj = m.PerjanjianKinerja.objects.create(
             perangkat_daerah=pd,

@@ -287,6 +287,14 @@ admin.site.register(
 )
 
 
+@admin.register(m.Tahun)
+class TahunAdmin(AdminHanyaBaca):
+    """Written by kinerja.services.tahun (opening, sign-off, reopening), never by hand."""
+
+    list_display = ["perangkat_daerah", "tahun", "terkunci", "dibuat_pada"]
+    list_filter = ["tahun", "terkunci"]
+
+
 @admin.register(m.AturanTahun)
 class AturanTahunAdmin(AdminHanyaBaca):
     """Written at sign-off and dropped on a recomputing reopen, never by hand."""

@@ -1094,6 +1094,36 @@ class BuktiDukung(models.Model):
         return self.nama_asli
 
 
+class Tahun(models.Model):
+    """A year held for a perangkat daerah: opened (imported or opened on screen) and,
+    once its LKjIP is signed off, locked.
+
+    This is the register of a year every app asks (``kinerja.selectors.tahun``);
+    only ``kinerja.services.tahun`` writes it, called by whoever opens a year and
+    by the LKjIP workflow when it signs a year off or reopens it.
+    """
+
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="tahun_terdaftar"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    terkunci = models.BooleanField(
+        "terkunci", default=False, help_text="LKjIP tahun ini telah ditetapkan."
+    )
+    dibuat_pada = models.DateTimeField("dibuat pada", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "tahun perangkat daerah"
+        verbose_name_plural = "tahun perangkat daerah"
+        ordering = ["perangkat_daerah", "tahun"]
+        constraints = [
+            models.UniqueConstraint(fields=["perangkat_daerah", "tahun"], name="tahun_pd_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.perangkat_daerah} {self.tahun}"
+
+
 class AturanTahun(models.Model):
     """The pemda's rules one year of a perangkat daerah was signed with.
 

@@ -1,7 +1,7 @@
 """URLs of the performance chain, one named list per group of screens; ``lkjip.urls``
 mounts each list under its prefix.
 
-- ``beranda_urls``, ``realisasi_urls``, ``skm_urls``: under /pd/<kode>/<tahun>/;
+- ``realisasi_urls``, ``skm_urls``: under /pd/<kode>/<tahun>/ (the dashboard is laporan's);
 - ``perencanaan_urls`` (Renstra, indikator, program, PK, rencana aksi): under /pd/<kode>/;
 - ``pejabat_pd_urls``: under /pd/<kode>/<tahun>/pejabat/;
 - ``pk_berjenjang_urls``: the cascaded PKs of a year, under /pd/<kode>/<tahun>/pk-berjenjang/
@@ -15,8 +15,6 @@ mounts each list under its prefix.
 from django.urls import path
 
 from kinerja.views import (
-    beranda,
-    dasbor,
     pejabat,
     pemda,
     perencanaan,
@@ -27,11 +25,6 @@ from kinerja.views import (
     skm,
     tenggat,
 )
-
-beranda_urls = [
-    path("", dasbor.beranda_pd, name="pd-beranda"),
-    path("hitung/", beranda.hitung_rinci, name="pd-hitung"),
-]
 
 realisasi_urls = [
     path("realisasi/<int:triwulan>/", realisasi.realisasi_triwulan, name="realisasi-triwulan"),

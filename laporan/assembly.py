@@ -48,10 +48,10 @@ from kinerja.engine.temuan import Temuan
 from kinerja.paket import types as t
 from kinerja.penandatangan import jabatan_cetak, jabatan_kalimat
 from kinerja.services.renstra import kalimat_versi_renstra
-from kinerja.services.tetap import TemuanDijelaskan, kelompok_temuan, penjelasan_tahun
 from laporan import kerangka
 from laporan.models import LKjIP, Narasi
 from laporan.selectors_paket import paket_muat
+from laporan.services.tetap import TemuanDijelaskan, kelompok_temuan, penjelasan_tahun
 from lib.format import (
     format_angka,
     format_angka_alami,
@@ -694,7 +694,7 @@ class _Muatan:
     kepala: PejabatDok | None = None
     kepala_daerah: PejabatDok | None = None
     pejabat_pkb: dict[str, PejabatDok] = field(default_factory=dict)
-    # Finding key → the operator's explanation (kinerja.services.tetap).
+    # Finding key → the operator's explanation (laporan.services.tetap).
     penjelasan: dict[str, str] = field(default_factory=dict)
     # Earlier years held in the application (lived in it, not imported as history):
     # year → indicator code → its annual result, for the comparison with earlier years.

@@ -11,8 +11,9 @@ from kinerja.models import PerangkatDaerah
 class LKjIP(models.Model):
     """One year of a perangkat daerah: where and when its LKjIP is signed.
 
-    Every year held for a perangkat daerah has a row here, which is also how
-    the exporter knows which years exist.
+    Every year held for a perangkat daerah has a row here and one in the year
+    register (``kinerja.models.Tahun``), which the workflow locks while the
+    status is "ditetapkan" (``laporan.services``).
     """
 
     perangkat_daerah = models.ForeignKey(

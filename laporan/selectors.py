@@ -16,9 +16,9 @@ from kinerja.engine.hitung import Hasil, HitungGagal, hitung
 from kinerja.models import BuktiDukung, Indikator, LogPerubahan, PerangkatDaerah, StatusTriwulan
 from kinerja.paket import types as t
 from kinerja.penandatangan import kepala_pd
-from kinerja.services.tetap import penjelasan_tahun
 from laporan.models import DataSDM, LKjIP, Narasi, PembukaanKembali, SaranaPrasarana, SnapshotLKjIP
 from laporan.selectors_paket import paket_muat
+from laporan.services.tetap import penjelasan_tahun
 
 Status = LKjIP.Status
 
@@ -49,7 +49,7 @@ class DataKesiapan:
     peran: frozenset[str] = PERAN_OPERATOR
     # The LKjIP's own status: its narrative is written only while it is a draft.
     status_lkjip: str = Status.DRAF
-    # Finding key → the operator's explanation (kinerja.services.tetap).
+    # Finding key → the operator's explanation (laporan.services.tetap).
     penjelasan: dict[str, str] = field(default_factory=dict)
 
 

@@ -1,6 +1,8 @@
 """URLs of the documents, one named list per group of screens; ``lkjip.urls`` mounts each
 list under its prefix.
 
+- ``dasbor_urls``: the dashboard of a year and its detailed computation, under
+  /pd/<kode>/<tahun>/;
 - ``lkjip_urls``: the LKjIP of a year under /pd/<kode>/<tahun>/lkjip/ (editor, preview,
   readiness, sign-off);
 - ``pk_urls``: the PDF of a Perjanjian Kinerja under /pd/<kode>/<tahun>/pk/ (the PK page
@@ -14,7 +16,12 @@ list under its prefix.
 
 from django.urls import path
 
-from laporan.views import alur, editor, evaluasi, pk, publik, sumber_daya, tahun
+from laporan.views import alur, dasbor, editor, evaluasi, pk, publik, sumber_daya, tahun
+
+dasbor_urls = [
+    path("", dasbor.beranda_pd, name="pd-beranda"),
+    path("hitung/", dasbor.hitung_rinci, name="pd-hitung"),
+]
 
 lkjip_urls = [
     path("", editor.editor, name="lkjip-editor"),

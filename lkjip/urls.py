@@ -23,7 +23,7 @@ urlpatterns = [
     path("", beranda.beranda, name="beranda"),
     path("masuk/", MasukView.as_view(), name="masuk"),
     path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
-    path("pd/<str:kode>/<int:tahun>/", include(kinerja_urls.beranda_urls)),
+    path("pd/<str:kode>/<int:tahun>/", include(laporan_urls.dasbor_urls)),
     path("pd/<str:kode>/<int:tahun>/", include(kinerja_urls.realisasi_urls)),
     path("pd/<str:kode>/<int:tahun>/", include(kinerja_urls.skm_urls)),
     path("pd/<str:kode>/<int:tahun>/anggaran/", include("anggaran.urls")),

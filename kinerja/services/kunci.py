@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 
 from kinerja.models import PerangkatDaerah, StatusTriwulan
-from laporan.models import LKjIP
+
+# ``tahun_terkunci`` is asked through this module by the services and views of the year's data.
+from kinerja.selectors.tahun import tahun_terkunci
 
 PESAN_TAHUN_TERKUNCI = (
     "Data tahun {tahun} sudah terkunci karena LKjIP telah ditetapkan; "
@@ -18,12 +20,6 @@ PESAN_BUKTI_TERKUNCI = (
     "Triwulan {triwulan} tahun {tahun} sudah disetujui: bukti dukungnya dapat ditambah, tetapi "
     "hanya dapat dihapus setelah kepala membuka kembali triwulan ini."
 )
-
-
-def tahun_terkunci(pd: PerangkatDaerah, tahun: int) -> bool:
-    return LKjIP.objects.filter(
-        perangkat_daerah=pd, tahun=tahun, status=LKjIP.Status.DITETAPKAN
-    ).exists()
 
 
 def status_triwulan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> StatusTriwulan:

@@ -37,6 +37,7 @@ from kinerja.models import (
     Peran,
     PerangkatDaerah,
 )
+from kinerja.selectors.tahun import tahun_beraturan_tetap
 from kinerja.services import pemda as pemda_services
 from kinerja.services.pemda import (
     PERAN_DENGAN_PD,
@@ -51,7 +52,6 @@ from kinerja.services.pemda import (
     versi_pengguna,
     versi_perangkat_daerah,
 )
-from kinerja.services.tetap import tahun_beraturan_tetap
 from lib.format import format_angka_alami
 
 LABEL_PRESET = {

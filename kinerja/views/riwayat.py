@@ -19,7 +19,7 @@ from django.utils import timezone
 from kinerja.access import get_perangkat_daerah_for_user
 from kinerja.audit import format_waktu, nama_pengguna
 from kinerja.models import LogPerubahan
-from laporan.models import LKjIP
+from kinerja.selectors.tahun import tahun_list
 from lib.format import format_angka_alami, format_rupiah
 
 PER_HALAMAN = 50
@@ -283,7 +283,7 @@ def riwayat_pd(request: HttpRequest, kode: str) -> HttpResponse:
     log_pd = LogPerubahan.objects.filter(perangkat_daerah=pd)
     pilihan_tahun = sorted(
         set(log_pd.exclude(tahun=None).values_list("tahun", flat=True).distinct())
-        | set(LKjIP.objects.filter(perangkat_daerah=pd).values_list("tahun", flat=True)),
+        | set(tahun_list(pd)),
         reverse=True,
     )
     pilihan_aksi = list(log_pd.order_by("aksi").values_list("aksi", flat=True).distinct())

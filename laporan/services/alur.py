@@ -22,10 +22,11 @@ from django.utils import timezone
 from kinerja.audit import format_waktu
 from kinerja.penandatangan import kepala_pd
 from kinerja.services.review import triwulan_buka_kembali
-from kinerja.services.tetap import aturan_lepas, aturan_tetapkan
+from kinerja.services.tahun import tahun_kunci, tahun_lepas
 from laporan.models import LKjIP, PembukaanKembali, SnapshotLKjIP
 from laporan.services.kesiapan import BelumSiap, kesiapan_lkjip
 from laporan.services.kunci import catat_lkjip, lkjip_for_update, pastikan_draf, status_teks
+from laporan.services.tetap import aturan_lepas, aturan_tetapkan
 
 Status = LKjIP.Status
 
@@ -157,6 +158,7 @@ def lkjip_tetapkan(
     # The document is assembled as signed; a failure below rolls this back.
     lkjip.status = Status.DITETAPKAN
     lkjip.save(update_fields=kolom)
+    tahun_kunci(pd, lkjip.tahun)
     dokumen = susun_dokumen(pd, lkjip.tahun)
     kode = kode_isi(dokumen)
     sama = SnapshotLKjIP.objects.filter(kode_isi=kode).first()
@@ -246,6 +248,7 @@ def lkjip_buka_kembali(
     lkjip.status = Status.DRAF
     lkjip.komentar_kepala = ""
     lkjip.save(update_fields=["status", "komentar_kepala"])
+    tahun_lepas(lkjip.perangkat_daerah, lkjip.tahun)
     if hitung_ulang:
         aturan_lepas(pd=lkjip.perangkat_daerah, tahun=lkjip.tahun, pengguna=pengguna)
     catat_lkjip(

@@ -16,10 +16,10 @@ from kinerja.engine.realisasi import triwulan_kosong
 from kinerja.models import PerangkatDaerah, StatusTriwulan
 from kinerja.paket import types as t
 from kinerja.services.realisasi import romawi
-from kinerja.services.tetap import kelompok_temuan
 from laporan.kerangka import BAGIAN, kunci_analisis
 from laporan.models import LKjIP
 from laporan.selectors import OPERATOR, DataKesiapan, data_kesiapan
+from laporan.services.tetap import kelompok_temuan
 from lib.format import format_angka_alami, format_persen
 
 Status = LKjIP.Status

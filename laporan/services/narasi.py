@@ -12,10 +12,10 @@ from django.utils import timezone
 
 from kinerja.audit import catat_perubahan
 from kinerja.models import Indikator, LogPerubahan, PerangkatDaerah
-from kinerja.services.tetap import penjelasan_simpan
 from laporan.kerangka import AWALAN_ANALISIS, PER_KUNCI, judul_bagian
 from laporan.models import LKjIP, Narasi
 from laporan.services.kunci import lkjip_for_update, pastikan_draf
+from laporan.services.tetap import penjelasan_simpan
 
 PESAN_BAGIAN_TIDAK_DIKENAL = "Bagian narasi “{bagian}” tidak dikenal."
 

@@ -1,8 +1,8 @@
 """Opening a year of a perangkat daerah: the drafts the user then edits.
 
-The year register is ``laporan.models.LKjIP`` (one row per perangkat daerah and
-year), so the orchestration lives here, in the top layer, and calls the
-services of the lower layers for their own data. Each step creates what is
+Opening a year registers it (``kinerja.services.tahun``) and creates the drafts
+of every layer, the LKjIP included, so the orchestration lives here, in the top
+layer, and calls the services of the lower layers for their own data. Each step creates what is
 missing and leaves alone what exists, so opening a year twice changes nothing
 the second time (and records nothing).
 
@@ -26,6 +26,7 @@ from kinerja.services.perencanaan import (
     perjanjian_kinerja_draf_buat,
     rencana_aksi_usulan_buat,
 )
+from kinerja.services.tahun import tahun_daftarkan
 from laporan.models import LKjIP
 
 PESAN_TAHUN_TERKUNCI = (
@@ -85,6 +86,8 @@ Langkah = Callable[[Konteks], HasilLangkah]
 
 
 def _langkah_lkjip(k: Konteks) -> HasilLangkah:
+    # The year's register (kinerja) first: it is how every page knows the year is open.
+    tahun_daftarkan(k.pd, k.tahun)
     if LKjIP.objects.filter(perangkat_daerah=k.pd, tahun=k.tahun).exists():
         return HasilLangkah("lkjip", False, f"LKjIP {k.tahun} sudah ada")
     lalu = LKjIP.objects.filter(perangkat_daerah=k.pd, tahun=k.tahun - 1).first()
@@ -166,7 +169,7 @@ def _langkah_dpa(k: Konteks) -> HasilLangkah:
     return HasilLangkah("dpa", True, "DPA murni dengan pagu kosong", catatan)
 
 
-# In order: the LKjIP row first (the year register the other pages look for), the officials
+# In order: the year (register and LKjIP row: what the other pages look for), the officials
 # who sign, then the PK, whose indicators the Rencana Aksi proposes for, then the budget.
 LANGKAH: list[Langkah] = [
     _langkah_lkjip,
@@ -208,10 +211,3 @@ def tahun_buka(
             data={"dibuat": [x.uraian for x in hasil.dibuat], "salin_pagu": salin_pagu},
         )
     return hasil
-
-
-def tahun_terbuka(pd: PerangkatDaerah) -> list[int]:
-    """The years of the perangkat daerah that are open, oldest first."""
-    return list(
-        LKjIP.objects.filter(perangkat_daerah=pd).order_by("tahun").values_list("tahun", flat=True)
-    )

@@ -25,7 +25,6 @@ from kinerja.engine.temuan import Temuan
 from kinerja.models import PerangkatDaerah
 from kinerja.services.realisasi import romawi
 from kinerja.services.review import triwulan_disetujui
-from kinerja.services.tetap import kelompok_temuan, penjelasan_tahun
 from kinerja.views.tahun import halaman_tahun_belum_dibuka
 from laporan.forms import (
     AlasanForm,
@@ -55,6 +54,7 @@ from laporan.services.alur import penandatanganan_simpan
 from laporan.services.kesiapan import id_bagian, id_temuan, periksa_kesiapan
 from laporan.services.kunci import pesan_tidak_bisa_diubah
 from laporan.services.narasi import KonflikNarasi, penjelasan_temuan_simpan
+from laporan.services.tetap import kelompok_temuan, penjelasan_tahun
 from lib.format import format_angka_alami, format_persen
 
 JUDUL_BAB = {

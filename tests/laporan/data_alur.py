@@ -11,10 +11,10 @@ from django.utils import timezone
 
 from kinerja.engine.hitung import hitung
 from kinerja.models import BuktiDukung, PerangkatDaerah, Realisasi
-from kinerja.services.tetap import penjelasan_simpan_banyak
 from laporan.kerangka import BAGIAN
 from laporan.models import LKjIP, Narasi, SnapshotLKjIP
 from laporan.selectors_paket import paket_muat
+from laporan.services.tetap import penjelasan_simpan_banyak
 
 PDF_BUKTI = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
 KODE_A = "33.16.05"

@@ -9,6 +9,7 @@ import pytest
 
 from kinerja.engine.hitung import hitung
 from kinerja.models import LogPerubahan
+from kinerja.services.tahun import tahun_kunci
 from laporan.models import DataSDM, LKjIP, SaranaPrasarana
 from laporan.selectors_paket import paket_muat
 from lib.format import format_angka
@@ -113,6 +114,7 @@ def test_submitted_or_signed_lkjip_refuses_changes(client, operator_a, demo):
     client.force_login(operator_a)
     versi = _versi(client, "sdm")
     LKjIP.objects.filter(perangkat_daerah=demo["a"], tahun=2024).update(status="ditetapkan")
+    tahun_kunci(demo["a"], 2024)
     r = client.post(URL, _post("sdm", SDM, versi))
     assert r.status_code == 302
     assert not DataSDM.objects.exists()

@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from anggaran.models import DPA, Pagu, PaguJenisBelanja
 from anggaran.services.pagu import BarisPagu, pagu_simpan
 from kinerja.models import LogPerubahan, Peran, SubKegiatan
+from kinerja.services.tahun import tahun_kunci
 from laporan.models import LKjIP
 from tests.sintetis import buat_pd_sintetis
 
@@ -242,6 +243,7 @@ def test_a_locked_year_refuses_the_save(client, operator_a, demo):
     client.force_login(operator_a)
     isian = isian_form(client, URL)
     LKjIP.objects.filter(perangkat_daerah=demo["a"], tahun=2024).update(status="ditetapkan")
+    tahun_kunci(demo["a"], 2024)
     isian[f"sub_kegiatan-{_sub(demo['a']).pk}"] = "1"
     r = client.post(URL, isian)
     assert r.status_code == 200

@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kinerja.models import Realisasi, StatusTriwulan
+from kinerja.services.tahun import tahun_kunci
 from laporan.models import LKjIP
 from tests.sintetis import buat_pd_sintetis
 
@@ -97,6 +98,7 @@ def test_review_status_of_each_triwulan(client, operator_a, demo):
 
 def test_locked_year_is_said(client, operator_a, demo):
     LKjIP.objects.filter(perangkat_daerah=demo["a"], tahun=2024).update(status="ditetapkan")
+    tahun_kunci(demo["a"], 2024)
     client.force_login(operator_a)
     assert "data terkunci" in client.get(URL_A).content.decode()
 

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from kinerja.models import BuktiDukung, LangkahReview, LogPerubahan, Realisasi, StatusTriwulan
 from kinerja.services.review import triwulan_ajukan, triwulan_buka_kembali, triwulan_setujui
+from kinerja.services.tahun import tahun_kunci
 from laporan.models import LKjIP
 from tests.web.test_review import bukti_semua
 
@@ -149,6 +150,7 @@ def test_evidence_before_approval_is_not_marked(client, operator_a, kepala_a, di
 
 def test_evidence_of_a_signed_year_is_refused(client, operator_a, disetujui):
     LKjIP.objects.filter(perangkat_daerah=disetujui, tahun=2024).update(status="ditetapkan")
+    tahun_kunci(disetujui, 2024)
     client.force_login(operator_a)
     assert "unggah-bukti" not in client.get(GRID).content.decode()
     r = _unggah(client)
@@ -219,6 +221,7 @@ def test_others_cannot_reopen(client, request, user, disetujui):
 
 def test_a_quarter_of_a_signed_year_is_reopened_through_the_lkjip(client, kepala_a, disetujui):
     LKjIP.objects.filter(perangkat_daerah=disetujui, tahun=2024).update(status="ditetapkan")
+    tahun_kunci(disetujui, 2024)
     with pytest.raises(ValidationError, match="sudah terkunci"):
         triwulan_buka_kembali(pd=disetujui, tahun=2024, triwulan=1, pengguna=kepala_a, alasan="x")
     client.force_login(kepala_a)

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from kinerja.models import LogPerubahan, Pejabat, PerjanjianKinerja
 from kinerja.penandatangan import jabatan_cetak, jabatan_kepala_daerah, penandatanganan
 from kinerja.services.pejabat import pejabat_salin_tahun, pejabat_simpan
+from kinerja.services.tahun import tahun_kunci
 from laporan.models import LKjIP
 
 URL = "/pd/33.16.05/2024/pejabat/"
@@ -142,6 +143,7 @@ def test_a_stale_form_is_refused(client, demo, operator_a):
 
 def test_signed_year_is_locked(client, demo, operator_a):
     LKjIP.objects.filter(perangkat_daerah=demo["a"], tahun=2024).update(status="ditetapkan")
+    tahun_kunci(demo["a"], 2024)
     client.force_login(operator_a)
     r = client.post(URL, _isian())
     assert r.status_code == 200
@@ -223,6 +225,7 @@ def _kepala_2025(pd):
 
 def test_copying_into_a_signed_year_is_refused(demo, operator_a):
     LKjIP.objects.create(perangkat_daerah=demo["b"], tahun=2025, status="ditetapkan")
+    tahun_kunci(demo["b"], 2025)
     with pytest.raises(ValidationError):
         pejabat_salin_tahun(pd=demo["b"], dari=2024, ke=2025, pengguna=operator_a)
 

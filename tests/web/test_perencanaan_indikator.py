@@ -13,6 +13,7 @@ from kinerja.engine.angka import Nilai
 from kinerja.models import Indikator, LogPerubahan, TargetTahunan
 from kinerja.services.perencanaan import indikator_ubah, kanon_indikator, target_tahunan_simpan
 from kinerja.services.renstra import revisi_buka
+from kinerja.services.tahun import tahun_kunci
 from laporan.models import LKjIP
 
 
@@ -171,6 +172,7 @@ def test_signed_off_year_is_locked(client, operator_a, iks1):
     LKjIP.objects.filter(perangkat_daerah=iks1.renstra.perangkat_daerah, tahun=2024).update(
         status=LKjIP.Status.DITETAPKAN
     )
+    tahun_kunci(iks1.renstra.perangkat_daerah, 2024)
     client.force_login(operator_a)
     form = client.get(_url(iks1, True)).context["form"]
     assert form.fields["target-2024"].disabled and not form.fields["target-2025"].disabled
@@ -189,6 +191,7 @@ def test_rules_of_an_indicator_in_a_signed_off_year_are_locked(client, operator_
     LKjIP.objects.filter(perangkat_daerah=iks1.renstra.perangkat_daerah, tahun=2024).update(
         status=LKjIP.Status.DITETAPKAN
     )
+    tahun_kunci(iks1.renstra.perangkat_daerah, 2024)
     client.force_login(operator_a)
     r = client.post(_url(iks1, True), _data(client, iks1, polaritas="negatif"))
     assert r.status_code == 200

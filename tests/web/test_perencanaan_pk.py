@@ -22,6 +22,7 @@ from kinerja.services.perencanaan import (
     perjanjian_kinerja_buat_perubahan,
     perjanjian_kinerja_ubah,
 )
+from kinerja.services.tahun import tahun_kunci
 from laporan.models import LKjIP
 
 URL_PK = "/pd/33.16.05/2024/pk/"
@@ -242,6 +243,7 @@ def test_signed_off_year_refuses_the_save(client, operator_a, demo, murni):
     ikt1 = _ikt1(demo)
     data = _data(client, URL_UBAH, **{f"target-{ikt1.pk}": "90"})
     LKjIP.objects.filter(perangkat_daerah=demo["a"], tahun=2024).update(status="ditetapkan")
+    tahun_kunci(demo["a"], 2024)
     r = client.post(URL_UBAH, data)
     assert r.status_code == 200
     assert "Data tahun 2024 sudah terkunci" in r.content.decode()

@@ -12,6 +12,7 @@ from kinerja.engine.angka import Nilai
 from kinerja.engine.realisasi import Rasio
 from kinerja.models import Indikator, LogPerubahan, RencanaAksi, StatusTriwulan
 from kinerja.services.perencanaan import rencana_aksi_simpan
+from kinerja.services.tahun import tahun_kunci
 from laporan.models import LKjIP
 
 URL = "/pd/33.16.05/2024/rencana-aksi/"
@@ -124,6 +125,7 @@ def test_bad_input_is_shown_next_to_the_cell_and_nothing_is_saved(client, operat
 
 def test_signed_off_year_is_locked(client, operator_a, demo):
     LKjIP.objects.filter(perangkat_daerah=demo["a"], tahun=2024).update(status="ditetapkan")
+    tahun_kunci(demo["a"], 2024)
     client.force_login(operator_a)
     ikt1 = _ind(demo, "IKT-1")
     r = client.get(URL)

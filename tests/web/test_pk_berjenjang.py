@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from kinerja.models import Indikator, LogPerubahan, Pejabat, PKBerjenjang
+from kinerja.services.tahun import tahun_kunci
 from laporan.models import LKjIP
 
 URL_DAFTAR = "/pd/33.16.05/2024/pk-berjenjang/"
@@ -163,6 +164,7 @@ def test_locked_year_refuses_and_hides_the_buttons(client, demo, operator_a, sek
     client.force_login(operator_a)
     pkb = _buat(client, sekcam)
     LKjIP.objects.filter(perangkat_daerah=demo["a"], tahun=2024).update(status="ditetapkan")
+    tahun_kunci(demo["a"], 2024)
     teks = client.get(URL_DAFTAR).text
     assert URL_BARU not in teks
     assert f"{pkb.pk}/ubah/" not in teks

@@ -16,6 +16,7 @@ from kinerja.models import (
     RencanaAksi,
     StatusTriwulan,
 )
+from kinerja.services.tahun import tahun_kunci
 from laporan.models import LKjIP
 from tests.sintetis import buat_pd_sintetis
 
@@ -325,6 +326,7 @@ def test_an_approved_quarter_is_read_only_for_the_operator(client, operator_a, d
 
 def test_a_signed_off_year_is_locked(client, operator_a, demo):
     LKjIP.objects.filter(perangkat_daerah=demo["a"], tahun=2024).update(status="ditetapkan")
+    tahun_kunci(demo["a"], 2024)
     client.force_login(operator_a)
     html = client.get(URL).content.decode()
     assert "-nilai" not in html and "seluruh data tahun ini terkunci" in html

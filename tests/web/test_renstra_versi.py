@@ -19,6 +19,7 @@ from kinerja.models import (
 )
 from kinerja.services.perencanaan import perjanjian_kinerja_buat_perubahan
 from kinerja.services.renstra import kalimat_versi_renstra, revisi_buka
+from kinerja.services.tahun import tahun_daftarkan
 from laporan.assembly import susun_dokumen
 from laporan.selectors_paket import paket_muat
 
@@ -448,6 +449,7 @@ def test_a_new_period_leaves_the_pages_of_earlier_years_unchanged(client, demo, 
         sebelum[url] = _tanpa_token(r.content.decode())
     client.post(BARU, {"mulai": "2027", "selesai": "2031", "salin": "on"}, follow=True)
     LKjIP.objects.create(perangkat_daerah=demo["a"], tahun=2027)
+    tahun_daftarkan(demo["a"], 2027)
     for url in HALAMAN_2024:
         html = client.get(url).content.decode()
         assert _tanpa_token(html) == sebelum[url], url

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from kinerja.models import Indikator, LangkahReview, LogPerubahan, Realisasi, StatusTriwulan
+from kinerja.services.tahun import tahun_kunci
 from laporan.models import LKjIP
 
 GRID = "/pd/33.16.05/2024/realisasi/1/"
@@ -169,6 +170,7 @@ def test_a_submitted_quarter_cannot_be_submitted_again(client, operator_a, diaju
 
 def test_submitting_in_a_signed_off_year_is_refused(client, operator_a, lengkap):
     LKjIP.objects.filter(perangkat_daerah=lengkap, tahun=2024).update(status="ditetapkan")
+    tahun_kunci(lengkap, 2024)
     client.force_login(operator_a)
     pesan = " ".join(_pesan(client.post(AJUKAN, follow=True)))
     assert "sudah terkunci" in pesan and _status(lengkap) == "draf"

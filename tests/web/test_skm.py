@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from kinerja.models import HasilSKM, LogPerubahan, NilaiPembanding, NilaiUnsurSKM
+from kinerja.services.tahun import tahun_kunci
 from laporan.models import LKjIP
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +26,7 @@ def _isian(**extra) -> dict:
 
 def _kunci_tahun(pd):
     LKjIP.objects.filter(perangkat_daerah=pd, tahun=2024).update(status="ditetapkan")
+    tahun_kunci(pd, 2024)
 
 
 def test_list_shows_the_imported_skm_with_its_ikm(client, operator_a):

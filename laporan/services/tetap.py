@@ -6,6 +6,10 @@ LKjIP sign-off calls it); ``aturan_lepas`` drops them when a reopened year is
 to be recomputed with the pemda's rules of today. ``penjelasan_simpan`` is the
 only writer of the operator's explanation of a finding. Every write is audited;
 explanations respect the year lock.
+
+Signing a year off is an act on its LKjIP that checks every finding, the
+budget's too, so it lives in laporan; which years keep their own rules is
+asked through ``kinerja.selectors.tahun.tahun_beraturan_tetap``.
 """
 
 from __future__ import annotations
@@ -78,15 +82,6 @@ def aturan_lepas(*, pd: PerangkatDaerah, tahun: int, pengguna) -> bool:
         baru=aturan_ke_json(aturan_berlaku(pd, tahun)),
     )
     return True
-
-
-def tahun_beraturan_tetap(pemda_id: int) -> list[AturanTahun]:
-    """The years of the pemda's perangkat daerah that keep their own rules (signed years)."""
-    return list(
-        AturanTahun.objects.filter(perangkat_daerah__pemda_id=pemda_id)
-        .select_related("perangkat_daerah")
-        .order_by("perangkat_daerah__kode", "tahun")
-    )
 
 
 # --------------------------------------------------------------------------- explanations

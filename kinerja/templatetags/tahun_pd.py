@@ -1,7 +1,7 @@
 """Template parts of the years of a perangkat daerah: "year not open" and the year selector.
 
-Tags, so that the pages of every layer can show them without their views
-importing the year register (``laporan.models.LKjIP``).
+Tags, so that the pages of every layer can show them without their views asking
+for the year register (``kinerja.selectors.tahun``) themselves.
 """
 
 from __future__ import annotations
@@ -10,11 +10,10 @@ from django import template
 from django.db.models import Value
 from django.urls import NoReverseMatch, reverse
 
-from anggaran.models import DPA
 from kinerja.access import boleh_buka_tahun, perangkat_daerah_terlihat
-from kinerja.models import PerangkatDaerah, Renstra
+from kinerja.models import PerangkatDaerah, Renstra, Tahun
+from kinerja.selectors.tahun import buka_tahun_context, tahun_dibuka
 from kinerja.services.perencanaan import dalam_jangkauan, renstra_tahun
-from laporan.models import LKjIP
 
 register = template.Library()
 
@@ -40,7 +39,7 @@ def _pengguna(context):
     return getattr(request, "user", None) or context.get("user")
 
 
-@register.inclusion_tag("laporan/_tahun_belum_dibuka.html", takes_context=True)
+@register.inclusion_tag("kinerja/_tahun_belum_dibuka.html", takes_context=True)
 def tahun_belum_dibuka(context, pd: PerangkatDaerah, tahun: int) -> dict:
     """Why the year has no data yet and, for the operator and the admin pemda, the form that
     opens it; for a year outside every Renstra period, the way to a new Renstra."""
@@ -53,11 +52,12 @@ def tahun_belum_dibuka(context, pd: PerangkatDaerah, tahun: int) -> dict:
     return {
         "pd": pd,
         "tahun": tahun,
-        "dibuka": LKjIP.objects.filter(perangkat_daerah=pd, tahun=tahun).exists(),
+        "dibuka": tahun_dibuka(pd, tahun),
         "renstra": renstra,
         "periode": ", ".join(periode),
         "boleh_buka": boleh_buka_tahun(user, pd),
-        "ada_dpa_lalu": DPA.objects.filter(perangkat_daerah=pd, tahun=tahun - 1).exists(),
+        # What the apps above kinerja add to the form (anggaran: "ada_dpa_lalu").
+        **buka_tahun_context(pd, tahun),
         "csrf_token": context.get("csrf_token"),
     }
 
@@ -76,7 +76,7 @@ def _url_tahun(match, kode: str, tahun: int, path: str) -> str:
     return reverse("pd-beranda", kwargs={"kode": kode, "tahun": tahun})
 
 
-@register.inclusion_tag("laporan/_pilih_tahun.html", takes_context=True)
+@register.inclusion_tag("kinerja/_pilih_tahun.html", takes_context=True)
 def pilih_tahun(context) -> dict:
     """The open years of the perangkat daerah of the page, and the next year to open."""
     request = context.get("request")
@@ -95,7 +95,7 @@ def pilih_tahun(context) -> dict:
     # One query on every page of a perangkat daerah: the open years as (tahun, 0) and the
     # Renstra periods as (mulai, selesai), which never end at 0.
     baris = (
-        LKjIP.objects.filter(perangkat_daerah=pd)
+        Tahun.objects.filter(perangkat_daerah=pd)
         .order_by()
         .values_list("tahun", Value(0))
         .union(

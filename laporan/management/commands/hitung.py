@@ -1,3 +1,9 @@
+"""``manage.py hitung``: the computation of a whole year (performance, budget, findings).
+
+It reads everything the year holds, the budget included, so it sits in laporan,
+above the apps whose data it reads.
+"""
+
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError

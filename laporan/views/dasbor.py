@@ -1,4 +1,9 @@
-"""The dashboard of a perangkat daerah and year: indicators so far, review status, budget, charts."""
+"""The dashboard of a perangkat daerah and year (indicators so far, review status, budget,
+charts, the LKjIP's state) and the detailed computation of the year.
+
+Both show the whole year, its budget and its document included, so they live in
+laporan, above the apps whose data they read.
+"""
 
 from __future__ import annotations
 
@@ -14,9 +19,8 @@ from anggaran.selectors import penyerapan_per_triwulan
 from kinerja.access import get_perangkat_daerah_for_user
 from kinerja.audit import format_waktu
 from kinerja.engine.angka import Nilai, NilaiTidakValid, jumlah_desimal
-from kinerja.engine.capaian import hitung_capaian
 from kinerja.engine.hitung import HasilIndikator, hitung
-from kinerja.engine.predikat import klasifikasi
+from kinerja.engine.penilaian import nilai_indikator
 from kinerja.engine.realisasi import Rasio, nilai_sd_triwulan, nilai_tahunan, triwulan_kosong
 from kinerja.models import StatusTriwulan
 from kinerja.paket import types as t
@@ -161,24 +165,11 @@ def baris_indikator(
     if target is None or baris.realisasi is None:
         return baris
     try:
-        capaian = hitung_capaian(
-            target=target,
-            realisasi=baris.realisasi,
-            polaritas=ind.polaritas,
-            rumus_negatif=ind.rumus_negatif or aturan.rumus_negatif,
-            batas_atas=ind.batas_atas_capaian
-            if ind.batas_atas_capaian is not None
-            else aturan.batas_atas_capaian,
-            batas_bawah=ind.batas_bawah_capaian
-            if ind.batas_bawah_capaian is not None
-            else aturan.batas_bawah_capaian,
-        )
+        nilai = nilai_indikator(ind, aturan, target=target, realisasi=baris.realisasi)
     except NilaiTidakValid:
         return baris
-    baris.capaian = capaian.mentah if capaian.mentah is not None else capaian.skor
-    band = klasifikasi(aturan.skala, capaian.skor)
-    if band is not None:
-        baris.predikat, baris.warna = band.label, band.warna
+    baris.capaian = nilai.tampil
+    baris.predikat, baris.warna = nilai.predikat, nilai.warna
     return baris
 
 
@@ -312,4 +303,22 @@ def beranda_pd(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         "url_hitung": _url("pd-hitung", pd.kode, tahun),
         "url_riwayat": _url("riwayat-pd", pd.kode),
     }
-    return render(request, "kinerja/dasbor.html", ctx)
+    return render(request, "laporan/dasbor.html", ctx)
+
+
+def hitung_rinci(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    """The detailed computation of a year (figures, budget and findings)."""
+    pd, rw = get_perangkat_daerah_for_user(request.user, kode)
+    paket = paket_muat(pd, tahun)
+    if paket.cari_tahun(tahun) is None:
+        return halaman_tahun_belum_dibuka(request, pd, tahun, judul="Perhitungan")
+    hasil = hitung(paket, tahun)
+    ctx = {
+        "page": "hitung",
+        "pd": pd,
+        "tahun": tahun,
+        "rw": rw,
+        "hasil": hasil,
+        "aturan": paket.pemda.aturan,
+    }
+    return render(request, "laporan/hitung.html", ctx)
