@@ -35,20 +35,6 @@ RANK = {
 PURE = ("lib", "kinerja/engine")
 ALLOWED_IN_PURE = ("lib", "kinerja.engine", "kinerja.paket.types")
 
-# TEMPORARY, delete at merge: modules that still import upward, fixed by parallel work.
-# The data package and its commands read and write every app's rows (the `paket` work moves
-# them to the top app); the planning views still ask laporan's LKjIP about the year (the
-# `engine` work switches them to kinerja.selectors.tahun).
-TEMPORARILY_ALLOWED = frozenset(
-    {
-        "kinerja/paket/db.py",
-        "kinerja/management/commands/impor_paket.py",
-        "kinerja/management/commands/ekspor_paket.py",
-        "kinerja/management/commands/muat_demo.py",
-        "kinerja/views/perencanaan.py",
-    }
-)
-
 LOAD_TAG = re.compile(r"{%\s*load\s+(.+?)\s*%}")
 
 
@@ -76,14 +62,12 @@ def _under(module: str, prefixes: tuple[str, ...]) -> bool:
     return any(module == a or module.startswith(a + ".") for a in prefixes)
 
 
-def upward_imports(root: Path = ROOT, allowed: frozenset[str] = TEMPORARILY_ALLOWED) -> list[str]:
+def upward_imports(root: Path = ROOT) -> list[str]:
     """``file:line -> module`` for every import of an app ranked above the importing one."""
     found = []
     for app, rank in RANK.items():
         for path in _files(root, app):
             rel = path.relative_to(root).as_posix()
-            if rel in allowed:
-                continue
             for line, module, _ in _imports(path):
                 higher = RANK.get(module.split(".")[0])
                 if higher is not None and higher > rank:
@@ -159,11 +143,6 @@ def test_no_template_loads_a_tag_library_of_a_higher_app():
     assert upward_tag_libraries() == []
 
 
-def test_the_allowed_violators_still_exist():
-    """An entry whose file is gone is dead: delete it (the whole list goes at the merge)."""
-    assert [p for p in sorted(TEMPORARILY_ALLOWED) if not (ROOT / p).is_file()] == []
-
-
 # ----------------------------------------------------------------- the checks can fail
 
 
@@ -185,7 +164,7 @@ def test_an_upward_import_is_found_at_any_depth(project: Path):
         "    from laporan.models import LKjIP\n"
     )
     (project / "anggaran" / "views.py").write_text("from kinerja.models import Pd\n")
-    assert upward_imports(project, frozenset()) == [
+    assert upward_imports(project) == [
         "kinerja/views.py:3 -> anggaran.models",
         "kinerja/views.py:6 -> laporan.models",
     ]
@@ -195,7 +174,7 @@ def test_an_upward_import_is_found_at_any_depth(project: Path):
 def test_migrations_are_not_checked(project: Path):
     (project / "kinerja" / "migrations").mkdir()
     (project / "kinerja" / "migrations" / "0001_x.py").write_text("import laporan.models\n")
-    assert upward_imports(project, frozenset()) == []
+    assert upward_imports(project) == []
 
 
 def test_django_or_an_app_in_the_pure_parts_is_found(project: Path):

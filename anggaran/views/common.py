@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kinerja.models import PerangkatDaerah
 from kinerja.paket.types import urutan_versi
-from laporan.models import LKjIP
+from kinerja.selectors.tahun import tahun_dibuka
 
 
 def label_versi(versi: str) -> str:
@@ -16,4 +16,4 @@ def label_versi(versi: str) -> str:
 
 
 def tahun_ada(pd: PerangkatDaerah, tahun: int) -> bool:
-    return LKjIP.objects.filter(perangkat_daerah=pd, tahun=tahun).exists()
+    return tahun_dibuka(pd, tahun)

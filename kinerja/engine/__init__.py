@@ -27,7 +27,7 @@ are the storage: they carry the database constraints, the audit trail, the year
 locks and the workflow state, and only services write them. The dataclasses of
 ``kinerja.paket.types`` are the plain data of one perangkat daerah: the package
 format (JSON import/export) parses into them and writes from them, the database
-layer (``kinerja.paket.db``) loads them from the ORM, and this engine computes
+layer (``laporan.selectors_paket.paket_muat``, built from each app's loader) loads them from the ORM, and this engine computes
 on them. Keeping the calculation on the plain data is what makes "import,
 export, compute" provably the same figures, and keeps the engine free of
 queries. The engine's functions that judge a single object (``nilai_indikator``)

@@ -1,4 +1,4 @@
-"""The demo narratives (fixtures/narasi/) and their loader (laporan.demo)."""
+"""The demo narratives (fixtures/narasi/) and their loader (interchange.demo)."""
 
 from __future__ import annotations
 

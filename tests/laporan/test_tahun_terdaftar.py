@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from laporan.services_tahun import tahun_buka
 
 from anggaran.models import DPA
 from kinerja.models import Tahun
 from kinerja.selectors.tahun import tahun_dibuka, tahun_list, tahun_terkunci
 from kinerja.services.tahun import tahun_daftarkan, tahun_kunci, tahun_lepas
 from laporan.models import LKjIP
+from laporan.services.tahun import tahun_buka
 from tests.laporan.data_alur import EDITOR
 
 RANDUBLATUNG = Path(__file__).resolve().parents[2] / "fixtures" / "randublatung-2024.json"
