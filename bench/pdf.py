@@ -110,9 +110,9 @@ def main() -> None:
         from django.core.management import call_command
 
         from kinerja.models import PerangkatDaerah
-        from laporan.assembly import susun_dokumen
         from laporan.cetak import cetak_dokumen, hentikan_pekerja, siapkan_pekerja
         from laporan.demo import muat_narasi_demo
+        from laporan.dokumen import susun_dokumen
         from laporan.pdf import Stempel, html_ke_pdf, kode_isi, render_html
 
         call_command("migrate", verbosity=0)

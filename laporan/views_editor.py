@@ -634,7 +634,7 @@ def penjelasan_temuan_view(request: HttpRequest, kode: str, tahun: int) -> HttpR
 
 @require_safe
 def pratinjau(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    from laporan.assembly import susun_dokumen
+    from laporan.dokumen import susun_dokumen
     from laporan.pdf import render_html
 
     pd, _ = get_perangkat_daerah_for_user(request.user, kode)

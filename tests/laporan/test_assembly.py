@@ -1,4 +1,4 @@
-"""The LKjIP document as data (laporan.assembly): figures equal the engine's, bounded
+"""The LKjIP document as data (laporan.dokumen): figures equal the engine's, bounded
 queries, generated sentences, numbering, benchmark against sibling kecamatan."""
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from kinerja.models import Indikator, Realisasi, Renstra, RiwayatIndikator
 from kinerja.paket import types as t
 from kinerja.paket.db import paket_muat, paket_simpan
 from kinerja.paket.parser import baca_paket, muat_json
-from laporan.assembly import (
+from laporan.demo import muat_narasi_demo
+from laporan.dokumen import (
     Daftar,
     Judul,
     Kosong,
@@ -29,7 +30,6 @@ from laporan.assembly import (
     blok_narasi,
     susun_dokumen,
 )
-from laporan.demo import muat_narasi_demo
 from laporan.kerangka import BAGIAN, kunci_analisis
 from laporan.models import LKjIP, Narasi
 from laporan.services_tahun import tahun_buka

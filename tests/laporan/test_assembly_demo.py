@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from laporan.assembly import susun_dokumen
 from laporan.demo import NarasiDemoTidakValid, muat_narasi_demo
+from laporan.dokumen import susun_dokumen
 from laporan.kerangka import AWALAN_ANALISIS, BAGIAN
 from laporan.models import DataSDM, LKjIP, Narasi, SaranaPrasarana
 

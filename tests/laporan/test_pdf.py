@@ -17,8 +17,8 @@ from django.core.management import call_command
 from django.db import connection, transaction
 
 from kinerja.models import PerangkatDaerah
-from laporan.assembly import susun_dokumen
 from laporan.demo import muat_narasi_demo
+from laporan.dokumen import susun_dokumen
 from laporan.models import LKjIP, Narasi
 from laporan.pdf import (
     PDFGagal,

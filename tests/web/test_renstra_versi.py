@@ -20,7 +20,7 @@ from kinerja.models import (
 from kinerja.paket.db import paket_muat
 from kinerja.services.perencanaan import perjanjian_kinerja_buat_perubahan
 from kinerja.services.renstra import kalimat_versi_renstra, revisi_buka
-from laporan.assembly import susun_dokumen
+from laporan.dokumen import susun_dokumen
 
 RENSTRA = "/pd/33.16.05/renstra/"
 BARU = "/pd/33.16.05/renstra/baru/"

@@ -1,0 +1,83 @@
+"""The generated sentences about one indicator (capaian, earlier years, progress
+towards the Renstra end target).
+"""
+
+from __future__ import annotations
+
+from kinerja.engine.hitung import HasilIndikator
+from kinerja.engine.perbandingan import kalimat_perubahan
+from laporan.dokumen.context import Context
+from laporan.dokumen.data import TahunKinerja
+from laporan.dokumen.formatting import nilai_satuan, persen, sumber_target
+
+
+def kalimat_capaian(k: Context, h: HasilIndikator) -> str:
+    if h.realisasi is None:
+        return (
+            f"Realisasi indikator {h.nama} tahun {k.tahun} belum tersedia, sehingga "
+            "capaiannya belum dapat dihitung."
+        )
+    target = nilai_satuan(h.target, h.target_label, h.satuan)
+    real = nilai_satuan(h.realisasi, h.realisasi_label, h.satuan)
+    if h.target is None:
+        return (
+            f"Realisasi indikator {h.nama} tahun {k.tahun} sebesar {real}; indikator ini "
+            "tidak memiliki target pada PK maupun Renstra sehingga capaiannya tidak dapat dihitung."
+        )
+    capaian = h.capaian if h.capaian is not None else h.capaian_skor
+    kal = (
+        f"Realisasi indikator {h.nama} tahun {k.tahun} sebesar {real} dari target {target} "
+        f"({sumber_target(h.sumber_target)}), sehingga capaian kinerjanya {persen(capaian)}"
+    )
+    if h.capaian is not None and h.capaian_skor is not None and h.capaian != h.capaian_skor:
+        kal += f" (untuk penilaian dihitung {persen(h.capaian_skor)} sesuai batas capaian pemda)"
+    if h.predikat:
+        kal += f" dengan predikat {h.predikat}"
+    kal += "."
+    if h.tercapai is True:
+        kal += " Target tahun ini tercapai."
+    elif h.tercapai is False:
+        kal += " Target tahun ini belum tercapai."
+    return kal
+
+
+def kalimat_riwayat(k: Context, h: HasilIndikator, riwayat: list[TahunKinerja]) -> list[str]:
+    hasil = []
+    ada = [r for r in riwayat if r.realisasi is not None]
+    for lama, baru in zip(ada, ada[1:], strict=False):
+        perubahan = kalimat_perubahan(
+            baru=baru.realisasi, lama=lama.realisasi, tahun_lama=lama.tahun
+        )
+        hasil.append(
+            f"Realisasi tahun {baru.tahun} sebesar "
+            f"{nilai_satuan(baru.realisasi, baru.realisasi_label, h.satuan)} {perubahan} yang "
+            f"sebesar {nilai_satuan(lama.realisasi, lama.realisasi_label, h.satuan)}."
+        )
+    if not hasil:
+        hasil.append(
+            f"Belum ada realisasi tahun-tahun sebelumnya untuk indikator {h.nama} yang dapat "
+            "dibandingkan."
+        )
+    return hasil
+
+
+def kalimat_kemajuan(k: Context, h: HasilIndikator) -> str:
+    r = k.paket.renstra
+    if h.target_akhir is None:
+        return f"Indikator {h.nama} tidak memiliki target akhir Renstra {r.mulai}–{r.selesai}."
+    akhir = nilai_satuan(h.target_akhir, None, h.satuan)
+    if h.tingkat_kemajuan is None:
+        return (
+            f"Target akhir Renstra {r.mulai}–{r.selesai} sebesar {akhir}; tingkat kemajuan "
+            f"belum dapat dihitung karena realisasi tahun {k.tahun} belum tersedia."
+        )
+    sisa = r.selesai - k.tahun
+    kal = (
+        f"Dibandingkan target akhir Renstra tahun {r.selesai} sebesar {akhir}, realisasi tahun "
+        f"{k.tahun} mencapai tingkat kemajuan {persen(h.tingkat_kemajuan)}"
+    )
+    if h.tingkat_kemajuan >= 100:
+        kal += ", sehingga target akhir Renstra telah terlampaui atau tercapai"
+    elif sisa > 0:
+        kal += f"; masih tersisa {sisa} tahun periode Renstra untuk mencapainya"
+    return kal + "."
