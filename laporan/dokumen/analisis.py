@@ -4,7 +4,7 @@ their history, benchmarks, causes and supporting programs.
 
 from __future__ import annotations
 
-from kinerja.engine.capaian import hitung_capaian
+from kinerja.engine.penilaian import nilai_indikator
 from kinerja.paket import types as t
 from laporan import kerangka
 from laporan.dokumen.blocks import Kosong
@@ -66,19 +66,7 @@ def analisis_indikator(k: Context, ind: t.Indikator) -> AnalisisIndikator:
         real = rw.realisasi
         capaian = None
         if target is not None and real is not None:
-            c = hitung_capaian(
-                target=target.angka,
-                realisasi=real.angka,
-                polaritas=ind.polaritas,
-                rumus_negatif=ind.rumus_negatif or aturan.rumus_negatif,
-                batas_atas=ind.batas_atas_capaian
-                if ind.batas_atas_capaian is not None
-                else aturan.batas_atas_capaian,
-                batas_bawah=ind.batas_bawah_capaian
-                if ind.batas_bawah_capaian is not None
-                else aturan.batas_bawah_capaian,
-            )
-            capaian = c.mentah if c.mentah is not None else c.skor
+            capaian = nilai_indikator(ind, aturan, target=target.angka, realisasi=real.angka).tampil
         riwayat.append(
             TahunKinerja(
                 tahun,

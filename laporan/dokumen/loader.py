@@ -21,9 +21,8 @@ from kinerja import penandatangan
 from kinerja.engine.angka import (
     format_nip,
 )
-from kinerja.engine.capaian import Polaritas, RumusNegatif, hitung_capaian
 from kinerja.engine.hitung import Hasil, HasilIndikator, HitungGagal, hitung
-from kinerja.engine.predikat import klasifikasi
+from kinerja.engine.penilaian import nilai_indikator
 from kinerja.engine.realisasi import Rasio, TipePenghitungan, nilai_tahunan
 from kinerja.paket import types as t
 from kinerja.paket.db import paket_muat
@@ -146,6 +145,23 @@ def _banding_pd_lain(
     the pemda's rules. Four queries, whatever the number of perangkat daerah."""
     if not sendiri:
         return {}
+    cocok = _indikator_pd_lain(pd, sendiri)
+    if not cocok:
+        return {}
+    ids = list(cocok)
+    tw = _realisasi_triwulan(ids, tahun)
+    target = _target_pd_lain(ids, tahun)
+    hasil: dict[str, list[BandingPD]] = defaultdict(list)
+    for iid, (row, milik) in cocok.items():
+        hasil[milik].append(_banding(row, tw.get(iid), target.get(iid), aturan))
+    return dict(hasil)
+
+
+def _indikator_pd_lain(
+    pd: km.PerangkatDaerah, sendiri: list[t.Indikator]
+) -> dict[int, tuple[km.Indikator, str]]:
+    """Indicator id → (the other perangkat daerah's indicator, the code of ours it matches),
+    from the latest Renstra of each other perangkat daerah (one query)."""
     per_nama = {_normal(i.nama): i.kode for i in sendiri}
     per_kode = {(i.kode, i.tingkat): i.kode for i in sendiri}
     kandidat = list(
@@ -166,15 +182,22 @@ def _banding_pd_lain(
         milik = per_nama.get(_normal(row.nama)) or per_kode.get((row.kode, row.tingkat))
         if milik is not None:
             cocok[row.id] = (row, milik)
-    if not cocok:
-        return {}
-    ids = list(cocok)
+    return cocok
+
+
+def _realisasi_triwulan(ids: list[int], tahun: int) -> dict[int, list]:
+    """Indicator id → its four quarters of ``tahun``: a Rasio, (value, label) or None."""
     tw: dict[int, list] = defaultdict(lambda: [None] * 4)
     for r in km.Realisasi.objects.filter(indikator_id__in=ids, tahun=tahun):
         if r.pembilang is not None and r.penyebut is not None:
             tw[r.indikator_id][r.triwulan - 1] = Rasio(r.pembilang, r.penyebut)
         elif r.nilai is not None:
             tw[r.indikator_id][r.triwulan - 1] = (r.nilai, r.label or None)
+    return tw
+
+
+def _target_pd_lain(ids: list[int], tahun: int) -> dict[int, tuple[int, Decimal, str]]:
+    """Indicator id → (PK version order, target, label): the latest PK, else the Renstra."""
     target: dict[int, tuple[int, Decimal, str]] = {}
     for x in km.TargetPK.objects.filter(
         indikator_id__in=ids, perjanjian_kinerja__tahun=tahun
@@ -184,46 +207,38 @@ def _banding_pd_lain(
             target[x.indikator_id] = (urutan, x.nilai, x.label)
     for x in km.TargetTahunan.objects.filter(indikator_id__in=ids, tahun=tahun):
         target.setdefault(x.indikator_id, (-1, x.nilai, x.label))
-    hasil: dict[str, list[BandingPD]] = defaultdict(list)
-    for iid, (row, milik) in cocok.items():
-        nilai_tw = tw.get(iid)
-        realisasi = label_r = None
-        if nilai_tw is not None:
-            angka = [v[0] if isinstance(v, tuple) else v for v in nilai_tw]
-            realisasi = nilai_tahunan(angka, TipePenghitungan(row.tipe_penghitungan))
-            label_r = next(
-                (v[1] for v in reversed(nilai_tw) if isinstance(v, tuple) and v[1]), None
-            )
-        tgt = target.get(iid)
-        capaian = predikat = None
-        if tgt is not None and realisasi is not None:
-            c = hitung_capaian(
-                target=_d(tgt[1]),
-                realisasi=_d(realisasi),
-                polaritas=Polaritas(row.polaritas),
-                rumus_negatif=RumusNegatif(row.rumus_negatif or aturan.rumus_negatif),
-                batas_atas=_batas(row.batas_atas_capaian, aturan.batas_atas_capaian),
-                batas_bawah=_batas(row.batas_bawah_capaian, aturan.batas_bawah_capaian),
-            )
-            capaian = c.mentah if c.mentah is not None else c.skor
-            band = klasifikasi(aturan.skala, c.skor)
-            predikat = band.label if band else None
-        pdl = row.renstra.perangkat_daerah
-        hasil[milik].append(
-            BandingPD(
-                pd_kode=pdl.kode,
-                pd_nama=pdl.nama,
-                indikator_kode=row.kode,
-                indikator_nama=row.nama,
-                target=_d(tgt[1]) if tgt else None,
-                target_label=(tgt[2] or None) if tgt else None,
-                realisasi=_d(realisasi) if realisasi is not None else None,
-                realisasi_label=label_r,
-                capaian=capaian,
-                predikat=predikat,
-            )
-        )
-    return dict(hasil)
+    return target
+
+
+def _banding(
+    row: km.Indikator,
+    nilai_tw: list | None,
+    tgt: tuple[int, Decimal, str] | None,
+    aturan: t.Aturan,
+) -> BandingPD:
+    """One other perangkat daerah's indicator, judged by the pemda's rules (pure)."""
+    realisasi = label_r = None
+    if nilai_tw is not None:
+        angka = [v[0] if isinstance(v, tuple) else v for v in nilai_tw]
+        realisasi = nilai_tahunan(angka, TipePenghitungan(row.tipe_penghitungan))
+        label_r = next((v[1] for v in reversed(nilai_tw) if isinstance(v, tuple) and v[1]), None)
+    capaian = predikat = None
+    if tgt is not None and realisasi is not None:
+        nilai = nilai_indikator(row, aturan, target=_d(tgt[1]), realisasi=_d(realisasi))
+        capaian, predikat = nilai.tampil, nilai.predikat
+    pdl = row.renstra.perangkat_daerah
+    return BandingPD(
+        pd_kode=pdl.kode,
+        pd_nama=pdl.nama,
+        indikator_kode=row.kode,
+        indikator_nama=row.nama,
+        target=_d(tgt[1]) if tgt else None,
+        target_label=(tgt[2] or None) if tgt else None,
+        realisasi=_d(realisasi) if realisasi is not None else None,
+        realisasi_label=label_r,
+        capaian=capaian,
+        predikat=predikat,
+    )
 
 
 def _d(x: Decimal | None) -> Decimal | None:
@@ -232,10 +247,6 @@ def _d(x: Decimal | None) -> Decimal | None:
         return None
     x = Decimal(x)
     return x.normalize() if x != x.to_integral_value() else Decimal(int(x))
-
-
-def _batas(sendiri: int | None, pemda: Decimal | None) -> Decimal | None:
-    return Decimal(sendiri) if sendiri is not None else pemda
 
 
 def pejabat_dok_db(p: km.Pejabat | None, *, jabatan: str = "") -> PejabatDok | None:
