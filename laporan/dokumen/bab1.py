@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from django.utils.html import escape
 
-from kinerja.engine.angka import (
-    format_angka,
-)
-from laporan.dokumen.blocks import Bab, Baris, Daftar, Sel, Tabel, kepala_tabel, paragraf
+from laporan.dokumen.blocks import Bab, Daftar, paragraf
 from laporan.dokumen.context import Context
+from lib import rows
+from lib.rows import Cell, Column, Kind, Row
 
 
 def bab1(k: Context) -> Bab:
@@ -70,65 +69,50 @@ def bab1(k: Context) -> Bab:
     return bab
 
 
-def tabel_sdm(k: Context) -> list[Tabel]:
+def tabel_sdm(k: Context) -> list[rows.Table]:
+    """The staff of the perangkat daerah, one table per grouping (rank, education, …)."""
     per_kelompok: dict[str, list] = {}
     for row in k.data.sdm:
         per_kelompok.setdefault(row.kelompok, []).append(row)
     hasil = []
-    for kelompok, rows in per_kelompok.items():
+    for kelompok, daftar in per_kelompok.items():
         baris = [
-            Baris(
-                [
-                    Sel(str(i), "tengah"),
-                    Sel(r.uraian),
-                    Sel(format_angka(r.pns, 0), "angka"),
-                    Sel(format_angka(r.non_pns, 0), "angka"),
-                    Sel(format_angka(r.pns + r.non_pns, 0), "angka"),
-                ]
-            )
-            for i, r in enumerate(rows, 1)
+            Row([i, r.uraian, r.pns, r.non_pns, r.pns + r.non_pns]) for i, r in enumerate(daftar, 1)
         ]
-        pns = sum(r.pns for r in rows)
-        non = sum(r.non_pns for r in rows)
-        baris.append(
-            Baris(
-                [
-                    Sel("Jumlah", colspan=2),
-                    Sel(format_angka(pns, 0), "angka"),
-                    Sel(format_angka(non, 0), "angka"),
-                    Sel(format_angka(pns + non, 0), "angka"),
-                ],
-                "total",
-            )
-        )
+        pns = sum(r.pns for r in daftar)
+        non = sum(r.non_pns for r in daftar)
+        baris.append(Row([Cell("Jumlah", colspan=2, kind=Kind.TEKS), pns, non, pns + non], "total"))
         hasil.append(
-            Tabel(
-                judul=f"Pegawai {k.pd} menurut {kelompok} (keadaan Desember {k.tahun})",
-                kepala=kepala_tabel("No", kelompok, "PNS", "Non-PNS", "Jumlah"),
-                baris=baris,
-                lebar=[7, 51, 14, 14, 14],
+            rows.Table(
+                title=f"Pegawai {k.pd} menurut {kelompok} (keadaan Desember {k.tahun})",
+                columns=[
+                    Column("No", Kind.NOMOR, 7),
+                    Column(kelompok, width=51),
+                    Column("PNS", Kind.ANGKA, 14, decimals=0),
+                    Column("Non-PNS", Kind.ANGKA, 14, decimals=0),
+                    Column("Jumlah", Kind.ANGKA, 14, decimals=0),
+                ],
+                rows=baris,
             )
         )
     return hasil
 
 
-def tabel_sarpras(k: Context) -> Tabel | None:
+def tabel_sarpras(k: Context) -> rows.Table | None:
+    """The facilities of the perangkat daerah; None when none are recorded."""
     if not k.data.sarpras:
         return None
-    return Tabel(
-        judul=f"Sarana dan Prasarana {k.pd}",
-        kepala=kepala_tabel("No", "Uraian", "Jumlah", "Satuan", "Kondisi"),
-        baris=[
-            Baris(
-                [
-                    Sel(str(i), "tengah"),
-                    Sel(r.uraian),
-                    Sel(format_angka(r.jumlah, 0), "angka"),
-                    Sel(r.satuan or "-"),
-                    Sel(r.kondisi or "-"),
-                ]
-            )
+    return rows.Table(
+        title=f"Sarana dan Prasarana {k.pd}",
+        columns=[
+            Column("No", Kind.NOMOR, 7),
+            Column("Uraian", width=48),
+            Column("Jumlah", Kind.ANGKA, 12, decimals=0),
+            Column("Satuan", width=13),
+            Column("Kondisi", width=20),
+        ],
+        rows=[
+            Row([i, r.uraian, r.jumlah, r.satuan or None, r.kondisi or None])
             for i, r in enumerate(k.data.sarpras, 1)
         ],
-        lebar=[7, 48, 12, 13, 20],
     )

@@ -8,6 +8,8 @@ from laporan.dokumen.blocks import Bab, EntriIsi, Gambar, Judul, Tabel
 from laporan.dokumen.data import AnalisisSasaran, BagianKosong, Identitas
 from laporan.dokumen.loader import DataTahun
 from laporan.dokumen.narasi import bagian_narasi
+from laporan.dokumen.tables import blok_tabel
+from lib import rows
 
 
 class Numbering:
@@ -74,7 +76,10 @@ class Context:
         if isi and tingkat <= 3:
             self.isi.append(EntriIsi(f"{nomor} {teks}".strip(), anchor, tingkat))
 
-    def tabel(self, blok: list, bab: str, tabel: Tabel) -> Tabel:
+    def tabel(self, blok: list, bab: str, tabel: Tabel | rows.Table) -> Tabel:
+        """Number ``tabel`` (a block, or a row source made into one) and add it to ``blok``."""
+        if isinstance(tabel, rows.Table):
+            tabel = blok_tabel(tabel)
         self.no.nomor_tabel(bab, tabel)
         blok.append(tabel)
         return tabel
@@ -97,7 +102,7 @@ class Context:
         self.isi.append(EntriIsi(judul, anchor, 2))
         return Bab(nomor="", judul=judul, anchor=anchor, kelas="lampiran")
 
-    def ke(self, tabel: Tabel, bab: str) -> str:
+    def ke(self, tabel: Tabel | rows.Table, bab: str) -> str:
         """The number ``tabel``, about to be numbered, will get ("Tabel 2.3")."""
         return self.no.tabel_berikut(bab)
 
