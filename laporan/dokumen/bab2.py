@@ -7,10 +7,12 @@ from django.utils.html import escape, format_html
 from kinerja.paket import types as t
 from kinerja.services.renstra import kalimat_versi_renstra
 from laporan.dokumen.bab2_anggaran import anggaran_bab2
-from laporan.dokumen.blocks import Bab, Baris, Daftar, Paragraf, Sel, Tabel, kepala_tabel, paragraf
+from laporan.dokumen.blocks import Bab, Daftar, Paragraf, paragraf
 from laporan.dokumen.context import Context
-from laporan.dokumen.formatting import LABEL_TIPE, sel_nilai, tampil
+from laporan.dokumen.formatting import LABEL_TIPE
 from laporan.dokumen.pk import perjanjian_kinerja
+from lib import rows
+from lib.rows import Cell, Column, Heading, Kind, Row
 
 
 def bab2(k: Context) -> Bab:
@@ -75,25 +77,28 @@ def bab2(k: Context) -> Bab:
     return bab
 
 
-def tabel_renstra(k: Context) -> Tabel:
+def tabel_renstra(k: Context) -> rows.Table:
+    """Tujuan, sasaran, strategi and arah kebijakan of the Renstra (a tujuan spans its sasaran)."""
     baris = []
     for tj in k.paket.renstra.tujuan:
         sasaran = tj.sasaran or [t.Sasaran(kode="", uraian="-")]
         for j, s in enumerate(sasaran):
-            sel = []
-            if j == 0:
-                sel.append(Sel(tj.uraian, rowspan=len(sasaran)))
-            sel.append(Sel(s.uraian))
-            sel.append(Sel("\n".join(f"• {x}" for x in s.strategi) or "-", "baris"))
-            sel.append(Sel("\n".join(f"• {x}" for x in s.arah_kebijakan) or "-", "baris"))
-            baris.append(Baris(sel))
-    return Tabel(
-        judul=f"Tujuan, Sasaran, Strategi dan Arah Kebijakan Renstra {k.paket.renstra.mulai}–"
-        f"{k.paket.renstra.selesai}",
-        kepala=kepala_tabel("Tujuan", "Sasaran", "Strategi", "Arah Kebijakan"),
-        baris=baris,
-        lebar=[22, 22, 28, 28],
-        kelas="kecil",
+            nilai = [Cell(tj.uraian, rowspan=len(sasaran))] if j == 0 else []
+            nilai.append(s.uraian)
+            nilai.append("\n".join(f"• {x}" for x in s.strategi) or None)
+            nilai.append("\n".join(f"• {x}" for x in s.arah_kebijakan) or None)
+            baris.append(Row(nilai))
+    r = k.paket.renstra
+    return rows.Table(
+        title=f"Tujuan, Sasaran, Strategi dan Arah Kebijakan Renstra {r.mulai}–{r.selesai}",
+        columns=[
+            Column("Tujuan", width=22),
+            Column("Sasaran", width=22),
+            Column("Strategi", width=28, multiline=True),
+            Column("Arah Kebijakan", width=28, multiline=True),
+        ],
+        rows=baris,
+        small=True,
     )
 
 
@@ -108,7 +113,12 @@ def indikator_renstra(k: Context) -> list[tuple[str, str, t.Indikator]]:
     return hasil
 
 
-def tabel_target_tahunan(k: Context) -> Tabel | None:
+def _nilai(n: t.Nilai | None) -> Cell | None:
+    return Cell(n.angka, label=n.label) if n is not None else None
+
+
+def tabel_target_tahunan(k: Context) -> rows.Table | None:
+    """The targets of the tujuan/sasaran indicators in every year of the Renstra."""
     daftar = indikator_renstra(k)
     if not daftar:
         return None
@@ -116,53 +126,57 @@ def tabel_target_tahunan(k: Context) -> Tabel | None:
     tahun = sorted({y for _, _, i in daftar for y in i.target_tahunan if r.mulai <= y <= r.selesai})
     lebar_tahun = max(6, min(9, 40 // max(len(tahun), 1)))
     sisa = 100 - 5 - lebar_tahun * len(tahun) - 9 - 10
-    kepala = [
-        [
-            Sel("No", rowspan=2),
-            Sel("Tujuan/Sasaran", rowspan=2),
-            Sel("Indikator", rowspan=2),
-            Sel("Satuan", rowspan=2),
-            Sel("Target Tahun ke-", colspan=len(tahun)),
-            Sel("Akhir Renstra", rowspan=2),
-        ],
-        [Sel(str(y)) for y in tahun],
+    kolom = [
+        Column("No", Kind.NOMOR, 5),
+        Column("Tujuan/Sasaran", width=sisa // 2 + sisa % 2),
+        Column("Indikator", width=sisa // 2),
+        Column("Satuan", width=9),
+        *(Column(str(y), Kind.ANGKA, lebar_tahun) for y in tahun),
+        Column("Akhir Renstra", Kind.ANGKA, 10),
     ]
-    if not tahun:
-        kepala = kepala_tabel("No", "Tujuan/Sasaran", "Indikator", "Satuan", "Akhir Renstra")
-    baris = []
-    for n, (tingkat, uraian, i) in enumerate(daftar, 1):
-        baris.append(
-            Baris(
-                [
-                    Sel(str(n), "tengah"),
-                    Sel(f"{tingkat.capitalize()}: {uraian}"),
-                    Sel(i.nama),
-                    Sel(i.satuan),
-                    *(sel_nilai(i.target_tahunan.get(y)) for y in tahun),
-                    Sel(
-                        tampil(i.target_akhir.angka, i.target_akhir.label)
-                        if i.target_akhir
-                        else "-",
-                        "angka",
-                    ),
-                ]
-            )
+    kepala = None
+    if tahun:
+        kepala = [
+            [
+                Heading("No", rowspan=2),
+                Heading("Tujuan/Sasaran", rowspan=2),
+                Heading("Indikator", rowspan=2),
+                Heading("Satuan", rowspan=2),
+                Heading("Target Tahun ke-", colspan=len(tahun)),
+                Heading("Akhir Renstra", rowspan=2),
+            ],
+            [Heading(str(y)) for y in tahun],
+        ]
+    baris = [
+        Row(
+            [
+                n,
+                f"{tingkat.capitalize()}: {uraian}",
+                i.nama,
+                i.satuan,
+                *(_nilai(i.target_tahunan.get(y)) for y in tahun),
+                _nilai(i.target_akhir),
+            ]
         )
-    return Tabel(
-        judul=f"Target Kinerja Tujuan dan Sasaran per Tahun Renstra {r.mulai}–{r.selesai}",
-        kepala=kepala,
-        baris=baris,
-        lebar=[5, sisa // 2 + sisa % 2, sisa // 2, 9, *([lebar_tahun] * len(tahun)), 10],
-        kelas="kecil",
+        for n, (tingkat, uraian, i) in enumerate(daftar, 1)
+    ]
+    return rows.Table(
+        title=f"Target Kinerja Tujuan dan Sasaran per Tahun Renstra {r.mulai}–{r.selesai}",
+        columns=kolom,
+        rows=baris,
+        header=kepala,
+        small=True,
     )
 
 
-def tabel_iku(k: Context) -> Tabel:
+def tabel_iku(k: Context) -> rows.Table:
+    """The Indikator Kinerja Utama with their reasons, formula, definition and data source."""
     daftar = [x for x in indikator_renstra(k) if x[2].iku] or indikator_renstra(k)
     baris = []
     for n, (tingkat, uraian, i) in enumerate(daftar, 1):
+        tipe = i.tipe_penghitungan.value
         lain = [
-            f"Tipe penghitungan: {LABEL_TIPE.get(i.tipe_penghitungan.value, i.tipe_penghitungan.value)}",
+            f"Tipe penghitungan: {LABEL_TIPE.get(tipe, tipe)}",
             f"Polaritas: {i.polaritas.value}",
         ]
         if i.sumber_data:
@@ -170,28 +184,27 @@ def tabel_iku(k: Context) -> Tabel:
         if i.penanggung_jawab:
             lain.append(f"Penanggung jawab: {i.penanggung_jawab}")
         baris.append(
-            Baris(
+            Row(
                 [
-                    Sel(str(n), "tengah"),
-                    Sel(f"{i.nama} ({i.satuan})\n{tingkat.capitalize()}: {uraian}", "baris"),
-                    Sel(i.alasan_pemilihan or "-"),
-                    Sel(i.formulasi or "-"),
-                    Sel(i.definisi_operasional or "-"),
-                    Sel("\n".join(lain), "baris"),
+                    n,
+                    Cell(f"{i.nama} ({i.satuan})\n{tingkat.capitalize()}: {uraian}"),
+                    i.alasan_pemilihan or None,
+                    i.formulasi or None,
+                    i.definisi_operasional or None,
+                    "\n".join(lain),
                 ]
             )
         )
-    return Tabel(
-        judul=f"Indikator Kinerja Utama {k.pd}",
-        kepala=kepala_tabel(
-            "No",
-            "Indikator Kinerja (Satuan)",
-            "Alasan Pemilihan",
-            "Formulasi Pengukuran",
-            "Definisi Operasional",
-            "Tipe Penghitungan dan Sumber Data",
-        ),
-        baris=baris,
-        lebar=[5, 19, 17, 20, 20, 19],
-        kelas="kecil",
+    return rows.Table(
+        title=f"Indikator Kinerja Utama {k.pd}",
+        columns=[
+            Column("No", Kind.NOMOR, 5),
+            Column("Indikator Kinerja (Satuan)", width=19, multiline=True),
+            Column("Alasan Pemilihan", width=17),
+            Column("Formulasi Pengukuran", width=20),
+            Column("Definisi Operasional", width=20),
+            Column("Tipe Penghitungan dan Sumber Data", width=19, multiline=True),
+        ],
+        rows=baris,
+        small=True,
     )
