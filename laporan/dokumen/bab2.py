@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.html import escape, format_html
 
+from kinerja.engine.angka import Nilai
 from kinerja.paket import types as t
 from kinerja.services.renstra import kalimat_versi_renstra
 from laporan.dokumen.bab2_anggaran import anggaran_bab2
@@ -113,7 +114,7 @@ def indikator_renstra(k: Context) -> list[tuple[str, str, t.Indikator]]:
     return hasil
 
 
-def _nilai(n: t.Nilai | None) -> Cell | None:
+def _nilai(n: Nilai | None) -> Cell | None:
     return Cell(n.angka, label=n.label) if n is not None else None
 
 

@@ -13,21 +13,20 @@ from kinerja.paket import types as t
 from kinerja.penandatangan import jabatan_cetak
 from laporan.dokumen.blocks import (
     Bab,
-    Baris,
     Judul,
     Kop,
     Pihak,
-    Sel,
-    Tabel,
     TandaTanganGanda,
-    kepala_tabel,
     paragraf,
 )
 from laporan.dokumen.context import Context
 from laporan.dokumen.data import PejabatDok
-from laporan.dokumen.formatting import label_versi, tampil, uang
+from laporan.dokumen.formatting import label_versi
 from laporan.dokumen.identitas import pejabat_dok, ttd_pihak
 from laporan.dokumen.pk import tabel_pk_program, tabel_pk_target
+from laporan.dokumen.tables import blok_tabel
+from lib import rows
+from lib.rows import Cell, Column, Kind, Row
 
 
 def kop(k: Context) -> Kop:
@@ -99,12 +98,12 @@ def lampiran_pk(k: Context, n: int, judul: str, pk: t.PerjanjianKinerja, semua, 
     )
     b.append(ttd_pk(k, tempat_tanggal, pertama, kedua))
     tb = tabel_pk_target(k, pk, semua, induk, nomor_kolom=True)
-    tb.judul = f"Lampiran Perjanjian Kinerja Tahun {k.tahun}: Sasaran, Indikator dan Target"
-    b.append(tb)
+    tb.title = f"Lampiran Perjanjian Kinerja Tahun {k.tahun}: Sasaran, Indikator dan Target"
+    b.append(blok_tabel(tb))
     if pk.anggaran_program:
         tb = tabel_pk_program(k, pk, nomor_kolom=True)
-        tb.judul = f"Lampiran Perjanjian Kinerja Tahun {k.tahun}: Program dan Anggaran"
-        b.append(tb)
+        tb.title = f"Lampiran Perjanjian Kinerja Tahun {k.tahun}: Program dan Anggaran"
+        b.append(blok_tabel(tb))
     b.append(ttd_pk(k, tempat_tanggal, pertama, kedua))
     return bab
 
@@ -149,46 +148,9 @@ def lampiran_pk_berjenjang(k: Context, n: int, pkb: t.PKBerjenjang) -> Bab:
             k.pd,
         )
     )
-    b.append(
-        Tabel(
-            judul="Sasaran, Indikator dan Target",
-            kepala=kepala_tabel("No", "Sasaran", "Indikator Kinerja", "Target"),
-            baris=[
-                Baris(
-                    [
-                        Sel(str(i), "tengah"),
-                        Sel(s.uraian),
-                        Sel(s.indikator),
-                        Sel(
-                            tampil(s.target.angka, s.target.label) if s.target else "-",
-                            "angka",
-                        ),
-                    ]
-                )
-                for i, s in enumerate(pkb.sasaran, 1)
-            ],
-            lebar=[6, 40, 40, 14],
-        )
-    )
+    b.append(blok_tabel(tabel_pkb_target(pkb)))
     if pkb.anggaran:
-        node = k.paket.nama_node_anggaran()
-        items = sorted(pkb.anggaran.items(), key=lambda kv: kunci_kode(kv[0]))
-        b.append(
-            Tabel(
-                judul="Program/Kegiatan/Sub Kegiatan dan Anggaran",
-                kepala=kepala_tabel("Kode", "Uraian", "Anggaran (Rp)"),
-                baris=[
-                    Baris(
-                        [Sel(kode), Sel(node.get(kode, (kode, ""))[0]), Sel(uang(v), "angka")],
-                        {"program": "program", "kegiatan": "kegiatan"}.get(
-                            node.get(kode, ("", ""))[1], ""
-                        ),
-                    )
-                    for kode, v in items
-                ],
-                lebar=[20, 58, 22],
-            )
-        )
+        b.append(blok_tabel(tabel_pkb_anggaran(k, pkb)))
     tempat_tanggal = f"{k.ident.ibu_kota or k.ident.tempat}, …………………… {k.tahun}"
     b.append(
         TandaTanganGanda(
@@ -198,3 +160,48 @@ def lampiran_pk_berjenjang(k: Context, n: int, pkb: t.PKBerjenjang) -> Bab:
         )
     )
     return bab
+
+
+def tabel_pkb_target(pkb: t.PKBerjenjang) -> rows.Table:
+    """The sasaran, indicators and targets of a cascaded PK."""
+    return rows.Table(
+        title="Sasaran, Indikator dan Target",
+        columns=[
+            Column("No", Kind.NOMOR, 6),
+            Column("Sasaran", width=40),
+            Column("Indikator Kinerja", width=40),
+            Column("Target", Kind.ANGKA, 14),
+        ],
+        rows=[
+            Row(
+                [
+                    i,
+                    s.uraian,
+                    s.indikator,
+                    Cell(s.target.angka, label=s.target.label) if s.target else None,
+                ]
+            )
+            for i, s in enumerate(pkb.sasaran, 1)
+        ],
+    )
+
+
+def tabel_pkb_anggaran(k: Context, pkb: t.PKBerjenjang) -> rows.Table:
+    """The programs, kegiatan and sub kegiatan of a cascaded PK with their budget."""
+    node = k.paket.nama_node_anggaran()
+    items = sorted(pkb.anggaran.items(), key=lambda kv: kunci_kode(kv[0]))
+    return rows.Table(
+        title="Program/Kegiatan/Sub Kegiatan dan Anggaran",
+        columns=[
+            Column("Kode", width=20),
+            Column("Uraian", width=58),
+            Column("Anggaran (Rp)", Kind.RUPIAH, 22),
+        ],
+        rows=[
+            Row(
+                [kode, node.get(kode, (kode, ""))[0], v],
+                {"program": "program", "kegiatan": "kegiatan"}.get(node.get(kode, ("", ""))[1], ""),
+            )
+            for kode, v in items
+        ],
+    )

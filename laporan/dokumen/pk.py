@@ -9,22 +9,20 @@ from decimal import Decimal
 from django.utils.html import format_html
 
 from kinerja.engine.angka import (
+    Nilai,
     format_angka_alami,
-    format_rupiah,
     format_tanggal,
 )
 from kinerja.paket import types as t
 from laporan.dokumen.blocks import (
-    Baris,
     Paragraf,
-    Sel,
-    Tabel,
-    baris_nomor_kolom,
-    kepala_tabel,
     paragraf,
 )
 from laporan.dokumen.context import Context
 from laporan.dokumen.formatting import label_versi, nilai_satuan, uang
+from laporan.dokumen.sentences import kalimat_anggaran_pk, kalimat_target_pk
+from lib import rows
+from lib.rows import Align, Cell, Column, Kind, Row
 
 
 def perjanjian_kinerja(k: Context, b: list) -> None:
@@ -67,168 +65,173 @@ def perjanjian_kinerja(k: Context, b: list) -> None:
 
 def tabel_pk_target(
     k: Context, pk: t.PerjanjianKinerja, semua, induk, *, nomor_kolom=False
-) -> Tabel:
+) -> rows.Table:
+    """The sasaran, indicators and targets of a PK, in the Renstra's order."""
     baris = []
     for n, (kode, nilai) in enumerate(
         sorted(pk.target.items(), key=lambda kv: k.urutan_indikator(kv[0])), 1
     ):
         ind = semua.get(kode)
         tingkat, uraian = induk.get(ind.induk if ind else "", ("", "-"))
+        satuan = ind.satuan if ind else ""
         baris.append(
-            Baris(
+            Row(
                 [
-                    Sel(str(n), "tengah"),
-                    Sel(f"{tingkat.capitalize()}: {uraian}" if tingkat else uraian),
-                    Sel(ind.nama if ind else kode),
-                    Sel(
-                        nilai_satuan(nilai.angka, nilai.label, ind.satuan if ind else ""),
-                        "angka",
-                    ),
+                    n,
+                    f"{tingkat.capitalize()}: {uraian}" if tingkat else uraian,
+                    ind.nama if ind else kode,
+                    Cell(nilai.angka, label=nilai_satuan(nilai.angka, nilai.label, satuan)),
                 ]
             )
         )
-    kepala = kepala_tabel("No", "Tujuan/Sasaran Strategis", "Indikator Kinerja", "Target")
-    if nomor_kolom:
-        kepala.append(baris_nomor_kolom(4))
-    return Tabel(
-        judul=f"Perjanjian Kinerja {k.pd} Tahun {k.tahun} (PK {label_versi(pk.versi)})",
-        kepala=kepala,
-        baris=baris,
-        lebar=[6, 40, 38, 16],
+    return rows.Table(
+        title=f"Perjanjian Kinerja {k.pd} Tahun {k.tahun} (PK {label_versi(pk.versi)})",
+        columns=[
+            Column("No", Kind.NOMOR, 6),
+            Column("Tujuan/Sasaran Strategis", width=40),
+            Column("Indikator Kinerja", width=38),
+            Column("Target", Kind.ANGKA, 16),
+        ],
+        rows=baris,
+        number_columns=nomor_kolom,
     )
 
 
-def tabel_pk_program(k: Context, pk: t.PerjanjianKinerja, *, nomor_kolom=False) -> Tabel:
+def tabel_pk_program(k: Context, pk: t.PerjanjianKinerja, *, nomor_kolom=False) -> rows.Table:
+    """The programs of a PK with their budget and its source, and the total."""
     nama = {p.kode: p.nama for p in k.paket.program}
     urut = {p.kode: n for n, p in enumerate(k.paket.program)}
-    baris = []
     items = sorted(pk.anggaran_program.items(), key=lambda kv: urut.get(kv[0], 10**6))
-    for n, (kode, jml) in enumerate(items, 1):
-        baris.append(
-            Baris(
-                [
-                    Sel(str(n), "tengah"),
-                    Sel(kode),
-                    Sel(nama.get(kode, kode)),
-                    Sel(uang(jml), "angka"),
-                    Sel(pk.sumber_dana or "-", "tengah"),
-                ]
-            )
-        )
+    baris = [
+        Row([n, kode, nama.get(kode, kode), jml, pk.sumber_dana or None])
+        for n, (kode, jml) in enumerate(items, 1)
+    ]
     total = sum((v for v in pk.anggaran_program.values()), Decimal(0))
-    baris.append(Baris([Sel("Jumlah", colspan=3), Sel(uang(total), "angka"), Sel("")], "total"))
-    kepala = kepala_tabel("No", "Kode", "Program", "Anggaran (Rp)", "Keterangan")
-    if nomor_kolom:
-        kepala.append(baris_nomor_kolom(5))
-    return Tabel(
-        judul=f"Program dan Anggaran Perjanjian Kinerja Tahun {k.tahun} (PK {label_versi(pk.versi)})",
-        kepala=kepala,
-        baris=baris,
-        lebar=[6, 13, 48, 20, 13],
+    baris.append(
+        Row(
+            [Cell("Jumlah", colspan=3, kind=Kind.TEKS), total, Cell("", align=Align.LEFT)],
+            "total",
+        )
+    )
+    return rows.Table(
+        title=f"Program dan Anggaran Perjanjian Kinerja Tahun {k.tahun} (PK {label_versi(pk.versi)})",
+        columns=[
+            Column("No", Kind.NOMOR, 6),
+            Column("Kode", width=13),
+            Column("Program", width=48),
+            Column("Anggaran (Rp)", Kind.RUPIAH, 20),
+            Column("Keterangan", width=13, align=Align.CENTER),
+        ],
+        rows=baris,
+        number_columns=nomor_kolom,
     )
 
 
-def beda_pk(
-    k: Context, b: list, murni: t.PerjanjianKinerja, pk: t.PerjanjianKinerja, semua
-) -> None:
+def _beda_target(a: Nilai | None, z: Nilai | None) -> str:
+    """How a target changed from PK murni (a) to the perubahan (z)."""
+    if a is not None and z is not None and a.angka == z.angka:
+        return "tetap"
+    if a is None:
+        return "ditambahkan"
+    if z is None:
+        return "dihapus"
+    arah = "naik " if z.angka > a.angka else "turun "
+    return arah + format_angka_alami(abs(z.angka - a.angka))
+
+
+def _beda_anggaran(selisih: Decimal | None) -> str:
+    if selisih == 0:
+        return "tetap"
+    if selisih is None:
+        return "-"
+    return ("+" if selisih > 0 else "−") + uang(abs(selisih))
+
+
+def _target_dengan_satuan(x: Nilai | None, satuan: str) -> Cell | None:
+    return Cell(x.angka, label=nilai_satuan(x.angka, x.label, satuan)) if x else None
+
+
+def tabel_beda_pk(
+    k: Context, murni: t.PerjanjianKinerja, pk: t.PerjanjianKinerja, semua
+) -> rows.Table:
+    """Targets and program budgets of PK murni beside those of the PK perubahan."""
     baris = []
-    berubah = 0
     for kode in sorted(set(murni.target) | set(pk.target), key=k.urutan_indikator):
         a, z = murni.target.get(kode), pk.target.get(kode)
         ind = semua.get(kode)
         sat = ind.satuan if ind else ""
-        beda = (
-            "tetap"
-            if a is not None and z is not None and a.angka == z.angka
-            else (
-                "ditambahkan"
-                if a is None
-                else "dihapus"
-                if z is None
-                else ("naik " if z.angka > a.angka else "turun ")
-                + format_angka_alami(abs(z.angka - a.angka))
-            )
-        )
-        if beda != "tetap":
-            berubah += 1
         baris.append(
-            Baris(
+            Row(
                 [
-                    Sel(f"Target {ind.nama if ind else kode}"),
-                    Sel(nilai_satuan(a.angka, a.label, sat) if a else "-", "angka"),
-                    Sel(nilai_satuan(z.angka, z.label, sat) if z else "-", "angka"),
-                    Sel(beda, "tengah"),
+                    f"Target {ind.nama if ind else kode}",
+                    _target_dengan_satuan(a, sat),
+                    _target_dengan_satuan(z, sat),
+                    Cell(_beda_target(a, z), align=Align.CENTER),
                 ]
             )
         )
-    nama = {p.kode: p.nama for p in k.paket.program}
     for p in k.paket.program:
         a, z = murni.anggaran_program.get(p.kode), pk.anggaran_program.get(p.kode)
         if a is None and z is None:
             continue
         selisih = None if a is None or z is None else z - a
         baris.append(
-            Baris(
+            Row(
                 [
-                    Sel(f"Anggaran {p.kode} {nama[p.kode]}"),
-                    Sel(uang(a), "angka"),
-                    Sel(uang(z), "angka"),
-                    Sel(
-                        "tetap"
-                        if selisih == 0
-                        else "-"
-                        if selisih is None
-                        else ("+" if selisih > 0 else "−") + uang(abs(selisih)),
-                        "angka",
-                    ),
+                    f"Anggaran {p.kode} {p.nama}",
+                    Cell(a, kind=Kind.RUPIAH),
+                    Cell(z, kind=Kind.RUPIAH),
+                    Cell(_beda_anggaran(selisih), align=Align.RIGHT),
                 ]
             )
         )
     total_a = sum(murni.anggaran_program.values(), Decimal(0))
     total_z = sum(pk.anggaran_program.values(), Decimal(0))
-    selisih = total_z - total_a
     baris.append(
-        Baris(
+        Row(
             [
-                Sel("Jumlah anggaran program"),
-                Sel(uang(total_a), "angka"),
-                Sel(uang(total_z), "angka"),
-                Sel(
-                    "tetap" if selisih == 0 else ("+" if selisih > 0 else "−") + uang(abs(selisih)),
-                    "angka",
-                ),
+                "Jumlah anggaran program",
+                Cell(total_a, kind=Kind.RUPIAH),
+                Cell(total_z, kind=Kind.RUPIAH),
+                Cell(_beda_anggaran(total_z - total_a), align=Align.RIGHT),
             ],
             "total",
         )
     )
-    tb = Tabel(
-        judul=f"Perbedaan PK Murni dan PK {label_versi(pk.versi).capitalize()} Tahun {k.tahun}",
-        kepala=kepala_tabel(
-            "Uraian", "PK Murni", f"PK {label_versi(pk.versi).capitalize()}", "Perubahan"
-        ),
-        baris=baris,
-        lebar=[52, 16, 16, 16],
+    versi = label_versi(pk.versi).capitalize()
+    return rows.Table(
+        title=f"Perbedaan PK Murni dan PK {versi} Tahun {k.tahun}",
+        columns=[
+            Column("Uraian", width=52),
+            Column("PK Murni", Kind.ANGKA, 16),
+            Column(f"PK {versi}", Kind.ANGKA, 16),
+            Column("Perubahan", width=16),
+        ],
+        rows=baris,
     )
-    tgl = f" tanggal {format_tanggal(murni.tanggal)}" if murni.tanggal else ""
-    if selisih == 0:
-        kal_anggaran = "jumlah anggaran program tidak berubah"
-    else:
-        arah = "bertambah" if selisih > 0 else "berkurang"
-        kal_anggaran = (
-            f"jumlah anggaran program {arah} {format_rupiah(abs(selisih))} dari "
-            f"{format_rupiah(total_a)} menjadi {format_rupiah(total_z)}"
-        )
-    kal_target = (
-        "target indikator tidak berubah" if berubah == 0 else f"{berubah} target indikator berubah"
+
+
+def beda_pk(
+    k: Context, b: list, murni: t.PerjanjianKinerja, pk: t.PerjanjianKinerja, semua
+) -> None:
+    """The paragraph and table of what the PK perubahan changed."""
+    tb = tabel_beda_pk(k, murni, pk, semua)
+    berubah = sum(
+        1
+        for kode in set(murni.target) | set(pk.target)
+        if _beda_target(murni.target.get(kode), pk.target.get(kode)) != "tetap"
     )
     b.append(
         paragraf(
             "PK {} menggantikan PK murni{} setelah perubahan anggaran: {} dan {}. "
             "Perbedaannya disajikan pada {}; kedua dokumen PK dilampirkan.",
             label_versi(pk.versi),
-            tgl,
-            kal_target,
-            kal_anggaran,
+            f" tanggal {format_tanggal(murni.tanggal)}" if murni.tanggal else "",
+            kalimat_target_pk(berubah),
+            kalimat_anggaran_pk(
+                sum(murni.anggaran_program.values(), Decimal(0)),
+                sum(pk.anggaran_program.values(), Decimal(0)),
+            ),
             k.ke(tb, "2"),
         )
     )

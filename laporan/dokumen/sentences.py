@@ -4,6 +4,9 @@ towards the Renstra end target).
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from kinerja.engine.angka import format_rupiah
 from kinerja.engine.hitung import HasilIndikator
 from kinerja.engine.perbandingan import kalimat_perubahan
 from laporan.dokumen.context import Context
@@ -81,3 +84,22 @@ def kalimat_kemajuan(k: Context, h: HasilIndikator) -> str:
     elif sisa > 0:
         kal += f"; masih tersisa {sisa} tahun periode Renstra untuk mencapainya"
     return kal + "."
+
+
+def kalimat_target_pk(berubah: int) -> str:
+    """How many targets the PK perubahan changed."""
+    if berubah == 0:
+        return "target indikator tidak berubah"
+    return f"{berubah} target indikator berubah"
+
+
+def kalimat_anggaran_pk(total_murni: Decimal, total_perubahan: Decimal) -> str:
+    """How the PK perubahan changed the total program budget."""
+    selisih = total_perubahan - total_murni
+    if selisih == 0:
+        return "jumlah anggaran program tidak berubah"
+    arah = "bertambah" if selisih > 0 else "berkurang"
+    return (
+        f"jumlah anggaran program {arah} {format_rupiah(abs(selisih))} dari "
+        f"{format_rupiah(total_murni)} menjadi {format_rupiah(total_perubahan)}"
+    )
