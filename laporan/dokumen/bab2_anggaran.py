@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from anggaran.services import jenis_belanja_berdampingan, pohon_program
-from kinerja.engine.angka import (
-    format_rupiah,
-)
 from kinerja.engine.penyerapan import gulung, jumlah
 from kinerja.paket import types as t
-from laporan.dokumen.blocks import Baris, Sel, Tabel, kepala_tabel, paragraf
+from laporan.dokumen.blocks import paragraf
 from laporan.dokumen.context import Context
-from laporan.dokumen.formatting import label_versi_dpa, rupiah, uang
+from laporan.dokumen.formatting import label_versi_dpa, rupiah
+from laporan.dokumen.sentences import kalimat_jenis_belanja
+from lib import rows
+from lib.rows import Cell, Column, Kind, Row
 
 
 def anggaran_bab2(k: Context, b: list) -> None:
@@ -33,74 +33,65 @@ def anggaran_bab2(k: Context, b: list) -> None:
             rupiah(r["pagu_total"]),
         )
     )
-    # Program budgets of every DPA version, side by side.
+    k.tabel(b, "2", tabel_anggaran_program(k, dpa_urut))
+    jb = jenis_belanja_berdampingan(k.hasil.jenis_belanja, dpa_urut, berlaku)
+    if jb["kolom"]:
+        tb = tabel_jenis_belanja_dpa(k, jb, lebar_versi=18 if len(dpa_urut) > 1 else 22)
+        if jb.get("ada_perubahan"):
+            b.append(
+                paragraf(
+                    "Rincian anggaran menurut jenis belanja sebelum dan setelah perubahan "
+                    "disajikan pada {}. {}",
+                    k.ke(tb, "2"),
+                    kalimat_jenis_belanja(jb),
+                )
+            )
+        else:
+            b.append(
+                paragraf("Rincian anggaran menurut jenis belanja disajikan pada {}.", k.ke(tb, "2"))
+            )
+        k.tabel(b, "2", tb)
+
+
+def tabel_anggaran_program(k: Context, dpa_urut: list[t.DPA]) -> rows.Table:
+    """The budget of every program in every DPA version, side by side, and the totals."""
     per_versi = []
     for dpa in dpa_urut:
         simpul, _ = gulung(pohon_program(k.paket, dict(dpa.pagu), {}))
         per_versi.append({h.kode: h.pagu for h in simpul if h.kedalaman == 0})
     kolom = [label_versi_dpa(d.versi) for d in dpa_urut]
-    baris = []
-    for p in k.paket.program:
-        nilai = [v.get(p.kode) for v in per_versi]
-        baris.append(Baris([Sel(p.kode), Sel(p.nama), *(Sel(uang(x), "angka") for x in nilai)]))
+    baris = [Row([p.kode, p.nama, *(v.get(p.kode) for v in per_versi)]) for p in k.paket.program]
     total = [jumlah(v.values()) for v in per_versi]
-    baris.append(
-        Baris([Sel("Jumlah", colspan=2), *(Sel(uang(x), "angka") for x in total)], "total")
+    baris.append(Row([Cell("Jumlah", colspan=2), *total], "total"))
+    lebar = 18 if len(kolom) > 1 else 22
+    return rows.Table(
+        title=f"Anggaran Program {k.pd} Tahun {k.tahun}",
+        columns=[
+            Column("Kode", width=14),
+            Column("Program", width=86 - lebar * len(kolom)),
+            *(Column(f"{x} (Rp)", Kind.RUPIAH, lebar) for x in kolom),
+        ],
+        rows=baris,
     )
-    lebar_kolom = 18 if len(kolom) > 1 else 22
-    tb = Tabel(
-        judul=f"Anggaran Program {k.pd} Tahun {k.tahun}",
-        kepala=kepala_tabel("Kode", "Program", *(f"{x} (Rp)" for x in kolom)),
-        baris=baris,
-        lebar=[14, 86 - lebar_kolom * len(kolom), *([lebar_kolom] * len(kolom))],
+
+
+def tabel_jenis_belanja_dpa(k: Context, jb: dict, *, lebar_versi: int) -> rows.Table:
+    """The budget by jenis belanja (a tree of account codes) in every DPA version."""
+    kolom = [label_versi_dpa(v) for v in jb["kolom"]]
+    kelompok = {0: "program", 1: "kegiatan"}
+    return rows.Table(
+        title=f"Anggaran {k.pd} Tahun {k.tahun} menurut Jenis Belanja",
+        columns=[
+            Column("Kode", width=11),
+            Column("Uraian", width=89 - lebar_versi * len(kolom), indent=True),
+            *(Column(f"{x} (Rp)", Kind.RUPIAH, lebar_versi) for x in kolom),
+        ],
+        rows=[
+            Row(
+                [row["kode"], row["nama"], *row["pagu"]],
+                kelompok.get(row["kedalaman"], ""),
+                level=min(row["kedalaman"], 3),
+            )
+            for row in jb["baris"]
+        ],
     )
-    k.tabel(b, "2", tb)
-    jb = jenis_belanja_berdampingan(k.hasil.jenis_belanja, dpa_urut, berlaku)
-    if jb["kolom"]:
-        kolom_jb = [label_versi_dpa(v) for v in jb["kolom"]]
-        baris = []
-        for row in jb["baris"]:
-            kelas = (
-                "program" if row["kedalaman"] == 0 else "kegiatan" if row["kedalaman"] == 1 else ""
-            )
-            baris.append(
-                Baris(
-                    [
-                        Sel(row["kode"]),
-                        Sel(row["nama"], f"indent-{min(row['kedalaman'], 3)}"),
-                        *(Sel(uang(x), "angka") for x in row["pagu"]),
-                    ],
-                    kelas,
-                )
-            )
-        ada = jb.get("ada_perubahan")
-        if ada and jb.get("selisih_total") is not None:
-            s = jb["selisih_total"]
-            kalimat = (
-                f"Setelah perubahan, jumlah belanja {'bertambah' if s > 0 else 'berkurang'} "
-                f"{format_rupiah(abs(s))} dari {format_rupiah(jb['total'][0])} menjadi "
-                f"{format_rupiah(jb['total'][-1])}."
-                if s
-                else "Jumlah belanja tidak berubah setelah perubahan."
-            )
-        else:
-            kalimat = ""
-        tb = Tabel(
-            judul=f"Anggaran {k.pd} Tahun {k.tahun} menurut Jenis Belanja",
-            kepala=kepala_tabel("Kode", "Uraian", *(f"{x} (Rp)" for x in kolom_jb)),
-            baris=baris,
-            lebar=[11, 89 - lebar_kolom * len(kolom_jb), *([lebar_kolom] * len(kolom_jb))],
-        )
-        b.append(
-            paragraf(
-                "Rincian anggaran menurut jenis belanja sebelum dan setelah perubahan "
-                "disajikan pada {}. {}",
-                k.ke(tb, "2"),
-                kalimat,
-            )
-            if ada
-            else paragraf(
-                "Rincian anggaran menurut jenis belanja disajikan pada {}.", k.ke(tb, "2")
-            )
-        )
-        k.tabel(b, "2", tb)

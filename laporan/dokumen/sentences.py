@@ -103,3 +103,17 @@ def kalimat_anggaran_pk(total_murni: Decimal, total_perubahan: Decimal) -> str:
         f"jumlah anggaran program {arah} {format_rupiah(abs(selisih))} dari "
         f"{format_rupiah(total_murni)} menjadi {format_rupiah(total_perubahan)}"
     )
+
+
+def kalimat_jenis_belanja(jb: dict) -> str:
+    """How the total by jenis belanja changed from DPA murni to the perubahan ("" unknown)."""
+    s = jb.get("selisih_total")
+    if s is None:
+        return ""
+    if not s:
+        return "Jumlah belanja tidak berubah setelah perubahan."
+    return (
+        f"Setelah perubahan, jumlah belanja {'bertambah' if s > 0 else 'berkurang'} "
+        f"{format_rupiah(abs(s))} dari {format_rupiah(jb['total'][0])} menjadi "
+        f"{format_rupiah(jb['total'][-1])}."
+    )
