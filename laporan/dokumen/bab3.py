@@ -10,15 +10,24 @@ from kinerja.engine.angka import (
     format_angka_alami,
 )
 from kinerja.engine.capaian import RumusNegatif
+from kinerja.engine.hitung import HasilIndikator
 from kinerja.engine.predikat import Skala
 from kinerja.paket import types as t
 from laporan.dokumen.analisis import susun_analisis
 from laporan.dokumen.bab3_anggaran import realisasi_anggaran
 from laporan.dokumen.bab3_indikator import blok_analisis_indikator, blok_efisiensi
-from laporan.dokumen.blocks import Bab, Baris, Sel, Tabel, kepala_tabel, paragraf
+from laporan.dokumen.blocks import Bab, paragraf
 from laporan.dokumen.context import Context
 from laporan.dokumen.data import AnalisisSasaran
-from laporan.dokumen.formatting import dasar_perhitungan, persen, rentang, sumber_skala, tampil
+from laporan.dokumen.formatting import (
+    capaian_tampil,
+    dasar_perhitungan,
+    persen,
+    rentang,
+    sumber_skala,
+)
+from lib import rows
+from lib.rows import Align, Cell, Column, Kind, Row
 
 
 def bab3(k: Context) -> Bab:
@@ -96,71 +105,99 @@ def bab3(k: Context) -> Bab:
     return bab
 
 
-def tabel_skala(k: Context, aturan: t.Aturan) -> Tabel:
+def tabel_skala(k: Context, aturan: t.Aturan) -> rows.Table:
+    """The pemda's scale: capaian ranges and their predicate."""
     skala: Skala = aturan.skala
-    baris = [
-        Baris(
-            [
-                Sel(str(n), "tengah"),
-                Sel(rentang(band), "tengah"),
-                Sel(band.label),
-                Sel(band.keterangan or "-"),
-            ]
-        )
-        for n, band in enumerate(skala.band, 1)
-    ]
-    return Tabel(
-        judul="Skala Nilai Capaian Kinerja dan Predikat",
-        kepala=kepala_tabel("No", "Capaian Kinerja (%)", "Predikat", "Keterangan"),
-        baris=baris,
-        lebar=[7, 30, 30, 33],
-        catatan=f"Sumber: {sumber_skala(skala.sumber)}" if skala.sumber else "",
+    return rows.Table(
+        title="Skala Nilai Capaian Kinerja dan Predikat",
+        columns=[
+            Column("No", Kind.NOMOR, 7),
+            Column("Capaian Kinerja (%)", width=30, align=Align.CENTER),
+            Column("Predikat", width=30),
+            Column("Keterangan", width=33),
+        ],
+        rows=[
+            Row([n, rentang(band), band.label, band.keterangan or None])
+            for n, band in enumerate(skala.band, 1)
+        ],
+        note=f"Sumber: {sumber_skala(skala.sumber)}" if skala.sumber else "",
     )
 
 
-def tabel_ringkasan(k: Context, analisis: list[AnalisisSasaran], judul: str) -> Tabel:
+def tabel_ringkasan(k: Context, analisis: list[AnalisisSasaran], judul: str) -> rows.Table:
+    """Target, realisasi, capaian, predicate and rule of every tujuan/sasaran indicator."""
     baris = []
-    n = 0
     for a in analisis:
         for ai in a.indikator:
-            n += 1
             h = ai.hasil
             baris.append(
-                Baris(
+                Row(
                     [
-                        Sel(str(n), "tengah"),
-                        Sel(f"{a.tingkat.capitalize()}: {a.uraian}"),
-                        Sel(h.nama),
-                        Sel(tampil(h.target, h.target_label), "angka"),
-                        Sel(tampil(h.realisasi, h.realisasi_label), "angka"),
-                        Sel(
-                            persen(h.capaian if h.capaian is not None else h.capaian_skor),
-                            "angka tebal",
-                        ),
-                        Sel(h.predikat or "-", "tengah"),
-                        Sel(dasar_perhitungan(h), "rumus"),
+                        len(baris) + 1,
+                        f"{a.tingkat.capitalize()}: {a.uraian}",
+                        h.nama,
+                        Cell(h.target, label=h.target_label),
+                        Cell(h.realisasi, label=h.realisasi_label),
+                        capaian_tampil(h),
+                        h.predikat,
+                        dasar_perhitungan(h),
                     ]
                 )
             )
-    return Tabel(
-        judul=f"{judul} Tahun {k.tahun}",
-        kepala=kepala_tabel(
-            "No",
-            "Tujuan/Sasaran",
-            "Indikator Kinerja",
-            "Target",
-            "Realisasi",
-            "Capaian",
-            "Predikat",
-            "Dasar Perhitungan",
-        ),
-        baris=baris,
-        lebar=[5, 19, 19, 8, 10, 9, 10, 20],
-        kelas="kecil",
+    return rows.Table(
+        title=f"{judul} Tahun {k.tahun}",
+        columns=[
+            Column("No", Kind.NOMOR, 5),
+            Column("Tujuan/Sasaran", width=19),
+            Column("Indikator Kinerja", width=19),
+            Column("Target", Kind.ANGKA, 8),
+            Column("Realisasi", Kind.ANGKA, 10),
+            Column("Capaian", Kind.PERSEN, 9, bold=True),
+            Column("Predikat", Kind.PREDIKAT, 10),
+            Column("Dasar Perhitungan", width=20, formula=True),
+        ],
+        rows=baris,
+        small=True,
+    )
+
+
+def tabel_indikator_program(
+    k: Context, daftar: list[HasilIndikator], judul: str, induk: dict[str, tuple[str, str]]
+) -> rows.Table:
+    """Capaian of the indicators of one level (program, kegiatan or sub kegiatan)."""
+    return rows.Table(
+        title=f"Capaian Indikator Kinerja {judul} Tahun {k.tahun}",
+        columns=[
+            Column("No", Kind.NOMOR, 5),
+            Column("Kode", width=15),
+            Column(judul, width=20),
+            Column("Indikator", width=24),
+            Column("Target", Kind.ANGKA, 8),
+            Column("Realisasi", Kind.ANGKA, 8),
+            Column("Capaian", Kind.PERSEN, 9),
+            Column("Predikat", Kind.PREDIKAT, 11),
+        ],
+        rows=[
+            Row(
+                [
+                    n,
+                    i.induk,
+                    induk.get(i.induk, ("", i.induk))[1],
+                    i.nama,
+                    Cell(i.target, label=i.target_label),
+                    Cell(i.realisasi, label=i.realisasi_label),
+                    capaian_tampil(i),
+                    i.predikat,
+                ]
+            )
+            for n, i in enumerate(daftar, 1)
+        ],
+        small=True,
     )
 
 
 def indikator_program(k: Context, b: list) -> None:
+    """One paragraph and table per level: program, kegiatan, sub kegiatan."""
     induk = k.uraian_induk()
     for tingkat, judul in (
         ("program", "Program"),
@@ -170,37 +207,9 @@ def indikator_program(k: Context, b: list) -> None:
         daftar = [i for i in k.hasil.indikator if i.tingkat == tingkat]
         if not daftar:
             continue
-        baris = []
-        for n, i in enumerate(daftar, 1):
-            nama_induk = induk.get(i.induk, ("", i.induk))[1]
-            baris.append(
-                Baris(
-                    [
-                        Sel(str(n), "tengah"),
-                        Sel(i.induk),
-                        Sel(nama_induk),
-                        Sel(i.nama),
-                        Sel(tampil(i.target, i.target_label), "angka"),
-                        Sel(tampil(i.realisasi, i.realisasi_label), "angka"),
-                        Sel(
-                            persen(i.capaian if i.capaian is not None else i.capaian_skor),
-                            "angka",
-                        ),
-                        Sel(i.predikat or "-", "tengah"),
-                    ]
-                )
-            )
         terukur = [i for i in daftar if i.tercapai is not None]
         tercapai = [i for i in terukur if i.tercapai]
-        tb = Tabel(
-            judul=f"Capaian Indikator Kinerja {judul} Tahun {k.tahun}",
-            kepala=kepala_tabel(
-                "No", "Kode", judul, "Indikator", "Target", "Realisasi", "Capaian", "Predikat"
-            ),
-            baris=baris,
-            lebar=[5, 15, 20, 24, 8, 8, 9, 11],
-            kelas="kecil",
-        )
+        tb = tabel_indikator_program(k, daftar, judul, induk)
         b.append(
             paragraf(
                 "Capaian {} indikator {} disajikan pada {}: {} dari {} indikator yang sudah "

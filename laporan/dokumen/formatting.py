@@ -161,3 +161,8 @@ def terbilang_rupiah(x: Decimal | None) -> str:
         return "-"
     teks = terbilang(int(x))
     return f"{teks[:1].upper()}{teks[1:]} rupiah"
+
+
+def capaian_tampil(h: HasilIndikator) -> Decimal | None:
+    """The capaian a table prints: the raw ratio, or the score when there is no ratio."""
+    return h.capaian if h.capaian is not None else h.capaian_skor
