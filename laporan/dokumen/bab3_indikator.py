@@ -5,6 +5,7 @@ end target, benchmarks, causes) and f.–g. (efficiency, supporting programs).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from django.utils.html import escape, format_html
@@ -14,16 +15,11 @@ from kinerja.engine.angka import (
     format_angka,
 )
 from kinerja.engine.efisiensi import MetodeEfisiensi
-from kinerja.engine.hitung import HasilIndikator
 from kinerja.engine.ikm import UNSUR_SKM
 from laporan.dokumen.blocks import (
-    Baris,
     Daftar,
     Gambar,
     Paragraf,
-    Sel,
-    Tabel,
-    kepala_tabel,
     paragraf,
     tebal,
 )
@@ -31,75 +27,23 @@ from laporan.dokumen.context import Context
 from laporan.dokumen.data import AnalisisIndikator, AnalisisSasaran
 from laporan.dokumen.formatting import (
     LABEL_TINGKAT_BANDING,
+    capaian_tampil,
     dasar_perhitungan,
     persen,
     rupiah,
     tampil,
-    uang,
 )
+from laporan.dokumen.sentences import kalimat_pembanding
 from laporan.grafik import WARNA_GARIS, Seri, grafik_batang
+from lib import rows
+from lib.rows import Align, Cell, Column, Heading, Kind, Row
 
 
 def blok_analisis_indikator(k: Context, b: list, ai: AnalisisIndikator) -> None:
     h = ai.hasil
     k.judul(b, 4, "", f"Indikator: {h.nama}", isi=False)
     # 1. target vs realisasi, 2. previous years, 3. end target — one table like S0 Tabel 3.1.
-    riwayat_lalu = [r for r in ai.riwayat if r.tahun < k.tahun]
-    r = k.paket.renstra
-    kepala = [
-        [
-            *(Sel(f"Realisasi {x.tahun}", rowspan=2) for x in riwayat_lalu),
-            Sel(f"Tahun {k.tahun}", colspan=4),
-            Sel(f"Akhir Renstra ({r.selesai})", colspan=2),
-        ],
-        [
-            Sel("Target"),
-            Sel("Realisasi"),
-            Sel("Capaian"),
-            Sel("Predikat"),
-            Sel("Target"),
-            Sel("Tingkat Kemajuan"),
-        ],
-    ]
-    baris = [
-        Baris(
-            [
-                *(Sel(tampil(x.realisasi, x.realisasi_label), "angka") for x in riwayat_lalu),
-                Sel(tampil(h.target, h.target_label), "angka"),
-                Sel(tampil(h.realisasi, h.realisasi_label), "angka"),
-                Sel(
-                    persen(h.capaian if h.capaian is not None else h.capaian_skor),
-                    "angka tebal",
-                ),
-                Sel(h.predikat or "-", "tengah"),
-                Sel(tampil(h.target_akhir), "angka"),
-                Sel(persen(h.tingkat_kemajuan), "angka"),
-            ]
-        ),
-        Baris(
-            [
-                Sel(
-                    f"Dasar perhitungan: {dasar_perhitungan(h)}",
-                    "rumus",
-                    colspan=len(riwayat_lalu) + 6,
-                )
-            ]
-        ),
-    ]
-    n_lalu = len(riwayat_lalu)
-    lebar_lalu = 10 if n_lalu else 0
-    sisa = 100 - lebar_lalu * n_lalu
-    lebar = [*([lebar_lalu] * n_lalu)]
-    bagian = [12, 12, 12, 16, 12, 16]
-    skala = sisa / sum(bagian)
-    lebar += [int(x * skala) for x in bagian]
-    lebar[-1] += 100 - sum(lebar)
-    tb = Tabel(
-        judul=f"Capaian Indikator {h.nama} Tahun {k.tahun}",
-        kepala=kepala,
-        baris=baris,
-        lebar=lebar,
-    )
+    tb = tabel_capaian_indikator(k, ai)
     b.append(
         paragraf(
             "a. Perbandingan target dan realisasi kinerja tahun {} ({}).",
@@ -112,28 +56,13 @@ def blok_analisis_indikator(k: Context, b: list, ai: AnalisisIndikator) -> None:
     k.tabel(b, "3", tb)
     ikm = [x for x in k.hasil.ikm if x["indikator"] == h.kode]
     for x in ikm:
-        tabel_skm(k, b, h, x)
+        blok_skm(k, b, x)
     # 2. previous years: table + chart
     b.append(paragraf("b. Perbandingan dengan tahun-tahun sebelumnya.", kelas="analisis"))
     for kalimat in ai.kalimat_riwayat:
         b.append(paragraf("{}", kalimat))
     if len(ai.riwayat) > 1:
-        tb = Tabel(
-            judul=f"Perbandingan Kinerja {h.nama} Tahun {ai.riwayat[0].tahun}–{k.tahun}",
-            kepala=kepala_tabel("Tahun", "Target", "Realisasi", "Capaian"),
-            baris=[
-                Baris(
-                    [
-                        Sel(str(x.tahun), "tengah"),
-                        Sel(tampil(x.target, x.target_label), "angka"),
-                        Sel(tampil(x.realisasi, x.realisasi_label), "angka"),
-                        Sel(persen(x.capaian), "angka"),
-                    ]
-                )
-                for x in ai.riwayat
-            ],
-            lebar=[16, 28, 28, 28],
-        )
+        tb = tabel_riwayat(k, ai)
         k.tabel(b, "3", tb)
         ada_nilai = [x for x in ai.riwayat if x.realisasi is not None or x.target is not None]
         if len(ada_nilai) > 1:
@@ -190,46 +119,47 @@ def blok_analisis_indikator(k: Context, b: list, ai: AnalisisIndikator) -> None:
         )
 
 
-def tabel_skm(k: Context, b: list, h: HasilIndikator, x: dict) -> None:
+def tabel_skm(k: Context, x: dict) -> rows.Table:
+    """The nine elements of the Survei Kepuasan Masyarakat behind an IKM indicator."""
     nama_unsur = dict(UNSUR_SKM)
-    baris = []
-    for n, (u, nrr) in enumerate(sorted(x["unsur"].items(), key=lambda kv: int(kv[0][1:])), 1):
-        baris.append(
-            Baris(
-                [
-                    Sel(str(n), "tengah"),
-                    Sel(nama_unsur.get(u, u)),
-                    Sel(format_angka(nrr, 2), "angka"),
-                ]
-            )
-        )
+    unsur = sorted(x["unsur"].items(), key=lambda kv: int(kv[0][1:]))
+    baris = [Row([n, nama_unsur.get(u, u), nrr]) for n, (u, nrr) in enumerate(unsur, 1)]
     baris.append(
-        Baris(
+        Row(
             [
-                Sel("Nilai Indeks (NI) / Nilai Interval Konversi (NIK)", colspan=2),
-                Sel(f"{format_angka(x['ni'], 4)} / {format_angka(x['nik'], 2)}", "angka"),
+                Cell(
+                    "Nilai Indeks (NI) / Nilai Interval Konversi (NIK)", colspan=2, kind=Kind.TEKS
+                ),
+                f"{format_angka(x['ni'], 4)} / {format_angka(x['nik'], 2)}",
             ],
             "total",
         )
     )
     baris.append(
-        Baris(
-            [Sel("Mutu pelayanan", colspan=2), Sel(f"{x['mutu']} ({x['kinerja']})", "angka")],
+        Row(
+            [Cell("Mutu pelayanan", colspan=2, kind=Kind.TEKS), f"{x['mutu']} ({x['kinerja']})"],
             "total",
         )
     )
-    tb = Tabel(
-        judul=f"Nilai Unsur Survei Kepuasan Masyarakat {x['periode'] or ''} Tahun {k.tahun}".replace(
+    return rows.Table(
+        title=f"Nilai Unsur Survei Kepuasan Masyarakat {x['periode'] or ''} Tahun {k.tahun}".replace(
             "  ", " "
         ),
-        kepala=kepala_tabel("No", "Unsur Pelayanan", "Nilai Rata-rata"),
-        baris=baris,
-        lebar=[8, 67, 25],
-        catatan=(
+        columns=[
+            Column("No", Kind.NOMOR, 8),
+            Column("Unsur Pelayanan", width=67),
+            Column("Nilai Rata-rata", Kind.ANGKA, 25, decimals=2),
+        ],
+        rows=baris,
+        note=(
             "IKM = rata-rata tertimbang 9 unsur × 25 (PermenPANRB 14/2017)"
             + (f"; {x['responden']} responden." if x.get("responden") else ".")
         ),
     )
+
+
+def blok_skm(k: Context, b: list, x: dict) -> None:
+    tb = tabel_skm(k, x)
     b.append(
         paragraf(
             "IKM dihitung dari nilai 9 unsur Survei Kepuasan Masyarakat pada {}: NIK {} dengan mutu "
@@ -242,48 +172,66 @@ def tabel_skm(k: Context, b: list, h: HasilIndikator, x: dict) -> None:
     k.tabel(b, "3", tb)
 
 
-def blok_pembanding(k: Context, b: list, ai: AnalisisIndikator) -> None:
+def tabel_pembanding(k: Context, ai: AnalisisIndikator) -> rows.Table:
+    """The indicator beside the benchmarks (national, provincial, …) and the other
+    perangkat daerah of the pemda with the same indicator."""
     h = ai.hasil
-    baris = []
-    for p in ai.pembanding:
-        baris.append(
-            Baris(
-                [
-                    Sel(p.label),
-                    Sel(LABEL_TINGKAT_BANDING.get(p.tingkat, p.tingkat)),
-                    Sel("-", "angka"),
-                    Sel(tampil(p.nilai, p.nilai_label), "angka"),
-                    Sel("-", "angka"),
-                    Sel(p.sumber),
-                ]
-            )
-        )
-    baris.append(
-        Baris(
+    baris = [
+        Row(
             [
-                Sel(k.pd),
-                Sel("Perangkat daerah ini"),
-                Sel(tampil(h.target, h.target_label), "angka"),
-                Sel(tampil(h.realisasi, h.realisasi_label), "angka"),
-                Sel(persen(h.capaian if h.capaian is not None else h.capaian_skor), "angka"),
-                Sel("Data LKjIP ini"),
+                p.label,
+                LABEL_TINGKAT_BANDING.get(p.tingkat, p.tingkat),
+                None,
+                Cell(p.nilai, label=p.nilai_label),
+                None,
+                p.sumber,
+            ]
+        )
+        for p in ai.pembanding
+    ]
+    baris.append(
+        Row(
+            [
+                k.pd,
+                "Perangkat daerah ini",
+                Cell(h.target, label=h.target_label),
+                Cell(h.realisasi, label=h.realisasi_label),
+                capaian_tampil(h),
+                "Data LKjIP ini",
             ],
             "sendiri",
         )
     )
-    for x in ai.pd_lain:
-        baris.append(
-            Baris(
-                [
-                    Sel(x.pd_nama),
-                    Sel(f"Perangkat daerah {k.ident.pemda_nama}"),
-                    Sel(tampil(x.target, x.target_label), "angka"),
-                    Sel(tampil(x.realisasi, x.realisasi_label), "angka"),
-                    Sel(persen(x.capaian), "angka"),
-                    Sel(f"Data aplikasi, indikator {x.indikator_kode}: {x.indikator_nama}"),
-                ]
-            )
+    baris += [
+        Row(
+            [
+                x.pd_nama,
+                f"Perangkat daerah {k.ident.pemda_nama}",
+                Cell(x.target, label=x.target_label),
+                Cell(x.realisasi, label=x.realisasi_label),
+                x.capaian,
+                f"Data aplikasi, indikator {x.indikator_kode}: {x.indikator_nama}",
+            ]
         )
+        for x in ai.pd_lain
+    ]
+    return rows.Table(
+        title=f"Perbandingan {h.nama} dengan Nilai Pembanding Tahun {k.tahun}",
+        columns=[
+            Column("Pembanding", width=22),
+            Column("Tingkat", width=18),
+            Column("Target", Kind.ANGKA, 11),
+            Column("Realisasi", Kind.ANGKA, 11),
+            Column("Capaian", Kind.PERSEN, 11),
+            Column("Sumber", width=27),
+        ],
+        rows=baris,
+        small=True,
+    )
+
+
+def blok_pembanding(k: Context, b: list, ai: AnalisisIndikator) -> None:
+    h = ai.hasil
     if not ai.pembanding and not ai.pd_lain:
         b.append(
             paragraf(
@@ -294,42 +242,14 @@ def blok_pembanding(k: Context, b: list, ai: AnalisisIndikator) -> None:
             )
         )
         return
-    kal = []
-    if ai.pembanding:
-        kal.append(
-            "nilai pada tingkat "
-            + ", ".join(
-                f"{p.label.lower() if p.label == LABEL_TINGKAT_BANDING.get(p.tingkat) else p.label} "
-                f"{tampil(p.nilai, p.nilai_label)}"
-                for p in ai.pembanding
-            )
-        )
-    if ai.pd_lain:
-        dengan = [x for x in ai.pd_lain if x.realisasi is not None]
-        if dengan:
-            kal.append(
-                "realisasi perangkat daerah lain "
-                + ", ".join(f"{x.pd_nama} {tampil(x.realisasi, x.realisasi_label)}" for x in dengan)
-            )
-        else:
-            kal.append(
-                f"{len(ai.pd_lain)} perangkat daerah lain dengan indikator yang sama belum "
-                f"mencatat realisasi tahun {k.tahun}"
-            )
-    tb = Tabel(
-        judul=f"Perbandingan {h.nama} dengan Nilai Pembanding Tahun {k.tahun}",
-        kepala=kepala_tabel("Pembanding", "Tingkat", "Target", "Realisasi", "Capaian", "Sumber"),
-        baris=baris,
-        lebar=[22, 18, 11, 11, 11, 27],
-        kelas="kecil",
-    )
+    tb = tabel_pembanding(k, ai)
     b.append(
         paragraf(
             "Realisasi {} tahun {} sebesar {} dibandingkan dengan {} ({}).",
             k.pd,
             k.tahun,
             tampil(h.realisasi, h.realisasi_label),
-            "; ".join(kal),
+            kalimat_pembanding(ai, k.tahun),
             k.ke(tb, "3"),
         )
     )
@@ -378,51 +298,7 @@ def blok_efisiensi(k: Context, b: list, a: AnalisisSasaran) -> None:
     if not a.program:
         b.append(paragraf("Tidak ada program yang dipetakan untuk mendukung {} ini.", label))
         return
-    baris = []
-    for p in a.program:
-        ind = p.indikator or [None]
-        for j, i in enumerate(ind):
-            sel = []
-            if j == 0:
-                sel.append(Sel(f"{p.kode} {p.nama}", rowspan=len(ind)))
-            if i is None:
-                sel += [Sel("-"), Sel("-", "angka"), Sel("-", "angka"), Sel("-", "angka")]
-            else:
-                sel += [
-                    Sel(i.nama),
-                    Sel(tampil(i.target, i.target_label), "angka"),
-                    Sel(tampil(i.realisasi, i.realisasi_label), "angka"),
-                    Sel(persen(i.capaian if i.capaian is not None else i.capaian_skor), "angka"),
-                ]
-            if j == 0:
-                sel += [
-                    Sel(uang(p.pagu), "angka", rowspan=len(ind)),
-                    Sel(uang(p.realisasi), "angka", rowspan=len(ind)),
-                    Sel(persen(p.penyerapan), "angka", rowspan=len(ind)),
-                ]
-            baris.append(Baris(sel))
-    tb = Tabel(
-        judul=f"Program Pendukung {label.capitalize()} {a.uraian}",
-        kepala=[
-            [
-                Sel("Program", rowspan=2),
-                Sel("Indikator Program", colspan=4),
-                Sel("Anggaran", colspan=3),
-            ],
-            [
-                Sel("Indikator"),
-                Sel("Target"),
-                Sel("Realisasi"),
-                Sel("Capaian"),
-                Sel("Pagu (Rp)"),
-                Sel("Realisasi (Rp)"),
-                Sel("%"),
-            ],
-        ],
-        baris=baris,
-        lebar=[19, 21, 8, 8, 9, 13, 13, 9],
-        kelas="kecil",
-    )
+    tb = tabel_program_pendukung(a, label)
     tercapai = [i for p in a.program for i in p.indikator if i.tercapai is True]
     semua = [i for p in a.program for i in p.indikator if i.tercapai is not None]
     b.append(
@@ -437,3 +313,150 @@ def blok_efisiensi(k: Context, b: list, a: AnalisisSasaran) -> None:
         )
     )
     k.tabel(b, "3", tb)
+
+
+def tabel_capaian_indikator(k: Context, ai: AnalisisIndikator) -> rows.Table:
+    """Realisasi of earlier years, the year's target, realisasi, capaian and predicate, and
+    the progress towards the Renstra end target, with the rule under it."""
+    h = ai.hasil
+    riwayat_lalu = [r for r in ai.riwayat if r.tahun < k.tahun]
+    r = k.paket.renstra
+    n_lalu = len(riwayat_lalu)
+    lebar_lalu = 10 if n_lalu else 0
+    bagian = [12, 12, 12, 16, 12, 16]
+    skala = (100 - lebar_lalu * n_lalu) / sum(bagian)
+    lebar = [*([lebar_lalu] * n_lalu), *(int(x * skala) for x in bagian)]
+    lebar[-1] += 100 - sum(lebar)
+    kepala = [
+        [
+            *(Heading(f"Realisasi {x.tahun}", rowspan=2) for x in riwayat_lalu),
+            Heading(f"Tahun {k.tahun}", colspan=4),
+            Heading(f"Akhir Renstra ({r.selesai})", colspan=2),
+        ],
+        [Heading(x) for x in ("Target", "Realisasi", "Capaian", "Predikat", "Target")]
+        + [Heading("Tingkat Kemajuan")],
+    ]
+    kolom = [
+        *(Column(f"Realisasi {x.tahun}", Kind.ANGKA) for x in riwayat_lalu),
+        Column("Target", Kind.ANGKA),
+        Column("Realisasi", Kind.ANGKA),
+        Column("Capaian", Kind.PERSEN, bold=True),
+        Column("Predikat", Kind.PREDIKAT),
+        Column("Target Akhir Renstra", Kind.ANGKA),
+        Column("Tingkat Kemajuan", Kind.PERSEN),
+    ]
+    baris = [
+        Row(
+            [
+                *(Cell(x.realisasi, label=x.realisasi_label) for x in riwayat_lalu),
+                Cell(h.target, label=h.target_label),
+                Cell(h.realisasi, label=h.realisasi_label),
+                capaian_tampil(h),
+                h.predikat,
+                h.target_akhir,
+                h.tingkat_kemajuan,
+            ]
+        ),
+        Row(
+            [
+                Cell(
+                    f"Dasar perhitungan: {dasar_perhitungan(h)}",
+                    colspan=n_lalu + 6,
+                    kind=Kind.TEKS,
+                    bold=False,
+                    formula=True,
+                )
+            ]
+        ),
+    ]
+    return rows.Table(
+        title=f"Capaian Indikator {h.nama} Tahun {k.tahun}",
+        columns=[replace(c, width=w) for c, w in zip(kolom, lebar, strict=True)],
+        rows=baris,
+        header=kepala,
+    )
+
+
+def tabel_riwayat(k: Context, ai: AnalisisIndikator) -> rows.Table:
+    """Target, realisasi and capaian of the indicator in every year held."""
+    h = ai.hasil
+    return rows.Table(
+        title=f"Perbandingan Kinerja {h.nama} Tahun {ai.riwayat[0].tahun}–{k.tahun}",
+        columns=[
+            Column("Tahun", width=16, align=Align.CENTER),
+            Column("Target", Kind.ANGKA, 28),
+            Column("Realisasi", Kind.ANGKA, 28),
+            Column("Capaian", Kind.PERSEN, 28),
+        ],
+        rows=[
+            Row(
+                [
+                    x.tahun,
+                    Cell(x.target, label=x.target_label),
+                    Cell(x.realisasi, label=x.realisasi_label),
+                    x.capaian,
+                ]
+            )
+            for x in ai.riwayat
+        ],
+    )
+
+
+def tabel_program_pendukung(a: AnalisisSasaran, label: str) -> rows.Table:
+    """The programs mapped to a tujuan/sasaran: their indicators (a program spans its
+    indicators' rows) and their budget."""
+    baris = []
+    for p in a.program:
+        ind = p.indikator or [None]
+        for j, i in enumerate(ind):
+            nilai: list = [Cell(f"{p.kode} {p.nama}", rowspan=len(ind))] if j == 0 else []
+            if i is None:
+                nilai += [None, None, None, None]
+            else:
+                nilai += [
+                    i.nama,
+                    Cell(i.target, label=i.target_label),
+                    Cell(i.realisasi, label=i.realisasi_label),
+                    capaian_tampil(i),
+                ]
+            if j == 0:
+                nilai += [
+                    Cell(p.pagu, rowspan=len(ind)),
+                    Cell(p.realisasi, rowspan=len(ind)),
+                    Cell(p.penyerapan, rowspan=len(ind)),
+                ]
+            baris.append(Row(nilai))
+    return rows.Table(
+        title=f"Program Pendukung {label.capitalize()} {a.uraian}",
+        columns=[
+            Column("Program", width=19),
+            Column("Indikator", width=21),
+            Column("Target", Kind.ANGKA, 8),
+            Column("Realisasi", Kind.ANGKA, 8),
+            Column("Capaian", Kind.PERSEN, 9),
+            Column("Pagu (Rp)", Kind.RUPIAH, 13),
+            Column("Realisasi (Rp)", Kind.RUPIAH, 13),
+            Column("%", Kind.PERSEN, 9),
+        ],
+        header=[
+            [
+                Heading("Program", rowspan=2),
+                Heading("Indikator Program", colspan=4),
+                Heading("Anggaran", colspan=3),
+            ],
+            [
+                Heading(x)
+                for x in (
+                    "Indikator",
+                    "Target",
+                    "Realisasi",
+                    "Capaian",
+                    "Pagu (Rp)",
+                    "Realisasi (Rp)",
+                    "%",
+                )
+            ],
+        ],
+        rows=baris,
+        small=True,
+    )

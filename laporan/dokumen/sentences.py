@@ -10,8 +10,14 @@ from kinerja.engine.angka import format_rupiah
 from kinerja.engine.hitung import HasilIndikator
 from kinerja.engine.perbandingan import kalimat_perubahan
 from laporan.dokumen.context import Context
-from laporan.dokumen.data import TahunKinerja
-from laporan.dokumen.formatting import nilai_satuan, persen, sumber_target
+from laporan.dokumen.data import AnalisisIndikator, TahunKinerja
+from laporan.dokumen.formatting import (
+    LABEL_TINGKAT_BANDING,
+    nilai_satuan,
+    persen,
+    sumber_target,
+    tampil,
+)
 
 
 def kalimat_capaian(k: Context, h: HasilIndikator) -> str:
@@ -117,3 +123,31 @@ def kalimat_jenis_belanja(jb: dict) -> str:
         f"{format_rupiah(abs(s))} dari {format_rupiah(jb['total'][0])} menjadi "
         f"{format_rupiah(jb['total'][-1])}."
     )
+
+
+def kalimat_pembanding(ai: AnalisisIndikator, tahun: int) -> str:
+    """What the indicator is compared with: the benchmark values and the other perangkat
+    daerah's realisasi ("nilai pada tingkat provinsi 80; realisasi perangkat daerah lain …")."""
+    kal = []
+    if ai.pembanding:
+        kal.append(
+            "nilai pada tingkat "
+            + ", ".join(
+                f"{p.label.lower() if p.label == LABEL_TINGKAT_BANDING.get(p.tingkat) else p.label} "
+                f"{tampil(p.nilai, p.nilai_label)}"
+                for p in ai.pembanding
+            )
+        )
+    if ai.pd_lain:
+        dengan = [x for x in ai.pd_lain if x.realisasi is not None]
+        if dengan:
+            kal.append(
+                "realisasi perangkat daerah lain "
+                + ", ".join(f"{x.pd_nama} {tampil(x.realisasi, x.realisasi_label)}" for x in dengan)
+            )
+        else:
+            kal.append(
+                f"{len(ai.pd_lain)} perangkat daerah lain dengan indikator yang sama belum "
+                f"mencatat realisasi tahun {tahun}"
+            )
+    return "; ".join(kal)
