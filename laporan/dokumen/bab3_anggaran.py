@@ -9,54 +9,17 @@ from kinerja.engine.angka import (
     format_angka,
 )
 from kinerja.engine.efisiensi import RUMUS_EFISIENSI, MetodeEfisiensi
-from laporan.dokumen.blocks import Baris, Sel, Tabel, kepala_tabel, paragraf
+from laporan.dokumen.blocks import paragraf
 from laporan.dokumen.context import Context
-from laporan.dokumen.formatting import persen, rupiah, terbilang_rupiah, uang
+from laporan.dokumen.formatting import persen, rupiah, terbilang_rupiah
+from lib import rows
+from lib.rows import Align, Cell, Column, Kind, Row
 
 
 def realisasi_anggaran(k: Context, b: list) -> None:
+    """Section 3.2 after its narrative: realisasi, efficiency, jenis belanja."""
     r = k.hasil.ringkasan
-    baris = []
-    for a in k.hasil.anggaran:
-        if a["tingkat"] == "total":
-            continue
-        kelas = {"program": "program", "kegiatan": "kegiatan"}.get(a["tingkat"], "")
-        baris.append(
-            Baris(
-                [
-                    Sel(a["kode"]),
-                    Sel(a["nama"], f"indent-{a['kedalaman']}"),
-                    Sel(uang(a["pagu"]), "angka"),
-                    Sel(uang(a["realisasi"]), "angka"),
-                    Sel(persen(a["penyerapan"]), "angka"),
-                ],
-                kelas,
-            )
-        )
-    baris.append(
-        Baris(
-            [
-                Sel("Jumlah", colspan=2),
-                Sel(uang(r["pagu_total"]), "angka"),
-                Sel(uang(r["realisasi_total"]), "angka"),
-                Sel(persen(r["penyerapan_total"]), "angka"),
-            ],
-            "total",
-        )
-    )
-    tb = Tabel(
-        judul=f"Realisasi Anggaran {k.pd} Tahun {k.tahun}",
-        kepala=kepala_tabel(
-            "Kode Program/ Kegiatan/ Sub Kegiatan",
-            "Uraian Program/Kegiatan/Sub Kegiatan",
-            "Pagu Anggaran (Rp)",
-            "Realisasi (Rp)",
-            "Penyerapan",
-        ),
-        baris=baris,
-        lebar=[16, 43, 15, 14, 12],
-        kelas="kecil",
-    )
+    tb = tabel_realisasi_anggaran(k)
     dpa = k.th.dpa_berlaku()
     sisa = r["sisa_anggaran"]
     b.append(
@@ -77,50 +40,8 @@ def realisasi_anggaran(k: Context, b: list) -> None:
         )
     )
     k.tabel(b, "3", tb)
-    # Efficiency table
     metode = k.paket.pemda.aturan.metode_efisiensi
-    baris = []
-    for e in k.hasil.efisiensi:
-        kelas = "total" if e["tingkat"] == "total" else ""
-        baris.append(
-            Baris(
-                [
-                    Sel(
-                        e["uraian"]
-                        if e["tingkat"] == "total"
-                        else f"{e['tingkat'].capitalize()}: {e['uraian']}"
-                    ),
-                    Sel(persen(e["capaian"]), "angka"),
-                    Sel(uang(e["pagu"]), "angka"),
-                    Sel(uang(e["realisasi"]), "angka"),
-                    Sel(persen(e["penyerapan"]), "angka"),
-                    Sel(
-                        "-"
-                        if e["nilai"] is None
-                        else format_angka(e["nilai"], 2)
-                        + ("" if metode == MetodeEfisiensi.RASIO else "%"),
-                        "angka",
-                    ),
-                    Sel(e["kategori"], "tengah"),
-                ],
-                kelas,
-            )
-        )
-    tb = Tabel(
-        judul=f"Efisiensi Penggunaan Anggaran Tahun {k.tahun}",
-        kepala=kepala_tabel(
-            "Tujuan/Sasaran",
-            "Capaian Kinerja",
-            "Pagu (Rp)",
-            "Realisasi (Rp)",
-            "Penyerapan",
-            "Efisiensi",
-            "Kategori",
-        ),
-        baris=baris,
-        lebar=[28, 10, 15, 15, 10, 10, 12],
-        kelas="kecil",
-    )
+    tb = tabel_efisiensi(k)
     b.append(
         paragraf(
             "Efisiensi penggunaan anggaran diukur dengan membandingkan capaian kinerja dengan "
@@ -132,34 +53,114 @@ def realisasi_anggaran(k: Context, b: list) -> None:
         )
     )
     k.tabel(b, "3", tb)
-    if k.th.realisasi_jenis_belanja:
-        berlaku = k.th.dpa_berlaku()
-        rows = [x for x in k.hasil.jenis_belanja if berlaku and x["versi"] == berlaku.versi]
-        if rows:
-            tb = Tabel(
-                judul=f"Realisasi Anggaran menurut Jenis Belanja Tahun {k.tahun}",
-                kepala=kepala_tabel(
-                    "Kode", "Jenis Belanja", "Pagu (Rp)", "Realisasi (Rp)", "Penyerapan"
-                ),
-                baris=[
-                    Baris(
-                        [
-                            Sel(x["kode"]),
-                            Sel(x["nama"], f"indent-{min(x['kedalaman'], 3)}"),
-                            Sel(uang(x["pagu"]), "angka"),
-                            Sel(uang(x["realisasi"]), "angka"),
-                            Sel(persen(x["penyerapan"]), "angka"),
-                        ],
-                        "program" if x["kedalaman"] == 0 else "",
-                    )
-                    for x in sorted(rows, key=lambda x: kunci_kode(x["kode"]))
+    tb = tabel_realisasi_jenis_belanja(k)
+    if tb is not None:
+        b.append(
+            paragraf("Realisasi anggaran menurut jenis belanja disajikan pada {}.", k.ke(tb, "3"))
+        )
+        k.tabel(b, "3", tb)
+
+
+def tabel_realisasi_anggaran(k: Context) -> rows.Table:
+    """Pagu, realisasi and penyerapan of every program, kegiatan and sub kegiatan."""
+    r = k.hasil.ringkasan
+    kelompok = {"program": "program", "kegiatan": "kegiatan"}
+    baris = [
+        Row(
+            [a["kode"], a["nama"], a["pagu"], a["realisasi"], a["penyerapan"]],
+            kelompok.get(a["tingkat"], ""),
+            level=a["kedalaman"],
+        )
+        for a in k.hasil.anggaran
+        if a["tingkat"] != "total"
+    ]
+    baris.append(
+        Row(
+            [
+                Cell("Jumlah", colspan=2),
+                r["pagu_total"],
+                r["realisasi_total"],
+                r["penyerapan_total"],
+            ],
+            "total",
+        )
+    )
+    return rows.Table(
+        title=f"Realisasi Anggaran {k.pd} Tahun {k.tahun}",
+        columns=[
+            Column("Kode Program/ Kegiatan/ Sub Kegiatan", width=16),
+            Column("Uraian Program/Kegiatan/Sub Kegiatan", width=43, indent=True),
+            Column("Pagu Anggaran (Rp)", Kind.RUPIAH, 15),
+            Column("Realisasi (Rp)", Kind.RUPIAH, 14),
+            Column("Penyerapan", Kind.PERSEN, 12),
+        ],
+        rows=baris,
+        small=True,
+    )
+
+
+def tabel_efisiensi(k: Context) -> rows.Table:
+    """Capaian against penyerapan per tujuan/sasaran: the efficiency and its category."""
+    rasio = k.paket.pemda.aturan.metode_efisiensi == MetodeEfisiensi.RASIO
+    baris = []
+    for e in k.hasil.efisiensi:
+        total = e["tingkat"] == "total"
+        nilai = e["nilai"]
+        baris.append(
+            Row(
+                [
+                    e["uraian"] if total else f"{e['tingkat'].capitalize()}: {e['uraian']}",
+                    e["capaian"],
+                    e["pagu"],
+                    e["realisasi"],
+                    e["penyerapan"],
+                    None
+                    if nilai is None
+                    else Cell(nilai, label=format_angka(nilai, 2) + ("" if rasio else "%")),
+                    e["kategori"],
                 ],
-                lebar=[12, 44, 16, 16, 12],
+                "total" if total else "",
             )
-            b.append(
-                paragraf(
-                    "Realisasi anggaran menurut jenis belanja disajikan pada {}.",
-                    k.ke(tb, "3"),
-                )
+        )
+    return rows.Table(
+        title=f"Efisiensi Penggunaan Anggaran Tahun {k.tahun}",
+        columns=[
+            Column("Tujuan/Sasaran", width=28),
+            Column("Capaian Kinerja", Kind.PERSEN, 10),
+            Column("Pagu (Rp)", Kind.RUPIAH, 15),
+            Column("Realisasi (Rp)", Kind.RUPIAH, 15),
+            Column("Penyerapan", Kind.PERSEN, 10),
+            Column("Efisiensi", Kind.ANGKA, 10, decimals=2),
+            Column("Kategori", width=12, align=Align.CENTER),
+        ],
+        rows=baris,
+        small=True,
+    )
+
+
+def tabel_realisasi_jenis_belanja(k: Context) -> rows.Table | None:
+    """Realisasi by jenis belanja of the DPA in force; None without such realisasi."""
+    if not k.th.realisasi_jenis_belanja:
+        return None
+    berlaku = k.th.dpa_berlaku()
+    daftar = [x for x in k.hasil.jenis_belanja if berlaku and x["versi"] == berlaku.versi]
+    if not daftar:
+        return None
+    return rows.Table(
+        title=f"Realisasi Anggaran menurut Jenis Belanja Tahun {k.tahun}",
+        columns=[
+            Column("Kode", width=12),
+            Column("Jenis Belanja", width=44, indent=True),
+            Column("Pagu (Rp)", Kind.RUPIAH, 16),
+            Column("Realisasi (Rp)", Kind.RUPIAH, 16),
+            Column("Penyerapan", Kind.PERSEN, 12),
+        ],
+        rows=[
+            Row(
+                [x["kode"], x["nama"], x["pagu"], x["realisasi"], x["penyerapan"]],
+                "program" if x["kedalaman"] == 0 else "",
+                level=min(x["kedalaman"], 3),
             )
-            k.tabel(b, "3", tb)
+            for x in sorted(daftar, key=lambda x: kunci_kode(x["kode"]))
+        ],
+    )

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from kinerja.engine.angka import (
-    format_tanggal,
-)
 from kinerja.paket import types as t
 from kinerja.services.tetap import TemuanDijelaskan, kelompok_temuan
-from laporan.dokumen.blocks import Bab, Baris, Sel, Tabel, kepala_tabel, paragraf
+from laporan.dokumen.blocks import Bab, paragraf
 from laporan.dokumen.context import Context
-from laporan.dokumen.formatting import label_versi, ukuran_berkas
+from laporan.dokumen.data import BuktiBaris
+from laporan.dokumen.formatting import label_versi
 from laporan.dokumen.lampiran_pk import lampiran_pk, lampiran_pk_berjenjang
+from laporan.dokumen.tables import blok_tabel
+from lib import rows
+from lib.rows import Align, Column, Kind, Row
 
 
 def lampiran(k: Context) -> list[Bab]:
@@ -54,25 +55,25 @@ def lampiran_catatan_konsistensi(k: Context, n: int, catatan: list[TemuanDijelas
             len(catatan),
         )
     )
-    bab.blok.append(
-        Tabel(
-            judul="Catatan Konsistensi Data",
-            kepala=kepala_tabel("No", "Temuan", "Penjelasan"),
-            baris=[
-                Baris(
-                    [
-                        Sel(str(i), "tengah"),
-                        Sel(f"{g.lokasi}: " + "; ".join(g.pesan)),
-                        Sel(k.data.penjelasan[g.kunci].strip()),
-                    ]
-                )
-                for i, g in enumerate(catatan, 1)
-            ],
-            lebar=[5, 55, 40],
-            kelas="kecil",
-        )
-    )
+    bab.blok.append(blok_tabel(tabel_catatan_konsistensi(k, catatan)))
     return bab
+
+
+def tabel_catatan_konsistensi(k: Context, catatan: list[TemuanDijelaskan]) -> rows.Table:
+    """The explained consistency findings with the operator's explanation."""
+    return rows.Table(
+        title="Catatan Konsistensi Data",
+        columns=[
+            Column("No", Kind.NOMOR, 5),
+            Column("Temuan", width=55),
+            Column("Penjelasan", width=40),
+        ],
+        rows=[
+            Row([i, f"{g.lokasi}: " + "; ".join(g.pesan), k.data.penjelasan[g.kunci].strip()])
+            for i, g in enumerate(catatan, 1)
+        ],
+        small=True,
+    )
 
 
 def lampiran_bukti(k: Context, n: int) -> Bab:
@@ -92,28 +93,36 @@ def lampiran_bukti(k: Context, n: int) -> Bab:
             k.tahun,
         )
     )
-    b.append(
-        Tabel(
-            judul="Daftar Bukti Dukung",
-            kepala=kepala_tabel(
-                "No", "Indikator", "Triwulan", "Nama Berkas", "Jenis", "Ukuran", "Diunggah"
-            ),
-            baris=[
-                Baris(
-                    [
-                        Sel(str(i), "tengah"),
-                        Sel(f"{x.indikator_kode} {x.indikator_nama}"),
-                        Sel(("I", "II", "III", "IV")[x.triwulan - 1], "tengah"),
-                        Sel(x.nama),
-                        Sel(x.jenis),
-                        Sel(ukuran_berkas(x.ukuran), "angka"),
-                        Sel(format_tanggal(x.waktu.date()) if x.waktu else "-"),
-                    ]
-                )
-                for i, x in enumerate(bukti, 1)
-            ],
-            lebar=[5, 28, 9, 25, 10, 10, 13],
-            kelas="kecil",
-        )
-    )
+    b.append(blok_tabel(tabel_bukti(bukti)))
     return bab
+
+
+def tabel_bukti(bukti: list[BuktiBaris]) -> rows.Table:
+    """The evidence files of the year's realisasi."""
+    return rows.Table(
+        title="Daftar Bukti Dukung",
+        columns=[
+            Column("No", Kind.NOMOR, 5),
+            Column("Indikator", width=28),
+            Column("Triwulan", width=9, align=Align.CENTER),
+            Column("Nama Berkas", width=25),
+            Column("Jenis", width=10),
+            Column("Ukuran", Kind.UKURAN, 10),
+            Column("Diunggah", Kind.TANGGAL, 13),
+        ],
+        rows=[
+            Row(
+                [
+                    i,
+                    f"{x.indikator_kode} {x.indikator_nama}",
+                    ("I", "II", "III", "IV")[x.triwulan - 1],
+                    x.nama,
+                    x.jenis,
+                    x.ukuran,
+                    x.waktu.date() if x.waktu else None,
+                ]
+            )
+            for i, x in enumerate(bukti, 1)
+        ],
+        small=True,
+    )
