@@ -18,7 +18,7 @@ from laporan.dokumen.data import (
     ProgramPendukung,
     TahunKinerja,
 )
-from laporan.dokumen.formatting import LABEL_TINGKAT_BANDING, NAMA_TRIWULAN
+from laporan.dokumen.formatting import LABEL_TINGKAT_BANDING, NAMA_TRIWULAN, capaian_tampil
 from laporan.dokumen.narasi import blok_narasi
 from laporan.dokumen.sentences import kalimat_capaian, kalimat_kemajuan, kalimat_riwayat
 
@@ -54,8 +54,12 @@ def susun_analisis(k: Context) -> list[AnalisisSasaran]:
     return hasil
 
 
-def analisis_indikator(k: Context, ind: t.Indikator) -> AnalisisIndikator:
-    h = k.per_kode[ind.kode]
+def riwayat_indikator(k: Context, ind: t.Indikator) -> list[TahunKinerja]:
+    """Target, realisasi and capaian of the indicator in every year held, this one last.
+
+    Earlier years come from the imported history (capaian by the pemda's rules) and
+    from the years lived in the application (2024 for a kecamatan that imported its
+    2024 report and opened 2025), unless imported history already holds that year."""
     aturan = k.paket.pemda.aturan
     riwayat = []
     for tahun in sorted(ind.riwayat):
@@ -77,9 +81,6 @@ def analisis_indikator(k: Context, ind: t.Indikator) -> AnalisisIndikator:
                 capaian,
             )
         )
-    # A year lived in the application (2024 for a kecamatan that imported its 2024
-    # report and opened 2025) counts as an earlier year too, unless imported history
-    # already holds it.
     for tahun, per_kode in k.data.hasil_lalu.items():
         lalu = per_kode.get(ind.kode)
         if tahun in ind.riwayat or lalu is None or lalu.realisasi is None:
@@ -91,20 +92,23 @@ def analisis_indikator(k: Context, ind: t.Indikator) -> AnalisisIndikator:
                 lalu.target_label,
                 lalu.realisasi,
                 lalu.realisasi_label,
-                lalu.capaian if lalu.capaian is not None else lalu.capaian_skor,
+                capaian_tampil(lalu),
             )
         )
     riwayat.sort(key=lambda x: x.tahun)
+    h = k.per_kode[ind.kode]
     riwayat.append(
         TahunKinerja(
-            k.tahun,
-            h.target,
-            h.target_label,
-            h.realisasi,
-            h.realisasi_label,
-            h.capaian if h.capaian is not None else h.capaian_skor,
+            k.tahun, h.target, h.target_label, h.realisasi, h.realisasi_label, capaian_tampil(h)
         )
     )
+    return riwayat
+
+
+def analisis_indikator(k: Context, ind: t.Indikator) -> AnalisisIndikator:
+    """One tujuan/sasaran indicator's analyses; records a required but empty analysis."""
+    h = k.per_kode[ind.kode]
+    riwayat = riwayat_indikator(k, ind)
     catatan = k.th.catatan_realisasi.get(ind.kode) or [None] * 4
     penyebab = [
         f"{NAMA_TRIWULAN[q]}: {c.strip()}" for q, c in enumerate(catatan) if c and c.strip()
@@ -121,9 +125,9 @@ def analisis_indikator(k: Context, ind: t.Indikator) -> AnalisisIndikator:
     return AnalisisIndikator(
         hasil=h,
         riwayat=riwayat,
-        kalimat_capaian=kalimat_capaian(k, h),
-        kalimat_riwayat=kalimat_riwayat(k, h, riwayat),
-        kalimat_kemajuan=kalimat_kemajuan(k, h),
+        kalimat_capaian=kalimat_capaian(h, k.tahun),
+        kalimat_riwayat=kalimat_riwayat(h, riwayat),
+        kalimat_kemajuan=kalimat_kemajuan(h, k.tahun, k.paket.renstra),
         pembanding=[
             NilaiBanding(
                 tingkat=p.tingkat,

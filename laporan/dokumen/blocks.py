@@ -181,10 +181,6 @@ class EntriIsi:
     romawi: bool = False  # front matter: lower-roman page number
 
 
-def kepala_tabel(*kolom: str | Sel) -> list[list[Sel]]:
-    return [[k if isinstance(k, Sel) else Sel(k) for k in kolom]]
-
-
 def baris_nomor_kolom(n: int) -> list[Sel]:
     """The row of column numbers "(1) (2) …" that PK tables print under the header."""
     return [Sel(f"({i})", "nomor-kolom") for i in range(1, n + 1)]

@@ -8,7 +8,6 @@ import re
 from decimal import Decimal
 
 from kinerja.engine.angka import (
-    Nilai,
     format_angka,
     format_angka_alami,
     format_persen,
@@ -19,7 +18,6 @@ from kinerja.engine.angka import (
 from kinerja.engine.hitung import HasilIndikator
 from kinerja.engine.predikat import Band
 from kinerja.engine.realisasi import TipePenghitungan
-from laporan.dokumen.blocks import Sel
 
 
 def tampil(x: Decimal | None, label: str | None = None) -> str:
@@ -33,10 +31,6 @@ def tampil(x: Decimal | None, label: str | None = None) -> str:
     if jumlah_desimal(x.normalize()) > 2:
         return format_angka(x, 2)
     return format_angka_alami(x)
-
-
-def sel_nilai(n: Nilai | None) -> Sel:
-    return Sel(tampil(n.angka, n.label) if n is not None else "-", "angka")
 
 
 def persen(x: Decimal | None) -> str:

@@ -1,5 +1,6 @@
-"""The generated sentences about one indicator (capaian, earlier years, progress
-towards the Renstra end target).
+"""The generated sentences: about one indicator (capaian, earlier years, progress
+towards the Renstra end target, benchmarks), the PK perubahan and the budget by
+jenis belanja. Plain functions of the figures; the chapters put them in paragraphs.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from decimal import Decimal
 from kinerja.engine.angka import format_rupiah
 from kinerja.engine.hitung import HasilIndikator
 from kinerja.engine.perbandingan import kalimat_perubahan
-from laporan.dokumen.context import Context
+from kinerja.paket import types as t
 from laporan.dokumen.data import AnalisisIndikator, TahunKinerja
 from laporan.dokumen.formatting import (
     LABEL_TINGKAT_BANDING,
@@ -20,22 +21,23 @@ from laporan.dokumen.formatting import (
 )
 
 
-def kalimat_capaian(k: Context, h: HasilIndikator) -> str:
+def kalimat_capaian(h: HasilIndikator, tahun: int) -> str:
+    """Realisasi against target, capaian and predicate of the year, in one sentence."""
     if h.realisasi is None:
         return (
-            f"Realisasi indikator {h.nama} tahun {k.tahun} belum tersedia, sehingga "
+            f"Realisasi indikator {h.nama} tahun {tahun} belum tersedia, sehingga "
             "capaiannya belum dapat dihitung."
         )
     target = nilai_satuan(h.target, h.target_label, h.satuan)
     real = nilai_satuan(h.realisasi, h.realisasi_label, h.satuan)
     if h.target is None:
         return (
-            f"Realisasi indikator {h.nama} tahun {k.tahun} sebesar {real}; indikator ini "
+            f"Realisasi indikator {h.nama} tahun {tahun} sebesar {real}; indikator ini "
             "tidak memiliki target pada PK maupun Renstra sehingga capaiannya tidak dapat dihitung."
         )
     capaian = h.capaian if h.capaian is not None else h.capaian_skor
     kal = (
-        f"Realisasi indikator {h.nama} tahun {k.tahun} sebesar {real} dari target {target} "
+        f"Realisasi indikator {h.nama} tahun {tahun} sebesar {real} dari target {target} "
         f"({sumber_target(h.sumber_target)}), sehingga capaian kinerjanya {persen(capaian)}"
     )
     if h.capaian is not None and h.capaian_skor is not None and h.capaian != h.capaian_skor:
@@ -50,7 +52,8 @@ def kalimat_capaian(k: Context, h: HasilIndikator) -> str:
     return kal
 
 
-def kalimat_riwayat(k: Context, h: HasilIndikator, riwayat: list[TahunKinerja]) -> list[str]:
+def kalimat_riwayat(h: HasilIndikator, riwayat: list[TahunKinerja]) -> list[str]:
+    """One sentence per pair of consecutive years with a realisasi: how it changed."""
     hasil = []
     ada = [r for r in riwayat if r.realisasi is not None]
     for lama, baru in zip(ada, ada[1:], strict=False):
@@ -70,20 +73,20 @@ def kalimat_riwayat(k: Context, h: HasilIndikator, riwayat: list[TahunKinerja]) 
     return hasil
 
 
-def kalimat_kemajuan(k: Context, h: HasilIndikator) -> str:
-    r = k.paket.renstra
+def kalimat_kemajuan(h: HasilIndikator, tahun: int, r: t.Renstra) -> str:
+    """How far the year's realisasi is towards the Renstra end target."""
     if h.target_akhir is None:
         return f"Indikator {h.nama} tidak memiliki target akhir Renstra {r.mulai}–{r.selesai}."
     akhir = nilai_satuan(h.target_akhir, None, h.satuan)
     if h.tingkat_kemajuan is None:
         return (
             f"Target akhir Renstra {r.mulai}–{r.selesai} sebesar {akhir}; tingkat kemajuan "
-            f"belum dapat dihitung karena realisasi tahun {k.tahun} belum tersedia."
+            f"belum dapat dihitung karena realisasi tahun {tahun} belum tersedia."
         )
-    sisa = r.selesai - k.tahun
+    sisa = r.selesai - tahun
     kal = (
         f"Dibandingkan target akhir Renstra tahun {r.selesai} sebesar {akhir}, realisasi tahun "
-        f"{k.tahun} mencapai tingkat kemajuan {persen(h.tingkat_kemajuan)}"
+        f"{tahun} mencapai tingkat kemajuan {persen(h.tingkat_kemajuan)}"
     )
     if h.tingkat_kemajuan >= 100:
         kal += ", sehingga target akhir Renstra telah terlampaui atau tercapai"
