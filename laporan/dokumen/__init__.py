@@ -7,6 +7,11 @@ templates renders to the HTML preview and to the PDF (``laporan.pdf``). Tables
 and figures are numbered per chapter ("Tabel 3.2") in document order, and the
 generated sentences refer to them by number.
 
+Every table is a row source (:mod:`lib.rows`): a ``tabel_*`` function of the
+chapter's module returns a ``lib.rows.Table`` of typed values (Decimal, date,
+str), and ``tables.blok_tabel`` formats it by column type into the table block;
+the xlsx export can call the same functions.
+
 Map of the package (who builds what):
 
 =================  ==========================================================
@@ -19,21 +24,29 @@ Map of the package (who builds what):
                    (table/figure numbering, table of contents)
 ``identitas``      the identity of the document and its signature blocks
 ``blocks``         block types (Judul, Paragraf, Daftar, Tabel, Gambar, ...)
+``tables``         row source → table block, formatted by column type
 ``data``           semantic data (Identitas, AnalisisIndikator, Dokumen, ...)
 ``formatting``     numbers, labels and rules as printed
 ``narasi``         narrative text → paragraphs and lists
 ``sentences``      generated sentences about an indicator
 ``analisis``       the analyses of BAB III as data
-``bab1``           BAB I Pendahuluan (staff, facilities)
-``bab2``           BAB II Perencanaan Kinerja (Renstra, targets, IKU)
-``pk``             BAB II 2.3 Perjanjian Kinerja (targets, programs, changes)
-``bab2_anggaran``  BAB II 2.4 budget by program and jenis belanja
-``bab3``           BAB III Akuntabilitas Kinerja (scale, summary, sections)
-``bab3_indikator`` BAB III analyses of one indicator, efficiency, programs
-``bab3_anggaran``  BAB III 3.2 realisasi anggaran and efficiency
+``bab1``           BAB I Pendahuluan; tabel_sdm, tabel_sarpras
+``bab2``           BAB II Perencanaan Kinerja; tabel_renstra,
+                   tabel_target_tahunan, tabel_iku
+``pk``             BAB II 2.3 Perjanjian Kinerja; tabel_pk_target,
+                   tabel_pk_program, tabel_beda_pk
+``bab2_anggaran``  BAB II 2.4; tabel_anggaran_program, tabel_jenis_belanja_dpa
+``bab3``           BAB III Akuntabilitas Kinerja; tabel_skala, tabel_ringkasan
+                   (also BAB IV), tabel_indikator_program
+``bab3_indikator`` BAB III per indicator; tabel_capaian_indikator,
+                   tabel_riwayat, tabel_skm, tabel_pembanding,
+                   tabel_program_pendukung
+``bab3_anggaran``  BAB III 3.2; tabel_realisasi_anggaran, tabel_efisiensi,
+                   tabel_realisasi_jenis_belanja
 ``bab4``           BAB IV Penutup
-``lampiran``       the lampiran list, evidence, consistency notes
-``lampiran_pk``    a PK as lampiran (also laporan.dokumen_pk), cascaded PKs
+``lampiran``       the lampiran list; tabel_bukti, tabel_catatan_konsistensi
+``lampiran_pk``    a PK as lampiran (also laporan.dokumen_pk), cascaded PKs;
+                   tabel_pkb_target, tabel_pkb_anggaran
 =================  ==========================================================
 """
 
