@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from django.utils.html import format_html
 
-from kinerja.engine.angka import (
-    format_angka_alami,
-)
+from kinerja.engine.angka import format_angka_alami
 from kinerja.engine.capaian import RumusNegatif
 from kinerja.engine.hitung import HasilIndikator
 from kinerja.engine.predikat import Skala

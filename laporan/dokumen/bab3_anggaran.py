@@ -5,9 +5,7 @@ from __future__ import annotations
 from django.utils.html import format_html
 
 from anggaran.services import kunci_kode
-from kinerja.engine.angka import (
-    format_angka,
-)
+from kinerja.engine.angka import format_angka
 from kinerja.engine.efisiensi import RUMUS_EFISIENSI, MetodeEfisiensi
 from laporan.dokumen.blocks import paragraf
 from laporan.dokumen.context import Context

@@ -11,18 +11,10 @@ from decimal import Decimal
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from kinerja.engine.angka import (
-    format_angka,
-)
+from kinerja.engine.angka import format_angka
 from kinerja.engine.efisiensi import MetodeEfisiensi
 from kinerja.engine.ikm import UNSUR_SKM
-from laporan.dokumen.blocks import (
-    Daftar,
-    Gambar,
-    Paragraf,
-    paragraf,
-    tebal,
-)
+from laporan.dokumen.blocks import Daftar, Gambar, Paragraf, paragraf, tebal
 from laporan.dokumen.context import Context
 from laporan.dokumen.data import AnalisisIndikator, AnalisisSasaran
 from laporan.dokumen.formatting import (

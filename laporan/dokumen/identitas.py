@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from kinerja.engine.angka import (
-    format_nip,
-    format_tanggal,
-)
+from kinerja.engine.angka import format_nip, format_tanggal
 from kinerja.paket import types as t
 from kinerja.penandatangan import jabatan_cetak
 from laporan.dokumen.blocks import TandaTangan

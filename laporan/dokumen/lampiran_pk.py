@@ -6,19 +6,10 @@ cascaded PKs of the officials below the kepala.
 from __future__ import annotations
 
 from anggaran.services import kunci_kode
-from kinerja.engine.angka import (
-    format_tanggal,
-)
+from kinerja.engine.angka import format_tanggal
 from kinerja.paket import types as t
 from kinerja.penandatangan import jabatan_cetak
-from laporan.dokumen.blocks import (
-    Bab,
-    Judul,
-    Kop,
-    Pihak,
-    TandaTanganGanda,
-    paragraf,
-)
+from laporan.dokumen.blocks import Bab, Judul, Kop, Pihak, TandaTanganGanda, paragraf
 from laporan.dokumen.context import Context
 from laporan.dokumen.data import PejabatDok
 from laporan.dokumen.formatting import label_versi

@@ -18,9 +18,7 @@ from django.db.models import Q
 
 from kinerja import models as km
 from kinerja import penandatangan
-from kinerja.engine.angka import (
-    format_nip,
-)
+from kinerja.engine.angka import format_nip
 from kinerja.engine.hitung import Hasil, HasilIndikator, HitungGagal, hitung
 from kinerja.engine.penilaian import nilai_indikator
 from kinerja.engine.realisasi import Rasio, TipePenghitungan, nilai_tahunan

@@ -8,16 +8,9 @@ from decimal import Decimal
 
 from django.utils.html import format_html
 
-from kinerja.engine.angka import (
-    Nilai,
-    format_angka_alami,
-    format_tanggal,
-)
+from kinerja.engine.angka import Nilai, format_angka_alami, format_tanggal
 from kinerja.paket import types as t
-from laporan.dokumen.blocks import (
-    Paragraf,
-    paragraf,
-)
+from laporan.dokumen.blocks import Paragraf, paragraf
 from laporan.dokumen.context import Context
 from laporan.dokumen.formatting import label_versi, nilai_satuan, uang
 from laporan.dokumen.sentences import kalimat_anggaran_pk, kalimat_target_pk
