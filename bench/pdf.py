@@ -111,8 +111,8 @@ def main() -> None:
 
         from interchange.demo import muat_narasi_demo
         from kinerja.models import PerangkatDaerah
-        from laporan.assembly import susun_dokumen
         from laporan.cetak import cetak_dokumen, stop_workers, warm_up_workers
+        from laporan.dokumen import susun_dokumen
         from laporan.pdf import Stempel, html_to_pdf, kode_isi, render_html
 
         call_command("migrate", verbosity=0)

@@ -21,7 +21,7 @@ File format (UTF-8 JSON)::
 
 Narrative text is plain text: a blank line separates paragraphs; lines that
 start with "- " make a bulleted list and lines that start with "1. " or "a. "
-a numbered list (see ``laporan.assembly``). ``muat_narasi_demo`` replaces the
+a numbered list (see ``laporan.dokumen.narasi``). ``muat_narasi_demo`` replaces the
 narrative, SDM and sarana prasarana rows of the year in one transaction.
 """
 

@@ -1,7 +1,7 @@
 """The Perjanjian Kinerja of a year (murni or a perubahan) as a document of its own:
 the statement with both signature blocks and its lampiran of targets and program
 budgets, printed in the style of the LKjIP (the same blocks, templates and
-stylesheet, laporan.assembly and templates/laporan/dokumen/).
+stylesheet, laporan.dokumen and templates/laporan/dokumen/).
 """
 
 from __future__ import annotations
@@ -13,7 +13,12 @@ from django.http import Http404
 from django.template.loader import render_to_string
 
 from kinerja import models as km
-from laporan.assembly import Bab, Identitas, _identitas, _label_versi, _muat, _Penyusun
+from laporan.dokumen import Bab, Identitas
+from laporan.dokumen.context import Context
+from laporan.dokumen.formatting import label_versi
+from laporan.dokumen.identitas import susun_identitas
+from laporan.dokumen.lampiran_pk import lampiran_pk
+from laporan.dokumen.loader import load_data_tahun
 from laporan.pdf import CSS_RELATIVE, _logo, html_to_pdf
 
 TEMPLATE = "laporan/dokumen/pk.html"
@@ -32,17 +37,17 @@ def susun_pk(pd: km.PerangkatDaerah, tahun: int, versi: str) -> DokumenPK:
     """The PK ``versi`` of ``pd`` for ``tahun``; 404 when that version does not exist.
 
     Raises ``kinerja.engine.hitung.HitungGagal`` when the year has no data (as the LKjIP)."""
-    m = _muat(pd, tahun)
+    m = load_data_tahun(pd, tahun)
     pk = next((p for p in m.th.perjanjian_kinerja if p.versi == versi), None)
     if pk is None:
         raise Http404("Versi Perjanjian Kinerja tidak ditemukan.")
-    ident = _identitas(m, tahun)
-    s = _Penyusun(m, ident)
+    ident = susun_identitas(m, tahun)
+    s = Context(m, ident)
     semua = {i.kode: i for i in m.paket.semua_indikator()}
     banyak = len(m.th.perjanjian_kinerja) > 1
-    label = f" (PK {_label_versi(versi)})" if banyak else ""
+    label = f" (PK {label_versi(versi)})" if banyak else ""
     judul = f"Perjanjian Kinerja {ident.pd_nama} Tahun {tahun}{label}"
-    isi = s._lampiran_pk(1, judul, pk, semua, s._uraian_induk())
+    isi = lampiran_pk(s, 1, judul, pk, semua, s.uraian_induk())
     return DokumenPK(tahun=tahun, versi=versi, identitas=ident, judul=judul, isi=isi)
 
 

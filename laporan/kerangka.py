@@ -4,7 +4,7 @@ One list that the document templates, the narrative editor and the readiness
 check all read: the key of every narrative section, its default title, the
 chapter it belongs to, and whether it must be written before sign-off.
 Generated parts (tables, figures, sentences from the data) are not listed
-here; they come from ``laporan.assembly``.
+here; they come from ``laporan.dokumen``.
 """
 
 from __future__ import annotations

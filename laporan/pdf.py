@@ -21,8 +21,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 from kinerja.models import PerangkatDaerah
-from laporan.assembly import Dokumen, susun_dokumen
 from laporan.cetak import cetak_dokumen, cetak_single_process
+from laporan.dokumen import Dokumen, susun_dokumen
 from laporan.qr import qr_png_data_uri, qr_svg
 
 __all__ = [

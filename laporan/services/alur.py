@@ -136,7 +136,7 @@ def lkjip_tetapkan(
     verification page printed (with a QR code) on every page. Everything happens
     in one transaction: if rendering or storing fails nothing changes.
     """
-    from laporan.assembly import susun_dokumen
+    from laporan.dokumen import susun_dokumen
     from laporan.pdf import Stempel, cetak_html, document_key, kode_isi, render_html
 
     lkjip = lkjip_for_update(lkjip)

@@ -640,7 +640,7 @@ def penjelasan_temuan(request: HttpRequest, kode: str, tahun: int) -> HttpRespon
 
 @require_safe
 def pratinjau(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    from laporan.assembly import susun_dokumen
+    from laporan.dokumen import susun_dokumen
     from laporan.pdf import render_html
 
     pd, _ = get_perangkat_daerah_for_user(request.user, kode)

@@ -157,7 +157,7 @@ def test_return_requires_the_kepala(client, request, pengguna, diajukan):
 def test_sign_off_stores_the_stamped_pdf_and_locks_the_year(
     client, kepala_a, operator_a, diajukan, media
 ):
-    from laporan.assembly import susun_dokumen
+    from laporan.dokumen import susun_dokumen
     from laporan.pdf import kode_isi
 
     pd = diajukan.perangkat_daerah

@@ -1,4 +1,4 @@
-"""The LKjIP document as data (laporan.assembly): figures equal the engine's, bounded
+"""The LKjIP document as data (laporan.dokumen): figures equal the engine's, bounded
 queries, generated sentences, numbering, benchmark against sibling kecamatan."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from kinerja.engine.predikat import PRESET
 from kinerja.models import Indikator, Realisasi, Renstra, RiwayatIndikator
 from kinerja.paket import types as t
 from kinerja.paket.parser import baca_paket, muat_json
-from laporan.assembly import (
+from laporan.dokumen import (
     Daftar,
     Judul,
     Kosong,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from interchange.demo import NarasiDemoTidakValid, muat_narasi_demo
-from laporan.assembly import susun_dokumen
+from laporan.dokumen import susun_dokumen
 from laporan.kerangka import AWALAN_ANALISIS, BAGIAN
 from laporan.models import DataSDM, LKjIP, Narasi, SaranaPrasarana
 

@@ -25,7 +25,6 @@ from interchange.demo import muat_narasi_demo
 from kinerja.models import PerangkatDaerah
 from laporan import cetak as modul_cetak
 from laporan import cetak_bagian
-from laporan.assembly import susun_dokumen
 from laporan.cetak import (
     SplitError,
     cetak_dokumen,
@@ -35,6 +34,7 @@ from laporan.cetak import (
     split,
     split_layer,
 )
+from laporan.dokumen import susun_dokumen
 from laporan.pdf import Stempel, kode_isi, render_html
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -518,7 +518,7 @@ def test_indicator_ids_in_links_belong_to_the_kecamatan(client, operator_a, demo
 
 
 def test_preview_is_the_document_as_html(client, kepala_a, demo):
-    from laporan.assembly import susun_dokumen
+    from laporan.dokumen import susun_dokumen
     from laporan.pdf import render_html
 
     tulis_narasi(demo["a"], "latar_belakang", "Latar belakang untuk pratinjau.")

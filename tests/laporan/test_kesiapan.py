@@ -79,7 +79,7 @@ def test_complete_year_is_ready(demo):
 
 
 def test_ready_means_the_document_has_no_empty_required_part(demo):
-    from laporan.assembly import susun_dokumen
+    from laporan.dokumen import susun_dokumen
 
     lengkapi(demo["a"])
     _gagal_ikt2(demo["a"], catatan="Nilai SAKIP turun karena dokumen evaluasi terlambat.")

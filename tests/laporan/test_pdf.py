@@ -18,7 +18,7 @@ from django.db import connection, transaction
 
 from interchange.demo import muat_narasi_demo
 from kinerja.models import PerangkatDaerah
-from laporan.assembly import susun_dokumen
+from laporan.dokumen import susun_dokumen
 from laporan.models import LKjIP, Narasi
 from laporan.pdf import (
     PDFGagal,

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from kinerja.models import Pejabat
-from laporan.assembly import susun_dokumen
+from laporan.dokumen import susun_dokumen
 from laporan.pdf import html_to_pdf, render_html
 
 

@@ -17,7 +17,7 @@ from django.core.management import call_command
 
 from kinerja.models import AturanTahun, LogPerubahan, PenjelasanTemuan
 from kinerja.services.realisasi import grid_triwulan
-from laporan.assembly import susun_dokumen
+from laporan.dokumen import susun_dokumen
 from laporan.models import SnapshotLKjIP
 from laporan.pdf import kode_isi
 from laporan.services.kesiapan import kesiapan_lkjip

@@ -20,7 +20,7 @@ from kinerja.models import (
 from kinerja.services.perencanaan import perjanjian_kinerja_buat_perubahan
 from kinerja.services.renstra import kalimat_versi_renstra, revisi_buka
 from kinerja.services.tahun import tahun_daftarkan
-from laporan.assembly import susun_dokumen
+from laporan.dokumen import susun_dokumen
 from laporan.selectors_paket import paket_muat
 
 RENSTRA = "/pd/33.16.05/renstra/"

@@ -1,0 +1,261 @@
+"""Everything the document reads from the database for one year, in one place.
+
+:func:`load_data_tahun` runs ``paket_muat`` and ``hitung`` plus a fixed number of
+queries (narrative, BAB I tables, evidence list, signers, explanations of the
+findings, earlier years and the automatic benchmark against the other perangkat
+daerah of the pemda), whatever the number of indicators, and returns a
+:class:`DataTahun`. No chapter module queries the database.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Q
+
+from kinerja import models as km
+from kinerja import penandatangan
+from kinerja.engine.hitung import Hasil, HasilIndikator, HitungGagal, hitung
+from kinerja.engine.penilaian import nilai_indikator
+from kinerja.engine.realisasi import Rasio, TipePenghitungan, nilai_tahunan
+from kinerja.paket import types as t
+from laporan.dokumen.data import BandingPD, BuktiBaris, PejabatDok
+from laporan.models import LKjIP, Narasi
+from laporan.selectors_paket import paket_muat
+from laporan.services.tetap import penjelasan_tahun
+from lib.format import format_nip
+
+
+@dataclass
+class DataTahun:
+    paket: t.Paket
+    th: t.Tahun
+    hasil: Hasil
+    lkjip: LKjIP | None
+    narasi: dict[str, Narasi]
+    sdm: list
+    sarpras: list
+    bukti: list[BuktiBaris]
+    pd_lain: dict[str, list[BandingPD]]
+    # The signers of the year (kinerja.penandatangan): the kepala, the kepala daerah and
+    # the officials of the cascaded PKs by jabatan.
+    kepala: PejabatDok | None = None
+    kepala_daerah: PejabatDok | None = None
+    pejabat_pkb: dict[str, PejabatDok] = field(default_factory=dict)
+    # Finding key → the operator's explanation (kinerja.services.tetap).
+    penjelasan: dict[str, str] = field(default_factory=dict)
+    # Earlier years held in the application (lived in it, not imported as history):
+    # year → indicator code → its annual result, for the comparison with earlier years.
+    hasil_lalu: dict[int, dict[str, HasilIndikator]] = field(default_factory=dict)
+
+
+def load_data_tahun(pd: km.PerangkatDaerah, tahun: int) -> DataTahun:
+    if not km.Renstra.objects.filter(perangkat_daerah=pd).exists():
+        raise HitungGagal(f"{pd.nama} belum memiliki Renstra; LKjIP belum dapat disusun")
+    paket = paket_muat(pd, tahun)
+    hasil = hitung(paket, tahun)  # raises HitungGagal when the year has no data
+    th = paket.cari_tahun(tahun)
+    assert th is not None
+    lkjip = LKjIP.objects.filter(perangkat_daerah=pd, tahun=tahun).first()
+    narasi: dict[str, Narasi] = {}
+    sdm: list = []
+    sarpras: list = []
+    if lkjip is not None:
+        narasi = {n.bagian: n for n in Narasi.objects.filter(lkjip=lkjip)}
+        sdm = list(lkjip.data_sdm.order_by("urutan", "id"))
+        sarpras = list(lkjip.sarana_prasarana.order_by("urutan", "id"))
+    bukti = [
+        BuktiBaris(
+            indikator_kode=b.realisasi.indikator.kode,
+            indikator_nama=b.realisasi.indikator.nama,
+            triwulan=b.realisasi.triwulan,
+            nama=b.nama_asli,
+            jenis=b.get_jenis_display(),
+            ukuran=b.ukuran,
+            waktu=b.waktu,
+        )
+        for b in km.BuktiDukung.objects.filter(
+            realisasi__indikator__renstra__perangkat_daerah=pd, realisasi__tahun=tahun
+        )
+        .select_related("realisasi__indikator")
+        .order_by("realisasi__indikator__urutan", "realisasi__triwulan", "waktu", "id")
+    ]
+    sendiri = [
+        i
+        for tj in paket.renstra.tujuan
+        for i in [*tj.indikator, *(x for s in tj.sasaran for x in s.indikator)]
+    ]
+    pd_lain = _banding_pd_lain(pd, tahun, sendiri, paket.pemda.aturan)
+    # One query for every signer; without officials kept for the year, the
+    # paket's own kepala stand in (see susun_identitas).
+    pejabat = penandatangan.pejabat_tahun(pd, tahun)
+    kepala, _ = penandatangan.kepala_dari(pejabat, pd.pk)
+    daerah, _ = penandatangan.kepala_dari(pejabat, None)
+    pejabat_pkb = {
+        b.jabatan: pejabat_dok_db(p)
+        for b in th.pk_berjenjang
+        if (p := penandatangan.pejabat_jabatan(pd, tahun, b.jabatan, pejabat)) is not None
+    }
+    return DataTahun(
+        paket,
+        th,
+        hasil,
+        lkjip,
+        narasi,
+        sdm,
+        sarpras,
+        bukti,
+        pd_lain,
+        kepala=pejabat_dok_db(kepala),
+        kepala_daerah=pejabat_dok_db(
+            daerah, jabatan=penandatangan.jabatan_kepala_daerah(paket.pemda)
+        ),
+        pejabat_pkb=pejabat_pkb,
+        penjelasan={k: p.teks for k, p in penjelasan_tahun(pd, tahun).items()},
+        hasil_lalu=_hasil_lalu(paket, tahun),
+    )
+
+
+def _hasil_lalu(paket: t.Paket, tahun: int) -> dict[int, dict[str, HasilIndikator]]:
+    """The annual results of the years before ``tahun`` held in the paket (pure)."""
+    hasil: dict[int, dict[str, HasilIndikator]] = {}
+    for th in paket.tahun:
+        if th.tahun < tahun:
+            try:
+                hasil[th.tahun] = hitung(paket, th.tahun).indikator_per_kode()
+            except HitungGagal:
+                continue
+    return hasil
+
+
+def _normal(nama: str) -> str:
+    return re.sub(r"\s+", " ", nama).strip().casefold()
+
+
+def _banding_pd_lain(
+    pd: km.PerangkatDaerah, tahun: int, sendiri: list[t.Indikator], aturan: t.Aturan
+) -> dict[str, list[BandingPD]]:
+    """The same tujuan/sasaran indicators (same name, or same code at the same level) in
+    the other perangkat daerah of the pemda, with their realisasi of ``tahun`` computed by
+    the pemda's rules. Four queries, whatever the number of perangkat daerah."""
+    if not sendiri:
+        return {}
+    cocok = _indikator_pd_lain(pd, sendiri)
+    if not cocok:
+        return {}
+    ids = list(cocok)
+    tw = _realisasi_triwulan(ids, tahun)
+    target = _target_pd_lain(ids, tahun)
+    hasil: dict[str, list[BandingPD]] = defaultdict(list)
+    for iid, (row, milik) in cocok.items():
+        hasil[milik].append(_banding(row, tw.get(iid), target.get(iid), aturan))
+    return dict(hasil)
+
+
+def _indikator_pd_lain(
+    pd: km.PerangkatDaerah, sendiri: list[t.Indikator]
+) -> dict[int, tuple[km.Indikator, str]]:
+    """Indicator id → (the other perangkat daerah's indicator, the code of ours it matches),
+    from the latest Renstra of each other perangkat daerah (one query)."""
+    per_nama = {_normal(i.nama): i.kode for i in sendiri}
+    per_kode = {(i.kode, i.tingkat): i.kode for i in sendiri}
+    kandidat = list(
+        km.Indikator.objects.filter(renstra__perangkat_daerah__pemda_id=pd.pemda_id)
+        .exclude(renstra__perangkat_daerah_id=pd.pk)
+        .filter(Q(tujuan__isnull=False) | Q(sasaran__isnull=False) | Q(program__isnull=False))
+        .select_related("renstra__perangkat_daerah")
+        .order_by("renstra__perangkat_daerah__kode", "urutan")
+    )
+    terbaru: dict[int, int] = {}
+    for row in kandidat:
+        pid = row.renstra.perangkat_daerah_id
+        terbaru[pid] = max(terbaru.get(pid, 0), row.renstra.mulai)
+    cocok: dict[int, tuple[km.Indikator, str]] = {}
+    for row in kandidat:
+        if row.renstra.mulai != terbaru[row.renstra.perangkat_daerah_id]:
+            continue
+        milik = per_nama.get(_normal(row.nama)) or per_kode.get((row.kode, row.tingkat))
+        if milik is not None:
+            cocok[row.id] = (row, milik)
+    return cocok
+
+
+def _realisasi_triwulan(ids: list[int], tahun: int) -> dict[int, list]:
+    """Indicator id → its four quarters of ``tahun``: a Rasio, (value, label) or None."""
+    tw: dict[int, list] = defaultdict(lambda: [None] * 4)
+    for r in km.Realisasi.objects.filter(indikator_id__in=ids, tahun=tahun):
+        if r.pembilang is not None and r.penyebut is not None:
+            tw[r.indikator_id][r.triwulan - 1] = Rasio(r.pembilang, r.penyebut)
+        elif r.nilai is not None:
+            tw[r.indikator_id][r.triwulan - 1] = (r.nilai, r.label or None)
+    return tw
+
+
+def _target_pd_lain(ids: list[int], tahun: int) -> dict[int, tuple[int, Decimal, str]]:
+    """Indicator id → (PK version order, target, label): the latest PK, else the Renstra."""
+    target: dict[int, tuple[int, Decimal, str]] = {}
+    for x in km.TargetPK.objects.filter(
+        indikator_id__in=ids, perjanjian_kinerja__tahun=tahun
+    ).select_related("perjanjian_kinerja"):
+        urutan = x.perjanjian_kinerja.urutan_versi
+        if x.indikator_id not in target or target[x.indikator_id][0] < urutan:
+            target[x.indikator_id] = (urutan, x.nilai, x.label)
+    for x in km.TargetTahunan.objects.filter(indikator_id__in=ids, tahun=tahun):
+        target.setdefault(x.indikator_id, (-1, x.nilai, x.label))
+    return target
+
+
+def _banding(
+    row: km.Indikator,
+    nilai_tw: list | None,
+    tgt: tuple[int, Decimal, str] | None,
+    aturan: t.Aturan,
+) -> BandingPD:
+    """One other perangkat daerah's indicator, judged by the pemda's rules (pure)."""
+    realisasi = label_r = None
+    if nilai_tw is not None:
+        angka = [v[0] if isinstance(v, tuple) else v for v in nilai_tw]
+        realisasi = nilai_tahunan(angka, TipePenghitungan(row.tipe_penghitungan))
+        label_r = next((v[1] for v in reversed(nilai_tw) if isinstance(v, tuple) and v[1]), None)
+    capaian = predikat = None
+    if tgt is not None and realisasi is not None:
+        nilai = nilai_indikator(row, aturan, target=_d(tgt[1]), realisasi=_d(realisasi))
+        capaian, predikat = nilai.tampil, nilai.predikat
+    pdl = row.renstra.perangkat_daerah
+    return BandingPD(
+        pd_kode=pdl.kode,
+        pd_nama=pdl.nama,
+        indikator_kode=row.kode,
+        indikator_nama=row.nama,
+        target=_d(tgt[1]) if tgt else None,
+        target_label=(tgt[2] or None) if tgt else None,
+        realisasi=_d(realisasi) if realisasi is not None else None,
+        realisasi_label=label_r,
+        capaian=capaian,
+        predikat=predikat,
+    )
+
+
+def _d(x: Decimal | None) -> Decimal | None:
+    """Drop the column scale of a stored decimal (75.350000 → 75.35)."""
+    if x is None:
+        return None
+    x = Decimal(x)
+    return x.normalize() if x != x.to_integral_value() else Decimal(int(x))
+
+
+def pejabat_dok_db(p: km.Pejabat | None, *, jabatan: str = "") -> PejabatDok | None:
+    """An official of the year (kinerja.penandatangan) as the document shows it."""
+    if p is None:
+        return None
+    return PejabatDok(
+        nama=p.nama_lengkap,
+        jabatan=jabatan or p.jabatan,
+        pangkat=p.pangkat,
+        golongan=p.golongan,
+        nip=format_nip(p.nip) if p.nip else "",
+        status=p.status if p.status != km.StatusPejabat.DEFINITIF else "",
+    )

@@ -1,0 +1,156 @@
+"""The generated sentences: about one indicator (capaian, earlier years, progress
+towards the Renstra end target, benchmarks), the PK perubahan and the budget by
+jenis belanja. Plain functions of the figures; the chapters put them in paragraphs.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kinerja.engine.hitung import HasilIndikator
+from kinerja.engine.perbandingan import kalimat_perubahan
+from kinerja.paket import types as t
+from laporan.dokumen.data import AnalisisIndikator, TahunKinerja
+from laporan.dokumen.formatting import (
+    LABEL_TINGKAT_BANDING,
+    nilai_satuan,
+    persen,
+    sumber_target,
+    tampil,
+)
+from lib.format import format_rupiah
+
+
+def kalimat_capaian(h: HasilIndikator, tahun: int) -> str:
+    """Realisasi against target, capaian and predicate of the year, in one sentence."""
+    if h.realisasi is None:
+        return (
+            f"Realisasi indikator {h.nama} tahun {tahun} belum tersedia, sehingga "
+            "capaiannya belum dapat dihitung."
+        )
+    target = nilai_satuan(h.target, h.target_label, h.satuan)
+    real = nilai_satuan(h.realisasi, h.realisasi_label, h.satuan)
+    if h.target is None:
+        return (
+            f"Realisasi indikator {h.nama} tahun {tahun} sebesar {real}; indikator ini "
+            "tidak memiliki target pada PK maupun Renstra sehingga capaiannya tidak dapat dihitung."
+        )
+    capaian = h.capaian if h.capaian is not None else h.capaian_skor
+    kal = (
+        f"Realisasi indikator {h.nama} tahun {tahun} sebesar {real} dari target {target} "
+        f"({sumber_target(h.sumber_target)}), sehingga capaian kinerjanya {persen(capaian)}"
+    )
+    if h.capaian is not None and h.capaian_skor is not None and h.capaian != h.capaian_skor:
+        kal += f" (untuk penilaian dihitung {persen(h.capaian_skor)} sesuai batas capaian pemda)"
+    if h.predikat:
+        kal += f" dengan predikat {h.predikat}"
+    kal += "."
+    if h.tercapai is True:
+        kal += " Target tahun ini tercapai."
+    elif h.tercapai is False:
+        kal += " Target tahun ini belum tercapai."
+    return kal
+
+
+def kalimat_riwayat(h: HasilIndikator, riwayat: list[TahunKinerja]) -> list[str]:
+    """One sentence per pair of consecutive years with a realisasi: how it changed."""
+    hasil = []
+    ada = [r for r in riwayat if r.realisasi is not None]
+    for lama, baru in zip(ada, ada[1:], strict=False):
+        perubahan = kalimat_perubahan(
+            baru=baru.realisasi, lama=lama.realisasi, tahun_lama=lama.tahun
+        )
+        hasil.append(
+            f"Realisasi tahun {baru.tahun} sebesar "
+            f"{nilai_satuan(baru.realisasi, baru.realisasi_label, h.satuan)} {perubahan} yang "
+            f"sebesar {nilai_satuan(lama.realisasi, lama.realisasi_label, h.satuan)}."
+        )
+    if not hasil:
+        hasil.append(
+            f"Belum ada realisasi tahun-tahun sebelumnya untuk indikator {h.nama} yang dapat "
+            "dibandingkan."
+        )
+    return hasil
+
+
+def kalimat_kemajuan(h: HasilIndikator, tahun: int, r: t.Renstra) -> str:
+    """How far the year's realisasi is towards the Renstra end target."""
+    if h.target_akhir is None:
+        return f"Indikator {h.nama} tidak memiliki target akhir Renstra {r.mulai}–{r.selesai}."
+    akhir = nilai_satuan(h.target_akhir, None, h.satuan)
+    if h.tingkat_kemajuan is None:
+        return (
+            f"Target akhir Renstra {r.mulai}–{r.selesai} sebesar {akhir}; tingkat kemajuan "
+            f"belum dapat dihitung karena realisasi tahun {tahun} belum tersedia."
+        )
+    sisa = r.selesai - tahun
+    kal = (
+        f"Dibandingkan target akhir Renstra tahun {r.selesai} sebesar {akhir}, realisasi tahun "
+        f"{tahun} mencapai tingkat kemajuan {persen(h.tingkat_kemajuan)}"
+    )
+    if h.tingkat_kemajuan >= 100:
+        kal += ", sehingga target akhir Renstra telah terlampaui atau tercapai"
+    elif sisa > 0:
+        kal += f"; masih tersisa {sisa} tahun periode Renstra untuk mencapainya"
+    return kal + "."
+
+
+def kalimat_target_pk(berubah: int) -> str:
+    """How many targets the PK perubahan changed."""
+    if berubah == 0:
+        return "target indikator tidak berubah"
+    return f"{berubah} target indikator berubah"
+
+
+def kalimat_anggaran_pk(total_murni: Decimal, total_perubahan: Decimal) -> str:
+    """How the PK perubahan changed the total program budget."""
+    selisih = total_perubahan - total_murni
+    if selisih == 0:
+        return "jumlah anggaran program tidak berubah"
+    arah = "bertambah" if selisih > 0 else "berkurang"
+    return (
+        f"jumlah anggaran program {arah} {format_rupiah(abs(selisih))} dari "
+        f"{format_rupiah(total_murni)} menjadi {format_rupiah(total_perubahan)}"
+    )
+
+
+def kalimat_jenis_belanja(jb: dict) -> str:
+    """How the total by jenis belanja changed from DPA murni to the perubahan ("" unknown)."""
+    s = jb.get("selisih_total")
+    if s is None:
+        return ""
+    if not s:
+        return "Jumlah belanja tidak berubah setelah perubahan."
+    return (
+        f"Setelah perubahan, jumlah belanja {'bertambah' if s > 0 else 'berkurang'} "
+        f"{format_rupiah(abs(s))} dari {format_rupiah(jb['total'][0])} menjadi "
+        f"{format_rupiah(jb['total'][-1])}."
+    )
+
+
+def kalimat_pembanding(ai: AnalisisIndikator, tahun: int) -> str:
+    """What the indicator is compared with: the benchmark values and the other perangkat
+    daerah's realisasi ("nilai pada tingkat provinsi 80; realisasi perangkat daerah lain …")."""
+    kal = []
+    if ai.pembanding:
+        kal.append(
+            "nilai pada tingkat "
+            + ", ".join(
+                f"{p.label.lower() if p.label == LABEL_TINGKAT_BANDING.get(p.tingkat) else p.label} "
+                f"{tampil(p.nilai, p.nilai_label)}"
+                for p in ai.pembanding
+            )
+        )
+    if ai.pd_lain:
+        dengan = [x for x in ai.pd_lain if x.realisasi is not None]
+        if dengan:
+            kal.append(
+                "realisasi perangkat daerah lain "
+                + ", ".join(f"{x.pd_nama} {tampil(x.realisasi, x.realisasi_label)}" for x in dengan)
+            )
+        else:
+            kal.append(
+                f"{len(ai.pd_lain)} perangkat daerah lain dengan indikator yang sama belum "
+                f"mencatat realisasi tahun {tahun}"
+            )
+    return "; ".join(kal)

@@ -1,0 +1,148 @@
+"""Row sources: a table as typed data, formatted only where it is shown.
+
+Pure module (no Django, no app import). A row source is a function that returns
+a :class:`Table`: its title, its columns (header text, the type of the values,
+alignment, width) and its rows of *typed* values (``Decimal``, ``int``,
+``datetime.date``, ``str``; ``None`` for a missing value). pretix's exporters
+are the model: the function knows the data, not the output. A renderer turns
+the same table into an HTML table of the document (``laporan.dokumen.tables``,
+with the Indonesian number and date formats) or, next, into an xlsx sheet.
+
+Only what the LKjIP document needs is modelled: multi-row headers with spans
+(:attr:`Table.header`), cells that span columns or rows (:class:`Cell`), total
+and group rows (:attr:`Row.kind`) and a tree depth (:attr:`Row.level`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+__all__ = ["Align", "Cell", "Column", "Heading", "Kind", "Row", "Table", "place_cells"]
+
+
+class Kind(StrEnum):
+    """The type of the values of a column (what a renderer formats them as)."""
+
+    TEKS = "teks"  # str, printed as it is
+    NOMOR = "nomor"  # the row number 1, 2, 3, …
+    ANGKA = "angka"  # a number: `decimals` fixed, or the decimals it needs (at most two)
+    PERSEN = "persen"  # a percentage (Decimal 87.5 → "87,50%")
+    RUPIAH = "rupiah"  # an amount in rupiah, printed without the "Rp" the header carries
+    TANGGAL = "tanggal"  # a datetime.date
+    PREDIKAT = "predikat"  # the predicate of a capaian ("Sangat Baik"), text
+    UKURAN = "ukuran"  # a file size in bytes
+
+
+class Align(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+    CENTER = "center"
+
+
+DEFAULT_ALIGN = {
+    Kind.TEKS: Align.LEFT,
+    Kind.NOMOR: Align.CENTER,
+    Kind.ANGKA: Align.RIGHT,
+    Kind.PERSEN: Align.RIGHT,
+    Kind.RUPIAH: Align.RIGHT,
+    Kind.TANGGAL: Align.LEFT,
+    Kind.PREDIKAT: Align.CENTER,
+    Kind.UKURAN: Align.RIGHT,
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: header text, value type, alignment (from the type unless given),
+    width in percent of the table, and how its values are emphasised."""
+
+    header: str
+    kind: Kind = Kind.TEKS
+    width: int | None = None
+    align: Align | None = None
+    decimals: int | None = None  # ANGKA: fixed decimals; None: the decimals the value needs
+    bold: bool = False
+    multiline: bool = False  # the value holds line breaks to keep
+    formula: bool = False  # the value is a formula / rule, printed small
+    indent: bool = False  # indent by the row's level (a tree of codes)
+
+    @property
+    def alignment(self) -> Align:
+        return self.align or DEFAULT_ALIGN[self.kind]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A value with what differs from its column: a label printed instead of the number
+    ("WTP", "Baik"), a span, or another type/alignment (the "Jumlah" of a total row)."""
+
+    value: Any
+    label: str | None = None
+    colspan: int = 1
+    rowspan: int = 1
+    kind: Kind | None = None
+    align: Align | None = None
+    bold: bool | None = None
+    formula: bool | None = None
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A header cell of a multi-row header."""
+
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass
+class Row:
+    """A row of values (plain values or :class:`Cell`); ``kind`` "" for a data row,
+    "total" for a total, or a group name ("program", "kegiatan", …); ``level`` the
+    depth in a tree of codes (for indented columns)."""
+
+    values: list[Any]
+    kind: str = ""
+    level: int = 0
+
+
+@dataclass
+class Table:
+    title: str
+    columns: list[Column]
+    rows: list[Row] = field(default_factory=list)
+    header: list[list[Heading]] | None = None  # None: one row of the columns' headers
+    number_columns: bool = False  # a row "(1) (2) …" under the header
+    note: str = ""
+    small: bool = False  # a dense table, printed in a smaller type
+
+    def header_rows(self) -> list[list[Heading]]:
+        if self.header is not None:
+            return self.header
+        return [[Heading(c.header) for c in self.columns]]
+
+
+def place_cells(table: Table) -> Iterator[tuple[Row, list[tuple[Cell, Column]]]]:
+    """Each row with its cells, each cell with the column it starts in.
+
+    Cells spanning rows above take their columns: the next value of a row goes to the
+    first column not covered by them (the HTML table model)."""
+    covered: dict[int, int] = {}  # column index → rows still covered by a rowspan
+    for row in table.rows:
+        placed = []
+        col = 0
+        for value in row.values:
+            while covered.get(col, 0) > 0:
+                col += 1
+            cell = value if isinstance(value, Cell) else Cell(value)
+            placed.append((cell, table.columns[col]))
+            if cell.rowspan > 1:
+                for c in range(col, col + cell.colspan):
+                    covered[c] = cell.rowspan
+            col += cell.colspan
+        for c in list(covered):
+            covered[c] -= 1
+        yield row, placed
