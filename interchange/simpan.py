@@ -57,21 +57,6 @@ def _pejabat_baru(
     )
 
 
-def _pejabat(p: m.Pejabat | None) -> t.Pejabat | None:
-    if p is None:
-        return None
-    return t.Pejabat(
-        nama=p.nama,
-        jabatan=p.jabatan,
-        gelar_depan=p.gelar_depan or None,
-        gelar_belakang=p.gelar_belakang or None,
-        pangkat=p.pangkat or None,
-        golongan=p.golongan or None,
-        nip=p.nip or None,
-        status=None if p.status == m.StatusPejabat.DEFINITIF else p.status,
-    )
-
-
 def _simpan_pejabat_tahunan(paket: t.Paket, pemda: m.Pemda, pd: m.PerangkatDaerah) -> None:
     """The package's officials become the officials of each of its years: the camat and
     staff of the perangkat daerah (replacing what was held), and the kepala daerah of a
