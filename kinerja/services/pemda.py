@@ -22,7 +22,7 @@ from kinerja.audit import catat_perubahan
 from kinerja.engine.angka import NilaiTidakValid
 from kinerja.engine.predikat import PRESET, Skala, periksa_skala, skala_dari_band
 from kinerja.models import BandPredikat, Pemda, Peran, PerangkatDaerah
-from kinerja.services.perencanaan import pengubah_terakhir
+from kinerja.services.perencanaan.common import pengubah_terakhir
 from lib.format import format_angka_alami
 
 _BELUM_DISIMPAN = (

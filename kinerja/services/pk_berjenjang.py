@@ -32,7 +32,7 @@ from kinerja.models import (
     SubKegiatan,
 )
 from kinerja.services.kunci import pastikan_tahun_terbuka
-from kinerja.services.perencanaan import pengubah_terakhir, teks_nilai
+from kinerja.services.perencanaan.common import pengubah_terakhir, teks_nilai
 
 PESAN_PKB_BERUBAH = (
     "PK berjenjang {jabatan} telah diubah oleh {oleh} setelah halaman ini Anda buka. "

@@ -37,19 +37,17 @@ from kinerja.models import Indikator, PerangkatDaerah, PerjanjianKinerja, Renstr
 from kinerja.penandatangan import penandatanganan
 from kinerja.selectors import perencanaan as baca
 from kinerja.selectors.tahun import tahun_dibuka, tahun_terkunci_dari
-from kinerja.services.perencanaan import (
-    TRIWULAN_ROMAWI,
-    indikator_ubah,
+from kinerja.services.perencanaan.common import TRIWULAN_ROMAWI
+from kinerja.services.perencanaan.indikator import indikator_ubah, target_tahunan_simpan
+from kinerja.services.perencanaan.periode import renstra_tahun
+from kinerja.services.perencanaan.pk import (
     kunci_anggaran_pk,
-    kunci_rencana_aksi,
     kunci_target_pk,
     perjanjian_kinerja_buat_perubahan,
     perjanjian_kinerja_ubah,
-    rencana_aksi_simpan,
-    renstra_tahun,
-    target_tahunan_simpan,
     versi_berikutnya,
 )
+from kinerja.services.perencanaan.rencana_aksi import kunci_rencana_aksi, rencana_aksi_simpan
 from kinerja.services.renstra import (
     renstra_dipakai,
     revisi_terbuka,

@@ -23,7 +23,7 @@ from kinerja.forms import NilaiField, UangField
 from kinerja.models import Indikator, Pejabat, PerangkatDaerah, PKBerjenjang, TargetTahunan
 from kinerja.services import pk_berjenjang as pk_berjenjang_services
 from kinerja.services.kunci import tahun_terkunci
-from kinerja.services.perencanaan import teks_nilai
+from kinerja.services.perencanaan.common import teks_nilai
 from kinerja.services.pk_berjenjang import (
     IsianSasaran,
     kode_anggaran_sah,

@@ -17,7 +17,7 @@ from kinerja.models import (
     Sasaran,
     TargetTahunan,
 )
-from kinerja.services.perencanaan import perjanjian_kinerja_buat_perubahan
+from kinerja.services.perencanaan.pk import perjanjian_kinerja_buat_perubahan
 from kinerja.services.renstra import kalimat_versi_renstra, revisi_buka
 from kinerja.services.tahun import tahun_daftarkan
 from laporan.dokumen import susun_dokumen
