@@ -199,10 +199,10 @@ def target_tahunan_simpan(
         for row in TargetTahunan.objects.select_for_update(of=("self",)).filter(indikator=ind)
     }
     ubah: list[tuple[int, Nilai | None, TargetTahunan | None]] = []
-    galat: dict[str, str] = {}
+    errors: dict[str, str] = {}
     for tahun, nilai in sorted(target.items()):
         if not renstra.mulai <= tahun <= renstra.selesai:
-            galat[str(tahun)] = PESAN_TAHUN_DI_LUAR_RENSTRA.format(
+            errors[str(tahun)] = PESAN_TAHUN_DI_LUAR_RENSTRA.format(
                 tahun=tahun, mulai=renstra.mulai, selesai=renstra.selesai
             )
             continue
@@ -210,13 +210,13 @@ def target_tahunan_simpan(
         kini = teks_nilai(row.nilai, row.label) if row else ""
         tulis = needs_write(baru=teks_isian(nilai), asal=asal.get(tahun), kini=kini)
         if tulis is None:
-            galat[str(tahun)] = conflict_message(
+            errors[str(tahun)] = conflict_message(
                 f"Target {tahun}", kini, row, "kinerja.targettahunan"
             )
         elif tulis:
             ubah.append((tahun, nilai, row))
-    if galat:
-        raise ValidationError(galat)
+    if errors:
+        raise ValidationError(errors)
     for tahun, _, _ in ubah:
         try:
             pastikan_tahun_terbuka(pd, tahun)

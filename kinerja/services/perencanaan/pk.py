@@ -96,14 +96,14 @@ def perjanjian_kinerja_ubah(
     anggaran_ada = {
         a.program_id: a for a in AnggaranProgramPK.objects.filter(perjanjian_kinerja=pk)
     }
-    galat: dict[str, str] = {}
-    ubah_target = _ubah_target_pk(target, target_ada, indikator, asal, galat)
-    ubah_anggaran = _ubah_anggaran_pk(anggaran, anggaran_ada, program, asal, galat)
+    errors: dict[str, str] = {}
+    ubah_target = _ubah_target_pk(target, target_ada, indikator, asal, errors)
+    ubah_anggaran = _ubah_anggaran_pk(anggaran, anggaran_ada, program, asal, errors)
     info_baru = {"tanggal": tanggal.isoformat() if tanggal else "", "tempat": tempat.strip()}
     info_kini = {"tanggal": pk.tanggal.isoformat() if pk.tanggal else "", "tempat": pk.tempat}
-    ubah_info = _ubah_info_pk(pk, info_baru, info_kini, asal, galat)
-    if galat:
-        raise ValidationError(galat)
+    ubah_info = _ubah_info_pk(pk, info_baru, info_kini, asal, errors)
+    if errors:
+        raise ValidationError(errors)
     jumlah_ubah = len(ubah_target) + len(ubah_anggaran) + len(ubah_info)
     if not jumlah_ubah:
         return 0
@@ -164,15 +164,15 @@ def _rujukan_pk(
     program = {
         p.pk: p for p in Program.objects.filter(pk__in=list(anggaran), renstra__perangkat_daerah=pd)
     }
-    galat: dict[str, str] = {}
+    errors: dict[str, str] = {}
     for i in target:
         if i not in indikator:
-            galat[kunci_target_pk(i)] = PESAN_INDIKATOR_ASING
+            errors[kunci_target_pk(i)] = PESAN_INDIKATOR_ASING
     for p in anggaran:
         if p not in program:
-            galat[kunci_anggaran_pk(p)] = PESAN_PROGRAM_ASING
-    if galat:
-        raise ValidationError(galat)
+            errors[kunci_anggaran_pk(p)] = PESAN_PROGRAM_ASING
+    if errors:
+        raise ValidationError(errors)
     return indikator, program
 
 
@@ -181,9 +181,9 @@ def _ubah_target_pk(
     target_ada: dict[int, TargetPK],
     indikator: dict[int, Indikator],
     asal: Mapping[str, str],
-    galat: dict[str, str],
+    errors: dict[str, str],
 ) -> list[tuple[int, Nilai | None, TargetPK | None, str]]:
-    """The targets to write (id, value, row held, text held); conflicts go into ``galat``."""
+    """The targets to write (id, value, row held, text held); conflicts go into ``errors``."""
     ubah = []
     for i, nilai in target.items():
         kunci = kunci_target_pk(i)
@@ -191,7 +191,7 @@ def _ubah_target_pk(
         kini = teks_nilai(row.nilai, row.label) if row else ""
         tulis = needs_write(baru=teks_isian(nilai), asal=asal.get(kunci), kini=kini)
         if tulis is None:
-            galat[kunci] = conflict_message(
+            errors[kunci] = conflict_message(
                 f"Target indikator {indikator[i].kode}", kini, row, "kinerja.targetpk"
             )
         elif tulis:
@@ -204,9 +204,9 @@ def _ubah_anggaran_pk(
     anggaran_ada: dict[int, AnggaranProgramPK],
     program: dict[int, Program],
     asal: Mapping[str, str],
-    galat: dict[str, str],
+    errors: dict[str, str],
 ) -> list[tuple[int, Decimal | None, AnggaranProgramPK | None, str]]:
-    """The program budgets to write (id, Rp, row held, text held); conflicts go into ``galat``."""
+    """The program budgets to write (id, Rp, row held, text held); conflicts go into ``errors``."""
     ubah = []
     for p, jumlah in anggaran.items():
         kunci = kunci_anggaran_pk(p)
@@ -214,7 +214,7 @@ def _ubah_anggaran_pk(
         kini = teks_isian(row.jumlah) if row else ""
         tulis = needs_write(baru=teks_isian(jumlah), asal=asal.get(kunci), kini=kini)
         if tulis is None:
-            galat[kunci] = conflict_message(
+            errors[kunci] = conflict_message(
                 f"Anggaran program {program[p].kode}", kini, row, "kinerja.anggaranprogrampk"
             )
         elif tulis:
@@ -227,15 +227,15 @@ def _ubah_info_pk(
     info_baru: dict[str, str],
     info_kini: dict[str, str],
     asal: Mapping[str, str],
-    galat: dict[str, str],
+    errors: dict[str, str],
 ) -> list[str]:
-    """The signing date and place fields to write; conflicts go into ``galat``."""
+    """The signing date and place fields to write; conflicts go into ``errors``."""
     label_info = {"tanggal": "Tanggal penandatanganan", "tempat": "Tempat penandatanganan"}
     ubah = []
     for kunci, baru in info_baru.items():
         tulis = needs_write(baru=baru, asal=asal.get(kunci), kini=info_kini[kunci])
         if tulis is None:
-            galat[kunci] = conflict_message(
+            errors[kunci] = conflict_message(
                 label_info[kunci], info_kini[kunci], pk, "kinerja.perjanjiankinerja"
             )
         elif tulis:

@@ -68,25 +68,25 @@ def rencana_aksi_simpan(
             indikator__in=ids, tahun=tahun
         )
     }
-    galat: dict[str, str] = {}
+    errors: dict[str, str] = {}
     ubah: list[tuple[int, int, Nilai | Rasio | None, RencanaAksi | None, str]] = []
     for (i, tw), v in sorted(nilai.items()):
         kunci = kunci_rencana_aksi(i, tw)
         ind = indikator.get(i)
         if ind is None:
-            galat[kunci] = PESAN_INDIKATOR_ASING
+            errors[kunci] = PESAN_INDIKATOR_ASING
             continue
         if tw not in (1, 2, 3, 4):
             raise ValueError(f"triwulan {tw} tidak sah")
         rasio = ind.tipe_penghitungan == TipePenghitungan.RASIO.value
         if v is not None and rasio != isinstance(v, Rasio):
-            galat[kunci] = PESAN_RASIO_WAJIB if rasio else PESAN_BUKAN_RASIO
+            errors[kunci] = PESAN_RASIO_WAJIB if rasio else PESAN_BUKAN_RASIO
             continue
         row = ada.get((i, tw))
         kini = teks_triwulan(row)
         tulis = needs_write(baru=teks_isian(v), asal=asal.get(kunci), kini=kini)
         if tulis is None:
-            galat[kunci] = conflict_message(
+            errors[kunci] = conflict_message(
                 f"Target TW {TRIWULAN_ROMAWI[tw - 1]} indikator {ind.kode}",
                 kini,
                 row,
@@ -94,8 +94,8 @@ def rencana_aksi_simpan(
             )
         elif tulis:
             ubah.append((i, tw, v, row, kini))
-    if galat:
-        raise ValidationError(galat)
+    if errors:
+        raise ValidationError(errors)
     if not ubah:
         return 0
     pastikan_tahun_terbuka(pd, tahun)
