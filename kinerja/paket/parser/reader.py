@@ -1,7 +1,7 @@
 """The reader every part of the paket parser uses: JSON shapes, values and problems.
 
 ``Reader`` walks the JSON tree, converts values (text, numbers, money, dates,
-quarter lists) and collects every problem as a ``Error`` (JSON path and an
+quarter lists) and collects every problem as an ``Error`` (JSON path and an
 Indonesian message) instead of stopping at the first one.
 """
 
