@@ -101,11 +101,3 @@ class FormJumlah(forms.Form):
         if not getattr(self.data, "_mutable", True):
             self.data = self.data.copy()
         self.data[nama_dimuat(awalan, kunci)] = "" if nilai is None else str(nilai)
-
-    def attach_errors(self, error: forms.ValidationError) -> None:
-        """Put a service's ValidationError next to the fields it names (or above the form)."""
-        if hasattr(error, "error_dict"):
-            for kunci, pesan in error.message_dict.items():
-                self.add_error(kunci if kunci in self.fields else None, pesan)
-        else:
-            self.add_error(None, error.messages)

@@ -16,7 +16,7 @@ from kinerja.aturan import _aturan_dari_model
 from kinerja.engine.angka import Nilai
 from kinerja.engine.realisasi import Rasio
 from kinerja.paket import types as t
-from kinerja.paket.parser import Galat, PaketTidakValid
+from kinerja.paket.parser import Error, InvalidPaket
 from kinerja.services.tahun import tahun_daftarkan
 from laporan.models import LKjIP
 
@@ -86,9 +86,9 @@ def _simpan_pemda(data: t.Pemda) -> m.Pemda:
     pemda = m.Pemda.objects.filter(kode=data.kode).first()
     if pemda is not None:
         if not _aturan_sama(pemda, data.aturan):
-            raise PaketTidakValid(
+            raise InvalidPaket(
                 [
-                    Galat(
+                    Error(
                         "$.pemda.aturan",
                         f"aturan pemda {data.kode} berbeda dengan yang sudah tersimpan; "
                         "aturan pemda diubah oleh admin pemda, tidak lewat impor paket",
@@ -150,20 +150,20 @@ def _periksa_tahun_ditetapkan(pd: m.PerangkatDaerah, paket: t.Paket) -> None:
     "ditetapkan") must be reopened first. A year that was signed and reopened keeps its
     signed documents: it must be in the paket, whose data then replace the year's.
     """
-    galat = [
-        Galat("$.perangkat_daerah.kode", PESAN_TAHUN_DITETAPKAN.format(pd=pd.nama, tahun=tahun))
+    errors = [
+        Error("$.perangkat_daerah.kode", PESAN_TAHUN_DITETAPKAN.format(pd=pd.nama, tahun=tahun))
         for tahun in LKjIP.objects.filter(
             perangkat_daerah=pd, status=LKjIP.Status.DITETAPKAN
         ).values_list("tahun", flat=True)
     ]
     di_paket = {th.tahun for th in paket.tahun}
-    galat += [
-        Galat("$.tahun", PESAN_TAHUN_BERTANDA_TANGAN.format(pd=pd.nama, tahun=tahun))
+    errors += [
+        Error("$.tahun", PESAN_TAHUN_BERTANDA_TANGAN.format(pd=pd.nama, tahun=tahun))
         for tahun in _tahun_bertanda_tangan(pd)
         if tahun not in di_paket
     ]
-    if galat:
-        raise PaketTidakValid(galat)
+    if errors:
+        raise InvalidPaket(errors)
 
 
 def _tahun_bertanda_tangan(pd: m.PerangkatDaerah) -> set[int]:
@@ -220,9 +220,9 @@ def _simpan_pd(paket: t.Paket, pemda: m.Pemda, pd: m.PerangkatDaerah | None) -> 
     """The perangkat daerah's own row: new, or emptied of everything it held."""
     data_pd = paket.perangkat_daerah
     if pd is not None and pd.pemda_id != pemda.id:
-        raise PaketTidakValid(
+        raise InvalidPaket(
             [
-                Galat(
+                Error(
                     "$.perangkat_daerah.kode",
                     f"perangkat daerah {data_pd.kode} sudah terdaftar pada pemda lain",
                 )

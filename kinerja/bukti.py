@@ -42,7 +42,7 @@ ISI_ARSIP_MAKS = 100 * 1024 * 1024
 RASIO_ARSIP_MAKS = 500
 RASIO_DARI = 1024 * 1024
 ENTRI_ARSIP_MAKS = 10_000
-_POTONGAN = 1024 * 1024
+_CHUNK_SIZE = 1024 * 1024
 
 PESAN_JENIS = "Berkas harus PDF, JPG, PNG atau XLSX; isi berkas ini bukan salah satunya."
 PESAN_UKURAN = "Ukuran berkas melebihi {maks}."
@@ -149,9 +149,9 @@ def periksa_arsip(
             for info in daftar:
                 entri = 0
                 with arsip.open(info) as isi:
-                    while potongan := isi.read(_POTONGAN):
-                        entri += len(potongan)
-                        total += len(potongan)
+                    while chunk := isi.read(_CHUNK_SIZE):
+                        entri += len(chunk)
+                        total += len(chunk)
                         if total > isi_maks:
                             raise BuktiTidakSah(PESAN_ARSIP.format(isi=maks, maks=maks))
                         if entri > RASIO_DARI and entri > rasio_maks * max(info.compress_size, 1):

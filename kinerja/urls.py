@@ -35,7 +35,7 @@ realisasi_urls = [
     ),
     path(
         "realisasi/<int:triwulan>/bukti/<int:indikator_id>/",
-        realisasi.bukti_unggah_view,
+        realisasi.bukti_unggah,
         name="bukti-unggah",
     ),
     path("realisasi/<int:triwulan>/ajukan/", realisasi.realisasi_ajukan, name="realisasi-ajukan"),
@@ -53,7 +53,7 @@ realisasi_urls = [
         name="realisasi-buka-kembali",
     ),
     path("bukti/<int:bukti_id>/", realisasi.bukti_unduh, name="bukti-unduh"),
-    path("bukti/<int:bukti_id>/hapus/", realisasi.bukti_hapus_view, name="bukti-hapus"),
+    path("bukti/<int:bukti_id>/hapus/", realisasi.bukti_hapus, name="bukti-hapus"),
 ]
 
 skm_urls = [
@@ -94,7 +94,7 @@ perencanaan_urls = [
     ),
     path(
         "indikator/<int:pk>/ubah/",
-        perencanaan.indikator_ubah_view,
+        perencanaan.indikator_ubah,
         name="perencanaan-indikator-ubah",
     ),
     path("program/", perencanaan.program, name="perencanaan-program"),

@@ -36,7 +36,7 @@ class DokumenPK:
 def susun_pk(pd: km.PerangkatDaerah, tahun: int, versi: str) -> DokumenPK:
     """The PK ``versi`` of ``pd`` for ``tahun``; 404 when that version does not exist.
 
-    Raises ``kinerja.engine.hitung.HitungGagal`` when the year has no data (as the LKjIP)."""
+    Raises ``kinerja.engine.hitung.HitungError`` when the year has no data (as the LKjIP)."""
     m = load_data_tahun(pd, tahun)
     pk = next((p for p in m.th.perjanjian_kinerja if p.versi == versi), None)
     if pk is None:

@@ -34,7 +34,7 @@ __all__ = [
     "cetak_html",
     "document_key",
     "buat_pdf",
-    "PDFGagal",
+    "PDFError",
 ]
 
 TEMPLATE = "laporan/dokumen/dokumen.html"
@@ -58,7 +58,7 @@ class HasilPDF:
     kode_isi: str
 
 
-class PDFGagal(Exception):
+class PDFError(Exception):
     """The PDF could not be produced (message in Indonesian)."""
 
 
@@ -135,7 +135,7 @@ def buat_pdf(pd: PerangkatDaerah, tahun: int, *, stempel: Stempel | None = None)
     dokumen = susun_dokumen(pd, tahun)
     isi = kode_isi(dokumen)
     if stempel is not None and stempel.kode_isi != isi:
-        raise PDFGagal(
+        raise PDFError(
             "kode isi pada stempel tidak sama dengan isi dokumen saat ini; "
             "data telah berubah sejak kode isi dihitung"
         )

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Max
 
 from kinerja.audit import format_waktu, nama_pengguna
-from kinerja.engine.hitung import Hasil, HitungGagal, hitung
+from kinerja.engine.hitung import Hasil, HitungError, hitung
 from kinerja.models import BuktiDukung, Indikator, LogPerubahan, PerangkatDaerah, StatusTriwulan
 from kinerja.paket import types as t
 from kinerja.penandatangan import kepala_pd
@@ -62,7 +62,7 @@ def data_kesiapan(
     hasil, error = None, None
     try:
         hasil = hitung(paket, tahun)
-    except HitungGagal as e:
+    except HitungError as e:
         error = str(e)
     narasi = {
         bagian: teks

@@ -37,7 +37,7 @@ def _tabel(judul: str, kepala: list[str], baris: Iterable[list[str]], kanan: set
     return "\n".join([judul, fmt(kepala), garis, *(fmt(b) for b in baris), ""])
 
 
-def _potong(teks: str, n: int = 48) -> str:
+def _truncate(teks: str, n: int = 48) -> str:
     return teks if len(teks) <= n else teks[: n - 1] + "…"
 
 
@@ -63,7 +63,7 @@ def sebagai_teks(hasil: Any, nama_pd: str) -> str:
             (
                 [
                     i.kode,
-                    _potong(i.nama),
+                    _truncate(i.nama),
                     angka_atau_label(i.target, i.target_label),
                     i.sumber_target or "-",
                     angka_atau_label(i.realisasi, i.realisasi_label),
@@ -83,7 +83,7 @@ def sebagai_teks(hasil: Any, nama_pd: str) -> str:
             (
                 [
                     a["kode"],
-                    _potong(("  " * a["kedalaman"]) + a["nama"]),
+                    _truncate(("  " * a["kedalaman"]) + a["nama"]),
                     format_angka(a["pagu"], 0) if a["pagu"] is not None else "-",
                     format_angka(a["realisasi"], 0) if a["realisasi"] is not None else "-",
                     _pd(a["penyerapan"]),
@@ -100,7 +100,7 @@ def sebagai_teks(hasil: Any, nama_pd: str) -> str:
             (
                 [
                     e["kode"],
-                    _potong(e["uraian"], 40),
+                    _truncate(e["uraian"], 40),
                     _pd(e["capaian"]),
                     _pd(e["penyerapan"]),
                     "-" if e["nilai"] is None else format_angka(e["nilai"]),

@@ -20,6 +20,7 @@ from anggaran.views.common import label_versi, tahun_ada
 from kinerja.access import PESAN_HANYA_BACA, get_perangkat_daerah_for_user
 from kinerja.engine.hitung import NAMA_JENIS_BELANJA
 from kinerja.engine.penyerapan import Simpul, gulung, jumlah, pohon_dari_kode
+from kinerja.forms.errors import add_service_errors
 from kinerja.models import PerangkatDaerah
 from kinerja.services.kunci import tahun_terkunci
 from kinerja.views.tahun import halaman_tahun_belum_dibuka
@@ -200,7 +201,7 @@ def dpa(request: HttpRequest, kode: str, tahun: int, versi: str) -> HttpResponse
         try:
             n = pagu_simpan(dpa=dokumen, baris=layar.baris_pagu(form), pengguna=request.user)
         except ValidationError as e:
-            form.attach_errors(e)
+            add_service_errors(form, e)
             layar.segarkan(form, e)
         else:
             if n:

@@ -20,6 +20,7 @@ from anggaran.services.realisasi import BarisRealisasiAnggaran, realisasi_anggar
 from anggaran.views.common import label_versi, tahun_ada
 from kinerja.access import PESAN_HANYA_BACA, get_perangkat_daerah_for_user
 from kinerja.engine.penyerapan import jumlah, penyerapan
+from kinerja.forms.errors import add_service_errors
 from kinerja.models import PerangkatDaerah
 from kinerja.services.kunci import pastikan_triwulan_terbuka
 from kinerja.services.realisasi import ROMAWI
@@ -152,7 +153,7 @@ def realisasi(request: HttpRequest, kode: str, tahun: int, triwulan: int) -> Htt
                 pengguna=request.user,
             )
         except ValidationError as e:
-            form.attach_errors(e)
+            add_service_errors(form, e)
             layar.segarkan(form, e)
         else:
             if hasil.berubah:

@@ -207,13 +207,15 @@ def validasi_nip(nip: str) -> list[str]:
     if len(digit) != 18:
         return [f"NIP harus terdiri dari 18 digit angka, tertulis {len(digit)} digit"]
 
-    galat: list[str] = []
+    errors: list[str] = []
     lahir = _tanggal_lahir_sah(digit[:8])
     tahun_lahir: int | None = None
     if lahir is None:
-        galat.append(f'tanggal lahir (digit 1–8) "{digit[:8]}" bukan tanggal yang sah (TTTTBBHH)')
+        errors.append(f'tanggal lahir (digit 1–8) "{digit[:8]}" bukan tanggal yang sah (TTTTBBHH)')
     elif not 1940 <= lahir.year <= 2010:
-        galat.append(f"tahun lahir (digit 1–4) {lahir.year} di luar rentang yang wajar (1940–2010)")
+        errors.append(
+            f"tahun lahir (digit 1–4) {lahir.year} di luar rentang yang wajar (1940–2010)"
+        )
     else:
         tahun_lahir = lahir.year
 
@@ -222,28 +224,28 @@ def validasi_nip(nip: str) -> list[str]:
     if kode == "2":
         jenis = "PPPK"
         if digit[13] == "0":
-            galat.append("digit 14 (frekuensi pengangkatan PPPK) harus 1–9, tertulis 0")
+            errors.append("digit 14 (frekuensi pengangkatan PPPK) harus 1–9, tertulis 0")
     elif kode in "01":
         jenis = "PNS"
         bulan_tmt = int(digit[12:14])
         if not 1 <= bulan_tmt <= 12:
-            galat.append(f"bulan TMT CPNS (digit 13–14) {digit[12:14]} tidak sah; harus 01–12")
+            errors.append(f"bulan TMT CPNS (digit 13–14) {digit[12:14]} tidak sah; harus 01–12")
     else:
         jenis = "PNS"
-        galat.append(
+        errors.append(
             f"digit 13–14 ({digit[12:14]}) bukan bulan TMT CPNS (01–12) "
             'dan digit 13 bukan kode PPPK "2"'
         )
 
     label_tmt = "tahun TMT CPNS" if jenis == "PNS" else "tahun TMT PPPK"
     if tahun_lahir is not None and tahun_tmt < tahun_lahir + 17:
-        galat.append(
+        errors.append(
             f"{label_tmt} (digit 9–12) {tahun_tmt} terlalu dekat dengan tahun lahir "
             f"{tahun_lahir} (minimal {tahun_lahir + 17})"
         )
 
     if digit[14] not in "12":
-        galat.append(f"kode jenis kelamin (digit 15) harus 1 atau 2, tertulis {digit[14]}")
+        errors.append(f"kode jenis kelamin (digit 15) harus 1 atau 2, tertulis {digit[14]}")
     if digit[15:] == "000":
-        galat.append("nomor urut (digit 16–18) harus 001–999, tertulis 000")
-    return galat
+        errors.append("nomor urut (digit 16–18) harus 001–999, tertulis 000")
+    return errors

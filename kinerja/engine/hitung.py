@@ -139,7 +139,7 @@ class Hasil:
         }
 
 
-class HitungGagal(Exception):
+class HitungError(Exception):
     pass
 
 
@@ -163,7 +163,7 @@ def hitung(paket: t.Paket, tahun: int) -> Hasil:
     th = paket.cari_tahun(tahun)
     if th is None:
         tersedia = ", ".join(str(x.tahun) for x in paket.tahun) or "tidak ada"
-        raise HitungGagal(f"tidak ada data tahun {tahun} (tahun yang tersedia: {tersedia})")
+        raise HitungError(f"tidak ada data tahun {tahun} (tahun yang tersedia: {tersedia})")
     aturan = paket.pemda.aturan
     temuan: list[Temuan] = []
 

@@ -251,23 +251,23 @@ def _tumpang_tindih(urut: list[Band], nama: str) -> list[MasalahSkala]:
 
 def _tidak_tercakup(urut: list[Band]) -> list[tuple[_Ujung, _Ujung]]:
     """The pieces of the number line no band covers (``urut`` sorted by lower end)."""
-    gabungan: list[tuple[_Ujung, _Ujung]] = []
+    merged: list[tuple[_Ujung, _Ujung]] = []
     for band in urut:
         u_lo: _Ujung = (band.bawah, band.bawah_inklusif)
         u_hi: _Ujung = (band.atas, band.atas_inklusif)
-        if gabungan and _bersambung(gabungan[-1][1], u_lo):
-            gabungan[-1] = (gabungan[-1][0], _atas_lebih_akhir(gabungan[-1][1], u_hi))
+        if merged and _bersambung(merged[-1][1], u_lo):
+            merged[-1] = (merged[-1][0], _atas_lebih_akhir(merged[-1][1], u_hi))
         else:
-            gabungan.append((u_lo, u_hi))
-    if not gabungan:
+            merged.append((u_lo, u_hi))
+    if not merged:
         return [((None, False), (None, False))]
     kosong: list[tuple[_Ujung, _Ujung]] = []
-    pertama_bawah = gabungan[0][0]
+    pertama_bawah = merged[0][0]
     if pertama_bawah[0] is not None:
         kosong.append(((None, False), (pertama_bawah[0], not pertama_bawah[1])))
-    for (_, hi), (lo, _) in zip(gabungan, gabungan[1:], strict=False):
+    for (_, hi), (lo, _) in zip(merged, merged[1:], strict=False):
         kosong.append(((hi[0], not hi[1]), (lo[0], not lo[1])))
-    akhir_atas = gabungan[-1][1]
+    akhir_atas = merged[-1][1]
     if akhir_atas[0] is not None:
         kosong.append(((akhir_atas[0], not akhir_atas[1]), (None, False)))
     return kosong

@@ -1,4 +1,4 @@
-"""Forms that carry the values they were loaded with, and a service's errors on a form.
+"""Forms that carry the values they were loaded with.
 
 A form of the planning screens sends back, in the hidden field ``asal``, the stored
 values it was loaded with; the service compares them with what is stored now and
@@ -11,9 +11,8 @@ from __future__ import annotations
 import json
 
 from django import forms
-from django.core.exceptions import ValidationError
 
-__all__ = ["FormDenganAsal", "add_service_errors", "asal_dari_json", "segarkan_asal"]
+__all__ = ["FormDenganAsal", "asal_dari_json", "segarkan_asal"]
 
 
 def asal_dari_json(teks: str) -> dict[str, str]:
@@ -41,15 +40,3 @@ def segarkan_asal(form_cls, data, asal: dict[str, str], **kwargs):
     form = form_cls(baru, **kwargs)
     form.is_valid()
     return form
-
-
-def add_service_errors(form: forms.Form, e: ValidationError, peta: dict[str, str] | None = None):
-    """Show a service's errors next to their fields (keys mapped by ``peta``)."""
-    if not hasattr(e, "error_dict"):
-        for pesan in e.messages:
-            form.add_error(None, pesan)
-        return
-    for kunci, daftar in e.message_dict.items():
-        nama = (peta or {}).get(kunci, kunci)
-        for pesan in daftar:
-            form.add_error(nama if nama in form.fields else None, pesan)

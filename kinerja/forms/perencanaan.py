@@ -28,15 +28,14 @@ from kinerja.models import (
     Renstra,
 )
 from kinerja.selectors.tahun import tahun_terkunci_dari
-from kinerja.services.perencanaan import (
-    TRIWULAN_ROMAWI,
-    kanon_indikator,
+from kinerja.services.perencanaan.common import TRIWULAN_ROMAWI, teks_nilai
+from kinerja.services.perencanaan.indikator import kanon_indikator
+from kinerja.services.perencanaan.pk import (
     kanon_perjanjian_kinerja,
     kunci_anggaran_pk,
-    kunci_rencana_aksi,
     kunci_target_pk,
-    teks_nilai,
 )
+from kinerja.services.perencanaan.rencana_aksi import kunci_rencana_aksi
 from lib.format import BULAN
 
 __all__ = [

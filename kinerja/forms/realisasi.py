@@ -96,8 +96,8 @@ class NilaiBarisForm(forms.Form):
         self.hasil = hitung_baris(
             self.baris, self.grid.aturan, self.grid.triwulan, self.nilai_triwulan()
         )
-        if self.hasil.galat:
-            self.add_error("pembilang" if self.baris.rasio else "nilai", self.hasil.galat)
+        if self.hasil.error:
+            self.add_error("pembilang" if self.baris.rasio else "nilai", self.hasil.error)
         return d
 
 

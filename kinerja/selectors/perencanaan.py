@@ -40,12 +40,8 @@ from kinerja.models import (
 from kinerja.paket.types import Aturan
 from kinerja.penandatangan import pejabat_tahun, penandatanganan
 from kinerja.selectors.tahun import tahun_list
-from kinerja.services.perencanaan import (
-    TRIWULAN_ROMAWI,
-    kunci_rencana_aksi,
-    teks_nilai,
-    teks_triwulan,
-)
+from kinerja.services.perencanaan.common import TRIWULAN_ROMAWI, teks_nilai, teks_triwulan
+from kinerja.services.perencanaan.rencana_aksi import kunci_rencana_aksi
 from lib.format import format_angka_alami, format_persen, format_rupiah
 
 NAMA_TINGKAT = {

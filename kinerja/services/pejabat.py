@@ -20,7 +20,7 @@ from django.db import transaction
 from kinerja.audit import catat_perubahan
 from kinerja.models import AWALAN_STATUS, Pejabat, Pemda, PerangkatDaerah, StatusPejabat
 from kinerja.services.kunci import pastikan_tahun_terbuka
-from kinerja.services.perencanaan import pengubah_terakhir
+from kinerja.services.perencanaan.common import pengubah_terakhir
 from lib.format import format_nip
 
 KOLOM = (

@@ -22,7 +22,7 @@ from kinerja.audit import catat_perubahan
 from kinerja.engine.angka import NilaiTidakValid
 from kinerja.engine.predikat import PRESET, Skala, periksa_skala, skala_dari_band
 from kinerja.models import BandPredikat, Pemda, Peran, PerangkatDaerah
-from kinerja.services.perencanaan import pengubah_terakhir
+from kinerja.services.perencanaan.common import pengubah_terakhir
 from lib.format import format_angka_alami
 
 _BELUM_DISIMPAN = (
@@ -61,7 +61,7 @@ KOLOM_PD = ("kode", "nama", "jenis", "alamat", "telepon", "email", "situs")
 PERAN_DENGAN_PD = (Peran.Jenis.OPERATOR.value, Peran.Jenis.KEPALA.value)
 
 
-def _sidik(data: Any) -> str:
+def _fingerprint(data: Any) -> str:
     teks = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(teks.encode()).hexdigest()[:20]
 
@@ -103,9 +103,9 @@ def periksa_aturan(
         )
     except NilaiTidakValid as e:
         return [str(e)[:1].upper() + str(e)[1:] + "."], []
-    galat = [m.pesan for m in masalah if m.jenis in MASALAH_MENOLAK]
+    errors = [m.pesan for m in masalah if m.jenis in MASALAH_MENOLAK]
     peringatan = [m.pesan for m in masalah if m.jenis not in MASALAH_MENOLAK]
-    return galat, peringatan
+    return errors, peringatan
 
 
 def kanon_aturan(pemda: Pemda) -> dict[str, Any]:
@@ -136,7 +136,7 @@ def kanon_aturan(pemda: Pemda) -> dict[str, Any]:
 
 
 def versi_aturan(pemda: Pemda) -> str:
-    return _sidik(kanon_aturan(pemda))
+    return _fingerprint(kanon_aturan(pemda))
 
 
 @transaction.atomic
@@ -170,14 +170,14 @@ def pemda_aturan_ubah(
         )
     if skala_preset and skala_preset not in PRESET:
         raise ValidationError({"skala_preset": "Skala bawaan tidak dikenal."})
-    galat, _ = periksa_aturan(
+    errors, _ = periksa_aturan(
         skala_preset=skala_preset,
         band=band,
         batas_bawah=batas_bawah_capaian,
         batas_atas=batas_atas_capaian,
     )
-    if galat:
-        raise ValidationError({"skala": galat})
+    if errors:
+        raise ValidationError({"skala": errors})
 
     lama = kanon_aturan(pemda)
     pemda.skala_preset = skala_preset
@@ -240,7 +240,7 @@ def kanon_perangkat_daerah(pd: PerangkatDaerah) -> dict[str, str]:
 
 
 def versi_perangkat_daerah(pd: PerangkatDaerah) -> str:
-    return _sidik(kanon_perangkat_daerah(pd))
+    return _fingerprint(kanon_perangkat_daerah(pd))
 
 
 def _bersih(data: Mapping[str, Any]) -> dict[str, str]:
@@ -321,7 +321,7 @@ def kanon_pengguna(user) -> dict[str, Any]:
 
 
 def versi_pengguna(user) -> str:
-    return _sidik(kanon_pengguna(user))
+    return _fingerprint(kanon_pengguna(user))
 
 
 def _periksa_peran(

@@ -32,7 +32,7 @@ from kinerja.models import (
     SubKegiatan,
 )
 from kinerja.services.kunci import pastikan_tahun_terbuka
-from kinerja.services.perencanaan import pengubah_terakhir, teks_nilai
+from kinerja.services.perencanaan.common import pengubah_terakhir, teks_nilai
 
 PESAN_PKB_BERUBAH = (
     "PK berjenjang {jabatan} telah diubah oleh {oleh} setelah halaman ini Anda buka. "
@@ -163,16 +163,16 @@ def pk_berjenjang_ubah(
     _pastikan_jabatan_bebas(pd, obj.tahun, jabatan, obj.versi, kecuali=obj.pk)
     sah = kode_anggaran_sah(pd, obj.tahun)
     baru_anggaran: dict[str, str] = {}
-    galat = []
+    errors = []
     for kode, jumlah in anggaran:
         if kode not in sah:
-            galat.append(PESAN_KODE_TIDAK_ADA.format(kode=kode, tahun=obj.tahun))
+            errors.append(PESAN_KODE_TIDAK_ADA.format(kode=kode, tahun=obj.tahun))
         elif kode in baru_anggaran:
-            galat.append(PESAN_KODE_GANDA.format(kode=kode))
+            errors.append(PESAN_KODE_GANDA.format(kode=kode))
         else:
             baru_anggaran[kode] = format(jumlah.normalize(), "f")
-    if galat:
-        raise ValidationError({"anggaran": galat})
+    if errors:
+        raise ValidationError({"anggaran": errors})
     lama = kanon_pk_berjenjang(obj)
     obj.jabatan = jabatan
     obj.pejabat = pejabat

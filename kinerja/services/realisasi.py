@@ -282,7 +282,7 @@ class HasilBaris:
     capaian: Capaian | None = None
     band: Band | None = None
     perlu_catatan: bool = False
-    galat: str | None = None
+    error: str | None = None
 
     @property
     def capaian_teks(self) -> str:
@@ -322,7 +322,7 @@ def hitung_baris(
         nilai = nilai_indikator(ind, aturan, target=target_sd, realisasi=realisasi_sd)
     except NilaiTidakValid as e:
         pesan = str(e)
-        return HasilBaris(galat=pesan[:1].upper() + pesan[1:] + ".")
+        return HasilBaris(error=pesan[:1].upper() + pesan[1:] + ".")
     return HasilBaris(target_sd, realisasi_sd, nilai.capaian, nilai.band, nilai.tercapai is False)
 
 
@@ -346,7 +346,7 @@ class BarisRealisasi:
     versi: int = 0
 
 
-class SimpanGagal(ValidationError):
+class SimpanError(ValidationError):
     """The grid was not saved; ``per_baris`` maps indikator id → messages for its row and
     ``versi_kini`` the current version of rows that someone else changed."""
 
@@ -412,7 +412,7 @@ def realisasi_simpan_triwulan(
     """Save every changed row of the quarter, or none. Returns the number of rows changed.
 
     Refused (``ValidationError``) when the quarter or the year is locked; refused with
-    :class:`SimpanGagal` naming the rows when a row was changed by someone else since it
+    :class:`SimpanError` naming the rows when a row was changed by someone else since it
     was loaded (optimistic locking on ``Realisasi.versi``), when a value does not fit the
     indicator, or when a capaian below the pemda's threshold has no note.
     """
@@ -426,7 +426,7 @@ def realisasi_simpan_triwulan(
         .filter(indikator_id__in=per_id, tahun=tahun, triwulan=triwulan)
         .select_related("diubah_oleh")
     }
-    galat: dict[int, list[str]] = {}
+    errors: dict[int, list[str]] = {}
     versi_kini: dict[int, int] = {}
     ubah: list[tuple[BarisGrid, Realisasi | None, dict, dict]] = []
     for b in baris:
@@ -457,16 +457,16 @@ def realisasi_simpan_triwulan(
             hasil = hitung_baris(
                 g, grid.aturan, triwulan, _nilai_tw(baru["nilai"], b.pembilang, b.penyebut)
             )
-            if hasil.galat:
-                pesan.append(hasil.galat)
+            if hasil.error:
+                pesan.append(hasil.error)
             elif hasil.perlu_catatan and not baru["catatan"]:
                 pesan.append(hasil.pesan_catatan(grid.aturan))
         if pesan:
-            galat[b.indikator_id] = pesan
+            errors[b.indikator_id] = pesan
         else:
             ubah.append((g, lama_row, lama, baru))
-    if galat:
-        raise SimpanGagal(galat, versi_kini)
+    if errors:
+        raise SimpanError(errors, versi_kini)
 
     for g, row, lama, baru in ubah:
         if row is None:

@@ -117,7 +117,8 @@ def pastikan_revisi(renstra: Renstra) -> RevisiRenstra | None:
 
 
 def _teks(angka, label: str = "") -> str:
-    # The same text as kinerja.services.perencanaan.teks_nilai (which imports this module).
+    # The same text as kinerja.services.perencanaan.common.teks_nilai (the planning services
+    # import this module).
     if angka is None:
         return ""
     return label or format_angka_alami(angka)

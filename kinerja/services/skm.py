@@ -44,7 +44,7 @@ def indikator_tahun(pd: PerangkatDaerah, tahun: int):
     ).order_by("renstra__mulai", "urutan", "pk")
 
 
-def sidik(isi: Any) -> str:
+def fingerprint(isi: Any) -> str:
     """A fingerprint of stored values as a page loaded them, to refuse saving over a change
     made meanwhile by someone else."""
     teks = json.dumps(isi, sort_keys=True, default=str)
@@ -73,7 +73,7 @@ def daftar_skm(pd: PerangkatDaerah, tahun: int) -> list[HasilSKM]:
 
 
 def versi_skm(hasil: HasilSKM) -> str:
-    return sidik(_isi_skm(hasil))
+    return fingerprint(_isi_skm(hasil))
 
 
 def _isi_skm(hasil: HasilSKM | None) -> dict[str, Any] | None:
@@ -121,7 +121,7 @@ def hasil_skm_simpan(
     if ganda.exists():
         raise ValidationError({"periode": PESAN_PERIODE_GANDA.format(periode=periode, tahun=tahun)})
     lama = _isi_skm(hasil)
-    if lama is not None and versi is not None and versi != sidik(lama):
+    if lama is not None and versi is not None and versi != fingerprint(lama):
         raise ValidationError(PESAN_USANG.format(apa=f"SKM periode {hasil.periode}"))
     if hasil is None:
         urutan = HasilSKM.objects.filter(perangkat_daerah=pd, tahun=tahun).count() + 1
@@ -192,8 +192,8 @@ def _isi_pembanding(row: NilaiPembanding | None) -> dict[str, Any] | None:
     return {"nilai": row.nilai, "label": row.nilai_label, "sumber": row.sumber}
 
 
-def _sidik_pembanding(ada: Mapping[tuple[int, str], NilaiPembanding]) -> str:
-    return sidik(sorted((f"{i}-{t}", _isi_pembanding(row)) for (i, t), row in ada.items()))
+def _fingerprint_pembanding(ada: Mapping[tuple[int, str], NilaiPembanding]) -> str:
+    return fingerprint(sorted((f"{i}-{t}", _isi_pembanding(row)) for (i, t), row in ada.items()))
 
 
 def versi_pembanding(pd: PerangkatDaerah, tahun: int) -> str:
@@ -203,7 +203,7 @@ def versi_pembanding(pd: PerangkatDaerah, tahun: int) -> str:
         indikator__in=indikator_tahun(pd, tahun), tahun=tahun, tingkat__in=TINGKAT_PEMBANDING
     ).order_by("urutan", "pk"):
         ada.setdefault((row.indikator_id, row.tingkat), row)
-    return _sidik_pembanding(ada)
+    return _fingerprint_pembanding(ada)
 
 
 @transaction.atomic
@@ -223,15 +223,15 @@ def pembanding_simpan(
     """
     pastikan_tahun_terbuka(pd, tahun)
     indikator = {i.pk: i for i in indikator_tahun(pd, tahun)}
-    galat = []
+    errors = []
     for x in isian:
         if x.indikator_id not in indikator or x.tingkat not in TINGKAT_PEMBANDING:
             raise ValidationError(PESAN_INDIKATOR_ASING)
         if x.nilai is None and x.sumber.strip():
             ind = indikator[x.indikator_id]
-            galat.append(f"{ind.kode} ({x.tingkat}): {PESAN_SUMBER_TANPA_NILAI}")
-    if galat:
-        raise ValidationError(galat)
+            errors.append(f"{ind.kode} ({x.tingkat}): {PESAN_SUMBER_TANPA_NILAI}")
+    if errors:
+        raise ValidationError(errors)
     ada: dict[tuple[int, str], NilaiPembanding] = {}
     for row in (
         NilaiPembanding.objects.select_for_update()
@@ -239,7 +239,7 @@ def pembanding_simpan(
         .order_by("urutan", "pk")
     ):
         ada.setdefault((row.indikator_id, row.tingkat), row)
-    if versi is not None and versi != _sidik_pembanding(ada):
+    if versi is not None and versi != _fingerprint_pembanding(ada):
         raise ValidationError(PESAN_USANG.format(apa=f"Nilai pembanding tahun {tahun}"))
     berubah = 0
     for x in isian:

@@ -13,7 +13,7 @@ from django.urls import NoReverseMatch, reverse
 from kinerja.access import boleh_buka_tahun, perangkat_daerah_terlihat
 from kinerja.models import PerangkatDaerah, Renstra, Tahun
 from kinerja.selectors.tahun import buka_tahun_context, tahun_dibuka
-from kinerja.services.perencanaan import dalam_jangkauan, renstra_tahun
+from kinerja.services.perencanaan.periode import dalam_jangkauan, renstra_tahun
 
 register = template.Library()
 

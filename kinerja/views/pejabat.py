@@ -21,6 +21,7 @@ from kinerja.access import (
     get_manageable_pemda_for_user,
     get_perangkat_daerah_for_user,
 )
+from kinerja.forms.errors import add_service_errors
 from kinerja.models import Pejabat, PerangkatDaerah, StatusPejabat, validate_nip
 from kinerja.penandatangan import jabatan_kepala_daerah
 from kinerja.services.kunci import tahun_terkunci
@@ -62,14 +63,6 @@ class PejabatForm(forms.Form):
     def __init__(self, *args, label_kepala: str = "Kepala", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kepala"].label = label_kepala
-
-
-def _add_errors(form: forms.Form, e: ValidationError) -> None:
-    if hasattr(e, "error_dict"):
-        for kolom, galat in e.error_dict.items():
-            form.add_error(kolom if kolom in form.fields else None, galat)
-    else:
-        form.add_error(None, e)
 
 
 def _awal(p: Pejabat) -> dict:
@@ -122,7 +115,7 @@ def pejabat_pd(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
                 pemda=pd.pemda, pd=pd, tahun=tahun, data=form.cleaned_data, pengguna=request.user
             )
         except ValidationError as e:
-            _add_errors(form, e)
+            add_service_errors(form, e)
         else:
             messages.success(
                 request, f"{p.jabatan_lengkap} tahun {tahun}: {p.nama_lengkap} ditambahkan."
@@ -164,7 +157,7 @@ def pejabat_pd_ubah(request: HttpRequest, kode: str, tahun: int, pk: int) -> Htt
                     versi_asal=form.cleaned_data["versi"],
                 )
             except ValidationError as e:
-                _add_errors(form, e)
+                add_service_errors(form, e)
             else:
                 if hasil is None:
                     messages.info(request, "Tidak ada perubahan yang perlu disimpan.")
@@ -273,7 +266,7 @@ def pejabat_pemda(request: HttpRequest, kode: str) -> HttpResponse:
                 pemda=pemda, pd=None, tahun=tahun, data=form.cleaned_data, pengguna=request.user
             )
         except ValidationError as e:
-            _add_errors(form, e)
+            add_service_errors(form, e)
         else:
             messages.success(
                 request, f"{p.jabatan_lengkap} tahun {tahun}: {p.nama_lengkap} ditambahkan."
@@ -311,7 +304,7 @@ def pejabat_pemda_ubah(request: HttpRequest, kode: str, pk: int) -> HttpResponse
                     versi_asal=form.cleaned_data["versi"],
                 )
             except ValidationError as e:
-                _add_errors(form, e)
+                add_service_errors(form, e)
             else:
                 if hasil is None:
                     messages.info(request, "Tidak ada perubahan yang perlu disimpan.")

@@ -28,6 +28,7 @@ from kinerja.access import get_manageable_pemda_for_user
 from kinerja.audit import format_waktu
 from kinerja.engine.angka import NilaiTidakValid, parse_angka
 from kinerja.engine.predikat import PRESET, Band
+from kinerja.forms.errors import add_service_errors
 from kinerja.models import (
     BATAS_ATAS_CHOICES,
     BATAS_BAWAH_CHOICES,
@@ -79,16 +80,6 @@ def _dengan_versi(form: forms.Form, versi: str, **kwargs) -> forms.Form:
     baru = form.__class__(data, **kwargs)
     baru.is_valid()
     return baru
-
-
-def _add_errors(form: forms.Form, e: ValidationError) -> None:
-    if not hasattr(e, "error_dict"):
-        for pesan in e.messages:
-            form.add_error(None, pesan)
-        return
-    for kunci, daftar in e.message_dict.items():
-        for pesan in daftar:
-            form.add_error(kunci if kunci in form.fields else None, pesan)
 
 
 # --------------------------------------------------------------------------- aturan
@@ -186,11 +177,11 @@ class AturanForm(forms.Form):
             teks = {k: (kolom[k][i] if i < len(kolom[k]) else "").strip() for k in KOLOM_BAND}
             if not (teks["label"] or teks["bawah"] or teks["atas"] or teks["keterangan"]):
                 continue
-            galat: list[str] = []
+            errors: list[str] = []
             if not teks["label"]:
-                galat.append("Nama predikat wajib diisi.")
+                errors.append("Nama predikat wajib diisi.")
             elif len(teks["label"]) > 100:
-                galat.append("Nama predikat paling panjang 100 karakter.")
+                errors.append("Nama predikat paling panjang 100 karakter.")
             batas: dict[str, Decimal | None] = {}
             for k, nama in (("bawah", "Batas bawah"), ("atas", "Batas atas")):
                 batas[k] = None
@@ -198,15 +189,15 @@ class AturanForm(forms.Form):
                     try:
                         batas[k] = parse_angka(teks[k])
                     except NilaiTidakValid:
-                        galat.append(f'{nama} "{teks[k]}" bukan angka yang sah.')
+                        errors.append(f'{nama} "{teks[k]}" bukan angka yang sah.')
                         continue
                     if batas[k].normalize().as_tuple().exponent < -6 or abs(batas[k]) >= 10**14:
-                        galat.append(f"{nama} terlalu panjang.")
+                        errors.append(f"{nama} terlalu panjang.")
             if teks["warna"] and not _WARNA.match(teks["warna"]):
-                galat.append("Warna harus berbentuk #RRGGBB.")
-            baris = dict(teks, galat=galat)
+                errors.append("Warna harus berbentuk #RRGGBB.")
+            baris = dict(teks, galat=errors)
             self.baris_band.append(baris)
-            if galat:
+            if errors:
                 sah = False
                 continue
             self.band.append(
@@ -288,7 +279,7 @@ def aturan(request: HttpRequest, kode: str) -> HttpResponse:
                 else:
                     pemda.refresh_from_db()
                     form = _dengan_versi(form, versi_aturan(pemda))
-                    _add_errors(form, e)
+                    add_service_errors(form, e)
             else:
                 if berubah:
                     messages.success(request, f"Aturan {pemda.nama} disimpan.")
@@ -343,7 +334,7 @@ def aturan_periksa(request: HttpRequest, kode: str) -> JsonResponse:
     get_manageable_pemda_for_user(request.user, kode)
     form = AturanForm(request.POST)
     form.is_valid()
-    galat_kolom = {
+    kolom_errors = {
         k: v for k, v in form.errors.get_json_data().items() if k not in ("versi", "__all__")
     }
     return JsonResponse(
@@ -352,7 +343,7 @@ def aturan_periksa(request: HttpRequest, kode: str) -> JsonResponse:
             "galat": form.galat_skala,
             "peringatan": form.peringatan,
             "galat_band": [b["galat"] for b in form.baris_band],
-            "galat_kolom": {k: [x["message"] for x in v] for k, v in galat_kolom.items()},
+            "galat_kolom": {k: [x["message"] for x in v] for k, v in kolom_errors.items()},
         }
     )
 
@@ -406,7 +397,7 @@ def perangkat_daerah(request: HttpRequest, kode: str) -> HttpResponse:
                     pemda=pemda, pengguna=request.user, data=form.cleaned_data
                 )
             except ValidationError as e:
-                _add_errors(form, e)
+                add_service_errors(form, e)
             else:
                 messages.success(request, f"{pd.nama} ({pd.kode}) ditambahkan.")
                 return redirect("pemda-perangkat-daerah", kode=pemda.kode)
@@ -441,7 +432,7 @@ def perangkat_daerah_ubah(request: HttpRequest, kode: str, pk: int) -> HttpRespo
                 pd.refresh_from_db()
                 if not hasattr(e, "error_dict"):
                     form = _dengan_versi(form, versi_perangkat_daerah(pd), pd=pd)
-                _add_errors(form, e)
+                add_service_errors(form, e)
             else:
                 if berubah:
                     messages.success(request, f"Data {form.cleaned_data['nama']} disimpan.")
@@ -597,7 +588,7 @@ def pengguna_baru(request: HttpRequest, kode: str) -> HttpResponse:
                     perangkat_daerah=cd["perangkat_daerah"],
                 )
             except ValidationError as e:
-                _add_errors(form, e)
+                add_service_errors(form, e)
             else:
                 peran = user.peran
                 tempat = f" di {peran.perangkat_daerah.nama}" if peran.perangkat_daerah else ""
@@ -643,7 +634,7 @@ def pengguna_ubah(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
                 user.peran.refresh_from_db()
                 if not hasattr(e, "error_dict"):
                     form = _dengan_versi(form, versi_pengguna(user), pemda=pemda, user=user)
-                _add_errors(form, e)
+                add_service_errors(form, e)
             else:
                 if berubah:
                     messages.success(request, f"Pengguna {user.username} disimpan.")

@@ -24,7 +24,8 @@ from kinerja.access import (
     get_editable_perangkat_daerah_for_user,
     get_perangkat_daerah_for_user,
 )
-from kinerja.forms.asal import add_service_errors, segarkan_asal
+from kinerja.forms.asal import segarkan_asal
+from kinerja.forms.errors import add_service_errors
 from kinerja.forms.perencanaan import (
     IndikatorForm,
     PerubahanBaruForm,
@@ -37,38 +38,27 @@ from kinerja.models import Indikator, PerangkatDaerah, PerjanjianKinerja, Renstr
 from kinerja.penandatangan import penandatanganan
 from kinerja.selectors import perencanaan as baca
 from kinerja.selectors.tahun import tahun_dibuka, tahun_terkunci_dari
-from kinerja.services.perencanaan import (
-    TRIWULAN_ROMAWI,
-    indikator_ubah,
+from kinerja.services.perencanaan import indikator as indikator_services
+from kinerja.services.perencanaan.common import TRIWULAN_ROMAWI
+from kinerja.services.perencanaan.periode import renstra_tahun
+from kinerja.services.perencanaan.pk import (
     kunci_anggaran_pk,
-    kunci_rencana_aksi,
     kunci_target_pk,
     perjanjian_kinerja_buat_perubahan,
     perjanjian_kinerja_ubah,
-    rencana_aksi_simpan,
-    renstra_tahun,
-    target_tahunan_simpan,
     versi_berikutnya,
 )
+from kinerja.services.perencanaan.rencana_aksi import kunci_rencana_aksi, rencana_aksi_simpan
 from kinerja.services.renstra import (
     renstra_dipakai,
     revisi_terbuka,
     ringkasan_versi,
     versi_renstra_pk,
 )
+from kinerja.views.common import perencanaan_context, tahun_aktif
 from kinerja.views.tahun import halaman_tahun_belum_dibuka
 
 # --------------------------------------------------------------------------- shared
-
-
-def _tahun_get(request: HttpRequest) -> int | None:
-    teks = request.GET.get("tahun", "")
-    return int(teks) if teks.isdigit() and len(teks) == 4 else None
-
-
-def _tahun_aktif(request: HttpRequest, pd: PerangkatDaerah) -> int:
-    """The year the year-bound links of a page without a year point to."""
-    return baca.tahun_aktif(pd, _tahun_get(request))
 
 
 def _renstra_tahun(pd: PerangkatDaerah, tahun: int) -> Renstra | None:
@@ -83,16 +73,6 @@ def _terkunci(pd: PerangkatDaerah, tahun: int) -> bool:
     return bool(tahun_terkunci_dari(pd, [tahun]))
 
 
-def _ctx_dasar(pd: PerangkatDaerah, page: str, tahun: int, boleh_ubah: bool) -> dict:
-    return {
-        "page": page,
-        "pd": pd,
-        "tahun": tahun,
-        "boleh_ubah": boleh_ubah,
-        "nav_perencanaan": page,
-    }
-
-
 # --------------------------------------------------------------------------- Renstra
 
 
@@ -100,9 +80,9 @@ def _ctx_dasar(pd: PerangkatDaerah, page: str, tahun: int, boleh_ubah: bool) -> 
 def renstra(request: HttpRequest, kode: str) -> HttpResponse:
     pd, boleh_ubah = get_perangkat_daerah_for_user(request.user, kode)
     daftar = list(Renstra.objects.filter(perangkat_daerah=pd).order_by("-mulai"))
-    tahun = _tahun_aktif(request, pd)
+    tahun = tahun_aktif(request, pd)
     r = baca.pilih_renstra(daftar, tahun)
-    ctx = _ctx_dasar(pd, "perencanaan-renstra", tahun, boleh_ubah)
+    ctx = perencanaan_context(pd, "perencanaan-renstra", tahun, boleh_ubah)
     ctx.update({"renstra": r, "daftar_renstra": daftar})
     if r is not None:
         ctx.update(baca.tujuan_renstra(r, list(range(r.mulai, r.selesai + 1))))
@@ -128,7 +108,7 @@ def indikator(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
     riwayat = baca.riwayat_indikator(ind, pd.pemda)
     target_pk = baca.target_pk_indikator(ind)
     log = baca.log_indikator(pd, ind)
-    ctx = _ctx_dasar(pd, "perencanaan-indikator", _tahun_aktif(request, pd), boleh_ubah)
+    ctx = perencanaan_context(pd, "perencanaan-indikator", tahun_aktif(request, pd), boleh_ubah)
     ctx.update(
         {
             "ind": ind,
@@ -155,8 +135,10 @@ def _simpan_indikator(request: HttpRequest, ind: Indikator, form: IndikatorForm)
         t: cd[f"target-{t}"] for t in form.tahun_list if not form.fields[f"target-{t}"].disabled
     }
     with transaction.atomic():
-        berubah = indikator_ubah(indikator=ind, pengguna=request.user, data=data, asal=asal)
-        tahun_berubah = target_tahunan_simpan(
+        berubah = indikator_services.indikator_ubah(
+            indikator=ind, pengguna=request.user, data=data, asal=asal
+        )
+        tahun_berubah = indikator_services.target_tahunan_simpan(
             indikator=ind,
             pengguna=request.user,
             target=target,
@@ -182,7 +164,7 @@ def _form_indikator_segar(request: HttpRequest, ind: Indikator, e: ValidationErr
 
 
 @require_http_methods(["GET", "POST"])
-def indikator_ubah_view(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
+def indikator_ubah(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
     pd = get_editable_perangkat_daerah_for_user(request.user, kode)
     ind = _get_indikator(pd, pk)
     ind.renstra.perangkat_daerah = pd
@@ -198,7 +180,7 @@ def indikator_ubah_view(request: HttpRequest, kode: str, pk: int) -> HttpRespons
             else:
                 messages.info(request, "Tidak ada perubahan yang perlu disimpan.")
             return redirect("perencanaan-indikator", kode=pd.kode, pk=ind.pk)
-    ctx = _ctx_dasar(pd, "perencanaan-indikator", _tahun_aktif(request, pd), True)
+    ctx = perencanaan_context(pd, "perencanaan-indikator", tahun_aktif(request, pd), True)
     ctx.update(
         {
             "ind": ind,
@@ -218,9 +200,9 @@ def indikator_ubah_view(request: HttpRequest, kode: str, pk: int) -> HttpRespons
 def program(request: HttpRequest, kode: str) -> HttpResponse:
     pd, boleh_ubah = get_perangkat_daerah_for_user(request.user, kode)
     daftar = list(Renstra.objects.filter(perangkat_daerah=pd).order_by("-mulai"))
-    tahun = _tahun_aktif(request, pd)
+    tahun = tahun_aktif(request, pd)
     r = baca.pilih_renstra(daftar, tahun)
-    ctx = _ctx_dasar(pd, "perencanaan-program", tahun, boleh_ubah)
+    ctx = perencanaan_context(pd, "perencanaan-program", tahun, boleh_ubah)
     ctx.update({"renstra": r, "daftar_renstra": daftar})
     if r is not None:
         ctx.update({"pohon": baca.pohon_renstra(r, list(range(r.mulai, r.selesai + 1)))})
@@ -245,7 +227,7 @@ def perjanjian_kinerja(request: HttpRequest, kode: str, tahun: int) -> HttpRespo
         dipilih = next((p for p in daftar if p.versi == diminta), daftar[-1])
     murni = next((p for p in daftar if p.versi == "murni"), None)
     perubahan = daftar[-1] if daftar and daftar[-1].urutan_versi > 0 else None
-    ctx = _ctx_dasar(pd, "perencanaan-pk", tahun, boleh_ubah)
+    ctx = perencanaan_context(pd, "perencanaan-pk", tahun, boleh_ubah)
     ctx.update(
         {
             "daftar": [
@@ -273,7 +255,7 @@ def pk_berjenjang(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     pd, boleh_ubah = get_perangkat_daerah_for_user(request.user, kode)
     renstra_obj = _renstra_tahun(pd, tahun)
     isi = baca.isi_pk_berjenjang(pd, tahun, renstra_obj)
-    ctx = _ctx_dasar(pd, "perencanaan-pk-berjenjang", tahun, boleh_ubah)
+    ctx = perencanaan_context(pd, "perencanaan-pk-berjenjang", tahun, boleh_ubah)
     ctx.update({"daftar": isi, "terkunci": _terkunci(pd, tahun)})
     return render(request, "kinerja/perencanaan/pk_berjenjang.html", ctx)
 
@@ -330,7 +312,7 @@ def pk_ubah(request: HttpRequest, kode: str, tahun: int, versi: str) -> HttpResp
                 messages.info(request, "Tidak ada perubahan yang perlu disimpan.")
             url = reverse("perencanaan-pk", kwargs={"kode": pd.kode, "tahun": tahun})
             return redirect(f"{url}?versi={pk.versi}")
-    ctx = _ctx_dasar(pd, "perencanaan-pk", tahun, True)
+    ctx = perencanaan_context(pd, "perencanaan-pk", tahun, True)
     ctx.update(
         {
             "pk": pk,
@@ -461,7 +443,7 @@ def rencana_aksi(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
                 return redirect("perencanaan-rencana-aksi", kode=pd.kode, tahun=tahun)
 
     baris = _baris_rencana_aksi(target, form)
-    ctx = _ctx_dasar(pd, "perencanaan-rencana-aksi", tahun, boleh_ubah)
+    ctx = perencanaan_context(pd, "perencanaan-rencana-aksi", tahun, boleh_ubah)
     ctx.update(
         {
             "pk": pk,

@@ -20,10 +20,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from kinerja.access import get_editable_perangkat_daerah_for_user
 from kinerja.engine.angka import Nilai
 from kinerja.forms import NilaiField, UangField
+from kinerja.forms.errors import add_service_errors
 from kinerja.models import Indikator, Pejabat, PerangkatDaerah, PKBerjenjang, TargetTahunan
 from kinerja.services import pk_berjenjang as pk_berjenjang_services
 from kinerja.services.kunci import tahun_terkunci
-from kinerja.services.perencanaan import teks_nilai
+from kinerja.services.perencanaan.common import teks_nilai
 from kinerja.services.pk_berjenjang import (
     IsianSasaran,
     kode_anggaran_sah,
@@ -195,7 +196,7 @@ def pk_berjenjang_baru(request: HttpRequest, kode: str, tahun: int) -> HttpRespo
                 pengguna=request.user,
             )
         except ValidationError as e:
-            _add_errors(form, e)
+            add_service_errors(form, e)
         else:
             messages.success(
                 request, f"PK berjenjang {pkb.jabatan} {tahun} dibuat; isi sasaran dan anggarannya."
@@ -204,14 +205,6 @@ def pk_berjenjang_baru(request: HttpRequest, kode: str, tahun: int) -> HttpRespo
     ctx = _ctx(pd, tahun)
     ctx.update({"form": form, "kembali": _url_daftar(pd, tahun)})
     return render(request, "kinerja/perencanaan/pk_berjenjang_baru.html", ctx)
-
-
-def _add_errors(form: forms.Form, e: ValidationError) -> None:
-    if hasattr(e, "error_dict"):
-        for kolom, galat in e.error_dict.items():
-            form.add_error(kolom if kolom in form.fields else None, galat)
-    else:
-        form.add_error(None, e)
 
 
 def _awal(pkb: PKBerjenjang) -> tuple[dict, list[dict], list[dict]]:
@@ -272,7 +265,7 @@ def pk_berjenjang_ubah(request: HttpRequest, kode: str, tahun: int, pk: int) -> 
                     versi_asal=form.cleaned_data["versi"],
                 )
             except ValidationError as e:
-                _add_errors(form, e)
+                add_service_errors(form, e)
             else:
                 if berubah:
                     messages.success(request, f"PK berjenjang {pkb.jabatan} {tahun} disimpan.")

@@ -33,14 +33,13 @@ from kinerja.forms.realisasi import (
 )
 from kinerja.models import BuktiDukung, Indikator, PerangkatDaerah, StatusTriwulan
 from kinerja.selectors.realisasi import langkah_review, status_semua, waktu_disetujui
+from kinerja.services import realisasi as realisasi_services
 from kinerja.services.kunci import status_triwulan, tahun_terkunci
 from kinerja.services.realisasi import (
     BarisGrid,
     GridTriwulan,
     HasilBaris,
-    SimpanGagal,
-    bukti_hapus,
-    bukti_unggah,
+    SimpanError,
     grid_triwulan,
     hitung_tersimpan,
     realisasi_simpan_triwulan,
@@ -92,7 +91,7 @@ class BarisTampil:
     target_tahunan: str
     realisasi: str
     catatan_kurang: bool
-    galat_bukti: str | None
+    bukti_error: str | None
     bukti_ctx: dict | None = None
 
 
@@ -119,7 +118,7 @@ def _ctx_bukti(
     grid: GridTriwulan,
     b: BarisGrid,
     dapat_unggah: bool,
-    galat: str | None,
+    error: str | None,
     *,
     dapat_hapus: bool | None = None,
     disetujui_pada=None,
@@ -130,7 +129,7 @@ def _ctx_bukti(
         "bukti": _bukti_tampil(pd, tahun, b.bukti, disetujui_pada),
         "dapat_mengisi": dapat_unggah,
         "dapat_hapus": dapat_unggah if dapat_hapus is None else dapat_hapus,
-        "galat_bukti": galat,
+        "galat_bukti": error,
         "url_unggah": reverse(
             "bukti-unggah",
             kwargs={
@@ -143,7 +142,7 @@ def _ctx_bukti(
     }
 
 
-def _baris_tampil(grid, forms_, galat_bukti, dapat_mengisi) -> dict[int, BarisTampil]:
+def _baris_tampil(grid, forms_, bukti_errors, dapat_mengisi) -> dict[int, BarisTampil]:
     hasil: dict[int, BarisTampil] = {}
     tw = grid.triwulan
     for no, b in enumerate(grid.baris, start=1):
@@ -172,7 +171,7 @@ def _baris_tampil(grid, forms_, galat_bukti, dapat_mengisi) -> dict[int, BarisTa
             else "-",
             realisasi=(teks_nilai(r.nilai, r.label, r.pembilang, r.penyebut) if r else None) or "-",
             catatan_kurang=tersimpan.perlu_catatan and not (r and r.catatan.strip()),
-            galat_bukti=(galat_bukti or {}).get(b.indikator.pk),
+            bukti_error=(bukti_errors or {}).get(b.indikator.pk),
         )
     return hasil
 
@@ -189,8 +188,8 @@ def _tampilkan(
     form_tinjau: TinjauForm | None = None,
     form_buka: BukaKembaliForm | None = None,
     konfirmasi: list[str] | None = None,
-    galat_umum: list[str] | None = None,
-    galat_bukti: dict[int, str] | None = None,
+    general_errors: list[str] | None = None,
+    bukti_errors: dict[int, str] | None = None,
     status_http: int = 200,
 ) -> HttpResponse:
     grid = grid or grid_triwulan(pd, tahun, triwulan)
@@ -207,7 +206,7 @@ def _tampilkan(
     disetujui_pada = waktu_disetujui(status)
     if dapat_mengisi and forms_ is None:
         forms_ = form_grid(grid)
-    baris = _baris_tampil(grid, forms_ or {}, galat_bukti, dapat_mengisi)
+    baris = _baris_tampil(grid, forms_ or {}, bukti_errors, dapat_mengisi)
     bagian = [
         {
             "judul": judul,
@@ -227,7 +226,7 @@ def _tampilkan(
             grid,
             item.baris,
             dapat_unggah,
-            item.galat_bukti,
+            item.bukti_error,
             dapat_hapus=dapat_mengisi,
             disetujui_pada=disetujui_pada,
         )
@@ -277,7 +276,7 @@ def _tampilkan(
         "jumlah_baris": len(grid.baris),
         "aturan": grid.aturan,
         "ambang": format_angka_alami(grid.aturan.ambang_tercapai),
-        "galat_umum": galat_umum or [],
+        "galat_umum": general_errors or [],
         "ukuran_maks": format_ukuran(ukuran_bukti_maks()),
         "url_pratinjau": reverse(
             "realisasi-pratinjau", kwargs={"kode": pd.kode, "tahun": tahun, "triwulan": triwulan}
@@ -301,7 +300,7 @@ def realisasi_triwulan(request: HttpRequest, kode: str, tahun: int, triwulan: in
     grid = grid_triwulan(pd, tahun, triwulan)
     data = request.POST.copy()
     forms_ = form_grid(grid, data)
-    galat_umum = [PESAN_BELUM_DISIMPAN]
+    general_errors = [PESAN_BELUM_DISIMPAN]
     dikirim = [f for f in forms_.values() if f.is_bound]
     if all(f.is_valid() for f in dikirim):
         berubah = [f.baris_realisasi() for f in dikirim if f.has_changed()]
@@ -309,7 +308,7 @@ def realisasi_triwulan(request: HttpRequest, kode: str, tahun: int, triwulan: in
             jumlah = realisasi_simpan_triwulan(
                 pd=pd, tahun=tahun, triwulan=triwulan, baris=berubah, pengguna=request.user
             )
-        except SimpanGagal as e:
+        except SimpanError as e:
             for indikator_id, pesan in e.per_baris.items():
                 for p in pesan:
                     forms_[indikator_id].add_error(None, p)
@@ -317,7 +316,7 @@ def realisasi_triwulan(request: HttpRequest, kode: str, tahun: int, triwulan: in
             for indikator_id, versi in e.versi_kini.items():
                 data[f"r{indikator_id}-versi"] = str(versi)
         except ValidationError as e:
-            galat_umum = e.messages
+            general_errors = e.messages
         else:
             if jumlah:
                 messages.success(
@@ -335,7 +334,7 @@ def realisasi_triwulan(request: HttpRequest, kode: str, tahun: int, triwulan: in
         boleh_ubah=boleh_ubah,
         grid=grid,
         forms_=forms_,
-        galat_umum=galat_umum,
+        general_errors=general_errors,
     )
 
 
@@ -374,13 +373,13 @@ def realisasi_pratinjau(request: HttpRequest, kode: str, tahun: int, triwulan: i
     )
 
 
-def _ingin_json(request: HttpRequest) -> bool:
+def _wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
-def _respon_bukti(request, grid: GridTriwulan, pesan: str, *, galat: str | None = None):
+def _respon_bukti(request, grid: GridTriwulan, pesan: str, *, error: str | None = None):
     """After an upload/delete: the fresh evidence cell as JSON, or back to the grid."""
-    if _ingin_json(request):
+    if _wants_json(request):
         grid_baru = grid_triwulan(
             grid.pd, grid.tahun, grid.triwulan, indikator_id=grid.baris[0].indikator.pk
         )
@@ -391,17 +390,17 @@ def _respon_bukti(request, grid: GridTriwulan, pesan: str, *, galat: str | None 
                 grid_baru,
                 grid_baru.baris[0],
                 status.status != Status.DIAJUKAN,
-                galat,
+                error,
                 dapat_hapus=not status.terkunci,
                 disetujui_pada=waktu_disetujui(status),
             ),
             request=request,
         )
         return JsonResponse(
-            {"pesan": pesan, "galat": galat, "html": html}, status=400 if galat else 200
+            {"pesan": pesan, "galat": error, "html": html}, status=400 if error else 200
         )
-    if galat:
-        messages.error(request, galat)
+    if error:
+        messages.error(request, error)
     else:
         messages.success(request, pesan)
     url = _url_grid(grid.pd, grid.tahun, grid.triwulan)
@@ -409,7 +408,7 @@ def _respon_bukti(request, grid: GridTriwulan, pesan: str, *, galat: str | None 
 
 
 @require_POST
-def bukti_unggah_view(
+def bukti_unggah(
     request: HttpRequest, kode: str, tahun: int, triwulan: int, indikator_id: int
 ) -> HttpResponse:
     pd = get_editable_perangkat_daerah_for_user(request.user, kode)
@@ -422,7 +421,7 @@ def bukti_unggah_view(
     form = BuktiForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            bukti = bukti_unggah(
+            bukti = realisasi_services.bukti_unggah(
                 pd=pd,
                 tahun=tahun,
                 triwulan=triwulan,
@@ -434,17 +433,17 @@ def bukti_unggah_view(
             form.add_error("berkas", e)
         else:
             return _respon_bukti(request, grid, f"Bukti dukung {bukti.nama_asli} tersimpan.")
-    galat = " ".join(form.errors.get("berkas", [])) or " ".join(form.non_field_errors())
-    if _ingin_json(request):
-        return _respon_bukti(request, grid, "", galat=galat)
+    error = " ".join(form.errors.get("berkas", [])) or " ".join(form.non_field_errors())
+    if _wants_json(request):
+        return _respon_bukti(request, grid, "", error=error)
     return _tampilkan(
         request,
         pd,
         tahun,
         triwulan,
         boleh_ubah=True,
-        galat_bukti={indikator_id: galat},
-        galat_umum=[f"Bukti dukung {grid.baris[0].indikator.kode} tidak tersimpan: {galat}"],
+        bukti_errors={indikator_id: error},
+        general_errors=[f"Bukti dukung {grid.baris[0].indikator.kode} tidak tersimpan: {error}"],
     )
 
 
@@ -478,7 +477,7 @@ def bukti_unduh(request: HttpRequest, kode: str, tahun: int, bukti_id: int) -> F
 
 
 @require_POST
-def bukti_hapus_view(request: HttpRequest, kode: str, tahun: int, bukti_id: int) -> HttpResponse:
+def bukti_hapus(request: HttpRequest, kode: str, tahun: int, bukti_id: int) -> HttpResponse:
     pd = get_editable_perangkat_daerah_for_user(request.user, kode)
     bukti = _bukti_milik(pd, tahun, bukti_id)
     r = bukti.realisasi
@@ -487,9 +486,9 @@ def bukti_hapus_view(request: HttpRequest, kode: str, tahun: int, bukti_id: int)
         raise Http404("Bukti dukung tidak ditemukan.")
     nama = bukti.nama_asli
     try:
-        bukti_hapus(pd=pd, bukti=bukti, pengguna=request.user)
+        realisasi_services.bukti_hapus(pd=pd, bukti=bukti, pengguna=request.user)
     except ValidationError as e:
-        return _respon_bukti(request, grid, "", galat=" ".join(e.messages))
+        return _respon_bukti(request, grid, "", error=" ".join(e.messages))
     return _respon_bukti(request, grid, f"Bukti dukung {nama} dihapus.")
 
 
@@ -521,7 +520,7 @@ def _tampilkan_tinjau(request, pd, tahun: int, triwulan: int, form: TinjauForm) 
         triwulan,
         boleh_ubah=boleh_ubah_data(request.user, pd),
         form_tinjau=form,
-        galat_umum=[f"Triwulan {romawi(triwulan)} belum ditinjau: periksa komentar di bawah."],
+        general_errors=[f"Triwulan {romawi(triwulan)} belum ditinjau: periksa komentar di bawah."],
     )
 
 
@@ -608,7 +607,9 @@ def realisasi_buka_kembali(
             triwulan,
             boleh_ubah=boleh_ubah,
             form_buka=form,
-            galat_umum=[f"Triwulan {romawi(triwulan)} belum dibuka kembali: tuliskan alasannya."],
+            general_errors=[
+                f"Triwulan {romawi(triwulan)} belum dibuka kembali: tuliskan alasannya."
+            ],
             status_http=400,
         )
     try:

@@ -23,7 +23,7 @@ from kinerja.access import (
     get_renstra_editable_perangkat_daerah_for_user,
 )
 from kinerja.audit import nama_pengguna
-from kinerja.forms.asal import add_service_errors as _tambah_galat
+from kinerja.forms.errors import add_service_errors
 from kinerja.forms.perencanaan import TanggalIsian
 from kinerja.models import (
     POLARITAS_CHOICES,
@@ -47,7 +47,7 @@ from kinerja.services.renstra import (
     revisi_tutup,
     versi_kini,
 )
-from kinerja.views.perencanaan import _ctx_dasar, _tahun_aktif
+from kinerja.views.common import perencanaan_context, tahun_aktif
 
 
 class RenstraBaruForm(forms.Form):
@@ -85,7 +85,7 @@ def _renstra_pd(pd: PerangkatDaerah, mulai: int) -> Renstra:
 
 def _tahun_menu(request: HttpRequest, pd: PerangkatDaerah, r: Renstra) -> int:
     """The year the menu links point to: the active year when the Renstra covers it."""
-    tahun = _tahun_aktif(request, pd)
+    tahun = tahun_aktif(request, pd)
     return tahun if r.mulai <= tahun <= r.selesai else r.mulai
 
 
@@ -111,7 +111,7 @@ def renstra_baru(request: HttpRequest, kode: str) -> HttpResponse:
                     salin_dari=sebelumnya if cd["salin"] else None,
                 )
             except ValidationError as e:
-                _tambah_galat(form, e)
+                add_service_errors(form, e)
             else:
                 pesan = f"Renstra {baru.mulai}–{baru.selesai} dibuat"
                 if cd["salin"] and sebelumnya is not None:
@@ -132,7 +132,7 @@ def renstra_baru(request: HttpRequest, kode: str) -> HttpResponse:
                 misi="\n".join(sebelumnya.misi),
             )
         form = RenstraBaruForm(initial=awal)
-    ctx = _ctx_dasar(pd, "perencanaan-renstra", _tahun_aktif(request, pd), True)
+    ctx = perencanaan_context(pd, "perencanaan-renstra", tahun_aktif(request, pd), True)
     ctx.update({"form": form, "sebelumnya": sebelumnya})
     return render(request, "kinerja/perencanaan/renstra_baru.html", ctx)
 
@@ -162,7 +162,7 @@ def revisi_baru(request: HttpRequest, kode: str, mulai: int) -> HttpResponse:
                     renstra=r, pengguna=request.user, tanggal=cd["tanggal"], alasan=cd["alasan"]
                 )
             except ValidationError as e:
-                _tambah_galat(form, e)
+                add_service_errors(form, e)
             else:
                 messages.success(
                     request,
@@ -177,7 +177,7 @@ def revisi_baru(request: HttpRequest, kode: str, mulai: int) -> HttpResponse:
                 return redirect(f"{url}?tahun={r.mulai}")
     else:
         form = RevisiForm(initial={"lanjut": _lanjut_aman(request, request.GET.get("lanjut", ""))})
-    ctx = _ctx_dasar(pd, "perencanaan-renstra", _tahun_menu(request, pd, r), True)
+    ctx = perencanaan_context(pd, "perencanaan-renstra", _tahun_menu(request, pd, r), True)
     ctx.update(
         {
             "renstra": r,
@@ -226,7 +226,7 @@ def renstra_versi(request: HttpRequest, kode: str, mulai: int, nomor: int) -> Ht
         }
         for ind in isi.get("indikator", [])
     ]
-    ctx = _ctx_dasar(pd, "perencanaan-renstra", _tahun_menu(request, pd, r), False)
+    ctx = perencanaan_context(pd, "perencanaan-renstra", _tahun_menu(request, pd, r), False)
     ctx.update(
         {
             "renstra": r,
@@ -296,7 +296,7 @@ def indikator_baru(request: HttpRequest, kode: str, mulai: int) -> HttpResponse:
                     iku=cd["iku"],
                 )
             except ValidationError as e:
-                _tambah_galat(form, e)
+                add_service_errors(form, e)
             else:
                 messages.success(
                     request, f"Indikator {ind.kode} ditambahkan; sekarang isi targetnya."
@@ -304,7 +304,7 @@ def indikator_baru(request: HttpRequest, kode: str, mulai: int) -> HttpResponse:
                 return redirect("perencanaan-indikator-ubah", kode=pd.kode, pk=ind.pk)
     else:
         form = IndikatorBaruForm(initial={"induk": request.GET.get("induk", "")}, pilihan=pilihan)
-    ctx = _ctx_dasar(pd, "perencanaan-renstra", _tahun_menu(request, pd, r), True)
+    ctx = perencanaan_context(pd, "perencanaan-renstra", _tahun_menu(request, pd, r), True)
     ctx.update(
         {
             "renstra": r,

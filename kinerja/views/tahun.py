@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from kinerja.models import PerangkatDaerah
-from kinerja.services.perencanaan import tahun_terjangkau
+from kinerja.services.perencanaan.periode import tahun_terjangkau
 
 
 def halaman_tahun_belum_dibuka(

@@ -144,7 +144,7 @@ def _daftar_awal(k: Context) -> list[EntriIsi]:
 def susun_dokumen(pd: km.PerangkatDaerah, tahun: int) -> Dokumen:
     """The whole LKjIP of ``pd`` for ``tahun`` as plain data (see the module docstring).
 
-    Raises ``kinerja.engine.hitung.HitungGagal`` (message in Indonesian) when the perangkat daerah
+    Raises ``kinerja.engine.hitung.HitungError`` (message in Indonesian) when the perangkat daerah
     has no Renstra or no data for the year.
     """
     data = load_data_tahun(pd, tahun)

@@ -18,7 +18,7 @@ from django.db.models import Q
 
 from kinerja import models as km
 from kinerja import penandatangan
-from kinerja.engine.hitung import Hasil, HasilIndikator, HitungGagal, hitung
+from kinerja.engine.hitung import Hasil, HasilIndikator, HitungError, hitung
 from kinerja.engine.penilaian import nilai_indikator
 from kinerja.engine.realisasi import Rasio, TipePenghitungan, nilai_tahunan
 from kinerja.paket import types as t
@@ -54,9 +54,9 @@ class DataTahun:
 
 def load_data_tahun(pd: km.PerangkatDaerah, tahun: int) -> DataTahun:
     if not km.Renstra.objects.filter(perangkat_daerah=pd).exists():
-        raise HitungGagal(f"{pd.nama} belum memiliki Renstra; LKjIP belum dapat disusun")
+        raise HitungError(f"{pd.nama} belum memiliki Renstra; LKjIP belum dapat disusun")
     paket = paket_muat(pd, tahun)
-    hasil = hitung(paket, tahun)  # raises HitungGagal when the year has no data
+    hasil = hitung(paket, tahun)  # raises HitungError when the year has no data
     th = paket.cari_tahun(tahun)
     assert th is not None
     lkjip = LKjIP.objects.filter(perangkat_daerah=pd, tahun=tahun).first()
@@ -126,7 +126,7 @@ def _hasil_lalu(paket: t.Paket, tahun: int) -> dict[int, dict[str, HasilIndikato
         if th.tahun < tahun:
             try:
                 hasil[th.tahun] = hitung(paket, th.tahun).indikator_per_kode()
-            except HitungGagal:
+            except HitungError:
                 continue
     return hasil
 

@@ -38,11 +38,11 @@ def blok_narasi(teks: str, *, selalu_daftar: bool = False) -> list[Blok]:
             butir.append(escape(m.group(1) if m else baris))
         return [Daftar(butir=butir, berurut=True)]
     hasil: list[Blok] = []
-    for potong in re.split(r"\n\s*\n", teks):
+    for chunk in re.split(r"\n\s*\n", teks):
         paragraf: list[str] = []
         daftar: list[str] = []
         berurut = False
-        for b in (x for x in potong.split("\n") if x.strip()):
+        for b in (x for x in chunk.split("\n") if x.strip()):
             m = _BUTIR.match(b) or _NOMOR.match(b)
             if m:
                 if paragraf:

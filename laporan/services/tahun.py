@@ -21,11 +21,9 @@ from anggaran.services.dpa import dpa_murni_buat
 from kinerja.audit import catat_perubahan
 from kinerja.models import Pejabat, PerangkatDaerah, Renstra
 from kinerja.services.pejabat import pejabat_salin_tahun
-from kinerja.services.perencanaan import (
-    pastikan_renstra_tahun,
-    perjanjian_kinerja_draf_buat,
-    rencana_aksi_usulan_buat,
-)
+from kinerja.services.perencanaan.periode import pastikan_renstra_tahun
+from kinerja.services.perencanaan.pk import perjanjian_kinerja_draf_buat
+from kinerja.services.perencanaan.rencana_aksi import rencana_aksi_usulan_buat
 from kinerja.services.tahun import tahun_daftarkan
 from laporan.models import LKjIP
 

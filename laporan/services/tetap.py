@@ -21,7 +21,7 @@ from django.db import transaction
 
 from kinerja.aturan import aturan_berlaku, aturan_ke_json
 from kinerja.audit import catat_perubahan
-from kinerja.engine.hitung import HitungGagal, hitung
+from kinerja.engine.hitung import HitungError, hitung
 from kinerja.engine.temuan import Temuan
 from kinerja.models import AturanTahun, PenjelasanTemuan, PerangkatDaerah
 from kinerja.services.kunci import pastikan_tahun_terbuka
@@ -140,7 +140,7 @@ def penjelasan_simpan_banyak(
             raise ValidationError({"teks": PESAN_PENJELASAN_PANJANG.format(batas=BATAS_PENJELASAN)})
     try:
         temuan = hitung(paket_muat(pd, tahun=tahun), tahun).temuan
-    except HitungGagal:
+    except HitungError:
         temuan = []
     lokasi = {x.kunci: x.lokasi for x in temuan}
     if any(k not in lokasi for k in teks):

@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
 
 from kinerja.access import get_perangkat_daerah_for_user
-from kinerja.engine.hitung import HitungGagal
+from kinerja.engine.hitung import HitungError
 from laporan.dokumen_pk import pdf_pk
 
 
@@ -15,7 +15,7 @@ def pk_pdf(request: HttpRequest, kode: str, tahun: int, versi: str) -> HttpRespo
     pd, _ = get_perangkat_daerah_for_user(request.user, kode)
     try:
         pdf, nama = pdf_pk(pd, tahun, versi)
-    except HitungGagal as e:
+    except HitungError as e:
         raise Http404(str(e)) from e
     r = HttpResponse(pdf, content_type="application/pdf")
     r["Content-Disposition"] = f'attachment; filename="{nama}"'

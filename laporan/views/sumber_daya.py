@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from kinerja.access import get_editable_perangkat_daerah_for_user, get_perangkat_daerah_for_user
-from kinerja.engine.hitung import HitungGagal, hitung
+from kinerja.engine.hitung import HitungError, hitung
 from kinerja.engine.sumber_daya import Ketersediaan, efisiensi_baris, efisiensi_total, ketersediaan
 from laporan.forms import SarprasFormSet, SDMFormSet, VersiTabelForm
 from laporan.models import LKjIP
@@ -43,7 +43,7 @@ class BarisSDM:
 def _rata_rata_capaian_iku(pd, tahun: int) -> Decimal | None:
     try:
         return hitung(paket_muat(pd, tahun), tahun).ringkasan["rata_rata_capaian_iku"]
-    except HitungGagal:
+    except HitungError:
         return None
 
 

@@ -41,7 +41,7 @@ _JALANKAN_AXE = """async () => {
 
 _LEBAR = """() => {
   // An element inside a box that scrolls (or clips) does not widen the page.
-  const terpotong = el => {
+  const clipped = el => {
     for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
       if (getComputedStyle(p).overflowX !== "visible") return true;
     }
@@ -53,7 +53,7 @@ _LEBAR = """() => {
   terlebar: [...document.querySelectorAll("body *")]
     .filter(el => el.getBoundingClientRect().right > window.innerWidth + 1
       && getComputedStyle(el).position !== "fixed"
-      && !terpotong(el))
+      && !clipped(el))
     .slice(0, 5)
     .map(el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
       + (el.className && typeof el.className === "string"

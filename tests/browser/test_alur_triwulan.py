@@ -141,11 +141,11 @@ def test_satu_triwulan_dari_isian_sampai_disetujui(
         op.keyboard.press("Tab")
     assert _fokus(op) == f"r{ikt2}-nilai"
     _ketik_lalu_tunggu_pratinjau(op, "63,,25")
-    galat = op.locator(f"#baris-{ikt2} .galat-pratinjau")
-    expect(galat).to_have_text('"63,,25" bukan angka yang sah.')
+    error = op.locator(f"#baris-{ikt2} .galat-pratinjau")
+    expect(error).to_have_text('"63,,25" bukan angka yang sah.')
     op.keyboard.press("Control+a")
     _ketik_lalu_tunggu_pratinjau(op, "63,25 (B-)")
-    expect(galat).to_be_hidden()
+    expect(error).to_be_hidden()
     # Enter goes down to the next indicator, not to the save button.
     op.keyboard.press("Enter")
     assert _fokus(op) == f"r{_ind(demo, 'IKS-2')}-nilai"

@@ -291,8 +291,8 @@ def test_nip_valid_pppk() -> None:
 
 
 def test_nip_truncated() -> None:
-    galat = validasi_nip("19671212 198806 1")
-    assert galat == ["NIP harus terdiri dari 18 digit angka, tertulis 15 digit"]
+    errors = validasi_nip("19671212 198806 1")
+    assert errors == ["NIP harus terdiri dari 18 digit angka, tertulis 15 digit"]
 
 
 def test_nip_not_digits() -> None:
@@ -301,46 +301,46 @@ def test_nip_not_digits() -> None:
 
 
 def test_nip_month_13() -> None:
-    galat = validasi_nip("196706211992131004")
-    assert len(galat) == 1
-    assert "bulan TMT CPNS" in galat[0] and "13" in galat[0]
+    errors = validasi_nip("196706211992131004")
+    assert len(errors) == 1
+    assert "bulan TMT CPNS" in errors[0] and "13" in errors[0]
 
 
 def test_nip_month_00() -> None:
-    galat = validasi_nip("196706211992001004")
-    assert len(galat) == 1 and "bulan TMT CPNS" in galat[0]
+    errors = validasi_nip("196706211992001004")
+    assert len(errors) == 1 and "bulan TMT CPNS" in errors[0]
 
 
 def test_nip_sex_3() -> None:
-    galat = validasi_nip("196706211992033004")
-    assert len(galat) == 1 and "jenis kelamin" in galat[0]
+    errors = validasi_nip("196706211992033004")
+    assert len(errors) == 1 and "jenis kelamin" in errors[0]
 
 
 def test_nip_serial_000() -> None:
-    galat = validasi_nip("196706211992031000")
-    assert len(galat) == 1 and "nomor urut" in galat[0]
+    errors = validasi_nip("196706211992031000")
+    assert len(errors) == 1 and "nomor urut" in errors[0]
 
 
 def test_nip_bad_birth_date() -> None:
-    galat = validasi_nip("196702301992031004")
-    assert any("tanggal lahir" in g for g in galat)
-    galat = validasi_nip("193006211960031004")
-    assert any("tahun lahir" in g and "1940–2010" in g for g in galat)
+    errors = validasi_nip("196702301992031004")
+    assert any("tanggal lahir" in g for g in errors)
+    errors = validasi_nip("193006211960031004")
+    assert any("tahun lahir" in g and "1940–2010" in g for g in errors)
 
 
 def test_nip_tmt_too_early() -> None:
-    galat = validasi_nip("196706211980031004")
-    assert len(galat) == 1 and "1984" in galat[0]
+    errors = validasi_nip("196706211980031004")
+    assert len(errors) == 1 and "1984" in errors[0]
 
 
 def test_nip_pppk_frequency_zero() -> None:
-    galat = validasi_nip("198503152023202001")
-    assert len(galat) == 1 and "frekuensi" in galat[0]
+    errors = validasi_nip("198503152023202001")
+    assert len(errors) == 1 and "frekuensi" in errors[0]
 
 
 def test_nip_digit13_neither() -> None:
-    galat = validasi_nip("196706211992531004")
-    assert len(galat) == 1 and "PPPK" in galat[0]
+    errors = validasi_nip("196706211992531004")
+    assert len(errors) == 1 and "PPPK" in errors[0]
 
 
 @pytest.mark.parametrize("teks", ["95o", "63,2x", "a95", "3,44NI"])

@@ -421,11 +421,11 @@ titik = st.decimals(
 
 @st.composite
 def skala_valid(draw: st.DrawFn) -> Skala:
-    potong = sorted(draw(st.sets(titik, min_size=0, max_size=8)))
-    ke_atas = draw(st.lists(st.booleans(), min_size=len(potong), max_size=len(potong)))
+    cuts = sorted(draw(st.sets(titik, min_size=0, max_size=8)))
+    ke_atas = draw(st.lists(st.booleans(), min_size=len(cuts), max_size=len(cuts)))
     ujung: list[tuple[Decimal | None, bool]] = [(None, False)]
     bands: list[Band] = []
-    for c, inkl_atas in zip(potong, ke_atas, strict=True):
+    for c, inkl_atas in zip(cuts, ke_atas, strict=True):
         lo, lo_i = ujung[-1]
         # the cut point belongs to the upper band when inkl_atas, else to the lower one
         bands.append(Band(f"b{len(bands)}", lo, lo_i, c, not inkl_atas))

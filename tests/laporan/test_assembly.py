@@ -15,7 +15,7 @@ from interchange.demo import muat_narasi_demo
 from interchange.simpan import paket_simpan
 from kinerja.engine.capaian import RumusNegatif
 from kinerja.engine.efisiensi import MetodeEfisiensi
-from kinerja.engine.hitung import HitungGagal, hitung
+from kinerja.engine.hitung import HitungError, hitung
 from kinerja.engine.predikat import PRESET
 from kinerja.models import Indikator, Realisasi, Renstra, RiwayatIndikator
 from kinerja.paket import types as t
@@ -432,10 +432,10 @@ def test_queries_do_not_grow_with_the_number_of_kecamatan(demo):
 
 @pytest.mark.django_db
 def test_a_year_without_data_is_refused(demo):
-    with pytest.raises(HitungGagal, match="tidak ada data tahun 2019"):
+    with pytest.raises(HitungError, match="tidak ada data tahun 2019"):
         susun_dokumen(demo["a"], 2019)
     Renstra.objects.filter(perangkat_daerah=demo["b"]).delete()
-    with pytest.raises(HitungGagal, match="Kecamatan Bogorejo belum memiliki Renstra"):
+    with pytest.raises(HitungError, match="Kecamatan Bogorejo belum memiliki Renstra"):
         susun_dokumen(demo["b"], 2024)
 
 

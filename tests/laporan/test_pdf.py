@@ -21,7 +21,7 @@ from kinerja.models import PerangkatDaerah
 from laporan.dokumen import susun_dokumen
 from laporan.models import LKjIP, Narasi
 from laporan.pdf import (
-    PDFGagal,
+    PDFError,
     Stempel,
     buat_pdf,
     html_to_pdf,
@@ -152,7 +152,7 @@ def test_kode_isi_is_deterministic_and_follows_the_content(demo):
 @pytest.mark.django_db
 def test_stamp_must_match_the_content(demo):
     salah = Stempel("0" * 64, f"{URL}0/", 1, "Ditetapkan")
-    with pytest.raises(PDFGagal, match="kode isi pada stempel tidak sama"):
+    with pytest.raises(PDFError, match="kode isi pada stempel tidak sama"):
         buat_pdf(demo["a"], 2024, stempel=salah)
 
 

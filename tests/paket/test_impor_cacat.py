@@ -15,7 +15,7 @@ from django.utils import timezone
 from anggaran.models import Pagu
 from kinerja.models import Indikator, LogPerubahan, Pemda, PerangkatDaerah, Realisasi
 from kinerja.paket import parser
-from kinerja.paket.parser import PaketTidakValid, baca_paket, muat_json
+from kinerja.paket.parser import InvalidPaket, baca_paket, muat_json
 from kinerja.paket.serializer import dumps
 from laporan.models import LKjIP, SnapshotLKjIP
 from laporan.services.alur import lkjip_buka_kembali
@@ -28,10 +28,10 @@ def _data() -> dict:
     return json.loads(RANDUBLATUNG.read_text())
 
 
-def _galat(teks: str | bytes) -> dict[str, str]:
-    with pytest.raises(PaketTidakValid) as e:
+def _errors(teks: str | bytes) -> dict[str, str]:
+    with pytest.raises(InvalidPaket) as e:
         baca_paket(muat_json(teks))
-    return {g.path: g.pesan for g in e.value.galat}
+    return {g.path: g.pesan for g in e.value.errors}
 
 
 def _isi_db() -> dict:
@@ -63,8 +63,8 @@ def test_an_entry_repeated_in_a_list_is_refused_with_both_paths():
     angka = data["tahun"][0]["angka_dilaporkan"]
     angka.append(dict(angka[3]))
     n = len(angka) - 1
-    galat = _galat(dumps(data))
-    assert galat == {
+    errors = _errors(dumps(data))
+    assert errors == {
         f"$.tahun[0].angka_dilaporkan[{n}]": "sama dengan angka_dilaporkan[3]; hapus salah satunya"
     }
 
@@ -74,10 +74,10 @@ def test_the_same_natural_key_twice_is_refused_even_with_other_values():
     skm = data["tahun"][0]["skm"]
     kedua = dict(skm[0], responden=skm[0]["responden"] + 1)
     skm.append(kedua)
-    galat = _galat(dumps(data))
+    errors = _errors(dumps(data))
     path = f"$.tahun[0].skm[{len(skm) - 1}]"
-    assert list(galat) == [path]
-    assert galat[path].startswith("skm[0] sudah memuat indikator")
+    assert list(errors) == [path]
+    assert errors[path].startswith("skm[0] sudah memuat indikator")
 
 
 def test_a_key_written_twice_in_an_object_is_refused():
@@ -86,8 +86,8 @@ def test_a_key_written_twice_in_an_object_is_refused():
     asli = '"realisasi": {'
     assert teks.count(asli) == 1
     teks = teks.replace(asli, asli + '"IKS-1": [1, 2, 3, 4], ', 1)
-    galat = _galat(teks)
-    assert galat == {
+    errors = _errors(teks)
+    assert errors == {
         '$.tahun[0].realisasi["IKS-1"]': "kunci 'IKS-1' ditulis lebih dari sekali dalam objek ini"
     }
 
@@ -119,8 +119,8 @@ def test_a_million_duplicates_are_refused_quickly_without_touching_the_database(
 
 def test_too_many_entries_are_refused_before_reading_them_all(monkeypatch):
     monkeypatch.setattr(parser, "ISIAN_MAKS", 100)
-    galat = _galat(RANDUBLATUNG.read_bytes())
-    assert galat == {"$": "paket terlalu besar: lebih dari 100 isian daftar"}
+    errors = _errors(RANDUBLATUNG.read_bytes())
+    assert errors == {"$": "paket terlalu besar: lebih dari 100 isian daftar"}
 
 
 def test_the_demo_packages_are_within_the_limits():
@@ -231,8 +231,8 @@ def test_a_value_its_column_cannot_hold_is_refused_with_its_path(nilai, pesan):
     data = _data()
     kode = next(iter(data["tahun"][0]["realisasi"]))
     data["tahun"][0]["realisasi"][kode] = [1, 2, 3, "@@"]
-    galat = _galat(dumps(data).replace('"@@"', nilai))
-    assert galat == {f'$.tahun[0].realisasi["{kode}"][3]': pesan}
+    errors = _errors(dumps(data).replace('"@@"', nilai))
+    assert errors == {f'$.tahun[0].realisasi["{kode}"][3]': pesan}
 
 
 def test_an_amount_its_column_cannot_hold_is_refused():
@@ -241,16 +241,16 @@ def test_an_amount_its_column_cannot_hold_is_refused():
     kode = next(iter(pagu))
     pagu[kode] = "@@"
     teks = dumps(data).replace('"@@"', "1" * 17)
-    galat = _galat(teks)
+    errors = _errors(teks)
     path = f'$.tahun[0].dpa[{len(data["tahun"][0]["dpa"]) - 1}].pagu["{kode}"]'
-    assert galat == {path: "angka terlalu besar: paling banyak 16 angka sebelum koma"}
+    assert errors == {path: "angka terlalu besar: paling banyak 16 angka sebelum koma"}
     # 16 digits fit a budget column (but not a value column).
     baca_paket(muat_json(dumps(data).replace('"@@"', "9" * 16)))
 
 
 def test_an_integer_python_refuses_to_read_is_a_message():
-    galat = _galat('{"versi": ' + "9" * 5000 + "}")
-    assert galat == {"$": "bukan JSON yang sah: angka terlalu panjang"}
+    errors = _errors('{"versi": ' + "9" * 5000 + "}")
+    assert errors == {"$": "bukan JSON yang sah: angka terlalu panjang"}
 
 
 @pytest.mark.django_db

@@ -19,7 +19,7 @@ from anggaran.models import Pagu
 from interchange.simpan import paket_simpan
 from kinerja.engine.hitung import hitung
 from kinerja.models import Indikator, LogPerubahan, Pemda, PerangkatDaerah, Realisasi
-from kinerja.paket.parser import PaketTidakValid, baca_paket, muat_json
+from kinerja.paket.parser import InvalidPaket, baca_paket, muat_json
 from kinerja.paket.serializer import dumps, tulis_paket
 from laporan.selectors_paket import paket_muat
 
@@ -164,15 +164,15 @@ EXPECTED_PATHS = [
 
 def test_an_invalid_package_reports_every_error_with_its_path():
     data, kode_pagu = _rusak("33.16.05")
-    with pytest.raises(PaketTidakValid) as e:
+    with pytest.raises(InvalidPaket) as e:
         baca_paket(data)
-    galat = {g.path: g.pesan for g in e.value.galat}
+    errors = {g.path: g.pesan for g in e.value.errors}
     for path in EXPECTED_PATHS:
-        assert path in galat, (path, galat)
-    negatif = [p for p in galat if p.startswith("$.tahun[0].dpa[") and kode_pagu in p]
-    assert negatif and "negatif" in galat[negatif[0]]
-    assert "tidak memuat angka" in galat['$.renstra.tujuan[0].indikator[0].target_tahunan["2024"]']
-    assert "induk" in galat["$.program[0].kegiatan[0].sub_kegiatan[0].kode"]
+        assert path in errors, (path, errors)
+    negatif = [p for p in errors if p.startswith("$.tahun[0].dpa[") and kode_pagu in p]
+    assert negatif and "negatif" in errors[negatif[0]]
+    assert "tidak memuat angka" in errors['$.renstra.tujuan[0].indikator[0].target_tahunan["2024"]']
+    assert "induk" in errors["$.program[0].kegiatan[0].sub_kegiatan[0].kode"]
 
 
 @pytest.mark.django_db
@@ -198,16 +198,16 @@ def test_a_failure_while_writing_rolls_everything_back():
     sebelum = _isi_db()
     data = _data("33.16.15")
     data["pemda"]["aturan"]["metode_efisiensi"] = "rasio"
-    with pytest.raises(PaketTidakValid) as e:
+    with pytest.raises(InvalidPaket) as e:
         paket_simpan(paket=baca_paket(data))
-    assert e.value.galat[0].path == "$.pemda.aturan"
+    assert e.value.errors[0].path == "$.pemda.aturan"
     assert _isi_db() == sebelum
 
 
 def test_malformed_json_is_reported_with_line_and_column():
-    with pytest.raises(PaketTidakValid) as e:
+    with pytest.raises(InvalidPaket) as e:
         muat_json(b'{"format": "lkjip-paket",\n "versi": }')
-    assert "baris 2" in e.value.galat[0].pesan
+    assert "baris 2" in e.value.errors[0].pesan
 
 
 def test_ratio_indicators_take_numerator_and_denominator():
@@ -225,7 +225,7 @@ def test_ratio_indicators_take_numerator_and_denominator():
     hasil = hitung(paket, 2024).indikator_per_kode()[ind["kode"]]
     assert hasil.realisasi == Decimal(40) / Decimal(45) * 100
     data["tahun"][0]["realisasi"][ind["kode"]] = [90, 90, 90, 90]
-    with pytest.raises(PaketTidakValid):
+    with pytest.raises(InvalidPaket):
         baca_paket(data)
 
 
@@ -255,6 +255,6 @@ def test_acting_officials_round_trip_and_belong_to_the_years():
 def test_an_unknown_official_status_is_reported():
     data = copy.deepcopy(_data("33.16.05"))
     data["perangkat_daerah"]["kepala"]["status"] = "pj"
-    with pytest.raises(PaketTidakValid) as e:
+    with pytest.raises(InvalidPaket) as e:
         baca_paket(data)
-    assert any(g.path == "$.perangkat_daerah.kepala.status" for g in e.value.galat)
+    assert any(g.path == "$.perangkat_daerah.kepala.status" for g in e.value.errors)

@@ -11,7 +11,11 @@ from django.core.exceptions import ValidationError
 
 from kinerja.engine.angka import Nilai
 from kinerja.models import Indikator, LogPerubahan, TargetTahunan
-from kinerja.services.perencanaan import indikator_ubah, kanon_indikator, target_tahunan_simpan
+from kinerja.services.perencanaan.indikator import (
+    indikator_ubah,
+    kanon_indikator,
+    target_tahunan_simpan,
+)
 from kinerja.services.renstra import revisi_buka
 from kinerja.services.tahun import tahun_kunci
 from laporan.models import LKjIP

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kinerja.models import Indikator, PerjanjianKinerja, PKBerjenjang, SasaranPKBerjenjang
-from kinerja.services.perencanaan import perjanjian_kinerja_buat_perubahan
+from kinerja.services.perencanaan.pk import perjanjian_kinerja_buat_perubahan
 from tests.sintetis import buat_pd_sintetis
 
 # A fixed ceiling per page; the PD menu's year selector takes one of them.

@@ -18,7 +18,7 @@ from kinerja.models import (
     Program,
     TargetPK,
 )
-from kinerja.services.perencanaan import (
+from kinerja.services.perencanaan.pk import (
     perjanjian_kinerja_buat_perubahan,
     perjanjian_kinerja_ubah,
 )

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from kinerja.engine.angka import Nilai
 from kinerja.engine.realisasi import Rasio
 from kinerja.models import Indikator, LogPerubahan, RencanaAksi, StatusTriwulan
-from kinerja.services.perencanaan import rencana_aksi_simpan
+from kinerja.services.perencanaan.rencana_aksi import rencana_aksi_simpan
 from kinerja.services.tahun import tahun_kunci
 from laporan.models import LKjIP
 

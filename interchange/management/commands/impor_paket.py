@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from interchange.simpan import paket_simpan
-from kinerja.paket.parser import UKURAN_MAKS, PaketTidakValid, baca_paket, muat_json
+from kinerja.paket.parser import UKURAN_MAKS, InvalidPaket, baca_paket, muat_json
 
 
 class Command(BaseCommand):
@@ -31,11 +31,11 @@ class Command(BaseCommand):
         try:
             paket = baca_paket(muat_json(teks))
             pd = paket_simpan(paket=paket)
-        except PaketTidakValid as e:
-            for galat in e.galat:
-                self.stderr.write(f"{berkas}: {galat.path}: {galat.pesan}")
+        except InvalidPaket as e:
+            for error in e.errors:
+                self.stderr.write(f"{berkas}: {error.path}: {error.pesan}")
             raise CommandError(
-                f"{berkas}: impor dibatalkan, {len(e.galat)} kesalahan; tidak ada data yang disimpan."
+                f"{berkas}: impor dibatalkan, {len(e.errors)} kesalahan; tidak ada data yang disimpan."
             ) from e
         tahun = ", ".join(str(t.tahun) for t in paket.tahun) or "-"
         self.stdout.write(

@@ -9,7 +9,7 @@ The package, by part of the paket:
 - this module: the entry points (``muat_json``, ``baca_paket``, ``baca_aturan``)
   and the checks on the JSON text itself (size, repeated keys and entries);
 - ``reader``: the ``Reader`` that converts values and collects problems
-  (``Galat``), shared by the parts below;
+  (``Error``), shared by the parts below;
 - ``pemda``: the pemda and its rules (``aturan``), the perangkat daerah, officials;
 - ``renstra``: the Renstra, its versions, the program tree and the indicators;
 - ``tahun``: each year (PK, cascaded PK, quarters, budget, pembanding, SKM, report);
@@ -38,8 +38,8 @@ from kinerja.paket.parser.reader import (
     KOLOM_NILAI,
     KOLOM_UANG,
     VERSI,
-    Galat,
-    PaketTidakValid,
+    Error,
+    InvalidPaket,
     Reader,
     key_path,
     pesan_kolom,
@@ -67,8 +67,8 @@ __all__ = [
     "UKURAN_MAKS",
     "UNSUR",
     "VERSI",
-    "Galat",
-    "PaketTidakValid",
+    "Error",
+    "InvalidPaket",
     "baca_aturan",
     "baca_paket",
     "muat_json",
@@ -125,13 +125,13 @@ def _beku(value: Any) -> Any:
     return (type(value).__name__, value)
 
 
-def _periksa_ganda(data: Any) -> list[Galat]:
+def _periksa_ganda(data: Any) -> list[Error]:
     """Keys written twice, entries repeated in a list, and natural keys repeated in a list.
 
     Also counts the entries of all lists, refused above ISIAN_MAKS. Iterative: a deeply
     nested file does not exhaust the stack.
     """
-    galat: list[Galat] = []
+    errors: list[Error] = []
     isian = 0
     # (value, its path, the key it is under, the key its parent is under)
     tumpukan: list[tuple[Any, str, str, str]] = [(data, "$", "", "")]
@@ -139,8 +139,8 @@ def _periksa_ganda(data: Any) -> list[Galat]:
         value, path, nama, induk = tumpukan.pop()
         if isinstance(value, dict):
             for k in getattr(value, "ganda", ()):
-                galat.append(
-                    Galat(
+                errors.append(
+                    Error(
                         key_path(path, k), f"kunci {k!r} ditulis lebih dari sekali dalam objek ini"
                     )
                 )
@@ -151,7 +151,7 @@ def _periksa_ganda(data: Any) -> list[Galat]:
             isian += len(value)
             if isian > ISIAN_MAKS:
                 return [
-                    Galat(
+                    Error(
                         "$",
                         f"paket terlalu besar: lebih dari {ISIAN_MAKS:_} isian daftar".replace(
                             "_", "."
@@ -171,8 +171,8 @@ def _periksa_ganda(data: Any) -> list[Galat]:
                 if unik:
                     beku = _beku(v)
                     if beku in dilihat:
-                        galat.append(
-                            Galat(
+                        errors.append(
+                            Error(
                                 f"{path}[{i}]",
                                 f"sama dengan {label}[{dilihat[beku]}]; hapus salah satunya",
                             )
@@ -183,8 +183,8 @@ def _periksa_ganda(data: Any) -> list[Galat]:
                     kunci = tuple(_beku(v.get(k)) for k in kolom)
                     if kunci in kunci_dilihat:
                         isi = ", ".join(f"{k} {json.dumps(v.get(k), default=str)}" for k in kolom)
-                        galat.append(
-                            Galat(
+                        errors.append(
+                            Error(
                                 f"{path}[{i}]",
                                 f"{label}[{kunci_dilihat[kunci]}] sudah memuat {isi}; "
                                 "satu isian saja untuk tiap kombinasi itu",
@@ -194,8 +194,8 @@ def _periksa_ganda(data: Any) -> list[Galat]:
                     kunci_dilihat[kunci] = i
                 if isinstance(v, dict | list):
                     tumpukan.append((v, f"{path}[{i}]", nama, induk))
-    galat.sort(key=lambda g: _urutan_path(g.path))
-    return galat
+    errors.sort(key=lambda g: _urutan_path(g.path))
+    return errors
 
 
 def _urutan_path(path: str) -> list:
@@ -210,24 +210,22 @@ def muat_json(teks: str | bytes) -> Any:
     repeats a key or a list repeats an entry (see ``_periksa_ganda``).
     """
     if len(teks) > UKURAN_MAKS:
-        raise PaketTidakValid(
-            [Galat("$", f"paket terlalu besar: lebih dari {_ukuran(UKURAN_MAKS)}")]
-        )
+        raise InvalidPaket([Error("$", f"paket terlalu besar: lebih dari {_ukuran(UKURAN_MAKS)}")])
     try:
         data = json.loads(teks, parse_float=Decimal, object_pairs_hook=_objek)
     except RecursionError as e:
-        raise PaketTidakValid([Galat("$", "bukan JSON yang sah: terlalu bertingkat")]) from e
+        raise InvalidPaket([Error("$", "bukan JSON yang sah: terlalu bertingkat")]) from e
     except json.JSONDecodeError as e:
-        raise PaketTidakValid(
-            [Galat("$", f"bukan JSON yang sah: {e.msg} (baris {e.lineno}, kolom {e.colno})")]
+        raise InvalidPaket(
+            [Error("$", f"bukan JSON yang sah: {e.msg} (baris {e.lineno}, kolom {e.colno})")]
         ) from e
     except UnicodeDecodeError as e:
-        raise PaketTidakValid([Galat("$", "berkas harus berenkode UTF-8")]) from e
+        raise InvalidPaket([Error("$", "berkas harus berenkode UTF-8")]) from e
     except ValueError as e:  # e.g. an integer of more than 4,300 digits
-        raise PaketTidakValid([Galat("$", "bukan JSON yang sah: angka terlalu panjang")]) from e
-    galat = _periksa_ganda(data)
-    if galat:
-        raise PaketTidakValid(galat)
+        raise InvalidPaket([Error("$", "bukan JSON yang sah: angka terlalu panjang")]) from e
+    errors = _periksa_ganda(data)
+    if errors:
+        raise InvalidPaket(errors)
     return data
 
 
@@ -241,21 +239,21 @@ def baca_aturan(data: Any) -> t.Aturan:
     """Convert and check an "aturan" object alone (the rules stored with a signed year)."""
     r = Reader()
     aturan = baca_aturan_pemda(r, data, "$.aturan")
-    if r.galat or aturan is None:
-        raise PaketTidakValid(r.galat or [Galat("$.aturan", "aturan tidak dapat dibaca")])
+    if r.errors or aturan is None:
+        raise InvalidPaket(r.errors or [Error("$.aturan", "aturan tidak dapat dibaca")])
     return aturan
 
 
 def baca_paket(data: Any) -> t.Paket:
-    """Convert and check a loaded JSON document; raise PaketTidakValid with every problem."""
+    """Convert and check a loaded JSON document; raise InvalidPaket with every problem."""
     r = Reader()
     paket = _baca(r, data)
     if paket is not None:
         # Cross-references are checked even when the first pass found
         # problems, so that one report lists every error of the file.
         periksa_rujukan(r, paket)
-    if r.galat or paket is None:
-        raise PaketTidakValid(r.galat or [Galat("$", "paket tidak dapat dibaca")])
+    if r.errors or paket is None:
+        raise InvalidPaket(r.errors or [Error("$", "paket tidak dapat dibaca")])
     return paket
 
 
@@ -281,7 +279,7 @@ def _baca(r: Reader, data: Any) -> t.Paket | None:
     if renstra is None:
         return None
     if pemda is None or pd is None:
-        if not r.galat:
+        if not r.errors:
             return None
         # Only to let the cross-reference checks run; the caller raises.
         pemda = pemda or t.Pemda(kode="", nama="", aturan=None)  # type: ignore[arg-type]

@@ -1,7 +1,7 @@
 """The reader every part of the paket parser uses: JSON shapes, values and problems.
 
 ``Reader`` walks the JSON tree, converts values (text, numbers, money, dates,
-quarter lists) and collects every problem as a ``Galat`` (JSON path and an
+quarter lists) and collects every problem as an ``Error`` (JSON path and an
 Indonesian message) instead of stopping at the first one.
 """
 
@@ -50,7 +50,7 @@ def pesan_kolom(angka: Decimal, digit_bulat: int, digit_desimal: int) -> str | N
 
 
 @dataclass(frozen=True)
-class Galat:
+class Error:
     """One problem in a paket: where (JSON path) and what (Indonesian)."""
 
     path: str
@@ -60,10 +60,10 @@ class Galat:
         return f"{self.path}: {self.pesan}"
 
 
-class PaketTidakValid(Exception):
-    def __init__(self, galat: list[Galat]):
-        self.galat = galat
-        super().__init__(f"{len(galat)} kesalahan dalam paket data")
+class InvalidPaket(Exception):
+    def __init__(self, errors: list[Error]):
+        self.errors = errors
+        super().__init__(f"{len(errors)} kesalahan dalam paket data")
 
 
 def key_path(path: str, key: str) -> str:
@@ -76,10 +76,10 @@ class Reader:
     """Walks the JSON tree, converting values and collecting problems."""
 
     def __init__(self) -> None:
-        self.galat: list[Galat] = []
+        self.errors: list[Error] = []
 
     def salah(self, path: str, pesan: str) -> None:
-        self.galat.append(Galat(path, pesan))
+        self.errors.append(Error(path, pesan))
 
     # -- basic shapes ---------------------------------------------------------
 

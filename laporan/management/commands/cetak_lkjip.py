@@ -7,10 +7,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kinerja.engine.hitung import HitungGagal
+from kinerja.engine.hitung import HitungError
 from kinerja.models import PerangkatDaerah
 from laporan.models import SnapshotLKjIP
-from laporan.pdf import PDFGagal, buat_pdf
+from laporan.pdf import PDFError, buat_pdf
 from lib.format import format_angka
 
 
@@ -44,7 +44,7 @@ class Command(BaseCommand):
         else:
             try:
                 hasil = buat_pdf(pd, tahun)
-            except (HitungGagal, PDFGagal) as e:
+            except (HitungError, PDFError) as e:
                 raise CommandError(str(e)) from e
             pdf, halaman = hasil.pdf, hasil.halaman
             keterangan = f"draf, kode isi {hasil.kode_isi}"

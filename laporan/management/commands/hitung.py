@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kinerja.engine.hitung import HitungGagal, hitung
+from kinerja.engine.hitung import HitungError, hitung
 from kinerja.models import PerangkatDaerah
 from kinerja.paket.serializer import dumps
 from laporan.selectors_paket import paket_muat
@@ -37,7 +37,7 @@ class Command(BaseCommand):
             raise CommandError(f"perangkat daerah dengan kode {options['pd']!r} tidak ditemukan")
         try:
             hasil = hitung(paket_muat(pd, options["tahun"]), options["tahun"])
-        except HitungGagal as e:
+        except HitungError as e:
             raise CommandError(str(e)) from e
         if options["format"] == "json":
             self.stdout.write(dumps(hasil.sebagai_dict()))
