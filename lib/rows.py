@@ -122,6 +122,7 @@ class Cell:
     badge: str | None = None  # a badge after the value ("IKU")
     color: str | None = None  # PREDIKAT: the predicate's colour (a coloured label)
     css: str = ""  # extra classes of the cell
+    row_header: bool | None = None  # names its row (<th scope="row">), unlike its column
 
 
 @dataclass(frozen=True)

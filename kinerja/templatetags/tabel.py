@@ -93,9 +93,10 @@ def _sel_kepala(h: Heading, css: str) -> SelKepala:
 def sel_isi(cell: Cell, column: Column, row: Row) -> SelIsi:
     teks = format_cell(cell, column)
     predikat = cell_kind(cell, column) == Kind.PREDIKAT and cell.value is not None
+    kepala_baris = cell.row_header if cell.row_header is not None else column.row_header
     return SelIsi(
-        tag="th" if column.row_header else "td",
-        scope=("rowgroup" if cell.rowspan > 1 else "row") if column.row_header else "",
+        tag="th" if kepala_baris else "td",
+        scope=("rowgroup" if cell.rowspan > 1 else "row") if kepala_baris else "",
         text=teks,
         css=_kelas(KELAS_RATA[cell_align(cell, column)], column.css, cell.css),
         colspan=cell.colspan,
@@ -121,12 +122,15 @@ def isi(table: Table, rows: list[Row] | None = None) -> list[BarisIsi]:
 
 
 @register.inclusion_tag("_tabel.html")
-def tabel(table: Table, labelledby: str = "") -> dict:
+def tabel(table: Table, labelledby: str = "", caption: bool = False, id: str = "") -> dict:
     """The table named by the heading whose id is ``labelledby`` (the page shows its
-    title already), else by its own title."""
+    title already), by its title as a ``<caption>`` (``caption``), else by its title
+    as ``aria-label``; ``id`` the table's id."""
     return {
         "table": table,
         "labelledby": labelledby,
+        "caption": caption,
+        "id": id,
         "kepala": kepala(table),
         "isi": isi(table),
         "kaki": isi(table, table.footer) if table.footer else [],
