@@ -23,6 +23,7 @@ __all__ = [
     "format_rupiah",
     "format_tanggal",
     "format_nip",
+    "format_ukuran",
     "terbilang",
 ]
 
@@ -96,6 +97,13 @@ def format_tanggal(tanggal: datetime.date | None) -> str:
     if tanggal is None:
         return "-"
     return f"{tanggal.day} {BULAN[tanggal.month - 1]} {tanggal.year}"
+
+
+def format_ukuran(n: int) -> str:
+    """A file size: "1,5 MB" from a mebibyte up, else "12 KB"."""
+    if n >= 1024 * 1024:
+        return f"{format_angka(Decimal(n) / 1024 / 1024, 1)} MB"
+    return f"{format_angka(Decimal(n) / 1024, 0)} KB"
 
 
 def format_nip(nip: str | None) -> str:

@@ -17,10 +17,34 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-__all__ = ["Align", "Cell", "Column", "Heading", "Kind", "Row", "Table", "place_cells"]
+from lib.decimals import jumlah_desimal
+from lib.format import (
+    format_angka,
+    format_angka_alami,
+    format_persen,
+    format_rupiah,
+    format_tanggal,
+    format_ukuran,
+)
+
+__all__ = [
+    "Align",
+    "Cell",
+    "Column",
+    "Heading",
+    "Kind",
+    "Row",
+    "Table",
+    "cell_align",
+    "cell_kind",
+    "format_cell",
+    "format_value",
+    "place_cells",
+]
 
 
 class Kind(StrEnum):
@@ -68,6 +92,10 @@ class Column:
     multiline: bool = False  # the value holds line breaks to keep
     formula: bool = False  # the value is a formula / rule, printed small
     indent: bool = False  # indent by the row's level (a tree of codes)
+    max_decimals: int | None = 2  # ANGKA without `decimals`: at most these (None: all it has)
+    symbol: bool = False  # RUPIAH: print "Rp" (a screen whose header does not carry it)
+    row_header: bool = False  # the column names its row (a screen's <th scope="row">)
+    css: str = ""  # the screen's extra classes of the column's cells ("kode", "uraian")
 
     @property
     def alignment(self) -> Align:
@@ -87,6 +115,14 @@ class Cell:
     align: Align | None = None
     bold: bool | None = None
     formula: bool | None = None
+    # What only a screen shows (an xlsx or the document ignores them):
+    url: str | None = None  # the value links there
+    note: str | None = None  # a small line under the value
+    note_css: str = ""  # the class of that line ("sumber", "peringatan")
+    badge: str | None = None  # a badge after the value ("IKU")
+    color: str | None = None  # PREDIKAT: the predicate's colour (a coloured label)
+    css: str = ""  # extra classes of the cell
+    row_header: bool | None = None  # names its row (<th scope="row">), unlike its column
 
 
 @dataclass(frozen=True)
@@ -107,6 +143,7 @@ class Row:
     values: list[Any]
     kind: str = ""
     level: int = 0
+    css: str = ""  # a screen's extra classes of the row ("melebihi")
 
 
 @dataclass
@@ -118,6 +155,9 @@ class Table:
     number_columns: bool = False  # a row "(1) (2) …" under the header
     note: str = ""
     small: bool = False  # a dense table, printed in a smaller type
+    footer: list[Row] = field(default_factory=list)  # a screen's totals under the body
+    css: str = ""  # a screen's classes of the table ("data dasbor")
+    empty: str = ""  # a screen's text when there are no rows
 
     def header_rows(self) -> list[list[Heading]]:
         if self.header is not None:
@@ -125,13 +165,16 @@ class Table:
         return [[Heading(c.header) for c in self.columns]]
 
 
-def place_cells(table: Table) -> Iterator[tuple[Row, list[tuple[Cell, Column]]]]:
-    """Each row with its cells, each cell with the column it starts in.
+def place_cells(
+    table: Table, rows: list[Row] | None = None
+) -> Iterator[tuple[Row, list[tuple[Cell, Column]]]]:
+    """Each row (of ``rows``, else of the body) with its cells, each cell with the
+    column it starts in.
 
     Cells spanning rows above take their columns: the next value of a row goes to the
     first column not covered by them (the HTML table model)."""
     covered: dict[int, int] = {}  # column index → rows still covered by a rowspan
-    for row in table.rows:
+    for row in table.rows if rows is None else rows:
         placed = []
         col = 0
         for value in row.values:
@@ -146,3 +189,50 @@ def place_cells(table: Table) -> Iterator[tuple[Row, list[tuple[Cell, Column]]]]
         for c in list(covered):
             covered[c] -= 1
         yield row, placed
+
+
+def format_value(value: Any, kind: Kind, column: Column, label: str | None = None) -> str:
+    """A value as LKjIP prints it (screen, document, PDF): its label, "-" when missing,
+    text as it is, numbers, amounts, percentages and dates in the Indonesian formats."""
+    if label:
+        return label
+    if value is None:
+        return "-"
+    if isinstance(value, str):
+        return value
+    if kind == Kind.ANGKA:
+        return _format_angka(value, column)
+    if kind == Kind.PERSEN:
+        return format_persen(value)
+    if kind == Kind.RUPIAH:
+        return format_rupiah(value) if column.symbol else format_angka(value, 0)
+    if kind == Kind.TANGGAL:
+        return format_tanggal(value)
+    if kind == Kind.UKURAN:
+        return format_ukuran(value)
+    return str(value)
+
+
+def _format_angka(value: Any, column: Column) -> str:
+    if column.decimals is not None:
+        return format_angka(value, column.decimals)
+    d = Decimal(value)
+    if column.max_decimals is not None and jumlah_desimal(d.normalize()) > column.max_decimals:
+        return format_angka(d, column.max_decimals)
+    return format_angka_alami(d)
+
+
+def cell_kind(cell: Cell, column: Column) -> Kind:
+    return cell.kind or column.kind
+
+
+def cell_align(cell: Cell, column: Column) -> Align:
+    """The alignment of a cell: its own, else its own type's, else its column's."""
+    if cell.kind is not None:
+        return cell.align or DEFAULT_ALIGN[cell.kind]
+    return cell.align or column.alignment
+
+
+def format_cell(cell: Cell, column: Column) -> str:
+    """The text of a placed cell (see :func:`place_cells`)."""
+    return format_value(cell.value, cell_kind(cell, column), column, cell.label)

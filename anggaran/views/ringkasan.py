@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from anggaran import tables
 from anggaran.selectors import (
     jenis_belanja_berdampingan,
     penyerapan_per_triwulan,
@@ -48,17 +49,24 @@ def ringkasan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 
     jb = jenis_belanja_berdampingan(hasil.jenis_belanja, dpa_urut, berlaku)
     jb["kolom"] = [label_versi(v) for v in jb["kolom"]]
+    triwulan = tabel_realisasi_triwulan(paket, th, hasil.anggaran_per_kode())
+    penyerapan_tw = penyerapan_per_triwulan(paket, tahun)
+    label_berlaku = label_versi(berlaku.versi) if berlaku else None
     ctx = {
         "page": "anggaran",
         "pd": pd,
         "tahun": tahun,
         "rw": rw,
         "versi": versi,
-        "berlaku": label_versi(berlaku.versi) if berlaku else None,
+        "berlaku": label_berlaku,
         "pohon": pohon,
         "jenis_belanja": jb,
-        "triwulan": tabel_realisasi_triwulan(paket, th, hasil.anggaran_per_kode()),
-        "penyerapan_tw": penyerapan_per_triwulan(paket, tahun),
+        "triwulan": triwulan,
+        "penyerapan_tw": penyerapan_tw,
+        "tabel_versi": tables.tabel_versi_dpa(versi, rw=rw),
+        "tabel_pohon": tables.tabel_pohon_anggaran(pohon, label_berlaku),
+        "tabel_jenis_belanja": tables.tabel_jenis_belanja(jb) if jb["baris"] else None,
+        "tabel_triwulan": tables.tabel_realisasi_triwulan(triwulan, penyerapan_tw),
         "url_triwulan": [
             (ROMAWI[q - 1], reverse("anggaran-realisasi", args=[pd.kode, tahun, q]))
             for q in (1, 2, 3, 4)

@@ -1,53 +1,22 @@
 """The one path from a row source (:mod:`lib.rows`) to a table block of the document.
 
 Every table of the document is a function returning a ``lib.rows.Table`` of typed
-values; :func:`blok_tabel` formats each value by its column's type with the
-Indonesian formats of ``kinerja.engine.angka`` and gives the :class:`Tabel` block
+values; :func:`blok_tabel` formats each value by its column's type with
+``lib.rows.format_cell`` (the formatting the screens share) and gives the :class:`Tabel` block
 that templates/laporan/dokumen/tabel.html renders (HTML preview and PDF).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from laporan.dokumen.blocks import Baris, Sel, Tabel, baris_nomor_kolom
-from laporan.dokumen.formatting import tampil, ukuran_berkas
-from lib.format import format_angka, format_persen, format_tanggal
-from lib.rows import DEFAULT_ALIGN, Align, Cell, Column, Kind, Row, Table, place_cells
+from lib.rows import Align, Cell, Column, Row, Table, cell_align, format_cell, place_cells
 
 # The stylesheet's classes (static/css/dokumen.css).
 KELAS_RATA = {Align.LEFT: "", Align.RIGHT: "angka", Align.CENTER: "tengah"}
 
 
-def teks_nilai(value: Any, kind: Kind, column: Column, label: str | None = None) -> str:
-    """A value as the document prints it: its label, "-" when missing, text as it is."""
-    if label:
-        return label
-    if value is None:
-        return "-"
-    if isinstance(value, str):
-        return value
-    if kind == Kind.ANGKA:
-        return (
-            format_angka(value, column.decimals) if column.decimals is not None else tampil(value)
-        )
-    if kind == Kind.PERSEN:
-        return format_persen(value)
-    if kind == Kind.RUPIAH:
-        return format_angka(value, 0)
-    if kind == Kind.TANGGAL:
-        return format_tanggal(value)
-    if kind == Kind.UKURAN:
-        return ukuran_berkas(value)
-    return str(value)
-
-
 def _kelas(cell: Cell, column: Column, row: Row) -> str:
-    if cell.kind is not None:
-        align = cell.align or DEFAULT_ALIGN[cell.kind]
-    else:
-        align = cell.align or column.alignment
-    kelas = [KELAS_RATA[align]]
+    kelas = [KELAS_RATA[cell_align(cell, column)]]
     if column.indent:
         kelas.append(f"indent-{row.level}")
     if cell.bold if cell.bold is not None else column.bold:
@@ -60,8 +29,12 @@ def _kelas(cell: Cell, column: Column, row: Row) -> str:
 
 
 def _sel(cell: Cell, column: Column, row: Row) -> Sel:
-    teks = teks_nilai(cell.value, cell.kind or column.kind, column, cell.label)
-    return Sel(teks, _kelas(cell, column, row), colspan=cell.colspan, rowspan=cell.rowspan)
+    return Sel(
+        format_cell(cell, column),
+        _kelas(cell, column, row),
+        colspan=cell.colspan,
+        rowspan=cell.rowspan,
+    )
 
 
 def blok_tabel(table: Table) -> Tabel:

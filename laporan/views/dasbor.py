@@ -16,18 +16,19 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 
 from anggaran.selectors import penyerapan_per_triwulan
+from anggaran.tables import tabel_anggaran_program, tabel_efisiensi, tabel_realisasi_anggaran
 from kinerja.access import get_perangkat_daerah_for_user
 from kinerja.audit import format_waktu
-from kinerja.engine.angka import Nilai, NilaiTidakValid, jumlah_desimal
+from kinerja.engine.angka import Nilai, NilaiTidakValid
 from kinerja.engine.hitung import HasilIndikator, hitung
 from kinerja.engine.penilaian import nilai_indikator
 from kinerja.engine.realisasi import Rasio, nilai_sd_triwulan, nilai_tahunan, triwulan_kosong
 from kinerja.models import StatusTriwulan
 from kinerja.paket import types as t
+from kinerja.tables import tabel_capaian_indikator, tabel_ikm, tabel_indikator_dasbor
 from kinerja.views.tahun import halaman_tahun_belum_dibuka
 from laporan.models import LKjIP
 from laporan.selectors_paket import paket_muat
-from lib.format import format_angka
 from lib.grafik import WARNA_GARIS, Seri, grafik_batang, grafik_garis
 
 ROMAWI = ("I", "II", "III", "IV")
@@ -62,15 +63,6 @@ def triwulan_terakhir(th: t.Tahun) -> int:
     )
 
 
-def tampil(angka: Decimal | None, label: str | None = None) -> str:
-    """The label of a graded value, else the number with the decimals it needs (at most two)."""
-    if label:
-        return label
-    if angka is None:
-        return "-"
-    return format_angka(angka, min(2, max(jumlah_desimal(angka.normalize()), 0)))
-
-
 @dataclass
 class BarisIndikator:
     kode: str
@@ -87,18 +79,6 @@ class BarisIndikator:
     predikat: str | None
     warna: str | None
     kosong: list[str]
-
-    @property
-    def target_tampil(self) -> str:
-        return tampil(self.target, self.target_label)
-
-    @property
-    def target_sd_tampil(self) -> str:
-        return tampil(self.target_sd)
-
-    @property
-    def realisasi_tampil(self) -> str:
-        return tampil(self.realisasi, self.realisasi_label)
 
 
 def baris_indikator(
@@ -294,6 +274,8 @@ def beranda_pd(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         "terkunci": bool(laporan and laporan.terkunci),
         "ringkasan": hasil.ringkasan,
         "program": [a for a in hasil.anggaran if a["tingkat"] in ("program", "total")],
+        "tabel_indikator": tabel_indikator_dasbor(indikator, tahun, sampai),
+        "tabel_program": tabel_anggaran_program(hasil.anggaran),
         "temuan": hasil.temuan,
         "grafik_iku": grafik,
         "grafik_penyerapan": mark_safe(grafik_penyerapan),
@@ -320,5 +302,9 @@ def hitung_rinci(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         "rw": rw,
         "hasil": hasil,
         "aturan": paket.pemda.aturan,
+        "tabel_indikator": tabel_capaian_indikator(hasil.indikator),
+        "tabel_anggaran": tabel_realisasi_anggaran(hasil.anggaran),
+        "tabel_efisiensi": tabel_efisiensi(hasil.efisiensi),
+        "tabel_ikm": tabel_ikm(hasil.ikm),
     }
     return render(request, "laporan/hitung.html", ctx)

@@ -25,6 +25,7 @@ from laporan.forms import SarprasFormSet, SDMFormSet, VersiTabelForm
 from laporan.models import LKjIP
 from laporan.selectors_paket import paket_muat
 from laporan.services.kunci import pesan_tidak_bisa_diubah
+from laporan.tables import tabel_efisiensi_sarpras, tabel_efisiensi_sdm
 from laporan.views.editor import _tabel_ctx, get_lkjip, simpan_formset_tabel
 
 KELAS = {"sdm": SDMFormSet, "sarpras": SarprasFormSet}
@@ -64,13 +65,17 @@ def _efisiensi(t: dict, rata: Decimal | None) -> dict:
         )
     total_sdm = ketersediaan((r["pns"] + r["non_pns"], r["kebutuhan"]) for r in t["sdm"]["baris"])
     total_sarpras = ketersediaan((r["jumlah"], r["kebutuhan"]) for r in t["sarpras"]["baris"])
+    efisiensi_sdm = efisiensi_total(rata, total_sdm.persen)
+    efisiensi_sarpras = efisiensi_total(rata, total_sarpras.persen)
     return {
         "rata": rata,
         "sdm": sdm,
         "total_sdm": total_sdm,
-        "efisiensi_sdm": efisiensi_total(rata, total_sdm.persen),
+        "efisiensi_sdm": efisiensi_sdm,
         "total_sarpras": total_sarpras,
-        "efisiensi_sarpras": efisiensi_total(rata, total_sarpras.persen),
+        "efisiensi_sarpras": efisiensi_sarpras,
+        "tabel_sdm": tabel_efisiensi_sdm(sdm, total_sdm, efisiensi_sdm),
+        "tabel_sarpras": tabel_efisiensi_sarpras(total_sarpras, efisiensi_sarpras),
     }
 
 

@@ -55,3 +55,51 @@ def test_alignment_follows_the_type_unless_given():
     assert Column("x", Kind.NOMOR).alignment == Align.CENTER
     assert Column("x").alignment == Align.LEFT
     assert Column("x", Kind.TEKS, align=Align.CENTER).alignment == Align.CENTER
+
+
+# --------------------------------------------------------------- formatting by kind
+
+
+def test_values_are_formatted_by_kind_in_one_place():
+    from datetime import date
+    from decimal import Decimal as D
+
+    from lib.rows import format_value
+
+    assert format_value(D("87.5"), Kind.PERSEN, Column("x", Kind.PERSEN)) == "87,50%"
+    assert format_value(D("1234567.4"), Kind.RUPIAH, Column("x", Kind.RUPIAH)) == "1.234.567"
+    rp = Column("x", Kind.RUPIAH, symbol=True)
+    assert format_value(D("1234567"), Kind.RUPIAH, rp) == "Rp 1.234.567"
+    assert format_value(date(2025, 4, 14), Kind.TANGGAL, Column("x")) == "14 April 2025"
+    assert format_value(3 * 1024 * 1024 // 2, Kind.UKURAN, Column("x")) == "1,5 MB"
+    assert format_value(None, Kind.ANGKA, Column("x", Kind.ANGKA)) == "-"
+    assert format_value(D("80"), Kind.ANGKA, Column("x", Kind.ANGKA), "Baik") == "Baik"
+    assert format_value("teks", Kind.ANGKA, Column("x", Kind.ANGKA)) == "teks"
+
+
+def test_a_number_prints_the_decimals_it_needs_up_to_its_columns_limit():
+    from decimal import Decimal as D
+
+    from lib.rows import format_value
+
+    dua = Column("x", Kind.ANGKA)
+    semua = Column("x", Kind.ANGKA, max_decimals=None)
+    tetap = Column("x", Kind.ANGKA, decimals=2)
+    assert format_value(D("80"), Kind.ANGKA, dua) == "80"
+    assert format_value(D("88.310"), Kind.ANGKA, dua) == "88,31"
+    assert format_value(D("87.33333"), Kind.ANGKA, dua) == "87,33"
+    assert format_value(D("87.33333"), Kind.ANGKA, semua) == "87,33333"
+    assert format_value(D("80"), Kind.ANGKA, tetap) == "80,00"
+    assert format_value(1200, Kind.ANGKA, dua) == "1.200"
+
+
+def test_a_footer_is_placed_like_the_body():
+    t = Table(
+        "T",
+        [Column("a"), Column("b", Kind.ANGKA)],
+        rows=[Row([Cell("x", rowspan=2), 1]), Row([2])],
+        footer=[Row([Cell("Jumlah", row_header=True), 3])],
+    )
+    [(row, placed)] = list(place_cells(t, t.footer))
+    assert row is t.footer[0]
+    assert [(c.value, col.header) for c, col in placed] == [("Jumlah", "a"), (3, "b")]

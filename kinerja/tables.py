@@ -1,0 +1,131 @@
+"""Row sources (:mod:`lib.rows`) of the performance tables the screens show.
+
+Each function returns a ``lib.rows.Table`` of typed values; the screens render it
+with ``{% tabel %}`` (kinerja/templatetags/tabel.py) and the xlsx export will
+write the same table. See docs/tabel.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from kinerja.engine.hitung import HasilIndikator
+from kinerja.templatetags.kata import sumber_target
+from lib.rows import Align, Cell, Column, Kind, Row, Table
+
+ROMAWI = ("I", "II", "III", "IV")
+
+
+def tabel_capaian_indikator(indikator: Sequence[HasilIndikator]) -> Table:
+    """The detailed computation of every indicator: target, realisasi, capaian, score,
+    predicate and the rule applied (the page "Perhitungan")."""
+    return Table(
+        title="Capaian indikator",
+        columns=[
+            Column("Kode"),
+            Column("Indikator"),
+            Column("Satuan"),
+            Column("Target", Kind.ANGKA, max_decimals=None),
+            Column("Sumber target"),
+            Column("Realisasi", Kind.ANGKA, max_decimals=None),
+            Column("Capaian", Kind.PERSEN),
+            Column("Skor", Kind.PERSEN),
+            Column("Predikat", Kind.PREDIKAT, align=Align.LEFT),
+            Column("Rumus", css="rumus"),
+        ],
+        rows=[
+            Row(
+                [
+                    i.kode,
+                    Cell(i.nama, badge="IKU" if i.iku else None),
+                    i.satuan,
+                    Cell(i.target, label=i.target_label),
+                    sumber_target(i.sumber_target),
+                    Cell(i.realisasi, label=i.realisasi_label),
+                    i.capaian,
+                    i.capaian_skor,
+                    Cell(i.predikat or None, color=i.warna),
+                    Cell(i.rumus or None, note=i.catatan or None),
+                ],
+                i.tingkat,
+            )
+            for i in indikator
+        ],
+    )
+
+
+def tabel_ikm(ikm: Sequence[dict[str, Any]]) -> Table:
+    """The Indeks Kepuasan Masyarakat of each survey of the year."""
+    return Table(
+        title="Indeks Kepuasan Masyarakat (SKM)",
+        columns=[
+            Column("Periode"),
+            Column("Responden", align=Align.RIGHT),
+            Column("NI", Kind.ANGKA, decimals=4),
+            Column("IKM (NIK)", Kind.ANGKA, decimals=2),
+            Column("Mutu"),
+        ],
+        rows=[
+            Row(
+                [
+                    x["periode"] or None,
+                    x["responden"] or None,
+                    x["ni"],
+                    x["nik"],
+                    f"{x['mutu']} ({x['kinerja']})",
+                ]
+            )
+            for x in ikm
+        ],
+    )
+
+
+def tabel_indikator_dasbor(indikator: Sequence[Any], tahun: int, sampai: int) -> Table:
+    """The dashboard's indicators so far: target, target and realisasi s.d. triwulan
+    ``sampai`` (its own column before the fourth), capaian, predicate, quarters missing.
+
+    ``indikator`` are ``laporan.views.dasbor.BarisIndikator`` rows (any object with
+    their attributes)."""
+    sebagian = 0 < sampai < 4
+    sd = f" s.d. TW {ROMAWI[sampai - 1]}" if sebagian else ""
+    columns = [
+        Column("Kode", css="kode"),
+        Column("Indikator"),
+        Column("Satuan"),
+        Column(f"Target {tahun}", Kind.ANGKA),
+    ]
+    if sebagian:
+        columns.append(Column(f"Target{sd}", Kind.ANGKA))
+    columns += [
+        Column(f"Realisasi{sd}", Kind.ANGKA),
+        Column("Capaian", Kind.PERSEN),
+        Column("Predikat", Kind.PREDIKAT, align=Align.LEFT),
+        Column("Triwulan belum diisi"),
+    ]
+    return Table(
+        title=f"Capaian indikator kinerja{sd.replace(' TW', ' triwulan')}",
+        columns=columns,
+        rows=[_baris_dasbor(b, sebagian) for b in indikator],
+        css="data dasbor",
+        empty=f"Belum ada indikator yang memiliki target pada tahun {tahun}.",
+    )
+
+
+def _baris_dasbor(b: Any, sebagian: bool) -> Row:
+    nilai: list[Any] = [
+        b.kode,
+        Cell(b.nama, badge="IKU" if b.iku else None),
+        b.satuan,
+        Cell(b.target, label=b.target_label, note=b.sumber_target, note_css="sumber"),
+    ]
+    if sebagian:
+        nilai.append(b.target_sd)
+    kosong = ", ".join(b.kosong)
+    nilai += [
+        Cell(b.realisasi, label=b.realisasi_label),
+        b.capaian,
+        Cell(b.predikat or None, color=b.warna),
+        Cell(f"TW {kosong}", css="kurang") if kosong else Cell("lengkap", css="lengkap"),
+    ]
+    return Row(nilai)

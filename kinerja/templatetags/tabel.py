@@ -1,0 +1,138 @@
+"""``{% tabel table %}``: a row source (:mod:`lib.rows`) as an HTML table of a screen.
+
+The screens' one renderer: each value is formatted by its column's type with
+``lib.rows.format_cell`` (the formatting the document shares), aligned by the
+screen's classes (``angka`` right, ``tengah`` centred), with ``th scope`` on
+every header cell and the table's title as its accessible name. The escaping is
+templates/_tabel.html's (Django's autoescape).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django import template
+
+from lib.rows import (
+    Align,
+    Cell,
+    Column,
+    Heading,
+    Kind,
+    Row,
+    Table,
+    cell_align,
+    cell_kind,
+    format_cell,
+    place_cells,
+)
+
+register = template.Library()
+
+# The screens' alignment classes (static/css/lkjip.css).
+KELAS_RATA = {Align.LEFT: "", Align.RIGHT: "angka", Align.CENTER: "tengah"}
+WARNA_PREDIKAT = "#777"  # a predicate without a colour of its own
+
+
+@dataclass(frozen=True)
+class SelKepala:
+    text: str
+    css: str
+    scope: str
+    colspan: int
+    rowspan: int
+
+
+@dataclass(frozen=True)
+class SelIsi:
+    """One body cell, formatted: everything the template writes, nothing to compute."""
+
+    tag: str  # "td", or "th" in a column that names its row
+    scope: str
+    text: str
+    css: str
+    colspan: int
+    rowspan: int
+    url: str | None
+    note: str | None
+    note_css: str
+    badge: str | None
+    color: str | None  # set: the text is a coloured predicate label
+    indent: int | None  # set: the text is indented by this depth of a tree of codes
+
+
+@dataclass(frozen=True)
+class BarisIsi:
+    css: str
+    cells: list[SelIsi]
+
+
+def _kelas(*bagian: str) -> str:
+    return " ".join(b for b in bagian if b)
+
+
+def kepala(table: Table) -> list[list[SelKepala]]:
+    """The header rows; a one-row header aligns each heading like its column."""
+    baris = table.header_rows()
+    satu = table.header is None
+    hasil = []
+    for row in baris:
+        sel = []
+        for i, h in enumerate(row):
+            css = KELAS_RATA[table.columns[i].alignment] if satu else ""
+            sel.append(_sel_kepala(h, css))
+        hasil.append(sel)
+    return hasil
+
+
+def _sel_kepala(h: Heading, css: str) -> SelKepala:
+    scope = "colgroup" if h.colspan > 1 else "col"
+    return SelKepala(h.text, css, scope, h.colspan, h.rowspan)
+
+
+def sel_isi(cell: Cell, column: Column, row: Row) -> SelIsi:
+    teks = format_cell(cell, column)
+    predikat = cell_kind(cell, column) == Kind.PREDIKAT and cell.value is not None
+    kepala_baris = cell.row_header if cell.row_header is not None else column.row_header
+    return SelIsi(
+        tag="th" if kepala_baris else "td",
+        scope=("rowgroup" if cell.rowspan > 1 else "row") if kepala_baris else "",
+        text=teks,
+        css=_kelas(KELAS_RATA[cell_align(cell, column)], column.css, cell.css),
+        colspan=cell.colspan,
+        rowspan=cell.rowspan,
+        url=cell.url,
+        note=cell.note,
+        note_css=cell.note_css,
+        badge=cell.badge,
+        color=(cell.color or WARNA_PREDIKAT) if predikat else None,
+        indent=row.level if column.indent else None,
+    )
+
+
+def isi(table: Table, rows: list[Row] | None = None) -> list[BarisIsi]:
+    """The body rows (or ``rows``), each cell formatted by its column's type."""
+    return [
+        BarisIsi(
+            _kelas(f"tingkat-{row.kind}" if row.kind else "", row.css),
+            [sel_isi(cell, column, row) for cell, column in placed],
+        )
+        for row, placed in place_cells(table, rows)
+    ]
+
+
+@register.inclusion_tag("_tabel.html")
+def tabel(table: Table, labelledby: str = "", caption: bool = False, id: str = "") -> dict:
+    """The table named by the heading whose id is ``labelledby`` (the page shows its
+    title already), by its title as a ``<caption>`` (``caption``), else by its title
+    as ``aria-label``; ``id`` the table's id."""
+    return {
+        "table": table,
+        "labelledby": labelledby,
+        "caption": caption,
+        "id": id,
+        "kepala": kepala(table),
+        "isi": isi(table),
+        "kaki": isi(table, table.footer) if table.footer else [],
+        "jumlah_kolom": len(table.columns),
+    }
