@@ -138,12 +138,6 @@ def judul_kapital(teks: str) -> str:
     return teks.upper()
 
 
-def ukuran_berkas(n: int) -> str:
-    if n >= 1024 * 1024:
-        return f"{format_angka(Decimal(n) / 1024 / 1024, 1)} MB"
-    return f"{format_angka(Decimal(n) / 1024, 0)} KB"
-
-
 def terbilang_rupiah(x: Decimal | None) -> str:
     if x is None or x != x.to_integral_value() or x < 0:
         return "-"
