@@ -7,7 +7,8 @@ write the same table. See docs/tabel.md.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kinerja.engine.hitung import HasilIndikator
@@ -129,3 +130,53 @@ def _baris_dasbor(b: Any, sebagian: bool) -> Row:
         Cell(f"TW {kosong}", css="kurang") if kosong else Cell("lengkap", css="lengkap"),
     ]
     return Row(nilai)
+
+
+def tabel_riwayat(
+    baris: Sequence[Mapping[str, Any]], *, tampil_objek: bool = True, kosong: str = ""
+) -> Table:
+    """The audit trail: when, who, which action (its code as a tooltip), on which object
+    (``tampil_objek``: the trail of a perangkat daerah, not of one object) and each change
+    as "old → new". ``baris`` are the entries as the audit view describes them."""
+    columns = [
+        Column("Waktu", Kind.WAKTU, css="waktu"),
+        Column("Pengguna"),
+        Column("Aksi"),
+        *([Column("Objek")] if tampil_objek else []),
+        Column("Perubahan", css="perubahan"),
+    ]
+    return Table(
+        title="Riwayat perubahan",
+        columns=columns,
+        rows=[_baris_riwayat(b, tampil_objek) for b in baris],
+        css="data riwayat",
+        empty=kosong,
+    )
+
+
+def _baris_riwayat(b: Mapping[str, Any], tampil_objek: bool) -> Row:
+    perubahan = b["perubahan"]
+    teks_perubahan = "; ".join(
+        f"{apa + ': ' if apa else ''}{lama} → {baru}" for apa, lama, baru in perubahan["ubah"]
+    )
+    objek = Cell(
+        b["objek"],
+        url=b["url_objek"],
+        title="Riwayat objek ini" if b["url_objek"] else None,
+        note=b["tipe"] or None,
+        note_css="tipe",
+    )
+    return Row(
+        [
+            Cell(datetime.datetime.fromisoformat(b["waktu_iso"]), time=b["waktu_iso"]),
+            b["pengguna"],
+            Cell(b["aksi"], title=b["kode_aksi"], text_css="aksi"),
+            *([objek] if tampil_objek else []),
+            Cell(
+                "; ".join(t for t in (teks_perubahan, perubahan["lain"]) if t),
+                changes=tuple(perubahan["ubah"]),
+                detail=perubahan["lain"] or None,
+                detail_css="lain",
+            ),
+        ]
+    )

@@ -56,6 +56,7 @@ class Kind(StrEnum):
     PERSEN = "persen"  # a percentage (Decimal 87.5 → "87,50%")
     RUPIAH = "rupiah"  # an amount in rupiah, printed without the "Rp" the header carries
     TANGGAL = "tanggal"  # a datetime.date
+    WAKTU = "waktu"  # a datetime in local time ("14 April 2025 pukul 10.32")
     PREDIKAT = "predikat"  # the predicate of a capaian ("Sangat Baik"), text
     UKURAN = "ukuran"  # a file size in bytes
 
@@ -73,6 +74,7 @@ DEFAULT_ALIGN = {
     Kind.PERSEN: Align.RIGHT,
     Kind.RUPIAH: Align.RIGHT,
     Kind.TANGGAL: Align.LEFT,
+    Kind.WAKTU: Align.LEFT,
     Kind.PREDIKAT: Align.CENTER,
     Kind.UKURAN: Align.RIGHT,
 }
@@ -123,6 +125,12 @@ class Cell:
     color: str | None = None  # PREDIKAT: the predicate's colour (a coloured label)
     css: str = ""  # extra classes of the cell
     row_header: bool | None = None  # names its row (<th scope="row">), unlike its column
+    time: str | None = None  # the value is a moment: its ISO form (a <time datetime>)
+    title: str | None = None  # a tooltip: of the link, else of the text
+    text_css: str = ""  # the class of the text itself ("aksi": a label, not the cell)
+    changes: tuple[tuple[str, str, str], ...] = ()  # (what, old, new): shown instead of the text
+    detail: str | None = None  # a line after the changes
+    detail_css: str = ""  # the class of that line ("lain")
 
 
 @dataclass(frozen=True)
@@ -208,6 +216,8 @@ def format_value(value: Any, kind: Kind, column: Column, label: str | None = Non
         return format_rupiah(value) if column.symbol else format_angka(value, 0)
     if kind == Kind.TANGGAL:
         return format_tanggal(value)
+    if kind == Kind.WAKTU:
+        return f"{format_tanggal(value.date())} pukul {value:%H.%M}"
     if kind == Kind.UKURAN:
         return format_ukuran(value)
     return str(value)

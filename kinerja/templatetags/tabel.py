@@ -59,6 +59,12 @@ class SelIsi:
     badge: str | None
     color: str | None  # set: the text is a coloured predicate label
     indent: int | None  # set: the text is indented by this depth of a tree of codes
+    time: str | None  # set: the text is a <time> of this ISO moment
+    title: str | None
+    text_css: str
+    changes: tuple[tuple[str, str, str], ...]  # set: "old → new" lines instead of the text
+    detail: str | None
+    detail_css: str
 
 
 @dataclass(frozen=True)
@@ -107,6 +113,12 @@ def sel_isi(cell: Cell, column: Column, row: Row) -> SelIsi:
         badge=cell.badge,
         color=(cell.color or WARNA_PREDIKAT) if predikat else None,
         indent=row.level if column.indent else None,
+        time=cell.time,
+        title=cell.title,
+        text_css=cell.text_css,
+        changes=cell.changes,
+        detail=cell.detail,
+        detail_css=cell.detail_css,
     )
 
 

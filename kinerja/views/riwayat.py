@@ -20,6 +20,7 @@ from kinerja.access import get_perangkat_daerah_for_user
 from kinerja.audit import format_waktu, nama_pengguna
 from kinerja.models import LogPerubahan
 from kinerja.selectors.tahun import tahun_list
+from kinerja.tables import tabel_riwayat
 from lib.format import format_angka_alami, format_rupiah
 
 PER_HALAMAN = 50
@@ -146,6 +147,7 @@ KUNCI_UANG = {"jumlah", "pagu", "anggaran"}
 KUNCI_INTERNAL = {"lama", "baru", "kunci"}
 ANGKA = re.compile(r"^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$")
 KOSONG = "(kosong)"
+BELUM_ADA = "Belum ada perubahan yang tercatat."
 
 
 def label_aksi(aksi: str) -> str:
@@ -304,12 +306,14 @@ def riwayat_pd(request: HttpRequest, kode: str) -> HttpResponse:
         if form.cleaned_data["pengguna"] is not None:
             qs = qs.filter(pengguna_id=form.cleaned_data["pengguna"])
     halaman = _halaman(request, qs)
+    baris = [_baris(log, pd.kode) for log in halaman.object_list]
     ctx = {
         "page": "riwayat",
         "pd": pd,
         "form": form,
         "halaman": halaman,
-        "baris": [_baris(log, pd.kode) for log in halaman.object_list],
+        "baris": baris,
+        "tabel": tabel_riwayat(baris, kosong=BELUM_ADA),
         "kueri": _kueri_tanpa_halaman(request),
         "tersaring": bool(form.is_bound and form.is_valid() and any(form.cleaned_data.values())),
     }
@@ -332,13 +336,15 @@ def riwayat_objek(request: HttpRequest, kode: str, tipe: str, objek_id: int) -> 
     if halaman.paginator.count == 0:
         raise Http404("Riwayat objek ini tidak ditemukan.")
     terbaru = halaman.object_list[0] if halaman.number == 1 else qs.first()
+    baris = [_baris(log, pd.kode, tautan_objek=False) for log in halaman.object_list]
     ctx = {
         "page": "riwayat",
         "pd": pd,
         "judul": terbaru.objek or label_tipe(tipe),
         "tipe": label_tipe(tipe),
         "halaman": halaman,
-        "baris": [_baris(log, pd.kode, tautan_objek=False) for log in halaman.object_list],
+        "baris": baris,
+        "tabel": tabel_riwayat(baris, tampil_objek=False, kosong=BELUM_ADA),
         "kueri": _kueri_tanpa_halaman(request),
     }
     return render(request, "kinerja/riwayat/objek.html", ctx)
