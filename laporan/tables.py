@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from kinerja.engine.sumber_daya import Ketersediaan
-from lib.rows import Align, Cell, Column, Kind, Row, Table
+from lib.rows import Align, Cell, Column, Kind, Part, Row, Table
 
 # Counts as the form holds them (no thousands separator).
 _JUMLAH = {"align": Align.RIGHT}
@@ -120,3 +120,79 @@ def tabel_efisiensi_sarpras(total: Ketersediaan, efisiensi: Decimal | None) -> T
         ],
         rows=[Row([total.kebutuhan, total.tersedia, total.persen, efisiensi])],
     )
+
+
+def tabel_evaluasi(daftar: Sequence[dict[str, Any]]) -> Table:
+    """The evaluator's list (``evaluasi-daftar``): each perangkat daerah of the pemda, a
+    row group of its LKjIP per year with the status, the signed version, the PDFs and
+    the evidence. ``daftar`` as the view builds it: ``{"pd", "tahun": [...]}``."""
+    rows: list[Row] = []
+    for x in daftar:
+        rows.extend(_baris_evaluasi(x["pd"], x["tahun"]))
+    return Table(
+        title="LKjIP perangkat daerah",
+        columns=[
+            Column("Perangkat daerah", row_header=True),
+            Column("Tahun"),
+            Column("Status"),
+            Column("Versi ditetapkan"),
+            Column("PDF"),
+            Column("Bukti dukung", Kind.ANGKA, align=Align.LEFT),
+        ],
+        rows=rows,
+        css="data evaluasi",
+        empty="Pemda ini belum memiliki perangkat daerah.",
+        empty_css="kosong",
+    )
+
+
+def _baris_evaluasi(pd: Any, tahun: Sequence[dict[str, Any]]) -> list[Row]:
+    nama = (Part(pd.nama), Part(pd.kode, tag="small"))
+    if not tahun:
+        kepala = Cell(pd.nama, parts=nama, css="nama-pd")
+        kosong = Cell(None, label="Belum ada data LKjIP.", colspan=5, css="kosong")
+        return [Row([kepala, kosong], group=pd.kode)]
+    kepala = Cell(pd.nama, parts=nama, css="nama-pd", rowspan=len(tahun), scope="rowgroup")
+    return [
+        Row(
+            ([kepala] if i == 0 else []) + _sel_evaluasi(th),
+            css=f"status-{th['status']}",
+            group=pd.kode,
+        )
+        for i, th in enumerate(tahun)
+    ]
+
+
+def _sel_evaluasi(th: dict[str, Any]) -> list[Cell]:
+    s = th["snapshot"]
+    status = [Part(th["label"], tag="span", css=f"lencana-status status-{th['status']}")]
+    if th["terlambat"]:
+        terlambat = Part("terlambat", tag="span", css="lencana-terlambat")
+        status.append(Part(f"Triwulan {', '.join(th['terlambat'])} ", "small", parts=(terlambat,)))
+    if s:
+        lagi = f" · {th['jumlah_versi']} versi" if th["jumlah_versi"] > 1 else ""
+        versi = (
+            Part(f"Versi {s.versi}, {th['waktu']}"),
+            Part(s.nama_penandatangan + lagi, "small"),
+        )
+        pdf = (
+            Part(f"Unduh PDF versi {s.versi}", url=th["url_pdf"]),
+            Part(" · "),
+            Part("Verifikasi", url=th["url_verifikasi"]),
+        )
+    else:
+        versi = (Part("belum ditetapkan", "span", "kosong"),)
+        pdf = (Part("Draf PDF", url=th["url_draf"]),)
+    bukti = th["bukti"]
+    return [
+        Cell(th["tahun"], url=th["url_editor"]),
+        Cell(th["label"], parts=tuple(status)),
+        Cell(s.versi if s else None, parts=versi),
+        Cell("".join(p.text for p in pdf), parts=pdf),
+        Cell(
+            bukti,
+            parts=(Part(f"Unduh {bukti} berkas (zip)", url=th["url_bukti"]),)
+            if bukti
+            else (Part("belum ada", "span", "kosong"),),
+        ),
+    ]

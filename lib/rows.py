@@ -37,6 +37,7 @@ __all__ = [
     "Column",
     "Heading",
     "Kind",
+    "Part",
     "Row",
     "Table",
     "cell_align",
@@ -105,6 +106,19 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Part:
+    """A piece of a screen cell drawn in several parts (a label and a small line, two
+    links): its text, as a link (``url``), an element (``tag``: "span", "small") with a
+    class, or plain text; ``parts`` follow the text inside the element."""
+
+    text: str
+    tag: str = ""
+    css: str = ""
+    url: str | None = None
+    parts: tuple[Part, ...] = ()
+
+
+@dataclass(frozen=True)
 class Cell:
     """A value with what differs from its column: a label printed instead of the number
     ("WTP", "Baik"), a span, or another type/alignment (the "Jumlah" of a total row)."""
@@ -131,6 +145,8 @@ class Cell:
     changes: tuple[tuple[str, str, str], ...] = ()  # (what, old, new): shown instead of the text
     detail: str | None = None  # a line after the changes
     detail_css: str = ""  # the class of that line ("lain")
+    parts: tuple[Part, ...] = ()  # the screen draws these instead of the text
+    scope: str = ""  # a row header's scope when not the one its span gives ("rowgroup")
 
 
 @dataclass(frozen=True)
@@ -152,6 +168,7 @@ class Row:
     kind: str = ""
     level: int = 0
     css: str = ""  # a screen's extra classes of the row ("melebihi")
+    group: str | None = None  # a screen's row group: consecutive rows of a group, one <tbody>
 
 
 @dataclass
@@ -166,6 +183,7 @@ class Table:
     footer: list[Row] = field(default_factory=list)  # a screen's totals under the body
     css: str = ""  # a screen's classes of the table ("data dasbor")
     empty: str = ""  # a screen's text when there are no rows
+    empty_css: str = ""  # the class of that text's cell
 
     def header_rows(self) -> list[list[Heading]]:
         if self.header is not None:

@@ -19,6 +19,7 @@ from lib.rows import (
     Column,
     Heading,
     Kind,
+    Part,
     Row,
     Table,
     cell_align,
@@ -65,6 +66,7 @@ class SelIsi:
     changes: tuple[tuple[str, str, str], ...]  # set: "old → new" lines instead of the text
     detail: str | None
     detail_css: str
+    parts: tuple[Part, ...]  # set: drawn instead of the text
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,7 @@ def sel_isi(cell: Cell, column: Column, row: Row) -> SelIsi:
     kepala_baris = cell.row_header if cell.row_header is not None else column.row_header
     return SelIsi(
         tag="th" if kepala_baris else "td",
-        scope=("rowgroup" if cell.rowspan > 1 else "row") if kepala_baris else "",
+        scope=(cell.scope or ("rowgroup" if cell.rowspan > 1 else "row")) if kepala_baris else "",
         text=teks,
         css=_kelas(KELAS_RATA[cell_align(cell, column)], column.css, cell.css),
         colspan=cell.colspan,
@@ -119,6 +121,7 @@ def sel_isi(cell: Cell, column: Column, row: Row) -> SelIsi:
         changes=cell.changes,
         detail=cell.detail,
         detail_css=cell.detail_css,
+        parts=cell.parts,
     )
 
 
@@ -133,18 +136,35 @@ def isi(table: Table, rows: list[Row] | None = None) -> list[BarisIsi]:
     ]
 
 
+def kelompok(table: Table, baris: list[BarisIsi]) -> list[list[BarisIsi]]:
+    """The body rows in their row groups (one ``<tbody>`` each), or [] for a table
+    without groups."""
+    if all(row.group is None for row in table.rows):
+        return []
+    hasil: list[list[BarisIsi]] = []
+    sebelumnya = object()
+    for row, b in zip(table.rows, baris, strict=True):
+        if row.group != sebelumnya:
+            hasil.append([])
+            sebelumnya = row.group
+        hasil[-1].append(b)
+    return hasil
+
+
 @register.inclusion_tag("_tabel.html")
 def tabel(table: Table, labelledby: str = "", caption: bool = False, id: str = "") -> dict:
     """The table named by the heading whose id is ``labelledby`` (the page shows its
     title already), by its title as a ``<caption>`` (``caption``), else by its title
     as ``aria-label``; ``id`` the table's id."""
+    baris = isi(table)
     return {
         "table": table,
         "labelledby": labelledby,
         "caption": caption,
         "id": id,
         "kepala": kepala(table),
-        "isi": isi(table),
+        "isi": baris,
+        "kelompok": kelompok(table, baris),
         "kaki": isi(table, table.footer) if table.footer else [],
         "jumlah_kolom": len(table.columns),
     }

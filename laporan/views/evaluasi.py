@@ -16,6 +16,7 @@ from kinerja.services.tenggat import tenggat_tahun
 from laporan.models import LKjIP, SnapshotLKjIP
 from laporan.selectors import bukti_untuk_zip
 from laporan.services.bukti_zip import zip_bukti
+from laporan.tables import tabel_evaluasi
 
 PESAN_BUKAN_EVALUATOR = (
     "Daftar evaluasi hanya untuk evaluator (Inspektorat) dan admin pemda; buka LKjIP perangkat "
@@ -96,10 +97,12 @@ def daftar(request: HttpRequest, kode: str) -> HttpResponse:
                 ),
             }
         )
+    daftar = [{"pd": pd, "tahun": per_pd.get(pd.pk, [])} for pd in semua_pd]
     ctx = {
         "page": "evaluasi-daftar",
         "pemda": pemda,
-        "daftar": [{"pd": pd, "tahun": per_pd.get(pd.pk, [])} for pd in semua_pd],
+        "daftar": daftar,
+        "tabel": tabel_evaluasi(daftar),
         "jumlah_ditetapkan": sum(1 for x in lkjip if x.status == LKjIP.Status.DITETAPKAN),
         "jumlah_lkjip": len(lkjip),
     }

@@ -4,10 +4,12 @@ a typed row, and the markup the renderer keeps (links, <time>, "menjadi")."""
 from __future__ import annotations
 
 import datetime
+from types import SimpleNamespace
 
 from django.template import Context, Template
 
 from kinerja.tables import tabel_riwayat
+from laporan.tables import tabel_evaluasi
 from lib.rows import Cell, Kind
 
 
@@ -65,3 +67,53 @@ def test_riwayat_renders_time_tooltip_link_and_changes():
     assert "Rp 1 → Rp 2; tahun" not in html  # the plain text is the xlsx's, not the screen's
     kosong = _render(tabel_riwayat([], tampil_objek=False, kosong="Belum ada."))
     assert '<td colspan="4">Belum ada.</td>' in kosong
+
+
+def _tahun_evaluasi(tahun: int, snapshot=None, **lain) -> dict:
+    return {
+        "tahun": tahun,
+        "status": "ditetapkan" if snapshot else "draf",
+        "label": "Ditetapkan" if snapshot else "Draf",
+        "snapshot": snapshot,
+        "jumlah_versi": 2 if snapshot else 0,
+        "waktu": "14 April 2025 pukul 10.32" if snapshot else None,
+        "url_pdf": "/pdf/" if snapshot else None,
+        "url_verifikasi": "/verifikasi/" if snapshot else None,
+        "url_editor": f"/editor/{tahun}/",
+        "url_draf": "/draf.pdf",
+        "url_bukti": "/bukti.zip",
+        "bukti": 0,
+        "terlambat": [],
+        **lain,
+    }
+
+
+def test_evaluasi_header_typed_rows_and_row_groups():
+    a = SimpleNamespace(nama="Kecamatan A", kode="1.01")
+    b = SimpleNamespace(nama="Kecamatan B", kode="1.02")
+    s = SimpleNamespace(versi=2, nama_penandatangan="Budi")
+    daftar = [
+        {"pd": a, "tahun": [_tahun_evaluasi(2024, s, bukti=3), _tahun_evaluasi(2023, terlambat=["I", "II"])]},
+        {"pd": b, "tahun": []},
+    ]  # fmt: skip
+    t = tabel_evaluasi(daftar)
+    assert _headers(t) == [
+        "Perangkat daerah", "Tahun", "Status", "Versi ditetapkan", "PDF", "Bukti dukung",
+    ]  # fmt: skip
+    assert [_value(v) for v in t.rows[0].values][:4] == ["Kecamatan A", 2024, "Ditetapkan", 2]
+    assert _value(t.rows[0].values[-1]) == 3 and _value(t.rows[1].values[2]) is None
+    html = _render(t)
+    assert html.count("<tbody>") == 2
+    assert (
+        '<th scope="rowgroup" class="nama-pd" rowspan="2">Kecamatan A<small>1.01</small></th>'
+    ) in html
+    assert '<tr class="status-ditetapkan">' in html
+    assert "Versi 2, 14 April 2025 pukul 10.32<small>Budi · 2 versi</small>" in html
+    assert '<a href="/pdf/">Unduh PDF versi 2</a> · <a href="/verifikasi/">Verifikasi</a>' in html
+    assert '<a href="/bukti.zip">Unduh 3 berkas (zip)</a>' in html
+    assert (
+        '<small>Triwulan I, II <span class="lencana-terlambat">terlambat</span></small>'
+    ) in html
+    assert '<th scope="row" class="nama-pd">Kecamatan B<small>1.02</small></th>' in html
+    assert '<td class="kosong" colspan="5">Belum ada data LKjIP.</td>' in html
+    assert '<td colspan="6" class="kosong">Pemda ini belum' in _render(tabel_evaluasi([]))
