@@ -8,11 +8,12 @@ write the same table. See docs/tabel.md.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from kinerja.engine.hitung import HasilIndikator
 from kinerja.templatetags.kata import sumber_target
+from lib.format import format_nip
 from lib.rows import Align, Cell, Column, Kind, Row, Table
 
 ROMAWI = ("I", "II", "III", "IV")
@@ -179,4 +180,39 @@ def _baris_riwayat(b: Mapping[str, Any], tampil_objek: bool) -> Row:
                 detail_css="lain",
             ),
         ]
+    )
+
+
+def tabel_pejabat(
+    daftar: Sequence[Any], *, tahun: int, url_ubah: Callable[[Any], str] | None = None
+) -> Table:
+    """The officials of a year who sign the documents (of a perangkat daerah or of the
+    pemda), the head marked "Kepala"; ``url_ubah`` links each to its form (when the
+    user may change them)."""
+    columns = [
+        Column("No.", Kind.NOMOR, align=Align.RIGHT),
+        Column("Jabatan (seperti dicetak)"),
+        Column("Nama"),
+        Column("Pangkat / golongan"),
+        Column("NIP"),
+        *([Column("")] if url_ubah else []),
+    ]
+    return Table(
+        title=f"Pejabat tahun {tahun}",
+        columns=columns,
+        rows=[
+            Row(
+                [
+                    i,
+                    Cell(p.jabatan_lengkap, badge="Kepala" if p.kepala else None),
+                    p.nama_lengkap,
+                    f"{p.pangkat or '-'}{f' ({p.golongan})' if p.golongan else ''}",
+                    Cell(p.nip or None, label=format_nip(p.nip) if p.nip else None),
+                    *([Cell("Ubah", url=url_ubah(p))] if url_ubah else []),
+                ]
+            )
+            for i, p in enumerate(daftar, 1)
+        ],
+        empty=f"Belum ada pejabat tahun {tahun}.",
+        empty_css="kosong",
     )

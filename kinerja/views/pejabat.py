@@ -33,6 +33,8 @@ from kinerja.services.pejabat import (
     pejabat_tahun,
     versi_pejabat,
 )
+from kinerja.tables import tabel_pejabat
+from lib.rows import Table
 
 PESAN_BUKAN_PENGELOLA = (
     "Pejabat perangkat daerah diisi oleh operator perangkat daerah atau admin pemda."
@@ -70,6 +72,12 @@ def _awal(p: Pejabat) -> dict:
         **{k: getattr(p, k) for k in KOLOM},
         "versi": versi_pejabat(p),
     }
+
+
+def _tabel(ctx: dict, url_ubah) -> Table:
+    """The page's list of officials; "Ubah" links while the year may change."""
+    boleh = ctx["boleh_ubah"] and not ctx["terkunci"]
+    return tabel_pejabat(ctx["daftar"], tahun=ctx["tahun"], url_ubah=url_ubah if boleh else None)
 
 
 # --------------------------------------------------------------------------- perangkat daerah
@@ -135,6 +143,7 @@ def pejabat_pd(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
             ),
         }
     )
+    ctx["tabel"] = _tabel(ctx, lambda p: reverse("pejabat-pd-ubah", args=[pd.kode, tahun, p.pk]))
     return render(request, "kinerja/pejabat/daftar.html", ctx)
 
 
@@ -281,6 +290,7 @@ def pejabat_pemda(request: HttpRequest, kode: str) -> HttpResponse:
             "judul": f"Pejabat {pemda.nama} tahun {tahun}",
         }
     )
+    ctx["tabel"] = _tabel(ctx, lambda p: reverse("pemda-pejabat-ubah", args=[pemda.kode, p.pk]))
     return render(request, "kinerja/pejabat/daftar.html", ctx)
 
 

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 from django.template import Context, Template
 
-from kinerja.tables import tabel_riwayat
+from kinerja.tables import tabel_pejabat, tabel_riwayat
 from laporan.tables import tabel_evaluasi
 from lib.rows import Cell, Kind
 
@@ -117,3 +117,28 @@ def test_evaluasi_header_typed_rows_and_row_groups():
     assert '<th scope="row" class="nama-pd">Kecamatan B<small>1.02</small></th>' in html
     assert '<td class="kosong" colspan="5">Belum ada data LKjIP.</td>' in html
     assert '<td colspan="6" class="kosong">Pemda ini belum' in _render(tabel_evaluasi([]))
+
+
+def test_pejabat_header_typed_row_and_links():
+    p = SimpleNamespace(
+        pk=7, jabatan_lengkap="Camat", kepala=True, nama_lengkap="Budi, S.H.",
+        pangkat="Pembina", golongan="IV/a", nip="198001012005011001",
+    )  # fmt: skip
+    t = tabel_pejabat([p], tahun=2024, url_ubah=lambda x: f"/ubah/{x.pk}/")
+    assert _headers(t) == [
+        "No.",
+        "Jabatan (seperti dicetak)",
+        "Nama",
+        "Pangkat / golongan",
+        "NIP",
+        "",
+    ]
+    assert [_value(v) for v in t.rows[0].values] == [
+        1, "Camat", "Budi, S.H.", "Pembina (IV/a)", "198001012005011001", "Ubah",
+    ]  # fmt: skip
+    html = _render(t)
+    assert '<td class="angka">1</td><td>Camat <span class="lencana">Kepala</span></td>' in html
+    assert "19800101 200501 1 001" in html and '<a href="/ubah/7/">Ubah</a>' in html
+    kosong = tabel_pejabat([], tahun=2024)
+    assert len(kosong.columns) == 5
+    assert '<td colspan="5" class="kosong">Belum ada pejabat tahun 2024.</td>' in _render(kosong)
