@@ -216,3 +216,75 @@ def tabel_pejabat(
         empty=f"Belum ada pejabat tahun {tahun}.",
         empty_css="kosong",
     )
+
+
+def tabel_perangkat_daerah(daftar: Sequence[Any], *, url_ubah: Callable[[Any], str]) -> Table:
+    """The pemda's perangkat daerah with their head and number of users (annotated
+    ``jumlah_pengguna``), each linked to its form."""
+    return Table(
+        title="Perangkat daerah",
+        columns=[
+            Column("Kode", css="kode"),
+            Column("Nama"),
+            Column("Jenis"),
+            Column("Alamat"),
+            Column("Kepala"),
+            Column("Pengguna", align=Align.RIGHT),
+            Column(""),
+        ],
+        rows=[
+            Row(
+                [
+                    pd.kode,
+                    pd.nama,
+                    pd.jenis,
+                    pd.alamat or None,
+                    (pd.kepala.nama if pd.kepala else None) or None,
+                    pd.jumlah_pengguna,
+                    Cell("Ubah", url=url_ubah(pd)),
+                ]
+            )
+            for pd in daftar
+        ],
+        empty="Belum ada perangkat daerah.",
+        empty_css="kosong",
+    )
+
+
+def tabel_pengguna(daftar: Sequence[Mapping[str, Any]], *, url_ubah: Callable[[Any], str]) -> Table:
+    """The pemda's users with their role, scope, status and last login (``daftar``:
+    ``{"peran", "user", "login"}`` as the view builds it); a superuser has no "Ubah"."""
+    return Table(
+        title="Pengguna",
+        columns=[
+            Column("Nama pengguna"),
+            Column("Nama"),
+            Column("Surel"),
+            Column("Peran"),
+            Column("Perangkat daerah"),
+            Column("Status"),
+            Column("Terakhir masuk", Kind.WAKTU),
+            Column(""),
+        ],
+        rows=[_baris_pengguna(x, url_ubah) for x in daftar],
+        empty="Belum ada pengguna.",
+        empty_css="kosong",
+    )
+
+
+def _baris_pengguna(x: Mapping[str, Any], url_ubah: Callable[[Any], str]) -> Row:
+    user, peran = x["user"], x["peran"]
+    pd = peran.perangkat_daerah
+    return Row(
+        [
+            user.username,
+            user.get_full_name() or None,
+            user.email or None,
+            peran.get_jenis_display(),
+            (pd.nama if pd else None) or "seluruh pemda",
+            "aktif" if user.is_active else "nonaktif",
+            Cell(user.last_login, label=x["login"]),
+            "" if user.is_superuser else Cell("Ubah", url=url_ubah(user)),
+        ],
+        css="" if user.is_active else "nonaktif",
+    )

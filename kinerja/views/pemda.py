@@ -22,6 +22,7 @@ from django.core.validators import RegexValidator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from kinerja.access import get_manageable_pemda_for_user
@@ -53,6 +54,7 @@ from kinerja.services.pemda import (
     versi_pengguna,
     versi_perangkat_daerah,
 )
+from kinerja.tables import tabel_pengguna, tabel_perangkat_daerah
 from lib.format import format_angka_alami
 
 LABEL_PRESET = {
@@ -410,7 +412,10 @@ def perangkat_daerah(request: HttpRequest, kode: str) -> HttpResponse:
         .order_by("kode")
     )
     ctx = _ctx(pemda, "pemda-perangkat-daerah")
-    ctx.update({"daftar": daftar, "form": form})
+    tabel = tabel_perangkat_daerah(
+        daftar, url_ubah=lambda pd: reverse("pemda-perangkat-daerah-ubah", args=[pemda.kode, pd.pk])
+    )
+    ctx.update({"daftar": daftar, "form": form, "tabel": tabel})
     return render(request, "kinerja/pemda/perangkat_daerah.html", ctx)
 
 
@@ -565,7 +570,10 @@ def pengguna(request: HttpRequest, kode: str) -> HttpResponse:
         .order_by("jenis", "perangkat_daerah__kode", "pengguna__username")
     ]
     ctx = _ctx(pemda, "pemda-pengguna")
-    ctx.update({"daftar": daftar})
+    tabel = tabel_pengguna(
+        daftar, url_ubah=lambda user: reverse("pemda-pengguna-ubah", args=[pemda.kode, user.pk])
+    )
+    ctx.update({"daftar": daftar, "tabel": tabel})
     return render(request, "kinerja/pemda/pengguna.html", ctx)
 
 

@@ -8,7 +8,12 @@ from types import SimpleNamespace
 
 from django.template import Context, Template
 
-from kinerja.tables import tabel_pejabat, tabel_riwayat
+from kinerja.tables import (
+    tabel_pejabat,
+    tabel_pengguna,
+    tabel_perangkat_daerah,
+    tabel_riwayat,
+)
 from laporan.tables import tabel_evaluasi
 from lib.rows import Cell, Kind
 
@@ -142,3 +147,38 @@ def test_pejabat_header_typed_row_and_links():
     kosong = tabel_pejabat([], tahun=2024)
     assert len(kosong.columns) == 5
     assert '<td colspan="5" class="kosong">Belum ada pejabat tahun 2024.</td>' in _render(kosong)
+
+
+def test_perangkat_daerah_header_and_typed_row():
+    pd = SimpleNamespace(
+        pk=3, kode="33.16.05", nama="Kecamatan A", jenis="kecamatan", alamat="",
+        kepala=SimpleNamespace(nama="Budi"), jumlah_pengguna=2,
+    )  # fmt: skip
+    t = tabel_perangkat_daerah([pd], url_ubah=lambda x: f"/ubah/{x.pk}/")
+    assert _headers(t) == ["Kode", "Nama", "Jenis", "Alamat", "Kepala", "Pengguna", ""]
+    assert [_value(v) for v in t.rows[0].values] == [
+        "33.16.05", "Kecamatan A", "kecamatan", None, "Budi", 2, "Ubah",
+    ]  # fmt: skip
+    html = _render(t)
+    assert '<td class="kode">33.16.05</td>' in html and '<td class="angka">2</td>' in html
+    assert "<td>-</td>" in html and '<a href="/ubah/3/">Ubah</a>' in html
+
+
+def test_pengguna_header_typed_row_and_inactive():
+    masuk = datetime.datetime(2025, 4, 14, 10, 32)
+    user = SimpleNamespace(
+        pk=5, username="op", email="", is_active=False, is_superuser=False, last_login=masuk,
+        get_full_name=lambda: "Operator Satu",
+    )  # fmt: skip
+    peran = SimpleNamespace(perangkat_daerah=None, get_jenis_display=lambda: "Operator")
+    daftar = [{"user": user, "peran": peran, "login": "14 April 2025 pukul 10.32"}]
+    t = tabel_pengguna(daftar, url_ubah=lambda u: f"/u/{u.pk}/")
+    assert _headers(t) == [
+        "Nama pengguna", "Nama", "Surel", "Peran", "Perangkat daerah", "Status",
+        "Terakhir masuk", "",
+    ]  # fmt: skip
+    assert [_value(v) for v in t.rows[0].values] == [
+        "op", "Operator Satu", None, "Operator", "seluruh pemda", "nonaktif", masuk, "Ubah",
+    ]  # fmt: skip
+    html = _render(t)
+    assert '<tr class="nonaktif">' in html and "<td>14 April 2025 pukul 10.32</td>" in html
