@@ -13,8 +13,8 @@ from typing import Any
 
 from kinerja.engine.hitung import HasilIndikator
 from kinerja.templatetags.kata import sumber_target
-from lib.format import format_nip
-from lib.rows import Align, Cell, Column, Kind, Row, Table
+from lib.format import format_angka, format_nip
+from lib.rows import Align, Cell, Column, Kind, Part, Row, Table
 
 ROMAWI = ("I", "II", "III", "IV")
 
@@ -287,4 +287,75 @@ def _baris_pengguna(x: Mapping[str, Any], url_ubah: Callable[[Any], str]) -> Row
             "" if user.is_superuser else Cell("Ubah", url=url_ubah(user)),
         ],
         css="" if user.is_active else "nonaktif",
+    )
+
+
+def tabel_skm(
+    baris: Sequence[tuple[Any, Any]],
+    unsur: Sequence[tuple[str, str]],
+    *,
+    url_ubah: Callable[[Any], str] | None = None,
+) -> Table:
+    """The year's SKM surveys: the NRR of each unsur (``unsur``: (code, name)), the IKM
+    and its mutu; ``baris`` (survey, IKM or None while the unsur are incomplete)."""
+    return Table(
+        title="Hasil SKM",
+        columns=[
+            Column("Periode"),
+            Column("Indikator"),
+            Column("Responden", Kind.ANGKA, decimals=0),
+            *(Column(kode, Kind.ANGKA, decimals=2, title=nama) for kode, nama in unsur),
+            Column("NI", Kind.ANGKA, decimals=4),
+            Column("IKM", Kind.ANGKA, decimals=2),
+            Column("Mutu"),
+            *([Column("")] if url_ubah else []),
+        ],
+        rows=[_baris_skm(h, ikm, url_ubah) for h, ikm in baris],
+    )
+
+
+def _baris_skm(h: Any, ikm: Any, url_ubah: Callable[[Any], str] | None) -> Row:
+    if ikm:
+        hasil = [
+            ikm.ni,
+            Cell(ikm.nik, parts=(Part(format_angka(ikm.nik), "strong"),)),
+            f"{ikm.mutu} ({ikm.kinerja})",
+        ]
+    else:
+        hasil = [Cell("Belum lengkap 9 unsur", colspan=3, kind=Kind.TEKS)]
+    return Row(
+        [
+            h.periode or None,
+            h.indikator.kode if h.indikator else None,
+            h.responden,
+            *(u.nrr for u in h.unsur.all()),
+            *hasil,
+            *([Cell("Ubah", url=url_ubah(h), kind=Kind.TEKS)] if url_ubah else []),
+        ]
+    )
+
+
+def tabel_pembanding_lain(lain: Sequence[Any]) -> Table:
+    """Comparison values of other levels or labels than the form's (from an import)."""
+    return Table(
+        title="Nilai pembanding lain (hasil impor)",
+        columns=[
+            Column("Indikator"),
+            Column("Tingkat"),
+            Column("Label"),
+            Column("Nilai", Kind.ANGKA, max_decimals=None),
+            Column("Sumber"),
+        ],
+        rows=[
+            Row(
+                [
+                    r.indikator.kode,
+                    r.get_tingkat_display(),
+                    r.label or None,
+                    Cell(r.nilai, label=r.nilai_label or None),
+                    r.sumber or None,
+                ]
+            )
+            for r in lain
+        ],
     )

@@ -99,6 +99,7 @@ class Column:
     symbol: bool = False  # RUPIAH: print "Rp" (a screen whose header does not carry it)
     row_header: bool = False  # the column names its row (a screen's <th scope="row">)
     css: str = ""  # the screen's extra classes of the column's cells ("kode", "uraian")
+    title: str = ""  # a screen's tooltip of the header (the name of an abbreviated header)
 
     @property
     def alignment(self) -> Align:
@@ -156,6 +157,7 @@ class Heading:
     text: str
     colspan: int = 1
     rowspan: int = 1
+    title: str = ""
 
 
 @dataclass
@@ -188,7 +190,7 @@ class Table:
     def header_rows(self) -> list[list[Heading]]:
         if self.header is not None:
             return self.header
-        return [[Heading(c.header) for c in self.columns]]
+        return [[Heading(c.header, title=c.title) for c in self.columns]]
 
 
 def place_cells(

@@ -42,6 +42,7 @@ class SelKepala:
     scope: str
     colspan: int
     rowspan: int
+    title: str
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ def kepala(table: Table) -> list[list[SelKepala]]:
 
 def _sel_kepala(h: Heading, css: str) -> SelKepala:
     scope = "colgroup" if h.colspan > 1 else "col"
-    return SelKepala(h.text, css, scope, h.colspan, h.rowspan)
+    return SelKepala(h.text, css, scope, h.colspan, h.rowspan, h.title)
 
 
 def sel_isi(cell: Cell, column: Column, row: Row) -> SelIsi:

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kinerja.access import (
@@ -30,6 +31,7 @@ from kinerja.services.skm import (
     versi_pembanding,
     versi_skm,
 )
+from kinerja.tables import tabel_pembanding_lain, tabel_skm
 from lib.format import format_angka_alami
 
 NAMA_TINGKAT = dict(NilaiPembanding.TINGKAT_CHOICES)
@@ -159,14 +161,20 @@ def _simpan_skm(request, pd, tahun, form: HasilSKMForm, hasil: HasilSKM | None) 
 
 def _konteks_skm(pd, tahun, rw) -> dict:
     baris = [(h, ikm_hasil(h)) for h in daftar_skm(pd, tahun)]
+    terkunci = tahun_terkunci(pd, tahun)
+
+    def url_ubah(h) -> str:
+        return reverse("skm-ubah", kwargs={"kode": pd.kode, "tahun": tahun, "pk": h.pk})
+
     return {
         "page": "skm",
         "pd": pd,
         "tahun": tahun,
         "rw": rw,
-        "terkunci": tahun_terkunci(pd, tahun),
+        "terkunci": terkunci,
         "baris": baris,
         "unsur": UNSUR_SKM,
+        "tabel": tabel_skm(baris, UNSUR_SKM, url_ubah=url_ubah if rw and not terkunci else None),
     }
 
 
@@ -353,6 +361,7 @@ def pembanding(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         "terkunci": terkunci,
         "form": form,
         "lain": lain,
+        "tabel_lain": tabel_pembanding_lain(lain),
         "nama_tingkat": NAMA_TINGKAT,
     }
     return render(request, "kinerja/skm/pembanding.html", ctx, status=status)

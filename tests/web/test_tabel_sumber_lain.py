@@ -4,15 +4,18 @@ a typed row, and the markup the renderer keeps (links, <time>, "menjadi")."""
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 from types import SimpleNamespace
 
 from django.template import Context, Template
 
 from kinerja.tables import (
     tabel_pejabat,
+    tabel_pembanding_lain,
     tabel_pengguna,
     tabel_perangkat_daerah,
     tabel_riwayat,
+    tabel_skm,
 )
 from laporan.tables import tabel_evaluasi
 from lib.rows import Cell, Kind
@@ -182,3 +185,42 @@ def test_pengguna_header_typed_row_and_inactive():
     ]  # fmt: skip
     html = _render(t)
     assert '<tr class="nonaktif">' in html and "<td>14 April 2025 pukul 10.32</td>" in html
+
+
+def test_skm_header_typed_rows_and_markup():
+    unsur = [("U1", "Persyaratan"), ("U2", "Prosedur")]
+    nrr = SimpleNamespace(
+        all=lambda: [SimpleNamespace(nrr=Decimal("3.4")), SimpleNamespace(nrr=Decimal("3"))]
+    )
+    lengkap = SimpleNamespace(pk=1, periode="TW IV", indikator=None, responden=100, unsur=nrr)
+    kurang = SimpleNamespace(pk=2, periode="", indikator=SimpleNamespace(kode="IKT-1"), responden=None,
+                             unsur=SimpleNamespace(all=lambda: []))  # fmt: skip
+    ikm = SimpleNamespace(ni=Decimal("3.5056"), nik=Decimal("87.64"), mutu="B", kinerja="Baik")
+    t = tabel_skm([(lengkap, ikm), (kurang, None)], unsur, url_ubah=lambda h: f"/skm/{h.pk}/")
+    assert _headers(t) == ["Periode", "Indikator", "Responden", "U1", "U2", "NI", "IKM", "Mutu", ""]
+    assert [_value(v) for v in t.rows[0].values][:7] == [
+        "TW IV", None, 100, Decimal("3.4"), Decimal("3"), Decimal("3.5056"), Decimal("87.64"),
+    ]  # fmt: skip
+    html = _render(t)
+    assert '<th scope="col" class="angka" title="Persyaratan">U1</th>' in html
+    assert '<td class="angka">3,40</td>' in html and '<td class="angka">3,5056</td>' in html
+    assert '<td class="angka"><strong>87,64</strong></td><td>B (Baik)</td>' in html
+    assert '<td colspan="3">Belum lengkap 9 unsur</td><td><a href="/skm/2/">Ubah</a></td>' in html
+    assert '<td>-</td><td>IKT-1</td><td class="angka">-</td>' in html
+
+
+def test_pembanding_lain_header_and_typed_row():
+    r = SimpleNamespace(
+        indikator=SimpleNamespace(kode="IKT-1"), get_tingkat_display=lambda: "Provinsi",
+        label="", nilai=Decimal("75.125"), nilai_label="", sumber="BPS",
+    )  # fmt: skip
+    t = tabel_pembanding_lain([r])
+    assert _headers(t) == ["Indikator", "Tingkat", "Label", "Nilai", "Sumber"]
+    assert [_value(v) for v in t.rows[0].values] == [
+        "IKT-1",
+        "Provinsi",
+        None,
+        Decimal("75.125"),
+        "BPS",
+    ]
+    assert '<td>-</td><td class="angka">75,125</td><td>BPS</td>' in _render(t)
