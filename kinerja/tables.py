@@ -14,7 +14,7 @@ from typing import Any
 from kinerja.engine.hitung import HasilIndikator
 from kinerja.templatetags.kata import sumber_target
 from lib.format import format_angka, format_nip
-from lib.rows import Align, Cell, Column, Kind, Part, Row, Table
+from lib.rows import Align, Cell, Column, Heading, Kind, Part, Row, Table
 
 ROMAWI = ("I", "II", "III", "IV")
 
@@ -358,4 +358,53 @@ def tabel_pembanding_lain(lain: Sequence[Any]) -> Table:
             )
             for r in lain
         ],
+    )
+
+
+def tabel_indikator_renstra_versi(
+    baris: Sequence[Mapping[str, Any]], tahun_list: Sequence[int]
+) -> Table:
+    """The indicators of one Renstra version with their yearly and final targets, as the
+    version's frozen copy holds them (``baris``: ``{"ind": {...}}``; targets are text)."""
+    kanan = {"align": Align.RIGHT}
+    columns = [
+        Column("Kode"),
+        Column("Indikator"),
+        Column("Tujuan / sasaran / program"),
+        Column("Satuan"),
+        Column("IKU"),
+        *(Column(str(t), **kanan) for t in tahun_list),
+        Column("Akhir Renstra", css="akhir", **kanan),
+    ]
+    header = [
+        [
+            *(Heading(c.header, rowspan=2) for c in columns[:5]),
+            Heading("Target", colspan=len(tahun_list) + 1, css="tengah"),
+        ],
+        [Heading(c.header, css="angka") for c in columns[5:]],
+    ]
+    return Table(
+        title="Indikator versi Renstra",
+        columns=columns,
+        header=header,
+        rows=[_baris_renstra_versi(b["ind"], tahun_list) for b in baris],
+        css="data indikator-renstra",
+        empty="Versi ini belum memiliki indikator.",
+        empty_css="kosong",
+    )
+
+
+def _baris_renstra_versi(ind: Mapping[str, Any], tahun_list: Sequence[int]) -> Row:
+    induk = ind.get("induk") or {}
+    target = ind.get("target") or {}
+    return Row(
+        [
+            ind.get("kode", ""),
+            ind.get("nama", ""),
+            f"{induk.get('tingkat', '')} {induk.get('kode', '')}",
+            ind.get("satuan", ""),
+            Cell("IKU", parts=(Part("IKU", "span", "lencana"),)) if ind.get("iku") else None,
+            *(target.get(str(t)) or None for t in tahun_list),
+            ind.get("target_akhir") or None,
+        ]
     )

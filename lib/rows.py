@@ -158,6 +158,7 @@ class Heading:
     colspan: int = 1
     rowspan: int = 1
     title: str = ""
+    css: str = ""  # a screen's classes of a heading of a multi-row header ("angka")
 
 
 @dataclass

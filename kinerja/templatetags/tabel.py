@@ -88,7 +88,7 @@ def kepala(table: Table) -> list[list[SelKepala]]:
     for row in baris:
         sel = []
         for i, h in enumerate(row):
-            css = KELAS_RATA[table.columns[i].alignment] if satu else ""
+            css = KELAS_RATA[table.columns[i].alignment] if satu else h.css
             sel.append(_sel_kepala(h, css))
         hasil.append(sel)
     return hasil

@@ -47,6 +47,7 @@ from kinerja.services.renstra import (
     revisi_tutup,
     versi_kini,
 )
+from kinerja.tables import tabel_indikator_renstra_versi
 from kinerja.views.common import perencanaan_context, tahun_aktif
 
 
@@ -237,6 +238,7 @@ def renstra_versi(request: HttpRequest, kode: str, mulai: int, nomor: int) -> Ht
             "oleh": nama_pengguna(revisi.dibuat_oleh) if revisi and revisi.nomor else "",
             "tahun_list": tahun_list,
             "baris": baris,
+            "tabel": tabel_indikator_renstra_versi(baris, tahun_list),
         }
     )
     return render(request, "kinerja/perencanaan/renstra_versi.html", ctx)

@@ -10,6 +10,7 @@ from types import SimpleNamespace
 from django.template import Context, Template
 
 from kinerja.tables import (
+    tabel_indikator_renstra_versi,
     tabel_pejabat,
     tabel_pembanding_lain,
     tabel_pengguna,
@@ -224,3 +225,26 @@ def test_pembanding_lain_header_and_typed_row():
         "BPS",
     ]
     assert '<td>-</td><td class="angka">75,125</td><td>BPS</td>' in _render(t)
+
+
+def test_indikator_renstra_versi_header_and_typed_row():
+    ind = {
+        "kode": "IKT-1", "nama": "IKM", "induk": {"tingkat": "Tujuan", "kode": "T1"},
+        "satuan": "indeks", "iku": True, "target": {"2024": "85"}, "target_akhir": "86,5",
+    }  # fmt: skip
+    t = tabel_indikator_renstra_versi([{"ind": ind}], [2024, 2025])
+    assert _headers(t) == [
+        "Kode", "Indikator", "Tujuan / sasaran / program", "Satuan", "IKU", "2024", "2025",
+        "Akhir Renstra",
+    ]  # fmt: skip
+    assert [_value(v) for v in t.rows[0].values] == [
+        "IKT-1", "IKM", "Tujuan T1", "indeks", "IKU", "85", None, "86,5",
+    ]  # fmt: skip
+    html = _render(t)
+    assert '<th scope="colgroup" class="tengah" colspan="3">Target</th>' in html
+    assert '<th scope="col" class="angka">2025</th>' in html
+    assert '<td><span class="lencana">IKU</span></td><td class="angka">85</td>' in html
+    assert '<td class="angka">-</td><td class="angka akhir">86,5</td>' in html
+    assert 'colspan="8" class="kosong">Versi ini' in _render(
+        tabel_indikator_renstra_versi([], [2024, 2025])
+    )
