@@ -408,3 +408,36 @@ def _baris_renstra_versi(ind: Mapping[str, Any], tahun_list: Sequence[int]) -> R
             ind.get("target_akhir") or None,
         ]
     )
+
+
+def tabel_sasaran_pk_berjenjang(sasaran: Sequence[Mapping[str, Any]], jabatan: str) -> Table:
+    """The targets of one cascaded PK (``sasaran``: ``{"obj", "target"}``, the target
+    as the page prints it)."""
+    return Table(
+        title=f"Sasaran PK {jabatan}",
+        columns=[
+            Column("No.", Kind.NOMOR, align=Align.RIGHT),
+            Column("Sasaran"),
+            Column("Indikator kinerja"),
+            Column("Target", Kind.ANGKA, max_decimals=None),
+        ],
+        rows=[
+            Row([i, s["obj"].uraian, s["obj"].indikator, Cell(s["obj"].target, label=s["target"])])
+            for i, s in enumerate(sasaran, 1)
+        ],
+        empty="Belum ada sasaran.",
+        empty_css="kosong",
+    )
+
+
+def tabel_anggaran_pk_berjenjang(anggaran: Sequence[Mapping[str, Any]], jabatan: str) -> Table:
+    """The programs, activities and sub-activities of one cascaded PK with their budget."""
+    return Table(
+        title=f"Anggaran PK {jabatan}",
+        columns=[
+            Column("Kode", css="kode"),
+            Column("Program / kegiatan / sub kegiatan"),
+            Column("Anggaran", Kind.RUPIAH, symbol=True),
+        ],
+        rows=[Row([a["kode"], a["nama"], a["jumlah"]], a["tingkat"]) for a in anggaran],
+    )

@@ -55,6 +55,7 @@ from kinerja.services.renstra import (
     ringkasan_versi,
     versi_renstra_pk,
 )
+from kinerja.tables import tabel_anggaran_pk_berjenjang, tabel_sasaran_pk_berjenjang
 from kinerja.views.common import perencanaan_context, tahun_aktif
 from kinerja.views.tahun import halaman_tahun_belum_dibuka
 
@@ -255,6 +256,9 @@ def pk_berjenjang(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     pd, boleh_ubah = get_perangkat_daerah_for_user(request.user, kode)
     renstra_obj = _renstra_tahun(pd, tahun)
     isi = baca.isi_pk_berjenjang(pd, tahun, renstra_obj)
+    for b in isi:
+        b["tabel_sasaran"] = tabel_sasaran_pk_berjenjang(b["sasaran"], b["obj"].jabatan)
+        b["tabel_anggaran"] = tabel_anggaran_pk_berjenjang(b["anggaran"], b["obj"].jabatan)
     ctx = perencanaan_context(pd, "perencanaan-pk-berjenjang", tahun, boleh_ubah)
     ctx.update({"daftar": isi, "terkunci": _terkunci(pd, tahun)})
     return render(request, "kinerja/perencanaan/pk_berjenjang.html", ctx)

@@ -10,12 +10,14 @@ from types import SimpleNamespace
 from django.template import Context, Template
 
 from kinerja.tables import (
+    tabel_anggaran_pk_berjenjang,
     tabel_indikator_renstra_versi,
     tabel_pejabat,
     tabel_pembanding_lain,
     tabel_pengguna,
     tabel_perangkat_daerah,
     tabel_riwayat,
+    tabel_sasaran_pk_berjenjang,
     tabel_skm,
 )
 from laporan.tables import tabel_evaluasi
@@ -248,3 +250,29 @@ def test_indikator_renstra_versi_header_and_typed_row():
     assert 'colspan="8" class="kosong">Versi ini' in _render(
         tabel_indikator_renstra_versi([], [2024, 2025])
     )
+
+
+def test_pk_berjenjang_sasaran_and_anggaran():
+    s = SimpleNamespace(
+        uraian="Layanan prima", indikator="Persentase layanan", target=Decimal("90")
+    )
+    t = tabel_sasaran_pk_berjenjang([{"obj": s, "target": "90"}], "Sekretaris")
+    assert _headers(t) == ["No.", "Sasaran", "Indikator kinerja", "Target"]
+    assert [_value(v) for v in t.rows[0].values] == [
+        1,
+        "Layanan prima",
+        "Persentase layanan",
+        Decimal("90"),
+    ]
+    assert '<td class="angka">1</td><td>Layanan prima</td>' in _render(t)
+    assert 'colspan="4" class="kosong">Belum ada sasaran.' in _render(
+        tabel_sasaran_pk_berjenjang([], "X")
+    )
+    a = {"kode": "7.01.01", "nama": "Program", "tingkat": "program", "jumlah": Decimal("2500000")}
+    t = tabel_anggaran_pk_berjenjang([a], "Sekretaris")
+    assert _headers(t) == ["Kode", "Program / kegiatan / sub kegiatan", "Anggaran"]
+    assert [_value(v) for v in t.rows[0].values] == ["7.01.01", "Program", Decimal("2500000")]
+    assert (
+        '<tr class="tingkat-program"><td class="kode">7.01.01</td><td>Program</td>'
+        '<td class="angka">Rp 2.500.000</td></tr>'
+    ) in _render(t)
