@@ -441,3 +441,135 @@ def tabel_anggaran_pk_berjenjang(anggaran: Sequence[Mapping[str, Any]], jabatan:
         ],
         rows=[Row([a["kode"], a["nama"], a["jumlah"]], a["tingkat"]) for a in anggaran],
     )
+
+
+def tabel_target_pk(pk: Mapping[str, Any], url_indikator: Callable[[Any], str]) -> Table:
+    """The targets of a Perjanjian Kinerja version (``pk``: ``isi_pk``), each indicator
+    linked to its page."""
+    return Table(
+        title="Sasaran, indikator kinerja dan target",
+        columns=[
+            Column("No.", Kind.NOMOR, align=Align.RIGHT),
+            Column("Tujuan / sasaran / program"),
+            Column("Indikator kinerja"),
+            Column("Satuan"),
+            Column("Target", align=Align.RIGHT),
+        ],
+        rows=[
+            Row(
+                [
+                    i,
+                    t["induk"],
+                    Cell(
+                        t["ind"].nama,
+                        url=url_indikator(t["ind"]),
+                        badge="IKU" if t["ind"].iku else None,
+                    ),
+                    t["ind"].satuan,
+                    t["target"],
+                ]
+            )
+            for i, t in enumerate(pk["target"], 1)
+        ],
+        empty="Versi ini belum memuat target.",
+        empty_css="kosong",
+    )
+
+
+def tabel_anggaran_pk(pk: Mapping[str, Any]) -> Table:
+    """The programs of a Perjanjian Kinerja version with their budget and its total."""
+    sumber_dana = pk["obj"].sumber_dana or None
+    anggaran = pk["anggaran"]
+    return Table(
+        title="Program dan anggaran",
+        columns=[
+            Column("No.", Kind.NOMOR, align=Align.RIGHT),
+            Column("Kode", css="kode"),
+            Column("Program"),
+            Column("Anggaran", Kind.RUPIAH, symbol=True),
+            Column("Keterangan"),
+        ],
+        rows=[
+            Row([i, a.program.kode, a.program.nama, a.jumlah, sumber_dana])
+            for i, a in enumerate(anggaran, 1)
+        ],
+        footer=[Row([Cell("Jumlah", colspan=3, kind=Kind.TEKS), pk["total"], ""], "total")]
+        if anggaran
+        else [],
+        empty="Versi ini belum memuat anggaran program.",
+        empty_css="kosong",
+    )
+
+
+def tabel_beda_target_pk(beda: Mapping[str, Any]) -> Table:
+    """Targets of the murni version beside the latest perubahan, changed rows marked."""
+    nama = beda["nama_perubahan"].lower()
+    kanan = {"align": Align.RIGHT}
+    return Table(
+        title=f"Target murni dan {nama}",
+        columns=[
+            Column("Indikator kinerja"),
+            Column("Target murni", **kanan),
+            Column(f"Target {nama}", **kanan),
+            Column("Selisih", **kanan),
+        ],
+        rows=[
+            Row(
+                [
+                    f"{b['ind'].kode} {b['ind'].nama}",
+                    b["murni"],
+                    b["perubahan"],
+                    (b["selisih"] or "berubah") if b["berubah"] else None,
+                ],
+                css="berubah" if b["berubah"] else "",
+            )
+            for b in beda["target"]
+        ],
+        css="data beda",
+    )
+
+
+def tabel_beda_anggaran_pk(beda: Mapping[str, Any]) -> Table:
+    """Program budgets of the murni version beside the latest perubahan, with the total."""
+    nama = beda["nama_perubahan"].lower()
+    rupiah = {"kind": Kind.RUPIAH, "symbol": True}
+    return Table(
+        title=f"Anggaran murni dan {nama}",
+        columns=[
+            Column("Program"),
+            Column("Anggaran murni", **rupiah),
+            Column(f"Anggaran {nama}", **rupiah),
+            Column("Selisih", align=Align.RIGHT),
+        ],
+        rows=[
+            Row(
+                [
+                    Cell(
+                        f"{b['program'].kode} {b['program'].nama}",
+                        parts=(
+                            Part(b["program"].kode, "span", "kode"),
+                            Part(f" {b['program'].nama}"),
+                        ),
+                    ),
+                    b["murni"],
+                    b["perubahan"],
+                    b["selisih"] or None,
+                ],
+                css="berubah" if b["berubah"] else "",
+            )
+            for b in beda["anggaran"]
+        ],
+        footer=[
+            Row(
+                [
+                    "Jumlah",
+                    beda["total_murni"],
+                    beda["total_perubahan"],
+                    beda["total_selisih"] or None,
+                ],
+                "total",
+                css="berubah" if beda["total_selisih"] else "",
+            )
+        ],
+        css="data beda",
+    )

@@ -55,7 +55,14 @@ from kinerja.services.renstra import (
     ringkasan_versi,
     versi_renstra_pk,
 )
-from kinerja.tables import tabel_anggaran_pk_berjenjang, tabel_sasaran_pk_berjenjang
+from kinerja.tables import (
+    tabel_anggaran_pk,
+    tabel_anggaran_pk_berjenjang,
+    tabel_beda_anggaran_pk,
+    tabel_beda_target_pk,
+    tabel_sasaran_pk_berjenjang,
+    tabel_target_pk,
+)
 from kinerja.views.common import perencanaan_context, tahun_aktif
 from kinerja.views.tahun import halaman_tahun_belum_dibuka
 
@@ -228,18 +235,21 @@ def perjanjian_kinerja(request: HttpRequest, kode: str, tahun: int) -> HttpRespo
         dipilih = next((p for p in daftar if p.versi == diminta), daftar[-1])
     murni = next((p for p in daftar if p.versi == "murni"), None)
     perubahan = daftar[-1] if daftar and daftar[-1].urutan_versi > 0 else None
+    isi = baca.isi_pk(dipilih) if dipilih else None
+    beda = baca.beda_pk(murni, perubahan) if murni and perubahan else None
     ctx = perencanaan_context(pd, "perencanaan-pk", tahun, boleh_ubah)
+    ctx.update(_tabel_pk(pd, tahun, isi, beda))
     ctx.update(
         {
             "daftar": [
                 {"versi": p.versi, "nama": baca.nama_versi(p.versi), "dipilih": p is dipilih}
                 for p in daftar
             ],
-            "pk": baca.isi_pk(dipilih) if dipilih else None,
+            "pk": isi,
             "ttd": (
                 penandatanganan(pd=pd, tahun=tahun, dokumen="pk", pk=dipilih) if dipilih else None
             ),
-            "beda": baca.beda_pk(murni, perubahan) if murni and perubahan else None,
+            "beda": beda,
             "terakhir": daftar[-1].versi if daftar else "",
             "versi_baru": (
                 baca.nama_versi(versi_berikutnya(daftar[-1].urutan_versi)) if daftar else ""
@@ -249,6 +259,21 @@ def perjanjian_kinerja(request: HttpRequest, kode: str, tahun: int) -> HttpRespo
         }
     )
     return render(request, "kinerja/perencanaan/pk.html", ctx)
+
+
+def _tabel_pk(pd: PerangkatDaerah, tahun: int, isi: dict | None, beda: dict | None) -> dict:
+    """The row sources of the PK page: the version's targets and budgets, the comparison."""
+    tabel = {}
+    if isi:
+        tabel["tabel_target"] = tabel_target_pk(
+            isi,
+            lambda ind: f"{reverse('perencanaan-indikator', args=[pd.kode, ind.pk])}?tahun={tahun}",
+        )
+        tabel["tabel_anggaran"] = tabel_anggaran_pk(isi)
+    if beda:
+        tabel["tabel_beda_target"] = tabel_beda_target_pk(beda)
+        tabel["tabel_beda_anggaran"] = tabel_beda_anggaran_pk(beda)
+    return tabel
 
 
 @require_safe

@@ -10,7 +10,10 @@ from types import SimpleNamespace
 from django.template import Context, Template
 
 from kinerja.tables import (
+    tabel_anggaran_pk,
     tabel_anggaran_pk_berjenjang,
+    tabel_beda_anggaran_pk,
+    tabel_beda_target_pk,
     tabel_indikator_renstra_versi,
     tabel_pejabat,
     tabel_pembanding_lain,
@@ -19,6 +22,7 @@ from kinerja.tables import (
     tabel_riwayat,
     tabel_sasaran_pk_berjenjang,
     tabel_skm,
+    tabel_target_pk,
 )
 from laporan.tables import tabel_evaluasi
 from lib.rows import Cell, Kind
@@ -276,3 +280,67 @@ def test_pk_berjenjang_sasaran_and_anggaran():
         '<tr class="tingkat-program"><td class="kode">7.01.01</td><td>Program</td>'
         '<td class="angka">Rp 2.500.000</td></tr>'
     ) in _render(t)
+
+
+def _pk():
+    ind = SimpleNamespace(pk=9, kode="IKT-1", nama="IKM", iku=True, satuan="indeks")
+    program = SimpleNamespace(kode="7.01.01", nama="Penunjang")
+    anggaran = [SimpleNamespace(program=program, jumlah=Decimal("2500000"))]
+    isi = {
+        "obj": SimpleNamespace(sumber_dana="APBD"),
+        "target": [{"ind": ind, "induk": "Sasaran 1", "target": "86"}],
+        "anggaran": anggaran,
+        "total": Decimal("2500000"),
+    }
+    beda = {
+        "nama_perubahan": "Perubahan",
+        "target": [{"ind": ind, "murni": "85", "perubahan": "86", "berubah": True, "selisih": "+1"}],
+        "anggaran": [
+            {"program": program, "murni": Decimal("1"), "perubahan": None, "berubah": True, "selisih": ""}
+        ],
+        "total_murni": Decimal("1"),
+        "total_perubahan": Decimal("0"),
+        "total_selisih": "−Rp 1",
+    }  # fmt: skip
+    return isi, beda
+
+
+def test_pk_target_and_anggaran():
+    isi, _ = _pk()
+    t = tabel_target_pk(isi, lambda ind: f"/ind/{ind.pk}/")
+    assert _headers(t) == [
+        "No.",
+        "Tujuan / sasaran / program",
+        "Indikator kinerja",
+        "Satuan",
+        "Target",
+    ]
+    assert [_value(v) for v in t.rows[0].values] == [1, "Sasaran 1", "IKM", "indeks", "86"]
+    assert '<a href="/ind/9/">IKM</a> <span class="lencana">IKU</span>' in _render(t)
+    t = tabel_anggaran_pk(isi)
+    assert _headers(t) == ["No.", "Kode", "Program", "Anggaran", "Keterangan"]
+    assert [_value(v) for v in t.rows[0].values] == [
+        1,
+        "7.01.01",
+        "Penunjang",
+        Decimal("2500000"),
+        "APBD",
+    ]
+    assert (
+        '<tr class="tingkat-total"><td colspan="3">Jumlah</td><td class="angka">Rp 2.500.000</td>'
+        "<td></td></tr>"
+    ) in _render(t)
+
+
+def test_pk_beda():
+    _, beda = _pk()
+    t = tabel_beda_target_pk(beda)
+    assert _headers(t) == ["Indikator kinerja", "Target murni", "Target perubahan", "Selisih"]
+    assert [_value(v) for v in t.rows[0].values] == ["IKT-1 IKM", "85", "86", "+1"]
+    assert '<tr class="berubah"><td>IKT-1 IKM</td><td class="angka">85</td>' in _render(t)
+    t = tabel_beda_anggaran_pk(beda)
+    assert _headers(t) == ["Program", "Anggaran murni", "Anggaran perubahan", "Selisih"]
+    assert [_value(v) for v in t.rows[0].values][1:] == [Decimal("1"), None, None]
+    html = _render(t)
+    assert '<td><span class="kode">7.01.01</span> Penunjang</td><td class="angka">Rp 1</td>' in html
+    assert '<tr class="tingkat-total berubah"><td>Jumlah</td>' in html
