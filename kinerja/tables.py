@@ -573,3 +573,16 @@ def tabel_beda_anggaran_pk(beda: Mapping[str, Any]) -> Table:
         ],
         css="data beda",
     )
+
+
+def tabel_tenggat(contoh: Mapping[int, Sequence[Any]]) -> Table:
+    """The deadline of each quarter's report, for the years of ``contoh`` (year → the
+    four ``TenggatTriwulan``)."""
+    return Table(
+        title="Tenggat laporan triwulan",
+        columns=[
+            Column("Tahun"),
+            *(Column(f"Triwulan {r}", Kind.TANGGAL) for r in ROMAWI),
+        ],
+        rows=[Row([tahun, *(t.tanggal for t in daftar)]) for tahun, daftar in contoh.items()],
+    )

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from kinerja.access import get_manageable_pemda_for_user
 from kinerja.engine.tenggat import TENGGAT_BAWAAN
 from kinerja.services.tenggat import PESAN_HARI, hari_ini, pemda_tenggat_ubah, tenggat_tahun
+from kinerja.tables import tabel_tenggat
 
 
 class TenggatForm(forms.Form):
@@ -55,12 +56,14 @@ def tenggat(request: HttpRequest, kode: str) -> HttpResponse:
     else:
         form = TenggatForm(initial={"tenggat_hari_kerja": pemda.tenggat_hari_kerja})
     tahun = hari_ini().year
+    contoh = {t: tenggat_tahun(pemda, t, {}) for t in (tahun - 1, tahun)}
     ctx = {
         "page": "pemda-tenggat",
         "nav_pemda": "pemda-tenggat",
         "pemda": pemda,
         "form": form,
         "bawaan": TENGGAT_BAWAAN,
-        "contoh": {t: tenggat_tahun(pemda, t, {}) for t in (tahun - 1, tahun)},
+        "contoh": contoh,
+        "tabel": tabel_tenggat(contoh),
     }
     return render(request, "kinerja/pemda/tenggat.html", ctx, status=status)

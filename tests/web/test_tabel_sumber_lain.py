@@ -23,6 +23,7 @@ from kinerja.tables import (
     tabel_sasaran_pk_berjenjang,
     tabel_skm,
     tabel_target_pk,
+    tabel_tenggat,
 )
 from laporan.tables import tabel_evaluasi
 from lib.rows import Cell, Kind
@@ -344,3 +345,11 @@ def test_pk_beda():
     html = _render(t)
     assert '<td><span class="kode">7.01.01</span> Penunjang</td><td class="angka">Rp 1</td>' in html
     assert '<tr class="tingkat-total berubah"><td>Jumlah</td>' in html
+
+
+def test_tenggat_header_and_typed_row():
+    tw = [SimpleNamespace(tanggal=datetime.date(2025, 4, 14 + i)) for i in range(4)]
+    t = tabel_tenggat({2025: tw})
+    assert _headers(t) == ["Tahun", "Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"]
+    assert [_value(v) for v in t.rows[0].values][:2] == [2025, datetime.date(2025, 4, 14)]
+    assert "<tr><td>2025</td><td>14 April 2025</td><td>15 April 2025</td>" in _render(t)
