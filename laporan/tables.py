@@ -8,7 +8,7 @@ write the same table. See docs/tabel.md.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -196,3 +196,111 @@ def _sel_evaluasi(th: dict[str, Any]) -> list[Cell]:
             else (Part("belum ada", "span", "kosong"),),
         ),
     ]
+
+
+TERLAMBAT = Part("terlambat", "strong", "lencana-terlambat")
+
+
+def tabel_triwulan_beranda(r: Any, *, operator: bool) -> Table:
+    """The quarters of a perangkat daerah's working year against their deadlines (``r``:
+    ``laporan.tugas.RingkasanPD``); for its operator, what is still to do."""
+    return Table(
+        title=f"Laporan triwulan tahun {r.tahun}",
+        columns=[
+            Column("Triwulan"),
+            Column("Status"),
+            Column("Tenggat", Kind.TANGGAL),
+            *([Column("Yang masih harus dikerjakan")] if operator else []),
+        ],
+        rows=[
+            Row(
+                [
+                    Cell(f"Triwulan {t.tenggat.romawi}", url=t.url),
+                    _status_triwulan(t),
+                    t.tenggat.tanggal,
+                    *([_kekurangan(t)] if operator else []),
+                ],
+                css=f"status-{t.kode_status}{' terlambat' if t.tenggat.terlambat else ''}",
+            )
+            for t in r.triwulan
+        ],
+    )
+
+
+def _status_triwulan(t: Any) -> Cell:
+    if not t.tenggat.terlambat:
+        return Cell(t.status_label)
+    return Cell(t.status_label, parts=(Part(f"{t.status_label} "), TERLAMBAT))
+
+
+def _kekurangan(t: Any) -> Cell:
+    """What the operator still has to do for a quarter not yet submitted, one line each."""
+    if t.tenggat.sudah_masuk:
+        return Cell(None)
+    baris: list[Part] = []
+    if t.komentar:
+        komentar = Part(t.komentar, "q", "komentar-kepala")
+        baris.append(Part("Dikembalikan kepala: ", "p", parts=(komentar,)))
+    if t.tanpa_realisasi:
+        baris.append(
+            Part(f"{t.tanpa_realisasi} indikator bertarget belum diisi realisasinya.", "p")
+        )
+    if t.tanpa_bukti:
+        baris.append(Part(f"{t.tanpa_bukti} realisasi belum memiliki bukti dukung.", "p"))
+    if not baris:
+        baris.append(Part("Isian lengkap: ajukan ke kepala.", "p"))
+    teks = " ".join(p.text + "".join(c.text for c in p.parts) for p in baris)
+    return Cell(teks, parts=tuple(baris))
+
+
+def tabel_ringkasan_beranda(
+    ringkasan: Sequence[Any], url_tahun: Callable[[str, int], str]
+) -> Table:
+    """The perangkat daerah a user sees: their years (linked to each dashboard), the
+    quarters of the working year and the LKjIP status (``laporan.tugas.RingkasanPD``)."""
+    return Table(
+        title="Perangkat daerah",
+        columns=[
+            Column("Kode"),
+            Column("Perangkat daerah"),
+            Column("Pemda"),
+            Column("Tahun"),
+            Column("Triwulan"),
+            Column("LKjIP"),
+        ],
+        rows=[
+            Row(
+                [
+                    r.pd.kode,
+                    r.pd.nama,
+                    r.pd.pemda.nama,
+                    _daftar_tautan(
+                        [Part(str(t), url=url_tahun(r.pd.kode, t)) for t in r.tahun_semua], ", "
+                    ),
+                    _daftar_tautan([_tautan_triwulan(t) for t in r.triwulan], "; "),
+                    f"{r.lkjip.get_status_display()} ({r.tahun})" if r.lkjip else None,
+                ]
+            )
+            for r in ringkasan
+        ],
+    )
+
+
+def _tautan_triwulan(t: Any) -> Part:
+    teks = f"TW {t.tenggat.romawi}: {t.status_label.lower()}"
+    if t.tenggat.terlambat:
+        return Part(f"{teks} ", url=t.url, css=f"status-{t.kode_status}", parts=(TERLAMBAT,))
+    return Part(teks, url=t.url, css=f"status-{t.kode_status}")
+
+
+def _daftar_tautan(tautan: list[Part], pemisah: str) -> Cell:
+    """Links one after another, ``pemisah`` between; "-" without any."""
+    if not tautan:
+        return Cell(None)
+    parts: list[Part] = []
+    for i, p in enumerate(tautan):
+        if i:
+            parts.append(Part(pemisah))
+        parts.append(p)
+    teks = pemisah.join(p.text + "".join(c.text for c in p.parts) for p in tautan)
+    return Cell(teks, parts=tuple(parts))

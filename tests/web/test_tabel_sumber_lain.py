@@ -25,7 +25,7 @@ from kinerja.tables import (
     tabel_target_pk,
     tabel_tenggat,
 )
-from laporan.tables import tabel_evaluasi
+from laporan.tables import tabel_evaluasi, tabel_ringkasan_beranda, tabel_triwulan_beranda
 from lib.rows import Cell, Kind
 
 
@@ -353,3 +353,71 @@ def test_tenggat_header_and_typed_row():
     assert _headers(t) == ["Tahun", "Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"]
     assert [_value(v) for v in t.rows[0].values][:2] == [2025, datetime.date(2025, 4, 14)]
     assert "<tr><td>2025</td><td>14 April 2025</td><td>15 April 2025</td>" in _render(t)
+
+
+def _triwulan(romawi, status, terlambat=False, sudah=False, **lain):
+    tenggat = SimpleNamespace(
+        romawi=romawi, status=status, terlambat=terlambat, sudah_masuk=sudah,
+        tanggal=datetime.date(2024, 4, 12),
+    )  # fmt: skip
+    isi = {"tanpa_realisasi": 0, "tanpa_bukti": 0, "komentar": ""} | lain
+    return SimpleNamespace(
+        tenggat=tenggat,
+        status_label=status.capitalize(),
+        url=f"/tw/{romawi}/",
+        kode_status=status,
+        **isi,
+    )
+
+
+def test_beranda_triwulan_header_typed_row_and_todo():
+    r = SimpleNamespace(
+        tahun=2024,
+        triwulan=[
+            _triwulan("I", "disetujui", sudah=True),
+            _triwulan("II", "draf", terlambat=True, komentar="Lengkapi", tanpa_bukti=2),
+            _triwulan("III", "draf"),
+        ],
+    )
+    t = tabel_triwulan_beranda(r, operator=True)
+    assert _headers(t) == ["Triwulan", "Status", "Tenggat", "Yang masih harus dikerjakan"]
+    assert [_value(v) for v in t.rows[0].values] == [
+        "Triwulan I",
+        "Disetujui",
+        datetime.date(2024, 4, 12),
+        None,
+    ]
+    html = _render(t)
+    assert '<tr class="status-draf terlambat"><td><a href="/tw/II/">Triwulan II</a></td>' in html
+    assert (
+        'Draf <strong class="lencana-terlambat">terlambat</strong></td><td>12 April 2024</td>'
+        in html
+    )
+    assert '<p>Dikembalikan kepala: <q class="komentar-kepala">Lengkapi</q></p>' in html
+    assert "<p>2 realisasi belum memiliki bukti dukung.</p>" in html
+    assert "<p>Isian lengkap: ajukan ke kepala.</p>" in html
+    assert len(tabel_triwulan_beranda(r, operator=False).columns) == 3
+
+
+def test_beranda_ringkasan_header_typed_row_and_links():
+    pd = SimpleNamespace(kode="1.01", nama="Kecamatan A", pemda=SimpleNamespace(nama="Kab"))
+    lkjip = SimpleNamespace(get_status_display=lambda: "Draf")
+    r = SimpleNamespace(
+        pd=pd, tahun=2024, tahun_semua=[2024, 2023], lkjip=lkjip,
+        triwulan=[_triwulan("I", "disetujui"), _triwulan("II", "draf", terlambat=True)],
+    )  # fmt: skip
+    kosong = SimpleNamespace(pd=pd, tahun=None, tahun_semua=[], lkjip=None, triwulan=[])
+    t = tabel_ringkasan_beranda([r, kosong], lambda kode, tahun: f"/pd/{kode}/{tahun}/")
+    assert _headers(t) == ["Kode", "Perangkat daerah", "Pemda", "Tahun", "Triwulan", "LKjIP"]
+    assert [_value(v) for v in t.rows[0].values] == [
+        "1.01", "Kecamatan A", "Kab", "2024, 2023",
+        "TW I: disetujui; TW II: draf terlambat", "Draf (2024)",
+    ]  # fmt: skip
+    assert [_value(v) for v in t.rows[1].values][3:] == [None, None, None]
+    html = _render(t)
+    assert '<a href="/pd/1.01/2024/">2024</a>, <a href="/pd/1.01/2023/">2023</a></td>' in html
+    assert (
+        '<a href="/tw/I/" class="status-disetujui">TW I: disetujui</a>; <a href="/tw/II/" '
+        'class="status-draf">TW II: draf <strong class="lencana-terlambat">terlambat</strong></a>'
+    ) in html
+    assert "<td>-</td><td>-</td><td>-</td>" in html
