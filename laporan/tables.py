@@ -304,3 +304,49 @@ def _daftar_tautan(tautan: list[Part], pemisah: str) -> Cell:
         parts.append(p)
     teks = pemisah.join(p.text + "".join(c.text for c in p.parts) for p in tautan)
     return Cell(teks, parts=tuple(parts))
+
+
+def tabel_versi_lkjip(versi: Sequence[dict[str, Any]], status: str) -> Table:
+    """The signed versions of an LKjIP, newest first, the first marked "berlaku" while
+    the LKjIP is ditetapkan (``versi``: ``{"obj": SnapshotLKjIP, "waktu", "url",
+    "url_verifikasi"}``)."""
+    return Table(
+        title="Versi yang ditetapkan",
+        columns=[
+            Column("Versi"),
+            Column("Ditetapkan", Kind.WAKTU),
+            Column("Penandatangan"),
+            Column("Halaman", align=Align.RIGHT),
+            Column("SHA-256 berkas"),
+            Column("Berkas"),
+        ],
+        rows=[
+            _baris_versi(v, berlaku=i == 0 and status == "ditetapkan") for i, v in enumerate(versi)
+        ],
+        css="data versi",
+    )
+
+
+def _baris_versi(v: dict[str, Any], *, berlaku: bool) -> Row:
+    s = v["obj"]
+    berkas = (
+        Part(f"Unduh PDF versi {s.versi}", url=v["url"]),
+        Part(" · "),
+        Part("Halaman verifikasi", url=v["url_verifikasi"]),
+    )
+    return Row(
+        [
+            Cell(s.versi, badge="berlaku" if berlaku else None),
+            Cell(s.ditetapkan_pada, label=v["waktu"]),
+            Cell(
+                s.nama_penandatangan,
+                parts=(
+                    Part(s.nama_penandatangan),
+                    Part(s.jabatan_penandatangan, "small", "jabatan"),
+                ),
+            ),
+            s.halaman,
+            Cell(s.sha256, parts=(Part(f"{s.sha256[:16]}…", "code", "sidik", title=s.sha256),)),
+            Cell(v["url"], parts=berkas),
+        ]
+    )

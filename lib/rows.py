@@ -117,6 +117,7 @@ class Part:
     css: str = ""
     url: str | None = None
     parts: tuple[Part, ...] = ()
+    title: str = ""  # a tooltip of the element (the whole value of an abbreviated text)
 
 
 @dataclass(frozen=True)

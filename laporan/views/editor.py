@@ -55,6 +55,7 @@ from laporan.services.kesiapan import id_bagian, id_temuan, periksa_kesiapan
 from laporan.services.kunci import pesan_tidak_bisa_diubah
 from laporan.services.narasi import KonflikNarasi, penjelasan_temuan_simpan
 from laporan.services.tetap import kelompok_temuan, penjelasan_tahun
+from laporan.tables import tabel_versi_lkjip
 from lib.format import format_angka_alami, format_persen
 
 JUDUL_BAB = {
@@ -395,6 +396,18 @@ def alur_ctx(
     riwayat = riwayat_lkjip(lkjip)
     S = LKjIP.Status
     terakhir = riwayat[-1] if riwayat else None
+    versi = [
+        {
+            "obj": s,
+            "waktu": format_waktu(s.ditetapkan_pada),
+            "url": reverse(
+                "lkjip-snapshot",
+                kwargs={"kode": pd.kode, "tahun": lkjip.tahun, "versi": s.versi},
+            ),
+            "url_verifikasi": reverse("verifikasi", kwargs={"kode_isi": s.kode_isi}),
+        }
+        for s in snapshot
+    ]
     return {
         "lkjip": lkjip,
         "status": lkjip.status,
@@ -412,18 +425,8 @@ def alur_ctx(
             if (kepala or admin) and lkjip.status == S.DITETAPKAN
             else ()
         ),
-        "snapshot": [
-            {
-                "obj": s,
-                "waktu": format_waktu(s.ditetapkan_pada),
-                "url": reverse(
-                    "lkjip-snapshot",
-                    kwargs={"kode": pd.kode, "tahun": lkjip.tahun, "versi": s.versi},
-                ),
-                "url_verifikasi": reverse("verifikasi", kwargs={"kode_isi": s.kode_isi}),
-            }
-            for s in snapshot
-        ],
+        "snapshot": versi,
+        "tabel_versi": tabel_versi_lkjip(versi, lkjip.status),
         "riwayat": riwayat,
         "terakhir": terakhir,
         "diajukan_pada": format_waktu(lkjip.diajukan_pada) if lkjip.diajukan_pada else None,

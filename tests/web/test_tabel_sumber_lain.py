@@ -25,7 +25,12 @@ from kinerja.tables import (
     tabel_target_pk,
     tabel_tenggat,
 )
-from laporan.tables import tabel_evaluasi, tabel_ringkasan_beranda, tabel_triwulan_beranda
+from laporan.tables import (
+    tabel_evaluasi,
+    tabel_ringkasan_beranda,
+    tabel_triwulan_beranda,
+    tabel_versi_lkjip,
+)
 from lib.rows import Cell, Kind
 
 
@@ -421,3 +426,35 @@ def test_beranda_ringkasan_header_typed_row_and_links():
         'class="status-draf">TW II: draf <strong class="lencana-terlambat">terlambat</strong></a>'
     ) in html
     assert "<td>-</td><td>-</td><td>-</td>" in html
+
+
+def test_versi_lkjip_header_typed_row_and_markup():
+    waktu = datetime.datetime(2025, 4, 14, 10, 32)
+    s = SimpleNamespace(
+        versi=2, ditetapkan_pada=waktu, nama_penandatangan="Budi", jabatan_penandatangan="Camat",
+        halaman=40, sha256="ab" * 32,
+    )  # fmt: skip
+    v = {
+        "obj": s,
+        "waktu": "14 April 2025 pukul 10.32",
+        "url": "/v2.pdf",
+        "url_verifikasi": "/cek/",
+    }
+    t = tabel_versi_lkjip([v, v], "ditetapkan")
+    assert _headers(t) == [
+        "Versi",
+        "Ditetapkan",
+        "Penandatangan",
+        "Halaman",
+        "SHA-256 berkas",
+        "Berkas",
+    ]
+    assert [_value(x) for x in t.rows[0].values][:5] == [2, waktu, "Budi", 40, "ab" * 32]
+    html = _render(t)
+    assert html.count("berlaku") == 1 and '<td>2 <span class="lencana">berlaku</span></td>' in html
+    assert '<td>Budi<small class="jabatan">Camat</small></td><td class="angka">40</td>' in html
+    assert f'<code class="sidik" title="{"ab" * 32}">{"ab" * 8}…</code>' in html
+    assert (
+        '<a href="/v2.pdf">Unduh PDF versi 2</a> · <a href="/cek/">Halaman verifikasi</a>' in html
+    )
+    assert "berlaku" not in _render(tabel_versi_lkjip([v], "draf"))
