@@ -586,3 +586,70 @@ def tabel_tenggat(contoh: Mapping[int, Sequence[Any]]) -> Table:
         ],
         rows=[Row([tahun, *(t.tanggal for t in daftar)]) for tahun, daftar in contoh.items()],
     )
+
+
+def tabel_target_renstra_indikator(baris: Mapping[str, Any], tahun_list: Sequence[int]) -> Table:
+    """An indicator's Renstra targets, one column a year and the final target (as the
+    planning pages print them)."""
+    kanan = {"align": Align.RIGHT}
+    return Table(
+        title="Target Renstra",
+        columns=[
+            *(Column(str(t), **kanan) for t in tahun_list),
+            Column("Akhir Renstra", css="akhir", **kanan),
+        ],
+        rows=[Row([*baris["target"], baris["akhir"]])],
+        css="data sempit",
+    )
+
+
+def tabel_target_pk_indikator(
+    target_pk: Sequence[Mapping[str, Any]], url_pk: Callable[[Mapping[str, Any]], str]
+) -> Table:
+    """An indicator's target in each Perjanjian Kinerja version, linked to the version."""
+    return Table(
+        title="Target Perjanjian Kinerja",
+        columns=[Column("Tahun"), Column("Versi"), Column("Target", align=Align.RIGHT)],
+        rows=[
+            Row(
+                [
+                    Cell(t["tahun"], url=url_pk(t)),
+                    t["versi"][:1].upper() + t["versi"][1:],
+                    t["target"],
+                ]
+            )
+            for t in target_pk
+        ],
+        css="data sempit",
+    )
+
+
+def tabel_riwayat_capaian(riwayat: Sequence[Mapping[str, Any]]) -> Table:
+    """An indicator's target, realisasi and capaian in the years before."""
+    kanan = {"align": Align.RIGHT}
+    return Table(
+        title="Riwayat capaian tahun sebelumnya",
+        columns=[
+            Column("Tahun"),
+            Column("Target", **kanan),
+            Column("Realisasi", **kanan),
+            Column("Capaian", **kanan),
+        ],
+        rows=[Row([r["tahun"], r["target"], r["realisasi"], r["capaian"]]) for r in riwayat],
+        css="data sempit",
+    )
+
+
+def tabel_log_indikator(log: Sequence[Mapping[str, Any]]) -> Table:
+    """The recorded changes of an indicator: when, who, what, from and to."""
+    return Table(
+        title="Riwayat perubahan",
+        columns=[
+            Column("Waktu", css="waktu"),
+            Column("Pengguna"),
+            Column("Perubahan"),
+            Column("Semula"),
+            Column("Menjadi"),
+        ],
+        rows=[Row([x["waktu"], x["pengguna"], x["uraian"], x["lama"], x["baru"]]) for x in log],
+    )

@@ -60,8 +60,12 @@ from kinerja.tables import (
     tabel_anggaran_pk_berjenjang,
     tabel_beda_anggaran_pk,
     tabel_beda_target_pk,
+    tabel_log_indikator,
+    tabel_riwayat_capaian,
     tabel_sasaran_pk_berjenjang,
     tabel_target_pk,
+    tabel_target_pk_indikator,
+    tabel_target_renstra_indikator,
 )
 from kinerja.views.common import perencanaan_context, tahun_aktif
 from kinerja.views.tahun import halaman_tahun_belum_dibuka
@@ -116,14 +120,16 @@ def indikator(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
     riwayat = baca.riwayat_indikator(ind, pd.pemda)
     target_pk = baca.target_pk_indikator(ind)
     log = baca.log_indikator(pd, ind)
+    baris = baca.baris_indikator(ind, tahun_list)
     ctx = perencanaan_context(pd, "perencanaan-indikator", tahun_aktif(request, pd), boleh_ubah)
+    ctx.update(_tabel_indikator(pd, baris, tahun_list, target_pk, riwayat, log))
     ctx.update(
         {
             "ind": ind,
             "renstra": r,
             "tingkat": tingkat,
             "induk": induk,
-            "baris": baca.baris_indikator(ind, tahun_list),
+            "baris": baris,
             "tahun_list": tahun_list,
             "aturan": baca.aturan_indikator(ind, pd.pemda),
             "riwayat": riwayat,
@@ -259,6 +265,20 @@ def perjanjian_kinerja(request: HttpRequest, kode: str, tahun: int) -> HttpRespo
         }
     )
     return render(request, "kinerja/perencanaan/pk.html", ctx)
+
+
+def _tabel_indikator(pd, baris, tahun_list, target_pk, riwayat, log) -> dict:
+    """The row sources of an indicator's page."""
+
+    def url_pk(t) -> str:
+        return f"{reverse('perencanaan-pk', args=[pd.kode, t['tahun']])}?versi={t['versi']}"
+
+    return {
+        "tabel_target_renstra": tabel_target_renstra_indikator(baris, tahun_list),
+        "tabel_target_pk": tabel_target_pk_indikator(target_pk, url_pk),
+        "tabel_riwayat_capaian": tabel_riwayat_capaian(riwayat),
+        "tabel_log": tabel_log_indikator(log),
+    }
 
 
 def _tabel_pk(pd: PerangkatDaerah, tahun: int, isi: dict | None, beda: dict | None) -> dict:

@@ -15,14 +15,18 @@ from kinerja.tables import (
     tabel_beda_anggaran_pk,
     tabel_beda_target_pk,
     tabel_indikator_renstra_versi,
+    tabel_log_indikator,
     tabel_pejabat,
     tabel_pembanding_lain,
     tabel_pengguna,
     tabel_perangkat_daerah,
     tabel_riwayat,
+    tabel_riwayat_capaian,
     tabel_sasaran_pk_berjenjang,
     tabel_skm,
     tabel_target_pk,
+    tabel_target_pk_indikator,
+    tabel_target_renstra_indikator,
     tabel_tenggat,
 )
 from laporan.tables import (
@@ -458,3 +462,32 @@ def test_versi_lkjip_header_typed_row_and_markup():
         '<a href="/v2.pdf">Unduh PDF versi 2</a> · <a href="/cek/">Halaman verifikasi</a>' in html
     )
     assert "berlaku" not in _render(tabel_versi_lkjip([v], "draf"))
+
+
+def test_indikator_page_tables():
+    t = tabel_target_renstra_indikator({"target": ["85", "-"], "akhir": "86"}, [2024, 2025])
+    assert _headers(t) == ["2024", "2025", "Akhir Renstra"]
+    assert [_value(v) for v in t.rows[0].values] == ["85", "-", "86"]
+    assert '<td class="angka">-</td><td class="angka akhir">86</td>' in _render(t)
+    pk = [{"tahun": 2024, "versi": "murni", "target": "85"}]
+    t = tabel_target_pk_indikator(pk, lambda x: f"/pk/{x['tahun']}/?versi={x['versi']}")
+    assert _headers(t) == ["Tahun", "Versi", "Target"]
+    assert [_value(v) for v in t.rows[0].values] == [2024, "Murni", "85"]
+    assert '<td><a href="/pk/2024/?versi=murni">2024</a></td><td>Murni</td>' in _render(t)
+    t = tabel_riwayat_capaian(
+        [{"tahun": 2023, "target": "80", "realisasi": "82", "capaian": "102,50%"}]
+    )
+    assert _headers(t) == ["Tahun", "Target", "Realisasi", "Capaian"]
+    assert [_value(v) for v in t.rows[0].values] == [2023, "80", "82", "102,50%"]
+    log = [
+        {
+            "waktu": "1 Mei 2025 pukul 09.00",
+            "pengguna": "op",
+            "uraian": "Target",
+            "lama": "1",
+            "baru": "2",
+        }
+    ]
+    t = tabel_log_indikator(log)
+    assert _headers(t) == ["Waktu", "Pengguna", "Perubahan", "Semula", "Menjadi"]
+    assert '<td class="waktu">1 Mei 2025 pukul 09.00</td><td>op</td>' in _render(t)
