@@ -653,3 +653,92 @@ def tabel_log_indikator(log: Sequence[Mapping[str, Any]]) -> Table:
         ],
         rows=[Row([x["waktu"], x["pengguna"], x["uraian"], x["lama"], x["baru"]]) for x in log],
     )
+
+
+def tabel_program(pohon: Sequence[Mapping[str, Any]], url_indikator: Callable[[Any], str]) -> Table:
+    """The Renstra's program → kegiatan → sub kegiatan tree with the indicators and yearly
+    targets of each node and the sasaran each program supports (``baca.pohon_renstra``)."""
+    rows: list[Row] = []
+    for p in pohon:
+        sasaran = [
+            Part(
+                "",
+                "div",
+                "sasaran-didukung",
+                parts=(Part(s.kode, "strong"), Part(f" {s.uraian}")),
+            )
+            for s in p["sasaran"]
+        ]
+        rows.append(
+            Row(
+                [
+                    Cell(p["kode"], cell_title=p["obj"].kode),
+                    p["obj"].nama,
+                    _indikator_node(p["indikator"], url_indikator),
+                    Cell(
+                        "; ".join(f"{s.kode} {s.uraian}" for s in p["sasaran"]),
+                        parts=tuple(sasaran),
+                    )
+                    if sasaran
+                    else None,
+                ],
+                "program",
+            )
+        )
+        for k in p["kegiatan"]:
+            rows.append(_baris_program(k, "kegiatan", 1, url_indikator))
+            rows.extend(_baris_program(s, "sub", 2, url_indikator) for s in k["sub"])
+    return Table(
+        title="Program, kegiatan dan sub kegiatan",
+        columns=[
+            Column("Kode", css="kode"),
+            Column("Program / kegiatan / sub kegiatan"),
+            Column("Indikator dan target"),
+            Column("Sasaran yang didukung"),
+        ],
+        rows=rows,
+        css="data pohon-program",
+        empty="Renstra ini belum memiliki program.",
+        empty_css="kosong",
+    )
+
+
+def _baris_program(node: Mapping[str, Any], tingkat: str, indent: int, url_indikator) -> Row:
+    css = f"indent-{indent}"
+    return Row(
+        [
+            Cell(node["kode"], text_css=css, cell_title=node["obj"].kode),
+            Cell(node["obj"].nama, text_css=css),
+            _indikator_node(node["indikator"], url_indikator),
+            "",
+        ],
+        tingkat,
+    )
+
+
+def _indikator_node(daftar: Sequence[Mapping[str, Any]], url_indikator) -> Cell:
+    """A node's indicators: name (linked), unit and the target of each year."""
+    if not daftar:
+        return Cell("")
+    items = tuple(
+        Part(
+            "",
+            "li",
+            parts=(
+                Part(b["obj"].nama, url=url_indikator(b["obj"])),
+                Part(" "),
+                Part(f"({b['obj'].satuan})", "span", "satuan"),
+                *(
+                    Part(f"{th}: {nilai}", "span", "target-kecil")
+                    for th, nilai in b["target_tahun"]
+                ),
+            ),
+        )
+        for b in daftar
+    )
+    teks = "; ".join(
+        f"{b['obj'].nama} ({b['obj'].satuan})"
+        + "".join(f" {th}: {nilai}" for th, nilai in b["target_tahun"])
+        for b in daftar
+    )
+    return Cell(teks, parts=(Part("", "ul", "indikator-node", parts=items),))

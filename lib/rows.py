@@ -149,6 +149,7 @@ class Cell:
     detail_css: str = ""  # the class of that line ("lain")
     parts: tuple[Part, ...] = ()  # the screen draws these instead of the text
     scope: str = ""  # a row header's scope when not the one its span gives ("rowgroup")
+    cell_title: str = ""  # a tooltip of the whole cell (the full code of a shortened one)
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,7 @@ class SelIsi:
     detail: str | None
     detail_css: str
     parts: tuple[Part, ...]  # set: drawn instead of the text
+    cell_title: str
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ def sel_isi(cell: Cell, column: Column, row: Row) -> SelIsi:
         detail=cell.detail,
         detail_css=cell.detail_css,
         parts=cell.parts,
+        cell_title=cell.cell_title,
     )
 
 

@@ -61,6 +61,7 @@ from kinerja.tables import (
     tabel_beda_anggaran_pk,
     tabel_beda_target_pk,
     tabel_log_indikator,
+    tabel_program,
     tabel_riwayat_capaian,
     tabel_sasaran_pk_berjenjang,
     tabel_target_pk,
@@ -219,7 +220,12 @@ def program(request: HttpRequest, kode: str) -> HttpResponse:
     ctx = perencanaan_context(pd, "perencanaan-program", tahun, boleh_ubah)
     ctx.update({"renstra": r, "daftar_renstra": daftar})
     if r is not None:
-        ctx.update({"pohon": baca.pohon_renstra(r, list(range(r.mulai, r.selesai + 1)))})
+        pohon = baca.pohon_renstra(r, list(range(r.mulai, r.selesai + 1)))
+
+        def url(ind) -> str:
+            return f"{reverse('perencanaan-indikator', args=[pd.kode, ind.pk])}?tahun={tahun}"
+
+        ctx.update({"pohon": pohon, "tabel": tabel_program(pohon, url)})
     return render(request, "kinerja/perencanaan/program.html", ctx)
 
 

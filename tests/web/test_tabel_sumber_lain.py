@@ -20,6 +20,7 @@ from kinerja.tables import (
     tabel_pembanding_lain,
     tabel_pengguna,
     tabel_perangkat_daerah,
+    tabel_program,
     tabel_riwayat,
     tabel_riwayat_capaian,
     tabel_sasaran_pk_berjenjang,
@@ -491,3 +492,41 @@ def test_indikator_page_tables():
     t = tabel_log_indikator(log)
     assert _headers(t) == ["Waktu", "Pengguna", "Perubahan", "Semula", "Menjadi"]
     assert '<td class="waktu">1 Mei 2025 pukul 09.00</td><td>op</td>' in _render(t)
+
+
+def test_program_tree_header_typed_rows_and_markup():
+    ind = {"obj": SimpleNamespace(pk=4, nama="Cakupan", satuan="%"), "target_tahun": [(2024, "90")]}
+    sub = {
+        "obj": SimpleNamespace(kode="7.01.01.2.01.01", nama="Sub"),
+        "kode": "01",
+        "indikator": [],
+    }
+    keg = {
+        "obj": SimpleNamespace(kode="7.01.01.2.01", nama="Keg"),
+        "kode": "2.01",
+        "indikator": [ind],
+        "sub": [sub],
+    }
+    program = {
+        "obj": SimpleNamespace(kode="7.01.01", nama="Prog"), "kode": "7.01.01", "indikator": [],
+        "sasaran": [SimpleNamespace(kode="S1", uraian="Layanan")], "kegiatan": [keg],
+    }  # fmt: skip
+    t = tabel_program([program], lambda x: f"/ind/{x.pk}/")
+    assert _headers(t) == [
+        "Kode",
+        "Program / kegiatan / sub kegiatan",
+        "Indikator dan target",
+        "Sasaran yang didukung",
+    ]
+    assert [r.kind for r in t.rows] == ["program", "kegiatan", "sub"]
+    assert [_value(v) for v in t.rows[1].values] == ["2.01", "Keg", "Cakupan (%) 2024: 90", ""]
+    html = _render(t)
+    assert '<td class="kode" title="7.01.01.2.01"><span class="indent-1">2.01</span></td>' in html
+    assert '<div class="sasaran-didukung"><strong>S1</strong> Layanan</div>' in html
+    assert (
+        '<ul class="indikator-node"><li><a href="/ind/4/">Cakupan</a> <span class="satuan">(%)</span>'
+        '<span class="target-kecil">2024: 90</span></li></ul>'
+    ) in html
+    assert 'colspan="4" class="kosong">Renstra ini belum memiliki program.' in _render(
+        tabel_program([], str)
+    )
