@@ -265,3 +265,21 @@ def test_a_huge_number_exits_non_zero_and_changes_nothing(tmp_path):
     err = _impor(berkas)
     assert "terlalu besar" in err and "Traceback" not in err
     assert _isi_db() == sebelum
+
+
+# ------------------------------------------------------- numbers where a word belongs
+
+
+@pytest.mark.parametrize(
+    ("asli", "ganti", "pesan"),
+    [
+        ('"versi": "murni"', '"versi": 1.5', "versi 1.5 tidak sah"),
+        ('"polaritas": "positif"', '"polaritas": 1.5', "nilai 1.5 tidak sah; pilihan:"),
+        ('"polaritas": "positif"', '"polaritas": 2', "nilai 2 tidak sah; pilihan:"),
+    ],
+)
+def test_a_number_where_a_choice_belongs_is_a_message_not_a_crash(asli, ganti, pesan):
+    teks = RANDUBLATUNG.read_text()
+    assert asli in teks
+    errors = _errors(teks.replace(asli, ganti, 1))
+    assert any(pesan in p for p in errors.values()), errors

@@ -66,6 +66,14 @@ class InvalidPaket(Exception):
         super().__init__(f"{len(errors)} kesalahan dalam paket data")
 
 
+def json_text(value: Any) -> str:
+    """A value read from the package as it was written: numbers read as Decimal print as
+    numbers (json.dumps cannot write a Decimal)."""
+    if isinstance(value, Decimal):
+        return str(value)
+    return json.dumps(value, default=str)
+
+
 def key_path(path: str, key: str) -> str:
     if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
         return f"{path}.{key}"
@@ -206,7 +214,7 @@ class Reader:
         if value not in pilihan:
             daftar = ", ".join(json.dumps(p) for p in pilihan)
             self.salah(
-                key_path(path, key), f"nilai {json.dumps(value)} tidak sah; pilihan: {daftar}"
+                key_path(path, key), f"nilai {json_text(value)} tidak sah; pilihan: {daftar}"
             )
             return None
         return value
@@ -216,7 +224,7 @@ class Reader:
         if not isinstance(value, str) or not _VERSI_RE.match(value):
             self.salah(
                 key_path(path, "versi"),
-                f'versi {json.dumps(value)} tidak sah; gunakan "murni", "perubahan", '
+                f'versi {json_text(value)} tidak sah; gunakan "murni", "perubahan", '
                 '"perubahan-2", …',
             )
             return None
