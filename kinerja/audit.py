@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 
 from kinerja.models import LogPerubahan, PerangkatDaerah
-from lib.format import format_tanggal
+from lib.format import format_waktu as format_waktu_lokal
 
 
 def _json(nilai: Any) -> Any:
@@ -61,8 +61,7 @@ def format_waktu(waktu: datetime.datetime | None) -> str:
     """ "14 April 2025 pukul 10.32" in the site's time zone (Asia/Jakarta)."""
     if waktu is None:
         return "-"
-    lokal = timezone.localtime(waktu)
-    return f"{format_tanggal(lokal.date())} pukul {lokal:%H.%M}"
+    return format_waktu_lokal(timezone.localtime(waktu))
 
 
 def nama_pengguna(user) -> str:

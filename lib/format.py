@@ -99,6 +99,11 @@ def format_tanggal(tanggal: datetime.date | None) -> str:
     return f"{tanggal.day} {BULAN[tanggal.month - 1]} {tanggal.year}"
 
 
+def format_waktu(waktu: datetime.datetime) -> str:
+    """ "14 April 2025 pukul 10.32" for a datetime already in local time."""
+    return f"{format_tanggal(waktu.date())} pukul {waktu:%H.%M}"
+
+
 def format_ukuran(n: int) -> str:
     """A file size: "1,5 MB" from a mebibyte up, else "12 KB"."""
     if n >= 1024 * 1024:

@@ -29,6 +29,7 @@ from lib.format import (
     format_rupiah,
     format_tanggal,
     format_ukuran,
+    format_waktu,
 )
 
 __all__ = [
@@ -240,7 +241,7 @@ def format_value(value: Any, kind: Kind, column: Column, label: str | None = Non
     if kind == Kind.TANGGAL:
         return format_tanggal(value)
     if kind == Kind.WAKTU:
-        return f"{format_tanggal(value.date())} pukul {value:%H.%M}"
+        return format_waktu(value)
     if kind == Kind.UKURAN:
         return format_ukuran(value)
     return str(value)
