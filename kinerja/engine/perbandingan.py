@@ -7,10 +7,12 @@ Pure module: no Django imports, ``Decimal`` only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from kinerja.engine.angka import bulatkan
+from kinerja.engine.capaian import Polaritas
 from lib.format import format_angka
 
 __all__ = [
@@ -18,6 +20,8 @@ __all__ = [
     "perubahan_absolut",
     "rata_rata",
     "kalimat_perubahan",
+    "Peringkat",
+    "peringkat",
 ]
 
 SERATUS = Decimal(100)
@@ -85,3 +89,47 @@ def kalimat_perubahan(
         return f"tidak berubah {pembanding}"
     arah = "meningkat" if dibulatkan > 0 else "menurun"
     return f"{arah} sebesar {format_angka(abs(dibulatkan), desimal)}{satuan} {pembanding}{catatan}"
+
+
+@dataclass(frozen=True)
+class Peringkat:
+    """Where one perangkat daerah stands among the perangkat daerah sharing an indicator.
+
+    ``n`` counts every value compared, this perangkat daerah's included; ``urutan`` is its
+    rank (1 = best, ties share the better rank), None when it has no value itself.
+    """
+
+    n: int
+    urutan: int | None
+    median: Decimal
+    terbaik: Decimal
+    terendah: Decimal
+
+
+def peringkat(
+    sendiri: Decimal | None,
+    lain: Sequence[Decimal],
+    polaritas: Polaritas = Polaritas.POSITIF,
+) -> Peringkat | None:
+    """Rank, median, best and lowest of ``sendiri`` among the other values ``lain``.
+
+    With ``Polaritas.POSITIF`` a higher value is better, with ``NEGATIF`` a lower one.
+    A capaian from :func:`kinerja.engine.penilaian.nilai_indikator` already turns a
+    negative indicator around, so capaian are ranked POSITIF. No other value → None:
+    there is nothing to compare with. The size of the answer does not depend on
+    ``len(lain)``.
+    """
+    if not lain:
+        return None
+    semua = [*lain, *([sendiri] if sendiri is not None else [])]
+    urut = sorted(semua, reverse=polaritas == Polaritas.POSITIF)
+    n = len(urut)
+    tengah = n // 2
+    median = urut[tengah] if n % 2 else (urut[tengah - 1] + urut[tengah]) / 2
+    urutan = None
+    if sendiri is not None:
+        lebih_baik = [
+            v for v in lain if (v > sendiri if polaritas == Polaritas.POSITIF else v < sendiri)
+        ]
+        urutan = len(lebih_baik) + 1
+    return Peringkat(n=n, urutan=urutan, median=median, terbaik=urut[0], terendah=urut[-1])
