@@ -39,6 +39,15 @@ def tahun_terkunci_dari(pd: PerangkatDaerah, tahun: Iterable[int]) -> set[int]:
     )
 
 
+def tahun_terkunci_pd(pd_ids: Iterable[int], tahun: int) -> set[int]:
+    """Which of the perangkat daerah ``pd_ids`` have ``tahun`` signed off (one query)."""
+    return set(
+        Tahun.objects.filter(
+            perangkat_daerah_id__in=list(pd_ids), tahun=tahun, terkunci=True
+        ).values_list("perangkat_daerah_id", flat=True)
+    )
+
+
 def tahun_beraturan_tetap(pemda_id: int) -> list[AturanTahun]:
     """The years of the pemda's perangkat daerah that keep their own rules (signed years)."""
     return list(

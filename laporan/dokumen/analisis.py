@@ -5,6 +5,7 @@ their history, benchmarks, causes and supporting programs.
 from __future__ import annotations
 
 from kinerja.engine.penilaian import nilai_indikator
+from kinerja.engine.perbandingan import peringkat
 from kinerja.paket import types as t
 from laporan import kerangka
 from laporan.dokumen.blocks import Kosong
@@ -122,6 +123,7 @@ def analisis_indikator(k: Context, ind: t.Indikator) -> AnalisisIndikator:
     if wajib and not blok:
         blok = [Kosong(kunci, judul)]
         k.kosong_analisis.append(BagianKosong(kunci, f"Analisis penyebab: {ind.nama} ({ind.kode})"))
+    pd_lain = k.data.pd_lain.get(ind.kode, [])
     return AnalisisIndikator(
         hasil=h,
         riwayat=riwayat,
@@ -138,7 +140,11 @@ def analisis_indikator(k: Context, ind: t.Indikator) -> AnalisisIndikator:
             )
             for p in k.th.pembanding.get(ind.kode, [])
         ],
-        pd_lain=k.data.pd_lain.get(ind.kode, []),
+        pd_lain=pd_lain,
+        peringkat_pd=peringkat(
+            capaian_tampil(h),
+            [x.capaian for x in pd_lain if x.capaian is not None],
+        ),
         penyebab=penyebab,
         narasi=BagianNarasi(kunci, judul, teks, wajib, blok),
         wajib_analisis=wajib,

@@ -24,7 +24,7 @@ from laporan.dokumen.formatting import (
     rupiah,
     tampil,
 )
-from laporan.dokumen.sentences import kalimat_pembanding
+from laporan.dokumen.sentences import kalimat_pembanding, sumber_pd_lain
 from lib import rows
 from lib.format import format_angka
 from lib.grafik import WARNA_GARIS, Seri, grafik_batang
@@ -194,19 +194,8 @@ def tabel_pembanding(k: Context, ai: AnalisisIndikator) -> rows.Table:
             "sendiri",
         )
     )
-    baris += [
-        Row(
-            [
-                x.pd_nama,
-                f"Perangkat daerah {k.ident.pemda_nama}",
-                Cell(x.target, label=x.target_label),
-                Cell(x.realisasi, label=x.realisasi_label),
-                x.capaian,
-                f"Data aplikasi, indikator {x.indikator_kode}: {x.indikator_nama}",
-            ]
-        )
-        for x in ai.pd_lain
-    ]
+    if ai.peringkat_pd is not None:
+        baris.append(baris_pd_lain(k, ai))
     return rows.Table(
         title=f"Perbandingan {h.nama} dengan Nilai Pembanding Tahun {k.tahun}",
         columns=[
@@ -222,13 +211,32 @@ def tabel_pembanding(k: Context, ai: AnalisisIndikator) -> rows.Table:
     )
 
 
+def baris_pd_lain(k: Context, ai: AnalisisIndikator) -> Row:
+    """ONE row for all the other perangkat daerah with the same indicator: how many, the
+    rank, the median capaian, the best and the lowest; never a row per perangkat daerah."""
+    p = ai.peringkat_pd
+    assert p is not None
+    return Row(
+        [
+            f"{p.n} perangkat daerah {k.ident.pemda_nama} dengan indikator yang sama",
+            f"Peringkat {p.urutan} dari {p.n}" if p.urutan is not None else "Tanpa peringkat",
+            None,
+            None,
+            p.median,
+            f"Median capaian; terbaik {persen(p.terbaik)}, terendah {persen(p.terendah)}; "
+            f"{sumber_pd_lain(ai)}",
+        ]
+    )
+
+
 def blok_pembanding(k: Context, b: list, ai: AnalisisIndikator) -> None:
     h = ai.hasil
     if not ai.pembanding and not ai.pd_lain:
         b.append(
             paragraf(
                 "Belum tersedia nilai indikator {} pada tingkat kabupaten, provinsi maupun "
-                "nasional, dan tidak ada perangkat daerah lain di {} dengan indikator yang sama.",
+                "nasional, dan tidak ada perangkat daerah lain di {} dengan indikator yang sama "
+                "yang datanya telah ditetapkan atau triwulannya telah disetujui.",
                 h.nama,
                 k.ident.pemda_nama,
             )
@@ -241,7 +249,7 @@ def blok_pembanding(k: Context, b: list, ai: AnalisisIndikator) -> None:
             k.pd,
             k.tahun,
             tampil(h.realisasi, h.realisasi_label),
-            kalimat_pembanding(ai, k.tahun),
+            kalimat_pembanding(ai, k.tahun, k.ident.pemda_nama),
             k.ke(tb, "3"),
         )
     )

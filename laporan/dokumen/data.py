@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from kinerja.engine.hitung import Hasil, HasilIndikator
+from kinerja.engine.perbandingan import Peringkat
 from kinerja.engine.temuan import Temuan
 from kinerja.penandatangan import jabatan_cetak, jabatan_kalimat
 from laporan.dokumen.blocks import Bab, Blok, EntriIsi, Gambar, Tabel, TandaTangan
@@ -121,6 +122,13 @@ class BandingPD:
     realisasi_label: str | None
     capaian: Decimal | None
     predikat: str | None
+    # SUMBER_DITETAPKAN (the year is signed) or SUMBER_TRIWULAN (approved quarters only).
+    sumber: str = ""
+
+
+# Where another perangkat daerah's figure comes from; a draft never counts.
+SUMBER_DITETAPKAN = "ditetapkan"
+SUMBER_TRIWULAN = "data triwulan disetujui, belum ditetapkan"
 
 
 @dataclass
@@ -143,7 +151,9 @@ class AnalisisIndikator:
     kalimat_riwayat: list[str]
     kalimat_kemajuan: str
     pembanding: list[NilaiBanding]
-    pd_lain: list[BandingPD]
+    pd_lain: list[BandingPD]  # the other perangkat daerah counted (signed or approved data)
+    # This perangkat daerah's capaian among those of pd_lain that have one (None: none has).
+    peringkat_pd: Peringkat | None
     penyebab: list[str]  # realisasi notes, "Triwulan II: …"
     narasi: BagianNarasi
     wajib_analisis: bool  # target missed and no realisasi note explains it

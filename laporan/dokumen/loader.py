@@ -22,7 +22,14 @@ from kinerja.engine.hitung import Hasil, HasilIndikator, HitungError, hitung
 from kinerja.engine.penilaian import nilai_indikator
 from kinerja.engine.realisasi import Rasio, TipePenghitungan, nilai_tahunan
 from kinerja.paket import types as t
-from laporan.dokumen.data import BandingPD, BuktiBaris, PejabatDok
+from kinerja.selectors.tahun import tahun_terkunci_pd
+from laporan.dokumen.data import (
+    SUMBER_DITETAPKAN,
+    SUMBER_TRIWULAN,
+    BandingPD,
+    BuktiBaris,
+    PejabatDok,
+)
 from laporan.models import LKjIP, Narasi
 from laporan.selectors_paket import paket_muat
 from laporan.services.tetap import penjelasan_tahun
@@ -140,19 +147,50 @@ def _banding_pd_lain(
 ) -> dict[str, list[BandingPD]]:
     """The same tujuan/sasaran indicators (same name, or same code at the same level) in
     the other perangkat daerah of the pemda, with their realisasi of ``tahun`` computed by
-    the pemda's rules. Four queries, whatever the number of perangkat daerah."""
+    the pemda's rules.
+
+    Only data that cannot change any more counts: the realisasi of a signed year (locked,
+    ``kinerja.selectors.tahun``), or, where the year is not signed, the quarters the kepala
+    approved (``StatusTriwulan`` disetujui), marked as such. A draft never counts. Six
+    queries, whatever the number of perangkat daerah."""
     if not sendiri:
         return {}
     cocok = _indikator_pd_lain(pd, sendiri)
     if not cocok:
         return {}
-    ids = list(cocok)
+    pd_ids = {row.renstra.perangkat_daerah_id for row, _ in cocok.values()}
+    ditetapkan = tahun_terkunci_pd(pd_ids, tahun)
+    disetujui = _triwulan_disetujui(pd_ids - ditetapkan, tahun)
+    ids = [
+        iid
+        for iid, (row, _) in cocok.items()
+        if row.renstra.perangkat_daerah_id in ditetapkan
+        or disetujui.get(row.renstra.perangkat_daerah_id)
+    ]
     tw = _realisasi_triwulan(ids, tahun)
     target = _target_pd_lain(ids, tahun)
     hasil: dict[str, list[BandingPD]] = defaultdict(list)
-    for iid, (row, milik) in cocok.items():
-        hasil[milik].append(_banding(row, tw.get(iid), target.get(iid), aturan))
+    for iid in ids:
+        row, milik = cocok[iid]
+        pid = row.renstra.perangkat_daerah_id
+        nilai_tw = tw.get(iid)
+        sumber = SUMBER_DITETAPKAN
+        if pid not in ditetapkan:
+            sumber = SUMBER_TRIWULAN
+            if nilai_tw is not None:
+                nilai_tw = [v if n + 1 in disetujui[pid] else None for n, v in enumerate(nilai_tw)]
+        hasil[milik].append(_banding(row, nilai_tw, target.get(iid), aturan, sumber))
     return dict(hasil)
+
+
+def _triwulan_disetujui(pd_ids: set[int], tahun: int) -> dict[int, set[int]]:
+    """Perangkat daerah id → the quarters of ``tahun`` its kepala approved (one query)."""
+    hasil: dict[int, set[int]] = defaultdict(set)
+    for pid, triwulan in km.StatusTriwulan.objects.filter(
+        perangkat_daerah_id__in=pd_ids, tahun=tahun, status=km.StatusTriwulan.Status.DISETUJUI
+    ).values_list("perangkat_daerah_id", "triwulan"):
+        hasil[pid].add(triwulan)
+    return hasil
 
 
 def _indikator_pd_lain(
@@ -213,6 +251,7 @@ def _banding(
     nilai_tw: list | None,
     tgt: tuple[int, Decimal, str] | None,
     aturan: t.Aturan,
+    sumber: str,
 ) -> BandingPD:
     """One other perangkat daerah's indicator, judged by the pemda's rules (pure)."""
     realisasi = label_r = None
@@ -236,6 +275,7 @@ def _banding(
         realisasi_label=label_r,
         capaian=capaian,
         predikat=predikat,
+        sumber=sumber,
     )
 
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 from kinerja.engine.hitung import HasilIndikator
 from kinerja.engine.perbandingan import kalimat_perubahan
 from kinerja.paket import types as t
-from laporan.dokumen.data import AnalisisIndikator, TahunKinerja
+from laporan.dokumen.data import SUMBER_TRIWULAN, AnalisisIndikator, TahunKinerja
 from laporan.dokumen.formatting import (
     LABEL_TINGKAT_BANDING,
     nilai_satuan,
@@ -128,9 +128,10 @@ def kalimat_jenis_belanja(jb: dict) -> str:
     )
 
 
-def kalimat_pembanding(ai: AnalisisIndikator, tahun: int) -> str:
-    """What the indicator is compared with: the benchmark values and the other perangkat
-    daerah's realisasi ("nilai pada tingkat provinsi 80; realisasi perangkat daerah lain …")."""
+def kalimat_pembanding(ai: AnalisisIndikator, tahun: int, pemda: str = "") -> str:
+    """What the indicator is compared with: the benchmark values and where this perangkat
+    daerah's capaian stands among the other perangkat daerah of the pemda with the same
+    indicator ("nilai pada tingkat provinsi 80; capaian perangkat daerah lain …")."""
     kal = []
     if ai.pembanding:
         kal.append(
@@ -141,16 +142,35 @@ def kalimat_pembanding(ai: AnalisisIndikator, tahun: int) -> str:
                 for p in ai.pembanding
             )
         )
-    if ai.pd_lain:
-        dengan = [x for x in ai.pd_lain if x.realisasi is not None]
-        if dengan:
-            kal.append(
-                "realisasi perangkat daerah lain "
-                + ", ".join(f"{x.pd_nama} {tampil(x.realisasi, x.realisasi_label)}" for x in dengan)
-            )
-        else:
-            kal.append(
-                f"{len(ai.pd_lain)} perangkat daerah lain dengan indikator yang sama belum "
-                f"mencatat realisasi tahun {tahun}"
-            )
+    p = ai.peringkat_pd
+    di = f" di {pemda}" if pemda else ""
+    if p is not None:
+        posisi = (
+            f"peringkat {p.urutan} dari {p.n} perangkat daerah"
+            if p.urutan is not None
+            else f"{p.n} perangkat daerah, tanpa peringkat karena capaiannya belum dapat dihitung"
+        )
+        kal.append(
+            f"capaian perangkat daerah lain{di} dengan indikator yang sama: {posisi}, dengan "
+            f"median {persen(p.median)}, capaian terbaik {persen(p.terbaik)} dan terendah "
+            f"{persen(p.terendah)} ({sumber_pd_lain(ai)})"
+        )
+    elif ai.pd_lain:
+        kal.append(
+            f"{len(ai.pd_lain)} perangkat daerah lain{di} dengan indikator yang sama belum "
+            f"mempunyai capaian tahun {tahun} dari data yang ditetapkan atau triwulan yang "
+            "disetujui"
+        )
     return "; ".join(kal)
+
+
+def sumber_pd_lain(ai: AnalisisIndikator) -> str:
+    """Where the other perangkat daerah's capaian come from: signed years, approved
+    quarters (said so), never a draft."""
+    dihitung = [x for x in ai.pd_lain if x.capaian is not None]
+    triwulan = sum(x.sumber == SUMBER_TRIWULAN for x in dihitung)
+    if not triwulan:
+        return "data LKjIP yang telah ditetapkan"
+    if triwulan == len(dihitung):
+        return SUMBER_TRIWULAN
+    return f"data LKjIP yang telah ditetapkan; {triwulan} perangkat daerah: {SUMBER_TRIWULAN}"

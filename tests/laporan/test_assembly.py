@@ -17,7 +17,7 @@ from kinerja.engine.capaian import RumusNegatif
 from kinerja.engine.efisiensi import MetodeEfisiensi
 from kinerja.engine.hitung import HitungError, hitung
 from kinerja.engine.predikat import PRESET
-from kinerja.models import Indikator, Realisasi, Renstra, RiwayatIndikator
+from kinerja.models import Indikator, Realisasi, Renstra, RiwayatIndikator, StatusTriwulan, Tahun
 from kinerja.paket import types as t
 from kinerja.paket.parser import baca_paket, muat_json
 from laporan.dokumen import (
@@ -29,6 +29,7 @@ from laporan.dokumen import (
     blok_narasi,
     susun_dokumen,
 )
+from laporan.dokumen.data import SUMBER_DITETAPKAN, SUMBER_TRIWULAN
 from laporan.kerangka import BAGIAN, kunci_analisis
 from laporan.models import LKjIP, Narasi
 from laporan.selectors_paket import paket_muat
@@ -362,17 +363,32 @@ def test_tables_and_figures_are_numbered_per_chapter_and_referenced(demo):
 # ---------------------------------------------------------------- benchmark
 
 
+def _tetapkan(pd, tahun: int = 2024) -> None:
+    """Sign the year off as the workflow does: the register says it is locked."""
+    Tahun.objects.update_or_create(perangkat_daerah=pd, tahun=tahun, defaults={"terkunci": True})
+
+
 @pytest.mark.django_db
 def test_benchmark_against_the_other_kecamatan_of_the_pemda(demo):
     a, b = demo["a"], demo["b"]
+    # Bogorejo's 2024 is a draft: never compared.
+    ikm = _analisis(susun_dokumen(a, 2024), "IKT-1")
+    assert ikm.pd_lain == [] and ikm.peringkat_pd is None
+    _tetapkan(b)
     dokumen = susun_dokumen(a, 2024)
     hasil_b = hitung(paket_muat(b), 2024).indikator_per_kode()
     ikm = _analisis(dokumen, "IKT-1")
-    assert [(x.pd_nama, x.indikator_kode) for x in ikm.pd_lain] == [("Kecamatan Bogorejo", "IKT-1")]
+    assert [(x.pd_nama, x.indikator_kode, x.sumber) for x in ikm.pd_lain] == [
+        ("Kecamatan Bogorejo", "IKT-1", SUMBER_DITETAPKAN)
+    ]
     lain = ikm.pd_lain[0]
     assert lain.realisasi == hasil_b["IKT-1"].realisasi == Decimal("97.25")
     assert lain.capaian == hasil_b["IKT-1"].capaian
     assert lain.predikat == hasil_b["IKT-1"].predikat
+    p = ikm.peringkat_pd
+    assert (p.n, p.urutan, p.terbaik) == (2, 2, hasil_b["IKT-1"].capaian)
+    assert p.terendah == ikm.hasil.capaian
+    assert p.median == (p.terbaik + p.terendah) / 2
     # Same name, different code: matched by name (case and spacing ignored).
     sop = _analisis(dokumen, "IKS-1")
     assert [x.pd_nama for x in sop.pd_lain] == ["Kecamatan Bogorejo"]
@@ -384,9 +400,48 @@ def test_benchmark_against_the_other_kecamatan_of_the_pemda(demo):
         for x in i.pd_lain
     )
     tabel = _tabel(dokumen, "Perbandingan Indeks Kepuasan Masyarakat (IKM) di Kecamatan dengan")
-    assert ["Kecamatan Bogorejo", "Perangkat daerah Kabupaten Blora", "91", "97,25", "106,87%"] == (
-        _teks_tabel(tabel)[1][:5]
+    baris = _teks_tabel(tabel)
+    assert len(baris) == 2
+    assert baris[1] == [
+        "2 perangkat daerah Kabupaten Blora dengan indikator yang sama",
+        "Peringkat 2 dari 2",
+        "-",
+        "-",
+        format_persen(p.median),
+        "Median capaian; terbaik 106,87%, terendah 102,33%; data LKjIP yang telah ditetapkan",
+    ]
+    kalimat = next(
+        str(x.isi)
+        for x in _blok(dokumen, Paragraf)
+        if tabel.nomor in str(x.isi) and "peringkat 2 dari 2" in str(x.isi)
     )
+    assert "capaian perangkat daerah lain di Kabupaten Blora dengan indikator yang sama" in kalimat
+
+
+@pytest.mark.django_db
+def test_benchmark_approved_quarters_count_and_are_labelled(demo):
+    a, b = demo["a"], demo["b"]
+    for tw in (1, 2, 3, 4):
+        StatusTriwulan.objects.update_or_create(
+            perangkat_daerah=b, tahun=2024, triwulan=tw, defaults={"status": "diajukan"}
+        )
+    # Submitted, not approved: still a draft.
+    assert _analisis(susun_dokumen(a, 2024), "IKT-1").pd_lain == []
+    StatusTriwulan.objects.filter(perangkat_daerah=b).update(status="disetujui")
+    dokumen = susun_dokumen(a, 2024)
+    ikm = _analisis(dokumen, "IKT-1")
+    assert [(x.pd_nama, x.sumber, x.realisasi) for x in ikm.pd_lain] == [
+        ("Kecamatan Bogorejo", SUMBER_TRIWULAN, Decimal("97.25"))
+    ]
+    assert ikm.peringkat_pd.n == 2
+    baris = _teks_tabel(
+        _tabel(dokumen, "Perbandingan Indeks Kepuasan Masyarakat (IKM) di Kecamatan dengan")
+    )
+    assert baris[1][-1].endswith("; data triwulan disetujui, belum ditetapkan")
+    # A quarter sent back is not read: only the approved quarters make the annual value.
+    StatusTriwulan.objects.filter(perangkat_daerah=b, triwulan=4).update(status="dikembalikan")
+    ikm = _analisis(susun_dokumen(a, 2024), "IKT-1")
+    assert [x.realisasi for x in ikm.pd_lain] != [Decimal("97.25")]
 
 
 @pytest.mark.django_db
@@ -418,15 +473,18 @@ def test_queries_do_not_grow_with_the_number_of_indicators():
 
 @pytest.mark.django_db
 def test_queries_do_not_grow_with_the_number_of_kecamatan(demo):
+    _tetapkan(demo["b"])
     with CaptureQueriesContext(connection) as dua:
         susun_dokumen(demo["a"], 2024)
     for kode in ("33.16.90", "33.16.91"):
         paket = baca_paket(muat_json((ROOT / "fixtures" / "bogorejo-2024.json").read_bytes()))
         paket.perangkat_daerah.kode = kode
-        paket_simpan(paket=paket)
+        _tetapkan(paket_simpan(paket=paket))
+    _tetapkan(demo["b"])
     with CaptureQueriesContext(connection) as empat:
         dokumen = susun_dokumen(demo["a"], 2024)
     assert len(_analisis(dokumen, "IKT-1").pd_lain) == 3
+    assert _analisis(dokumen, "IKT-1").peringkat_pd.n == 4
     assert len(empat.captured_queries) == len(dua.captured_queries) <= 50
 
 
