@@ -22,7 +22,6 @@ from laporan.dokumen.formatting import (
     dasar_perhitungan,
     persen,
     rupiah,
-    tampil,
 )
 from laporan.dokumen.sentences import kalimat_pembanding, sumber_pd_lain
 from lib import rows
@@ -245,11 +244,8 @@ def blok_pembanding(k: Context, b: list, ai: AnalisisIndikator) -> None:
     tb = tabel_pembanding(k, ai)
     b.append(
         paragraf(
-            "Realisasi {} tahun {} sebesar {} dibandingkan dengan {} ({}).",
-            k.pd,
-            k.tahun,
-            tampil(h.realisasi, h.realisasi_label),
-            kalimat_pembanding(ai, k.tahun, k.ident.pemda_nama),
+            "{} ({}).",
+            kalimat_pembanding(ai, k.tahun, k.pd, k.ident.pemda_nama),
             k.ke(tb, "3"),
         )
     )

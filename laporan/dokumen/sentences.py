@@ -13,6 +13,7 @@ from kinerja.paket import types as t
 from laporan.dokumen.data import SUMBER_TRIWULAN, AnalisisIndikator, TahunKinerja
 from laporan.dokumen.formatting import (
     LABEL_TINGKAT_BANDING,
+    capaian_tampil,
     nilai_satuan,
     persen,
     sumber_target,
@@ -128,14 +129,17 @@ def kalimat_jenis_belanja(jb: dict) -> str:
     )
 
 
-def kalimat_pembanding(ai: AnalisisIndikator, tahun: int, pemda: str = "") -> str:
-    """What the indicator is compared with: the benchmark values and where this perangkat
-    daerah's capaian stands among the other perangkat daerah of the pemda with the same
-    indicator ("nilai pada tingkat provinsi 80; capaian perangkat daerah lain …")."""
+def kalimat_pembanding(ai: AnalisisIndikator, tahun: int, pd: str, pemda: str) -> str:
+    """The sentences that introduce the comparison table, saying what is compared: the
+    realisasi beside the benchmark values, and the capaian among the other perangkat
+    daerah of the pemda with the same indicator (rank, median, best, lowest, and whose
+    data). Without the closing full stop: the caller adds the table reference."""
+    h = ai.hasil
     kal = []
     if ai.pembanding:
         kal.append(
-            "nilai pada tingkat "
+            f"Realisasi {pd} tahun {tahun} sebesar {tampil(h.realisasi, h.realisasi_label)} "
+            "dibandingkan dengan nilai pada tingkat "
             + ", ".join(
                 f"{p.label.lower() if p.label == LABEL_TINGKAT_BANDING.get(p.tingkat) else p.label} "
                 f"{tampil(p.nilai, p.nilai_label)}"
@@ -143,25 +147,32 @@ def kalimat_pembanding(ai: AnalisisIndikator, tahun: int, pemda: str = "") -> st
             )
         )
     p = ai.peringkat_pd
-    di = f" di {pemda}" if pemda else ""
     if p is not None:
-        posisi = (
-            f"peringkat {p.urutan} dari {p.n} perangkat daerah"
-            if p.urutan is not None
-            else f"{p.n} perangkat daerah, tanpa peringkat karena capaiannya belum dapat dihitung"
-        )
-        kal.append(
-            f"capaian perangkat daerah lain{di} dengan indikator yang sama: {posisi}, dengan "
+        ringkas = (
             f"median {persen(p.median)}, capaian terbaik {persen(p.terbaik)} dan terendah "
-            f"{persen(p.terendah)} ({sumber_pd_lain(ai)})"
+            f"{persen(p.terendah)}, dari {sumber_pd_lain(ai)}"
         )
+        if p.urutan is not None:
+            kal.append(
+                f"Capaian {pd} tahun {tahun} sebesar {persen(capaian_tampil(h))} berada pada "
+                f"peringkat {p.urutan} dari {p.n} perangkat daerah di {pemda} dengan indikator "
+                f"yang sama; {ringkas}"
+            )
+        else:
+            kal.append(
+                f"Capaian {pd} tahun {tahun} belum dapat dihitung sehingga tidak diberi "
+                f"peringkat; capaian {p.n} perangkat daerah lain di {pemda} dengan indikator "
+                f"yang sama: {ringkas}"
+            )
     elif ai.pd_lain:
         kal.append(
-            f"{len(ai.pd_lain)} perangkat daerah lain{di} dengan indikator yang sama belum "
-            f"mempunyai capaian tahun {tahun} dari data yang ditetapkan atau triwulan yang "
-            "disetujui"
+            f"{len(ai.pd_lain)} perangkat daerah lain di {pemda} dengan indikator yang sama "
+            f"belum mempunyai capaian tahun {tahun} dari data yang telah ditetapkan atau "
+            "triwulan yang telah disetujui"
         )
-    return "; ".join(kal)
+    if not kal:
+        kal.append(f"Realisasi {pd} tahun {tahun} sebesar {tampil(h.realisasi, h.realisasi_label)}")
+    return ". ".join(kal)
 
 
 def sumber_pd_lain(ai: AnalisisIndikator) -> str:
