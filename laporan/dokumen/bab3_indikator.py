@@ -217,7 +217,8 @@ def baris_pd_lain(k: Context, ai: AnalisisIndikator) -> Row:
     assert p is not None
     return Row(
         [
-            f"{p.n} perangkat daerah {k.ident.pemda_nama} dengan indikator yang sama",
+            f"{p.n} perangkat daerah{'' if p.urutan is not None else ' lain'} "
+            f"{k.ident.pemda_nama} dengan indikator yang sama",
             f"Peringkat {p.urutan} dari {p.n}" if p.urutan is not None else "Tanpa peringkat",
             None,
             None,

@@ -165,13 +165,16 @@ def kalimat_pembanding(ai: AnalisisIndikator, tahun: int, pd: str, pemda: str) -
                 f"yang sama: {ringkas}"
             )
     elif ai.pd_lain:
+        realisasi = (
+            ""
+            if kal
+            else f"Realisasi {pd} tahun {tahun} sebesar {tampil(h.realisasi, h.realisasi_label)}; "
+        )
         kal.append(
-            f"{len(ai.pd_lain)} perangkat daerah lain di {pemda} dengan indikator yang sama "
-            f"belum mempunyai capaian tahun {tahun} dari data yang telah ditetapkan atau "
+            f"{realisasi}{len(ai.pd_lain)} perangkat daerah lain di {pemda} dengan indikator yang "
+            f"sama belum mempunyai capaian tahun {tahun} dari data yang telah ditetapkan atau "
             "triwulan yang telah disetujui"
         )
-    if not kal:
-        kal.append(f"Realisasi {pd} tahun {tahun} sebesar {tampil(h.realisasi, h.realisasi_label)}")
     return ". ".join(kal)
 
 
