@@ -80,8 +80,27 @@ def periksa_pdf(isi: bytes) -> HasilPeriksa:
         perangkat_daerah=str(tercetak.get("perangkat_daerah", "")),
         tahun=tahun,
         jumlah=len(a.keys() | b.keys()),
-        selisih=bandingkan(a, b),
+        selisih=bandingkan(a, b) + _temuan_berbeda(tercetak, dihitung),
     )
+
+
+def _temuan_berbeda(tercetak: dict, dihitung: dict) -> list[Selisih]:
+    """The findings of one side that the other lacks (several may share a kode, so
+    they are compared whole, not by kode)."""
+
+    def semua(hasil: dict) -> list[tuple[str, str, str]]:
+        return [
+            (str(x.get("kode", "")), str(x.get("jenis", "")), str(x.get("pesan", "")))
+            for x in hasil.get("temuan") or []
+            if isinstance(x, dict)
+        ]
+
+    a, b = semua(tercetak), semua(dihitung)
+    hanya_a = [x for x in a if x not in b]
+    hanya_b = [x for x in b if x not in a]
+    return [Selisih("temuan", k, j, p, None) for k, j, p in hanya_a] + [
+        Selisih("temuan", k, j, None, p) for k, j, p in hanya_b
+    ]
 
 
 def bandingkan(tercetak: dict[tuple, Any], dihitung: dict[tuple, Any]) -> list[Selisih]:
@@ -99,6 +118,8 @@ def _rata(hasil: dict) -> dict[tuple[str, str, str], Any]:
     """Every value of a ``hitung`` result as (section, kode of its row, field path)."""
     keluar: dict[tuple[str, str, str], Any] = {}
     for bagian, isi in hasil.items():
+        if bagian == "temuan":  # compared whole (``_temuan_berbeda``)
+            continue
         if isinstance(isi, list):
             for nomor, baris in enumerate(isi):
                 kode = _kode_baris(baris, nomor)

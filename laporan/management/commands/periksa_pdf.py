@@ -52,7 +52,7 @@ class Command(BaseCommand):
         if hasil.sesuai:
             self.stdout.write("SESUAI: semua angka yang tercetak sama dengan hasil hitung ulang.")
             return
-        self.stdout.write(f"TIDAK SESUAI: {len(hasil.selisih)} angka berbeda:")
+        self.stdout.write(f"TIDAK SESUAI: {len(hasil.selisih)} nilai berbeda:")
         for s in hasil.selisih:
             self.stdout.write(_baris(s))
-        raise CommandError(f"{len(hasil.selisih)} angka pada PDF tidak sesuai dengan paket datanya")
+        raise CommandError(f"{len(hasil.selisih)} nilai pada PDF tidak sesuai dengan paket datanya")
