@@ -24,9 +24,9 @@ how many pages a part has:
 So every part prints at once, and only a few milliseconds of numbers wait for
 all of them. The part PDFs are joined with pikepdf: pages, bookmarks
 (outline), named destinations (the links of the table of contents) and
-document information. A part printed before with the same HTML is reused
-(``LKJIP_PDF_SIMPAN_BAGIAN``): a sign-off after a draft print prints only the
-cover part and the stamp. ``LKJIP_PDF_PROSES`` (settings) is the number of
+document information, then finished as an archival PDF (``laporan.cetak_arsip``).
+A part printed before with the same HTML is reused (``LKJIP_PDF_SIMPAN_BAGIAN``):
+a sign-off after a draft print prints only the cover part and the stamp. ``LKJIP_PDF_PROSES`` (settings) is the number of
 worker processes; below 2 everything prints in the calling process.
 """
 
@@ -368,10 +368,8 @@ def merge_pdfs(
     the whole document (the second and later lampiran under LAMPIRAN).
 
     ``overlays``, in order: what is laid over or under the joined pages (the
-    stamp, the running header, the page numbers; see ``Overlay``).
-
-    ``depan`` (pages before BAB I) and ``arsip``: the archival finish
-    (``laporan.cetak_arsip.finish``: page labels, metadata, embedded files)."""
+    stamp, the running header, the page numbers; see ``Overlay``). Then the
+    archival finish (``laporan.cetak_arsip.finish``; ``depan``: pages before BAB I)."""
     import pikepdf
 
     with contextlib.ExitStack() as stack:
@@ -659,14 +657,9 @@ def _cetak_parallel(
     ]
     if layer is not None:
         overlays.insert(0, _layer_overlay(hasil["lapisan"].pdf))
-    pdf = merge_pdfs(
-        [hasil[k].pdf for k in urutan],
-        [False, False, *p.nested],
-        tuple(overlays),
-        placeholders=1,
-        arsip=arsip,
-        depan=depan,
-    )
+    parts = [hasil[k].pdf for k in urutan]
+    nested = [False, False, *p.nested]
+    pdf = merge_pdfs(parts, nested, tuple(overlays), placeholders=1, arsip=arsip, depan=depan)
     return (
         PrintResult(
             pdf=pdf,
