@@ -10,8 +10,9 @@ demo packages (``impor_paket fixtures/*.json``) and their narratives
 of: assembling the document (``susun_dokumen``), rendering the HTML, and
 printing it with WeasyPrint
 
-- in one process (``cetak_single_process``, as ``html_to_pdf``: best of N runs, its CPU seconds, and the
-  first, cold run of the process),
+- in one process (``cetak_single_process``, as ``html_to_pdf`` but with the
+  archival data: best of N runs, its CPU seconds, and the first, cold run of
+  the process),
 - in parallel parts on the worker processes (``laporan.cetak``, as the
   application prints, every part of the document laid out afresh): the first
   print of the document, and the best of N next ones, and the sign-off print

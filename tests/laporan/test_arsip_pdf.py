@@ -6,7 +6,9 @@ application prints it (``buat_pdf``), in a transaction that is rolled back.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import subprocess
 from io import BytesIO, StringIO
 from pathlib import Path
 
@@ -62,8 +64,6 @@ def test_page_labels_are_roman_for_the_front_matter_then_arabic_from_bab_i(draf)
     assert labels[:3] == ["i", "ii", "iii"]
     assert labels[awal:] == [str(i) for i in range(1, len(labels) - awal + 1)]
     # The first page labelled 1 is BAB I, with the printed number 1.
-    import subprocess
-
     teks = subprocess.run(
         ["pdftotext", "-f", str(awal + 1), "-l", str(awal + 1), "-layout", str(draf), "-"],
         capture_output=True,
@@ -115,8 +115,6 @@ def test_periksa_pdf_agrees_on_the_printed_draft(draf):
     out, gagal = _periksa(draf)
     assert gagal is None, out
     assert "SESUAI" in out and "TIDAK SESUAI" not in out
-    import hashlib
-
     assert f"SHA-256: {hashlib.sha256(draf.read_bytes()).hexdigest()}" in out
 
 
