@@ -24,9 +24,9 @@ how many pages a part has:
 So every part prints at once, and only a few milliseconds of numbers wait for
 all of them. The part PDFs are joined with pikepdf: pages, bookmarks
 (outline), named destinations (the links of the table of contents) and
-document information. A part printed before with the same HTML is reused
-(``LKJIP_PDF_SIMPAN_BAGIAN``): a sign-off after a draft print prints only the
-cover part and the stamp. ``LKJIP_PDF_PROSES`` (settings) is the number of
+document information, then finished as an archival PDF (``laporan.cetak_arsip``).
+A part printed before with the same HTML is reused (``LKJIP_PDF_SIMPAN_BAGIAN``):
+a sign-off after a draft print prints only the cover part and the stamp. ``LKJIP_PDF_PROSES`` (settings) is the number of
 worker processes; below 2 everything prints in the calling process.
 """
 
@@ -45,6 +45,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from io import BytesIO
 
+from laporan.cetak_arsip import Arsip, finish
 from laporan.cetak_bagian import Rendered, render_pdf, render_pdf_in_worker, start_worker, warm_up
 
 __all__ = [
@@ -351,6 +352,9 @@ def merge_pdfs(
     nested: list[bool] | None = None,
     overlays: tuple[Overlay, ...] = (),
     placeholders: int | None = None,
+    *,
+    arsip: Arsip | None = None,
+    depan: int | None = None,
 ) -> bytes:
     """Join PDFs printed by WeasyPrint: pages in order, outlines one after another,
     named destinations and the first part's document information and catalog
@@ -364,7 +368,8 @@ def merge_pdfs(
     the whole document (the second and later lampiran under LAMPIRAN).
 
     ``overlays``, in order: what is laid over or under the joined pages (the
-    stamp, the running header, the page numbers; see ``Overlay``)."""
+    stamp, the running header, the page numbers; see ``Overlay``). Then the
+    archival finish (``laporan.cetak_arsip.finish``; ``depan``: pages before BAB I)."""
     import pikepdf
 
     with contextlib.ExitStack() as stack:
@@ -419,6 +424,7 @@ def merge_pdfs(
                     form = shared_form
                 halaman = hasil.pages[t.start + k]
                 (halaman.add_underlay if t.under else halaman.add_overlay)(form)
+        finish(hasil, arsip, depan)
         out = BytesIO()
         # Object streams pack the dictionaries of every part (each with its own
         # fonts and pages): a quarter smaller, for no measurable time.
@@ -541,24 +547,39 @@ def _layer_overlay(pdf: bytes) -> Overlay:
     return Overlay(pdf, shared=True, under=True)
 
 
-def cetak_single_process(html: str, root: str) -> tuple[PrintResult, Rendered]:
+def cetak_single_process(
+    html: str, root: str, *, arsip: Arsip | None = None
+) -> tuple[PrintResult, Rendered]:
     """Print the whole document in this process (its layer laid under every page);
     also returns the print without the layer, with its anchors."""
     without_layer, layer = split_layer(html)
     c = render_pdf(without_layer, root)
     pdf = c.pdf
-    if layer is not None:
-        pdf = merge_pdfs([c.pdf], overlays=(_layer_overlay(render_pdf(layer, root).pdf),))
+    depan = _front_pages(without_layer, c)
+    if layer is not None or arsip is not None or depan is not None:
+        overlays = () if layer is None else (_layer_overlay(render_pdf(layer, root).pdf),)
+        pdf = merge_pdfs([c.pdf], overlays=overlays, arsip=arsip, depan=depan)
     return PrintResult(pdf=pdf, halaman=c.halaman, mode="satu proses"), c
 
 
-def cetak_dokumen(html: str, root: str, *, kunci: str | None = None) -> PrintResult:
+def _front_pages(html: str, c: Rendered) -> int | None:
+    """Pages before the body (BAB I) of a whole print; None: not the LKjIP document."""
+    try:
+        return c.anchors.get(split(html).body[0][0])
+    except SplitError:
+        return None
+
+
+def cetak_dokumen(
+    html: str, root: str, *, kunci: str | None = None, arsip: Arsip | None = None
+) -> PrintResult:
     """Print the document HTML to one PDF, in parallel when it can (see the module).
 
     ``kunci`` names the document (perangkat daerah and year) for the petunjuk: the
     page count of its body at the last print, for its page numbers.
     With fewer than two worker processes configured, or when the HTML cannot be
-    cut, the document prints in this process.
+    cut, the document prints in this process. ``arsip``: what the archival PDF
+    carries (``laporan.cetak_arsip``).
     """
     from django.core.cache import cache
 
@@ -572,7 +593,7 @@ def cetak_dokumen(html: str, root: str, *, kunci: str | None = None) -> PrintRes
         hint_key = _HINT_CACHE_KEY + (kunci or _fingerprint(html))
         try:
             hasil, hint = _cetak_parallel(
-                p, layer, cache.get(hint_key) or {}, _worker_pool(n, root), root
+                p, layer, cache.get(hint_key) or {}, _worker_pool(n, root), root, arsip
             )
         except Exception:  # a broken worker must not cost the user the PDF
             log.exception("Cetak paralel gagal; dicetak dalam satu proses.")
@@ -580,7 +601,7 @@ def cetak_dokumen(html: str, root: str, *, kunci: str | None = None) -> PrintRes
         else:
             cache.set(hint_key, hint, None)
             return hasil
-    return cetak_single_process(html, root)[0]
+    return cetak_single_process(html, root, arsip=arsip)[0]
 
 
 def _cetak_parallel(
@@ -589,6 +610,7 @@ def _cetak_parallel(
     hint: dict,
     pool: ProcessPoolExecutor,
     root: str,
+    arsip: Arsip | None = None,
 ) -> tuple[PrintResult, dict]:
     """Every part goes to the workers at once, largest first: the cover part, the
     daftar (without its numbers), the chapters, then the layer and the header.
@@ -635,9 +657,9 @@ def _cetak_parallel(
     ]
     if layer is not None:
         overlays.insert(0, _layer_overlay(hasil["lapisan"].pdf))
-    pdf = merge_pdfs(
-        [hasil[k].pdf for k in urutan], [False, False, *p.nested], tuple(overlays), placeholders=1
-    )
+    parts = [hasil[k].pdf for k in urutan]
+    nested = [False, False, *p.nested]
+    pdf = merge_pdfs(parts, nested, tuple(overlays), placeholders=1, arsip=arsip, depan=depan)
     return (
         PrintResult(
             pdf=pdf,

@@ -21,7 +21,9 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 from kinerja.models import PerangkatDaerah
+from kinerja.paket.serializer import dumps, tulis_paket
 from laporan.cetak import cetak_dokumen, cetak_single_process
+from laporan.cetak_arsip import Arsip
 from laporan.dokumen import Dokumen, susun_dokumen
 from laporan.qr import qr_png_data_uri, qr_svg
 
@@ -32,6 +34,7 @@ __all__ = [
     "kode_isi",
     "html_to_pdf",
     "cetak_html",
+    "arsip_dokumen",
     "document_key",
     "buat_pdf",
     "PDFError",
@@ -117,13 +120,33 @@ def html_to_pdf(html: str) -> tuple[bytes, int]:
     return hasil.pdf, hasil.halaman
 
 
-def cetak_html(html: str, *, kunci: str | None = None) -> tuple[bytes, int]:
+def cetak_html(
+    html: str, *, kunci: str | None = None, arsip: Arsip | None = None
+) -> tuple[bytes, int]:
     """Render ``html`` to PDF on every configured core (``laporan.cetak``): (bytes, pages).
 
     ``kunci`` names the document (perangkat daerah and year) so that the page
-    layout of its last print can be reused to print its parts in parallel."""
-    hasil = cetak_dokumen(html, os.fspath(settings.BASE_DIR), kunci=kunci)
+    layout of its last print can be reused to print its parts in parallel.
+    ``arsip``: the data the archival PDF carries (``arsip_dokumen``)."""
+    hasil = cetak_dokumen(html, os.fspath(settings.BASE_DIR), kunci=kunci, arsip=arsip)
     return hasil.pdf, hasil.halaman
+
+
+def arsip_dokumen(dokumen: Dokumen) -> Arsip | None:
+    """What the PDF of ``dokumen`` carries: its data package (``paket_muat`` of the
+    perangkat daerah and year, with the rules in force for the year, written as
+    ``ekspor_paket`` writes it) and its figures (as ``manage.py hitung --format
+    json`` writes them): the very package and figures the document was assembled
+    from."""
+    if dokumen.paket is None:
+        return None
+    pd = dokumen.identitas.pd_nama
+    return Arsip(
+        judul=f"LKjIP {pd} Tahun {dokumen.tahun}",
+        penulis=pd,
+        paket_json=(dumps(tulis_paket(dokumen.paket)) + "\n").encode("utf-8"),
+        hitung_json=(dumps(dokumen.hasil.sebagai_dict()) + "\n").encode("utf-8"),
+    )
 
 
 def document_key(pd: PerangkatDaerah, tahun: int) -> str:
@@ -140,5 +163,5 @@ def buat_pdf(pd: PerangkatDaerah, tahun: int, *, stempel: Stempel | None = None)
             "data telah berubah sejak kode isi dihitung"
         )
     html = render_html(dokumen, stempel=stempel)
-    pdf, halaman = cetak_html(html, kunci=document_key(pd, tahun))
+    pdf, halaman = cetak_html(html, kunci=document_key(pd, tahun), arsip=arsip_dokumen(dokumen))
     return HasilPDF(pdf=pdf, halaman=halaman, kode_isi=isi)

@@ -176,4 +176,5 @@ def susun_dokumen(pd: km.PerangkatDaerah, tahun: int) -> Dokumen:
         temuan=data.hasil.temuan,
         penutup=next((x for x in bab[-1].blok if isinstance(x, TandaTangan)), None),
         judul=f"Laporan Kinerja Instansi Pemerintah {data.paket.perangkat_daerah.nama} Tahun {tahun}",
+        paket=data.paket,
     )

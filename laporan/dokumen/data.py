@@ -11,6 +11,7 @@ from typing import Any
 from kinerja.engine.hitung import Hasil, HasilIndikator
 from kinerja.engine.perbandingan import Peringkat
 from kinerja.engine.temuan import Temuan
+from kinerja.paket.types import Paket
 from kinerja.penandatangan import jabatan_cetak, jabatan_kalimat
 from laporan.dokumen.blocks import Bab, Blok, EntriIsi, Gambar, Tabel, TandaTangan
 
@@ -200,3 +201,5 @@ class Dokumen:
     temuan: list[Temuan]
     penutup: TandaTangan | None
     judul: str  # "Laporan Kinerja Instansi Pemerintah Kecamatan X Tahun 2024"
+    # The data package the document was assembled from (embedded in the archival PDF).
+    paket: Paket | None = None

@@ -137,7 +137,14 @@ def lkjip_tetapkan(
     in one transaction: if rendering or storing fails nothing changes.
     """
     from laporan.dokumen import susun_dokumen
-    from laporan.pdf import Stempel, cetak_html, document_key, kode_isi, render_html
+    from laporan.pdf import (
+        Stempel,
+        arsip_dokumen,
+        cetak_html,
+        document_key,
+        kode_isi,
+        render_html,
+    )
 
     lkjip = lkjip_for_update(lkjip)
     _pastikan_diajukan(lkjip, "ditetapkan")
@@ -173,7 +180,9 @@ def lkjip_tetapkan(
         keterangan=keterangan_stempel(penandatangan, jabatan, sekarang),
     )
     pdf, halaman = cetak_html(
-        render_html(dokumen, stempel=stempel), kunci=document_key(pd, lkjip.tahun)
+        render_html(dokumen, stempel=stempel),
+        kunci=document_key(pd, lkjip.tahun),
+        arsip=arsip_dokumen(dokumen),
     )
     snapshot = SnapshotLKjIP(
         lkjip=lkjip,

@@ -376,6 +376,27 @@ def test_parallel_print_is_the_single_process_print(paralel, html, satu, nama):
     assert _gambar(hasil.pdf, pertama, terakhir) == _gambar(satu[nama].pdf, pertama, terakhir)
 
 
+def _label(pdf: bytes) -> list[str]:
+    with pikepdf.open(BytesIO(pdf)) as dok:
+        return [pikepdf.Page(h).label for h in dok.pages]
+
+
+def test_the_parallel_print_is_finished_as_an_archival_pdf(paralel, html, satu):
+    from laporan.cetak_arsip import Arsip, lampiran
+
+    _ingat(html["randublatung"], satu["randublatung"])
+    arsip = Arsip("LKjIP Uji Tahun 2024", "Uji", b'{"paket": 1}\n', b'{"hitung": 2}\n')
+    hasil = cetak_dokumen(html["randublatung"], AKAR, kunci="dok", arsip=arsip)
+    assert hasil.mode == "paralel"
+    label = _label(hasil.pdf)
+    assert label == _label(satu["randublatung"].pdf)
+    bab_i = satu["randublatung"].anchors["bab-i"]
+    assert label[bab_i - 1 : bab_i + 1] == [modul_cetak.roman_numeral(bab_i), "1"]
+    assert lampiran(hasil.pdf) == {"paket.json": arsip.paket_json, "hitung.json": arsip.hitung_json}
+    with pikepdf.open(BytesIO(hasil.pdf)) as dok:
+        assert str(dok.Root.Lang) == "id-ID" and "/OutputIntents" in dok.Root
+
+
 def test_signed_parts_carry_the_stamp_on_every_page(paralel, html, satu):
     _ingat(html["randublatung-dicap"], satu["randublatung-dicap"])
     hasil = cetak_dokumen(html["randublatung-dicap"], AKAR, kunci="dok")

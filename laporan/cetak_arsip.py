@@ -1,0 +1,132 @@
+"""The archival finish of a printed LKjIP (PDF/A-3b) and reading it back.
+
+``finish`` runs on the joined document in ``laporan.cetak.merge_pdfs``, before
+it is saved, for drafts and signed documents alike:
+
+- page labels: lower-case roman for the front matter (the cover part and the
+  daftar), arabic from BAB I, so that a viewer shows the printed numbers;
+- document information and XMP metadata: title, author, language (id-ID),
+  producer and the PDF/A identification (part 3, conformance B);
+- an output intent with the sRGB ICC profile that pikepdf installs with itself
+  (``pikepdf/pdfa/data/sRGB.icc``; nothing binary is kept in this repository);
+- the embedded files ``paket.json`` (the year's data package, /AFRelationship
+  /Data) and ``hitung.json`` (the computed figures, /Supplement), listed in the
+  catalog's /AF array. The caller passes their bytes in (``Arsip``): this module
+  reads no data.
+
+``lampiran`` reads the embedded files back (``manage.py periksa_pdf``). Nothing
+of Django is imported here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from io import BytesIO
+
+__all__ = ["Arsip", "finish", "lampiran", "PAKET", "HITUNG", "PRODUCER"]
+
+PAKET = "paket.json"
+HITUNG = "hitung.json"
+PRODUCER = "LKjIP (WeasyPrint, pikepdf)"
+SRGB = "sRGB IEC61966-2.1"
+
+
+@dataclass(frozen=True)
+class Arsip:
+    """What the archival PDF carries besides its pages."""
+
+    judul: str  # "LKjIP <perangkat daerah> Tahun <N>"
+    penulis: str  # the perangkat daerah
+    paket_json: bytes  # the data package of the perangkat daerah and year
+    hitung_json: bytes  # the computed figures, as ``manage.py hitung --format json``
+    bahasa: str = "id-ID"
+
+
+def finish(pdf, arsip: Arsip | None, depan: int | None) -> None:
+    """Give the joined ``pdf`` (a ``pikepdf.Pdf``) its page labels (``depan``: pages
+    before BAB I; None: unknown, no labels) and, with ``arsip``, its metadata,
+    output intent and embedded files."""
+    if depan is not None and 0 <= depan < len(pdf.pages):
+        _page_labels(pdf, depan)
+    if arsip is None:
+        return
+    _metadata(pdf, arsip)
+    _output_intent(pdf)
+    _embed(pdf, arsip)
+
+
+def _page_labels(pdf, depan: int) -> None:
+    import pikepdf
+
+    nums: list = []
+    if depan:
+        nums += [0, pikepdf.Dictionary(S=pikepdf.Name.r)]
+    nums += [depan, pikepdf.Dictionary(S=pikepdf.Name.D)]
+    pdf.Root.PageLabels = pdf.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array(nums)))
+
+
+def _metadata(pdf, arsip: Arsip) -> None:
+    import pikepdf
+
+    pdf.Root.Lang = pikepdf.String(arsip.bahasa)
+    pdf.docinfo[pikepdf.Name.Title] = arsip.judul
+    pdf.docinfo[pikepdf.Name.Author] = arsip.penulis
+    pdf.docinfo[pikepdf.Name.Producer] = PRODUCER
+    with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+        meta.load_from_docinfo(pdf.docinfo)
+        meta["dc:title"] = arsip.judul
+        meta["dc:creator"] = [arsip.penulis]
+        meta["dc:language"] = [arsip.bahasa]
+        meta["pdf:Producer"] = PRODUCER
+        meta["pdfaid:part"] = "3"
+        meta["pdfaid:conformance"] = "B"
+
+
+def _srgb_profile() -> bytes:
+    return resources.files("pikepdf").joinpath("pdfa/data/sRGB.icc").read_bytes()
+
+
+def _output_intent(pdf) -> None:
+    import pikepdf
+
+    profil = pdf.make_stream(_srgb_profile())
+    profil.N = 3
+    intent = pikepdf.Dictionary(
+        Type=pikepdf.Name.OutputIntent,
+        S=pikepdf.Name.GTS_PDFA1,
+        OutputConditionIdentifier=pikepdf.String(SRGB),
+        Info=pikepdf.String(SRGB),
+        RegistryName=pikepdf.String("http://www.color.org"),
+        DestOutputProfile=profil,
+    )
+    pdf.Root.OutputIntents = pikepdf.Array([pdf.make_indirect(intent)])
+
+
+def _embed(pdf, arsip: Arsip) -> None:
+    import pikepdf
+
+    af = []
+    for nama, isi, hubungan, keterangan in (
+        (PAKET, arsip.paket_json, pikepdf.Name.Data, "Paket data perangkat daerah dan tahun"),
+        (HITUNG, arsip.hitung_json, pikepdf.Name.Supplement, "Angka hasil penghitungan"),
+    ):
+        spec = pikepdf.AttachedFileSpec(
+            pdf,
+            isi,
+            description=keterangan,
+            filename=nama,
+            mime_type="application/json",
+            relationship=hubungan,
+        )
+        pdf.attachments[nama] = spec
+        af.append(pdf.attachments[nama].obj)
+    pdf.Root.AF = pikepdf.Array(af)
+
+
+def lampiran(pdf_bytes: bytes) -> dict[str, bytes]:
+    """The embedded files of a PDF, by file name."""
+    import pikepdf
+
+    with pikepdf.open(BytesIO(pdf_bytes)) as pdf:
+        return {nama: spec.get_file().read_bytes() for nama, spec in pdf.attachments.items()}

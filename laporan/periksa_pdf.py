@@ -1,0 +1,149 @@
+"""Check an archival LKjIP PDF against itself (``manage.py periksa_pdf``).
+
+The PDF carries its data package (``paket.json``) and the figures it printed
+(``hitung.json``; ``laporan.cetak_arsip``). The package is read with
+``kinerja.paket.parser`` and the year computed again with
+``kinerja.engine.hitung``, with the rules the package carries; every figure
+of the result is compared with the embedded one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from kinerja.engine.hitung import HitungError, hitung
+from kinerja.paket.parser import InvalidPaket, baca_paket, muat_json
+from kinerja.paket.serializer import dumps
+from laporan.cetak_arsip import HITUNG, PAKET, lampiran
+
+__all__ = ["Selisih", "HasilPeriksa", "PeriksaError", "periksa_pdf", "bandingkan"]
+
+
+class PeriksaError(Exception):
+    """The PDF cannot be checked (message in Indonesian)."""
+
+
+@dataclass(frozen=True)
+class Selisih:
+    """A figure that differs: where (section and kode), what, printed and recomputed."""
+
+    bagian: str  # "indikator", "anggaran", "ringkasan", ...
+    kode: str  # kode of the indikator or budget row; "" for a section without rows
+    apa: str  # the field, e.g. "capaian" or "triwulan[2].realisasi"
+    tercetak: Any
+    dihitung: Any
+
+
+@dataclass(frozen=True)
+class HasilPeriksa:
+    sha256: str
+    perangkat_daerah: str
+    tahun: int
+    jumlah: int  # values compared
+    selisih: list[Selisih]
+
+    @property
+    def sesuai(self) -> bool:
+        return not self.selisih
+
+
+def periksa_pdf(isi: bytes) -> HasilPeriksa:
+    """Recompute the figures of the PDF ``isi`` from its embedded package and compare."""
+    sha = hashlib.sha256(isi).hexdigest()
+    try:
+        berkas = lampiran(isi)
+    except Exception as e:  # pikepdf: not a PDF, damaged, encrypted
+        raise PeriksaError(f"berkas tidak dapat dibaca sebagai PDF: {e}") from e
+    hilang = [n for n in (PAKET, HITUNG) if n not in berkas]
+    if hilang:
+        raise PeriksaError(
+            "PDF ini tidak memuat berkas tersemat "
+            + " dan ".join(hilang)
+            + "; tidak dapat diperiksa"
+        )
+    try:
+        tercetak = muat_json(berkas[HITUNG])
+        paket = baca_paket(muat_json(berkas[PAKET]))
+        tahun = int(tercetak["tahun"])
+        # Written and read back as the embedded figures were: the same number types.
+        dihitung = muat_json(dumps(hitung(paket, tahun).sebagai_dict()))
+    except InvalidPaket as e:
+        pesan = "; ".join(str(x) for x in e.errors[:5])
+        raise PeriksaError(f"paket tersemat tidak sah: {pesan}") from e
+    except (HitungError, KeyError, TypeError, ValueError) as e:
+        raise PeriksaError(f"angka tersemat tidak dapat dihitung ulang: {e}") from e
+    a, b = _rata(tercetak), _rata(dihitung)
+    return HasilPeriksa(
+        sha256=sha,
+        perangkat_daerah=str(tercetak.get("perangkat_daerah", "")),
+        tahun=tahun,
+        jumlah=len(a.keys() | b.keys()),
+        selisih=bandingkan(a, b) + _temuan_berbeda(tercetak, dihitung),
+    )
+
+
+def _temuan_berbeda(tercetak: dict, dihitung: dict) -> list[Selisih]:
+    """The findings of one side that the other lacks (several may share a kode, so
+    they are compared whole, not by kode)."""
+
+    def semua(hasil: dict) -> list[tuple[str, str, str]]:
+        return [
+            (str(x.get("kode", "")), str(x.get("jenis", "")), str(x.get("pesan", "")))
+            for x in hasil.get("temuan") or []
+            if isinstance(x, dict)
+        ]
+
+    a, b = semua(tercetak), semua(dihitung)
+    hanya_a = [x for x in a if x not in b]
+    hanya_b = [x for x in b if x not in a]
+    return [Selisih("temuan", k, j, p, None) for k, j, p in hanya_a] + [
+        Selisih("temuan", k, j, None, p) for k, j, p in hanya_b
+    ]
+
+
+def bandingkan(tercetak: dict[tuple, Any], dihitung: dict[tuple, Any]) -> list[Selisih]:
+    """The values that differ between two flattened results (see ``_rata``)."""
+    hasil = []
+    for kunci in sorted(tercetak.keys() | dihitung.keys(), key=str):
+        a, b = tercetak.get(kunci), dihitung.get(kunci)
+        if a != b:
+            bagian, kode, apa = kunci
+            hasil.append(Selisih(bagian, kode, apa, a, b))
+    return hasil
+
+
+def _rata(hasil: dict) -> dict[tuple[str, str, str], Any]:
+    """Every value of a ``hitung`` result as (section, kode of its row, field path)."""
+    keluar: dict[tuple[str, str, str], Any] = {}
+    for bagian, isi in hasil.items():
+        if bagian == "temuan":  # compared whole (``_temuan_berbeda``)
+            continue
+        if isinstance(isi, list):
+            for nomor, baris in enumerate(isi):
+                kode = _kode_baris(baris, nomor)
+                for apa, nilai in _daun(baris, ""):
+                    keluar[(bagian, kode, apa)] = nilai
+        else:
+            for apa, nilai in _daun(isi, ""):
+                keluar[(bagian, "", apa)] = nilai
+    return keluar
+
+
+def _kode_baris(baris: Any, nomor: int) -> str:
+    if isinstance(baris, dict) and isinstance(baris.get("kode"), str):
+        return baris["kode"]
+    return f"#{nomor + 1}"
+
+
+def _daun(nilai: Any, jalur: str):
+    """(path, value) of every scalar inside ``nilai``."""
+    if isinstance(nilai, dict):
+        for k, v in nilai.items():
+            yield from _daun(v, f"{jalur}.{k}" if jalur else str(k))
+    elif isinstance(nilai, list):
+        for i, v in enumerate(nilai):
+            yield from _daun(v, f"{jalur}[{i}]")
+    else:
+        yield jalur, nilai
