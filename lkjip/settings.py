@@ -127,6 +127,27 @@ LKJIP_PDF_PROSES = int(os.getenv("LKJIP_PDF_PROSES", str(min(os.cpu_count() or 1
 # next print with the same part, e.g. the sign-off after a draft; 0 never keeps.
 LKJIP_PDF_SIMPAN_BAGIAN = int(os.getenv("LKJIP_PDF_SIMPAN_BAGIAN", "3600"))
 
+# The shared cache: login throttling and the printed parts of the LKjIP must be
+# seen by every web and worker process, so production sets REDIS_URL (for example
+# redis://127.0.0.1:6379/0). Without it each process keeps its own memory cache,
+# which `check --deploy` warns about (kinerja.checks).
+REDIS_URL = os.getenv("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.getenv("CACHE_KEY_PREFIX", "lkjip"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Reverse proxies (addresses or networks, comma separated) whose X-Forwarded-For
+# header is believed when finding the client's address (kinerja.masuk); from any
+# other peer the header is ignored, so a client cannot choose its own address.
+LKJIP_PROXY_TEPERCAYA = envlist("LKJIP_PROXY_TEPERCAYA", "")
+
 LOGIN_URL = "masuk"
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "masuk"

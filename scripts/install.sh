@@ -16,6 +16,8 @@ APT_PACKAGES=(
 )
 if [ "${1:-}" = "--dev" ]; then
   # axe-core (npm, pinned in package-lock.json) checks accessibility in the browser tests.
+  # Redis: the shared cache (login throttling across processes) in the tests.
+  APT_PACKAGES+=(redis-server)
   command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 fi
 

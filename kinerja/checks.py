@@ -1,0 +1,22 @@
+"""Deployment checks of the project's own settings (``manage.py check --deploy``)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.checks import Tags, Warning, register
+
+
+@register(Tags.caches, deploy=True)
+def cache_bersama(app_configs, **kwargs):
+    """Without REDIS_URL every process has its own memory cache: login throttling counts
+    per process and printed parts are not shared."""
+    if getattr(settings, "REDIS_URL", ""):
+        return []
+    return [
+        Warning(
+            "REDIS_URL tidak diisi: setiap proses memakai cache memorinya sendiri, sehingga "
+            "pembatasan percobaan masuk dihitung per proses dan hilang saat dimulai ulang.",
+            hint="Isi REDIS_URL, misalnya redis://127.0.0.1:6379/0.",
+            id="lkjip.W001",
+        )
+    ]
