@@ -20,3 +20,18 @@ def cache_bersama(app_configs, **kwargs):
             id="lkjip.W001",
         )
     ]
+
+
+@register(deploy=True)
+def antrean_pekerjaan(app_configs, **kwargs):
+    """Without a broker the long jobs (printing) run inside the web processes."""
+    if getattr(settings, "CELERY_BROKER_URL", ""):
+        return []
+    return [
+        Warning(
+            "Antrean pekerjaan tidak dikonfigurasi (REDIS_URL atau CELERY_BROKER_URL kosong): "
+            "pencetakan LKjIP berjalan di dalam proses web.",
+            hint="Isi REDIS_URL dan jalankan pekerja: celery -A lkjip worker -Q lkjip,bagian.",
+            id="lkjip.W002",
+        )
+    ]

@@ -571,7 +571,12 @@ def _front_pages(html: str, c: Rendered) -> int | None:
 
 
 def cetak_dokumen(
-    html: str, root: str, *, kunci: str | None = None, arsip: Arsip | None = None
+    html: str,
+    root: str,
+    *,
+    kunci: str | None = None,
+    arsip: Arsip | None = None,
+    pool=None,
 ) -> PrintResult:
     """Print the document HTML to one PDF, in parallel when it can (see the module).
 
@@ -579,11 +584,12 @@ def cetak_dokumen(
     page count of its body at the last print, for its page numbers.
     With fewer than two worker processes configured, or when the HTML cannot be
     cut, the document prints in this process. ``arsip``: what the archival PDF
-    carries (``laporan.cetak_arsip``).
+    carries (``laporan.cetak_arsip``). ``pool``: an executor to print the parts with
+    instead of this process's worker pool (the queue's workers: ``laporan.jobs``).
     """
     from django.core.cache import cache
 
-    n = worker_count()
+    n = worker_count() if pool is None else 2
     without_layer, layer = split_layer(html)
     try:
         p = split(without_layer)
@@ -593,11 +599,12 @@ def cetak_dokumen(
         hint_key = _HINT_CACHE_KEY + (kunci or _fingerprint(html))
         try:
             hasil, hint = _cetak_parallel(
-                p, layer, cache.get(hint_key) or {}, _worker_pool(n, root), root, arsip
+                p, layer, cache.get(hint_key) or {}, pool or _worker_pool(n, root), root, arsip
             )
         except Exception:  # a broken worker must not cost the user the PDF
             log.exception("Cetak paralel gagal; dicetak dalam satu proses.")
-            stop_workers()
+            if pool is None:
+                stop_workers()
         else:
             cache.set(hint_key, hint, None)
             return hasil

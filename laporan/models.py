@@ -190,3 +190,44 @@ class SaranaPrasarana(models.Model):
 
     def __str__(self) -> str:
         return self.uraian
+
+
+def _lokasi_cetak(instance: CetakJob, filename: str) -> str:
+    return f"cetak/{instance.perangkat_daerah_id}/{instance.tahun}/{instance.pk.hex}.pdf"
+
+
+class CetakJob(models.Model):
+    """One print of a draft LKjIP on the job queue (``laporan.jobs``): its progress, and
+    the PDF when it is done. A print of the same content (``kode_isi``) is reused."""
+
+    class Status(models.TextChoices):
+        ANTRE = "antre", "Menunggu giliran"
+        BERJALAN = "berjalan", "Sedang dicetak"
+        SELESAI = "selesai", "Selesai"
+        GAGAL = "gagal", "Gagal"
+
+    id = models.UUIDField(primary_key=True, editable=False)
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="+"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    kode_isi = models.CharField("kode isi (SHA-256)", max_length=64)
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.ANTRE)
+    kemajuan = models.PositiveSmallIntegerField("kemajuan (%)", default=0)
+    tahap = models.CharField("tahap", max_length=200, blank=True)
+    pesan_galat = models.TextField("pesan galat", blank=True)
+    berkas = models.FileField("berkas PDF", upload_to=_lokasi_cetak, blank=True)
+    halaman = models.PositiveIntegerField("jumlah halaman", default=0)
+    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+    selesai_pada = models.DateTimeField("selesai pada", null=True, blank=True)
+    diminta_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "pekerjaan cetak"
+        verbose_name_plural = "pekerjaan cetak"
+        indexes = [models.Index(fields=["perangkat_daerah", "tahun", "kode_isi"])]
+
+    def __str__(self) -> str:
+        return f"Cetak draf {self.perangkat_daerah_id}/{self.tahun} ({self.get_status_display()})"

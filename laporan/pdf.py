@@ -121,14 +121,16 @@ def html_to_pdf(html: str) -> tuple[bytes, int]:
 
 
 def cetak_html(
-    html: str, *, kunci: str | None = None, arsip: Arsip | None = None
+    html: str, *, kunci: str | None = None, arsip: Arsip | None = None, pool=None
 ) -> tuple[bytes, int]:
     """Render ``html`` to PDF on every configured core (``laporan.cetak``): (bytes, pages).
 
     ``kunci`` names the document (perangkat daerah and year) so that the page
     layout of its last print can be reused to print its parts in parallel.
-    ``arsip``: the data the archival PDF carries (``arsip_dokumen``)."""
-    hasil = cetak_dokumen(html, os.fspath(settings.BASE_DIR), kunci=kunci, arsip=arsip)
+    ``arsip``: the data the archival PDF carries (``arsip_dokumen``). ``pool``: the
+    executor of the parts (``laporan.jobs.CeleryPool`` in a queue worker); by default
+    this process's worker pool."""
+    hasil = cetak_dokumen(html, os.fspath(settings.BASE_DIR), kunci=kunci, arsip=arsip, pool=pool)
     return hasil.pdf, hasil.halaman
 
 

@@ -16,7 +16,7 @@ list under its prefix.
 
 from django.urls import path
 
-from laporan.views import alur, dasbor, editor, evaluasi, pk, publik, sumber_daya, tahun
+from laporan.views import alur, cetak, dasbor, editor, evaluasi, pk, publik, sumber_daya, tahun
 
 dasbor_urls = [
     path("", dasbor.beranda_pd, name="pd-beranda"),
@@ -31,6 +31,9 @@ lkjip_urls = [
     path("penandatanganan/", editor.penandatanganan, name="lkjip-penandatanganan"),
     path("pratinjau/", editor.pratinjau, name="lkjip-pratinjau"),
     path("draf.pdf", editor.draf_pdf, name="lkjip-draf-pdf"),
+    path("cetak/<uuid:job>/", cetak.cetak_status, name="lkjip-cetak-status"),
+    path("cetak/<uuid:job>.json", cetak.cetak_json, name="lkjip-cetak-json"),
+    path("cetak/<uuid:job>.pdf", cetak.cetak_berkas, name="lkjip-cetak-berkas"),
     path("kesiapan/", editor.kesiapan, name="lkjip-kesiapan"),
     path("temuan/", editor.penjelasan_temuan, name="lkjip-temuan-jelaskan"),
     path("ajukan/", alur.ajukan, name="lkjip-ajukan"),

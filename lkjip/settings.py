@@ -143,6 +143,25 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# The job queue (lkjip/celery.py): Redis is the broker and keeps the results.
+# Without a broker the jobs run in the calling process (development only).
+CELERY_BROKER_URL = os.getenv("CELERY_BROKER_URL", REDIS_URL)
+CELERY_RESULT_BACKEND = os.getenv("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_DEFAULT_QUEUE = "lkjip"
+# The parts of one LKjIP are laid out by workers of their own queue, so a job
+# waiting for its parts never holds the slot a part needs.
+CELERY_TASK_ROUTES = {"laporan.tasks.cetak_bagian": {"queue": "bagian"}}
+CELERY_TASK_SERIALIZER = "json"
+CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_RESULT_EXPIRES = 3600
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = "Asia/Jakarta"
+
 # Reverse proxies (addresses or networks, comma separated) whose X-Forwarded-For
 # header is believed when finding the client's address (kinerja.masuk); from any
 # other peer the header is ignored, so a client cannot choose its own address.

@@ -14,6 +14,12 @@ from kinerja.models import Pemda, Peran, PerangkatDaerah
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(autouse=True)
+def _media_sementara(settings, tmp_path_factory):
+    """Files written by a test (evidence, printed PDFs) go to a temporary folder."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture
 def demo(db):
     """The three demo packages: Randublatung (A) and Bogorejo (B) of Blora, Kesamben of Jombang."""

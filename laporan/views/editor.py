@@ -478,15 +478,10 @@ def tampilkan_editor(
 
 @require_safe
 def editor(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    from laporan.cetak import start_workers
-
     pd, _ = get_perangkat_daerah_for_user(request.user, kode)
     if not LKjIP.objects.filter(perangkat_daerah=pd, tahun=tahun).exists():
         return halaman_tahun_belum_dibuka(request, pd, tahun, judul="LKjIP")
-    respons = tampilkan_editor(request, pd, get_lkjip(pd, tahun))
-    # The page links to the draft PDF: have the printing workers ready for it.
-    start_workers()
-    return respons
+    return tampilkan_editor(request, pd, get_lkjip(pd, tahun))
 
 
 def _jam(n: Narasi) -> str:
@@ -653,15 +648,21 @@ def pratinjau(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 
 @require_safe
 def draf_pdf(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    from laporan.pdf import buat_pdf
+    """The draft PDF of the data as they are now: printed already (at once), or a
+    print on the job queue (its progress page; ``laporan.jobs``)."""
+    from laporan.jobs import draf_minta
+    from laporan.models import CetakJob
+    from laporan.views.cetak import nama_berkas
 
     pd, _ = get_perangkat_daerah_for_user(request.user, kode)
     get_lkjip(pd, tahun)
-    hasil = buat_pdf(pd, tahun)
-    nama = "-".join(pd.nama.split())
-    r = HttpResponse(hasil.pdf, content_type="application/pdf")
-    r["Content-Disposition"] = f'inline; filename="LKjIP-{tahun}-{nama}-draf.pdf"'
-    return r
+    job = draf_minta(pd, tahun, request.user)
+    if job.status == CetakJob.Status.SELESAI:
+        with job.berkas.open("rb") as f:
+            r = HttpResponse(f.read(), content_type="application/pdf")
+        r["Content-Disposition"] = f'inline; filename="{nama_berkas(job)}"'
+        return r
+    return redirect("lkjip-cetak-status", kode=pd.kode, tahun=tahun, job=job.pk)
 
 
 @require_safe

@@ -184,6 +184,22 @@ def _snapshot(pd):
     )
 
 
+def _cetak_job(pd):
+    """A finished draft print of the perangkat daerah's LKjIP 2024 (a stored file)."""
+    import uuid
+
+    from django.core.files.base import ContentFile
+
+    from laporan.models import CetakJob
+
+    job = CetakJob(
+        id=uuid.uuid4(), perangkat_daerah=pd, tahun=2024, kode_isi="0" * 64, status="selesai"
+    )
+    job.berkas.save("draf.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
+    job.save()
+    return _pd_tahun(pd, job=job.pk)
+
+
 def _tabel_sdm_kosong(pd):
     """A valid post of the (empty) SDM table: one row."""
     from laporan.selectors import versi_tabel
@@ -362,6 +378,9 @@ MATRIKS: dict[str, Kasus] = {
     ),
     "lkjip-pratinjau": Kasus(BACA_PD, kwargs=_pd_tahun),
     "lkjip-draf-pdf": Kasus(BACA_PD, kwargs=_pd_tahun),
+    "lkjip-cetak-status": Kasus(BACA_PD, kwargs=_cetak_job),
+    "lkjip-cetak-json": Kasus(BACA_PD, kwargs=_cetak_job),
+    "lkjip-cetak-berkas": Kasus(BACA_PD, kwargs=_cetak_job),
     "lkjip-kesiapan": Kasus(BACA_PD, kwargs=_pd_tahun),
     "lkjip-temuan-jelaskan": Kasus(
         TULIS_PD,

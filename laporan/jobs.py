@@ -1,0 +1,212 @@
+"""Printing on the job queue (Celery, ``lkjip/celery.py``).
+
+``draf_minta`` is what the "Unduh draf" link calls: the draft of the data as they
+are now is printed once — a request for the same content (``kode_isi``) gets the
+PDF already printed, or the job already under way. The job (``CetakJob``) is run
+by a worker (``laporan.tasks.cetak_draf``): it assembles the document and hands its
+parts to the workers of the ``bagian`` queue (:class:`CeleryPool`), which lay them
+out in parallel; the job joins them (``laporan.cetak``) and stores the PDF.
+
+Without a broker (development) the job runs in the calling process as it is
+requested, and the parts print as ``LKJIP_PDF_PROSES`` says.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from kinerja.models import PerangkatDaerah
+from laporan.cetak_bagian import Rendered
+from laporan.models import CetakJob
+
+__all__ = [
+    "CeleryPool",
+    "draf_minta",
+    "job_jalankan",
+    "rendered_dari_json",
+    "rendered_ke_json",
+    "antrean_aktif",
+]
+
+log = logging.getLogger(__name__)
+
+# Seconds a job waits for one part before it gives up (and prints in one process).
+BATAS_BAGIAN_DETIK = 600
+
+
+def antrean_aktif() -> bool:
+    """Whether jobs go to workers (a broker is configured) rather than run in place."""
+    return not getattr(settings, "CELERY_TASK_ALWAYS_EAGER", True)
+
+
+# ----------------------------------------------------------------------- the parts
+
+
+def rendered_ke_json(c: Rendered) -> dict:
+    return {
+        "pdf": base64.b64encode(c.pdf).decode("ascii"),
+        "halaman": c.halaman,
+        "anchors": c.anchors,
+        "boxes": {k: list(v) for k, v in c.boxes.items()},
+    }
+
+
+def rendered_dari_json(d: dict) -> Rendered:
+    return Rendered(
+        pdf=base64.b64decode(d["pdf"]),
+        halaman=int(d["halaman"]),
+        anchors={k: int(v) for k, v in d["anchors"].items()},
+        boxes={k: tuple(v) for k, v in d["boxes"].items()},
+    )
+
+
+class CeleryFuture:
+    """The part of ``laporan.cetak`` a worker of the ``bagian`` queue is printing, with
+    the little of ``concurrent.futures.Future`` that ``laporan.cetak`` uses."""
+
+    def __init__(self, hasil) -> None:
+        self._hasil = hasil  # celery AsyncResult
+        self._rendered: Rendered | None = None
+
+    def result(self, timeout: float | None = None) -> Rendered:
+        if self._rendered is None:
+            data = self._hasil.get(
+                timeout=timeout or BATAS_BAGIAN_DETIK, disable_sync_subtasks=False
+            )
+            self._rendered = rendered_dari_json(data)
+        return self._rendered
+
+    def done(self) -> bool:
+        return self._rendered is not None or self._hasil.ready()
+
+    def cancelled(self) -> bool:
+        return False
+
+    def exception(self, timeout: float | None = None) -> BaseException | None:
+        if self._hasil.ready() and self._hasil.failed():
+            e = self._hasil.result
+            return e if isinstance(e, BaseException) else RuntimeError(str(e))
+        return None
+
+
+class CeleryPool:
+    """An executor for ``laporan.cetak.cetak_dokumen`` whose workers are the Celery
+    workers of the ``bagian`` queue: ``submit`` sends the HTML of one part."""
+
+    def submit(self, fn, html: str, root: str) -> CeleryFuture:
+        from laporan.tasks import cetak_bagian
+
+        return CeleryFuture(cetak_bagian.delay(html))
+
+
+# ----------------------------------------------------------------------- the jobs
+
+
+def _tahap(job: CetakJob, kemajuan: int, tahap: str, **lain) -> None:
+    job.kemajuan, job.tahap = kemajuan, tahap
+    for k, v in lain.items():
+        setattr(job, k, v)
+    job.save(update_fields=["kemajuan", "tahap", *lain])
+
+
+def job_jalankan(job_id: str) -> CetakJob:
+    """Print the draft of a job (in a worker; in place without a broker)."""
+    from laporan.dokumen import susun_dokumen
+    from laporan.pdf import PDFError, arsip_dokumen, cetak_html, document_key, render_html
+
+    job = CetakJob.objects.select_related("perangkat_daerah").get(pk=job_id)
+    if job.status == CetakJob.Status.SELESAI:
+        return job
+    _tahap(job, 5, "Menyusun dokumen dari data", status=CetakJob.Status.BERJALAN)
+    try:
+        dokumen = susun_dokumen(job.perangkat_daerah, job.tahun)
+        html = render_html(dokumen)
+        _tahap(job, 25, "Menata halaman setiap bab")
+        pdf, halaman = cetak_html(
+            html,
+            kunci=document_key(job.perangkat_daerah, job.tahun),
+            arsip=arsip_dokumen(dokumen),
+            pool=CeleryPool() if antrean_aktif() else None,
+        )
+    except (PDFError, ValueError) as e:
+        _gagal(job, str(e))
+        return job
+    except Exception as e:
+        log.exception("Cetak draf %s gagal.", job.pk)
+        _gagal(job, f"kesalahan tak terduga ({type(e).__name__})")
+        raise
+    job.berkas.save(f"{job.pk.hex}.pdf", ContentFile(pdf), save=False)
+    job.halaman = halaman
+    job.selesai_pada = timezone.now()
+    _tahap(
+        job,
+        100,
+        "Selesai",
+        status=CetakJob.Status.SELESAI,
+        berkas=job.berkas,
+        halaman=halaman,
+        selesai_pada=job.selesai_pada,
+    )
+    _bersihkan(job)
+    return job
+
+
+# Finished prints kept per perangkat daerah and year (older ones are deleted).
+SIMPAN_SELESAI = 3
+
+
+def _bersihkan(job: CetakJob) -> None:
+    lama = CetakJob.objects.filter(
+        perangkat_daerah_id=job.perangkat_daerah_id, tahun=job.tahun
+    ).order_by("-dibuat")[SIMPAN_SELESAI:]
+    for x in lama:
+        if x.berkas:
+            x.berkas.delete(save=False)
+        x.delete()
+
+
+def _gagal(job: CetakJob, pesan: str) -> None:
+    _tahap(
+        job,
+        job.kemajuan,
+        "Gagal",
+        status=CetakJob.Status.GAGAL,
+        pesan_galat=pesan,
+        selesai_pada=timezone.now(),
+    )
+
+
+def draf_minta(pd: PerangkatDaerah, tahun: int, pengguna) -> CetakJob:
+    """The print of the draft of ``pd``'s ``tahun`` as the data are now: a finished one
+    of the same content, one under way, or a new job on the queue."""
+    from laporan.dokumen import susun_dokumen
+    from laporan.pdf import kode_isi
+    from laporan.tasks import cetak_draf
+
+    isi = kode_isi(susun_dokumen(pd, tahun))
+    ada = (
+        CetakJob.objects.filter(perangkat_daerah=pd, tahun=tahun, kode_isi=isi)
+        .exclude(status=CetakJob.Status.GAGAL)
+        .order_by("-dibuat")
+        .first()
+    )
+    if ada is not None and (ada.status != CetakJob.Status.SELESAI or _berkas_ada(ada)):
+        return ada
+    job = CetakJob.objects.create(
+        id=uuid.uuid4(), perangkat_daerah=pd, tahun=tahun, kode_isi=isi, diminta_oleh=pengguna
+    )
+    if not antrean_aktif():
+        return job_jalankan(str(job.pk))
+    transaction.on_commit(lambda: cetak_draf.delay(str(job.pk)))
+    return job
+
+
+def _berkas_ada(job: CetakJob) -> bool:
+    return bool(job.berkas) and job.berkas.storage.exists(job.berkas.name)

@@ -1,0 +1,26 @@
+"""The Celery tasks of laporan (run by ``celery -A lkjip worker``; see ``laporan.jobs``)."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+
+@shared_task(name="laporan.tasks.cetak_draf", acks_late=True)
+def cetak_draf(job_id: str) -> str:
+    """Print the draft LKjIP of a ``CetakJob``; returns its status."""
+    from laporan.jobs import job_jalankan
+
+    return job_jalankan(job_id).status
+
+
+@shared_task(name="laporan.tasks.cetak_bagian")
+def cetak_bagian(html: str) -> dict:
+    """Lay out one part of a document (``laporan.cetak``) and return it as JSON."""
+    import os
+
+    from django.conf import settings
+
+    from laporan.cetak_bagian import render_pdf
+    from laporan.jobs import rendered_ke_json
+
+    return rendered_ke_json(render_pdf(html, os.fspath(settings.BASE_DIR)))

@@ -1,0 +1,179 @@
+"""The draft LKjIP printed as a job (laporan.jobs): reused while the data are the same,
+its progress page, and a real Celery worker against Redis laying out the parts."""
+
+from __future__ import annotations
+
+import os
+import time
+from unittest import mock
+
+import pytest
+from django.test import Client
+
+from kinerja.models import Realisasi
+from laporan.models import CetakJob
+from tests.laporan.data_alur import EDITOR, pdf_palsu
+
+pytestmark = pytest.mark.django_db
+
+
+def _masuk(user) -> Client:
+    c = Client()
+    c.force_login(user)
+    return c
+
+
+def test_the_same_data_are_printed_once(operator_a, kepala_a):
+    with mock.patch("laporan.pdf.cetak_html", side_effect=pdf_palsu) as cetak:
+        r1 = _masuk(operator_a).get(EDITOR + "draf.pdf")
+        r2 = _masuk(kepala_a).get(EDITOR + "draf.pdf")
+    assert r1.status_code == r2.status_code == 200
+    assert r1["Content-Type"] == "application/pdf"
+    assert r1.content == r2.content
+    assert cetak.call_count == 1
+    job = CetakJob.objects.get()
+    assert job.status == CetakJob.Status.SELESAI and job.kemajuan == 100
+
+
+def test_changed_data_are_printed_again(operator_a):
+    c = _masuk(operator_a)
+    with mock.patch("laporan.pdf.cetak_html", side_effect=pdf_palsu) as cetak:
+        c.get(EDITOR + "draf.pdf")
+        r = Realisasi.objects.filter(
+            indikator__renstra__perangkat_daerah__kode="33.16.05", tahun=2024, nilai__isnull=False
+        ).first()
+        r.nilai = (r.nilai or 0) + 1
+        r.save()
+        c.get(EDITOR + "draf.pdf")
+    assert cetak.call_count == 2
+    assert CetakJob.objects.count() == 2
+
+
+def test_a_failed_print_says_why_and_is_not_reused(operator_a):
+    from laporan.pdf import PDFError
+
+    c = _masuk(operator_a)
+    with mock.patch("laporan.pdf.cetak_html", side_effect=PDFError("huruf tidak ditemukan")):
+        r = c.get(EDITOR + "draf.pdf")
+    job = CetakJob.objects.get()
+    assert job.status == CetakJob.Status.GAGAL
+    assert r.status_code == 302 and r["Location"].endswith(f"/cetak/{job.pk}/")
+    halaman = c.get(r["Location"]).content.decode()
+    assert 'Pencetakan gagal: <span data-isi="pesan_galat">huruf tidak ditemukan' in halaman
+    with mock.patch("laporan.pdf.cetak_html", side_effect=pdf_palsu):
+        assert c.get(EDITOR + "draf.pdf").status_code == 200
+    assert CetakJob.objects.count() == 2
+
+
+def test_progress_page_json_and_file_of_a_job(operator_a, operator_b):
+    c = _masuk(operator_a)
+    with mock.patch("laporan.pdf.cetak_html", side_effect=pdf_palsu):
+        c.get(EDITOR + "draf.pdf")
+    job = CetakJob.objects.get()
+    dasar = f"{EDITOR}cetak/{job.pk}"
+    halaman = c.get(dasar + "/").content.decode()
+    assert "Unduh PDF draf" in halaman and 'src="/static/js/cetak.js"' in halaman
+    k = c.get(dasar + ".json").json()
+    assert k["selesai"] is True and k["kemajuan"] == 100 and k["url_berkas"] == dasar + ".pdf"
+    berkas = c.get(dasar + ".pdf")
+    assert berkas.status_code == 200 and b"".join(berkas.streaming_content).startswith(b"%PDF")
+    # Another perangkat daerah's operator does not see the job, even with its address.
+    lain = _masuk(operator_b)
+    assert lain.get(dasar + ".json").status_code == 404
+    assert lain.get(dasar.replace("33.16.05", "33.16.15") + ".json").status_code == 404
+
+
+def test_web_process_starts_no_printing_workers(
+    operator_a, settings, django_capture_on_commit_callbacks
+):
+    """With a broker, the request only puts the job on the queue."""
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    c = _masuk(operator_a)
+    with (
+        mock.patch("laporan.tasks.cetak_draf.delay") as delay,
+        mock.patch("laporan.cetak._worker_pool") as pool,
+        mock.patch("laporan.pdf.cetak_html") as cetak,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        r = c.get(EDITOR + "draf.pdf")
+    job = CetakJob.objects.get()
+    assert r.status_code == 302 and r["Location"].endswith(f"/cetak/{job.pk}/")
+    assert job.status == CetakJob.Status.ANTRE
+    assert not pool.called and not cetak.called
+    delay.assert_called_once_with(str(job.pk))  # sent when the transaction commits
+
+
+# ----------------------------------------------------------------------- real worker
+
+REDIS_UJI = os.getenv("REDIS_URL_UJI_ANTREAN", "redis://127.0.0.1:6379/14")
+
+
+def _redis_ada() -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(REDIS_UJI, socket_connect_timeout=2).ping())
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture
+def pekerja(settings):
+    """A real Celery worker (threads, in this process) on a real Redis broker."""
+    if not _redis_ada():
+        if os.getenv("CI"):
+            pytest.fail(f"Redis tidak dapat dihubungi di {REDIS_UJI}")
+        pytest.skip(f"Redis tidak dapat dihubungi di {REDIS_UJI}")
+    from celery.contrib.testing.worker import start_worker
+
+    from lkjip.celery import app
+
+    lama = {k: app.conf[k] for k in ("broker_url", "result_backend", "task_always_eager")}
+    app.conf.update(broker_url=REDIS_UJI, result_backend=REDIS_UJI, task_always_eager=False)
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    try:
+        with start_worker(
+            app,
+            pool="threads",
+            concurrency=4,
+            perform_ping_check=False,
+            queues=["lkjip", "bagian"],
+            shutdown_timeout=30,
+        ) as w:
+            yield w
+    finally:
+        app.conf.update(**lama)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_prints_the_draft_in_parts(client, pekerja, demo):
+    from django.contrib.auth import get_user_model
+
+    from kinerja.models import Peran
+
+    user = get_user_model().objects.create_user(username="op_antrean", password="x")
+    Peran.objects.create(
+        pengguna=user, jenis="operator", pemda=demo["a"].pemda, perangkat_daerah=demo["a"]
+    )
+    client.force_login(user)
+    with mock.patch(
+        "laporan.jobs.CeleryPool.submit",
+        autospec=True,
+        side_effect=__import__("laporan.jobs").jobs.CeleryPool.submit,
+    ) as bagian:
+        r = client.get(EDITOR + "draf.pdf")
+        assert r.status_code == 302
+        job = CetakJob.objects.get()
+        batas = time.monotonic() + 240
+        while time.monotonic() < batas:
+            job.refresh_from_db()
+            if job.status in (CetakJob.Status.SELESAI, CetakJob.Status.GAGAL):
+                break
+            time.sleep(0.5)
+    assert job.status == CetakJob.Status.SELESAI, job.pesan_galat
+    assert bagian.call_count >= 5  # cover, daftar, four chapters, lampiran, header, numbers
+    pdf = b"".join(client.get(f"{EDITOR}cetak/{job.pk}.pdf").streaming_content)
+    assert pdf.startswith(b"%PDF") and job.halaman > 20
+    # Asked again with the same data: the same PDF at once.
+    r = client.get(EDITOR + "draf.pdf")
+    assert r.status_code == 200 and r.content == pdf
