@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import base64
 import logging
+import time
 import uuid
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -33,6 +35,9 @@ __all__ = [
     "rendered_dari_json",
     "rendered_ke_json",
     "antrean_aktif",
+    "data_berubah",
+    "draf_otomatis",
+    "log_tersimpan",
 ]
 
 log = logging.getLogger(__name__)
@@ -210,3 +215,54 @@ def draf_minta(pd: PerangkatDaerah, tahun: int, pengguna) -> CetakJob:
 
 def _berkas_ada(job: CetakJob) -> bool:
     return bool(job.berkas) and job.berkas.storage.exists(job.berkas.name)
+
+
+# ----------------------------------------------------------------------- in the background
+
+# Seconds without a change of a year's data before its draft is printed again.
+JEDA_OTOMATIS_DETIK = 30
+
+
+def _kunci_otomatis(pd_id: int, tahun: int) -> str:
+    return f"lkjip:draf-otomatis:{pd_id}:{tahun}"
+
+
+def data_berubah(pd_id: int, tahun: int) -> None:
+    """The data of ``pd_id``'s ``tahun`` changed: print its draft in the background
+    once they have not changed for ``JEDA_OTOMATIS_DETIK`` (one task in flight per
+    year, however many rows a save changes), so that "Unduh draf" answers at once."""
+    if not antrean_aktif():
+        return
+    from laporan.tasks import cetak_draf_otomatis
+
+    kunci = _kunci_otomatis(pd_id, tahun)
+    cache.set(kunci + ":terakhir", time.time(), 4 * JEDA_OTOMATIS_DETIK + 3600)
+    if cache.add(kunci + ":terjadwal", 1, 4 * JEDA_OTOMATIS_DETIK):
+        transaction.on_commit(
+            lambda: cetak_draf_otomatis.apply_async((pd_id, tahun), countdown=JEDA_OTOMATIS_DETIK)
+        )
+
+
+def draf_otomatis(pd_id: int, tahun: int) -> str:
+    """The debounced background print (``data_berubah``): waits again while changes
+    keep coming, then asks for the draft as the data are now."""
+    from laporan.models import LKjIP
+    from laporan.tasks import cetak_draf_otomatis
+
+    kunci = _kunci_otomatis(pd_id, tahun)
+    sisa = (cache.get(kunci + ":terakhir") or 0) + JEDA_OTOMATIS_DETIK - time.time()
+    if sisa > 0:
+        cache.set(kunci + ":terjadwal", 1, 4 * JEDA_OTOMATIS_DETIK)
+        cetak_draf_otomatis.apply_async((pd_id, tahun), countdown=sisa)
+        return "ditunda"
+    cache.delete(kunci + ":terjadwal")
+    lkjip = LKjIP.objects.filter(perangkat_daerah_id=pd_id, tahun=tahun).first()
+    if lkjip is None or lkjip.status != LKjIP.Status.DRAF:
+        return "tidak perlu"
+    return draf_minta(lkjip.perangkat_daerah, tahun, None).status
+
+
+def log_tersimpan(sender, instance, created: bool, **kwargs) -> None:
+    """post_save of an audit row (``kinerja.models.LogPerubahan``): its year's data changed."""
+    if created and instance.perangkat_daerah_id and instance.tahun:
+        data_berubah(instance.perangkat_daerah_id, instance.tahun)

@@ -24,3 +24,11 @@ def cetak_bagian(html: str) -> dict:
     from laporan.jobs import rendered_ke_json
 
     return rendered_ke_json(render_pdf(html, os.fspath(settings.BASE_DIR)))
+
+
+@shared_task(name="laporan.tasks.cetak_draf_otomatis")
+def cetak_draf_otomatis(pd_id: int, tahun: int) -> str:
+    """Print a year's draft again once its data stopped changing (``laporan.jobs``)."""
+    from laporan.jobs import draf_otomatis
+
+    return draf_otomatis(pd_id, tahun)

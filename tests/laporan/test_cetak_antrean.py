@@ -177,3 +177,53 @@ def test_a_real_worker_prints_the_draft_in_parts(client, pekerja, demo):
     # Asked again with the same data: the same PDF at once.
     r = client.get(EDITOR + "draf.pdf")
     assert r.status_code == 200 and r.content == pdf
+
+
+def test_changed_data_print_the_draft_once_in_the_background(
+    demo, settings, django_capture_on_commit_callbacks, monkeypatch
+):
+    from django.core.cache import cache
+
+    import laporan.jobs as jobs
+    from kinerja.models import LogPerubahan
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    cache.clear()
+    jam = [5_000_000.0]
+    monkeypatch.setattr(jobs.time, "time", lambda: jam[0])
+    pd = demo["a"]
+    with (
+        mock.patch("laporan.tasks.cetak_draf_otomatis.apply_async") as jadwal,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        for i in range(3):  # one save of a grid: several audit rows
+            LogPerubahan.objects.create(perangkat_daerah=pd, tahun=2024, aksi=f"ubah {i}")
+        LogPerubahan.objects.create(perangkat_daerah=pd, aksi="ubah renstra")  # no year
+    jadwal.assert_called_once_with((pd.pk, 2024), countdown=jobs.JEDA_OTOMATIS_DETIK)
+
+    with (
+        mock.patch("laporan.tasks.cetak_draf_otomatis.apply_async") as jadwal,
+        mock.patch("laporan.jobs.draf_minta") as minta,
+    ):
+        jam[0] += 10  # another change came 10 s ago: wait 20 s more
+        cache.set(jobs._kunci_otomatis(pd.pk, 2024) + ":terakhir", jam[0] - 10)
+        assert jobs.draf_otomatis(pd.pk, 2024) == "ditunda"
+        jadwal.assert_called_once()
+        assert jadwal.call_args.kwargs["countdown"] == pytest.approx(20)
+        assert not minta.called
+        jam[0] += 21
+        minta.return_value.status = "antre"
+        assert jobs.draf_otomatis(pd.pk, 2024) == "antre"
+        minta.assert_called_once()
+
+
+def test_no_background_print_without_a_queue(demo, settings, django_capture_on_commit_callbacks):
+    from kinerja.models import LogPerubahan
+
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    with (
+        mock.patch("laporan.tasks.cetak_draf_otomatis.apply_async") as jadwal,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        LogPerubahan.objects.create(perangkat_daerah=demo["a"], tahun=2024, aksi="ubah")
+    assert not jadwal.called
