@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 
 from kinerja.models import LogPerubahan, PerangkatDaerah
+from kinerja.signals import data_tahun_berubah
 from lib.format import format_waktu as format_waktu_lokal
 
 
@@ -28,6 +29,41 @@ def _json(nilai: Any) -> Any:
     return nilai
 
 
+def _log(
+    *,
+    pengguna,
+    perangkat_daerah: PerangkatDaerah | None,
+    aksi: str,
+    objek: models.Model | None = None,
+    uraian: str = "",
+    tahun: int | None = None,
+    lama: Any = None,
+    baru: Any = None,
+    data: dict | None = None,
+) -> LogPerubahan:
+    isi = dict(data or {})
+    if lama is not None or baru is not None:
+        isi["lama"] = _json(lama)
+        isi["baru"] = _json(baru)
+    return LogPerubahan(
+        pengguna=pengguna if getattr(pengguna, "is_authenticated", False) else None,
+        perangkat_daerah=perangkat_daerah,
+        aksi=aksi,
+        objek=uraian or (str(objek) if objek is not None else ""),
+        objek_tipe=objek._meta.label_lower if objek is not None else "",
+        objek_id=objek.pk if objek is not None else None,
+        tahun=tahun,
+        data=_json(isi),
+    )
+
+
+def _kabarkan(rows: list[LogPerubahan]) -> None:
+    """Tell who listens (``kinerja.signals.data_tahun_berubah``) which years changed."""
+    for pd_id, tahun in dict.fromkeys((x.perangkat_daerah_id, x.tahun) for x in rows):
+        if pd_id and tahun:
+            data_tahun_berubah.send(sender=LogPerubahan, perangkat_daerah_id=pd_id, tahun=tahun)
+
+
 def catat_perubahan(
     *,
     pengguna,
@@ -41,20 +77,27 @@ def catat_perubahan(
     data: dict | None = None,
 ) -> LogPerubahan:
     """Record who did ``aksi`` (a namespaced code such as "realisasi.ubah") on what, old → new."""
-    isi = dict(data or {})
-    if lama is not None or baru is not None:
-        isi["lama"] = _json(lama)
-        isi["baru"] = _json(baru)
-    return LogPerubahan.objects.create(
-        pengguna=pengguna if getattr(pengguna, "is_authenticated", False) else None,
+    row = _log(
+        pengguna=pengguna,
         perangkat_daerah=perangkat_daerah,
         aksi=aksi,
-        objek=uraian or (str(objek) if objek is not None else ""),
-        objek_tipe=objek._meta.label_lower if objek is not None else "",
-        objek_id=objek.pk if objek is not None else None,
+        objek=objek,
+        uraian=uraian,
         tahun=tahun,
-        data=_json(isi),
+        lama=lama,
+        baru=baru,
+        data=data,
     )
+    row.save()
+    _kabarkan([row])
+    return row
+
+
+def catat_perubahan_banyak(entri: list[dict]) -> list[LogPerubahan]:
+    """Record many changes (each a dict of ``catat_perubahan``'s keywords) in one query."""
+    rows = LogPerubahan.objects.bulk_create([_log(**e) for e in entri])
+    _kabarkan(rows)
+    return rows
 
 
 def format_waktu(waktu: datetime.datetime | None) -> str:

@@ -7,11 +7,9 @@ class LaporanConfig(AppConfig):
     verbose_name = "Laporan"
 
     def ready(self):
-        from django.db.models.signals import post_save
+        from kinerja.signals import data_tahun_berubah
+        from laporan.jobs import tahun_berubah
 
-        from kinerja.models import LogPerubahan
-        from laporan.jobs import log_tersimpan
-
-        # Every change of a year's data leaves an audit row: the draft of that
-        # year is printed again in the background (debounced; laporan.jobs).
-        post_save.connect(log_tersimpan, sender=LogPerubahan, dispatch_uid="laporan-draf-otomatis")
+        # Every change of a year's data is recorded in the audit trail, which says so:
+        # the draft of that year is printed again in the background (laporan.jobs).
+        data_tahun_berubah.connect(tahun_berubah, dispatch_uid="laporan-draf-otomatis")

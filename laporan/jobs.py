@@ -37,7 +37,7 @@ __all__ = [
     "antrean_aktif",
     "data_berubah",
     "draf_otomatis",
-    "log_tersimpan",
+    "tahun_berubah",
 ]
 
 log = logging.getLogger(__name__)
@@ -262,7 +262,6 @@ def draf_otomatis(pd_id: int, tahun: int) -> str:
     return draf_minta(lkjip.perangkat_daerah, tahun, None).status
 
 
-def log_tersimpan(sender, instance, created: bool, **kwargs) -> None:
-    """post_save of an audit row (``kinerja.models.LogPerubahan``): its year's data changed."""
-    if created and instance.perangkat_daerah_id and instance.tahun:
-        data_berubah(instance.perangkat_daerah_id, instance.tahun)
+def tahun_berubah(sender, perangkat_daerah_id: int, tahun: int, **kwargs) -> None:
+    """``kinerja.signals.data_tahun_berubah``: a change of the year was recorded."""
+    data_berubah(perangkat_daerah_id, tahun)

@@ -18,9 +18,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Model
+from django.utils import timezone
 
 from kinerja.aturan import aturan_berlaku
-from kinerja.audit import catat_perubahan, format_waktu, nama_pengguna
+from kinerja.audit import catat_perubahan, catat_perubahan_banyak, format_waktu, nama_pengguna
 from kinerja.bukti import UKURAN_MAKS_BAWAAN, BuktiTidakSah, nama_aman, periksa_bukti
 from kinerja.engine.angka import Nilai, NilaiTidakValid
 from kinerja.engine.capaian import Capaian
@@ -356,6 +357,9 @@ class SimpanError(ValidationError):
         self.versi_kini = versi_kini
 
 
+_KOLOM_ISI = ("nilai", "label", "pembilang", "penyebut", "catatan")
+
+
 def _isi(row: Realisasi | None) -> dict[str, Any]:
     if row is None:
         return {"nilai": None, "label": "", "pembilang": None, "penyebut": None, "catatan": ""}
@@ -468,25 +472,44 @@ def realisasi_simpan_triwulan(
     if errors:
         raise SimpanError(errors, versi_kini)
 
-    for g, row, lama, baru in ubah:
+    # In bulk: one insert, one update and one insert of audit rows, whatever the count.
+    baru_rows: list[Realisasi] = []
+    lama_rows: list[Realisasi] = []
+    tersimpan_kini: list[Realisasi] = []
+    sekarang = timezone.now()
+    for g, row, _lama, baru in ubah:
         if row is None:
             row = Realisasi(indikator=g.indikator, tahun=tahun, triwulan=triwulan, versi=0)
+            baru_rows.append(row)
+        else:
+            lama_rows.append(row)
         for kunci, nilai in baru.items():
             setattr(row, kunci, nilai)
         row.versi += 1
         row.diubah_oleh = pengguna
-        row.save()
-        catat_perubahan(
-            pengguna=pengguna,
-            perangkat_daerah=pd,
-            aksi="realisasi.ubah",
-            objek=row,
-            uraian=f"Realisasi {g.indikator.kode} tahun {tahun} triwulan {romawi(triwulan)}",
-            tahun=tahun,
-            lama=_untuk_log(lama),
-            baru=_untuk_log(baru),
-            data={"indikator": g.indikator.kode, "triwulan": triwulan},
+        row.diubah_pada = sekarang
+        tersimpan_kini.append(row)
+    Realisasi.objects.bulk_create(baru_rows)
+    if lama_rows:
+        Realisasi.objects.bulk_update(
+            lama_rows, [*_KOLOM_ISI, "versi", "diubah_oleh", "diubah_pada"]
         )
+    catat_perubahan_banyak(
+        [
+            {
+                "pengguna": pengguna,
+                "perangkat_daerah": pd,
+                "aksi": "realisasi.ubah",
+                "objek": row,
+                "uraian": f"Realisasi {g.indikator.kode} tahun {tahun} triwulan {romawi(triwulan)}",
+                "tahun": tahun,
+                "lama": _untuk_log(lama),
+                "baru": _untuk_log(baru),
+                "data": {"indikator": g.indikator.kode, "triwulan": triwulan},
+            }
+            for (g, _row, lama, baru), row in zip(ubah, tersimpan_kini, strict=True)
+        ]
+    )
     return len(ubah)
 
 

@@ -185,7 +185,7 @@ def test_changed_data_print_the_draft_once_in_the_background(
     from django.core.cache import cache
 
     import laporan.jobs as jobs
-    from kinerja.models import LogPerubahan
+    from kinerja.audit import catat_perubahan, catat_perubahan_banyak
 
     settings.CELERY_TASK_ALWAYS_EAGER = False
     cache.clear()
@@ -196,9 +196,11 @@ def test_changed_data_print_the_draft_once_in_the_background(
         mock.patch("laporan.tasks.cetak_draf_otomatis.apply_async") as jadwal,
         django_capture_on_commit_callbacks(execute=True),
     ):
-        for i in range(3):  # one save of a grid: several audit rows
-            LogPerubahan.objects.create(perangkat_daerah=pd, tahun=2024, aksi=f"ubah {i}")
-        LogPerubahan.objects.create(perangkat_daerah=pd, aksi="ubah renstra")  # no year
+        catat_perubahan(pengguna=None, perangkat_daerah=pd, tahun=2024, aksi="ubah")
+        catat_perubahan_banyak(  # one save of a grid: several audit rows
+            [{"pengguna": None, "perangkat_daerah": pd, "tahun": 2024, "aksi": "u"}] * 3
+        )
+        catat_perubahan(pengguna=None, perangkat_daerah=pd, aksi="ubah renstra")  # no year
     jadwal.assert_called_once_with((pd.pk, 2024), countdown=jobs.JEDA_OTOMATIS_DETIK)
 
     with (
@@ -218,12 +220,12 @@ def test_changed_data_print_the_draft_once_in_the_background(
 
 
 def test_no_background_print_without_a_queue(demo, settings, django_capture_on_commit_callbacks):
-    from kinerja.models import LogPerubahan
+    from kinerja.audit import catat_perubahan
 
     settings.CELERY_TASK_ALWAYS_EAGER = True
     with (
         mock.patch("laporan.tasks.cetak_draf_otomatis.apply_async") as jadwal,
         django_capture_on_commit_callbacks(execute=True),
     ):
-        LogPerubahan.objects.create(perangkat_daerah=demo["a"], tahun=2024, aksi="ubah")
+        catat_perubahan(pengguna=None, perangkat_daerah=demo["a"], tahun=2024, aksi="ubah")
     assert not jadwal.called

@@ -428,3 +428,35 @@ def test_read_only_page_queries_do_not_grow_with_indicators(client, db):
         client.force_login(kepala)
         jumlah.append(_hitung_query(client, pd.kode))
     assert jumlah[0] == jumlah[1], jumlah
+
+
+def _kueri_simpan(client, kode: str) -> tuple[int, int]:
+    """Queries of saving every row of the quarter at once, and the rows saved."""
+    url = f"/pd/{kode}/2024/realisasi/2/"
+    data = data_awal(client.get(url))
+    n = 0
+    for nama in list(data):
+        if nama.endswith("-nilai"):
+            data[nama] = str(40 + n % 50)
+            data[nama.replace("-nilai", "-catatan")] = "Kegiatan tertunda karena cuaca."
+            n += 1
+    with CaptureQueriesContext(connection) as q:
+        r = client.post(url, data)
+    assert r.status_code == 302, r.content.decode()[:2000]
+    assert (
+        LogPerubahan.objects.filter(aksi="realisasi.ubah", perangkat_daerah__kode=kode).count() == n
+    )
+    return len(q), n
+
+
+def test_saving_a_grid_costs_the_same_queries_for_10_or_100_rows(client, db):
+    buat_pd_sintetis(10, kode="99.01.01", kode_pemda="99.01")
+    buat_pd_sintetis(100, kode="98.01.01", kode_pemda="98.01")
+    admin = get_user_model().objects.create_superuser("super", password="x")
+    client.force_login(admin)
+    (sepuluh, n10), (seratus, n100) = (
+        _kueri_simpan(client, "99.01.01"),
+        _kueri_simpan(client, "98.01.01"),
+    )
+    assert n100 > n10 >= 10
+    assert sepuluh == seratus, (sepuluh, seratus)
