@@ -8,6 +8,7 @@ application refuses to start without a SECRET_KEY.
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -52,6 +53,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files from STATIC_ROOT (collectstatic) in production, without a proxy.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -85,7 +88,10 @@ WSGI_APPLICATION = "lkjip.wsgi.application"
 DATABASES = {
     "default": dj_database_url.parse(
         os.getenv("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.getenv("CONN_MAX_AGE", "0")),
+        # Persistent connections: a new PostgreSQL connection per request costs more
+        # than many pages' queries. Checked before reuse.
+        conn_max_age=int(os.getenv("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 
@@ -110,6 +116,9 @@ USE_THOUSAND_SEPARATOR = False
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.getenv("STATIC_ROOT", BASE_DIR / "staticfiles"))
+# WhiteNoise serves STATIC_ROOT once `collectstatic` has filled it (scripts/produksi.sh);
+# before that (development, tests) it is simply not there.
+warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
 
 # Evidence files live outside the static root and are only served through an
 # access-checked view, never by the web server directly.
