@@ -75,16 +75,16 @@ def tabel_catatan_konsistensi(catatan: list[TemuanCetak], *, draf: bool = True) 
         columns=[
             Column("No", width=6, align=Align.CENTER),
             Column("Temuan", width=46),
-            Column("Dicantumkan pada", width=14),
             Column("Penjelasan", width=34),
+            Column("Dicantumkan pada", width=14),
         ],
         rows=[
             Row(
                 [
                     x.tanda,
                     x.teks,
-                    ", ".join(x.tempat) or "Lampiran ini",
                     x.penjelasan or "Belum dijelaskan",
+                    ", ".join(x.tempat) or "Lampiran ini",
                 ],
                 "belum-dijelaskan" if draf and not x.penjelasan else "",
             )
