@@ -17,7 +17,7 @@ date, the quarterly targets of the rencana aksi, a cascaded PK) go only to the l
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kinerja.engine.temuan import LABEL_JENIS
 from laporan.dokumen.blocks import ButirCatatan, CatatanKonsistensi
@@ -266,14 +266,15 @@ def baris_dengan_catatan(
             continue
         nilai = list(row.values)
         i = _indeks_kolom(nilai, kolom_uraian)
-        asli = nilai[i]
-        teks = asli.value if isinstance(asli, Cell) else asli
-        tambahan = f"{teks} {tanda(milik, kd)}"
-        nilai[i] = (
-            Cell(tambahan, colspan=asli.colspan, kind=asli.kind, align=asli.align)
-            if isinstance(asli, Cell)
-            else tambahan
-        )
+        asli, mark = nilai[i], tanda(milik, kd)
+        if isinstance(asli, Cell):
+            nilai[i] = replace(
+                asli,
+                value=f"{asli.value} {mark}",
+                label=f"{asli.label} {mark}" if asli.label else None,
+            )
+        else:
+            nilai[i] = f"{asli} {mark}"
         hasil.append(Row(nilai, row.kind, level=row.level))
         lebar = sum(x.colspan if isinstance(x, Cell) else 1 for x in row.values)
         for t in milik:
@@ -299,9 +300,10 @@ def blok_catatan(
     if baris:
         butir.append(
             ButirCatatan(
-                _daftar_tanda([t.nomor or 0 for t in baris]),
-                "baris bertanda ini memuat temuan konsistensi data yang diuraikan tepat di "
-                "bawah barisnya; seluruh temuan tercantum pada lampiran Catatan Konsistensi Data.",
+                "",
+                f"Baris bertanda {_daftar_tanda([t.nomor or 0 for t in baris])} memuat temuan "
+                "konsistensi data yang diuraikan tepat di bawah baris tersebut; seluruh temuan "
+                "tercantum pada lampiran Catatan Konsistensi Data.",
                 petunjuk=True,
             )
         )
