@@ -20,6 +20,10 @@ __all__ = [
     "format_angka",
     "format_angka_alami",
     "format_persen",
+    "BATAS_PERSEN",
+    "desimal_putusan",
+    "format_angka_putusan",
+    "format_persen_putusan",
     "format_rupiah",
     "format_tanggal",
     "format_nip",
@@ -79,6 +83,61 @@ def format_persen(d: Decimal | int | None, desimal: int = 2) -> str:
     if d is None:
         return "-"
     return f"{format_angka(d, desimal)}%"
+
+
+# --------------------------------------------------------------------------- verdicts
+
+# The boundaries every printed percentage keeps its side of: nothing, and the whole.
+BATAS_PERSEN: tuple[Decimal, ...] = (Decimal(0), Decimal(100))
+# Beyond this many decimals a value still on the wrong side of a boundary (a difference
+# of a few millionths, an artefact of a division) is printed as "< 100" / "> 100".
+MAKS_DESIMAL_PUTUSAN = 6
+
+
+def _sisi(a: Decimal, b: Decimal) -> int:
+    return (a > b) - (a < b)
+
+
+def desimal_putusan(nilai: Decimal | int, batas=BATAS_PERSEN, desimal: int = 2) -> int | None:
+    """The fewest decimals (at least ``desimal``) at which ``nilai`` rounded half-up lies on
+    the same side of every boundary in ``batas`` as ``nilai`` itself: rounding never moves
+    a value onto (or across) a boundary it does not reach, so a verdict decided from the
+    value (tercapai at 100, efisien above 0) is the one the printed figure shows.
+    None when even :data:`MAKS_DESIMAL_PUTUSAN` decimals do not keep the side."""
+    d = Decimal(nilai)
+    batas = [Decimal(b) for b in batas]
+    batas_desimal = max(desimal, MAKS_DESIMAL_PUTUSAN)
+    for n in range(desimal, batas_desimal + 1):
+        q = bulatkan(d, n)
+        if all(_sisi(q, b) == _sisi(d, b) for b in batas):
+            return n
+    return None
+
+
+def format_angka_putusan(
+    nilai: Decimal | int | None, batas=BATAS_PERSEN, desimal: int = 2, akhiran: str = ""
+) -> str:
+    """A number printed next to a verdict: ``desimal`` places, more where rounding would
+    put it onto a boundary it does not reach (99,997 beside a boundary 100 prints
+    "99,997", 0,0028 beside 0 prints "0,003"); past :data:`MAKS_DESIMAL_PUTUSAN`
+    places "< 100" or "> 100". ``akhiran`` follows the number ("%"); None → "-"."""
+    if nilai is None:
+        return "-"
+    d = Decimal(nilai)
+    n = desimal_putusan(d, batas, desimal)
+    if n is not None:
+        return f"{format_angka(d, n)}{akhiran}"
+    q = bulatkan(d, MAKS_DESIMAL_PUTUSAN)
+    salah = [Decimal(b) for b in batas if _sisi(q, Decimal(b)) != _sisi(d, Decimal(b))]
+    dekat = min(salah, key=lambda b: abs(d - b))
+    if d == dekat:
+        return f"{format_angka_alami(dekat)}{akhiran}"
+    return f"{'<' if d < dekat else '>'} {format_angka_alami(dekat)}{akhiran}"
+
+
+def format_persen_putusan(nilai: Decimal | int | None, batas=BATAS_PERSEN, desimal: int = 2) -> str:
+    """A percentage by :func:`format_angka_putusan`: "99,997%", "0,003%", "102,33%"."""
+    return format_angka_putusan(nilai, batas, desimal, akhiran="%")
 
 
 def format_rupiah(d: Decimal | int | None) -> str:

@@ -23,9 +23,10 @@ from typing import Any
 
 from lib.decimals import jumlah_desimal
 from lib.format import (
+    BATAS_PERSEN,
     format_angka,
     format_angka_alami,
-    format_persen,
+    format_persen_putusan,
     format_rupiah,
     format_tanggal,
     format_ukuran,
@@ -55,7 +56,9 @@ class Kind(StrEnum):
     TEKS = "teks"  # str, printed as it is
     NOMOR = "nomor"  # the row number 1, 2, 3, …
     ANGKA = "angka"  # a number: `decimals` fixed, or the decimals it needs (at most two)
-    PERSEN = "persen"  # a percentage (Decimal 87.5 → "87,50%")
+    PERSEN = (
+        "persen"  # a percentage (Decimal 87.5 → "87,50%"; 99.997 → "99,997%", never onto 0/100)
+    )
     RUPIAH = "rupiah"  # an amount in rupiah, printed without the "Rp" the header carries
     TANGGAL = "tanggal"  # a datetime.date
     WAKTU = "waktu"  # a datetime in local time ("14 April 2025 pukul 10.32")
@@ -101,6 +104,10 @@ class Column:
     row_header: bool = False  # the column names its row (a screen's <th scope="row">)
     css: str = ""  # the screen's extra classes of the column's cells ("kode", "uraian")
     title: str = ""  # a screen's tooltip of the header (the name of an abbreviated header)
+    # PERSEN: boundaries a verdict is decided at (a predicate scale), besides 0 and 100;
+    # a value is printed with the decimals that keep it on its side of each
+    # (lib.format.format_persen_putusan).
+    batas: tuple = ()
 
     @property
     def alignment(self) -> Align:
@@ -235,7 +242,7 @@ def format_value(value: Any, kind: Kind, column: Column, label: str | None = Non
     if kind == Kind.ANGKA:
         return _format_angka(value, column)
     if kind == Kind.PERSEN:
-        return format_persen(value)
+        return format_persen_putusan(value, (*BATAS_PERSEN, *column.batas))
     if kind == Kind.RUPIAH:
         return format_rupiah(value) if column.symbol else format_angka(value, 0)
     if kind == Kind.TANGGAL:

@@ -7,6 +7,12 @@ from kinerja.engine.hitung import pohon_program
 from kinerja.engine.penyerapan import gulung, jumlah
 from kinerja.paket import types as t
 from laporan.dokumen.blocks import paragraf
+from laporan.dokumen.catatan import (
+    TemuanCetak,
+    baris_dengan_catatan,
+    blok_catatan,
+    catatan_untuk,
+)
 from laporan.dokumen.context import Context
 from laporan.dokumen.formatting import label_versi_dpa, rupiah
 from laporan.dokumen.sentences import kalimat_jenis_belanja
@@ -34,7 +40,11 @@ def anggaran_bab2(k: Context, b: list) -> None:
             rupiah(r["pagu_total"]),
         )
     )
-    k.tabel(b, "2", tabel_anggaran_program(k, dpa_urut))
+    catatan = catatan_untuk(
+        k, "anggaran_program", urutan=[p.kode for p in k.paket.program] + ["total"]
+    )
+    k.tabel(b, "2", tabel_anggaran_program(k, dpa_urut, catatan))
+    _catatan(k, b, catatan, [p.kode for p in k.paket.program] + ["total"])
     jb = jenis_belanja_berdampingan(k.hasil.jenis_belanja, dpa_urut, berlaku)
     if jb["kolom"]:
         tb = tabel_jenis_belanja_dpa(k, jb, lebar_versi=18 if len(dpa_urut) > 1 else 22)
@@ -52,10 +62,21 @@ def anggaran_bab2(k: Context, b: list) -> None:
                 paragraf("Rincian anggaran menurut jenis belanja disajikan pada {}.", k.ke(tb, "2"))
             )
         k.tabel(b, "2", tb)
+        _catatan(k, b, catatan_untuk(k, "jenis_belanja"), [])
 
 
-def tabel_anggaran_program(k: Context, dpa_urut: list[t.DPA]) -> rows.Table:
-    """The budget of every program in every DPA version, side by side, and the totals."""
+def _catatan(k: Context, b: list, catatan: list[TemuanCetak], kode_baris: list[str]) -> None:
+    """The note under the table just added (the findings not told under a row of it)."""
+    blok = blok_catatan(k, catatan, di_baris=kode_baris)
+    if blok is not None:
+        b.append(blok)
+
+
+def tabel_anggaran_program(
+    k: Context, dpa_urut: list[t.DPA], catatan: list[TemuanCetak] = ()
+) -> rows.Table:
+    """The budget of every program in every DPA version, side by side, and the totals; a
+    program a consistency finding (``catatan``) concerns is marked and followed by its note."""
     per_versi = []
     for dpa in dpa_urut:
         simpul, _ = gulung(pohon_program(k.paket, dict(dpa.pagu), {}))
@@ -64,6 +85,8 @@ def tabel_anggaran_program(k: Context, dpa_urut: list[t.DPA]) -> rows.Table:
     baris = [Row([p.kode, p.nama, *(v.get(p.kode) for v in per_versi)]) for p in k.paket.program]
     total = [jumlah(v.values()) for v in per_versi]
     baris.append(Row([Cell("Jumlah", colspan=2), *total], "total"))
+    kode = [p.kode for p in k.paket.program] + ["total"]
+    baris = baris_dengan_catatan(k, baris, kode, list(catatan), 1)
     lebar = 18 if len(kolom) > 1 else 22
     return rows.Table(
         title=f"Anggaran Program {k.pd} Tahun {k.tahun}",

@@ -14,6 +14,7 @@ from laporan.dokumen.analisis import susun_analisis
 from laporan.dokumen.bab3_anggaran import realisasi_anggaran
 from laporan.dokumen.bab3_indikator import blok_analisis_indikator, blok_efisiensi
 from laporan.dokumen.blocks import Bab, paragraf
+from laporan.dokumen.catatan import tambah_catatan
 from laporan.dokumen.context import Context
 from laporan.dokumen.data import AnalisisSasaran
 from laporan.dokumen.formatting import (
@@ -64,6 +65,7 @@ def bab3(k: Context) -> Bab:
         )
     )
     k.tabel(b, "3", tb_skala)
+    tambah_catatan(k, b, "skala")
     analisis = susun_analisis(k)
     k.analisis = analisis
     tb_ringkas = tabel_ringkasan(k, analisis, "Capaian Indikator Tujuan dan Sasaran")
@@ -85,6 +87,7 @@ def bab3(k: Context) -> Bab:
         )
     )
     k.tabel(b, "3", tb_ringkas)
+    tambah_catatan(k, b, "ringkasan")
     n = 0
     for a in analisis:
         n += 1
@@ -220,3 +223,4 @@ def indikator_program(k: Context, b: list) -> None:
             )
         )
         k.tabel(b, "3", tb)
+        tambah_catatan(k, b, "indikator", *(i.kode for i in daftar))

@@ -5,19 +5,31 @@ from __future__ import annotations
 from django.utils.html import format_html
 
 from anggaran.selectors import kunci_kode
-from kinerja.engine.efisiensi import RUMUS_EFISIENSI, MetodeEfisiensi
+from kinerja.engine.efisiensi import RUMUS_EFISIENSI
 from laporan.dokumen.blocks import paragraf
+from laporan.dokumen.catatan import (
+    TemuanCetak,
+    baris_dengan_catatan,
+    blok_catatan,
+    catatan_untuk,
+)
 from laporan.dokumen.context import Context
-from laporan.dokumen.formatting import persen, rupiah, terbilang_rupiah
+from laporan.dokumen.formatting import (
+    batas_capaian,
+    efisiensi_tampil,
+    persen,
+    rupiah,
+    terbilang_rupiah,
+)
 from lib import rows
-from lib.format import format_angka
 from lib.rows import Align, Cell, Column, Kind, Row
 
 
 def realisasi_anggaran(k: Context, b: list) -> None:
     """Section 3.2 after its narrative: realisasi, efficiency, jenis belanja."""
     r = k.hasil.ringkasan
-    tb = tabel_realisasi_anggaran(k)
+    catatan = catatan_untuk(k, "realisasi_anggaran", urutan=[a["kode"] for a in k.hasil.anggaran])
+    tb = tabel_realisasi_anggaran(k, catatan)
     dpa = k.th.dpa_berlaku()
     sisa = r["sisa_anggaran"]
     b.append(
@@ -38,8 +50,10 @@ def realisasi_anggaran(k: Context, b: list) -> None:
         )
     )
     k.tabel(b, "3", tb)
+    _catatan(k, b, catatan, [a["kode"] for a in k.hasil.anggaran])
     metode = k.paket.pemda.aturan.metode_efisiensi
-    tb = tabel_efisiensi(k)
+    catatan = catatan_untuk(k, "efisiensi", urutan=[e["kode"] for e in k.hasil.efisiensi])
+    tb = tabel_efisiensi(k, catatan)
     b.append(
         paragraf(
             "Efisiensi penggunaan anggaran diukur dengan membandingkan capaian kinerja dengan "
@@ -51,16 +65,33 @@ def realisasi_anggaran(k: Context, b: list) -> None:
         )
     )
     k.tabel(b, "3", tb)
+    _catatan(k, b, catatan, [e["kode"] for e in k.hasil.efisiensi])
     tb = tabel_realisasi_jenis_belanja(k)
     if tb is not None:
         b.append(
             paragraf("Realisasi anggaran menurut jenis belanja disajikan pada {}.", k.ke(tb, "3"))
         )
         k.tabel(b, "3", tb)
+        berlaku = k.th.dpa_berlaku()
+        catatan = [
+            t
+            for t in catatan_untuk(k, "jenis_belanja")
+            if berlaku
+            and (t.kode == berlaku.versi or t.lokasi.endswith(f"DPA {berlaku.versi} {t.kode}"))
+        ]
+        _catatan(k, b, catatan, [])
 
 
-def tabel_realisasi_anggaran(k: Context) -> rows.Table:
-    """Pagu, realisasi and penyerapan of every program, kegiatan and sub kegiatan."""
+def _catatan(k: Context, b: list, catatan: list[TemuanCetak], kode_baris: list[str]) -> None:
+    """The note under the table just added (the findings not told under a row of it)."""
+    blok = blok_catatan(k, catatan, di_baris=kode_baris)
+    if blok is not None:
+        b.append(blok)
+
+
+def tabel_realisasi_anggaran(k: Context, catatan: list[TemuanCetak] = ()) -> rows.Table:
+    """Pagu, realisasi and penyerapan of every program, kegiatan and sub kegiatan; a row
+    a consistency finding (``catatan``) concerns is marked and followed by its note."""
     r = k.hasil.ringkasan
     kelompok = {"program": "program", "kegiatan": "kegiatan"}
     baris = [
@@ -83,6 +114,8 @@ def tabel_realisasi_anggaran(k: Context) -> rows.Table:
             "total",
         )
     )
+    kode = [a["kode"] for a in k.hasil.anggaran if a["tingkat"] != "total"] + ["total"]
+    baris = baris_dengan_catatan(k, baris, kode, list(catatan), 1)
     return rows.Table(
         title=f"Realisasi Anggaran {k.pd} Tahun {k.tahun}",
         columns=[
@@ -97,9 +130,11 @@ def tabel_realisasi_anggaran(k: Context) -> rows.Table:
     )
 
 
-def tabel_efisiensi(k: Context) -> rows.Table:
-    """Capaian against penyerapan per tujuan/sasaran: the efficiency and its category."""
-    rasio = k.paket.pemda.aturan.metode_efisiensi == MetodeEfisiensi.RASIO
+def tabel_efisiensi(k: Context, catatan: list[TemuanCetak] = ()) -> rows.Table:
+    """Capaian against penyerapan per tujuan/sasaran: the efficiency and its category,
+    each figure printed with the digits that keep it on its side of the category's
+    boundary; a row a consistency finding concerns is marked and followed by its note."""
+    aturan = k.paket.pemda.aturan
     baris = []
     for e in k.hasil.efisiensi:
         total = e["tingkat"] == "total"
@@ -114,17 +149,18 @@ def tabel_efisiensi(k: Context) -> rows.Table:
                     e["penyerapan"],
                     None
                     if nilai is None
-                    else Cell(nilai, label=format_angka(nilai, 2) + ("" if rasio else "%")),
+                    else Cell(nilai, label=efisiensi_tampil(nilai, e["metode"])),
                     e["kategori"],
                 ],
                 "total" if total else "",
             )
         )
+    baris = baris_dengan_catatan(k, baris, [e["kode"] for e in k.hasil.efisiensi], list(catatan), 0)
     return rows.Table(
         title=f"Efisiensi Penggunaan Anggaran Tahun {k.tahun}",
         columns=[
             Column("Tujuan/Sasaran", width=28),
-            Column("Capaian Kinerja", Kind.PERSEN, 10),
+            Column("Capaian Kinerja", Kind.PERSEN, 10, batas=batas_capaian(aturan)),
             Column("Pagu (Rp)", Kind.RUPIAH, 15),
             Column("Realisasi (Rp)", Kind.RUPIAH, 15),
             Column("Penyerapan", Kind.PERSEN, 10),

@@ -11,9 +11,9 @@ from decimal import Decimal
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from kinerja.engine.efisiensi import MetodeEfisiensi
 from kinerja.engine.ikm import UNSUR_SKM
-from laporan.dokumen.blocks import Daftar, Gambar, Paragraf, paragraf, tebal
+from laporan.dokumen.blocks import Daftar, Gambar, Paragraf, paragraf
+from laporan.dokumen.catatan import tambah_catatan
 from laporan.dokumen.context import Context
 from laporan.dokumen.data import AnalisisIndikator, AnalisisSasaran
 from laporan.dokumen.formatting import (
@@ -23,7 +23,7 @@ from laporan.dokumen.formatting import (
     persen,
     rupiah,
 )
-from laporan.dokumen.sentences import kalimat_pembanding, sumber_pd_lain
+from laporan.dokumen.sentences import kalimat_efisiensi, kalimat_pembanding, sumber_pd_lain
 from lib import rows
 from lib.format import format_angka
 from lib.grafik import WARNA_GARIS, Seri, grafik_batang
@@ -45,6 +45,7 @@ def blok_analisis_indikator(k: Context, b: list, ai: AnalisisIndikator) -> None:
     )
     b.append(paragraf("{}", ai.kalimat_capaian))
     k.tabel(b, "3", tb)
+    tambah_catatan(k, b, "indikator", h.kode)
     ikm = [x for x in k.hasil.ikm if x["indikator"] == h.kode]
     for x in ikm:
         blok_skm(k, b, x)
@@ -271,23 +272,7 @@ def blok_efisiensi(k: Context, b: list, a: AnalisisSasaran) -> None:
             rupiah(ef["realisasi"]),
             persen(ef["penyerapan"]),
         )
-        if ef["nilai"] is None:
-            hasil = format_html(
-                "Efisiensinya {} karena capaian kinerja atau penyerapan anggarannya belum "
-                "tersedia.",
-                tebal("belum dapat dihitung"),
-            )
-        else:
-            nilai = format_angka(ef["nilai"], 2) + (
-                "" if ef["metode"] == MetodeEfisiensi.RASIO.value else "%"
-            )
-            hasil = format_html(
-                "Dengan capaian kinerja {}, efisiensinya {} dengan kategori {}.",
-                persen(ef["capaian"]),
-                nilai,
-                tebal(ef["kategori"]),
-            )
-        b.append(Paragraf(format_html("{} {}", anggaran, hasil)))
+        b.append(Paragraf(format_html("{} {}", anggaran, kalimat_efisiensi(ef, label))))
         b.append(paragraf("{}", ef["rumus"], kelas="rumus"))
     b.append(
         paragraf("g. Program dan kegiatan yang menunjang pencapaian kinerja.", kelas="analisis")

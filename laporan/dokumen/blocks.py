@@ -148,6 +148,27 @@ class Pihak:
     jenis: str = "pihak"
 
 
+@dataclass(frozen=True)
+class ButirCatatan:
+    """One consistency finding under a table: its mark ("*1)"), what is inconsistent and
+    the operator's explanation ("" while unexplained)."""
+
+    tanda: str
+    teks: str
+    penjelasan: str = ""
+    petunjuk: bool = False  # a pointer to notes elsewhere, not a finding of its own
+
+
+@dataclass
+class CatatanKonsistensi:
+    """A bordered small note under a table: the consistency findings of what it shows."""
+
+    butir: list[ButirCatatan]
+    judul: str = "Catatan konsistensi data"
+    draf: bool = True  # an unexplained finding is marked "belum dijelaskan"
+    jenis: str = "catatan"
+
+
 Blok = (
     Paragraf
     | Daftar
@@ -159,6 +180,7 @@ Blok = (
     | TandaTanganGanda
     | Kop
     | Pihak
+    | CatatanKonsistensi
 )
 
 

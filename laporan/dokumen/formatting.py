@@ -8,10 +8,19 @@ import re
 from decimal import Decimal
 
 from kinerja.engine.angka import jumlah_desimal
+from kinerja.engine.efisiensi import MetodeEfisiensi
 from kinerja.engine.hitung import HasilIndikator
 from kinerja.engine.predikat import Band
 from kinerja.engine.realisasi import TipePenghitungan
-from lib.format import format_angka, format_angka_alami, format_persen, format_rupiah, terbilang
+from lib.format import (
+    BATAS_PERSEN,
+    format_angka,
+    format_angka_alami,
+    format_angka_putusan,
+    format_persen_putusan,
+    format_rupiah,
+    terbilang,
+)
 
 
 def tampil(x: Decimal | None, label: str | None = None) -> str:
@@ -27,8 +36,34 @@ def tampil(x: Decimal | None, label: str | None = None) -> str:
     return format_angka_alami(x)
 
 
-def persen(x: Decimal | None) -> str:
-    return format_persen(x) if x is not None else "-"
+def persen(x: Decimal | None, batas: tuple = ()) -> str:
+    """A percentage as printed beside a verdict: never rounded onto 0, 100 or one of
+    ``batas`` (:func:`lib.format.format_persen_putusan`): "99,997%", not "100,00%"."""
+    return format_persen_putusan(x, (*BATAS_PERSEN, *batas)) if x is not None else "-"
+
+
+def batas_capaian(aturan) -> tuple[Decimal, ...]:
+    """The capaian values a verdict changes at under the pemda's rules: the ends of every
+    predicate band, the threshold of "tercapai" and the caps of the score."""
+    batas = {aturan.ambang_tercapai}
+    for band in aturan.skala.band:
+        batas |= {x for x in (band.bawah, band.atas) if x is not None}
+    batas |= {x for x in (aturan.batas_atas_capaian, aturan.batas_bawah_capaian) if x is not None}
+    return tuple(sorted(Decimal(x) for x in batas))
+
+
+def batas_efisiensi(metode: str) -> tuple[Decimal, ...]:
+    """The value an efficiency category changes at: 1 for a ratio, else 0."""
+    return (Decimal(1),) if metode == MetodeEfisiensi.RASIO.value else (Decimal(0),)
+
+
+def efisiensi_tampil(nilai: Decimal | None, metode: str) -> str:
+    """An efficiency as printed beside its category: a ratio "1,02", else a percentage
+    "2,72%"; never rounded onto the value its category changes at ("0,003%", not "0,00%")."""
+    if nilai is None:
+        return "-"
+    rasio = metode == MetodeEfisiensi.RASIO.value
+    return format_angka_putusan(nilai, batas_efisiensi(metode), akhiran="" if rasio else "%")
 
 
 def uang(x: Decimal | None) -> str:

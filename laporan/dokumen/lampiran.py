@@ -1,15 +1,17 @@
-"""The lampiran: PK documents (``lampiran_pk``), evidence list, consistency notes."""
+"""The lampiran: PK documents (``lampiran_pk``), evidence list, every consistency finding."""
 
 from __future__ import annotations
 
+from django.utils.html import format_html
+
 from kinerja.paket import types as t
 from laporan.dokumen.blocks import Bab, paragraf
+from laporan.dokumen.catatan import TemuanCetak, draf, semua_catatan
 from laporan.dokumen.context import Context
 from laporan.dokumen.data import BuktiBaris
 from laporan.dokumen.formatting import label_versi
 from laporan.dokumen.lampiran_pk import lampiran_pk, lampiran_pk_berjenjang
 from laporan.dokumen.tables import blok_tabel
-from laporan.services.tetap import TemuanDijelaskan, kelompok_temuan
 from lib import rows
 from lib.rows import Align, Column, Kind, Row
 
@@ -32,45 +34,61 @@ def lampiran(k: Context) -> list[Bab]:
         hasil.append(lampiran_pk_berjenjang(k, n, b))
     n += 1
     hasil.append(lampiran_bukti(k, n))
-    catatan = [
-        g
-        for g in kelompok_temuan(k.data.hasil.temuan, {})
-        if k.data.penjelasan.get(g.kunci, "").strip()
-    ]
+    catatan = semua_catatan(k)
     if catatan:
         n += 1
         hasil.append(lampiran_catatan_konsistensi(k, n, catatan))
     return hasil
 
 
-def lampiran_catatan_konsistensi(k: Context, n: int, catatan: list[TemuanDijelaskan]) -> Bab:
-    """The consistency findings the data keep, each with the operator's explanation."""
+def lampiran_catatan_konsistensi(k: Context, n: int, catatan: list[TemuanCetak]) -> Bab:
+    """Every consistency finding of the year, explained or not, with the table it is
+    printed under and the operator's explanation ("Belum dijelaskan" in a draft)."""
     bab = k.bab_lampiran(n, f"Lampiran {n}. Catatan Konsistensi Data Tahun {k.tahun}")
+    belum = sum(1 for x in catatan if not x.penjelasan)
+    if belum:
+        ringkas = format_html(
+            "{} di antaranya <strong>belum dijelaskan</strong> perangkat daerah; laporan ini "
+            "belum dapat ditetapkan sebelum setiap temuan diperbaiki datanya atau dijelaskan",
+            belum,
+        )
+    else:
+        ringkas = "seluruhnya telah dijelaskan perangkat daerah karena datanya memang demikian"
     bab.blok.append(
         paragraf(
-            "Pemeriksaan konsistensi data kinerja dan anggaran tahun {} menemukan {} hal yang "
-            "tidak diubah karena datanya memang demikian; penjelasan perangkat daerah atas "
-            "setiap temuan adalah sebagai berikut:",
+            "Pemeriksaan konsistensi data kinerja dan anggaran tahun {} menemukan {} hal; {}. "
+            "Setiap temuan juga dicantumkan di bawah tabel yang memuatnya dengan tanda yang "
+            "sama (nomor pada kolom No).",
             k.tahun,
             len(catatan),
+            ringkas,
         )
     )
-    bab.blok.append(blok_tabel(tabel_catatan_konsistensi(k, catatan)))
+    bab.blok.append(blok_tabel(tabel_catatan_konsistensi(catatan, draf=draf(k))))
     return bab
 
 
-def tabel_catatan_konsistensi(k: Context, catatan: list[TemuanDijelaskan]) -> rows.Table:
-    """The explained consistency findings with the operator's explanation."""
+def tabel_catatan_konsistensi(catatan: list[TemuanCetak], *, draf: bool = True) -> rows.Table:
+    """Every finding with where it is printed and the operator's explanation."""
     return rows.Table(
         title="Catatan Konsistensi Data",
         columns=[
-            Column("No", Kind.NOMOR, 5),
-            Column("Temuan", width=55),
-            Column("Penjelasan", width=40),
+            Column("No", width=6, align=Align.CENTER),
+            Column("Temuan", width=46),
+            Column("Penjelasan", width=34),
+            Column("Dicantumkan pada", width=14),
         ],
         rows=[
-            Row([i, f"{g.lokasi}: " + "; ".join(g.pesan), k.data.penjelasan[g.kunci].strip()])
-            for i, g in enumerate(catatan, 1)
+            Row(
+                [
+                    x.tanda,
+                    x.teks,
+                    x.penjelasan or "Belum dijelaskan",
+                    ", ".join(x.tempat) or "Lampiran ini",
+                ],
+                "belum-dijelaskan" if draf and not x.penjelasan else "",
+            )
+            for x in catatan
         ],
         small=True,
     )

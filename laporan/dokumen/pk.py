@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from kinerja.engine.angka import Nilai
 from kinerja.paket import types as t
 from laporan.dokumen.blocks import Paragraf, paragraf
+from laporan.dokumen.catatan import tambah_catatan
 from laporan.dokumen.context import Context
 from laporan.dokumen.formatting import label_versi, nilai_satuan, uang
 from laporan.dokumen.sentences import kalimat_anggaran_pk, kalimat_target_pk
@@ -53,6 +54,7 @@ def perjanjian_kinerja(k: Context, b: list) -> None:
     )
     k.tabel(b, "2", tb_target)
     k.tabel(b, "2", tb_program)
+    tambah_catatan(k, b, "pk")
     if pk is not murni:
         beda_pk(k, b, murni, pk, semua)
 

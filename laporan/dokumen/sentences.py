@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+from kinerja.engine.efisiensi import MetodeEfisiensi
 from kinerja.engine.hitung import HasilIndikator
 from kinerja.engine.perbandingan import kalimat_perubahan
 from kinerja.paket import types as t
@@ -14,6 +18,7 @@ from laporan.dokumen.data import SUMBER_TRIWULAN, AnalisisIndikator, TahunKinerj
 from laporan.dokumen.formatting import (
     LABEL_TINGKAT_BANDING,
     capaian_tampil,
+    efisiensi_tampil,
     nilai_satuan,
     persen,
     sumber_target,
@@ -22,8 +27,10 @@ from laporan.dokumen.formatting import (
 from lib.format import format_rupiah
 
 
-def kalimat_capaian(h: HasilIndikator, tahun: int) -> str:
-    """Realisasi against target, capaian and predicate of the year, in one sentence."""
+def kalimat_capaian(h: HasilIndikator, tahun: int, batas: tuple = ()) -> str:
+    """Realisasi against target, capaian and predicate of the year, in one sentence;
+    ``batas`` the capaian values the predicate changes at (``formatting.batas_capaian``),
+    which the printed capaian is never rounded onto."""
     if h.realisasi is None:
         return (
             f"Realisasi indikator {h.nama} tahun {tahun} belum tersedia, sehingga "
@@ -39,10 +46,13 @@ def kalimat_capaian(h: HasilIndikator, tahun: int) -> str:
     capaian = h.capaian if h.capaian is not None else h.capaian_skor
     kal = (
         f"Realisasi indikator {h.nama} tahun {tahun} sebesar {real} dari target {target} "
-        f"({sumber_target(h.sumber_target)}), sehingga capaian kinerjanya {persen(capaian)}"
+        f"({sumber_target(h.sumber_target)}), sehingga capaian kinerjanya {persen(capaian, batas)}"
     )
     if h.capaian is not None and h.capaian_skor is not None and h.capaian != h.capaian_skor:
-        kal += f" (untuk penilaian dihitung {persen(h.capaian_skor)} sesuai batas capaian pemda)"
+        kal += (
+            f" (untuk penilaian dihitung {persen(h.capaian_skor, batas)} sesuai batas capaian "
+            "pemda)"
+        )
     if h.predikat:
         kal += f" dengan predikat {h.predikat}"
     kal += "."
@@ -51,6 +61,38 @@ def kalimat_capaian(h: HasilIndikator, tahun: int) -> str:
     elif h.tercapai is False:
         kal += " Target tahun ini belum tercapai."
     return kal
+
+
+def kalimat_efisiensi(ef: dict, label: str) -> SafeString:
+    """The efficiency of a tujuan/sasaran (``label``) with its category, the figure printed
+    with the digits that keep it on its side of the category's boundary; said plainly
+    when the capaian is missing (the efficiency cannot be judged) or nothing is computed."""
+    hemat = ef["metode"] == MetodeEfisiensi.HEMAT_ANGGARAN.value
+    if ef["capaian"] is None:
+        kal = format_html(
+            "Capaian kinerja {} ini belum tersedia, sehingga efisiensi penggunaan anggaran "
+            "terhadap kinerjanya <strong>belum dapat dinilai</strong>",
+            label,
+        )
+        if hemat and ef["nilai"] is not None:
+            kal = format_html(
+                "{}; anggaran yang tidak terserap sebesar {}",
+                kal,
+                efisiensi_tampil(ef["nilai"], ef["metode"]),
+            )
+        return format_html("{}.", kal)
+    if ef["nilai"] is None:
+        return format_html(
+            "Dengan capaian kinerja {}, efisiensinya <strong>belum dapat dihitung</strong> "
+            "karena penyerapan anggarannya belum tersedia atau bernilai nol.",
+            persen(ef["capaian"]),
+        )
+    return format_html(
+        "Dengan capaian kinerja {}, efisiensinya {} dengan kategori <strong>{}</strong>.",
+        persen(ef["capaian"]),
+        efisiensi_tampil(ef["nilai"], ef["metode"]),
+        ef["kategori"],
+    )
 
 
 def kalimat_riwayat(h: HasilIndikator, riwayat: list[TahunKinerja]) -> list[str]:

@@ -53,7 +53,12 @@ def _blok(dokumen, jenis=None):
 
 
 def _teks_tabel(tabel: Tabel) -> list[list[str]]:
-    return [[s.teks for s in b.sel] for b in tabel.baris]
+    """The figures of the rows, without the consistency notes and their marks ("*1)")."""
+    return [
+        [re.sub(r" \*[\d,]+\)$", "", s.teks) for s in b.sel]
+        for b in tabel.baris
+        if b.kelas != "catatan"
+    ]
 
 
 def _tabel(dokumen, awal: str) -> Tabel:
