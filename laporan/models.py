@@ -190,3 +190,36 @@ class SaranaPrasarana(models.Model):
 
     def __str__(self) -> str:
         return self.uraian
+
+
+class PembandingPD(models.Model):
+    """A perangkat daerah the pemda names as the comparison of another one (its
+    neighbouring kecamatan): its figures get a row of their own in the comparison table
+    of every indicator the two share, beside the bounded summary of all the others."""
+
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="pembanding_pd"
+    )
+    pembanding = models.ForeignKey(
+        PerangkatDaerah,
+        on_delete=models.CASCADE,
+        related_name="dibandingkan_oleh",
+        verbose_name="perangkat daerah pembanding",
+    )
+
+    class Meta:
+        verbose_name = "perangkat daerah pembanding"
+        verbose_name_plural = "perangkat daerah pembanding"
+        ordering = ["perangkat_daerah", "pembanding__kode"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["perangkat_daerah", "pembanding"], name="pembanding_pd_unik"
+            ),
+            models.CheckConstraint(
+                check=~models.Q(perangkat_daerah=models.F("pembanding")),
+                name="pembanding_pd_bukan_diri",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.perangkat_daerah} dibandingkan dengan {self.pembanding}"

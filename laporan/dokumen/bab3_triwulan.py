@@ -22,7 +22,15 @@ from lib.rows import Cell, Column, Heading, Kind, Row
 
 ROMAWI = ("I", "II", "III", "IV")
 TINGKAT_SASARAN = ("tujuan", "sasaran")
-KOLOM_TRIWULAN = 12
+KOLOM_TRIWULAN = 14  # No, indicator, target, 4 × (T, R), realisasi, tipe, capaian
+# The tipe penghitungan in a narrow column; the table's note says what each means.
+TIPE_SINGKAT = {
+    "jumlah": "jumlah",
+    "kumulatif": "kumulatif",
+    "rasio": "rasio",
+    "rata-rata": "rata-rata",
+    "nilai-akhir": "nilai akhir",
+}
 
 
 def _nilai_tw(v: Any) -> Decimal | None:
@@ -65,43 +73,46 @@ def tabel_realisasi_triwulan(hasil: Hasil, renstra: t.Renstra, tahun: int) -> ro
             nilai += [_nilai_tw(q.get("target")), _nilai_tw(q.get("realisasi"))]
         nilai += [
             Cell(h.realisasi, label=h.realisasi_label),
-            LABEL_TIPE.get(h.tipe_penghitungan, h.tipe_penghitungan),
+            TIPE_SINGKAT.get(h.tipe_penghitungan, h.tipe_penghitungan),
             capaian_tampil(h),
         ]
         baris.append(Row(nilai))
     kolom_tw = [
-        Column(f"{judul} TW {r}", Kind.ANGKA, 6)
+        Column(f"{judul} TW {r}", Kind.ANGKA, 5)
         for r in ROMAWI
         for judul in ("Target", "Realisasi")
     ]
+    dipakai = sorted({h.tipe_penghitungan for _, h in indikator_triwulan(hasil, renstra)})
     return rows.Table(
         title=f"Target dan Realisasi Triwulan Indikator Tujuan dan Sasaran Tahun {tahun}",
         columns=[
-            Column("No", Kind.NOMOR, 4),
-            Column("Indikator Kinerja", width=17),
-            Column("Target Tahunan", Kind.ANGKA, 7),
+            Column("No", Kind.NOMOR, 5),
+            Column("Indikator Kinerja", width=21),
+            Column("Target", Kind.ANGKA, 7),
             *kolom_tw,
-            Column("Realisasi Tahunan", Kind.ANGKA, 8, bold=True),
-            Column("Tipe Penghitungan", width=9, formula=True),
-            Column("Capaian", Kind.PERSEN, 7, bold=True),
+            Column("Realisasi", Kind.ANGKA, 8, bold=True),
+            Column("Tipe", width=10),
+            Column("Capaian", Kind.PERSEN, 9, bold=True),
         ],
         header=[
             [
                 Heading("No", rowspan=2),
                 Heading("Indikator Kinerja", rowspan=2),
-                Heading("Target Tahunan", rowspan=2),
+                Heading(f"Target {tahun}", rowspan=2),
                 *(Heading(f"TW {r}", colspan=2) for r in ROMAWI),
-                Heading("Realisasi Tahunan", rowspan=2),
+                Heading(f"Realisasi {tahun}", rowspan=2),
                 Heading("Tipe Penghitungan", rowspan=2),
                 Heading("Capaian", rowspan=2),
             ],
-            [Heading(x) for _ in ROMAWI for x in ("Target", "Realisasi")],
+            [Heading(x) for _ in ROMAWI for x in ("T", "R")],
         ],
         rows=baris,
         small=True,
         note=(
-            "Target triwulan dari Rencana Aksi; realisasi tahunan dihitung dari realisasi "
-            "triwulan menurut tipe penghitungan indikator."
+            "T: target triwulan (Rencana Aksi); R: realisasi triwulan. Realisasi tahunan "
+            "dihitung dari realisasi triwulan menurut tipe penghitungan indikator: "
+            + "; ".join(f"{TIPE_SINGKAT.get(x, x)} = {LABEL_TIPE.get(x, x)}" for x in dipakai)
+            + "."
         ),
     )
 
