@@ -216,7 +216,7 @@ class PembandingPD(models.Model):
                 fields=["perangkat_daerah", "pembanding"], name="pembanding_pd_unik"
             ),
             models.CheckConstraint(
-                check=~models.Q(perangkat_daerah=models.F("pembanding")),
+                condition=~models.Q(perangkat_daerah=models.F("pembanding")),
                 name="pembanding_pd_bukan_diri",
             ),
         ]
