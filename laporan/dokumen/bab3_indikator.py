@@ -254,8 +254,8 @@ def baris_pd_pembanding(k: Context, ai: AnalisisIndikator) -> list[Row]:
             sumber = f"{x.pd_nama}: {SUMBER_TRIWULAN}"
         else:
             sumber = (
-                f"{x.pd_nama} belum memiliki data tahun {k.tahun} yang ditetapkan atau "
-                "triwulan yang disetujui"
+                f"{x.pd_nama} belum memiliki realisasi tahun {k.tahun} dari data yang "
+                "ditetapkan atau triwulan yang disetujui"
             )
         baris.append(
             Row(
@@ -294,8 +294,8 @@ def kalimat_pd_pembanding(k: Context, ai: AnalisisIndikator) -> str:
         kal.append(f"realisasinya tahun {k.tahun}: {nilai}")
     if tanpa:
         kal.append(
-            f"{', '.join(tanpa)} belum memiliki data tahun {k.tahun} yang ditetapkan atau "
-            "triwulan yang disetujui"
+            f"{', '.join(tanpa)} belum memiliki realisasi tahun {k.tahun} dari data yang "
+            "ditetapkan atau triwulan yang disetujui"
         )
     return "; ".join(kal)
 

@@ -65,7 +65,7 @@ def test_naming_two_adds_at_most_two_rows_per_indicator_and_thirty_unnamed_add_n
     html = _html(pd)
     assert html.count(BARIS) == 2 * N_INDIKATOR
     assert "LKjIP Kecamatan Lain 2 2024 yang telah ditetapkan" in html
-    assert "Kecamatan Lain 40 belum memiliki data tahun 2024 yang ditetapkan" in html
+    assert "Kecamatan Lain 40 belum memiliki realisasi tahun 2024 dari data yang ditetapkan" in html
     # The summary of all the others stays one row: rank among n.
     assert "Peringkat" in html and "32 perangkat daerah" in html
 
