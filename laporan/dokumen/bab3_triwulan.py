@@ -104,7 +104,11 @@ def tabel_realisasi_triwulan(hasil: Hasil, renstra: t.Renstra, tahun: int) -> ro
                 Heading("Tipe Penghitungan", rowspan=2),
                 Heading("Capaian", rowspan=2),
             ],
-            [Heading(x) for _ in ROMAWI for x in ("T", "R")],
+            [
+                Heading(x, title=f"{judul} TW {r}")
+                for r in ROMAWI
+                for x, judul in (("T", "Target"), ("R", "Realisasi"))
+            ],
         ],
         rows=baris,
         small=True,
