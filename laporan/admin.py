@@ -1,7 +1,15 @@
 from django.contrib import admin
 
 from kinerja.admin import AdminHanyaBaca
-from laporan.models import DataSDM, LKjIP, Narasi, PembukaanKembali, SaranaPrasarana, SnapshotLKjIP
+from laporan.models import (
+    DataSDM,
+    LKjIP,
+    Narasi,
+    PembandingPD,
+    PembukaanKembali,
+    SaranaPrasarana,
+    SnapshotLKjIP,
+)
 
 
 @admin.register(LKjIP)
@@ -46,5 +54,11 @@ admin.site.register(
         "SaranaPrasaranaAdmin",
         (AdminHanyaBaca,),
         {"list_display": ["lkjip", "uraian", "jumlah", "kondisi"]},
+    ),
+)
+admin.site.register(
+    PembandingPD,
+    type(
+        "PembandingPDAdmin", (AdminHanyaBaca,), {"list_display": ["perangkat_daerah", "pembanding"]}
     ),
 )

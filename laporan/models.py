@@ -231,3 +231,34 @@ class CetakJob(models.Model):
 
     def __str__(self) -> str:
         return f"Cetak draf {self.perangkat_daerah_id}/{self.tahun} ({self.get_status_display()})"
+class PembandingPD(models.Model):
+    """A perangkat daerah the pemda names as the comparison of another one (its
+    neighbouring kecamatan): its figures get a row of their own in the comparison table
+    of every indicator the two share, beside the bounded summary of all the others."""
+
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="pembanding_pd"
+    )
+    pembanding = models.ForeignKey(
+        PerangkatDaerah,
+        on_delete=models.CASCADE,
+        related_name="dibandingkan_oleh",
+        verbose_name="perangkat daerah pembanding",
+    )
+
+    class Meta:
+        verbose_name = "perangkat daerah pembanding"
+        verbose_name_plural = "perangkat daerah pembanding"
+        ordering = ["perangkat_daerah", "pembanding__kode"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["perangkat_daerah", "pembanding"], name="pembanding_pd_unik"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(perangkat_daerah=models.F("pembanding")),
+                name="pembanding_pd_bukan_diri",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.perangkat_daerah} dibandingkan dengan {self.pembanding}"

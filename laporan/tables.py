@@ -350,3 +350,33 @@ def _baris_versi(v: dict[str, Any], *, berlaku: bool) -> Row:
             Cell(v["url"], parts=berkas),
         ]
     )
+
+
+def tabel_pembanding_pd(
+    daftar: Sequence[tuple[Any, Sequence[Any]]], *, url_ubah: Callable
+) -> Table:
+    """The pemda's perangkat daerah, each with the perangkat daerah the admin pemda named
+    as its comparison (``daftar``: (perangkat daerah, its comparison list)), linked to the
+    form."""
+    return Table(
+        title="Perangkat daerah pembanding",
+        columns=[
+            Column("Kode", css="kode"),
+            Column("Perangkat daerah", row_header=True),
+            Column("Dibandingkan dengan"),
+            Column(""),
+        ],
+        rows=[
+            Row(
+                [
+                    pd.kode,
+                    pd.nama,
+                    ", ".join(f"{x.nama} ({x.kode})" for x in pembanding) or None,
+                    Cell("Ubah", url=url_ubah(pd), title=f"Ubah pembanding {pd.nama}"),
+                ]
+            )
+            for pd, pembanding in daftar
+        ],
+        empty="Belum ada perangkat daerah.",
+        empty_css="kosong",
+    )

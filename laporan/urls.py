@@ -10,13 +10,26 @@ list under its prefix.
 - ``tahun_urls``: opening a year, under /pd/<kode>/<tahun>/;
 - ``evaluasi_urls``: the evaluator's list of every perangkat daerah of a pemda under
   /evaluasi/<kode pemda>/;
+- ``pemda_urls``: the admin pemda's settings of the documents under /pemda/<kode pemda>/
+  (the comparison perangkat daerah of each perangkat daerah);
 - ``verifikasi_urls``: the public verification of signed LKjIP snapshots under
   /verifikasi/ (no login).
 """
 
 from django.urls import path
 
-from laporan.views import alur, cetak, dasbor, editor, evaluasi, pk, publik, sumber_daya, tahun
+from laporan.views import (
+    alur,
+    cetak,
+    dasbor,
+    editor,
+    evaluasi,
+    pembanding,
+    pk,
+    publik,
+    sumber_daya,
+    tahun,
+)
 
 dasbor_urls = [
     path("", dasbor.beranda_pd, name="pd-beranda"),
@@ -54,6 +67,11 @@ tahun_urls = [
 evaluasi_urls = [
     path("", evaluasi.daftar, name="evaluasi-daftar"),
     path("<str:kode_pd>/<int:tahun>/bukti.zip", evaluasi.bukti_zip, name="evaluasi-bukti-zip"),
+]
+
+pemda_urls = [
+    path("pembanding/", pembanding.daftar, name="pemda-pembanding"),
+    path("pembanding/<int:pk>/", pembanding.ubah, name="pemda-pembanding-ubah"),
 ]
 
 verifikasi_urls = [

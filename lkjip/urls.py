@@ -36,6 +36,7 @@ urlpatterns = [
     path("pd/<str:kode>/<int:tahun>/", include(laporan_urls.tahun_urls)),
     path("pemda/<str:kode>/", include(kinerja_urls.pemda_urls)),
     path("pemda/<str:kode>/pejabat/", include(kinerja_urls.pejabat_pemda_urls)),
+    path("pemda/<str:kode>/", include(laporan_urls.pemda_urls)),
     path("evaluasi/<str:kode>/", include(laporan_urls.evaluasi_urls)),
     path("verifikasi/", include(laporan_urls.verifikasi_urls)),
     path("admin/", admin.site.urls),

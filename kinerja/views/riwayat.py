@@ -80,6 +80,7 @@ LABEL_AKSI = {
     "skala.ubah": "Skala predikat diubah",
     "perangkat_daerah.buat": "Perangkat daerah ditambahkan",
     "perangkat_daerah.ubah": "Perangkat daerah diubah",
+    "pembanding_pd.ubah": "Perangkat daerah pembanding diubah",
     "pengguna.buat": "Pengguna ditambahkan",
     "pengguna.ubah": "Pengguna diubah",
     "pengguna.nonaktif": "Pengguna dinonaktifkan",

@@ -4,6 +4,8 @@ tujuan/sasaran (``bab3_indikator``), program indicators and the budget (``bab3_a
 
 from __future__ import annotations
 
+import re
+
 from django.utils.html import format_html
 
 from kinerja.engine.capaian import RumusNegatif
@@ -13,6 +15,11 @@ from kinerja.paket import types as t
 from laporan.dokumen.analisis import susun_analisis
 from laporan.dokumen.bab3_anggaran import realisasi_anggaran
 from laporan.dokumen.bab3_indikator import blok_analisis_indikator, blok_efisiensi
+from laporan.dokumen.bab3_triwulan import (
+    TINGKAT_PROGRAM,
+    blok_realisasi_triwulan,
+    tabel_indikator_tingkat,
+)
 from laporan.dokumen.blocks import Bab, paragraf
 from laporan.dokumen.catatan import tambah_catatan
 from laporan.dokumen.context import Context
@@ -88,6 +95,7 @@ def bab3(k: Context) -> Bab:
     )
     k.tabel(b, "3", tb_ringkas)
     tambah_catatan(k, b, "ringkasan")
+    blok_realisasi_triwulan(k, b)
     n = 0
     for a in analisis:
         n += 1
@@ -121,8 +129,31 @@ def tabel_skala(k: Context, aturan: t.Aturan) -> rows.Table:
             Row([n, rentang(band), band.label, band.keterangan or None])
             for n, band in enumerate(skala.band, 1)
         ],
-        note=f"Sumber: {sumber_skala(skala.sumber)}" if skala.sumber else "",
+        note=f"Sumber: {sumber_skala_pd(skala.sumber, k.pd, k.ident.pemda_nama)}"
+        if skala.sumber
+        else "",
     )
+
+
+_LKJIP_PD = re.compile(r"LKjIP\s+Kec(?:amatan|\.)\s+([^,;()]+?)\s+\d{4}")
+
+
+def sumber_skala_pd(sumber: str, pd: str, pemda: str) -> str:
+    """The source of the scale as this perangkat daerah's report may cite it. A preset
+    scale records the report it was copied from ("LKjIP Kec. Bogorejo 2024, Tabel 3.1");
+    another perangkat daerah's LKjIP is not the source of this one's scale, the pemda's
+    rule is: such a citation is dropped, or the source becomes the pemda's rule."""
+    teks = sumber_skala(sumber)
+
+    def asing(bagian: str) -> bool:
+        return any(
+            m.group(1).strip().casefold() not in pd.casefold() for m in _LKJIP_PD.finditer(bagian)
+        )
+
+    teks = re.sub(r"\s*\(([^()]*)\)", lambda m: "" if asing(m.group(1)) else m.group(0), teks)
+    if asing(teks):
+        return f"Skala nilai capaian kinerja yang ditetapkan {pemda}"
+    return teks.strip()
 
 
 def tabel_ringkasan(k: Context, analisis: list[AnalisisSasaran], judul: str) -> rows.Table:
@@ -166,47 +197,19 @@ def tabel_indikator_program(
     k: Context, daftar: list[HasilIndikator], judul: str, induk: dict[str, tuple[str, str]]
 ) -> rows.Table:
     """Capaian of the indicators of one level (program, kegiatan or sub kegiatan)."""
-    return rows.Table(
-        title=f"Capaian Indikator Kinerja {judul} Tahun {k.tahun}",
-        columns=[
-            Column("No", Kind.NOMOR, 5),
-            Column("Kode", width=15),
-            Column(judul, width=20),
-            Column("Indikator", width=24),
-            Column("Target", Kind.ANGKA, 8),
-            Column("Realisasi", Kind.ANGKA, 8),
-            Column("Capaian", Kind.PERSEN, 9),
-            Column("Predikat", Kind.PREDIKAT, 11),
-        ],
-        rows=[
-            Row(
-                [
-                    n,
-                    i.induk,
-                    induk.get(i.induk, ("", i.induk))[1],
-                    i.nama,
-                    Cell(i.target, label=i.target_label),
-                    Cell(i.realisasi, label=i.realisasi_label),
-                    capaian_tampil(i),
-                    i.predikat,
-                ]
-            )
-            for n, i in enumerate(daftar, 1)
-        ],
-        small=True,
-    )
+    tingkat = daftar[0].tingkat if daftar else ""
+    return tabel_indikator_tingkat(k.hasil, tingkat, judul, induk, k.tahun)
 
 
 def indikator_program(k: Context, b: list) -> None:
-    """One paragraph and table per level: program, kegiatan, sub kegiatan."""
+    """One paragraph and table per level: program, kegiatan, sub kegiatan; a level without
+    indicators is said so, not left out silently."""
     induk = k.uraian_induk()
-    for tingkat, judul in (
-        ("program", "Program"),
-        ("kegiatan", "Kegiatan"),
-        ("sub_kegiatan", "Sub Kegiatan"),
-    ):
+    tanpa = []
+    for tingkat, judul in TINGKAT_PROGRAM:
         daftar = [i for i in k.hasil.indikator if i.tingkat == tingkat]
         if not daftar:
+            tanpa.append(judul.lower())
             continue
         terukur = [i for i in daftar if i.tercapai is not None]
         tercapai = [i for i in terukur if i.tercapai]
@@ -224,3 +227,13 @@ def indikator_program(k: Context, b: list) -> None:
         )
         k.tabel(b, "3", tb)
         tambah_catatan(k, b, "indikator", *(i.kode for i in daftar))
+    if tanpa:
+        b.append(
+            paragraf(
+                "Indikator {} belum ditetapkan dengan target atau realisasi tahun {} dalam data "
+                "kinerja {}, sehingga capaiannya tidak disajikan.",
+                " dan ".join(tanpa),
+                k.tahun,
+                k.pd,
+            )
+        )

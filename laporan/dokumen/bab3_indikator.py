@@ -15,13 +15,20 @@ from kinerja.engine.ikm import UNSUR_SKM
 from laporan.dokumen.blocks import Daftar, Gambar, Paragraf, paragraf
 from laporan.dokumen.catatan import tambah_catatan
 from laporan.dokumen.context import Context
-from laporan.dokumen.data import AnalisisIndikator, AnalisisSasaran
+from laporan.dokumen.data import (
+    SUMBER_DITETAPKAN,
+    SUMBER_TRIWULAN,
+    AnalisisIndikator,
+    AnalisisSasaran,
+    BandingPD,
+)
 from laporan.dokumen.formatting import (
     LABEL_TINGKAT_BANDING,
     capaian_tampil,
     dasar_perhitungan,
     persen,
     rupiah,
+    tampil,
 )
 from laporan.dokumen.sentences import kalimat_efisiensi, kalimat_pembanding, sumber_pd_lain
 from lib import rows
@@ -194,6 +201,7 @@ def tabel_pembanding(k: Context, ai: AnalisisIndikator) -> rows.Table:
             "sendiri",
         )
     )
+    baris.extend(baris_pd_pembanding(k, ai))
     if ai.peringkat_pd is not None:
         baris.append(baris_pd_lain(k, ai))
     return rows.Table(
@@ -230,9 +238,72 @@ def baris_pd_lain(k: Context, ai: AnalisisIndikator) -> Row:
     )
 
 
+def pd_pembanding(k: Context, ai: AnalisisIndikator) -> list[BandingPD]:
+    """The comparison perangkat daerah the pemda named that have this indicator."""
+    return k.data.pd_pembanding.get(ai.hasil.kode, [])
+
+
+def baris_pd_pembanding(k: Context, ai: AnalisisIndikator) -> list[Row]:
+    """One row per comparison perangkat daerah the pemda named (at most
+    ``laporan.services.pembanding.MAKS_PEMBANDING``): its figures from its signed LKjIP,
+    or from approved quarters said so, or a row saying it has neither."""
+    baris = []
+    for x in pd_pembanding(k, ai):
+        if x.sumber == SUMBER_DITETAPKAN:
+            sumber = f"LKjIP {x.pd_nama} {k.tahun} yang telah ditetapkan"
+        elif x.sumber == SUMBER_TRIWULAN:
+            sumber = f"{x.pd_nama}: {SUMBER_TRIWULAN}"
+        else:
+            sumber = (
+                f"{x.pd_nama} belum memiliki realisasi tahun {k.tahun} dari data yang "
+                "ditetapkan atau triwulan yang disetujui"
+            )
+        baris.append(
+            Row(
+                [
+                    x.pd_nama,
+                    f"Pembanding yang ditetapkan {k.ident.pemda_nama}",
+                    Cell(x.target, label=x.target_label) if x.sumber else None,
+                    Cell(x.realisasi, label=x.realisasi_label) if x.sumber else None,
+                    x.capaian if x.sumber else None,
+                    sumber,
+                ],
+                "pembanding",
+            )
+        )
+    return baris
+
+
+def kalimat_pd_pembanding(k: Context, ai: AnalisisIndikator) -> str:
+    """The sentence naming the comparison perangkat daerah the pemda named."""
+    daftar = pd_pembanding(k, ai)
+    if not daftar:
+        return ""
+    ada = [x for x in daftar if x.sumber and x.realisasi is not None]
+    nilai = "; ".join(
+        f"{x.pd_nama} {tampil(x.realisasi, x.realisasi_label)}"
+        + (f" (capaian {persen(x.capaian)})" if x.capaian is not None else "")
+        + (f", {SUMBER_TRIWULAN}" if x.sumber == SUMBER_TRIWULAN else "")
+        for x in ada
+    )
+    tanpa = [x.pd_nama for x in daftar if x not in ada]
+    kal = [
+        f"Perangkat daerah pembanding yang ditetapkan {k.ident.pemda_nama}: "
+        + ", ".join(x.pd_nama for x in daftar)
+    ]
+    if nilai:
+        kal.append(f"realisasinya tahun {k.tahun}: {nilai}")
+    if tanpa:
+        kal.append(
+            f"{', '.join(tanpa)} belum memiliki realisasi tahun {k.tahun} dari data yang "
+            "ditetapkan atau triwulan yang disetujui"
+        )
+    return "; ".join(kal)
+
+
 def blok_pembanding(k: Context, b: list, ai: AnalisisIndikator) -> None:
     h = ai.hasil
-    if not ai.pembanding and not ai.pd_lain:
+    if not ai.pembanding and not ai.pd_lain and not pd_pembanding(k, ai):
         b.append(
             paragraf(
                 "Belum tersedia nilai indikator {} pada tingkat kabupaten, provinsi maupun "
@@ -244,13 +315,15 @@ def blok_pembanding(k: Context, b: list, ai: AnalisisIndikator) -> None:
         )
         return
     tb = tabel_pembanding(k, ai)
-    b.append(
-        paragraf(
-            "{} ({}).",
+    kalimat = [
+        x
+        for x in (
             kalimat_pembanding(ai, k.tahun, k.pd, k.ident.pemda_nama),
-            k.ke(tb, "3"),
+            kalimat_pd_pembanding(k, ai),
         )
-    )
+        if x
+    ]
+    b.append(paragraf("{} ({}).", ". ".join(kalimat), k.ke(tb, "3")))
     k.tabel(b, "3", tb)
 
 

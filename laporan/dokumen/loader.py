@@ -30,7 +30,7 @@ from laporan.dokumen.data import (
     BuktiBaris,
     PejabatDok,
 )
-from laporan.models import LKjIP, Narasi
+from laporan.models import LKjIP, Narasi, PembandingPD
 from laporan.selectors_paket import paket_muat
 from laporan.services.tetap import penjelasan_tahun
 from lib.format import format_nip
@@ -57,6 +57,10 @@ class DataTahun:
     # Earlier years held in the application (lived in it, not imported as history):
     # year → indicator code → its annual result, for the comparison with earlier years.
     hasil_lalu: dict[int, dict[str, HasilIndikator]] = field(default_factory=dict)
+    # The comparison perangkat daerah the pemda named (laporan.models.PembandingPD):
+    # indicator code → one entry per named perangkat daerah with the same indicator, its
+    # figures from signed or approved data, or none (``sumber`` "") when it has neither.
+    pd_pembanding: dict[str, list[BandingPD]] = field(default_factory=dict)
 
 
 def load_data_tahun(pd: km.PerangkatDaerah, tahun: int) -> DataTahun:
@@ -95,7 +99,7 @@ def load_data_tahun(pd: km.PerangkatDaerah, tahun: int) -> DataTahun:
         for tj in paket.renstra.tujuan
         for i in [*tj.indikator, *(x for s in tj.sasaran for x in s.indikator)]
     ]
-    pd_lain = _banding_pd_lain(pd, tahun, sendiri, paket.pemda.aturan)
+    pd_lain, pd_pembanding = _banding_pd_lain(pd, tahun, sendiri, paket.pemda.aturan)
     # One query for every signer; without officials kept for the year, the
     # paket's own kepala stand in (see susun_identitas).
     pejabat = penandatangan.pejabat_tahun(pd, tahun)
@@ -123,6 +127,7 @@ def load_data_tahun(pd: km.PerangkatDaerah, tahun: int) -> DataTahun:
         pejabat_pkb=pejabat_pkb,
         penjelasan={k: p.teks for k, p in penjelasan_tahun(pd, tahun).items()},
         hasil_lalu=_hasil_lalu(paket, tahun),
+        pd_pembanding=pd_pembanding,
     )
 
 
@@ -144,20 +149,27 @@ def _normal(nama: str) -> str:
 
 def _banding_pd_lain(
     pd: km.PerangkatDaerah, tahun: int, sendiri: list[t.Indikator], aturan: t.Aturan
-) -> dict[str, list[BandingPD]]:
+) -> tuple[dict[str, list[BandingPD]], dict[str, list[BandingPD]]]:
     """The same tujuan/sasaran indicators (same name, or same code at the same level) in
     the other perangkat daerah of the pemda, with their realisasi of ``tahun`` computed by
     the pemda's rules.
 
     Only data that cannot change any more counts: the realisasi of a signed year (locked,
     ``kinerja.selectors.tahun``), or, where the year is not signed, the quarters the kepala
-    approved (``StatusTriwulan`` disetujui), marked as such. A draft never counts. Six
-    queries, whatever the number of perangkat daerah."""
+    approved (``StatusTriwulan`` disetujui), marked as such. A draft never counts. Seven
+    queries, whatever the number of perangkat daerah.
+
+    Second, the same for the perangkat daerah the pemda named as this one's comparison
+    (``PembandingPD``): each named one with the indicator gets an entry, without figures
+    when it has no signed or approved data."""
     if not sendiri:
-        return {}
+        return {}, {}
     cocok = _indikator_pd_lain(pd, sendiri)
     if not cocok:
-        return {}
+        return {}, {}
+    dinamai = set(
+        PembandingPD.objects.filter(perangkat_daerah=pd).values_list("pembanding_id", flat=True)
+    )
     pd_ids = {row.renstra.perangkat_daerah_id for row, _ in cocok.values()}
     ditetapkan = tahun_terkunci_pd(pd_ids, tahun)
     disetujui = _triwulan_disetujui(pd_ids - ditetapkan, tahun)
@@ -170,6 +182,7 @@ def _banding_pd_lain(
     tw = _realisasi_triwulan(ids, tahun)
     target = _target_pd_lain(ids, tahun)
     hasil: dict[str, list[BandingPD]] = defaultdict(list)
+    pembanding: dict[str, list[BandingPD]] = defaultdict(list)
     for iid in ids:
         row, milik = cocok[iid]
         pid = row.renstra.perangkat_daerah_id
@@ -179,8 +192,20 @@ def _banding_pd_lain(
             sumber = SUMBER_TRIWULAN
             if nilai_tw is not None:
                 nilai_tw = [v if n + 1 in disetujui[pid] else None for n, v in enumerate(nilai_tw)]
-        hasil[milik].append(_banding(row, nilai_tw, target.get(iid), aturan, sumber))
-    return dict(hasil)
+        banding = _banding(row, nilai_tw, target.get(iid), aturan, sumber)
+        hasil[milik].append(banding)
+        if pid in dinamai:
+            pembanding[milik].append(banding)
+    for iid, (row, milik) in cocok.items():
+        if row.renstra.perangkat_daerah_id in dinamai and iid not in ids:
+            pembanding[milik].append(_banding(row, None, None, aturan, ""))
+    # One entry per named perangkat daerah and indicator (two of its indicators may match
+    # one of ours, by name and by code): the first, which has data when one has.
+    satu = {
+        milik: sorted({x.pd_kode: x for x in reversed(daftar)}.values(), key=lambda x: x.pd_kode)
+        for milik, daftar in pembanding.items()
+    }
+    return dict(hasil), satu
 
 
 def _triwulan_disetujui(pd_ids: set[int], tahun: int) -> dict[int, set[int]]:

@@ -27,6 +27,7 @@ from kinerja.models import StatusTriwulan
 from kinerja.paket import types as t
 from kinerja.tables import tabel_capaian_indikator, tabel_ikm, tabel_indikator_dasbor
 from kinerja.views.tahun import halaman_tahun_belum_dibuka
+from laporan.dokumen.bab3_triwulan import tabel_layar
 from laporan.models import LKjIP
 from laporan.selectors_paket import paket_muat
 from lib.grafik import WARNA_GARIS, Seri, grafik_batang, grafik_garis
@@ -306,5 +307,6 @@ def hitung_rinci(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         "tabel_anggaran": tabel_realisasi_anggaran(hasil.anggaran),
         "tabel_efisiensi": tabel_efisiensi(hasil.efisiensi),
         "tabel_ikm": tabel_ikm(hasil.ikm),
+        **tabel_layar(paket, hasil, tahun),
     }
     return render(request, "laporan/hitung.html", ctx)

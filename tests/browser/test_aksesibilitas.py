@@ -111,6 +111,8 @@ def _halaman_per_peran(demo) -> dict[str | None, list[str]]:
             "/pemda/33.16/pengguna/baru/",
             f"/pemda/33.16/pengguna/{pengguna}/ubah/",
             "/pemda/33.16/tenggat/",
+            "/pemda/33.16/pembanding/",
+            f"/pemda/33.16/pembanding/{pd.pk}/",
             "/pemda/33.16/pejabat/?tahun=2024",
             f"/pemda/33.16/pejabat/{pejabat_pemda.pk}/ubah/",
             f"{TAHUN}/pejabat/",

@@ -347,6 +347,10 @@ MATRIKS: dict[str, Kasus] = {
         KELOLA_PEMDA, kwargs=lambda pd: _pemda(pd, pk=pd.pk), juga=("post", KELOLA_PEMDA)
     ),
     "pemda-pengguna": Kasus(KELOLA_PEMDA, kwargs=_pemda),
+    "pemda-pembanding": Kasus(KELOLA_PEMDA, kwargs=_pemda),
+    "pemda-pembanding-ubah": Kasus(
+        KELOLA_PEMDA, kwargs=lambda pd: _pemda(pd, pk=pd.pk), juga=("post", KELOLA_PEMDA)
+    ),
     "pemda-tenggat": Kasus(
         KELOLA_PEMDA, kwargs=_pemda, juga=("post", KELOLA_PEMDA), data={"tenggat_hari_kerja": "12"}
     ),
