@@ -16,6 +16,7 @@ latest version per jabatan); a kepala subbagian hangs under the sekretaris.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -309,3 +310,31 @@ def kotak_pohon(
 def daftar_tingkat() -> list[tuple[str, str]]:
     """(level, name) in cascade order: the legend of the drawing."""
     return list(NAMA_TINGKAT.items())
+
+
+# The steps from full detail to the least: indicator counts instead of names from the
+# lowest level up, sub kegiatan counted in their kegiatan, kegiatan in their program.
+TANGGA: tuple[dict, ...] = (
+    {},
+    {"hitung_dari": "sub_kegiatan"},
+    {"hitung_dari": "kegiatan"},
+    {"hitung_dari": "kegiatan", "sampai": "kegiatan"},
+    {"hitung_dari": "program", "sampai": "kegiatan"},
+    {"hitung_dari": "program", "sampai": "program"},
+    {"hitung_dari": "tujuan", "sampai": "program"},
+)
+TANGGA_PK: tuple[dict, ...] = ({}, {"hitung_dari": "pk_pejabat"}, {"hitung_dari": "pk_kepala"})
+
+
+def kotak_muat(
+    akar: list[Simpul], cukup: Callable[[list[Kotak]], bool]
+) -> tuple[list[Kotak], bool]:
+    """The boxes of the most detailed step ``cukup`` accepts (the least detailed when none
+    does), and whether one did."""
+    kotak: list[Kotak] = []
+    pk = any(a.tingkat in TINGKAT_PK for a in akar)
+    for opsi in TANGGA_PK if pk else TANGGA:
+        kotak = kotak_pohon(akar, **opsi)
+        if cukup(kotak):
+            return kotak, True
+    return kotak, False

@@ -2,10 +2,10 @@
 
 A figure must fit one page of the A4 body (the figure is kept whole) at a readable
 size. When the full tree would have to be scaled below ``SKALA_MIN``, it is drawn
-with less detail, step by step: indicator counts instead of names from the
-lowest level up, sub kegiatan counted in their kegiatan, kegiatan counted in their
-program; when
-even that does not fit, one figure per root (per sasaran RPJMD or tujuan).
+with less detail, step by step (``kinerja.engine.pohon.TANGGA``: indicator counts
+instead of names from the lowest level up, sub kegiatan counted in their kegiatan,
+kegiatan in their program); when even that does not fit, one figure per root (per
+sasaran RPJMD or tujuan).
 """
 
 from __future__ import annotations
@@ -14,10 +14,9 @@ from django.utils.safestring import mark_safe
 
 from kinerja.engine.pohon import (
     NAMA_TINGKAT,
-    TINGKAT_PK,
     Simpul,
     daftar_tingkat,
-    kotak_pohon,
+    kotak_muat,
     pohon_kinerja,
 )
 from laporan.dokumen.blocks import Gambar, paragraf
@@ -29,18 +28,6 @@ TINGGI_MM = 205.0
 SKALA_MIN = 0.68
 MM_PER_PT = 25.4 / 72
 
-# The steps from full detail to the least.
-TANGGA: tuple[dict, ...] = (
-    {},
-    {"hitung_dari": "sub_kegiatan"},
-    {"hitung_dari": "kegiatan"},
-    {"hitung_dari": "kegiatan", "sampai": "kegiatan"},
-    {"hitung_dari": "program", "sampai": "kegiatan"},
-    {"hitung_dari": "program", "sampai": "program"},
-    {"hitung_dari": "tujuan", "sampai": "program"},
-)
-TANGGA_PK: tuple[dict, ...] = ({}, {"hitung_dari": "pk_pejabat"}, {"hitung_dari": "pk_kepala"})
-
 
 def skala(kotak: list[Kotak]) -> float:
     """The scale the drawing of ``kotak`` needs to fit the page (1: natural size)."""
@@ -49,14 +36,8 @@ def skala(kotak: list[Kotak]) -> float:
 
 
 def muat(akar: list[Simpul]) -> tuple[list[Kotak], bool]:
-    """The boxes of the most detailed step that fits, and whether one did."""
-    kotak: list[Kotak] = []
-    pk = any(a.tingkat in TINGKAT_PK for a in akar)
-    for opsi in TANGGA_PK if pk else TANGGA:
-        kotak = kotak_pohon(akar, **opsi)
-        if skala(kotak) >= SKALA_MIN:
-            return kotak, True
-    return kotak, False
+    """The boxes of the most detailed step that fits the page, and whether one did."""
+    return kotak_muat(akar, lambda kotak: skala(kotak) >= SKALA_MIN)
 
 
 def bagian_pohon(akar: list[Simpul], judul: str) -> list[tuple[str, list[Kotak]]]:
