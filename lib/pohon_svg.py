@@ -64,6 +64,8 @@ PALET = (
     ("#7f6000", "#f6f0dc"),
 )
 WARNA_GARIS = "#7d8a97"
+# A screen draws 2 px per unit: the item text (6,2) at 12,4 px.
+SKALA_LAYAR = 2.0
 
 
 @dataclass
@@ -334,20 +336,52 @@ def _teks(b: Baris, warna: str = "#1b2733") -> str:
     )
 
 
-def _garis(k: KotakTata) -> str:
+def _garis(k: KotakTata, s: float) -> str:
     p = k.induk
     if p is None:
         return ""
     if k.bertumpuk:
         # Down the parent's left side, then right into the child.
-        xg = p.x + INDENT / 2
-        ym = k.y + min(k.h / 2, 10)
+        xg = p.x + INDENT * s / 2
+        ym = k.y + min(k.h / 2, 10 * s)
         d = f"M{_n(xg)} {_n(p.y + p.h)}V{_n(ym)}H{_n(k.x)}"
     else:
         xp, xa = p.x + p.w / 2, k.x + k.w / 2
-        ym = k.y - JARAK_Y / 2
+        ym = k.y - JARAK_Y * s / 2
         d = f"M{_n(xp)} {_n(p.y + p.h)}V{_n(ym)}H{_n(xa)}V{_n(k.y)}"
-    return f'<path d="{d}" fill="none" stroke="{WARNA_GARIS}" stroke-width="0.8"/>'
+    return f'<path d="{d}" fill="none" stroke="{WARNA_GARIS}" stroke-width="{_n(0.8 * s)}"/>'
+
+
+def _baris_skala(b: Baris, s: float) -> Baris:
+    return Baris(b.teks, b.x * s, b.y * s, b.ukuran * s, b.tebal)
+
+
+def skala_tata(tata: Tata, s: float) -> Tata:
+    """``tata`` with every length and font size times ``s`` (the screen draws in px with
+    real font sizes, not a shrunken viewBox)."""
+    kotak = []
+    peta: dict[int, KotakTata] = {}
+    for k in tata.kotak:
+        baru = KotakTata(
+            k.ident,
+            k.tingkat,
+            k.x * s,
+            k.y * s,
+            k.w * s,
+            k.h * s,
+            [_baris_skala(b, s) for b in k.baris],
+            peta.get(id(k.induk)) if k.induk is not None else None,
+            k.bertumpuk,
+        )
+        peta[id(k)] = baru
+        kotak.append(baru)
+    return Tata(
+        tata.lebar * s,
+        tata.tinggi * s,
+        kotak,
+        [_baris_skala(b, s) for b in tata.teks_lain],
+        [(x * s, y * s, t) for x, y, t in tata.legenda],
+    )
 
 
 def pohon_svg(
@@ -359,11 +393,14 @@ def pohon_svg(
     lebar_maks_mm: float | None = None,
     tinggi_maks_mm: float | None = None,
     kelas: str = "pohon",
+    skala_layar: float = SKALA_LAYAR,
 ) -> str:
     """The SVG of the parts. With ``lebar_maks_mm`` (a printed page) the picture gets a
     size in mm (1 unit = 1 pt, scaled down to fit the width and ``tinggi_maks_mm``);
-    without, its size in CSS pixels for a screen (which may scroll it)."""
+    without, it is drawn ``skala_layar`` times larger in CSS pixels for a screen (the
+    smallest text at 12 px; a screen scrolls it)."""
     tata = tata_letak(bagian, tingkat)
+    s = 1.0
     warna = {t: PALET[n % len(PALET)] for n, (t, _) in enumerate(tingkat)}
     if lebar_maks_mm is not None:
         mm = 25.4 / 72
@@ -373,7 +410,9 @@ def pohon_svg(
         w, h = tata.lebar * mm * skala, tata.tinggi * mm * skala
         ukuran = f'width="{w:.1f}mm" height="{h:.1f}mm" style="width:{w:.1f}mm;height:{h:.1f}mm"'
     else:
-        w, h = math.ceil(tata.lebar * 1.5), math.ceil(tata.tinggi * 1.5)
+        s = skala_layar
+        tata = skala_tata(tata, s)
+        w, h = math.ceil(tata.lebar), math.ceil(tata.tinggi)
         ukuran = f'width="{w}" height="{h}"'
     label = f"{judul}. {uraian}".strip() if uraian else judul
     out = [
@@ -384,19 +423,20 @@ def pohon_svg(
     ]
     if uraian:
         out.append(f"<desc>{escape(uraian)}</desc>")
-    out.extend(g for k in tata.kotak if (g := _garis(k)))
+    out.extend(g for k in tata.kotak if (g := _garis(k, s)))
     for k in tata.kotak:
         garis, isi = warna.get(k.tingkat, PALET[-1])
         out.append(
-            f'<rect x="{_n(k.x)}" y="{_n(k.y)}" width="{_n(k.w)}" height="{_n(k.h)}" rx="2" '
-            f'fill="{isi}" stroke="{garis}" stroke-width="1"/>'
+            f'<rect x="{_n(k.x)}" y="{_n(k.y)}" width="{_n(k.w)}" height="{_n(k.h)}" '
+            f'rx="{_n(2 * s)}" fill="{isi}" stroke="{garis}" stroke-width="{_n(s)}"/>'
         )
         out.extend(_teks(b) for b in k.baris)
     for x, y, t in tata.legenda:
         garis, isi = warna.get(t, PALET[-1])
         out.append(
-            f'<rect x="{_n(x)}" y="{_n(y)}" width="9" height="{_n(UKURAN_BUTIR * 1.3)}" '
-            f'fill="{isi}" stroke="{garis}" stroke-width="1"/>'
+            f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(9 * s)}" '
+            f'height="{_n(UKURAN_BUTIR * 1.3 * s)}" fill="{isi}" stroke="{garis}" '
+            f'stroke-width="{_n(s)}"/>'
         )
     out.extend(_teks(b) for b in tata.teks_lain)
     out.append("</svg>")

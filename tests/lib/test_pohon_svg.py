@@ -163,3 +163,15 @@ def test_legend_lists_only_levels_present():
     tata = tata_letak([("", akar)], TINGKAT)
     assert [t for _, _, t in tata.legenda] == ["tujuan", "program"]
     assert [b.teks for b in tata.teks_lain] == ["Tujuan", "Program"]
+
+
+def test_screen_drawing_uses_real_pixel_sizes_of_at_least_12_px():
+    svg = pohon_svg([("Cascading", _besar())], TINGKAT, judul="Pohon")
+    root = ET.fromstring(svg)
+    _, _, vw, vh = (float(x) for x in root.get("viewBox").split())
+    assert abs(float(root.get("width")) - vw) <= 1 and abs(float(root.get("height")) - vh) <= 1
+    ukuran = [float(t.get("font-size")) for t in root.iter(f"{SVG}text")]
+    assert min(ukuran) >= 12
+    # The boxes are the layout's, scaled.
+    kotak = [r for r in root.iter(f"{SVG}rect") if float(r.get("width")) > 30]
+    assert len(kotak) == len(tata_letak([("Cascading", _besar())], TINGKAT).kotak)
