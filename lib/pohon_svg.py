@@ -64,7 +64,7 @@ PALET = (
     ("#7f6000", "#f6f0dc"),
 )
 WARNA_GARIS = "#7d8a97"
-# A screen draws 2 px per unit: the item text (6,2) at 12,4 px.
+# The SVG is drawn 2 units per layout unit: the item text (6,2) at 12,4 (px on a screen).
 SKALA_LAYAR = 2.0
 
 
@@ -395,12 +395,13 @@ def pohon_svg(
     kelas: str = "pohon",
     skala_layar: float = SKALA_LAYAR,
 ) -> str:
-    """The SVG of the parts. With ``lebar_maks_mm`` (a printed page) the picture gets a
-    size in mm (1 unit = 1 pt, scaled down to fit the width and ``tinggi_maks_mm``);
-    without, it is drawn ``skala_layar`` times larger in CSS pixels for a screen (the
-    smallest text at 12 px; a screen scrolls it)."""
+    """The SVG of the parts, drawn ``skala_layar`` times larger than the layout's units
+    (the smallest text at 12 px, as every chart of the application). With
+    ``lebar_maks_mm`` (a printed page) the picture gets a size in mm (1 layout unit =
+    1 pt, scaled down to fit the width and ``tinggi_maks_mm``); without, its size in CSS
+    pixels (a screen scrolls it)."""
     tata = tata_letak(bagian, tingkat)
-    s = 1.0
+    s = skala_layar
     warna = {t: PALET[n % len(PALET)] for n, (t, _) in enumerate(tingkat)}
     if lebar_maks_mm is not None:
         mm = 25.4 / 72
@@ -410,10 +411,9 @@ def pohon_svg(
         w, h = tata.lebar * mm * skala, tata.tinggi * mm * skala
         ukuran = f'width="{w:.1f}mm" height="{h:.1f}mm" style="width:{w:.1f}mm;height:{h:.1f}mm"'
     else:
-        s = skala_layar
-        tata = skala_tata(tata, s)
-        w, h = math.ceil(tata.lebar), math.ceil(tata.tinggi)
+        w, h = math.ceil(tata.lebar * s), math.ceil(tata.tinggi * s)
         ukuran = f'width="{w}" height="{h}"'
+    tata = skala_tata(tata, s)
     label = f"{judul}. {uraian}".strip() if uraian else judul
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class={quoteattr(kelas)} role="img" '

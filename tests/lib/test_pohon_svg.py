@@ -175,3 +175,9 @@ def test_screen_drawing_uses_real_pixel_sizes_of_at_least_12_px():
     # The boxes are the layout's, scaled.
     kotak = [r for r in root.iter(f"{SVG}rect") if float(r.get("width")) > 30]
     assert len(kotak) == len(tata_letak([("Cascading", _besar())], TINGKAT).kotak)
+
+
+def test_printed_drawing_also_has_12_unit_text_scaled_by_its_mm_size():
+    svg = pohon_svg([("", _besar())], TINGKAT, judul="Pohon", lebar_maks_mm=160)
+    root = ET.fromstring(svg)
+    assert min(float(t.get("font-size")) for t in root.iter(f"{SVG}text")) >= 12
