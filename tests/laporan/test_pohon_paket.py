@@ -10,12 +10,14 @@ import jsonschema
 import pytest
 
 from interchange.simpan import paket_simpan
+from kinerja.engine.pohon import IndikatorPohon, Simpul
 from kinerja.models import PerangkatDaerah, Tujuan
 from kinerja.paket.parser import InvalidPaket, baca_paket, muat_json
 from kinerja.paket.serializer import tulis_paket
 from kinerja.selectors.paket import paket_kinerja
 from laporan.dokumen import susun_dokumen
 from laporan.dokumen.blocks import Gambar
+from laporan.dokumen.pohon import SKALA_MIN, bagian_pohon, skala
 
 ROOT = Path(__file__).resolve().parents[2]
 BOGOREJO = ROOT / "fixtures" / "bogorejo-2024.json"
@@ -97,3 +99,57 @@ def test_no_pk_cascade_figure_without_cascaded_pk(demo):
     judul = [g.judul for g in _gambar(susun_dokumen(demo["a"], 2024))]
     assert "Pohon Kinerja Kecamatan Randublatung Tahun 2024" in judul
     assert not any(j.startswith("Cascading") for j in judul)
+
+
+def _hutan(tujuan: int, program: int, kegiatan: int, sub: int) -> list[Simpul]:
+    """A synthetic forest: per tujuan one sasaran with ``program`` programs, each with
+    ``kegiatan`` kegiatan of ``sub`` sub kegiatan, every node with two indicators."""
+
+    def ind() -> list[IndikatorPohon]:
+        return [IndikatorPohon(f"Persentase capaian layanan nomor {n}") for n in range(2)]
+
+    akar = []
+    for a in range(tujuan):
+        programs = [
+            Simpul(
+                f"p{a}{b}",
+                "program",
+                f"PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH {b}",
+                ind(),
+                [
+                    Simpul(
+                        f"k{a}{b}{c}",
+                        "kegiatan",
+                        f"Kegiatan administrasi umum perangkat daerah {c}",
+                        ind(),
+                        [
+                            Simpul(f"s{a}{b}{c}{d}", "sub_kegiatan", f"Sub kegiatan {d}", ind())
+                            for d in range(sub)
+                        ],
+                    )
+                    for c in range(kegiatan)
+                ],
+            )
+            for b in range(program)
+        ]
+        sasaran = Simpul(f"sas{a}", "sasaran", f"Sasaran {a}", ind(), programs)
+        akar.append(Simpul(f"t{a}", "tujuan", f"Tujuan {a}", ind(), [sasaran]))
+    return akar
+
+
+@pytest.mark.parametrize(
+    ("ukuran", "jumlah_gambar"),
+    [((1, 2, 1, 1), 1), ((2, 3, 4, 5), 1), ((3, 5, 6, 8), 3)],
+)
+def test_large_trees_fit_the_page_with_less_detail_or_per_root(ukuran, jumlah_gambar):
+    akar = _hutan(*ukuran)
+    gambar = bagian_pohon(akar, "Pohon Kinerja")
+    assert len(gambar) == jumlah_gambar
+    for _, kotak in gambar:
+        assert skala(kotak) >= SKALA_MIN
+    if jumlah_gambar > 1:
+        assert [j for j, _ in gambar][0] == "Pohon Kinerja (Tujuan 1)"
+    if ukuran == (1, 2, 1, 1):
+        # Small: every indicator by name, every sub kegiatan drawn.
+        [(_, kotak)] = gambar
+        assert kotak[0].anak[0].anak[0].anak[0].anak[0].butir[0].startswith("Persentase")
