@@ -337,7 +337,13 @@ def _simpan_renstra(
     sasaran_obj: dict[str, m.Sasaran] = {}
     tujuan_obj: dict[str, m.Tujuan] = {}
     for i, tj in enumerate(r.tujuan):
-        tujuan = m.Tujuan.objects.create(renstra=renstra, urutan=i, kode=tj.kode, uraian=tj.uraian)
+        tujuan = m.Tujuan.objects.create(
+            renstra=renstra,
+            urutan=i,
+            kode=tj.kode,
+            uraian=tj.uraian,
+            sasaran_rpjmd=tj.sasaran_rpjmd or "",
+        )
         tujuan_obj[tj.kode] = tujuan
         baru.tambah(tj.indikator, tujuan=tujuan)
         for j, s in enumerate(tj.sasaran):

@@ -320,6 +320,7 @@ class Tujuan(models.Model):
     urutan = models.PositiveSmallIntegerField("urutan", default=0)
     kode = models.CharField("kode", max_length=30)
     uraian = models.TextField("uraian")
+    sasaran_rpjmd = models.TextField("sasaran RPJMD yang didukung", blank=True, default="")
 
     class Meta:
         verbose_name = "tujuan"

@@ -86,6 +86,7 @@ perencanaan_urls = [
         renstra.indikator_baru,
         name="perencanaan-indikator-baru",
     ),
+    path("tujuan/<int:pk>/ubah/", renstra.tujuan_ubah, name="perencanaan-tujuan-ubah"),
     path("indikator/<int:pk>/", perencanaan.indikator, name="perencanaan-indikator"),
     path(
         "indikator/<int:pk>/hapus/",

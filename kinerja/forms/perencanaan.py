@@ -201,6 +201,18 @@ def form_pk(pk: PerjanjianKinerja, renstra_obj: Renstra | None, data=None) -> PK
     return PKForm(data, initial=initial, indikator=indikator, program=program)
 
 
+class TujuanForm(forms.Form):
+    """The sasaran RPJMD a tujuan supports (the top of the pohon kinerja)."""
+
+    sasaran_rpjmd = forms.CharField(
+        label="Sasaran RPJMD yang didukung",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Sasaran RPJMD pemerintah daerah yang didukung tujuan ini; kosongkan bila belum ada.",
+    )
+
+
 class PerubahanBaruForm(forms.Form):
     dari_versi = forms.CharField(max_length=20)
 

@@ -221,6 +221,7 @@ def _renstra(renstra: t.Renstra) -> dict:
             {
                 "kode": tj.kode,
                 "uraian": tj.uraian,
+                "sasaran_rpjmd": tj.sasaran_rpjmd or None,
                 "indikator": [_indikator(i) for i in tj.indikator],
                 "sasaran": [
                     _tanpa_kosong(

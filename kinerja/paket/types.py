@@ -154,6 +154,8 @@ class Tujuan:
     uraian: str
     indikator: list[Indikator] = field(default_factory=list)
     sasaran: list[Sasaran] = field(default_factory=list)
+    # The RPJMD sasaran this tujuan supports (top of the pohon kinerja); optional.
+    sasaran_rpjmd: str | None = None
 
 
 @dataclass

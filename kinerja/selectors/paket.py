@@ -257,6 +257,7 @@ def _renstra(renstra_obj: m.Renstra, indikator: _IndikatorIndex) -> t.Renstra:
         t.Tujuan(
             kode=tj.kode,
             uraian=tj.uraian,
+            sasaran_rpjmd=tj.sasaran_rpjmd or None,
             indikator=indikator.of_node("tujuan", tj.id, tj.kode),
             sasaran=[
                 t.Sasaran(

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from kinerja.access import (
@@ -23,6 +24,12 @@ from kinerja.access import (
     boleh_ubah_renstra,
     get_editable_perangkat_daerah_for_user,
     get_perangkat_daerah_for_user,
+)
+from kinerja.engine.pohon import (
+    daftar_tingkat,
+    kotak_muat,
+    pohon_kinerja,
+    tabel_pohon_kinerja,
 )
 from kinerja.forms.asal import segarkan_asal
 from kinerja.forms.errors import add_service_errors
@@ -37,6 +44,7 @@ from kinerja.forms.perencanaan import (
 from kinerja.models import Indikator, PerangkatDaerah, PerjanjianKinerja, Renstra
 from kinerja.penandatangan import penandatanganan
 from kinerja.selectors import perencanaan as baca
+from kinerja.selectors.paket import paket_kinerja
 from kinerja.selectors.tahun import tahun_dibuka, tahun_terkunci_dari
 from kinerja.services.perencanaan import indikator as indikator_services
 from kinerja.services.perencanaan.common import TRIWULAN_ROMAWI
@@ -70,6 +78,7 @@ from kinerja.tables import (
 )
 from kinerja.views.common import perencanaan_context, tahun_aktif
 from kinerja.views.tahun import halaman_tahun_belum_dibuka
+from lib.pohon_svg import pohon_svg, tata_letak
 
 # --------------------------------------------------------------------------- shared
 
@@ -100,8 +109,43 @@ def renstra(request: HttpRequest, kode: str) -> HttpResponse:
     if r is not None:
         ctx.update(baca.tujuan_renstra(r, list(range(r.mulai, r.selesai + 1))))
         ctx.update(ringkasan_versi(r))
+        ctx.update(_pohon(pd, r, tahun))
     ctx["boleh_ubah_renstra"] = boleh_ubah_renstra(request.user, pd)
     return render(request, "kinerja/perencanaan/renstra.html", ctx)
+
+
+# Height of the drawing on the screen (units of lib.pohon_svg): beyond it, less detail
+# (the table under the drawing has every indicator).
+TINGGI_POHON_LAYAR = 1400
+
+
+def _pohon(pd: PerangkatDaerah, r: Renstra, tahun: int) -> dict:
+    """The pohon kinerja of the year (in the Renstra shown) as SVG and as a table."""
+    th = tahun if r.mulai <= tahun <= r.selesai else r.mulai
+    pohon = pohon_kinerja(paket_kinerja(pd, th), th)
+    if not pohon.renstra:
+        return {}
+    judul = f"Pohon Kinerja {pd.nama} Tahun {th}"
+
+    def cukup(kotak: list) -> bool:
+        return tata_letak([("", kotak)], daftar_tingkat()).tinggi <= TINGGI_POHON_LAYAR
+
+    bagian = [("", kotak_muat(pohon.renstra, cukup)[0])]
+    if pohon.pk and pohon.pk[0].anak:
+        bagian.append(("Cascading Perjanjian Kinerja", kotak_muat(pohon.pk, cukup)[0]))
+    svg = pohon_svg(
+        bagian,
+        daftar_tingkat(),
+        judul=judul,
+        uraian="Rincian setiap tingkat beserta indikator dan targetnya ada pada tabel di bawah.",
+    )
+    return {
+        "pohon_tahun": th,
+        "pohon_judul": judul,
+        # Built by lib.pohon_svg, which escapes every text.
+        "pohon_svg": mark_safe(svg),  # noqa: S308
+        "tabel_pohon": tabel_pohon_kinerja(pohon, judul),
+    }
 
 
 # --------------------------------------------------------------------------- indikator

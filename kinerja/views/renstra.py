@@ -24,7 +24,7 @@ from kinerja.access import (
 )
 from kinerja.audit import nama_pengguna
 from kinerja.forms.errors import add_service_errors
-from kinerja.forms.perencanaan import TanggalIsian
+from kinerja.forms.perencanaan import TanggalIsian, TujuanForm
 from kinerja.models import (
     POLARITAS_CHOICES,
     TIPE_CHOICES,
@@ -47,6 +47,7 @@ from kinerja.services.renstra import (
     revisi_tutup,
     versi_kini,
 )
+from kinerja.services.tujuan import tujuan_sasaran_rpjmd_ubah
 from kinerja.tables import tabel_indikator_renstra_versi
 from kinerja.views.common import perencanaan_context, tahun_aktif
 
@@ -333,3 +334,43 @@ def indikator_hapus(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
     messages.success(request, f"Indikator {ind.kode} dihapus dari Renstra.")
     url = reverse("perencanaan-renstra", kwargs={"kode": pd.kode})
     return redirect(f"{url}?tahun={ind.renstra.mulai}")
+
+
+@require_http_methods(["GET", "POST"])
+def tujuan_ubah(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
+    """The sasaran RPJMD a tujuan supports (the top of the pohon kinerja)."""
+    pd = get_editable_perangkat_daerah_for_user(request.user, kode)
+    tujuan = get_object_or_404(
+        Tujuan.objects.select_related("renstra"), pk=pk, renstra__perangkat_daerah=pd
+    )
+    r = tujuan.renstra
+    if request.method == "POST":
+        form = TujuanForm(request.POST)
+        if form.is_valid():
+            try:
+                berubah = tujuan_sasaran_rpjmd_ubah(
+                    tujuan=tujuan,
+                    pengguna=request.user,
+                    sasaran_rpjmd=form.cleaned_data["sasaran_rpjmd"],
+                )
+            except ValidationError as e:
+                add_service_errors(form, e)
+            else:
+                if berubah:
+                    messages.success(request, "Sasaran RPJMD yang didukung tersimpan.")
+                return redirect(
+                    reverse("perencanaan-renstra", kwargs={"kode": pd.kode}) + f"?tahun={r.mulai}"
+                )
+    else:
+        form = TujuanForm(initial={"sasaran_rpjmd": tujuan.sasaran_rpjmd})
+    ctx = perencanaan_context(pd, "perencanaan-renstra", _tahun_menu(request, pd, r), True)
+    ctx.update(
+        {
+            "renstra": r,
+            "tujuan": tujuan,
+            "form": form,
+            "revisi_terbuka": revisi_terbuka(r),
+            "renstra_dipakai": renstra_dipakai(r),
+        }
+    )
+    return render(request, "kinerja/perencanaan/tujuan_ubah.html", ctx)

@@ -6,6 +6,7 @@ from django.utils.html import escape
 
 from laporan.dokumen.blocks import Bab, Daftar, paragraf
 from laporan.dokumen.context import Context
+from laporan.dokumen.pohon import blok_pohon_kinerja
 from lib import rows
 from lib.rows import Cell, Column, Kind, Row
 
@@ -34,6 +35,7 @@ def bab1(k: Context) -> Bab:
         if sarpras:
             k.tabel(b, "1", sarpras)
     sub("aspek_strategis")
+    blok_pohon_kinerja(k, b)
     sub("landasan_hukum")
     n += 1
     k.judul(b, 2, f"1.{n}", k.narasi["sistematika"].judul)

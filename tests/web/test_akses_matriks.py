@@ -308,6 +308,11 @@ MATRIKS: dict[str, Kasus] = {
     "perencanaan-renstra-revisi-selesai": Kasus(
         RENSTRA_PD, metode="post", kwargs=lambda pd: _renstra(pd, nomor=_revisi_terbuka(pd))
     ),
+    "perencanaan-tujuan-ubah": Kasus(
+        TULIS_PD,
+        kwargs=lambda pd: _pd(pd, pk=pd.renstra.first().tujuan.first().pk),
+        juga=("post", TULIS_PD),
+    ),
     "perencanaan-indikator": Kasus(BACA_PD, kwargs=lambda pd: _pd(pd, pk=_indikator(pd).pk)),
     "perencanaan-indikator-ubah": Kasus(
         TULIS_PD, kwargs=lambda pd: _pd(pd, pk=_indikator(pd).pk), juga=("post", TULIS_PD)

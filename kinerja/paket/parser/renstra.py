@@ -34,7 +34,7 @@ def baca_renstra(r: Reader, d: Any) -> t.Renstra | None:
     tujuan_list = []
     for i, td in enumerate(r.daftar(d, "tujuan", path)):
         p = f"{path}.tujuan[{i}]"
-        if not r.objek(td, p, ("kode", "uraian"), ("indikator", "sasaran")):
+        if not r.objek(td, p, ("kode", "uraian"), ("indikator", "sasaran", "sasaran_rpjmd")):
             continue
         kode = r.teks(td, "kode", p, wajib=True) or ""
         sasaran_list = []
@@ -58,6 +58,7 @@ def baca_renstra(r: Reader, d: Any) -> t.Renstra | None:
                 uraian=r.teks(td, "uraian", p, wajib=True) or "",
                 indikator=daftar_indikator(r, td, p, "tujuan", kode),
                 sasaran=sasaran_list,
+                sasaran_rpjmd=(r.teks(td, "sasaran_rpjmd", p) or "").strip() or None,
             )
         )
     return t.Renstra(
