@@ -45,7 +45,12 @@ def _baris(s: Selisih) -> str:
 def _baris_cetak(s: SelisihCetak) -> str:
     siapa = f"indikator {s.kode} ({s.nama})" if s.kode else s.nama
     halaman = f", halaman {s.halaman}" if s.halaman else ""
-    tercetak = f"tertulis: {s.tercetak}" if s.tercetak else "bagian itu tidak ditemukan"
+    if not s.tercetak:
+        tercetak = "tempat itu tidak ditemukan"
+    elif s.tercetak.startswith("persentase yang tercetak"):
+        tercetak = s.tercetak
+    else:
+        tercetak = f"tertulis: {s.tercetak}"
     return (
         f"  {siapa} — {s.apa}: dihitung ulang {s.diharapkan}, tidak tercetak di {s.tempat}"
         f"{halaman} ({tercetak})"
