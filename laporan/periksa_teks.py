@@ -16,12 +16,12 @@ formatted by the document's own functions (``laporan.dokumen.formatting``,
 - the average capaian of the IKU (its sentence in BAB III) and the total pagu,
   realisasi and penyerapan (the "Jumlah" row of the realisasi anggaran table).
 
-Only the body is read (from the page labelled 1, BAB I): the lists of the front
-matter repeat the table titles. Lines are compared with their whitespace
-normalised, so a wrapped title or heading is still found; a table row runs from
-the line of its number to the next row (cells are top-aligned, so the figures
-of a row are on its first line even when its texts wrap). Nothing of Django is
-imported here.
+Only the body is read (from the first page with an arabic label, BAB I): the
+lists of the front matter repeat the table titles. Lines are compared with
+their whitespace normalised, so a wrapped title or heading is still found; a
+table row runs from the line of its number to the next row or to a line at the
+margin (cells are top-aligned, so the figures of a row are on its first line
+even when its texts wrap).
 """
 
 from __future__ import annotations
@@ -132,7 +132,7 @@ class Teks:
     text in one string (blank lines left out) to find titles across line wraps."""
 
     def __init__(self, halaman: list[str], label: list[str]):
-        awal = label.index("1") if "1" in label else 0
+        awal = next((i for i, x in enumerate(label) if x.isdigit()), 0)
         self.baris: list[str] = []
         self.label: list[str] = []
         for i in range(awal, len(halaman)):

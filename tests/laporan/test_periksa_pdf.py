@@ -29,7 +29,8 @@ from interchange.demo import muat_narasi_demo
 from kinerja.models import PerangkatDaerah, Realisasi
 from kinerja.paket.parser import muat_json
 from kinerja.paket.serializer import dumps
-from laporan.pdf import buat_pdf
+from laporan.dokumen import susun_dokumen
+from laporan.pdf import Stempel, buat_pdf, kode_isi
 from tests.laporan.data_alur import lkjip, simpan_snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,9 +58,27 @@ def cetak(django_db_setup, django_db_blocker, tmp_path_factory) -> dict[str, Pat
         r.nilai = 80
         r.save()
         lain = buat_pdf(pd, 2024).pdf
+        r.nilai = 88
+        r.save()
+        kode = kode_isi(susun_dokumen(pd, 2024))
+        ditetapkan = buat_pdf(
+            pd,
+            2024,
+            stempel=Stempel(
+                kode_isi=kode,
+                url_verifikasi=f"https://lkjip.example.go.id/verifikasi/{kode}/",
+                versi=1,
+                keterangan="Ditetapkan 14 April 2025 oleh Drs. Sutrisno Wibowo, M.Si, Camat Randublatung",
+            ),
+        ).pdf
         transaction.set_rollback(True)
-    berkas = {"asli": tmp / "asli.pdf", "cetak_lain": tmp / "cetak-lain.pdf"}
+    berkas = {
+        "asli": tmp / "asli.pdf",
+        "cetak_lain": tmp / "cetak-lain.pdf",
+        "ditetapkan": tmp / "ditetapkan.pdf",
+    }
     berkas["asli"].write_bytes(asli)
+    berkas["ditetapkan"].write_bytes(ditetapkan)
     # The altered print with the original's package and figures.
     with pikepdf.open(BytesIO(asli)) as a, pikepdf.open(BytesIO(lain)) as b:
         for nama, hubungan in (
@@ -116,6 +135,13 @@ def test_the_printed_demo_agrees_with_its_package_and_its_text(cetak):
     assert "TIDAK SESUAI" not in out
     # 4 tujuan/sasaran indicators (2 summary tables and a section each), 6 program
     # indicators, the average capaian and the three totals.
+    assert "36 angka utama dicari pada teks yang tercetak." in out
+
+
+def test_the_signed_print_with_its_stamp_agrees(cetak):
+    out, kode = _periksa(cetak["ditetapkan"])
+    assert kode == 0, out
+    assert "SESUAI: angka tersemat dan teks yang tercetak sama" in out
     assert "36 angka utama dicari pada teks yang tercetak." in out
 
 
