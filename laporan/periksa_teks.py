@@ -185,11 +185,12 @@ class Teks:
     def baris_tabel(
         self, wilayah: tuple[int, int], nomor: int, kode: str | None = None
     ) -> tuple[int, int] | None:
-        """The lines of row ``nomor`` (whose first text is ``kode`` when given)."""
+        """The lines of row ``nomor`` (whose first text is ``kode``, or its beginning when
+        a long kode wraps in its cell, when given)."""
         awal, akhir = wilayah
         for i in range(awal, akhir):
             m = _NOMOR_BARIS.match(self.baris[i])
-            if m and m.group(1) == str(nomor) and (kode is None or m.group(2) == kode):
+            if m and m.group(1) == str(nomor) and (kode is None or kode.startswith(m.group(2))):
                 return i, self._akhir_baris(i, akhir)
         return None
 
@@ -272,6 +273,8 @@ def _indikator_renstra(p: _Pemeriksa, indikator: list[HasilIndikator], tahun: in
             p.di(tempat, baris, [_capaian(h), _realisasi(h)])
     ke: dict[str, int] = {}
     for h in indikator:
+        if capaian_tampil(h) is None:  # no capaian: its section says why, in words
+            continue
         # Indicators of the same name have their sections in the same order.
         mulai = ke.get(h.nama, 0)
         judul = f"Indikator: {h.nama}"
