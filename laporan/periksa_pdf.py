@@ -200,6 +200,26 @@ def alamat_server(server: str, sha256: str) -> str:
     return f"{u.scheme}://{u.netloc}{u.path.rstrip('/')}/verifikasi/{sha256}.json"
 
 
+def _alasan(e: Exception) -> str:
+    """Why a request failed, in Indonesian (the OS's own message is English)."""
+    import socket
+    import ssl
+
+    sebab = getattr(e, "reason", None)
+    sebab = sebab if isinstance(sebab, BaseException) else e
+    if isinstance(sebab, TimeoutError | socket.timeout):
+        return "waktu tunggu habis"
+    if isinstance(sebab, socket.gaierror):
+        return "nama server tidak dikenal"
+    if isinstance(sebab, ConnectionRefusedError):
+        return "sambungan ditolak"
+    if isinstance(sebab, ssl.SSLError | ssl.CertificateError):
+        return "sertifikat TLS server tidak dapat diterima"
+    if isinstance(sebab, ValueError):
+        return "jawaban server tidak dapat dibaca"
+    return "galat jaringan"
+
+
 def periksa_server(
     server: str, sha256: str, *, batas_waktu: float = BATAS_WAKTU_SERVER
 ) -> HasilServer:
@@ -222,8 +242,9 @@ def periksa_server(
         except ValueError:
             data = {}
     except (urllib.error.URLError, OSError, ValueError) as e:
-        alasan = getattr(e, "reason", None) or e
-        return HasilServer("tidak-terhubung", f"server tidak dapat dihubungi ({alasan})", alamat)
+        return HasilServer(
+            "tidak-terhubung", f"server tidak dapat dihubungi ({_alasan(e)})", alamat
+        )
     if not isinstance(data, dict) or "terdaftar" not in data:
         return HasilServer(
             "tidak-terhubung",
