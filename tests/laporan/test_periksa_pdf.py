@@ -232,6 +232,14 @@ def test_without_pdftotext_it_says_so_and_cannot_check(cetak):
     assert "pdftotext (paket poppler-utils) tidak terpasang" in out
 
 
+def test_a_missing_file_cannot_be_checked(tmp_path):
+    out, kode = _periksa(tmp_path / "tidak-ada.pdf", "--json")
+    assert kode == 2
+    data = json.loads(out)
+    assert data["hasil"] == "tidak-dapat-diperiksa" and data["sha256"] is None
+    assert "tidak dapat dibaca" in data["galat"]
+
+
 def test_not_a_pdf_cannot_be_checked(tmp_path):
     bukan = tmp_path / "bukan.pdf"
     bukan.write_bytes(b"bukan PDF")

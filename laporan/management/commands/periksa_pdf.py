@@ -106,9 +106,10 @@ class Command(BaseCommand):
         try:
             isi = path.read_bytes()
         except OSError as e:
-            raise CommandError(
-                f"berkas {path} tidak dapat dibaca: {e.strerror}", returncode=TIDAK_DAPAT
-            ) from e
+            galat = f"berkas {path} tidak dapat dibaca: {e.strerror}"
+            if options["json"]:
+                self._json(path, None, None, galat, None, TIDAK_DAPAT)
+            raise CommandError(galat, returncode=TIDAK_DAPAT) from e
         sha = hashlib.sha256(isi).hexdigest()
         hasil, galat = None, None
         try:
