@@ -76,5 +76,6 @@ pemda_urls = [
 
 verifikasi_urls = [
     path("", publik.verifikasi_cari, name="verifikasi-cari"),
+    path("<str:sha256>.json", publik.verifikasi_json, name="verifikasi-json"),
     path("<str:kode_isi>/", publik.verifikasi, name="verifikasi"),
 ]

@@ -7,12 +7,14 @@ as they arrive and keeps nothing but the SHA-256 and the size.
 from __future__ import annotations
 
 import hashlib
+import re
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -29,6 +31,9 @@ BATAS_PERMINTAAN = BATAS_UNGGAH + 64 * 1024
 PESAN_COCOK = "Berkas COCOK dengan dokumen yang ditetapkan"
 PESAN_TIDAK_COCOK = "Berkas TIDAK COCOK: isi berkas berbeda dari yang ditetapkan"
 PESAN_TERLALU_BESAR = "Berkas lebih besar dari {batas}; LKjIP yang ditetapkan tidak sebesar itu."
+PESAN_BUKAN_DITETAPKAN = "Bukan dokumen yang ditetapkan: SHA-256 ini tidak terdaftar."
+PESAN_SHA_TIDAK_SAH = "SHA-256 tidak sah: harus 64 angka heksadesimal."
+_SHA256 = re.compile(r"[0-9a-fA-F]{64}")
 
 
 class HashedUploadedFile(UploadedFile):
@@ -180,3 +185,43 @@ def _halaman(
         "galat": error,
     }
     return render(request, "laporan/verifikasi.html", ctx, status=status)
+
+
+@login_not_required
+@require_safe
+def verifikasi_json(request: HttpRequest, sha256: str) -> JsonResponse:
+    """Is ``sha256`` the SHA-256 of a signed snapshot? For ``manage.py periksa_pdf
+    --server``: what the verification page shows, as JSON (404 when not registered)."""
+    if not _SHA256.fullmatch(sha256):
+        return JsonResponse({"terdaftar": False, "pesan": PESAN_SHA_TIDAK_SAH}, status=400)
+    snapshot = (
+        SnapshotLKjIP.objects.select_related("lkjip__perangkat_daerah__pemda")
+        .filter(sha256=sha256.lower())
+        .first()
+    )
+    if snapshot is None:
+        return JsonResponse({"terdaftar": False, "pesan": PESAN_BUKAN_DITETAPKAN}, status=404)
+    st = status_snapshot(snapshot)
+    lkjip = snapshot.lkjip
+    pemda = lkjip.perangkat_daerah.pemda
+    halaman = reverse("verifikasi", kwargs={"kode_isi": snapshot.kode_isi})
+    return JsonResponse(
+        {
+            "terdaftar": True,
+            "pesan": PESAN_COCOK,
+            "perangkat_daerah": lkjip.perangkat_daerah.nama,
+            "pemerintah_daerah": pemda.nama,
+            "tahun": lkjip.tahun,
+            "versi": snapshot.versi,
+            "versi_terbaru": st.versi_terbaru,
+            "berlaku": st.berlaku,
+            "dibuka_kembali": st.dibuka_kembali is not None,
+            "ditetapkan_pada": format_waktu(snapshot.ditetapkan_pada),
+            "ditetapkan_oleh": f"{snapshot.nama_penandatangan}, {snapshot.jabatan_penandatangan}",
+            "halaman": snapshot.halaman,
+            "kode_isi": snapshot.kode_isi,
+            "sha256": snapshot.sha256,
+            "halaman_verifikasi": request.build_absolute_uri(halaman),
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )

@@ -416,6 +416,9 @@ MATRIKS: dict[str, Kasus] = {
     ),
     # Public verification of a signed LKjIP: no login, for everyone
     "verifikasi-cari": Kasus(PUBLIK, milik=False),
+    "verifikasi-json": Kasus(
+        PUBLIK, kwargs=lambda pd: {"sha256": _snapshot(pd).sha256}, milik=False
+    ),
     "verifikasi": Kasus(
         PUBLIK,
         kwargs=lambda pd: {"kode_isi": _snapshot(pd).kode_isi},
