@@ -118,7 +118,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.getenv("STATIC_ROOT", BASE_DIR / "staticfiles"))
 # WhiteNoise serves STATIC_ROOT once `collectstatic` has filled it (scripts/produksi.sh);
 # before that (development, tests) it is simply not there.
-warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
+warnings.filterwarnings("ignore", message="No directory at: ")
 
 # Evidence files live outside the static root and are only served through an
 # access-checked view, never by the web server directly.
