@@ -56,6 +56,25 @@ def finish(pdf, arsip: Arsip | None, depan: int | None) -> None:
     _embed(pdf, arsip)
 
 
+def anchored(page, form, anchor: str):
+    """Where a page laid over or under ``page`` (``form``: the stamp, the running
+    header, a page number) goes: None (the whole page) when both have the same size;
+    on a page of another size (a landscape page of a wide table) at its own size, its
+    corner ``anchor`` ("bottom-left", "bottom-right", "top-right") on the page's, so
+    the stamp, the page number and the running header keep their margins."""
+    import pikepdf
+
+    (px0, py0, px1, py1), (fx0, fy0, fx1, fy1) = (
+        [float(v) for v in p.mediabox] for p in (page, form)
+    )
+    pw, ph, fw, fh = px1 - px0, py1 - py0, fx1 - fx0, fy1 - fy0
+    if abs(pw - fw) + abs(ph - fh) < 1:
+        return None
+    x = pw - fw if anchor.endswith("right") else 0.0
+    y = ph - fh if anchor.startswith("top") else 0.0
+    return pikepdf.Rectangle(x, y, x + fw, y + fh)
+
+
 def _page_labels(pdf, depan: int) -> None:
     import pikepdf
 
