@@ -4,9 +4,9 @@ no number broken over two lines, no total row alone on a page; wide tables on
 landscape pages with their running header and page number; every table and figure
 in the daftar.
 
-The demo PDFs and the synthetic perangkat daerah of 150 indicators with 8 years of
-history (tests/laporan/sintetis.py, about 600 pages) are printed once per module,
-in parallel as the application prints.
+Each demo PDF and the PDF of the synthetic perangkat daerah of 150 indicators with
+8 years of history (tests/laporan/sintetis.py, about 600 pages: the slow one) are
+printed once per module, in parallel as the application prints.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from laporan.dokumen.tables import (
 from laporan.pdf import render_html
 from laporan.periksa_tata_letak import baca, periksa
 from lib.rows import Column, Heading, Kind, Row, Table
-from tests.laporan.sintetis import KODE_PD, buat_pd_tata_letak, paket_sintetis
+from tests.laporan.sintetis import buat_pd_tata_letak, paket_sintetis
 
 ROOT = Path(__file__).resolve().parents[2]
 AKAR = str(ROOT)
@@ -248,52 +248,75 @@ def test_the_stylesheet_never_hyphenates_a_header_nor_wraps_a_number():
 # ---------------------------------------------------------------- the printed documents
 
 
-@pytest.fixture(scope="module")
-def cetakan(django_db_setup, django_db_blocker):
-    """Draft PDFs of the three demo kecamatan (with their narratives) and of the
-    synthetic perangkat daerah, printed in parallel."""
-    with (
-        django_db_blocker.unblock(),
-        transaction.atomic(),
-        override_settings(LKJIP_PDF_PROSES=2, LKJIP_PDF_SIMPAN_BAGIAN=0),
-    ):
-        nama = str(connection.settings_dict["NAME"])
-        assert "test" in nama or "memory" in nama, nama
-        cache.clear()
-        modul_cetak._once.clear()
+class _Cetak:
+    """Print within one transaction, rolled back at the end, in parallel."""
+
+    def __init__(self, django_db_blocker):
+        self.blocker = django_db_blocker
+
+    def __call__(self, siapkan) -> bytes:
+        with (
+            self.blocker.unblock(),
+            transaction.atomic(),
+            override_settings(LKJIP_PDF_PROSES=2, LKJIP_PDF_SIMPAN_BAGIAN=0),
+        ):
+            nama = str(connection.settings_dict["NAME"])
+            assert "test" in nama or "memory" in nama, nama
+            cache.clear()
+            modul_cetak._once.clear()
+            pd = siapkan()
+            pdf = cetak_dokumen(render_html(susun_dokumen(pd, 2024)), AKAR).pdf
+            transaction.set_rollback(True)
+            cache.clear()
+        return pdf
+
+
+@pytest.fixture(scope="module", params=list(DEMO))
+def demo(request, django_db_setup, django_db_blocker):
+    """(kode, draft PDF) of a demo kecamatan with its narrative."""
+
+    def siapkan():
         call_command("impor_paket", *PAKET, stdout=StringIO())
-        hasil = {}
-        for kode, slug in DEMO.items():
-            pd = PerangkatDaerah.objects.get(kode=kode)
-            muat_narasi_demo(pd, 2024, ROOT / "fixtures" / "narasi" / f"{slug}-2024.json")
-            hasil[kode] = cetak_dokumen(render_html(susun_dokumen(pd, 2024)), AKAR).pdf
-        pd = buat_pd_tata_letak()
-        hasil[KODE_PD] = cetak_dokumen(render_html(susun_dokumen(pd, 2024)), AKAR).pdf
-        transaction.set_rollback(True)
-        cache.clear()
-    return hasil
+        pd = PerangkatDaerah.objects.get(kode=request.param)
+        berkas = ROOT / "fixtures" / "narasi" / f"{DEMO[request.param]}-2024.json"
+        muat_narasi_demo(pd, 2024, berkas)
+        return pd
+
+    return request.param, _Cetak(django_db_blocker)(siapkan)
+
+
+@pytest.fixture(scope="module")
+def sintetis(django_db_setup, django_db_blocker):
+    """The draft PDF of the synthetic perangkat daerah (150 indicators, 8 years of
+    history; about 600 pages)."""
+    return _Cetak(django_db_blocker)(buat_pd_tata_letak)
+
+
+def _temuan_tabel(pdf: bytes) -> list[str]:
+    return [str(t) for t in periksa(_bbox(pdf)) if t.jenis != "tumpang_gambar"]
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("kode", [*DEMO, KODE_PD])
-def test_no_overlap_hyphen_broken_number_or_lone_total(cetakan, kode):
-    temuan = periksa(_bbox(cetakan[kode]))
+def test_demo_documents_have_no_overlap_hyphen_broken_number_or_lone_total(demo):
+    _, pdf = demo
+    assert [str(t) for t in periksa(_bbox(pdf))] == []
+    assert set(_ukuran(pdf)) == {(595, 842)}  # no table of the demo needs a landscape page
+
+
+@pytest.mark.django_db
+def test_synthetic_document_has_no_overlap_hyphen_broken_number_or_lone_total(sintetis):
     # The value labels of a chart with long numbers (rupiah) overlap: lib/grafik, not
-    # a table (the demo documents have none).
-    tabel = [str(t) for t in temuan if t.jenis != "tumpang_gambar"]
-    assert tabel == []
-    if kode in DEMO:
-        assert temuan == []
+    # a table.
+    assert _temuan_tabel(sintetis) == []
 
 
 @pytest.mark.django_db
-def test_the_synthetic_pd_prints_its_wide_tables_landscape(cetakan):
-    pdf = cetakan[KODE_PD]
-    ukuran = _ukuran(pdf)
+def test_the_synthetic_pd_prints_its_wide_tables_landscape(sintetis):
+    ukuran = _ukuran(sintetis)
     lanskap = [i for i, u in enumerate(ukuran) if u == (842, 595)]
     assert len(lanskap) > 100 and set(ukuran) == {(595, 842), (842, 595)}
-    halaman = _teks(pdf)
-    label = _label(pdf)
+    halaman = _teks(sintetis)
+    label = _label(sintetis)
     bab_i = label.index("1")
     # Body pages are numbered 1, 2, … across portrait and landscape pages alike:
     # the page label, the number printed at the foot and the running header.
@@ -302,9 +325,6 @@ def test_the_synthetic_pd_prints_its_wide_tables_landscape(cetakan):
         baris = [b.strip() for b in halaman[i].splitlines() if b.strip()]
         assert baris[0] == "LKjIP Kecamatan Sintetis Tata Letak Tahun 2024"
         assert re.search(rf"(^|\s){label[i]}$", "\n".join(baris[-2:]), re.M), baris[-2:]
-    # The demo documents stay portrait.
-    for kode in DEMO:
-        assert set(_ukuran(cetakan[kode])) == {(595, 842)}
 
 
 def _daftar(halaman: list[str]) -> tuple[set, set, set, set]:
@@ -320,11 +340,17 @@ def _daftar(halaman: list[str]) -> tuple[set, set, set, set]:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("kode", [*DEMO, KODE_PD])
-def test_every_table_and_figure_is_numbered_and_in_the_daftar(cetakan, kode):
-    daftar_t, isi_t, daftar_g, isi_g = _daftar(_teks(cetakan[kode]))
+def test_every_table_and_figure_of_a_demo_is_numbered_and_in_the_daftar(demo):
+    daftar_t, isi_t, daftar_g, isi_g = _daftar(_teks(demo[1]))
     assert daftar_t == isi_t and len(isi_t) > 20
     assert daftar_g == isi_g and isi_g
+
+
+@pytest.mark.django_db
+def test_every_table_and_figure_of_the_synthetic_pd_is_in_the_daftar(sintetis):
+    daftar_t, isi_t, daftar_g, isi_g = _daftar(_teks(sintetis))
+    assert daftar_t == isi_t and len(isi_t) > 300
+    assert daftar_g == isi_g and len(isi_g) == 150
 
 
 @pytest.mark.django_db
