@@ -45,7 +45,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from io import BytesIO
 
-from laporan.cetak_arsip import Arsip, anchored, finish
+from laporan.cetak_arsip import Arsip, finish, lay
 from laporan.cetak_bagian import Rendered, render_pdf, render_pdf_in_worker, start_worker, warm_up
 
 __all__ = [
@@ -345,7 +345,7 @@ class Overlay:
     # its page ``k`` on page ``start + k``.
     shared: bool = False
     under: bool = False  # under the page's content, not over it
-    anchor: str = "bottom-left"  # its corner kept on a landscape page (``anchored``)
+    anchor: str = "bottom-left"  # its corner kept on a landscape page (``lay``)
 
 
 def merge_pdfs(
@@ -423,9 +423,7 @@ def merge_pdfs(
                     form = hasil.copy_foreign(s.pages[k].as_form_xobject())
                 else:
                     form = shared_form
-                halaman = hasil.pages[t.start + k]
-                rect = anchored(halaman, s.pages[0], t.anchor)
-                (halaman.add_underlay if t.under else halaman.add_overlay)(form, rect)
+                lay(hasil, hasil.pages[t.start + k], form, s.pages[0], t.anchor, t.under)
         finish(hasil, arsip, depan)
         out = BytesIO()
         # Object streams pack the dictionaries of every part (each with its own
