@@ -10,7 +10,7 @@ and a number never wraps (static/css/dokumen.css), so every column must be as wi
 as its widest header word and its widest number. When the widths the row source
 asks for leave a column narrower than that, the widths are shared out again; when
 the page is too narrow even so, the table is printed in the smaller type, then on
-a landscape page (the class ``lanskap``).
+a landscape page (the class ``lanskap``), last in the smallest type (``mini``).
 """
 
 from __future__ import annotations
