@@ -45,7 +45,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from io import BytesIO
 
-from laporan.cetak_arsip import Arsip, finish
+from laporan.cetak_arsip import Arsip, finish, lay
 from laporan.cetak_bagian import Rendered, render_pdf, render_pdf_in_worker, start_worker, warm_up
 
 __all__ = [
@@ -217,7 +217,7 @@ def _with_style(p: Parts, css: str) -> str:
 # Margin boxes that a part does not print: the stamp is in the layer, and the
 # running header and the arabic page number of the body are laid over its pages.
 _NO_STAMP = "@page { @bottom-left { content: none; } }"
-_NO_BODY_MARGINS = "@page isi { @top-right { content: none; } @bottom-right { content: none; } }"
+_NO_BODY_MARGINS = "@page isi, lanskap {@top-right {content: none} @bottom-right {content: none}}"
 
 
 def html_body_part(p: Parts, indeks: int) -> str:
@@ -345,6 +345,7 @@ class Overlay:
     # its page ``k`` on page ``start + k``.
     shared: bool = False
     under: bool = False  # under the page's content, not over it
+    anchor: str = "bottom-left"  # its corner kept on a landscape page (``lay``)
 
 
 def merge_pdfs(
@@ -422,8 +423,7 @@ def merge_pdfs(
                     form = hasil.copy_foreign(s.pages[k].as_form_xobject())
                 else:
                     form = shared_form
-                halaman = hasil.pages[t.start + k]
-                (halaman.add_underlay if t.under else halaman.add_overlay)(form)
+                lay(hasil, hasil.pages[t.start + k], form, s.pages[0], t.anchor, t.under)
         finish(hasil, arsip, depan)
         out = BytesIO()
         # Object streams pack the dictionaries of every part (each with its own
@@ -658,8 +658,8 @@ def _cetak_parallel(
     urutan = ["sampul", "daftar", *ident]
     depan = hasil["sampul"].halaman + hasil["daftar"].halaman
     overlays = [
-        Overlay(head.result().pdf, depan, halaman_isi, shared=True),
-        Overlay(page_numbers.result().pdf, depan, halaman_isi),
+        Overlay(head.result().pdf, depan, halaman_isi, shared=True, anchor="top-right"),
+        Overlay(page_numbers.result().pdf, depan, halaman_isi, anchor="bottom-right"),
         Overlay(daftar_numbers.result().pdf, hasil["sampul"].halaman),
     ]
     if layer is not None:

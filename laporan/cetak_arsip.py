@@ -56,6 +56,51 @@ def finish(pdf, arsip: Arsip | None, depan: int | None) -> None:
     _embed(pdf, arsip)
 
 
+# The bottom page margin of static/css/dokumen.css (points): the stamp's band.
+MARGIN_BAWAH = 30 * 72 / 25.4
+
+
+def lay(pdf, page, form, form_page, anchor: str, under: bool) -> None:
+    """Lay ``form`` (``form_page`` as a form XObject of ``pdf``: the stamp layer, the
+    running header, a page number) over or under ``page``: over the whole page when
+    both have the same size. On a page of another size (a landscape page of a wide
+    table) at its own size, its ``anchor`` corner ("bottom-left", "bottom-right",
+    "top-right") on the page's, so that the page number and the running header keep
+    their margins; a layer laid under keeps its bottom margin (the stamp) in the
+    corner and the rest (the draft mark) in the middle of the page."""
+    import pikepdf
+
+    taruh = page.add_underlay if under else page.add_overlay
+    (pw, ph), (fw, fh) = _size(page), _size(form_page)
+    if abs(pw - fw) + abs(ph - fh) < 1:
+        taruh(form)
+        return
+    x = pw - fw if anchor.endswith("right") else 0.0
+    y = ph - fh if anchor.startswith("top") else 0.0
+    if not under:
+        taruh(form, pikepdf.Rectangle(x, y, x + fw, y + fh))
+        return
+    tengah = ((pw - fw) / 2, (ph - fh) / 2)
+    for (x0, y0, x1, y1), (dx, dy) in (
+        ((0, 0, fw, MARGIN_BAWAH), (x, y)),
+        ((0, MARGIN_BAWAH, fw, fh), tengah),
+    ):
+        # A form clipped to its box: the part of the layer in that box.
+        potong = pdf.make_stream(
+            b"/L Do",
+            Type=pikepdf.Name.XObject,
+            Subtype=pikepdf.Name.Form,
+            BBox=[x0, y0, x1, y1],
+            Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(L=form)),
+        )
+        taruh(potong, pikepdf.Rectangle(x0 + dx, y0 + dy, x1 + dx, y1 + dy))
+
+
+def _size(page) -> tuple[float, float]:
+    x0, y0, x1, y1 = (float(v) for v in page.mediabox)
+    return x1 - x0, y1 - y0
+
+
 def _page_labels(pdf, depan: int) -> None:
     import pikepdf
 

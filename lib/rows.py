@@ -193,6 +193,9 @@ class Table:
     number_columns: bool = False  # a row "(1) (2) …" under the header
     note: str = ""
     small: bool = False  # a dense table, printed in a smaller type
+    # The document's page: True landscape, False portrait, None as its columns need
+    # (laporan.dokumen.tables.tata_letak).
+    landscape: bool | None = None
     footer: list[Row] = field(default_factory=list)  # a screen's totals under the body
     css: str = ""  # a screen's classes of the table ("data dasbor")
     empty: str = ""  # a screen's text when there are no rows
