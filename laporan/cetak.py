@@ -47,6 +47,7 @@ from io import BytesIO
 
 from laporan.cetak_arsip import Arsip, finish, lay
 from laporan.cetak_bagian import Rendered, render_pdf, render_pdf_in_worker, start_worker, warm_up
+from lib.format import romawi
 
 __all__ = [
     "Parts",
@@ -319,18 +320,6 @@ def html_daftar_page_numbers(p: Parts, daftar: Rendered, angka: list[str], start
         for i, h in enumerate(halaman)
     )
     return f"{_with_style(p, css)}{_FRONT_OPEN}{body}</div>{p.tail}"
-
-
-def roman_numeral(n: int) -> str:
-    """``n`` in lower-case roman numerals, as CSS ``lower-roman`` writes it."""
-    hasil = []
-    for nilai, huruf in (
-        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-    ):  # fmt: skip
-        count, n = divmod(n, nilai)
-        hasil.append(huruf * count)
-    return "".join(hasil)
 
 
 @dataclass(frozen=True)
@@ -719,6 +708,11 @@ def _collect_parts(
         }
         cache.set_many(baru, keep_seconds)
     return hasil
+
+
+def roman_numeral(n: int) -> str:
+    """``n`` as CSS ``lower-roman`` writes it."""
+    return romawi(n).lower()
 
 
 def _daftar_numbers(

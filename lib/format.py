@@ -16,6 +16,7 @@ from decimal import Decimal
 from lib.decimals import NilaiTidakValid, bulatkan, jumlah_desimal
 
 __all__ = [
+    "romawi",
     "BULAN",
     "format_angka",
     "format_angka_alami",
@@ -168,6 +169,18 @@ def format_ukuran(n: int) -> str:
     if n >= 1024 * 1024:
         return f"{format_angka(Decimal(n) / 1024 / 1024, 1)} MB"
     return f"{format_angka(Decimal(n) / 1024, 0)} KB"
+
+
+def romawi(n: int) -> str:
+    """``n`` in upper-case roman numerals ("IV"); ``.lower()`` is CSS ``lower-roman``."""
+    hasil = []
+    for nilai, huruf in (
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ):  # fmt: skip
+        count, n = divmod(n, nilai)
+        hasil.append(huruf * count)
+    return "".join(hasil)
 
 
 def format_nip(nip: str | None) -> str:
