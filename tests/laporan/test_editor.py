@@ -61,8 +61,11 @@ def test_editor_lists_every_section_by_chapter(client, operator_a):
     # Required sections are marked; optional ones are not.
     kata = html[html.index('id="bagian-kata_pengantar"') :][:600]
     assert "tanda-wajib" in kata
+    # The Ikhtisar Eksekutif is required (PermenPANRB 53/2014), with its draft from the data.
     ikhtisar = html[html.index('id="bagian-ikhtisar_eksekutif"') :][:600]
-    assert "tanda-wajib" not in ikhtisar
+    assert "tanda-wajib" in ikhtisar
+    tindak_lanjut = html[html.index('id="bagian-tindak_lanjut"') :][:600]
+    assert "tanda-wajib" not in tindak_lanjut
     assert 'src="/static/js/narasi.js"' in html
 
 
