@@ -720,6 +720,7 @@ def kesiapan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         **alur_ctx(request, pd, lkjip, d),
         "kurang": kurang,
         "siap": not kurang,
+        "draf": draf_belum_diperiksa(d),
         "jumlah_pk": len(pk.target) if pk else 0,
     }
     return render(request, "laporan/kesiapan.html", ctx)

@@ -100,8 +100,8 @@ def test_editor_lists_the_engine_findings_with_links(client, operator_a):
     # …listed above the preview links.
     assert html.index('id="judul-temuan"') < html.index('href="/pd/33.16.05/2024/lkjip/pratinjau/"')
     assert 'href="/pd/33.16.05/2024/lkjip/draf.pdf"' in html
-    # 2 evidence files, 7 narratives and every finding not yet explained.
-    jumlah = 9 + len(kunci_temuan(PerangkatDaerah.objects.get(kode="33.16.05")))
+    # 2 evidence files and every finding not yet explained (the narratives are drafts).
+    jumlah = 2 + len(kunci_temuan(PerangkatDaerah.objects.get(kode="33.16.05")))
     assert f"Kesiapan: {jumlah} hal belum lengkap" in html
 
 
