@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from kinerja.models import Peran
+from laporan.dokumen import susun_dokumen
 from laporan.models import LKjIP, Narasi
 from laporan.selectors import data_kesiapan
 from laporan.services.kesiapan import draf_belum_diperiksa, kesiapan_lkjip
@@ -54,6 +55,8 @@ def test_an_empty_section_shows_its_draft_and_accepting_stores_it(client, operat
     assert "Draf otomatis yang belum diperiksa" in html
     assert 'href="/pd/33.16.05/2024/lkjip/#bagian-kesimpulan"' in html
 
+    tercetak = susun_dokumen(demo["a"], 2024).narasi["kesimpulan"]
+    assert tercetak.draf
     r = _terima(client)
     assert r.status_code == 302
     assert r["Location"].endswith("#bagian-kesimpulan")
@@ -61,6 +64,9 @@ def test_an_empty_section_shows_its_draft_and_accepting_stores_it(client, operat
     assert n is not None and n.versi == 1
     assert n.teks.startswith("Laporan Kinerja Instansi Pemerintah Kecamatan Randublatung Tahun")
     assert "Secara umum Kecamatan Randublatung" in n.teks
+    # What is stored is what the draft PDF printed; from now on it is the operator's text.
+    assert n.teks == tercetak.teks
+    assert not susun_dokumen(demo["a"], 2024).narasi["kesimpulan"].draf
 
     html = client.get(EDITOR).content.decode()
     bagian = _bagian(html, "kesimpulan")
