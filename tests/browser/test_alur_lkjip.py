@@ -132,6 +132,9 @@ def test_lkjip_dari_kesiapan_sampai_verifikasi_publik(
     kotak.click()
     op.keyboard.press("Control+A")
     op.keyboard.type(REKOMENDASI)
+    # Edited: the text is the operator's, the badge and "Terima draf" go at once.
+    expect(bagian.locator(".tanda-draf")).to_have_count(0)
+    expect(bagian.get_by_role("button", name="Terima draf")).to_have_count(0)
     status = bagian.locator(".status-simpan")
     # No button pressed: the save comes ~1,5 s after typing stops.
     expect(status).to_have_text(re.compile(r"^tersimpan \d\d\.\d\d$"), timeout=10_000)
