@@ -2,7 +2,8 @@
 
 One list that the document templates, the narrative editor and the readiness
 check all read: the key of every narrative section, its default title, the
-chapter it belongs to, and whether it must be written before sign-off.
+chapter it belongs to, whether it must be written before sign-off, and whether a text
+drafted from the data (``laporan.dokumen.draf``) stands in while it is empty.
 Generated parts (tables, figures, sentences from the data) are not listed
 here; they come from ``laporan.dokumen``.
 """
@@ -19,6 +20,10 @@ class Bagian:
     bab: str  # "awal", "I", "II", "III", "IV", "lampiran"
     wajib: bool
     petunjuk: str  # what to write, shown in the editor
+    # A draft written from the data (laporan.dokumen.draf) is printed while the section is
+    # empty: a required section with a draft does not block sign-off, the readiness check
+    # lists it as "draf otomatis, belum diperiksa" until the operator saves a text.
+    draf: bool = True
 
 
 BAGIAN: tuple[Bagian, ...] = (
@@ -33,8 +38,9 @@ BAGIAN: tuple[Bagian, ...] = (
         "ikhtisar_eksekutif",
         "Ikhtisar Eksekutif",
         "awal",
-        False,
-        "Opsional: ringkasan capaian utama dalam satu halaman.",
+        True,
+        "Ringkasan capaian utama dalam satu halaman: capaian IKU, target yang tercapai, "
+        "penyerapan anggaran, efisiensi dan kesenjangan utama.",
     ),
     Bagian(
         "latar_belakang",
@@ -56,6 +62,7 @@ BAGIAN: tuple[Bagian, ...] = (
         "I",
         False,
         "Uraian pegawai; tabel menurut eselon/golongan diisi pada data SDM.",
+        draf=False,
     ),
     Bagian(
         "sarana_prasarana",
@@ -63,6 +70,7 @@ BAGIAN: tuple[Bagian, ...] = (
         "I",
         False,
         "Uraian sarana prasarana; tabel diisi pada data sarana prasarana.",
+        draf=False,
     ),
     Bagian(
         "aspek_strategis",
@@ -83,7 +91,7 @@ BAGIAN: tuple[Bagian, ...] = (
         "Sistematika Penulisan",
         "I",
         False,
-        "Kosongkan untuk memakai sistematika baku BAB I–IV.",
+        "Draf berisi sistematika baku BAB I–IV; ubah bila perlu.",
     ),
     Bagian(
         "perencanaan_kinerja",
@@ -105,6 +113,7 @@ BAGIAN: tuple[Bagian, ...] = (
         "III",
         False,
         "Pengantar 3.2; tabel realisasi dan efisiensi disusun otomatis.",
+        draf=False,
     ),
     Bagian(
         "kesimpulan",
@@ -126,6 +135,7 @@ BAGIAN: tuple[Bagian, ...] = (
         "IV",
         False,
         "Tindak lanjut rekomendasi evaluasi AKIP tahun sebelumnya.",
+        draf=False,
     ),
 )
 
@@ -145,3 +155,10 @@ def judul_bagian(kunci: str) -> str:
     if kunci.startswith(AWALAN_ANALISIS):
         return f"Analisis indikator {kunci[len(AWALAN_ANALISIS) :]}"
     return PER_KUNCI[kunci].judul
+
+
+def status_bagian(b: Bagian, teks: str) -> str:
+    """ "terisi" (written), "draf" (empty, a drafted text stands in) or "kosong" (empty)."""
+    if (teks or "").strip():
+        return "terisi"
+    return "draf" if b.draf else "kosong"

@@ -127,14 +127,13 @@ __all__ = [
 
 
 def _daftar_awal(k: Context) -> list[EntriIsi]:
-    """The front matter entries of the table of contents (lower-roman pages)."""
+    """The front matter entries of the table of contents (lower-roman pages). The Ikhtisar
+    Eksekutif is always there (PermenPANRB 53/2014): drafted from the data when unwritten."""
     kata_pengantar = k.narasi["kata_pengantar"]
     ikhtisar = k.narasi["ikhtisar_eksekutif"]
-    awal = [EntriIsi(kata_pengantar.judul.upper(), "kata-pengantar", 1, romawi=True)]
-    if not ikhtisar.kosong:
-        awal.append(EntriIsi(ikhtisar.judul.upper(), "ikhtisar", 1, romawi=True))
     return [
-        *awal,
+        EntriIsi(kata_pengantar.judul.upper(), "kata-pengantar", 1, romawi=True),
+        EntriIsi(ikhtisar.judul.upper(), "ikhtisar", 1, romawi=True),
         EntriIsi("DAFTAR ISI", "daftar-isi", 1, romawi=True),
         EntriIsi("DAFTAR TABEL", "daftar-tabel", 1, romawi=True),
         EntriIsi("DAFTAR GAMBAR", "daftar-gambar", 1, romawi=True),
@@ -156,7 +155,6 @@ def susun_dokumen(pd: km.PerangkatDaerah, tahun: int) -> Dokumen:
     lampiran = susun_lampiran(k)
     kosong = [BagianKosong(b.kunci, b.judul) for b in k.narasi.values() if b.wajib and b.kosong]
     kosong += k.kosong_analisis
-    ikhtisar = k.narasi["ikhtisar_eksekutif"]
     return Dokumen(
         tahun=tahun,
         identitas=ident,
@@ -164,7 +162,7 @@ def susun_dokumen(pd: km.PerangkatDaerah, tahun: int) -> Dokumen:
         narasi=k.narasi,
         kosong=kosong,
         kata_pengantar=k.narasi["kata_pengantar"],
-        ikhtisar=None if ikhtisar.kosong else ikhtisar,
+        ikhtisar=k.narasi["ikhtisar_eksekutif"],
         bab=bab,
         lampiran=lampiran,
         daftar_isi=awal + k.isi,

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from django.utils.html import escape
-
-from laporan.dokumen.blocks import Bab, Daftar, paragraf
+from laporan.dokumen.blocks import Bab
 from laporan.dokumen.context import Context
 from laporan.dokumen.pohon import blok_pohon_kinerja
 from lib import rows
@@ -37,37 +35,8 @@ def bab1(k: Context) -> Bab:
     sub("aspek_strategis")
     blok_pohon_kinerja(k, b)
     sub("landasan_hukum")
-    n += 1
-    k.judul(b, 2, f"1.{n}", k.narasi["sistematika"].judul)
-    if k.narasi["sistematika"].kosong:
-        b.append(
-            paragraf(
-                "Laporan Kinerja Instansi Pemerintah {} Tahun {} disusun menurut "
-                "Peraturan Menteri PANRB Nomor 53 Tahun 2014 dengan sistematika sebagai berikut:",
-                k.pd,
-                k.tahun,
-            )
-        )
-        b.append(
-            Daftar(
-                [
-                    escape(x)
-                    for x in (
-                        "BAB I Pendahuluan: gambaran umum organisasi, aspek strategis dan "
-                        "permasalahan utama yang dihadapi.",
-                        f"BAB II Perencanaan Kinerja: Rencana Strategis, Indikator Kinerja Utama, "
-                        f"Perjanjian Kinerja dan anggaran tahun {k.tahun}.",
-                        "BAB III Akuntabilitas Kinerja: capaian kinerja organisasi untuk setiap "
-                        "tujuan dan sasaran beserta analisisnya, realisasi anggaran dan efisiensi.",
-                        "BAB IV Penutup: kesimpulan, rekomendasi dan tindak lanjut.",
-                        "Lampiran: Perjanjian Kinerja dan daftar bukti dukung.",
-                    )
-                ],
-                berurut=False,
-            )
-        )
-    else:
-        k.sisip_narasi(b, "sistematika")
+    # An empty sistematika prints its draft: the standard outline of BAB I–IV.
+    sub("sistematika")
     return bab
 
 

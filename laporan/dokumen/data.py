@@ -78,6 +78,9 @@ class BagianNarasi:
     teks: str
     wajib: bool
     blok: list[Blok]
+    # The text is drafted from the data (laporan.dokumen.draf): nobody has written or
+    # accepted it yet. The document prints it as it prints a written text.
+    draf: bool = False
 
     @property
     def kosong(self) -> bool:

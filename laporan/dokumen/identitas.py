@@ -6,7 +6,6 @@ from kinerja.paket import types as t
 from kinerja.penandatangan import jabatan_cetak
 from laporan.dokumen.blocks import TandaTangan
 from laporan.dokumen.data import Identitas, PejabatDok
-from laporan.dokumen.formatting import judul_kapital
 from laporan.dokumen.loader import DataTahun
 from lib.format import format_nip, format_tanggal
 
@@ -52,11 +51,22 @@ def susun_identitas(m: DataTahun, tahun: int) -> Identitas:
     )
 
 
+def jabatan_kepala_pd(ident: Identitas) -> str:
+    """The head's title when no official is recorded: "Camat Randublatung" for a kecamatan,
+    "Kepala Dinas …" otherwise."""
+    nama = ident.pd_nama.strip()
+    if (ident.pd_jenis or "").lower() == "kecamatan":
+        if nama.lower().startswith("kecamatan "):
+            nama = nama[len("kecamatan ") :]
+        return f"Camat {nama}"
+    return f"Kepala {nama}"
+
+
 def ttd_kepala(ident: Identitas, *, pengantar: str = "") -> TandaTangan:
     k = ident.kepala
     return TandaTangan(
         tempat_tanggal=ident.tempat_tanggal,
-        jabatan=k.jabatan_cetak if k else judul_kapital(f"Kepala {ident.pd_nama}"),
+        jabatan=k.jabatan_cetak if k else jabatan_cetak(jabatan_kepala_pd(ident)),
         nama=k.nama if k else "……………………………",
         pangkat=k.pangkat if k else "",
         nip=f"NIP. {k.nip}" if k and k.nip else "",

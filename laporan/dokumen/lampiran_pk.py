@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from anggaran.selectors import kunci_kode
 from kinerja.paket import types as t
-from kinerja.penandatangan import jabatan_cetak
+from kinerja.penandatangan import jabatan_cetak, jabatan_kepala_daerah
 from laporan.dokumen.blocks import Bab, Judul, Kop, Pihak, TandaTanganGanda, paragraf
 from laporan.dokumen.context import Context
 from laporan.dokumen.data import PejabatDok
 from laporan.dokumen.formatting import label_versi
-from laporan.dokumen.identitas import pejabat_dok, ttd_pihak
+from laporan.dokumen.identitas import jabatan_kepala_pd, pejabat_dok, ttd_pihak
 from laporan.dokumen.pk import tabel_pk_program, tabel_pk_target
 from laporan.dokumen.tables import blok_tabel
 from lib import rows
@@ -46,8 +46,7 @@ def lampiran_pk(k: Context, n: int, judul: str, pk: t.PerjanjianKinerja, semua, 
     pertama = pejabat_dok(pk.pihak_pertama) or ident.kepala
     kedua = pejabat_dok(pk.pihak_kedua) or ident.kepala_daerah
     tempat = pk.tempat or ident.ibu_kota or ident.tempat
-    tanggal = format_tanggal(pk.tanggal) if pk.tanggal else f"…………………… {k.tahun}"
-    tempat_tanggal = f"{tempat}, {tanggal}"
+    tempat_tanggal = tempat_tanggal_pk(tempat, pk.tanggal, k.tahun)
     b.append(kop(k))
     b.append(Judul(4, "", f"PERJANJIAN KINERJA TAHUN {k.tahun}", f"pk-{pk.versi}-{n}"))
     if pk.versi != "murni":
@@ -61,14 +60,16 @@ def lampiran_pk(k: Context, n: int, judul: str, pk: t.PerjanjianKinerja, semua, 
     b.append(
         Pihak(
             nama=pertama.nama if pertama else "……………………",
-            jabatan=pertama.jabatan_cetak if pertama else f"KEPALA {ident.pd_nama.upper()}",
+            jabatan=pertama.jabatan_cetak if pertama else jabatan_cetak(jabatan_kepala_pd(ident)),
             keterangan="selanjutnya disebut pihak pertama",
         )
     )
     b.append(
         Pihak(
             nama=kedua.nama if kedua else "……………………",
-            jabatan=kedua.jabatan_cetak if kedua else "KEPALA DAERAH",
+            jabatan=kedua.jabatan_cetak
+            if kedua
+            else jabatan_cetak(jabatan_kepala_daerah(k.paket.pemda)),
             keterangan="selaku atasan langsung pihak pertama, selanjutnya disebut pihak kedua",
         )
     )
@@ -97,6 +98,15 @@ def lampiran_pk(k: Context, n: int, judul: str, pk: t.PerjanjianKinerja, semua, 
         b.append(blok_tabel(tb))
     b.append(ttd_pk(k, tempat_tanggal, pertama, kedua))
     return bab
+
+
+def tempat_tanggal_pk(tempat: str, tanggal, tahun: int) -> str:
+    """The place and date line of a PK: "Blora, 11 Januari 2024"; a PK whose date is not
+    recorded (a PK perubahan imported without it) prints its place and year only, as a
+    copy of a document dated elsewhere, not a blank to fill in."""
+    if tanggal:
+        return f"{tempat}, {format_tanggal(tanggal)}"
+    return f"{tempat}, {tahun}"
 
 
 def ttd_pk(
@@ -128,7 +138,7 @@ def lampiran_pk_berjenjang(k: Context, n: int, pkb: t.PKBerjenjang) -> Bab:
     b.append(
         Pihak(
             nama=kepala.nama if kepala else "……………………",
-            jabatan=kepala.jabatan_cetak if kepala else f"KEPALA {k.pd.upper()}",
+            jabatan=kepala.jabatan_cetak if kepala else jabatan_cetak(jabatan_kepala_pd(k.ident)),
             keterangan="selaku atasan langsung pihak pertama, selanjutnya disebut pihak kedua",
         )
     )
@@ -142,7 +152,7 @@ def lampiran_pk_berjenjang(k: Context, n: int, pkb: t.PKBerjenjang) -> Bab:
     b.append(blok_tabel(tabel_pkb_target(pkb)))
     if pkb.anggaran:
         b.append(blok_tabel(tabel_pkb_anggaran(k, pkb)))
-    tempat_tanggal = f"{k.ident.ibu_kota or k.ident.tempat}, …………………… {k.tahun}"
+    tempat_tanggal = tempat_tanggal_pk(k.ident.ibu_kota or k.ident.tempat, None, k.tahun)
     b.append(
         TandaTanganGanda(
             tempat_tanggal=tempat_tanggal,

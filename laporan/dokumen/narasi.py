@@ -15,6 +15,7 @@ from django.utils.html import escape
 from laporan import kerangka
 from laporan.dokumen.blocks import Blok, Daftar, Kosong, Paragraf
 from laporan.dokumen.data import BagianNarasi
+from laporan.dokumen.draf import Bahan, draf_bagian
 from laporan.dokumen.loader import DataTahun
 
 _BUTIR = re.compile(r"^\s*(?:[-•*]\s+)(.*)$")
@@ -72,14 +73,25 @@ def _paragraf_teks(baris: list[str]) -> Paragraf:
     return Paragraf(escape(" ".join(x.strip() for x in baris)))
 
 
+def bahan_draf(m: DataTahun) -> Bahan:
+    """What the drafts of the document are written from (the year already loaded)."""
+    return Bahan(paket=m.paket, tahun=m.th.tahun, hasil=m.hasil, sdm=m.sdm, sarpras=m.sarpras)
+
+
 def bagian_narasi(m: DataTahun) -> dict[str, BagianNarasi]:
+    """Every section of the outline with its text: the stored one, else the text drafted
+    from the data (marked ``draf``), else empty (a required one then prints as a gap)."""
+    bahan = bahan_draf(m)
     hasil = {}
     for b in kerangka.BAGIAN:
         n = m.narasi.get(b.kunci)
         teks = n.teks if n else ""
         judul = (n.judul.strip() if n and n.judul else "") or b.judul
+        draf = False
+        if not teks.strip() and (teks_draf := draf_bagian(bahan, b.kunci)):
+            teks, draf = teks_draf, True
         blok = blok_narasi(teks, selalu_daftar=b.kunci == "landasan_hukum")
         if not blok and b.wajib:
             blok = [Kosong(b.kunci, judul)]
-        hasil[b.kunci] = BagianNarasi(b.kunci, judul, teks, b.wajib, blok)
+        hasil[b.kunci] = BagianNarasi(b.kunci, judul, teks, b.wajib, blok, draf=draf)
     return hasil

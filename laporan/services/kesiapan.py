@@ -16,7 +16,7 @@ from kinerja.engine.realisasi import triwulan_kosong
 from kinerja.models import PerangkatDaerah, StatusTriwulan
 from kinerja.paket import types as t
 from kinerja.services.realisasi import romawi
-from laporan.kerangka import BAGIAN, kunci_analisis
+from laporan.kerangka import BAGIAN, kunci_analisis, status_bagian
 from laporan.models import LKjIP
 from laporan.selectors import OPERATOR, DataKesiapan, data_kesiapan
 from laporan.services.tetap import kelompok_temuan
@@ -344,6 +344,8 @@ def _kekurangan_indikator(
 
 
 def _kekurangan_narasi(d: DataKesiapan) -> list[Kekurangan]:
+    """A required section blocks sign-off only while empty with no drafted text standing in
+    (``kerangka.status_bagian``); a drafted one is a warning (:func:`draf_belum_diperiksa`)."""
     return [
         Kekurangan(
             "narasi",
@@ -354,7 +356,26 @@ def _kekurangan_narasi(d: DataKesiapan) -> list[Kekurangan]:
             ),
         )
         for b in BAGIAN
-        if b.wajib and not d.narasi.get(b.kunci, "").strip()
+        if b.wajib and status_bagian(b, d.narasi.get(b.kunci, "")) == "kosong"
+    ]
+
+
+def draf_belum_diperiksa(d: DataKesiapan) -> list[Kekurangan]:
+    """The required sections still printed from their automatic draft: a warning, not a
+    blocker. The operator accepts the draft or edits it in the editor."""
+    return [
+        Kekurangan(
+            "draf",
+            f"Narasi “{b.judul}” masih memakai draf otomatis dari data yang belum diperiksa.",
+            kode=b.kunci,
+            **_perbaikan_editor(
+                d,
+                (Tautan(f"Periksa {b.judul}", _url_editor(d, b.kunci)),),
+                "memeriksa draf bagian ini lalu menerima atau mengubahnya",
+            ),
+        )
+        for b in BAGIAN
+        if b.wajib and status_bagian(b, d.narasi.get(b.kunci, "")) == "draf"
     ]
 
 

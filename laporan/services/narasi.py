@@ -12,12 +12,15 @@ from django.utils import timezone
 
 from kinerja.audit import catat_perubahan
 from kinerja.models import Indikator, LogPerubahan, PerangkatDaerah
+from laporan.dokumen.draf import Bahan, draf_bagian
 from laporan.kerangka import AWALAN_ANALISIS, PER_KUNCI, judul_bagian
 from laporan.models import LKjIP, Narasi
+from laporan.selectors import DataKesiapan, baris_tabel, data_kesiapan
 from laporan.services.kunci import lkjip_for_update, pastikan_draf
 from laporan.services.tetap import penjelasan_simpan
 
 PESAN_BAGIAN_TIDAK_DIKENAL = "Bagian narasi “{bagian}” tidak dikenal."
+PESAN_TANPA_DRAF = "Bagian “{judul}” tidak memiliki draf otomatis dari data; tuliskan teksnya."
 
 
 class KonflikNarasi(Exception):
@@ -82,6 +85,32 @@ def narasi_simpan(
     narasi.save()
     _catat_narasi(lkjip, narasi, lama, pengguna)
     return narasi
+
+
+def bahan_draf(d: DataKesiapan, lkjip: LKjIP) -> Bahan:
+    """What the editor's drafts are written from: the year's data and the BAB I tables, the
+    same the document's drafts are written from (laporan.dokumen.narasi.bahan_draf)."""
+    return Bahan(
+        paket=d.paket,
+        tahun=d.tahun,
+        hasil=d.hasil,
+        sdm=baris_tabel(lkjip, "sdm"),
+        sarpras=baris_tabel(lkjip, "sarpras"),
+    )
+
+
+def narasi_terima_draf(*, lkjip: LKjIP, bagian: str, judul: str, versi: int, pengguna) -> Narasi:
+    """The operator accepts the section's drafted text: it is stored as the section's own
+    text (drafted anew from the data now, so what is stored is what the data say)."""
+    if bagian not in PER_KUNCI:
+        raise ValidationError(PESAN_BAGIAN_TIDAK_DIKENAL.format(bagian=bagian), code="bagian")
+    d = data_kesiapan(lkjip.perangkat_daerah, lkjip.tahun)
+    teks = draf_bagian(bahan_draf(d, lkjip), bagian)
+    if not teks:
+        raise ValidationError(PESAN_TANPA_DRAF.format(judul=judul_bagian(bagian)), code="draf")
+    return narasi_simpan(
+        lkjip=lkjip, bagian=bagian, judul=judul, teks=teks, versi=versi, pengguna=pengguna
+    )
 
 
 def _catat_narasi(lkjip: LKjIP, narasi: Narasi, lama: dict, pengguna) -> None:

@@ -26,6 +26,7 @@ from kinerja.models import PerangkatDaerah
 from kinerja.services.realisasi import romawi
 from kinerja.services.review import triwulan_disetujui
 from kinerja.views.tahun import halaman_tahun_belum_dibuka
+from laporan.dokumen.draf import Bahan, semua_draf
 from laporan.forms import (
     AlasanForm,
     KomentarForm,
@@ -51,7 +52,12 @@ from laporan.selectors import (
 from laporan.services import narasi as narasi_services
 from laporan.services import sumber_daya as sumber_daya_services
 from laporan.services.alur import penandatanganan_simpan
-from laporan.services.kesiapan import id_bagian, id_temuan, periksa_kesiapan
+from laporan.services.kesiapan import (
+    draf_belum_diperiksa,
+    id_bagian,
+    id_temuan,
+    periksa_kesiapan,
+)
 from laporan.services.kunci import pesan_tidak_bisa_diubah
 from laporan.services.narasi import KonflikNarasi, penjelasan_temuan_simpan
 from laporan.services.tetap import kelompok_temuan, penjelasan_tahun
@@ -221,6 +227,9 @@ class BagianTampil:
     konflik: dict | None = None
     analisis: dict | None = None
     tabel: str | None = None
+    # The text drafted from the data while nothing is stored (laporan.dokumen.draf): shown
+    # in the box with a badge until the operator accepts or edits it.
+    draf: str = ""
 
 
 @dataclass
@@ -256,6 +265,7 @@ def _bagian_tampil(
     dapat_mengubah: bool,
     form: dict[str, NarasiForm],
     konflik: dict[str, Narasi],
+    draf: dict[str, str],
 ) -> BagianTampil:
     n = narasi.get(kunci)
     b = BagianTampil(
@@ -269,9 +279,11 @@ def _bagian_tampil(
         petunjuk=petunjuk,
         diubah=_diubah(n),
     )
+    if not b.teks.strip():
+        b.draf = draf.get(kunci, "")
     if dapat_mengubah:
         b.form = form.get(kunci) or NarasiForm(
-            initial={"judul": n.judul if n else "", "teks": b.teks, "versi": b.versi},
+            initial={"judul": n.judul if n else "", "teks": b.teks or b.draf, "versi": b.versi},
             auto_id=f"id_{b.id}_%s",
         )
     if kunci in konflik:
@@ -304,9 +316,16 @@ def _bab(
     dapat_mengubah: bool,
     form: dict[str, NarasiForm],
     konflik: dict[str, Narasi],
+    draf: dict[str, str],
 ) -> list[BabTampil]:
     bab: dict[str, BabTampil] = {}
-    umum = {"narasi": narasi, "dapat_mengubah": dapat_mengubah, "form": form, "konflik": konflik}
+    umum = {
+        "narasi": narasi,
+        "dapat_mengubah": dapat_mengubah,
+        "form": form,
+        "konflik": konflik,
+        "draf": draf,
+    }
     for b in BAGIAN:
         kelompok = bab.setdefault(b.bab, BabTampil(b.bab, JUDUL_BAB.get(b.bab, b.bab)))
         tampil = _bagian_tampil(
@@ -454,6 +473,10 @@ def tampilkan_editor(
     dapat_mengubah = alur["boleh_ubah"] and lkjip.status == LKjIP.Status.DRAF
     narasi = {n.bagian: n for n in Narasi.objects.filter(lkjip=lkjip).select_related("diubah_oleh")}
     kurang = periksa_kesiapan(d)
+    tabel = _tabel_ctx(lkjip, dapat_mengubah, formset or {})
+    draf = semua_draf(
+        Bahan(d.paket, d.tahun, d.hasil, tabel["sdm"]["baris"], tabel["sarpras"]["baris"])
+    )
     ctx = {
         "page": "lkjip-editor",
         "pd": pd,
@@ -462,9 +485,15 @@ def tampilkan_editor(
         "dapat_mengubah": dapat_mengubah,
         "terkunci_pesan": pesan_tidak_bisa_diubah(lkjip),
         "bab": _bab(
-            d, narasi, dapat_mengubah=dapat_mengubah, form=form or {}, konflik=konflik or {}
+            d,
+            narasi,
+            dapat_mengubah=dapat_mengubah,
+            form=form or {},
+            konflik=konflik or {},
+            draf=draf,
         ),
-        "tabel": _tabel_ctx(lkjip, dapat_mengubah, formset or {}),
+        "tabel": tabel,
+        "draf_belum_diperiksa": draf_belum_diperiksa(d),
         "form_tanggal": form_tanggal
         or PenandatangananForm(initial={"tempat": lkjip.tempat, "tanggal": lkjip.tanggal}),
         "temuan": temuan_tampil(d),
@@ -502,14 +531,24 @@ def narasi_simpan(request: HttpRequest, kode: str, tahun: int, bagian: str) -> H
         return tampilkan_editor(request, pd, lkjip, form={bagian: form}, status=400)
     d = form.cleaned_data
     try:
-        narasi = narasi_services.narasi_simpan(
-            lkjip=lkjip,
-            bagian=bagian,
-            judul=d["judul"],
-            teks=d["teks"],
-            versi=d["versi"],
-            pengguna=request.user,
-        )
+        if request.POST.get("terima_draf"):
+            # "Terima draf": the section's drafted text becomes its own text.
+            narasi = narasi_services.narasi_terima_draf(
+                lkjip=lkjip,
+                bagian=bagian,
+                judul=d["judul"],
+                versi=d["versi"],
+                pengguna=request.user,
+            )
+        else:
+            narasi = narasi_services.narasi_simpan(
+                lkjip=lkjip,
+                bagian=bagian,
+                judul=d["judul"],
+                teks=d["teks"],
+                versi=d["versi"],
+                pengguna=request.user,
+            )
     except KonflikNarasi as e:
         lain = _konflik(e.narasi)
         if json_:
@@ -682,6 +721,7 @@ def kesiapan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         **alur_ctx(request, pd, lkjip, d),
         "kurang": kurang,
         "siap": not kurang,
+        "draf": draf_belum_diperiksa(d),
         "jumlah_pk": len(pk.target) if pk else 0,
     }
     return render(request, "laporan/kesiapan.html", ctx)

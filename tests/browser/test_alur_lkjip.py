@@ -82,17 +82,20 @@ def test_lkjip_dari_kesiapan_sampai_verifikasi_publik(
     op = buka_sesi("operator_a")
     op.goto(url_kesiapan)
     kurang = op.locator("ol.daftar-kurang > li")
-    expect(op.locator("#judul-kurang")).to_have_text("Belum siap ditetapkan: 3 hal belum lengkap")
+    expect(op.locator("#judul-kurang")).to_have_text("Belum siap ditetapkan: 2 hal belum lengkap")
     expect(kurang.nth(0)).to_contain_text(
         "Bukti dukung IKT-2 (Nilai SAKIP Perangkat Daerah) tahun 2024 belum diunggah."
     )
     expect(kurang.nth(1)).to_contain_text("Temuan konsistensi data pada indikator IKT-1")
-    expect(kurang.nth(2)).to_contain_text("Narasi “Rekomendasi dan Langkah ke Depan” belum diisi.")
+    # The unwritten section prints its draft from the data: listed apart, not a blocker.
+    expect(op.locator(".kesiapan.draf li")).to_have_text(
+        re.compile("Narasi “Rekomendasi dan Langkah ke Depan” masih memakai draf otomatis")
+    )
     simpan_gambar(op, "lkjip-kesiapan", penuh=True)
     periksa_halaman(op)
     op.get_by_role("button", name="Ajukan LKjIP tahun 2024 kepada kepala").click()
     expect(_pesan(op)).to_have_text(
-        "LKjIP tahun 2024 belum dapat diajukan: 3 hal belum lengkap (lihat daftar di bawah)."
+        "LKjIP tahun 2024 belum dapat diajukan: 2 hal belum lengkap (lihat daftar di bawah)."
     )
     assert _status() == "draf"
 
@@ -118,13 +121,20 @@ def test_lkjip_dari_kesiapan_sampai_verifikasi_publik(
 
     # ------------------------------------------------------------------ the last narrative, autosaved
     op.goto(url_kesiapan)
-    expect(kurang).to_have_count(2)
-    kurang.nth(1).get_by_role("link", name="Tulis Rekomendasi dan Langkah ke Depan").click()
+    expect(kurang).to_have_count(1)
+    op.get_by_role("link", name="Periksa Rekomendasi dan Langkah ke Depan").click()
     op.wait_for_url(f"{url_editor}#bagian-rekomendasi")
     bagian = op.locator("#bagian-rekomendasi")
+    expect(bagian.locator(".tanda-draf")).to_have_text("Draf otomatis dari data — belum diperiksa")
     kotak = bagian.locator("textarea[name=teks]")
+    expect(kotak).to_have_value(re.compile("^Langkah yang akan dilakukan Kecamatan Randublatung"))
+    # The operator replaces the draft with a text of their own.
     kotak.click()
+    op.keyboard.press("Control+A")
     op.keyboard.type(REKOMENDASI)
+    # Edited: the text is the operator's, the badge and "Terima draf" go at once.
+    expect(bagian.locator(".tanda-draf")).to_have_count(0)
+    expect(bagian.get_by_role("button", name="Terima draf")).to_have_count(0)
     status = bagian.locator(".status-simpan")
     # No button pressed: the save comes ~1,5 s after typing stops.
     expect(status).to_have_text(re.compile(r"^tersimpan \d\d\.\d\d$"), timeout=10_000)
@@ -136,6 +146,7 @@ def test_lkjip_dari_kesiapan_sampai_verifikasi_publik(
     expect(op.locator("#bagian-rekomendasi .status-simpan")).to_contain_text(
         "Terakhir diubah operator_a"
     )
+    expect(op.locator("#bagian-rekomendasi .tanda-draf")).to_have_count(0)
 
     # The connection drops while writing and stays down over a reload: the text kept in
     # the browser comes back into the box, and reaches the server once it answers again.

@@ -59,8 +59,8 @@ def test_submit_refused_with_the_checklist(client, operator_a, demo):
     r = client.post(AJUKAN)
     assert r.status_code == 302 and r["Location"] == KESIAPAN
     pesan = _ikuti(client, r)
-    # 2 evidence files, 7 narratives, and every open consistency finding.
-    jumlah = 9 + len(kunci_temuan(demo["a"]))
+    # 2 evidence files and every open consistency finding (the narratives print drafts).
+    jumlah = 2 + len(kunci_temuan(demo["a"]))
     assert pesan == [
         f"LKjIP tahun 2024 belum dapat diajukan: {jumlah} hal belum lengkap (lihat daftar di "
         "bawah)."

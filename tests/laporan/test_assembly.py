@@ -278,17 +278,19 @@ def test_missed_target_without_a_note_needs_an_analysis(demo):
 
 
 @pytest.mark.django_db
-def test_empty_required_sections_are_listed_and_marked(demo):
+def test_empty_required_sections_are_drafted_from_the_data(demo):
     pd = demo["a"]
     dokumen = susun_dokumen(pd, 2024)
-    assert {k.kunci for k in dokumen.kosong} == WAJIB
-    assert {b.kunci for b in _blok(dokumen, Kosong)} == WAJIB - {"kata_pengantar"}
-    assert dokumen.kata_pengantar.blok == [Kosong("kata_pengantar", "Kata Pengantar")]
-    assert dokumen.ikhtisar is None
+    # Nothing written: every required section prints its draft (laporan.dokumen.draf).
+    assert dokumen.kosong == []
+    assert not list(_blok(dokumen, Kosong))
+    assert {k for k, b in dokumen.narasi.items() if b.draf} >= WAJIB
+    assert dokumen.ikhtisar is not None and dokumen.ikhtisar.draf
     _narasi(pd, "randublatung")
     dokumen = susun_dokumen(pd, 2024)
     assert dokumen.kosong == []
     assert not list(_blok(dokumen, Kosong))
+    assert not any(b.draf for b in dokumen.narasi.values())
     assert dokumen.ikhtisar is not None
     judul = [b.teks for b in _blok(dokumen, Judul) if b.tingkat == 2]
     assert judul[:7] == [

@@ -61,8 +61,11 @@ def test_editor_lists_every_section_by_chapter(client, operator_a):
     # Required sections are marked; optional ones are not.
     kata = html[html.index('id="bagian-kata_pengantar"') :][:600]
     assert "tanda-wajib" in kata
+    # The Ikhtisar Eksekutif is required (PermenPANRB 53/2014), with its draft from the data.
     ikhtisar = html[html.index('id="bagian-ikhtisar_eksekutif"') :][:600]
-    assert "tanda-wajib" not in ikhtisar
+    assert "tanda-wajib" in ikhtisar
+    tindak_lanjut = html[html.index('id="bagian-tindak_lanjut"') :][:600]
+    assert "tanda-wajib" not in tindak_lanjut
     assert 'src="/static/js/narasi.js"' in html
 
 
@@ -97,8 +100,8 @@ def test_editor_lists_the_engine_findings_with_links(client, operator_a):
     # …listed above the preview links.
     assert html.index('id="judul-temuan"') < html.index('href="/pd/33.16.05/2024/lkjip/pratinjau/"')
     assert 'href="/pd/33.16.05/2024/lkjip/draf.pdf"' in html
-    # 2 evidence files, 7 narratives and every finding not yet explained.
-    jumlah = 9 + len(kunci_temuan(PerangkatDaerah.objects.get(kode="33.16.05")))
+    # 2 evidence files and every finding not yet explained (the narratives are drafts).
+    jumlah = 2 + len(kunci_temuan(PerangkatDaerah.objects.get(kode="33.16.05")))
     assert f"Kesiapan: {jumlah} hal belum lengkap" in html
 
 

@@ -11,7 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from kinerja.models import Indikator, Pejabat, Realisasi
 from laporan.kerangka import BAGIAN
 from laporan.models import LKjIP
-from laporan.services.kesiapan import kesiapan_lkjip
+from laporan.selectors import data_kesiapan
+from laporan.services.kesiapan import draf_belum_diperiksa, kesiapan_lkjip
 from tests.laporan.data_alur import (
     jelaskan_temuan,
     kunci_temuan,
@@ -51,14 +52,18 @@ def _gagal_ikt2(pd, *, catatan: str = "") -> None:
 # --------------------------------------------------------------------------- the service
 
 
-def test_demo_year_lacks_evidence_and_narratives(demo):
+def _draf(pd) -> list[str]:
+    return [k.kode for k in draf_belum_diperiksa(data_kesiapan(pd, 2024))]
+
+
+def test_demo_year_lacks_evidence_and_its_narratives_are_drafts(demo):
     kurang = kesiapan_lkjip(demo["a"], 2024)
     # Both PK indicators (IKT-1, IKT-2) have their TW IV realisasi but no evidence, in
-    # document order, then every open consistency finding, then every required
-    # narrative section.
+    # document order, then every open consistency finding. The required narrative
+    # sections print their drafts from the data: warnings, not blockers.
     assert _jenis(kurang) == [("bukti", "IKT-1"), ("bukti", "IKT-2")] + [
         ("temuan", k) for k in kunci_temuan(demo["a"])
-    ] + [("narasi", k) for k in WAJIB]
+    ]
     bukti = kurang[0]
     assert bukti.pesan == (
         "Bukti dukung IKT-1 (Indeks Kepuasan Masyarakat (IKM) di Kecamatan) tahun 2024 belum "
@@ -68,9 +73,12 @@ def test_demo_year_lacks_evidence_and_narratives(demo):
     assert [(t.label, t.url) for t in bukti.tautan] == [
         ("Unggah bukti TW IV", f"/pd/33.16.05/2024/realisasi/4/#baris-{ikt1}")
     ]
-    narasi = kurang[-len(WAJIB)]
-    assert narasi.pesan == "Narasi “Kata Pengantar” belum diisi."
-    assert narasi.tautan[0].url == "/pd/33.16.05/2024/lkjip/#bagian-kata_pengantar"
+    draf = draf_belum_diperiksa(data_kesiapan(demo["a"], 2024))
+    assert [k.kode for k in draf] == WAJIB
+    assert draf[0].pesan == (
+        "Narasi “Kata Pengantar” masih memakai draf otomatis dari data yang belum diperiksa."
+    )
+    assert draf[0].tautan[0].url == "/pd/33.16.05/2024/lkjip/#bagian-kata_pengantar"
 
 
 def test_complete_year_is_ready(demo):
@@ -95,14 +103,17 @@ def test_ready_means_the_document_has_no_empty_required_part(demo):
 def test_whitespace_is_not_a_narrative(demo):
     lengkapi(demo["a"])
     tulis_narasi(demo["a"], "kesimpulan", "  \n\t ")
-    assert _jenis(kesiapan_lkjip(demo["a"], 2024)) == [("narasi", "kesimpulan")]
+    assert kesiapan_lkjip(demo["a"], 2024) == []
+    assert _draf(demo["a"]) == ["kesimpulan"]
 
 
 def test_optional_sections_are_not_required(demo):
     lengkapi(demo["a"])
     opsional = [b.kunci for b in BAGIAN if not b.wajib]
-    assert "ikhtisar_eksekutif" in opsional and "sistematika" in opsional
+    assert "tindak_lanjut" in opsional and "sistematika" in opsional
+    assert "ikhtisar_eksekutif" not in opsional  # PermenPANRB 53/2014
     assert kesiapan_lkjip(demo["a"], 2024) == []
+    assert _draf(demo["a"]) == []
 
 
 def test_missing_tw4_realisasi_of_a_final_value_indicator(demo):
@@ -226,11 +237,15 @@ def test_page_lists_what_is_missing_with_links(client, operator_a, demo):
     r = client.get(URL)
     assert r.status_code == 200
     html = r.content.decode()
-    jumlah = 9 + len(kunci_temuan(demo["a"]))
+    jumlah = 2 + len(kunci_temuan(demo["a"]))
     assert f"Belum siap ditetapkan: {jumlah} hal belum lengkap" in html
     ikt1 = _ind_id(demo["a"], "IKT-1")
     assert f'href="/pd/33.16.05/2024/realisasi/4/#baris-{ikt1}">Unggah bukti TW IV</a>' in html
-    assert 'href="/pd/33.16.05/2024/lkjip/#bagian-kata_pengantar">Tulis Kata Pengantar</a>' in html
+    # The drafted sections are listed apart, as something to check, with a link.
+    assert "Draf otomatis yang belum diperiksa" in html
+    assert (
+        'href="/pd/33.16.05/2024/lkjip/#bagian-kata_pengantar">Periksa Kata Pengantar</a>' in html
+    )
     assert "Siap ditetapkan</h2>" not in html
     # The operator may submit from here (and will be refused while something is missing).
     assert 'action="/pd/33.16.05/2024/lkjip/ajukan/"' in html
@@ -280,4 +295,6 @@ def test_narratives_are_checked_after_the_data(demo):
     tambah_bukti(pd, "IKT-2")
     narasi_wajib(pd, kecuali=("landasan_hukum",))
     jelaskan_temuan(pd)
-    assert _jenis(kesiapan_lkjip(pd, 2024)) == [("narasi", "landasan_hukum")]
+    # The unwritten section prints its draft: no blocker, a draft to check.
+    assert kesiapan_lkjip(pd, 2024) == []
+    assert _draf(pd) == ["landasan_hukum"]

@@ -110,11 +110,12 @@ def test_the_service_reopens_all_or_nothing(pdf_cepat, kepala_a, tw_disetujui, d
 
 
 def _kurang(pd, peran: set[str]) -> dict:
+    """The blockers and the drafts still to check, by (kind, code)."""
     from laporan.selectors import data_kesiapan
-    from laporan.services.kesiapan import periksa_kesiapan
+    from laporan.services.kesiapan import draf_belum_diperiksa, periksa_kesiapan
 
     d = data_kesiapan(pd, 2024, peran=frozenset(peran))
-    return {(k.jenis, k.kode): k for k in periksa_kesiapan(d)}
+    return {(k.jenis, k.kode): k for k in [*periksa_kesiapan(d), *draf_belum_diperiksa(d)]}
 
 
 def _tw4(pd, status: str) -> None:
@@ -202,12 +203,15 @@ def test_a_missing_note_of_an_approved_quarter_goes_to_the_analysis(demo):
 def test_the_kepala_reads_who_writes_the_narratives(client, kepala_a, demo):
     client.force_login(kepala_a)
     html = client.get(EDITOR + "kesiapan/").content.decode()
-    assert "Unggah bukti TW IV" not in html and "Tulis Kata Pengantar" not in html
+    assert "Unggah bukti TW IV" not in html and "Periksa Kata Pengantar" not in html
     assert (
         '<span class="siapa">Operator kecamatan mengunggah bukti dukung IKT-1 pada halaman '
         "realisasi triwulan IV.</span>"
     ) in html
-    assert "Operator kecamatan menulis bagian ini pada halaman penulisan LKjIP." in html
+    assert (
+        "Operator kecamatan memeriksa draf bagian ini lalu menerima atau mengubahnya pada "
+        "halaman penulisan LKjIP."
+    ) in html
 
 
 def test_a_narrative_of_a_submitted_lkjip_waits_for_the_kepala(client, kepala_a, demo):
@@ -215,12 +219,12 @@ def test_a_narrative_of_a_submitted_lkjip_waits_for_the_kepala(client, kepala_a,
 
     pd = demo["a"]
     LKjIP.objects.filter(perangkat_daerah=pd, tahun=2024).update(status="diajukan")
-    k = _kurang(pd, {"operator"})[("narasi", "kata_pengantar")]
+    k = _kurang(pd, {"operator"})[("draf", "kata_pengantar")]
     assert k.tautan == () and k.siapa == (
         "LKjIP sedang ditinjau kepala; setelah kepala mengembalikannya, operator kecamatan "
-        "menulis bagian ini."
+        "memeriksa draf bagian ini lalu menerima atau mengubahnya."
     )
-    k = _kurang(pd, {"kepala"})[("narasi", "kata_pengantar")]
+    k = _kurang(pd, {"kepala"})[("draf", "kata_pengantar")]
     assert _links(k) == [("Kembalikan LKjIP kepada operator", "/pd/33.16.05/2024/lkjip/#alur")]
     client.force_login(kepala_a)
     html = client.get("/pd/33.16.05/2024/lkjip/").content.decode()
