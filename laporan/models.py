@@ -231,6 +231,8 @@ class CetakJob(models.Model):
 
     def __str__(self) -> str:
         return f"Cetak draf {self.perangkat_daerah_id}/{self.tahun} ({self.get_status_display()})"
+
+
 class PembandingPD(models.Model):
     """A perangkat daerah the pemda names as the comparison of another one (its
     neighbouring kecamatan): its figures get a row of their own in the comparison table

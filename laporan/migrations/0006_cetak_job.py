@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('kinerja', '0012_tahun_dari_lkjip'),
-        ('laporan', '0006_pembanding_pd'),
+        ('laporan', '0005_pembanding_pd'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
