@@ -31,6 +31,10 @@ Map of the package (who builds what):
 ``sentences``      generated sentences about an indicator
 ``analisis``       the analyses of BAB III as data
 ``bab1``           BAB I Pendahuluan; tabel_sdm, tabel_sarpras
+``pohon``          BAB I figures: the pohon kinerja and the cascade of the PKs
+                   (``kinerja.engine.pohon`` builds the tree, ``lib.pohon_svg``
+                   draws it)
+``draf``           drafted narrative from the data, where a section is empty
 ``bab2``           BAB II Perencanaan Kinerja; tabel_renstra,
                    tabel_target_tahunan, tabel_iku
 ``pk``             BAB II 2.3 Perjanjian Kinerja; tabel_pk_target,
@@ -38,6 +42,9 @@ Map of the package (who builds what):
 ``bab2_anggaran``  BAB II 2.4; tabel_anggaran_program, tabel_jenis_belanja_dpa
 ``bab3``           BAB III Akuntabilitas Kinerja; tabel_skala, tabel_ringkasan
                    (also BAB IV), tabel_indikator_program
+``bab3_triwulan`` BAB III quarterly realisasi; tabel_realisasi_triwulan,
+                   tabel_indikator_tingkat (also on the computation screen)
+``catatan``        the consistency findings placed under the tables they concern
 ``bab3_indikator`` BAB III per indicator; tabel_capaian_indikator,
                    tabel_riwayat, tabel_skm, tabel_pembanding,
                    tabel_program_pendukung

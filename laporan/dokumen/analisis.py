@@ -8,7 +8,7 @@ from kinerja.engine.penilaian import nilai_indikator
 from kinerja.engine.perbandingan import peringkat
 from kinerja.paket import types as t
 from laporan import kerangka
-from laporan.dokumen.blocks import Kosong
+from laporan.dokumen.blocks import paragraf
 from laporan.dokumen.context import Context
 from laporan.dokumen.data import (
     AnalisisIndikator,
@@ -19,7 +19,12 @@ from laporan.dokumen.data import (
     ProgramPendukung,
     TahunKinerja,
 )
-from laporan.dokumen.formatting import LABEL_TINGKAT_BANDING, NAMA_TRIWULAN, capaian_tampil
+from laporan.dokumen.formatting import (
+    LABEL_TINGKAT_BANDING,
+    NAMA_TRIWULAN,
+    batas_capaian,
+    capaian_tampil,
+)
 from laporan.dokumen.narasi import blok_narasi
 from laporan.dokumen.sentences import kalimat_capaian, kalimat_kemajuan, kalimat_riwayat
 
@@ -121,13 +126,22 @@ def analisis_indikator(k: Context, ind: t.Indikator) -> AnalisisIndikator:
     wajib = h.tercapai is False and not penyebab
     blok = blok_narasi(teks)
     if wajib and not blok:
-        blok = [Kosong(kunci, judul)]
+        # Said plainly rather than left as "belum diisi"; sign-off stays blocked until the
+        # perangkat daerah writes the cause (kosong_analisis, laporan.services.kesiapan).
+        blok = [
+            paragraf(
+                "Penyebab belum tercapainya target indikator {} tahun {} belum diuraikan oleh {}.",
+                ind.nama,
+                k.tahun,
+                k.pd,
+            )
+        ]
         k.kosong_analisis.append(BagianKosong(kunci, f"Analisis penyebab: {ind.nama} ({ind.kode})"))
     pd_lain = k.data.pd_lain.get(ind.kode, [])
     return AnalisisIndikator(
         hasil=h,
         riwayat=riwayat,
-        kalimat_capaian=kalimat_capaian(h, k.tahun),
+        kalimat_capaian=kalimat_capaian(h, k.tahun, batas_capaian(k.paket.pemda.aturan)),
         kalimat_riwayat=kalimat_riwayat(h, riwayat),
         kalimat_kemajuan=kalimat_kemajuan(h, k.tahun, k.paket.renstra),
         pembanding=[

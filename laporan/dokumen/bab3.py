@@ -25,6 +25,7 @@ from laporan.dokumen.catatan import tambah_catatan
 from laporan.dokumen.context import Context
 from laporan.dokumen.data import AnalisisSasaran
 from laporan.dokumen.formatting import (
+    batas_capaian,
     capaian_tampil,
     dasar_perhitungan,
     persen,
@@ -184,7 +185,7 @@ def tabel_ringkasan(k: Context, analisis: list[AnalisisSasaran], judul: str) -> 
             Column("Indikator Kinerja", width=19),
             Column("Target", Kind.ANGKA, 8),
             Column("Realisasi", Kind.ANGKA, 10),
-            Column("Capaian", Kind.PERSEN, 9, bold=True),
+            Column("Capaian", Kind.PERSEN, 9, bold=True, batas=batas_capaian(k.paket.pemda.aturan)),
             Column("Predikat", Kind.PREDIKAT, 10),
             Column("Dasar Perhitungan", width=20, formula=True),
         ],
@@ -198,7 +199,9 @@ def tabel_indikator_program(
 ) -> rows.Table:
     """Capaian of the indicators of one level (program, kegiatan or sub kegiatan)."""
     tingkat = daftar[0].tingkat if daftar else ""
-    return tabel_indikator_tingkat(k.hasil, tingkat, judul, induk, k.tahun)
+    return tabel_indikator_tingkat(
+        k.hasil, tingkat, judul, induk, k.tahun, batas_capaian(k.paket.pemda.aturan)
+    )
 
 
 def indikator_program(k: Context, b: list) -> None:

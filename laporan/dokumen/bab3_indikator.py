@@ -24,6 +24,7 @@ from laporan.dokumen.data import (
 )
 from laporan.dokumen.formatting import (
     LABEL_TINGKAT_BANDING,
+    batas_capaian,
     capaian_tampil,
     dasar_perhitungan,
     persen,
@@ -211,7 +212,7 @@ def tabel_pembanding(k: Context, ai: AnalisisIndikator) -> rows.Table:
             Column("Tingkat", width=18),
             Column("Target", Kind.ANGKA, 11),
             Column("Realisasi", Kind.ANGKA, 11),
-            Column("Capaian", Kind.PERSEN, 11),
+            Column("Capaian", Kind.PERSEN, 11, batas=batas_capaian(k.paket.pemda.aturan)),
             Column("Sumber", width=27),
         ],
         rows=baris,
@@ -345,7 +346,15 @@ def blok_efisiensi(k: Context, b: list, a: AnalisisSasaran) -> None:
             rupiah(ef["realisasi"]),
             persen(ef["penyerapan"]),
         )
-        b.append(Paragraf(format_html("{} {}", anggaran, kalimat_efisiensi(ef, label))))
+        b.append(
+            Paragraf(
+                format_html(
+                    "{} {}",
+                    anggaran,
+                    kalimat_efisiensi(ef, label, batas_capaian(k.paket.pemda.aturan)),
+                )
+            )
+        )
         b.append(paragraf("{}", ef["rumus"], kelas="rumus"))
     b.append(
         paragraf("g. Program dan kegiatan yang menunjang pencapaian kinerja.", kelas="analisis")
@@ -395,7 +404,7 @@ def tabel_capaian_indikator(k: Context, ai: AnalisisIndikator) -> rows.Table:
         *(Column(f"Realisasi {x.tahun}", Kind.ANGKA) for x in riwayat_lalu),
         Column("Target", Kind.ANGKA),
         Column("Realisasi", Kind.ANGKA),
-        Column("Capaian", Kind.PERSEN, bold=True),
+        Column("Capaian", Kind.PERSEN, bold=True, batas=batas_capaian(k.paket.pemda.aturan)),
         Column("Predikat", Kind.PREDIKAT),
         Column("Target Akhir Renstra", Kind.ANGKA),
         Column("Tingkat Kemajuan", Kind.PERSEN),
@@ -441,7 +450,7 @@ def tabel_riwayat(k: Context, ai: AnalisisIndikator) -> rows.Table:
             Column("Tahun", width=16, align=Align.CENTER),
             Column("Target", Kind.ANGKA, 28),
             Column("Realisasi", Kind.ANGKA, 28),
-            Column("Capaian", Kind.PERSEN, 28),
+            Column("Capaian", Kind.PERSEN, 28, batas=batas_capaian(k.paket.pemda.aturan)),
         ],
         rows=[
             Row(

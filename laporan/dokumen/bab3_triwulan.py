@@ -16,7 +16,7 @@ from kinerja.engine.hitung import Hasil, HasilIndikator
 from kinerja.paket import types as t
 from laporan.dokumen.blocks import paragraf
 from laporan.dokumen.context import Context
-from laporan.dokumen.formatting import LABEL_TIPE, capaian_tampil
+from laporan.dokumen.formatting import LABEL_TIPE, batas_capaian, capaian_tampil
 from lib import rows
 from lib.rows import Cell, Column, Heading, Kind, Row
 
@@ -53,7 +53,9 @@ def indikator_triwulan(hasil: Hasil, renstra: t.Renstra) -> list[tuple[str, Hasi
     ]
 
 
-def tabel_realisasi_triwulan(hasil: Hasil, renstra: t.Renstra, tahun: int) -> rows.Table:
+def tabel_realisasi_triwulan(
+    hasil: Hasil, renstra: t.Renstra, tahun: int, batas: tuple = ()
+) -> rows.Table:
     """Target of the year, the four quarters (Rencana Aksi target and realisasi), the annual
     realisasi with its tipe penghitungan, and the capaian of every tujuan/sasaran indicator;
     a group row names the tujuan/sasaran."""
@@ -92,7 +94,7 @@ def tabel_realisasi_triwulan(hasil: Hasil, renstra: t.Renstra, tahun: int) -> ro
             *kolom_tw,
             Column("Realisasi", Kind.ANGKA, 8, bold=True),
             Column("Tipe", width=10),
-            Column("Capaian", Kind.PERSEN, 9, bold=True),
+            Column("Capaian", Kind.PERSEN, 9, bold=True, batas=batas),
         ],
         header=[
             [
@@ -123,7 +125,9 @@ def tabel_realisasi_triwulan(hasil: Hasil, renstra: t.Renstra, tahun: int) -> ro
 
 def blok_realisasi_triwulan(k: Context, b: list) -> None:
     """The quarterly table of BAB III with the sentence that introduces it."""
-    tb = tabel_realisasi_triwulan(k.hasil, k.paket.renstra, k.tahun)
+    tb = tabel_realisasi_triwulan(
+        k.hasil, k.paket.renstra, k.tahun, batas_capaian(k.paket.pemda.aturan)
+    )
     if not tb.rows:
         return
     b.append(
@@ -138,7 +142,12 @@ def blok_realisasi_triwulan(k: Context, b: list) -> None:
 
 
 def tabel_indikator_tingkat(
-    hasil: Hasil, tingkat: str, judul: str, induk: dict[str, tuple[str, str]], tahun: int
+    hasil: Hasil,
+    tingkat: str,
+    judul: str,
+    induk: dict[str, tuple[str, str]],
+    tahun: int,
+    batas: tuple = (),
 ) -> rows.Table:
     """Target, realisasi and capaian of the indicators of one level (program, kegiatan or
     sub kegiatan), each beside the program/kegiatan/sub kegiatan it measures."""
@@ -152,7 +161,7 @@ def tabel_indikator_tingkat(
             Column("Indikator", width=24),
             Column("Target", Kind.ANGKA, 8),
             Column("Realisasi", Kind.ANGKA, 8),
-            Column("Capaian", Kind.PERSEN, 9),
+            Column("Capaian", Kind.PERSEN, 9, batas=batas),
             Column("Predikat", Kind.PREDIKAT, 11),
         ],
         rows=[
@@ -198,10 +207,11 @@ def tabel_layar(paket: t.Paket, hasil: Hasil, tahun: int) -> dict[str, Any]:
     """The tables of this module for the computation screen (``pd-hitung``): the same row
     sources as the document."""
     induk = uraian_induk(paket)
+    batas = batas_capaian(paket.pemda.aturan)
     return {
-        "tabel_triwulan": tabel_realisasi_triwulan(hasil, paket.renstra, tahun),
+        "tabel_triwulan": tabel_realisasi_triwulan(hasil, paket.renstra, tahun, batas),
         "tabel_tingkat": [
-            tabel_indikator_tingkat(hasil, tingkat, judul, induk, tahun)
+            tabel_indikator_tingkat(hasil, tingkat, judul, induk, tahun, batas)
             for tingkat, judul in TINGKAT_PROGRAM[1:]
         ],
     }

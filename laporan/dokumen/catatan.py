@@ -120,11 +120,9 @@ class DaftarCatatan:
 
 def _daftar(k: Context) -> DaftarCatatan:
     """The document's list of findings, kept on its context while it is built."""
-    daftar = getattr(k, "catatan_konsistensi", None)
-    if daftar is None:
-        daftar = DaftarCatatan(k)
-        k.catatan_konsistensi = daftar  # type: ignore[attr-defined]
-    return daftar
+    if k.catatan_konsistensi is None:
+        k.catatan_konsistensi = DaftarCatatan(k)
+    return k.catatan_konsistensi
 
 
 # --------------------------------------------------------------------------- subjects

@@ -61,6 +61,8 @@ class Context:
         self.efisiensi = {e["kode"]: e for e in data.hasil.efisiensi}
         self.kosong_analisis: list[BagianKosong] = []
         self.analisis: list[AnalisisSasaran] = []
+        # The findings placed under the tables so far (laporan.dokumen.catatan).
+        self.catatan_konsistensi = None
         self.pd = data.paket.perangkat_daerah.nama
         self.judul_tanpa_nomor = 0
         self._urutan: dict[str, int] | None = None

@@ -63,10 +63,11 @@ def kalimat_capaian(h: HasilIndikator, tahun: int, batas: tuple = ()) -> str:
     return kal
 
 
-def kalimat_efisiensi(ef: dict, label: str) -> SafeString:
+def kalimat_efisiensi(ef: dict, label: str, batas: tuple = ()) -> SafeString:
     """The efficiency of a tujuan/sasaran (``label``) with its category, the figure printed
     with the digits that keep it on its side of the category's boundary; said plainly
-    when the capaian is missing (the efficiency cannot be judged) or nothing is computed."""
+    when the capaian is missing (the efficiency cannot be judged) or nothing is computed.
+    ``batas``: the capaian values a predicate changes at (``formatting.batas_capaian``)."""
     hemat = ef["metode"] == MetodeEfisiensi.HEMAT_ANGGARAN.value
     if ef["capaian"] is None:
         kal = format_html(
@@ -85,11 +86,11 @@ def kalimat_efisiensi(ef: dict, label: str) -> SafeString:
         return format_html(
             "Dengan capaian kinerja {}, efisiensinya <strong>belum dapat dihitung</strong> "
             "karena penyerapan anggarannya belum tersedia atau bernilai nol.",
-            persen(ef["capaian"]),
+            persen(ef["capaian"], batas),
         )
     return format_html(
         "Dengan capaian kinerja {}, efisiensinya {} dengan kategori <strong>{}</strong>.",
-        persen(ef["capaian"]),
+        persen(ef["capaian"], batas),
         efisiensi_tampil(ef["nilai"], ef["metode"]),
         ef["kategori"],
     )

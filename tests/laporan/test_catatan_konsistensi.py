@@ -209,3 +209,21 @@ def test_explained_findings_print_their_explanation_everywhere(demo):
     assert "Penjelasan perangkat daerah: Angka mengikuti dokumen sumber (jumlah_tidak_sesuai)" in (
         isi_bab
     )
+
+
+def test_a_capaian_just_under_a_predicate_band_is_not_printed_on_its_boundary(demo):
+    """Blora's "Baik" starts at 85%: 84,996% is "Cukup" and must not print as 85,00%."""
+
+    def ubah(th, paket):
+        th.realisasi["IKT-1"] = [None, None, None, Nilai(D("73.0966"))]  # target 86
+
+    with _dengan_paket(ubah):
+        dok = susun_dokumen(demo["a"], 2024)
+    (h,) = [i for a in dok.analisis for i in a.indikator if i.hasil.kode == "IKT-1"]
+    assert h.hasil.predikat == "Cukup"
+    # Tables and sentences (the consistency notes quote the reported figure's check).
+    teks = "\n".join(
+        _teks(x) for b in dok.bab for x in b.blok if not isinstance(x, CatatanKonsistensi)
+    )
+    assert "84,996%" in teks and "84,996%" in h.kalimat_capaian
+    assert "85,00%" not in teks

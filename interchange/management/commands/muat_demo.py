@@ -45,6 +45,7 @@ class Command(BaseCommand):
         berkas = sorted(Path(settings.BASE_DIR, "fixtures").glob("*.json"))
         call_command("impor_paket", *map(str, berkas), stdout=self.stdout, stderr=self.stderr)
         self.muat_narasi()
+        self.pembanding()
         User = get_user_model()
         sandi = options["sandi"]
         baris = []
@@ -114,6 +115,20 @@ class Command(BaseCommand):
                 if diajukan:
                     bagian.append("triwulan IV diajukan, menunggu persetujuan kepala")
                 self.catatan_review.append(f"{pd.nama} {tahun}: {'; '.join(bagian)}.")
+
+    def pembanding(self) -> None:
+        """The neighbouring kecamatan the pemda names for comparison: Randublatung and
+        Bogorejo (both of Kabupaten Blora) are compared with each other."""
+        from laporan.services.pembanding import pembanding_pd_simpan
+
+        pasangan = (("33.16.05", "33.16.15"), ("33.16.15", "33.16.05"))
+        for kode, kode_pembanding in pasangan:
+            pd = PerangkatDaerah.objects.get(kode=kode)
+            pembanding_pd_simpan(
+                perangkat_daerah=pd,
+                pembanding=[PerangkatDaerah.objects.get(kode=kode_pembanding)],
+                pengguna=None,
+            )
 
     def muat_narasi(self) -> None:
         """The narrative sections, SDM and sarpras tables of the demo LKjIP (fixtures/narasi/)."""
