@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from kinerja.admin import AdminHanyaBaca
 from laporan.models import (
+    CetakJob,
     DataSDM,
     LKjIP,
     Narasi,
@@ -62,3 +63,9 @@ admin.site.register(
         "PembandingPDAdmin", (AdminHanyaBaca,), {"list_display": ["perangkat_daerah", "pembanding"]}
     ),
 )
+
+
+@admin.register(CetakJob)
+class CetakJobAdmin(AdminHanyaBaca):
+    list_display = ["perangkat_daerah", "tahun", "status", "kemajuan", "dibuat", "selesai_pada"]
+    list_filter = ["status"]

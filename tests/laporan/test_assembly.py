@@ -265,7 +265,11 @@ def test_missed_target_without_a_note_needs_an_analysis(demo):
     assert ai.wajib_analisis and not ai.penyebab
     kunci = kunci_analisis("IKS-2")
     assert kunci in [k.kunci for k in dokumen.kosong]
-    assert any(isinstance(b, Kosong) and b.kunci == kunci for b in _blok(dokumen))
+    # The document says it plainly (no "belum diisi"); sign-off stays blocked.
+    assert any(
+        isinstance(b, Paragraf) and "belum diuraikan oleh" in str(b.isi) for b in _blok(dokumen)
+    )
+    assert not any(isinstance(b, Kosong) and b.kunci == kunci for b in _blok(dokumen))
     # Writing the analysis fills the gap.
     lkjip = LKjIP.objects.get(perangkat_daerah=pd, tahun=2024)
     Narasi.objects.create(lkjip=lkjip, bagian=kunci, teks="Sarana pelayanan belum memadai.")
@@ -342,7 +346,8 @@ def test_tables_and_figures_are_numbered_per_chapter_and_referenced(demo):
         urut = [n for n in nomor if n.split(".")[0] == bab]
         assert urut == [f"{bab}.{i}" for i in range(1, len(urut) + 1)]
     assert len(set(t.anchor for t in dokumen.daftar_tabel)) == len(nomor)
-    assert [g.nomor for g in dokumen.daftar_gambar] == ["3.1", "3.2", "3.3", "3.4"]
+    # The pohon kinerja in BAB I, then the charts of BAB III.
+    assert [g.nomor for g in dokumen.daftar_gambar] == ["1.1", "3.1", "3.2", "3.3", "3.4"]
     # Every "Tabel X.Y" a generated sentence refers to is the next table printed.
     urutan = list(_blok(dokumen))
     rujukan = 0

@@ -350,7 +350,9 @@ def test_every_table_and_figure_of_a_demo_is_numbered_and_in_the_daftar(demo):
 def test_every_table_and_figure_of_the_synthetic_pd_is_in_the_daftar(sintetis):
     daftar_t, isi_t, daftar_g, isi_g = _daftar(_teks(sintetis))
     assert daftar_t == isi_t and len(isi_t) > 300
-    assert daftar_g == isi_g and len(isi_g) == 150
+    # One chart per indicator in BAB III, and the pohon kinerja in BAB I.
+    assert daftar_g == isi_g and len({g for g in isi_g if g.startswith("3.")}) == 150
+    assert any(g.startswith("1.") for g in isi_g)
 
 
 @pytest.mark.django_db

@@ -12,6 +12,9 @@ from tests.sintetis import buat_pd_sintetis
 
 # A fixed ceiling per page; the PD menu's year selector takes one of them.
 BATAS = 16
+# The Renstra page also draws the pohon kinerja of the year from the year's package
+# (kinerja.selectors.paket.paket_kinerja): more queries, still the same for 10 or 100.
+BATAS_HALAMAN = {"/pd/{kode}/renstra/?tahun=2024": 40}
 HALAMAN = [
     "/pd/{kode}/renstra/?tahun=2024",
     "/pd/{kode}/program/?tahun=2024",
@@ -63,7 +66,7 @@ def test_queries_do_not_grow_with_indicators(admin_client, admin_user, pola):
         assert r.status_code == 200, url
         jumlah.append(len(q))
     assert jumlah[0] == jumlah[1], (pola, jumlah)
-    assert jumlah[0] <= BATAS, (pola, jumlah)
+    assert jumlah[0] <= BATAS_HALAMAN.get(pola, BATAS), (pola, jumlah)
 
 
 def test_pages_really_show_the_hundred_indicators(admin_client, admin_user):
