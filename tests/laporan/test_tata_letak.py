@@ -347,6 +347,17 @@ def test_every_table_and_figure_of_a_demo_is_numbered_and_in_the_daftar(demo):
 
 
 @pytest.mark.django_db
+def test_no_daftar_entry_leaves_its_page_number_on_another_page(demo):
+    """An entry that does not fit at the foot of a daftar page goes whole to the next
+    one: no page number alone on a line without its entry."""
+    halaman = _teks(demo[1])
+    i_t = next(i for i, h in enumerate(halaman) if h.lstrip().startswith("DAFTAR TABEL"))
+    i_b = next(i for i, h in enumerate(halaman) if i > i_t and re.search(r"^\s*BAB I\s*$", h, re.M))
+    for h in halaman[i_t:i_b]:
+        assert not re.search(r"^\s+\d+\s*$", h, re.M), h
+
+
+@pytest.mark.django_db
 def test_every_table_and_figure_of_the_synthetic_pd_is_in_the_daftar(sintetis):
     daftar_t, isi_t, daftar_g, isi_g = _daftar(_teks(sintetis))
     assert daftar_t == isi_t and len(isi_t) > 300
