@@ -65,29 +65,11 @@ def _kabarkan(rows: list[LogPerubahan]) -> None:
 
 
 def catat_perubahan(
-    *,
-    pengguna,
-    perangkat_daerah: PerangkatDaerah | None,
-    aksi: str,
-    objek: models.Model | None = None,
-    uraian: str = "",
-    tahun: int | None = None,
-    lama: Any = None,
-    baru: Any = None,
-    data: dict | None = None,
+    *, pengguna, perangkat_daerah: PerangkatDaerah | None, aksi: str, **lain: Any
 ) -> LogPerubahan:
-    """Record who did ``aksi`` (a namespaced code such as "realisasi.ubah") on what, old → new."""
-    row = _log(
-        pengguna=pengguna,
-        perangkat_daerah=perangkat_daerah,
-        aksi=aksi,
-        objek=objek,
-        uraian=uraian,
-        tahun=tahun,
-        lama=lama,
-        baru=baru,
-        data=data,
-    )
+    """Record who did ``aksi`` (a namespaced code such as "realisasi.ubah") on what, old → new;
+    ``lain``: ``objek``, ``uraian``, ``tahun``, ``lama``, ``baru``, ``data`` (see ``_log``)."""
+    row = _log(pengguna=pengguna, perangkat_daerah=perangkat_daerah, aksi=aksi, **lain)
     row.save()
     _kabarkan([row])
     return row

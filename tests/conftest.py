@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from io import StringIO
 from pathlib import Path
 
@@ -12,6 +13,22 @@ from django.core.management import call_command
 from kinerja.models import Pemda, Peran, PerangkatDaerah
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def redis_uji(url: str) -> str:
+    """``url`` of the Redis server the test needs (scripts/test.sh and CI start one):
+    skipped without it on a developer's machine, failed in CI (CI=true)."""
+    import redis
+
+    try:
+        ada = bool(redis.Redis.from_url(url, socket_connect_timeout=2).ping())
+    except redis.RedisError:
+        ada = False
+    if not ada:
+        if os.getenv("CI"):
+            pytest.fail(f"Redis tidak dapat dihubungi di {url}")
+        pytest.skip(f"Redis tidak dapat dihubungi di {url}")
+    return url
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,7 @@ from typing import Any
 from kinerja.engine.hitung import Hasil, HasilIndikator
 from kinerja.paket import types as t
 from laporan.dokumen.blocks import paragraf
-from laporan.dokumen.context import Context
+from laporan.dokumen.context import Context, uraian_program
 from laporan.dokumen.formatting import LABEL_TIPE, batas_capaian, capaian_tampil
 from lib import rows
 from lib.rows import Cell, Column, Heading, Kind, Row
@@ -193,14 +193,7 @@ TINGKAT_PROGRAM = (
 
 def uraian_induk(paket: t.Paket) -> dict[str, tuple[str, str]]:
     """Code → (level, description) of every program, kegiatan and sub kegiatan."""
-    hasil = {}
-    for p in paket.program:
-        hasil[p.kode] = ("program", p.nama)
-        for k in p.kegiatan:
-            hasil[k.kode] = ("kegiatan", k.nama)
-            for s in k.sub_kegiatan:
-                hasil[s.kode] = ("sub_kegiatan", s.nama)
-    return hasil
+    return uraian_program(paket)
 
 
 def tabel_layar(paket: t.Paket, hasil: Hasil, tahun: int) -> dict[str, Any]:

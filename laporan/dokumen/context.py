@@ -37,6 +37,18 @@ class Numbering:
         return f"Tabel {bab}.{self._hitung[('tabel', bab)] + lompat}"
 
 
+def uraian_program(paket) -> dict[str, tuple[str, str]]:
+    """Code → (level, description) of every program, kegiatan and sub kegiatan."""
+    hasil = {}
+    for p in paket.program:
+        hasil[p.kode] = ("program", p.nama)
+        for k in p.kegiatan:
+            hasil[k.kode] = ("kegiatan", k.nama)
+            for s in k.sub_kegiatan:
+                hasil[s.kode] = ("sub_kegiatan", s.nama)
+    return hasil
+
+
 class Context:
     """The year's data and what runs through the whole document as it is built.
 
@@ -115,12 +127,7 @@ class Context:
             hasil[tj.kode] = ("tujuan", tj.uraian)
             for s in tj.sasaran:
                 hasil[s.kode] = ("sasaran", s.uraian)
-        for p in self.paket.program:
-            hasil[p.kode] = ("program", p.nama)
-            for k in p.kegiatan:
-                hasil[k.kode] = ("kegiatan", k.nama)
-                for s in k.sub_kegiatan:
-                    hasil[s.kode] = ("sub_kegiatan", s.nama)
+        hasil.update(uraian_program(self.paket))
         return hasil
 
     def urutan_indikator(self, kode: str) -> int:

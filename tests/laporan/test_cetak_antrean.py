@@ -12,6 +12,7 @@ from django.test import Client
 
 from kinerja.models import Realisasi
 from laporan.models import CetakJob
+from tests.conftest import redis_uji
 from tests.laporan.data_alur import EDITOR, pdf_palsu
 
 pytestmark = pytest.mark.django_db
@@ -108,22 +109,10 @@ def test_web_process_starts_no_printing_workers(
 REDIS_UJI = os.getenv("REDIS_URL_UJI_ANTREAN", "redis://127.0.0.1:6379/14")
 
 
-def _redis_ada() -> bool:
-    import redis
-
-    try:
-        return bool(redis.Redis.from_url(REDIS_UJI, socket_connect_timeout=2).ping())
-    except redis.RedisError:
-        return False
-
-
 @pytest.fixture
 def pekerja(settings):
     """A real Celery worker (threads, in this process) on a real Redis broker."""
-    if not _redis_ada():
-        if os.getenv("CI"):
-            pytest.fail(f"Redis tidak dapat dihubungi di {REDIS_UJI}")
-        pytest.skip(f"Redis tidak dapat dihubungi di {REDIS_UJI}")
+    redis_uji(REDIS_UJI)
     from celery.contrib.testing.worker import start_worker
 
     from lkjip.celery import app

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import redis_uji as redis_url_uji
+
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_UJI = os.getenv("REDIS_URL_UJI", "redis://127.0.0.1:6379/15")
 
@@ -33,22 +35,9 @@ else:
 """
 
 
-def _redis_ada() -> bool:
-    import redis
-
-    try:
-        return bool(redis.Redis.from_url(REDIS_UJI, socket_connect_timeout=2).ping())
-    except redis.RedisError:
-        return False
-
-
 @pytest.fixture
 def redis_uji():
-    if not _redis_ada():
-        if os.getenv("CI"):
-            pytest.fail(f"Redis tidak dapat dihubungi di {REDIS_UJI}")
-        pytest.skip(f"Redis tidak dapat dihubungi di {REDIS_UJI}")
-    return REDIS_UJI
+    return redis_url_uji(REDIS_UJI)
 
 
 def _proses(env: dict, *argv: str) -> str:
