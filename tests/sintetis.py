@@ -16,6 +16,18 @@ from kinerja.paket import types as t
 TAHUN = 2024
 
 
+def aturan_blora() -> t.Aturan:
+    """The rules of the synthetic pemdas: Blora's predicate scale, efficiency by difference."""
+    return t.Aturan(
+        skala=PRESET["blora"],
+        skala_preset="blora",
+        rumus_negatif=RumusNegatif.DUA_T_KURANG_R,
+        batas_atas_capaian=None,
+        batas_bawah_capaian=None,
+        metode_efisiensi=MetodeEfisiensi.SELISIH,
+    )
+
+
 def buat_pd_sintetis(
     n_indikator: int, *, kode: str = "99.01.01", kode_pemda: str = "99.01"
 ) -> PerangkatDaerah:
@@ -69,14 +81,7 @@ def buat_pd_sintetis(
         pemda=t.Pemda(
             kode=kode_pemda,
             nama="Kabupaten Sintetis",
-            aturan=t.Aturan(
-                skala=PRESET["blora"],
-                skala_preset="blora",
-                rumus_negatif=RumusNegatif.DUA_T_KURANG_R,
-                batas_atas_capaian=None,
-                batas_bawah_capaian=None,
-                metode_efisiensi=MetodeEfisiensi.SELISIH,
-            ),
+            aturan=aturan_blora(),
         ),
         perangkat_daerah=t.PerangkatDaerah(kode=kode, nama=f"Kecamatan Sintetis {n_indikator}"),
         renstra=t.Renstra(

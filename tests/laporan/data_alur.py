@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime
 import hashlib
 import uuid
+from pathlib import Path
 
+import pikepdf
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from kinerja.engine.hitung import hitung
 from kinerja.models import BuktiDukung, PerangkatDaerah, Realisasi
+from kinerja.paket.parser import muat_json
+from kinerja.paket.serializer import dumps
 from laporan.kerangka import BAGIAN
 from laporan.models import LKjIP, Narasi, SnapshotLKjIP
 from laporan.selectors_paket import paket_muat
@@ -115,3 +119,20 @@ def pdf_palsu(html: str, **_) -> tuple[bytes, int]:
     """A stand-in for WeasyPrint (2–3 s per render) where the PDF's look does not matter:
     different content still gives different bytes."""
     return b"%PDF-1.4\n% " + hashlib.sha256(html.encode()).hexdigest().encode() + b"\n%%EOF\n", 3
+
+
+def ubah_paket_pdf(sumber: Path, tujuan: Path, kode: str, nilai) -> None:
+    """A copy of ``sumber`` whose embedded paket.json has another realisasi for ``kode``."""
+    with pikepdf.open(sumber) as pdf:
+        # Read and written as the print wrote it: exact decimals (98.50 stays 98.50).
+        paket = muat_json(pdf.attachments["paket.json"].get_file().read_bytes())
+        th = next(t for t in paket["tahun"] if t["tahun"] == 2024)
+        th["realisasi"][kode][-1] = nilai
+        pdf.attachments["paket.json"] = pikepdf.AttachedFileSpec(
+            pdf,
+            dumps(paket).encode(),
+            filename="paket.json",
+            mime_type="application/json",
+            relationship=pikepdf.Name.Data,
+        )
+        pdf.save(tujuan)

@@ -9,12 +9,11 @@ from decimal import Decimal
 
 from interchange.simpan import paket_simpan
 from kinerja.engine.angka import Nilai
-from kinerja.engine.capaian import Polaritas, RumusNegatif
-from kinerja.engine.efisiensi import MetodeEfisiensi
-from kinerja.engine.predikat import PRESET
+from kinerja.engine.capaian import Polaritas
 from kinerja.engine.realisasi import TipePenghitungan
 from kinerja.models import PerangkatDaerah
 from kinerja.paket import types as t
+from tests.sintetis import aturan_blora
 
 TAHUN = 2024
 RIWAYAT = range(TAHUN - 8, TAHUN)  # 2016–2023
@@ -126,14 +125,7 @@ def paket_sintetis(n_indikator: int = 150) -> t.Paket:
             kode="99.02",
             nama="Kabupaten Sintetis",
             provinsi="Jawa Tengah",
-            aturan=t.Aturan(
-                skala=PRESET["blora"],
-                skala_preset="blora",
-                rumus_negatif=RumusNegatif.DUA_T_KURANG_R,
-                batas_atas_capaian=None,
-                batas_bawah_capaian=None,
-                metode_efisiensi=MetodeEfisiensi.SELISIH,
-            ),
+            aturan=aturan_blora(),
         ),
         perangkat_daerah=t.PerangkatDaerah(kode=KODE_PD, nama="Kecamatan Sintetis Tata Letak"),
         renstra=t.Renstra(

@@ -19,9 +19,8 @@ from django.db import connection, transaction
 
 from interchange.demo import muat_narasi_demo
 from kinerja.models import PerangkatDaerah
-from kinerja.paket.parser import muat_json
-from kinerja.paket.serializer import dumps
 from laporan.pdf import buat_pdf
+from tests.laporan.data_alur import ubah_paket_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 PAKET = sorted(str(p) for p in (ROOT / "fixtures").glob("*.json"))
@@ -118,26 +117,9 @@ def test_periksa_pdf_agrees_on_the_printed_draft(draf):
     assert f"SHA-256: {hashlib.sha256(draf.read_bytes()).hexdigest()}" in out
 
 
-def _ubah_paket(sumber: Path, tujuan: Path, kode: str, nilai) -> None:
-    """A copy of ``sumber`` whose embedded paket.json has another realisasi for ``kode``."""
-    with pikepdf.open(sumber) as pdf:
-        # Read and written as the print wrote it: exact decimals (98.50 stays 98.50).
-        paket = muat_json(pdf.attachments["paket.json"].get_file().read_bytes())
-        th = next(t for t in paket["tahun"] if t["tahun"] == 2024)
-        th["realisasi"][kode][-1] = nilai
-        pdf.attachments["paket.json"] = pikepdf.AttachedFileSpec(
-            pdf,
-            dumps(paket).encode(),
-            filename="paket.json",
-            mime_type="application/json",
-            relationship=pikepdf.Name.Data,
-        )
-        pdf.save(tujuan)
-
-
 def test_periksa_pdf_names_the_figures_of_an_altered_package(draf, tmp_path):
     ubah = tmp_path / "diubah.pdf"
-    _ubah_paket(draf, ubah, "IKT-1", 50)
+    ubah_paket_pdf(draf, ubah, "IKT-1", 50)
     out, gagal = _periksa(ubah)
     assert gagal is not None
     assert "TIDAK SESUAI" in out

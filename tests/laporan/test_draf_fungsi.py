@@ -7,15 +7,14 @@ from decimal import Decimal
 import pytest
 
 from kinerja.engine.angka import Nilai
-from kinerja.engine.capaian import Polaritas, RumusNegatif
-from kinerja.engine.efisiensi import MetodeEfisiensi
+from kinerja.engine.capaian import Polaritas
 from kinerja.engine.hitung import hitung
-from kinerja.engine.predikat import PRESET
 from kinerja.engine.realisasi import TipePenghitungan
 from kinerja.paket import types as t
 from laporan import kerangka
 from laporan.dokumen import draf
 from laporan.dokumen.narasi import blok_narasi
+from tests.sintetis import aturan_blora
 
 TAHUN = 2024
 
@@ -43,14 +42,7 @@ def _paket(*, jenis_pd: str = "kecamatan") -> t.Paket:
         pemda=t.Pemda(
             kode="99.01",
             nama="Kabupaten Contoh",
-            aturan=t.Aturan(
-                skala=PRESET["blora"],
-                skala_preset="blora",
-                rumus_negatif=RumusNegatif.DUA_T_KURANG_R,
-                batas_atas_capaian=None,
-                batas_bawah_capaian=None,
-                metode_efisiensi=MetodeEfisiensi.SELISIH,
-            ),
+            aturan=aturan_blora(),
         ),
         perangkat_daerah=t.PerangkatDaerah(
             kode="99.01.01",

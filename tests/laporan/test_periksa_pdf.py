@@ -28,11 +28,9 @@ from django.utils import timezone
 
 from interchange.demo import muat_narasi_demo
 from kinerja.models import PerangkatDaerah, Realisasi
-from kinerja.paket.parser import muat_json
-from kinerja.paket.serializer import dumps
 from laporan.dokumen import susun_dokumen
 from laporan.pdf import Stempel, buat_pdf, kode_isi
-from tests.laporan.data_alur import lkjip, simpan_snapshot
+from tests.laporan.data_alur import lkjip, simpan_snapshot, ubah_paket_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 PAKET = sorted(str(p) for p in (ROOT / "fixtures").glob("*.json"))
@@ -106,21 +104,6 @@ def _periksa(path: Path, *args: str) -> tuple[str, int]:
     return out.getvalue(), 0
 
 
-def _ubah_paket(sumber: Path, tujuan: Path, kode: str, nilai) -> None:
-    with pikepdf.open(sumber) as pdf:
-        paket = muat_json(pdf.attachments["paket.json"].get_file().read_bytes())
-        th = next(t for t in paket["tahun"] if t["tahun"] == 2024)
-        th["realisasi"][kode][-1] = nilai
-        pdf.attachments["paket.json"] = pikepdf.AttachedFileSpec(
-            pdf,
-            dumps(paket).encode(),
-            filename="paket.json",
-            mime_type="application/json",
-            relationship=pikepdf.Name.Data,
-        )
-        pdf.save(tujuan)
-
-
 def _baris_cetak(out: str) -> list[str]:
     bagian = out.split("angka tidak tercetak sebagaimana mestinya:", 1)
     return [b for b in bagian[1].splitlines() if b.startswith("  ")] if len(bagian) == 2 else []
@@ -148,7 +131,7 @@ def test_the_signed_print_with_its_stamp_agrees(cetak):
 
 def test_an_altered_package_names_the_indicator_its_figures_and_where(cetak, tmp_path):
     ubah = tmp_path / "paket-diubah.pdf"
-    _ubah_paket(cetak["asli"], ubah, "IKT-1", 50)
+    ubah_paket_pdf(cetak["asli"], ubah, "IKT-1", 50)
     out, kode = _periksa(ubah)
     assert kode == 1
     assert "TIDAK SESUAI" in out
