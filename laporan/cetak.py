@@ -45,7 +45,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from io import BytesIO
 
-from laporan.cetak_arsip import Arsip, finish, lay
+from laporan.cetak_arsip import Arsip, copy_bookmark, copy_object, finish, lay, merge_structure
 from laporan.cetak_bagian import Rendered, render_pdf, render_pdf_in_worker, start_worker, warm_up
 from lib.format import romawi
 
@@ -94,7 +94,7 @@ _HEADING = re.compile(r"<h([1-6])[\s>]")
 _COVER_START = '<section class="sampul" id="sampul">'
 _FRONT_OPEN = '<div class="awal">'
 _HINT_CACHE_KEY = "lkjip:cetak:petunjuk:"
-_PART_CACHE_KEY = "lkjip:cetak:bagian:2:"
+_PART_CACHE_KEY = "lkjip:cetak:bagian:3:"
 # Parts of the body smaller than this (characters of HTML) are joined to their neighbour.
 MERGE_BELOW = 12_000
 # Without a remembered page count, the body is guessed at one page per this many
@@ -368,7 +368,9 @@ def merge_pdfs(
         hasil = pikepdf.new()
         destinations: dict[str, pikepdf.Object] = {}
         bookmarks: list[pikepdf.OutlineItem] = []
+        starts: list[int] = []
         for index, s in enumerate(src):
+            starts.append(len(hasil.pages))
             with warnings.catch_warnings():
                 # Named destinations are carried over below (add_pages_from would
                 # rename the front matter's placeholders instead of replacing them).
@@ -378,14 +380,14 @@ def merge_pdfs(
                 hasil.docinfo = hasil.copy_foreign(s.docinfo)
                 for kunci in ("/Lang", "/PageMode", "/ViewerPreferences", "/MarkInfo"):
                     if kunci in s.Root:
-                        hasil.Root[kunci] = _copy_object(hasil, s, s.Root[kunci])
+                        hasil.Root[kunci] = copy_object(hasil, s, s.Root[kunci])
             names = s.Root.get("/Names")
             if names is not None and "/Dests" in names:
                 for nama, nilai in pikepdf.NameTree(names.Dests).items():
                     if index != placeholders or nama not in destinations:
-                        destinations[nama] = _copy_object(hasil, s, nilai)
+                        destinations[nama] = copy_object(hasil, s, nilai)
             with s.open_outline() as outline:
-                baru = [_copy_bookmark(hasil, s, item) for item in outline.root]
+                baru = [copy_bookmark(hasil, s, item) for item in outline.root]
             if nested and nested[index] and bookmarks:
                 bookmarks[-1].children.extend(baru)
             else:
@@ -397,6 +399,7 @@ def merge_pdfs(
             hasil.Root.Names = hasil.make_indirect(pikepdf.Dictionary(Dests=pohon.obj))
         with hasil.open_outline() as outline:
             outline.root.extend(bookmarks)
+        merge_structure(hasil, src, starts)
         for t in overlays:
             s = stack.enter_context(pikepdf.open(BytesIO(t.pdf)))
             shared_form = (
@@ -419,30 +422,6 @@ def merge_pdfs(
         # fonts and pages): a quarter smaller, for no measurable time.
         hasil.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate)
         return out.getvalue()
-
-
-def _copy_bookmark(hasil, src, item):
-    """A bookmark of ``src`` and its children, as bookmarks of ``hasil``."""
-    import pikepdf
-
-    baru = pikepdf.OutlineItem(item.title, destination=_copy_object(hasil, src, item.destination))
-    baru.is_closed = item.is_closed
-    baru.children.extend(_copy_bookmark(hasil, src, c) for c in item.children)
-    return baru
-
-
-def _copy_object(hasil, src, nilai):
-    """``nilai`` of ``src`` as an object of ``hasil`` (page references follow the
-    pages already copied)."""
-    import pikepdf
-
-    if nilai is None:
-        return None
-    if isinstance(nilai, pikepdf.Dictionary | pikepdf.Array):
-        if not nilai.is_indirect:
-            nilai = src.make_indirect(nilai)
-        return hasil.copy_foreign(nilai)
-    return nilai
 
 
 # ----------------------------------------------------------------------- workers
@@ -542,7 +521,7 @@ def cetak_single_process(
     """Print the whole document in this process (its layer laid under every page);
     also returns the print without the layer, with its anchors."""
     without_layer, layer = split_layer(html)
-    c = render_pdf(without_layer, root)
+    c = render_pdf(without_layer, root, tags=True)
     pdf = c.pdf
     depan = _front_pages(without_layer, c)
     if layer is not None or arsip is not None or depan is not None:
@@ -689,7 +668,8 @@ def _submit_parts(
             reused.append(kunci_simpan[kunci])
     for k in sorted(task, key=lambda k: len(task[k]), reverse=True):
         if k not in hasil:
-            hasil[k] = pool.submit(render_pdf_in_worker, task[k], root)
+            # Tagged (structure tree) but the layer, laid under every page.
+            hasil[k] = pool.submit(render_pdf_in_worker, task[k], root, k != "lapisan")
     return hasil
 
 

@@ -24,7 +24,17 @@ from dataclasses import dataclass
 from importlib import resources
 from io import BytesIO
 
-__all__ = ["Arsip", "finish", "lampiran", "PAKET", "HITUNG", "PRODUCER"]
+__all__ = [
+    "Arsip",
+    "finish",
+    "lampiran",
+    "merge_structure",
+    "copy_bookmark",
+    "copy_object",
+    "PAKET",
+    "HITUNG",
+    "PRODUCER",
+]
 
 PAKET = "paket.json"
 HITUNG = "hitung.json"
@@ -175,3 +185,91 @@ def lampiran(pdf_bytes: bytes) -> dict[str, bytes]:
 
     with pikepdf.open(BytesIO(pdf_bytes)) as pdf:
         return {nama: spec.get_file().read_bytes() for nama, spec in pdf.attachments.items()}
+
+
+def merge_structure(pdf, parts: list, starts: list[int]) -> None:
+    """Join the structure trees (tags) of the parts of a document into one tree of ``pdf``.
+
+    ``parts``: the part PDFs whose pages were appended to ``pdf``, part ``i`` from page
+    ``starts[i]``. Each part was laid out alone, so each has its own tree whose parent
+    tree numbers its pages (/StructParents) and links (/StructParent) from 0: the
+    numbers of part ``i`` are shifted past those of the parts before it, the elements
+    of every part's /Document go under the first part's /Document, and one parent tree
+    and one root hold them all. A document with any untagged part gets no tree (a tree
+    that covered some pages only would claim more than it holds)."""
+    import pikepdf
+
+    trees = [s.Root.get("/StructTreeRoot") for s in parts]
+    if not trees or any(t is None for t in trees):
+        return
+    nums = pikepdf.Array()
+    document = None
+    namespaces = pikepdf.Array()
+    offset = 0
+    for s, tree, start in zip(parts, trees, starts, strict=True):
+        keys = []
+        for key, value in pikepdf.NumberTree(tree.ParentTree).items():
+            nums.append(key + offset)
+            nums.append(copy_object(pdf, s, value))
+            keys.append(key)
+        for page in pdf.pages[start : start + len(s.pages)]:
+            if "/StructParents" in page.obj:
+                page.obj.StructParents = int(page.obj.StructParents) + offset
+            for annot in page.obj.get("/Annots", []):
+                if "/StructParent" in annot:
+                    annot.StructParent = int(annot.StructParent) + offset
+        top = tree.K if isinstance(tree.K, pikepdf.Array) else pikepdf.Array([tree.K])
+        for element in top:
+            element = copy_object(pdf, s, element)
+            if document is None:
+                document = element
+                if not isinstance(document.get("/K"), pikepdf.Array):
+                    document.K = pikepdf.Array([document.K] if "/K" in document else [])
+                continue
+            # The part's /Document: its children join the first part's.
+            kids = element.get("/K", pikepdf.Array())
+            kids = kids if isinstance(kids, pikepdf.Array) else pikepdf.Array([kids])
+            for kid in kids:
+                if isinstance(kid, pikepdf.Dictionary):
+                    kid.P = document
+                document.K.append(kid)
+        for ns in tree.get("/Namespaces", []):
+            namespaces.append(copy_object(pdf, s, ns))
+        offset += (max(keys) + 1) if keys else 0
+    root = pdf.make_indirect(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.StructTreeRoot,
+            K=pikepdf.Array([document]),
+            ParentTree=pdf.make_indirect(pikepdf.Dictionary(Nums=nums)),
+            ParentTreeNextKey=offset,
+        )
+    )
+    if len(namespaces):
+        root.Namespaces = namespaces
+    document.P = root
+    pdf.Root.StructTreeRoot = root
+    pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
+
+
+def copy_bookmark(hasil, src, item):
+    """A bookmark of ``src`` and its children, as bookmarks of ``hasil``."""
+    import pikepdf
+
+    baru = pikepdf.OutlineItem(item.title, destination=copy_object(hasil, src, item.destination))
+    baru.is_closed = item.is_closed
+    baru.children.extend(copy_bookmark(hasil, src, c) for c in item.children)
+    return baru
+
+
+def copy_object(hasil, src, nilai):
+    """``nilai`` of ``src`` as an object of ``hasil`` (page references follow the
+    pages already copied)."""
+    import pikepdf
+
+    if nilai is None:
+        return None
+    if isinstance(nilai, pikepdf.Dictionary | pikepdf.Array):
+        if not nilai.is_indirect:
+            nilai = src.make_indirect(nilai)
+        return hasil.copy_foreign(nilai)
+    return nilai

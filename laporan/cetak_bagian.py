@@ -62,7 +62,9 @@ def url_fetcher(root: str | Path):
     return _AppFileFetcher(allowed_protocols={"file", "data"})
 
 
-def render_pdf(html: str, root: str | Path, *, collect: bool = True) -> Rendered:
+def render_pdf(
+    html: str, root: str | Path, *, collect: bool = True, tags: bool = False
+) -> Rendered:
     """Render ``html`` to PDF; relative URLs resolve against the directory ``root``.
 
     The cyclic garbage collector is paused while WeasyPrint lays out the pages:
@@ -90,7 +92,9 @@ def render_pdf(html: str, root: str | Path, *, collect: bool = True) -> Rendered
                 if nama not in anchors:
                     anchors[nama] = nomor
                     boxes[nama] = tuple(kotak)
-        pdf = dokumen.write_pdf()
+        # Tagged: a structure tree (headings, paragraphs, tables, links) for screen
+        # readers and reflow; the parts' trees are joined by cetak.merge_pdfs.
+        pdf = dokumen.write_pdf(pdf_tags=tags)
         hasil = Rendered(pdf=pdf, halaman=len(dokumen.pages), anchors=anchors, boxes=boxes)
         del dokumen
         if collect:
@@ -146,7 +150,7 @@ _collect_timer: threading.Timer | None = None
 _collect_lock = threading.Lock()
 
 
-def render_pdf_in_worker(html: str, root: str) -> Rendered:
+def render_pdf_in_worker(html: str, root: str, tags: bool = False) -> Rendered:
     """``render_pdf`` in a worker process: the garbage of the print (a tenth of its time
     for a chapter) is collected once the worker has been idle for
     ``COLLECT_DELAY`` seconds, not while the parts of a document wait for it."""
@@ -156,7 +160,7 @@ def render_pdf_in_worker(html: str, root: str) -> Rendered:
             _collect_timer.cancel()
             _collect_timer = None
     try:
-        return render_pdf(html, root, collect=False)
+        return render_pdf(html, root, collect=False, tags=tags)
     finally:
         with _collect_lock:
             _collect_timer = threading.Timer(COLLECT_DELAY, gc.collect)

@@ -105,10 +105,10 @@ class CeleryPool:
     """An executor for ``laporan.cetak.cetak_dokumen`` whose workers are the Celery
     workers of the ``bagian`` queue: ``submit`` sends the HTML of one part."""
 
-    def submit(self, fn, html: str, root: str) -> CeleryFuture:
+    def submit(self, fn, html: str, root: str, tags: bool = False) -> CeleryFuture:
         from laporan.tasks import cetak_bagian
 
-        return CeleryFuture(cetak_bagian.delay(html))
+        return CeleryFuture(cetak_bagian.delay(html, tags))
 
 
 # ----------------------------------------------------------------------- the jobs

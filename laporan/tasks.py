@@ -14,7 +14,7 @@ def cetak_draf(job_id: str) -> str:
 
 
 @shared_task(name="laporan.tasks.cetak_bagian")
-def cetak_bagian(html: str) -> dict:
+def cetak_bagian(html: str, tags: bool = False) -> dict:
     """Lay out one part of a document (``laporan.cetak``) and return it as JSON."""
     import os
 
@@ -23,7 +23,7 @@ def cetak_bagian(html: str) -> dict:
     from laporan.cetak_bagian import render_pdf
     from laporan.jobs import rendered_ke_json
 
-    return rendered_ke_json(render_pdf(html, os.fspath(settings.BASE_DIR)))
+    return rendered_ke_json(render_pdf(html, os.fspath(settings.BASE_DIR), tags=tags))
 
 
 @shared_task(name="laporan.tasks.cetak_draf_otomatis")
