@@ -23,7 +23,7 @@ from kinerja.engine.hitung import Hasil, HasilIndikator
 from kinerja.engine.perbandingan import kalimat_perubahan
 from kinerja.engine.predikat import klasifikasi
 from kinerja.paket import types as t
-from laporan.dokumen.formatting import nilai_satuan, persen, rupiah
+from laporan.dokumen.formatting import batas_capaian, nilai_satuan, persen, rupiah
 from lib.format import format_angka_alami
 
 
@@ -50,6 +50,11 @@ class Bahan:
     @property
     def kecamatan(self) -> bool:
         return (self.paket.perangkat_daerah.jenis or "").lower() == "kecamatan"
+
+    @property
+    def batas(self) -> tuple:
+        """The capaian values a predicate changes at: never rounded onto (formatting)."""
+        return batas_capaian(self.paket.pemda.aturan)
 
     @property
     def renstra(self) -> str:
@@ -93,14 +98,14 @@ def _daftar(butir: list[str]) -> str:
     return "\n".join(f"- {b}" for b in butir)
 
 
-def _ringkas(h: HasilIndikator) -> str:
+def _ringkas(h: HasilIndikator, batas: tuple = ()) -> str:
     """ "Indeks Kepuasan Masyarakat: target 86, realisasi 88,31, capaian 102,69% (Sangat Baik)"."""
     teks = (
         f"{h.nama}: target {nilai_satuan(h.target, h.target_label, h.satuan)}, realisasi "
         f"{nilai_satuan(h.realisasi, h.realisasi_label, h.satuan)}"
     )
     if h.capaian_skor is not None:
-        teks += f", capaian {persen(h.capaian_skor)}"
+        teks += f", capaian {persen(h.capaian_skor, batas)}"
         if h.predikat:
             teks += f" ({h.predikat})"
     return teks
@@ -189,7 +194,7 @@ def _kesenjangan(b: Bahan) -> list[str]:
     _, _, gagal = _hitungan(b)
     hasil = []
     for h in gagal:
-        teks = _ringkas(h)
+        teks = _ringkas(h, b.batas)
         sebab = b.catatan(h.kode)
         if sebab:
             teks += f"; penyebab: {'; '.join(sebab)}"
@@ -237,7 +242,8 @@ def ikhtisar_eksekutif(b: Bahan) -> str:
     ]
     if tercapai:
         bagian.append(
-            "Indikator yang mencapai target:\n" + _daftar([_ringkas(h) + ";" for h in tercapai])
+            "Indikator yang mencapai target:\n"
+            + _daftar([_ringkas(h, b.batas) + ";" for h in tercapai])
         )
     gap = _kesenjangan(b)
     if gap:
@@ -456,7 +462,7 @@ def _perubahan(h: HasilIndikator) -> str:
 
 
 def _butir_indikator(b: Bahan, h: HasilIndikator) -> str:
-    teks = [_ringkas(h)]
+    teks = [_ringkas(h, b.batas)]
     if (ubah := _perubahan(h)) != "":
         teks.append(ubah)
     if h.tingkat_kemajuan is not None:
@@ -517,7 +523,7 @@ def rekomendasi(b: Bahan) -> str:
     _, _, gagal = _hitungan(b)
     butir = [
         f"meningkatkan capaian {h.nama} yang pada tahun {b.tahun} sebesar "
-        f"{persen(h.capaian_skor)} agar mencapai target;"
+        f"{persen(h.capaian_skor, b.batas)} agar mencapai target;"
         for h in gagal
     ]
     butir += [

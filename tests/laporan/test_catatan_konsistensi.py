@@ -227,3 +227,6 @@ def test_a_capaian_just_under_a_predicate_band_is_not_printed_on_its_boundary(de
     )
     assert "84,996%" in teks and "84,996%" in h.kalimat_capaian
     assert "85,00%" not in teks
+    # So does the text drafted from the data (the Ikhtisar Eksekutif names the gap).
+    narasi = "\n".join(b.teks for b in dok.narasi.values() if b.draf)
+    assert "84,996%" in narasi and "85,00%" not in narasi
