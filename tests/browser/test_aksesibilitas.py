@@ -5,6 +5,7 @@ screen reader or keyboard user depends on."""
 from __future__ import annotations
 
 import re
+import uuid
 from unittest import mock
 
 import pytest
@@ -19,9 +20,11 @@ from kinerja.models import (
     PerjanjianKinerja,
     Renstra,
     StatusTriwulan,
+    Tujuan,
 )
 from kinerja.services.pk_berjenjang import pk_berjenjang_buat
 from kinerja.services.review import triwulan_ajukan
+from laporan.models import CetakJob
 from laporan.services.alur import lkjip_ajukan, lkjip_tetapkan
 from tests.browser.a11y import masalah_halaman
 from tests.laporan.data_alur import lengkapi, pdf_palsu, tambah_bukti
@@ -53,6 +56,12 @@ def _halaman_per_peran(demo) -> dict[str | None, list[str]]:
         pengguna=None,
     )
     mulai = Renstra.objects.filter(perangkat_daerah=pd).order_by("-mulai").first().mulai
+    tujuan = Tujuan.objects.filter(renstra__perangkat_daerah=pd).order_by("pk").first()
+    # A draft print under way on the queue: its progress page.
+    job = CetakJob.objects.create(
+        id=uuid.uuid4(), perangkat_daerah=pd, tahun=2024, kode_isi="0" * 64,
+        status=CetakJob.Status.BERJALAN, kemajuan=40, tahap="Menata halaman setiap bab",
+    )  # fmt: skip
     assert skm and pejabat and pejabat_pemda, "data demo tidak lengkap"
     return {
         None: ["/masuk/", "/verifikasi/"],
@@ -88,6 +97,9 @@ def _halaman_per_peran(demo) -> dict[str | None, list[str]]:
             f"{PD}/renstra/{mulai}/revisi/baru/",
             f"{PD}/renstra/{mulai}/versi/0/",
             f"{PD}/renstra/{mulai}/indikator/baru/",
+            # Pages added for issues 12 and 13.
+            f"{PD}/tujuan/{tujuan.pk}/ubah/",
+            f"{TAHUN}/lkjip/cetak/{job.pk}/",
             # A year not opened yet: the page offers to open it.
             f"{PD}/2025/",
             f"{PD}/2025/pk/",
