@@ -82,11 +82,10 @@ def _siapkan_django(url: str, tmp: Path) -> None:
 def paket_pd(kode: str, n_ind: int, tahun: list[int], n_sub: int):
     """The data package of one generated perangkat daerah (``kinerja.paket.types``)."""
     from kinerja.engine.angka import Nilai
-    from kinerja.engine.capaian import Polaritas, RumusNegatif
-    from kinerja.engine.efisiensi import MetodeEfisiensi
-    from kinerja.engine.predikat import PRESET
+    from kinerja.engine.capaian import Polaritas
     from kinerja.engine.realisasi import TipePenghitungan
     from kinerja.paket import types as t
+    from tests.sintetis import aturan_blora  # the generated pemdas' rules, as the tests'
 
     D = Decimal
     sasaran, target_pk, rencana, realisasi = [], {}, {}, {}
@@ -141,14 +140,7 @@ def paket_pd(kode: str, n_ind: int, tahun: list[int], n_sub: int):
                 kegiatan=kegiatan,
             )
         )
-    aturan = t.Aturan(
-        skala=PRESET["blora"],
-        skala_preset="blora",
-        rumus_negatif=RumusNegatif.DUA_T_KURANG_R,
-        batas_atas_capaian=None,
-        batas_bawah_capaian=None,
-        metode_efisiensi=MetodeEfisiensi.SELISIH,
-    )
+    aturan = aturan_blora()
     return t.Paket(
         pemda=t.Pemda(kode="98.01", nama="Kabupaten Bangkitan", aturan=aturan),
         perangkat_daerah=t.PerangkatDaerah(kode=kode, nama=f"Kecamatan Bangkitan {kode[-2:]}"),
