@@ -124,6 +124,32 @@ warnings.filterwarnings("ignore", message="No directory at: ")
 # access-checked view, never by the web server directly.
 MEDIA_ROOT = Path(os.getenv("MEDIA_ROOT", BASE_DIR / "media"))
 
+# With several machines the media (evidence, signed snapshots, printed PDFs) may live
+# on S3-compatible object storage (django-storages) instead of a shared folder. The
+# application reads and writes them only through Django's storage API and serves them
+# only through its access-checked views, so the bucket stays private.
+S3_BUCKET = os.getenv("LKJIP_S3_BUCKET", "")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": os.getenv("LKJIP_S3_ENDPOINT") or None,
+            "region_name": os.getenv("LKJIP_S3_REGION") or None,
+            "access_key": os.getenv("LKJIP_S3_ACCESS_KEY") or None,
+            "secret_key": os.getenv("LKJIP_S3_SECRET_KEY") or None,
+            "location": os.getenv("LKJIP_S3_PREFIX", ""),
+            # Private objects, never overwritten in place (a new name instead, as on disk).
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
+
 # Largest evidence file accepted (bytes); the web server in front should limit
 # request bodies to about the same size.
 BUKTI_UKURAN_MAKS = int(os.getenv("BUKTI_UKURAN_MAKS", str(10 * 1024 * 1024)))

@@ -63,3 +63,31 @@ def test_language_and_time_zone():
 
     assert settings.LANGUAGE_CODE == "id"
     assert settings.TIME_ZONE == "Asia/Jakarta"
+
+
+def test_media_go_to_s3_when_a_bucket_is_named():
+    kode = (
+        "import django, os, json; os.environ['DJANGO_SETTINGS_MODULE']='lkjip.settings'; "
+        "django.setup(); from django.core.files.storage import storages; d = storages['default']; "
+        "print(json.dumps([type(d).__name__, getattr(d, 'bucket_name', None), "
+        "getattr(d, 'endpoint_url', None), getattr(d, 'file_overwrite', None)]))"
+    )
+    bersih = {k: v for k, v in os.environ.items() if not k.startswith("LKJIP_S3_")}
+
+    def _jalankan(**env: str) -> str:
+        hasil = subprocess.run(
+            [sys.executable, "-c", kode],
+            cwd=ROOT,
+            env={**bersih, "DEBUG": "True", **env},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert hasil.returncode == 0, hasil.stderr
+        return hasil.stdout.strip()
+
+    assert _jalankan() == '["FileSystemStorage", null, null, null]'
+    assert (
+        _jalankan(LKJIP_S3_BUCKET="lkjip-media", LKJIP_S3_ENDPOINT="https://s3.example.go.id")
+        == '["S3Storage", "lkjip-media", "https://s3.example.go.id", false]'
+    )
