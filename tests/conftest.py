@@ -31,6 +31,33 @@ def redis_uji(url: str) -> str:
     return url
 
 
+# CI runs the suite a second time with Django's cache on Redis (the cache production
+# uses): LKJIP_UJI_REDIS_URL names the server; each xdist worker gets a database of its
+# own (8..13; 14 and 15 belong to the queue and login tests), emptied before each test.
+REDIS_SUITE = os.getenv("LKJIP_UJI_REDIS_URL", "").rstrip("/")
+
+
+def _db_pekerja() -> int:
+    pekerja = os.getenv("PYTEST_XDIST_WORKER", "gw0")
+    return 8 + int(pekerja.removeprefix("gw") or 0) % 6
+
+
+@pytest.fixture(autouse=True)
+def _cache_redis(settings):
+    if not REDIS_SUITE:
+        return
+    from django.core.cache import cache
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"{redis_uji(REDIS_SUITE)}/{_db_pekerja()}",
+            "KEY_PREFIX": "lkjip-uji",
+        }
+    }
+    cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def _media_sementara(settings, tmp_path_factory):
     """Files written by a test (evidence, printed PDFs) go to a temporary folder."""

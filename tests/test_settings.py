@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -91,3 +93,19 @@ def test_media_go_to_s3_when_a_bucket_is_named():
         _jalankan(LKJIP_S3_BUCKET="lkjip-media", LKJIP_S3_ENDPOINT="https://s3.example.go.id")
         == '["S3Storage", "lkjip-media", "https://s3.example.go.id", false]'
     )
+
+
+def test_the_suite_runs_on_the_redis_cache_when_ci_asks(request):
+    """`.ci/run` sets LKJIP_UJI_REDIS_URL for its PostgreSQL pass: the cache is Redis."""
+    from django.core.cache import cache
+
+    from tests.conftest import REDIS_SUITE
+
+    if not REDIS_SUITE:
+        pytest.skip("LKJIP_UJI_REDIS_URL tidak diisi: cache memori proses")
+    request.getfixturevalue("_cache_redis")
+    assert type(cache._cache).__name__ == "RedisCacheClient"
+    cache.set("uji-redis", 1)
+    import redis
+
+    assert redis.Redis.from_url(cache._cache._servers[0]).keys("*uji-redis")
