@@ -29,6 +29,7 @@ from laporan.views import (
     publik,
     sumber_daya,
     tahun,
+    xlsx,
 )
 
 dasbor_urls = [
@@ -44,6 +45,7 @@ lkjip_urls = [
     path("penandatanganan/", editor.penandatanganan, name="lkjip-penandatanganan"),
     path("pratinjau/", editor.pratinjau, name="lkjip-pratinjau"),
     path("draf.pdf", editor.draf_pdf, name="lkjip-draf-pdf"),
+    path("tabel.xlsx", xlsx.tabel_lkjip, name="lkjip-tabel-xlsx"),
     path("cetak/<uuid:job>/", cetak.cetak_status, name="lkjip-cetak-status"),
     path("cetak/<uuid:job>.json", cetak.cetak_json, name="lkjip-cetak-json"),
     path("cetak/<uuid:job>.pdf", cetak.cetak_berkas, name="lkjip-cetak-berkas"),

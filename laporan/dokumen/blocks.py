@@ -47,6 +47,9 @@ class Tabel:
     catatan: str = ""
     kelas: str = ""
     jenis: str = "tabel"
+    # The row source the table was printed from (lib.rows.Table): its typed values
+    # for the xlsx of the document (laporan.xlsx).
+    sumber: Any = field(default=None, compare=False, repr=False)
 
     @property
     def anchor(self) -> str:

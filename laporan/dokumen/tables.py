@@ -101,6 +101,7 @@ def blok_tabel(table: Table) -> Tabel:
         lebar=letak.lebar,
         catatan=table.note,
         kelas=letak.kelas,
+        sumber=table,
     )
 
 

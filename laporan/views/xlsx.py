@@ -1,0 +1,30 @@
+"""Workbooks (xlsx) of what the pages show, from the same row sources."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from kinerja.access import get_perangkat_daerah_for_user
+from laporan.views.editor import get_lkjip
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def respons_xlsx(data: bytes, nama: str) -> HttpResponse:
+    r = HttpResponse(data, content_type=XLSX)
+    r["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return r
+
+
+@require_safe
+def tabel_lkjip(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    """Every table of the LKjIP of the year (as the draft or signed document prints it)."""
+    from laporan.dokumen import susun_dokumen
+    from laporan.xlsx import buku_dokumen
+
+    pd, _ = get_perangkat_daerah_for_user(request.user, kode)
+    get_lkjip(pd, tahun)
+    data = buku_dokumen(susun_dokumen(pd, tahun), timezone.localtime())
+    return respons_xlsx(data, f"tabel-lkjip-{pd.kode}-{tahun}.xlsx")
