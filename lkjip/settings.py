@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # ?xlsx=<n>: the n-th table of the page as a workbook (kinerja/unduh_tabel.py).
+    "kinerja.unduh_tabel.TabelXlsxMiddleware",
 ]
 
 ROOT_URLCONF = "lkjip.urls"

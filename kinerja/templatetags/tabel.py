@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django import template
 
+from kinerja.unduh_tabel import catat_tabel, url_unduh
 from lib.rows import (
     Align,
     Cell,
@@ -154,13 +155,17 @@ def kelompok(table: Table, baris: list[BarisIsi]) -> list[list[BarisIsi]]:
     return hasil
 
 
-@register.inclusion_tag("_tabel.html")
-def tabel(table: Table, labelledby: str = "", caption: bool = False, id: str = "") -> dict:
+@register.inclusion_tag("_tabel.html", takes_context=True)
+def tabel(context, table: Table, labelledby: str = "", caption: bool = False, id: str = "") -> dict:
     """The table named by the heading whose id is ``labelledby`` (the page shows its
     title already), by its title as a ``<caption>`` (``caption``), else by its title
-    as ``aria-label``; ``id`` the table's id."""
+    as ``aria-label``; ``id`` the table's id. On a page with rows, a link downloads the
+    same table as xlsx (``kinerja.unduh_tabel``)."""
     baris = isi(table)
+    request = context.get("request")
+    nomor = catat_tabel(request, table)
     return {
+        "url_xlsx": url_unduh(request, nomor) if nomor is not None and table.rows else "",
         "table": table,
         "labelledby": labelledby,
         "caption": caption,

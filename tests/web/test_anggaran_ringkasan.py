@@ -97,7 +97,7 @@ def test_realisasi_per_triwulan_per_sub_kegiatan(client, db):
     baris = [b for b in r.context["triwulan"]["baris"] if b["jenis"] == "sub_kegiatan"]
     assert len(baris) == 3
     assert baris[0]["tw"] == [200000, 250000, None, None] and baris[0]["tahunan"] is None
-    html = r.content.decode().split("Realisasi anggaran sub kegiatan per triwulan")[1]
+    html = r.content.decode().split("Realisasi anggaran sub kegiatan per triwulan", 1)[1]
     sub = _baris(html, "7.01.01.2.01.01")
     assert "Rp 200.000" in sub and "Rp 250.000" in sub and "45,00%" in sub
     assert [p.penyerapan for p in r.context["penyerapan_tw"]] == [20, 45, 45, 45]
