@@ -35,6 +35,7 @@ from laporan.views import (
 dasbor_urls = [
     path("", dasbor.beranda_pd, name="pd-beranda"),
     path("hitung/", dasbor.hitung_rinci, name="pd-hitung"),
+    path("data.xlsx", xlsx.data_tahun, name="pd-data-xlsx"),
 ]
 
 lkjip_urls = [

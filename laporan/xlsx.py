@@ -1,6 +1,9 @@
-"""The tables of the LKjIP as one workbook: a sheet per table, in the document's order,
-from the same row sources the document prints (``Tabel.sumber``, rendered by
-``lib.xlsx``)."""
+"""Workbooks of a perangkat daerah's year (rendered by ``lib.xlsx``):
+
+- ``buku_dokumen``: the tables of the LKjIP, a sheet per table in the document's order,
+  from the same row sources the document prints (``Tabel.sumber``);
+- ``buku_tahun``: the whole year, the computed capaian and the data as held, a sheet
+  per part (``manage.py ekspor_xlsx`` and the dashboard's download)."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ import datetime
 from laporan.dokumen.blocks import Tabel
 from laporan.dokumen.data import Dokumen
 from lib.format import format_waktu
+from lib.rows import Column, Kind, Row, Table
 from lib.xlsx import buku_xlsx
 
 
@@ -40,3 +44,92 @@ def buku_dokumen(dok: Dokumen, waktu: datetime.datetime) -> bytes:
     tabel = [dataclasses.replace(t.sumber, title=f"{t.label} {t.judul}".strip()) for t in daftar]
     nama = [t.label or t.judul for t in daftar]
     return buku_xlsx(tabel, kepala=kepala_dokumen(dok, waktu), nama=nama)
+
+
+# ----------------------------------------------------------------------- the whole year
+
+
+def tabel_temuan(temuan, penjelasan: dict) -> Table:
+    """The consistency findings of the year with the operator's explanations."""
+    return Table(
+        title="Catatan konsistensi data",
+        columns=[
+            Column("No", Kind.NOMOR),
+            Column("Letak"),
+            Column("Temuan"),
+            Column("Penjelasan"),
+        ],
+        rows=[
+            Row(
+                [
+                    n,
+                    x.lokasi,
+                    x.pesan,
+                    penjelasan[x.kunci].teks if x.kunci in penjelasan else "Belum dijelaskan",
+                ]
+            )
+            for n, x in enumerate(temuan, start=1)
+        ],
+    )
+
+
+def tabel_tahun(pd, tahun: int) -> list[Table]:
+    """The sheets of the year of ``pd``: the computed capaian, then the data as held
+    (Renstra indicators, PK, rencana aksi, realisasi, DPA, realisasi anggaran,
+    comparison values, SKM), then the findings. Raises ``HitungError`` (Indonesian)
+    when the year has no data."""
+    from anggaran.tabel_paket import tabel_dpa, tabel_realisasi_anggaran_paket
+    from kinerja.engine.hitung import HitungError, hitung
+    from kinerja.tabel_paket import (
+        tabel_indikator_renstra,
+        tabel_pembanding,
+        tabel_pk,
+        tabel_realisasi,
+        tabel_rencana_aksi,
+        tabel_skm_paket,
+    )
+    from kinerja.tables import tabel_capaian_indikator
+    from laporan.selectors_paket import paket_muat
+    from laporan.services.tetap import penjelasan_tahun
+
+    paket = paket_muat(pd, tahun)
+    th = paket.cari_tahun(tahun)
+    if th is None:
+        raise HitungError(f"tidak ada data tahun {tahun}")
+    hasil = hitung(paket, tahun)
+    return [
+        dataclasses.replace(tabel_capaian_indikator(hasil.indikator), title=f"Capaian {tahun}"),
+        tabel_indikator_renstra(paket, tahun),
+        tabel_pk(paket, th),
+        tabel_rencana_aksi(paket, th),
+        tabel_realisasi(paket, th),
+        tabel_dpa(paket, th),
+        tabel_realisasi_anggaran_paket(paket, th),
+        tabel_pembanding(paket, th),
+        tabel_skm_paket(th),
+        tabel_temuan(hasil.temuan, penjelasan_tahun(pd, tahun)),
+    ]
+
+
+NAMA_SHEET_TAHUN = [
+    "Capaian",
+    "Indikator Renstra",
+    "PK",
+    "Rencana Aksi",
+    "Realisasi",
+    "DPA",
+    "Realisasi Anggaran",
+    "Pembanding",
+    "SKM",
+    "Temuan",
+]
+
+
+def buku_tahun(pd, tahun: int, waktu: datetime.datetime) -> bytes:
+    """The whole year of ``pd`` as one workbook; ``waktu`` in local time."""
+    kepala = [
+        f"{pd.nama} — {pd.pemda.nama}",
+        f"Tahun {tahun}",
+        f"Diunduh {format_waktu(waktu)}",
+    ]
+    return buku_xlsx(tabel_tahun(pd, tahun), kepala=kepala, nama=NAMA_SHEET_TAHUN)

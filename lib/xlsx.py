@@ -3,8 +3,8 @@ same table, beside the screen's HTML and the document's.
 
 Pure module (openpyxl, no Django, no app import). Values keep their type: numbers,
 amounts and percentages are numeric cells with a display format, dates are dates;
-only a label printed instead of a value ("WTP", "Baik") or a missing value ("-") is
-text. Number formats are written as the file format spells them ("#,##0.00"); Excel
+only a label printed instead of a value ("WTP", "Baik") is text, and a missing value
+is an empty cell. Number formats are written as the file format spells them ("#,##0.00"); Excel
 shows them with the reader's separators, so an Indonesian Excel shows "1.234,56".
 Text that a spreadsheet would take for a formula ("=…", "+…", "-…", "@…") is stored
 as text with Excel's quote prefix, never as a formula.
@@ -232,7 +232,8 @@ def nilai_xlsx(value: Any, kind: Kind, column: Column, label: str | None = None)
     if label:
         return label, None
     if value is None:
-        return "-", None
+        # An empty cell, not the document's "-": a sum or a filter over the column works.
+        return None, None
     if isinstance(value, str):
         return value, None
     if kind == Kind.NOMOR and isinstance(value, int):

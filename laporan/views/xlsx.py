@@ -28,3 +28,19 @@ def tabel_lkjip(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     get_lkjip(pd, tahun)
     data = buku_dokumen(susun_dokumen(pd, tahun), timezone.localtime())
     return respons_xlsx(data, f"tabel-lkjip-{pd.kode}-{tahun}.xlsx")
+
+
+@require_safe
+def data_tahun(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    """The whole year of the perangkat daerah as one workbook (``manage.py ekspor_xlsx``)."""
+    from django.http import Http404
+
+    from kinerja.engine.hitung import HitungError
+    from laporan.xlsx import buku_tahun
+
+    pd, _ = get_perangkat_daerah_for_user(request.user, kode)
+    try:
+        data = buku_tahun(pd, tahun, timezone.localtime())
+    except HitungError as e:
+        raise Http404(f"Tidak ada data tahun {tahun} untuk perangkat daerah ini.") from e
+    return respons_xlsx(data, f"data-{pd.kode}-{tahun}.xlsx")

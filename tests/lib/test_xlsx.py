@@ -84,7 +84,7 @@ def test_values_keep_their_type_and_show_indonesian_formats():
     assert ws["F6"].value == datetime.datetime(2024, 4, 14)
     assert ws["F6"].number_format == "[$-421]d mmmm yyyy"
     # A label instead of a value, a missing value, and text that looks like a formula.
-    assert ws["C7"].value == "WTP" and ws["D7"].value == "-"
+    assert ws["C7"].value == "WTP" and ws["D7"].value is None
     assert ws["B7"].data_type == "s" and ws["B7"].quotePrefix
     assert ws["E7"].number_format == '"Rp "#,##0.00;"-Rp "#,##0.00'
     # The total row: its label spans four columns, bold.

@@ -388,6 +388,7 @@ MATRIKS: dict[str, Kasus] = {
     "lkjip-pratinjau": Kasus(BACA_PD, kwargs=_pd_tahun),
     "lkjip-draf-pdf": Kasus(BACA_PD, kwargs=_pd_tahun),
     "lkjip-tabel-xlsx": Kasus(BACA_PD, kwargs=_pd_tahun),
+    "pd-data-xlsx": Kasus(BACA_PD, kwargs=_pd_tahun),
     "lkjip-cetak-status": Kasus(BACA_PD, kwargs=_cetak_job),
     "lkjip-cetak-json": Kasus(BACA_PD, kwargs=_cetak_job),
     "lkjip-cetak-berkas": Kasus(BACA_PD, kwargs=_cetak_job),
