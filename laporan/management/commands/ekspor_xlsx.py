@@ -25,9 +25,7 @@ class Command(BaseCommand):
         parser.add_argument("--keluar", required=True, help="berkas .xlsx yang ditulis")
 
     def handle(self, *args, **options):
-        pd = (
-            PerangkatDaerah.objects.select_related("pemda").filter(kode=options["pd"]).first()
-        )
+        pd = PerangkatDaerah.objects.select_related("pemda").filter(kode=options["pd"]).first()
         if pd is None:
             raise CommandError(f"perangkat daerah dengan kode {options['pd']!r} tidak ditemukan")
         try:
