@@ -20,6 +20,7 @@ from kinerja.views import (
     perencanaan,
     pk_berjenjang,
     realisasi,
+    realisasi_xlsx,
     renstra,
     riwayat,
     skm,
@@ -28,6 +29,13 @@ from kinerja.views import (
 
 realisasi_urls = [
     path("realisasi/<int:triwulan>/", realisasi.realisasi_triwulan, name="realisasi-triwulan"),
+    path("realisasi/<int:triwulan>/buku.xlsx", realisasi_xlsx.unduh, name="realisasi-xlsx"),
+    path("realisasi/<int:triwulan>/impor/", realisasi_xlsx.impor, name="realisasi-xlsx-impor"),
+    path(
+        "realisasi/<int:triwulan>/impor/simpan/",
+        realisasi_xlsx.simpan,
+        name="realisasi-xlsx-simpan",
+    ),
     path(
         "realisasi/<int:triwulan>/pratinjau/",
         realisasi.realisasi_pratinjau,

@@ -404,39 +404,38 @@ def _kunci_status(pd: PerangkatDaerah, tahun: int, triwulan: int) -> None:
     )
 
 
-@transaction.atomic
-def realisasi_simpan_triwulan(
-    *,
-    pd: PerangkatDaerah,
-    tahun: int,
-    triwulan: int,
-    baris: list[BarisRealisasi],
-    pengguna,
-) -> int:
-    """Save every changed row of the quarter, or none. Returns the number of rows changed.
+@dataclass(frozen=True)
+class Perubahan:
+    """A row a save would change: its grid row, the stored row (None: a new one), and the
+    values before and after (``_isi`` form)."""
 
-    Refused (``ValidationError``) when the quarter or the year is locked; refused with
-    :class:`SimpanError` naming the rows when a row was changed by someone else since it
-    was loaded (optimistic locking on ``Realisasi.versi``), when a value does not fit the
-    indicator, or when a capaian below the pemda's threshold has no note.
-    """
-    _kunci_status(pd, tahun, triwulan)
-    pastikan_triwulan_terbuka(pd, tahun, triwulan)
-    grid = grid_triwulan(pd, tahun, triwulan)
+    grid: BarisGrid
+    row: Realisasi | None
+    lama: dict[str, Any]
+    baru: dict[str, Any]
+
+    @property
+    def lama_teks(self) -> str | None:
+        return _untuk_log(self.lama)["nilai"]
+
+    @property
+    def baru_teks(self) -> str | None:
+        return _untuk_log(self.baru)["nilai"]
+
+
+def _periksa_baris(
+    grid: GridTriwulan, tersimpan: dict[int, Realisasi], baris: list[BarisRealisasi]
+) -> list[Perubahan]:
+    """The rows of ``baris`` that change something, each checked as a save checks it;
+    :class:`SimpanError` naming every row that cannot be saved."""
     per_id = grid.per_indikator()
-    tersimpan = {
-        r.indikator_id: r
-        for r in Realisasi.objects.select_for_update(of=("self",))
-        .filter(indikator_id__in=per_id, tahun=tahun, triwulan=triwulan)
-        .select_related("diubah_oleh")
-    }
     errors: dict[int, list[str]] = {}
     versi_kini: dict[int, int] = {}
-    ubah: list[tuple[BarisGrid, Realisasi | None, dict, dict]] = []
+    ubah: list[Perubahan] = []
     for b in baris:
         g = per_id.get(b.indikator_id)
         if g is None:
-            raise ValidationError(PESAN_INDIKATOR_ASING.format(id=b.indikator_id, tahun=tahun))
+            raise ValidationError(PESAN_INDIKATOR_ASING.format(id=b.indikator_id, tahun=grid.tahun))
         lama_row = tersimpan.get(b.indikator_id)
         lama, baru = _isi(lama_row), _isi_baru(b)
         if _sama(lama, baru):
@@ -459,7 +458,7 @@ def realisasi_simpan_triwulan(
             pesan.append(PESAN_HANYA_RASIO.format(kode=g.indikator.kode))
         else:
             hasil = hitung_baris(
-                g, grid.aturan, triwulan, _nilai_tw(baru["nilai"], b.pembilang, b.penyebut)
+                g, grid.aturan, grid.triwulan, _nilai_tw(baru["nilai"], b.pembilang, b.penyebut)
             )
             if hasil.error:
                 pesan.append(hasil.error)
@@ -468,9 +467,54 @@ def realisasi_simpan_triwulan(
         if pesan:
             errors[b.indikator_id] = pesan
         else:
-            ubah.append((g, lama_row, lama, baru))
+            ubah.append(Perubahan(g, lama_row, lama, baru))
     if errors:
         raise SimpanError(errors, versi_kini)
+    return ubah
+
+
+def realisasi_periksa_triwulan(
+    *, pd: PerangkatDaerah, tahun: int, triwulan: int, baris: list[BarisRealisasi]
+) -> list[Perubahan]:
+    """What ``realisasi_simpan_triwulan`` would change, checked the same way, writing
+    nothing (the preview of an imported workbook). Refused in the same cases."""
+    pastikan_triwulan_terbuka(pd, tahun, triwulan)
+    grid = grid_triwulan(pd, tahun, triwulan)
+    tersimpan = {
+        r.indikator_id: r
+        for r in Realisasi.objects.filter(
+            indikator_id__in=grid.per_indikator(), tahun=tahun, triwulan=triwulan
+        ).select_related("diubah_oleh")
+    }
+    return _periksa_baris(grid, tersimpan, baris)
+
+
+@transaction.atomic
+def realisasi_simpan_triwulan(
+    *,
+    pd: PerangkatDaerah,
+    tahun: int,
+    triwulan: int,
+    baris: list[BarisRealisasi],
+    pengguna,
+) -> int:
+    """Save every changed row of the quarter, or none. Returns the number of rows changed.
+
+    Refused (``ValidationError``) when the quarter or the year is locked; refused with
+    :class:`SimpanError` naming the rows when a row was changed by someone else since it
+    was loaded (optimistic locking on ``Realisasi.versi``), when a value does not fit the
+    indicator, or when a capaian below the pemda's threshold has no note.
+    """
+    _kunci_status(pd, tahun, triwulan)
+    pastikan_triwulan_terbuka(pd, tahun, triwulan)
+    grid = grid_triwulan(pd, tahun, triwulan)
+    tersimpan = {
+        r.indikator_id: r
+        for r in Realisasi.objects.select_for_update(of=("self",))
+        .filter(indikator_id__in=grid.per_indikator(), tahun=tahun, triwulan=triwulan)
+        .select_related("diubah_oleh")
+    }
+    ubah = [(p.grid, p.row, p.lama, p.baru) for p in _periksa_baris(grid, tersimpan, baris)]
 
     # In bulk: one insert, one update and one insert of audit rows, whatever the count.
     baru_rows: list[Realisasi] = []

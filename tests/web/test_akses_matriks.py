@@ -249,6 +249,12 @@ MATRIKS: dict[str, Kasus] = {
     "pd-hitung": Kasus(BACA_PD, kwargs=_pd_tahun),
     # Realisasi triwulan, evidence and review
     "realisasi-triwulan": Kasus(BACA_PD, kwargs=_tw, juga=("post", TULIS_PD)),
+    "realisasi-xlsx": Kasus(BACA_PD, kwargs=_tw),
+    # POST without a file: past the access check, refused as a bad upload (400).
+    "realisasi-xlsx-impor": Kasus(
+        TULIS_PD, kwargs=_tw, juga=("post", {**TULIS_PD, "operator_a": 400})
+    ),
+    "realisasi-xlsx-simpan": Kasus(TULIS_PD, metode="post", kwargs=_tw),
     "realisasi-pratinjau": Kasus(
         TULIS_PD,
         metode="post",
