@@ -3,10 +3,12 @@
 
 from django.urls import path
 
-from anggaran.views import dpa, realisasi, ringkasan
+from anggaran.views import dpa, impor, realisasi, ringkasan
 
 urlpatterns = [
     path("", ringkasan.ringkasan, name="anggaran-ringkasan"),
     path("dpa/<str:versi>/", dpa.dpa, name="anggaran-dpa"),
+    path("dpa/<str:versi>/impor/", impor.impor_dpa, name="anggaran-dpa-impor"),
+    path("dpa/<str:versi>/templat.xlsx", impor.templat_dpa, name="anggaran-dpa-templat"),
     path("realisasi/<int:triwulan>/", realisasi.realisasi, name="anggaran-realisasi"),
 ]

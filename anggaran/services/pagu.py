@@ -138,6 +138,11 @@ def _periksa_baris(dpa: DPA, baris: Sequence[BarisPagu]) -> list[_Ubah]:
     return ubah
 
 
+def pagu_periksa(dpa: DPA, baris: Sequence[BarisPagu]) -> list[_Ubah]:
+    """The amounts ``pagu_simpan`` would change, checked the same way; writes nothing."""
+    return _periksa_baris(dpa, baris)
+
+
 def _salinan_diperiksa(dpa: DPA, pengguna) -> None:
     """Saving the page is the user's word that a copied pagu was checked."""
     if DPA.objects.filter(pk=dpa.pk, pagu_disalin_dari__isnull=False).update(

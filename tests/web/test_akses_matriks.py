@@ -288,6 +288,13 @@ MATRIKS: dict[str, Kasus] = {
     "pembanding": Kasus(BACA_PD, kwargs=_pd_tahun, juga=("post", TULIS_PD)),
     # Budget
     "anggaran-ringkasan": Kasus(BACA_PD, kwargs=_pd_tahun),
+    # POST without a file: past the access check, refused as a bad upload (400).
+    "anggaran-dpa-impor": Kasus(
+        TULIS_PD,
+        kwargs=lambda pd: _pd_tahun(pd, versi="murni"),
+        juga=("post", {**TULIS_PD, "operator_a": 400}),
+    ),
+    "anggaran-dpa-templat": Kasus(BACA_PD, kwargs=lambda pd: _pd_tahun(pd, versi="murni")),
     "anggaran-dpa": Kasus(
         TULIS_PD,
         metode="post",

@@ -1,0 +1,98 @@
+"""A budget file of the finance system onto a DPA version: which amounts it changes
+(the preview), then the same save as the DPA screen (``pagu_simpan``: the year lock,
+the conflict check and the audit trail apply)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from anggaran.impor_xlsx import BarisAnggaran, PohonKode
+from anggaran.models import DPA, Pagu, PaguJenisBelanja
+from anggaran.selectors import node_per_kode
+from anggaran.services.pagu import BarisPagu, pagu_periksa
+from kinerja.models import Renstra
+from kinerja.services.kunci import pastikan_tahun_terbuka
+
+# Account codes kept as jenis belanja: down to the kelompok (5.1.02); the detailed
+# rekening rows of a DPA (5.1.02.01.01.0024) are its breakdown, not read.
+KEDALAMAN_REKENING = 3
+
+
+def _renstra(dpa: DPA) -> Renstra | None:
+    pd, tahun = dpa.perangkat_daerah, dpa.tahun
+    return (
+        Renstra.objects.filter(perangkat_daerah=pd, mulai__lte=tahun, selesai__gte=tahun).first()
+        or Renstra.objects.filter(perangkat_daerah=pd).order_by("-mulai").first()
+    )
+
+
+@dataclass
+class PohonDPA:
+    """The program tree of a DPA's year: codes to match a file against, node ids."""
+
+    pohon: PohonKode
+    node: dict[tuple[str, str], int]  # (tingkat, kode) → pk
+
+    @classmethod
+    def muat(cls, dpa: DPA) -> PohonDPA:
+        node: dict[tuple[str, str], int] = {}
+        renstra = _renstra(dpa)
+        if renstra is not None:
+            for kode, per_tingkat in node_per_kode(renstra).items():
+                for tingkat, obj in per_tingkat.items():
+                    node[(tingkat, kode)] = obj.pk
+        return cls(PohonKode.dari((kode, t) for (t, kode) in node), node)
+
+
+def baris_pagu(dpa: DPA, pohon: PohonDPA, baris: list[BarisAnggaran]) -> list[BarisPagu]:
+    """The amounts read as the DPA form's rows, loaded with what is stored now."""
+    tersimpan: dict[tuple[str, int], Decimal] = {}
+    for p in Pagu.objects.filter(dpa=dpa):
+        for tingkat in ("sub_kegiatan", "kegiatan", "program"):
+            pk = getattr(p, f"{tingkat}_id")
+            if pk:
+                tersimpan[(tingkat, pk)] = p.jumlah
+                break
+    jenis = {j.kode: j.jumlah for j in PaguJenisBelanja.objects.filter(dpa=dpa)}
+    hasil = []
+    for b in baris:
+        if b.tingkat == "jenis_belanja":
+            if len(b.kode.split(".")) > KEDALAMAN_REKENING:
+                continue
+            hasil.append(
+                BarisPagu(
+                    kunci=b.kode,
+                    jenis="jenis_belanja",
+                    dimuat=jenis.get(b.kode),
+                    baru=b.jumlah,
+                    kode=b.kode,
+                )
+            )
+            continue
+        pk = pohon.node[(b.tingkat, b.kode)]
+        hasil.append(
+            BarisPagu(
+                kunci=b.kode,
+                jenis=b.tingkat,
+                dimuat=tersimpan.get((b.tingkat, pk)),
+                baru=b.jumlah,
+                node_id=pk,
+            )
+        )
+    return hasil
+
+
+@dataclass(frozen=True)
+class PerubahanPagu:
+    apa: str
+    lama: Decimal | None
+    baru: Decimal | None
+
+
+def pagu_pratinjau(dpa: DPA, baris: list[BarisPagu]) -> list[PerubahanPagu]:
+    """What saving ``baris`` changes, checked as the save checks; writes nothing."""
+    pastikan_tahun_terbuka(dpa.perangkat_daerah, dpa.tahun)
+    return [
+        PerubahanPagu(apa, b.dimuat, b.baru) for b, _row, apa, _kunci in pagu_periksa(dpa, baris)
+    ]

@@ -1,0 +1,244 @@
+"""A DPA version from the finance system's file: upload, (pick the columns when their
+header words were not recognised), preview old → new, save all or nothing."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_safe
+from openpyxl.utils import get_column_letter
+
+from anggaran.impor_xlsx import (
+    BerkasDitolak,
+    Galat,
+    Lembar,
+    Pemetaan,
+    baca_anggaran,
+    buka_lembar,
+    kenali_kolom,
+)
+from anggaran.models import DPA
+from anggaran.services.impor import PohonDPA, baris_pagu, pagu_pratinjau
+from anggaran.services.pagu import pagu_simpan
+from anggaran.views.common import label_versi
+from kinerja.access import get_editable_perangkat_daerah_for_user, get_perangkat_daerah_for_user
+
+SESI = "impor_pagu"
+CONTOH_BARIS = 12
+
+
+def _dpa(pd, tahun: int, versi: str) -> DPA:
+    dpa = DPA.objects.filter(perangkat_daerah=pd, tahun=tahun, versi=versi).first()
+    if dpa is None:
+        raise Http404("Versi DPA tidak ditemukan.")
+    return dpa
+
+
+def _pemetaan_diminta(post, lembar: Lembar) -> Pemetaan | None:
+    """The columns the user picked on the preview (0-based), when all are given."""
+    try:
+        kepala = int(post["baris_kepala"]) - 1
+        kode, jumlah = int(post["kolom_kode"]), int(post["kolom_jumlah"])
+        uraian = int(post["kolom_uraian"]) if post.get("kolom_uraian") not in (None, "") else None
+    except (KeyError, ValueError):
+        return None
+    lebar = max((len(r) for r in lembar.sel), default=0)
+    if not (0 <= kepala < len(lembar.sel)) or not all(
+        0 <= k < lebar for k in (kode, jumlah, *(() if uraian is None else (uraian,)))
+    ):
+        return None
+    return Pemetaan(baris_kepala=kepala, kode=kode, jumlah=jumlah, uraian=uraian)
+
+
+def _pilihan_kolom(lembar: Lembar, kepala: int) -> list[tuple[int, str]]:
+    lebar = max((len(r) for r in lembar.sel), default=0)
+    return [
+        (k, f"{get_column_letter(k + 1)} — {lembar.judul_kolom(kepala, k) or '(tanpa judul)'}")
+        for k in range(lebar)
+    ]
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def impor_dpa(request: HttpRequest, kode: str, tahun: int, versi: str) -> HttpResponse:
+    pd = get_editable_perangkat_daerah_for_user(request.user, kode)
+    dpa = _dpa(pd, tahun, versi)
+    ctx = {
+        "pd": pd,
+        "tahun": tahun,
+        "dpa": dpa,
+        "label_versi": label_versi(versi),
+        "url_dpa": reverse("anggaran-dpa", args=[pd.kode, tahun, versi]),
+        "url_impor": reverse("anggaran-dpa-impor", args=[pd.kode, tahun, versi]),
+        "url_templat": reverse("anggaran-dpa-templat", args=[pd.kode, tahun, versi]),
+    }
+    if request.method != "POST":
+        return render(request, "anggaran/impor.html", ctx)
+    langkah = request.POST.get("langkah", "unggah")
+    sesi = request.session.get(SESI) or {}
+    if langkah == "simpan":
+        return _simpan(request, dpa, sesi, ctx)
+    if "berkas" in request.FILES:
+        data = request.FILES["berkas"].read()
+        nama = default_storage.save(f"impor/{secrets.token_hex(16)}.xlsx", ContentFile(data))
+        sesi = {"berkas": nama, "dpa": dpa.pk, "token": secrets.token_urlsafe(16)}
+        request.session[SESI] = sesi
+    elif not sesi or sesi.get("dpa") != dpa.pk or not default_storage.exists(sesi["berkas"]):
+        ctx["galat"] = [Galat("Pilih berkas Excel (.xlsx) yang akan diunggah.")]
+        return render(request, "anggaran/impor.html", ctx, status=400)
+    else:
+        with default_storage.open(sesi["berkas"], "rb") as f:
+            data = f.read()
+    return _pratinjau(request, dpa, sesi, data, ctx)
+
+
+def _baca(request, dpa: DPA, data: bytes, pemetaan_sesi: dict | None = None):
+    """(sheet, mapping, rows, problems); mapping None when it must be picked."""
+    daftar = buka_lembar(data)
+    if pemetaan_sesi:
+        lembar = next(lb for lb in daftar if lb.nama == pemetaan_sesi["sheet"])
+        pemetaan = Pemetaan(**pemetaan_sesi["kolom"])
+    else:
+        nama = request.POST.get("sheet")
+        lembar = next((lb for lb in daftar if lb.nama == nama), None)
+        pemetaan = _pemetaan_diminta(request.POST, lembar) if lembar else None
+        if pemetaan is None:
+            versi = "murni" if dpa.versi == "murni" else "perubahan"
+            for lb in daftar if lembar is None else [lembar]:
+                pemetaan = kenali_kolom(lb, "pagu", versi)
+                if pemetaan is not None:
+                    lembar = lb
+                    break
+        lembar = lembar or daftar[0]
+    if pemetaan is None:
+        return lembar, None, [], []
+    pohon = PohonDPA.muat(dpa)
+    baris, galat = baca_anggaran(lembar, pemetaan, pohon.pohon)
+    return lembar, pemetaan, baris, galat
+
+
+def _pratinjau(request, dpa: DPA, sesi: dict, data: bytes, ctx: dict) -> HttpResponse:
+    try:
+        lembar, pemetaan, baris, galat = _baca(request, dpa, data)
+    except BerkasDitolak as e:
+        ctx["galat"] = e.galat
+        return render(request, "anggaran/impor.html", ctx, status=400)
+    if pemetaan is None:
+        kepala = 0
+        ctx.update(
+            pilih_kolom=True,
+            lembar=lembar,
+            contoh=[
+                (i + 1, [("" if v is None else v) for v in row])
+                for i, row in enumerate(lembar.sel[:CONTOH_BARIS])
+            ],
+            kolom=_pilihan_kolom(lembar, kepala),
+        )
+        return render(request, "anggaran/impor.html", ctx)
+    ctx.update(
+        lembar=lembar,
+        pemetaan=pemetaan,
+        judul_kode=lembar.judul_kolom(pemetaan.baris_kepala, pemetaan.kode),
+        judul_jumlah=lembar.judul_kolom(pemetaan.baris_kepala, pemetaan.jumlah),
+        kolom=_pilihan_kolom(lembar, pemetaan.baris_kepala),
+    )
+    if galat:
+        ctx["galat"] = galat
+        return render(request, "anggaran/impor.html", ctx, status=400)
+    pohon = PohonDPA.muat(dpa)
+    try:
+        perubahan = pagu_pratinjau(dpa, baris_pagu(dpa, pohon, baris))
+    except ValidationError as e:
+        ctx["galat"] = [Galat(m) for m in e.messages]
+        return render(request, "anggaran/impor.html", ctx, status=400)
+    sesi["pemetaan"] = {"sheet": lembar.nama, "kolom": vars(pemetaan).copy()}
+    request.session[SESI] = sesi
+    ctx.update(perubahan=perubahan, token=sesi["token"], jumlah_dibaca=len(baris))
+    return render(request, "anggaran/impor.html", ctx)
+
+
+def _simpan(request, dpa: DPA, sesi: dict, ctx: dict) -> HttpResponse:
+    if (
+        not sesi
+        or sesi.get("dpa") != dpa.pk
+        or sesi.get("token") != request.POST.get("token")
+        or "pemetaan" not in sesi
+        or not default_storage.exists(sesi["berkas"])
+    ):
+        messages.error(request, "Pratinjau impor sudah tidak berlaku; unggah berkasnya lagi.")
+        return redirect(ctx["url_impor"])
+    with default_storage.open(sesi["berkas"], "rb") as f:
+        data = f.read()
+    _lembar, _pemetaan, baris, galat = _baca(request, dpa, data, sesi["pemetaan"])
+    try:
+        if galat:
+            raise ValidationError([str(g) for g in galat])
+        n = pagu_simpan(
+            dpa=dpa, baris=baris_pagu(dpa, PohonDPA.muat(dpa), baris), pengguna=request.user
+        )
+    except ValidationError as e:
+        ctx["galat"] = [Galat(m) for m in e.messages]
+        return render(request, "anggaran/impor.html", ctx, status=409)
+    default_storage.delete(sesi["berkas"])
+    del request.session[SESI]
+    messages.success(
+        request,
+        f"Pagu DPA {ctx['label_versi'].lower()} diimpor: {n} angka diubah."
+        if n
+        else "Berkas tidak mengubah angka apa pun.",
+    )
+    return redirect(ctx["url_dpa"])
+
+
+@require_safe
+def templat_dpa(request: HttpRequest, kode: str, tahun: int, versi: str) -> HttpResponse:
+    """A workbook "Kode | Uraian | Pagu" listing the year's program tree and the standard
+    accounts, with the pagu stored now: fill it and import it."""
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from anggaran.models import Pagu, PaguJenisBelanja
+    from anggaran.selectors import pohon_node
+    from kinerja.engine.hitung import NAMA_JENIS_BELANJA
+
+    pd, _ = get_perangkat_daerah_for_user(request.user, kode)
+    dpa = _dpa(pd, tahun, versi)
+    tersimpan = {}
+    for p in Pagu.objects.filter(dpa=dpa):
+        tersimpan[(p.program_id, p.kegiatan_id, p.sub_kegiatan_id)] = p.jumlah
+    wb = Workbook()
+    ws = wb.active
+    ws.title = f"Pagu DPA {label_versi(versi)}"[:31]
+    ws.append(["Kode", "Uraian", "Pagu"])
+    for c in ws[1]:
+        c.font = Font(bold=True)
+    for tingkat, node, _ in pohon_node(pd, tahun):
+        kunci = (
+            node.pk if tingkat == "program" else None,
+            node.pk if tingkat == "kegiatan" else None,
+            node.pk if tingkat == "sub_kegiatan" else None,
+        )
+        ws.append([node.kode, getattr(node, "nama", ""), tersimpan.get(kunci)])
+    jenis = {j.kode: j.jumlah for j in PaguJenisBelanja.objects.filter(dpa=dpa)}
+    for k, nama in NAMA_JENIS_BELANJA.items():
+        ws.append([k, nama, jenis.get(k)])
+    for huruf, lebar in (("A", 20), ("B", 70), ("C", 20)):
+        ws.column_dimensions[huruf].width = lebar
+    for row in ws.iter_rows(min_row=2, min_col=3, max_col=3):
+        row[0].number_format = "#,##0"
+    out = io.BytesIO()
+    wb.save(out)
+    r = HttpResponse(
+        out.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    r["Content-Disposition"] = f'attachment; filename="templat-pagu-{pd.kode}-{tahun}-{versi}.xlsx"'
+    return r
