@@ -118,3 +118,11 @@ def test_readers_cannot_import(kepala_a, demo):
     c = Client()
     c.force_login(kepala_a)
     assert _unggah(c, (DATA / "pagu-sederhana.xlsx").read_bytes()).status_code == 403
+
+
+def test_the_dpa_page_offers_the_import_to_its_operator_only(op, kepala_a, demo):
+    halaman = op.get("/pd/33.16.05/2024/anggaran/dpa/perubahan/").content.decode()
+    assert f'href="{URL}"' in halaman
+    c = Client()
+    c.force_login(kepala_a)
+    assert URL not in c.get("/pd/33.16.05/2024/anggaran/dpa/perubahan/").content.decode()
