@@ -11,4 +11,9 @@ urlpatterns = [
     path("dpa/<str:versi>/impor/", impor.impor_dpa, name="anggaran-dpa-impor"),
     path("dpa/<str:versi>/templat.xlsx", impor.templat_dpa, name="anggaran-dpa-templat"),
     path("realisasi/<int:triwulan>/", realisasi.realisasi, name="anggaran-realisasi"),
+    path(
+        "realisasi/<int:triwulan>/impor/",
+        impor.impor_realisasi,
+        name="anggaran-realisasi-impor",
+    ),
 ]

@@ -8,19 +8,21 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from anggaran.impor_xlsx import BarisAnggaran, PohonKode
-from anggaran.models import DPA, Pagu, PaguJenisBelanja
+from anggaran.models import DPA, Pagu, PaguJenisBelanja, RealisasiAnggaran
 from anggaran.selectors import node_per_kode
+from anggaran.services.common import rp
 from anggaran.services.pagu import BarisPagu, pagu_periksa
+from anggaran.services.realisasi import BarisRealisasiAnggaran
 from kinerja.models import Renstra
 from kinerja.services.kunci import pastikan_tahun_terbuka
+from kinerja.services.realisasi import ROMAWI
 
 # Account codes kept as jenis belanja: down to the kelompok (5.1.02); the detailed
 # rekening rows of a DPA (5.1.02.01.01.0024) are its breakdown, not read.
 KEDALAMAN_REKENING = 3
 
 
-def _renstra(dpa: DPA) -> Renstra | None:
-    pd, tahun = dpa.perangkat_daerah, dpa.tahun
+def _renstra(pd, tahun: int) -> Renstra | None:
     return (
         Renstra.objects.filter(perangkat_daerah=pd, mulai__lte=tahun, selesai__gte=tahun).first()
         or Renstra.objects.filter(perangkat_daerah=pd).order_by("-mulai").first()
@@ -36,8 +38,12 @@ class PohonDPA:
 
     @classmethod
     def muat(cls, dpa: DPA) -> PohonDPA:
+        return cls.muat_tahun(dpa.perangkat_daerah, dpa.tahun)
+
+    @classmethod
+    def muat_tahun(cls, pd, tahun: int) -> PohonDPA:
         node: dict[tuple[str, str], int] = {}
-        renstra = _renstra(dpa)
+        renstra = _renstra(pd, tahun)
         if renstra is not None:
             for kode, per_tingkat in node_per_kode(renstra).items():
                 for tingkat, obj in per_tingkat.items():
@@ -96,3 +102,51 @@ def pagu_pratinjau(dpa: DPA, baris: list[BarisPagu]) -> list[PerubahanPagu]:
     return [
         PerubahanPagu(apa, b.dimuat, b.baru) for b, _row, apa, _kunci in pagu_periksa(dpa, baris)
     ]
+
+
+# --------------------------------------------------------------------------- realisasi
+
+
+def baris_realisasi_anggaran(
+    pd, tahun: int, triwulan: int, pohon: PohonDPA, baris: list[BarisAnggaran], kumulatif: bool
+) -> tuple[list[BarisRealisasiAnggaran], list[str]]:
+    """The sub kegiatan amounts read as the realisasi form's rows of ``triwulan`` (program
+    and kegiatan rows are totals of the report, not read). With ``kumulatif`` the file
+    gives the amount up to the end of the quarter: the quarter's own amount is that less
+    the quarters before it as stored. Problems: an amount up to the quarter below what
+    the quarters before it already hold."""
+    tw: dict[int, list[Decimal | None]] = {}
+    tahunan: dict[int, Decimal] = {}
+    for r in RealisasiAnggaran.objects.filter(
+        perangkat_daerah=pd, tahun=tahun, sub_kegiatan__isnull=False
+    ).order_by("id"):
+        if r.triwulan is None:
+            tahunan.setdefault(r.sub_kegiatan_id, r.jumlah)
+        else:
+            tw.setdefault(r.sub_kegiatan_id, [None] * 4)[r.triwulan - 1] = r.jumlah
+    hasil, galat = [], []
+    for b in baris:
+        if b.tingkat != "sub_kegiatan":
+            continue
+        pk = pohon.node[("sub_kegiatan", b.kode)]
+        nilai = tw.get(pk, [None] * 4)
+        jumlah = b.jumlah
+        if kumulatif:
+            sebelum = sum((v for v in nilai[: triwulan - 1] if v is not None), Decimal(0))
+            jumlah = b.jumlah - sebelum
+            if jumlah < 0:
+                galat.append(
+                    f"baris {b.baris}: realisasi {b.kode} s.d. triwulan {ROMAWI[triwulan - 1]} "
+                    f"({rp(b.jumlah)}) lebih kecil dari jumlah triwulan sebelumnya ({rp(sebelum)})"
+                )
+                continue
+        hasil.append(
+            BarisRealisasiAnggaran(
+                kunci=b.kode,
+                sub_kegiatan_id=pk,
+                dimuat=nilai[triwulan - 1],
+                tahunan_dimuat=tahunan.get(pk),
+                baru=jumlah,
+            )
+        )
+    return hasil, galat

@@ -92,6 +92,22 @@ def realisasi_anggaran_simpan_triwulan(
     return hasil
 
 
+@transaction.atomic
+def realisasi_anggaran_periksa_triwulan(
+    *, pd: PerangkatDaerah, tahun: int, triwulan: int, baris: Sequence[BarisRealisasiAnggaran]
+) -> list[BarisRealisasiAnggaran]:
+    """The rows ``realisasi_anggaran_simpan_triwulan`` would change, checked the same way;
+    writes nothing (the preview of an imported file)."""
+    if triwulan not in (1, 2, 3, 4):
+        raise ValidationError("Triwulan harus I, II, III atau IV.")
+    pastikan_triwulan_terbuka(pd, tahun, triwulan)
+    ids = {b.sub_kegiatan_id for b in baris}
+    kode_sub = node_milik_pd(pd, "sub_kegiatan", ids)
+    return _periksa_baris(
+        pd, tahun, triwulan, baris, kode_sub, _Tersimpan.muat(pd, tahun, triwulan, ids)
+    )
+
+
 @dataclass
 class _Tersimpan:
     """The stored realisasi rows of the sub kegiatan of a save, locked until it ends."""

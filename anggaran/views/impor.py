@@ -4,6 +4,7 @@ header words were not recognised), preview old → new, save all or nothing."""
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -25,10 +26,21 @@ from anggaran.impor_xlsx import (
     kenali_kolom,
 )
 from anggaran.models import DPA
-from anggaran.services.impor import PohonDPA, baris_pagu, pagu_pratinjau
+from anggaran.services.impor import (
+    PerubahanPagu,
+    PohonDPA,
+    baris_pagu,
+    baris_realisasi_anggaran,
+    pagu_pratinjau,
+)
 from anggaran.services.pagu import pagu_simpan
+from anggaran.services.realisasi import (
+    realisasi_anggaran_periksa_triwulan,
+    realisasi_anggaran_simpan_triwulan,
+)
 from anggaran.views.common import label_versi
 from kinerja.access import get_editable_perangkat_daerah_for_user, get_perangkat_daerah_for_user
+from kinerja.services.realisasi import ROMAWI
 
 SESI = "impor_pagu"
 CONTOH_BARIS = 12
@@ -65,40 +77,126 @@ def _pilihan_kolom(lembar: Lembar, kepala: int) -> list[tuple[int, str]]:
     ]
 
 
+@dataclass
+class Tujuan:
+    """Where an imported file goes: a DPA version's pagu, or a quarter's realisasi."""
+
+    judul: str
+    jenis: str  # "pagu" or "realisasi"
+    versi: str  # "murni"/"perubahan": which amount column of a DPA
+    kunci_sesi: str
+    url_kembali: str
+    pd: object
+    tahun: int
+    dpa: DPA | None = None
+    triwulan: int | None = None
+
+    @property
+    def tw_romawi(self) -> str:
+        return ROMAWI[self.triwulan - 1] if self.triwulan else ""
+
+    def pohon(self) -> PohonDPA:
+        return PohonDPA.muat_tahun(self.pd, self.tahun)
+
+    def baris(self, baris: list, kumulatif: bool) -> tuple[list, list[str]]:
+        if self.dpa is not None:
+            return baris_pagu(self.dpa, self.pohon(), baris), []
+        return baris_realisasi_anggaran(
+            self.pd, self.tahun, self.triwulan, self.pohon(), baris, kumulatif
+        )
+
+    def pratinjau(self, baris: list) -> list[PerubahanPagu]:
+        if self.dpa is not None:
+            return pagu_pratinjau(self.dpa, baris)
+        kode = {b.sub_kegiatan_id: b.kunci for b in baris}
+        return [
+            PerubahanPagu(
+                f"Realisasi sub kegiatan {kode[b.sub_kegiatan_id]} triwulan "
+                f"{ROMAWI[self.triwulan - 1]}",
+                b.dimuat,
+                b.baru,
+            )
+            for b in realisasi_anggaran_periksa_triwulan(
+                pd=self.pd, tahun=self.tahun, triwulan=self.triwulan, baris=baris
+            )
+        ]
+
+    def simpan(self, baris: list, pengguna) -> int:
+        if self.dpa is not None:
+            return pagu_simpan(dpa=self.dpa, baris=baris, pengguna=pengguna)
+        return realisasi_anggaran_simpan_triwulan(
+            pd=self.pd, tahun=self.tahun, triwulan=self.triwulan, baris=baris, pengguna=pengguna
+        ).berubah
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def impor_dpa(request: HttpRequest, kode: str, tahun: int, versi: str) -> HttpResponse:
     pd = get_editable_perangkat_daerah_for_user(request.user, kode)
     dpa = _dpa(pd, tahun, versi)
-    ctx = {
-        "pd": pd,
-        "tahun": tahun,
-        "dpa": dpa,
-        "label_versi": label_versi(versi),
-        "url_dpa": reverse("anggaran-dpa", args=[pd.kode, tahun, versi]),
-        "url_impor": reverse("anggaran-dpa-impor", args=[pd.kode, tahun, versi]),
-        "url_templat": reverse("anggaran-dpa-templat", args=[pd.kode, tahun, versi]),
-    }
+    tujuan = Tujuan(
+        judul=f"pagu DPA {label_versi(versi)}",
+        jenis="pagu",
+        versi="murni" if versi == "murni" else "perubahan",
+        kunci_sesi=f"{SESI}:dpa:{dpa.pk}",
+        url_kembali=reverse("anggaran-dpa", args=[pd.kode, tahun, versi]),
+        pd=pd,
+        tahun=tahun,
+        dpa=dpa,
+    )
+    ctx = {"url_templat": reverse("anggaran-dpa-templat", args=[pd.kode, tahun, versi])}
+    return _impor(request, tujuan, ctx)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def impor_realisasi(request: HttpRequest, kode: str, tahun: int, triwulan: int) -> HttpResponse:
+    pd = get_editable_perangkat_daerah_for_user(request.user, kode)
+    if triwulan not in (1, 2, 3, 4):
+        raise Http404("Triwulan tidak dikenal.")
+    tujuan = Tujuan(
+        judul=f"realisasi anggaran triwulan {ROMAWI[triwulan - 1]}",
+        jenis="realisasi",
+        versi="perubahan",
+        kunci_sesi=f"{SESI}:realisasi:{pd.pk}:{tahun}:{triwulan}",
+        url_kembali=reverse("anggaran-realisasi", args=[pd.kode, tahun, triwulan]),
+        pd=pd,
+        tahun=tahun,
+        triwulan=triwulan,
+    )
+    return _impor(request, tujuan, {})
+
+
+def _impor(request: HttpRequest, tujuan: Tujuan, ctx: dict) -> HttpResponse:
+    ctx.update(
+        pd=tujuan.pd,
+        tahun=tujuan.tahun,
+        tujuan=tujuan,
+        url_dpa=tujuan.url_kembali,
+        url_impor=request.path,
+    )
     if request.method != "POST":
         return render(request, "anggaran/impor.html", ctx)
     langkah = request.POST.get("langkah", "unggah")
-    sesi = request.session.get(SESI) or {}
+    sesi = request.session.get(tujuan.kunci_sesi) or {}
     if langkah == "simpan":
-        return _simpan(request, dpa, sesi, ctx)
+        return _simpan(request, tujuan, sesi, ctx)
     if "berkas" in request.FILES:
         data = request.FILES["berkas"].read()
+        if sesi.get("berkas"):
+            default_storage.delete(sesi["berkas"])
         nama = default_storage.save(f"impor/{secrets.token_hex(16)}.xlsx", ContentFile(data))
-        sesi = {"berkas": nama, "dpa": dpa.pk, "token": secrets.token_urlsafe(16)}
-        request.session[SESI] = sesi
-    elif not sesi or sesi.get("dpa") != dpa.pk or not default_storage.exists(sesi["berkas"]):
+        sesi = {"berkas": nama, "token": secrets.token_urlsafe(16)}
+    elif not sesi or not default_storage.exists(sesi["berkas"]):
         ctx["galat"] = [Galat("Pilih berkas Excel (.xlsx) yang akan diunggah.")]
         return render(request, "anggaran/impor.html", ctx, status=400)
     else:
         with default_storage.open(sesi["berkas"], "rb") as f:
             data = f.read()
-    return _pratinjau(request, dpa, sesi, data, ctx)
+    sesi["kumulatif"] = request.POST.get("kumulatif") == "1"
+    request.session[tujuan.kunci_sesi] = sesi
+    return _pratinjau(request, tujuan, sesi, data, ctx)
 
 
-def _baca(request, dpa: DPA, data: bytes, pemetaan_sesi: dict | None = None):
+def _baca(request, tujuan: Tujuan, data: bytes, pemetaan_sesi: dict | None = None):
     """(sheet, mapping, rows, problems); mapping None when it must be picked."""
     daftar = buka_lembar(data)
     if pemetaan_sesi:
@@ -109,40 +207,38 @@ def _baca(request, dpa: DPA, data: bytes, pemetaan_sesi: dict | None = None):
         lembar = next((lb for lb in daftar if lb.nama == nama), None)
         pemetaan = _pemetaan_diminta(request.POST, lembar) if lembar else None
         if pemetaan is None:
-            versi = "murni" if dpa.versi == "murni" else "perubahan"
             for lb in daftar if lembar is None else [lembar]:
-                pemetaan = kenali_kolom(lb, "pagu", versi)
+                pemetaan = kenali_kolom(lb, tujuan.jenis, tujuan.versi)
                 if pemetaan is not None:
                     lembar = lb
                     break
         lembar = lembar or daftar[0]
     if pemetaan is None:
         return lembar, None, [], []
-    pohon = PohonDPA.muat(dpa)
-    baris, galat = baca_anggaran(lembar, pemetaan, pohon.pohon)
+    baris, galat = baca_anggaran(
+        lembar, pemetaan, tujuan.pohon().pohon, jenis_belanja=tujuan.dpa is not None
+    )
     return lembar, pemetaan, baris, galat
 
 
-def _pratinjau(request, dpa: DPA, sesi: dict, data: bytes, ctx: dict) -> HttpResponse:
+def _pratinjau(request, tujuan: Tujuan, sesi: dict, data: bytes, ctx: dict) -> HttpResponse:
     try:
-        lembar, pemetaan, baris, galat = _baca(request, dpa, data)
+        lembar, pemetaan, dibaca, galat = _baca(request, tujuan, data)
     except BerkasDitolak as e:
         ctx["galat"] = e.galat
         return render(request, "anggaran/impor.html", ctx, status=400)
+    ctx.update(lembar=lembar, kumulatif=sesi.get("kumulatif", False))
     if pemetaan is None:
-        kepala = 0
         ctx.update(
             pilih_kolom=True,
-            lembar=lembar,
             contoh=[
                 (i + 1, [("" if v is None else v) for v in row])
                 for i, row in enumerate(lembar.sel[:CONTOH_BARIS])
             ],
-            kolom=_pilihan_kolom(lembar, kepala),
+            kolom=_pilihan_kolom(lembar, 0),
         )
         return render(request, "anggaran/impor.html", ctx)
     ctx.update(
-        lembar=lembar,
         pemetaan=pemetaan,
         judul_kode=lembar.judul_kolom(pemetaan.baris_kepala, pemetaan.kode),
         judul_jumlah=lembar.judul_kolom(pemetaan.baris_kepala, pemetaan.jumlah),
@@ -151,49 +247,51 @@ def _pratinjau(request, dpa: DPA, sesi: dict, data: bytes, ctx: dict) -> HttpRes
     if galat:
         ctx["galat"] = galat
         return render(request, "anggaran/impor.html", ctx, status=400)
-    pohon = PohonDPA.muat(dpa)
     try:
-        perubahan = pagu_pratinjau(dpa, baris_pagu(dpa, pohon, baris))
+        baris, masalah = tujuan.baris(dibaca, sesi.get("kumulatif", False))
+        if masalah:
+            raise ValidationError(masalah)
+        perubahan = tujuan.pratinjau(baris)
     except ValidationError as e:
         ctx["galat"] = [Galat(m) for m in e.messages]
         return render(request, "anggaran/impor.html", ctx, status=400)
     sesi["pemetaan"] = {"sheet": lembar.nama, "kolom": vars(pemetaan).copy()}
-    request.session[SESI] = sesi
+    request.session[tujuan.kunci_sesi] = sesi
     ctx.update(perubahan=perubahan, token=sesi["token"], jumlah_dibaca=len(baris))
     return render(request, "anggaran/impor.html", ctx)
 
 
-def _simpan(request, dpa: DPA, sesi: dict, ctx: dict) -> HttpResponse:
+def _simpan(request, tujuan: Tujuan, sesi: dict, ctx: dict) -> HttpResponse:
     if (
         not sesi
-        or sesi.get("dpa") != dpa.pk
         or sesi.get("token") != request.POST.get("token")
         or "pemetaan" not in sesi
         or not default_storage.exists(sesi["berkas"])
     ):
         messages.error(request, "Pratinjau impor sudah tidak berlaku; unggah berkasnya lagi.")
-        return redirect(ctx["url_impor"])
+        return redirect(request.path)
     with default_storage.open(sesi["berkas"], "rb") as f:
         data = f.read()
-    _lembar, _pemetaan, baris, galat = _baca(request, dpa, data, sesi["pemetaan"])
+    _lembar, _pemetaan, dibaca, galat = _baca(request, tujuan, data, sesi["pemetaan"])
     try:
         if galat:
             raise ValidationError([str(g) for g in galat])
-        n = pagu_simpan(
-            dpa=dpa, baris=baris_pagu(dpa, PohonDPA.muat(dpa), baris), pengguna=request.user
-        )
+        baris, masalah = tujuan.baris(dibaca, sesi.get("kumulatif", False))
+        if masalah:
+            raise ValidationError(masalah)
+        n = tujuan.simpan(baris, request.user)
     except ValidationError as e:
         ctx["galat"] = [Galat(m) for m in e.messages]
         return render(request, "anggaran/impor.html", ctx, status=409)
     default_storage.delete(sesi["berkas"])
-    del request.session[SESI]
+    del request.session[tujuan.kunci_sesi]
     messages.success(
         request,
-        f"Pagu DPA {ctx['label_versi'].lower()} diimpor: {n} angka diubah."
+        f"Impor {tujuan.judul} tersimpan: {n} angka diubah."
         if n
         else "Berkas tidak mengubah angka apa pun.",
     )
-    return redirect(ctx["url_dpa"])
+    return redirect(tujuan.url_kembali)
 
 
 @require_safe

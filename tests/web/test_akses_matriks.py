@@ -294,6 +294,11 @@ MATRIKS: dict[str, Kasus] = {
         kwargs=lambda pd: _pd_tahun(pd, versi="murni"),
         juga=("post", {**TULIS_PD, "operator_a": 400}),
     ),
+    "anggaran-realisasi-impor": Kasus(
+        TULIS_PD,
+        kwargs=lambda pd: _pd_tahun(pd, triwulan=2),
+        juga=("post", {**TULIS_PD, "operator_a": 400}),
+    ),
     "anggaran-dpa-templat": Kasus(BACA_PD, kwargs=lambda pd: _pd_tahun(pd, versi="murni")),
     "anggaran-dpa": Kasus(
         TULIS_PD,

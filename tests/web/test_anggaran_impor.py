@@ -126,3 +126,61 @@ def test_the_dpa_page_offers_the_import_to_its_operator_only(op, kepala_a, demo)
     c = Client()
     c.force_login(kepala_a)
     assert URL not in c.get("/pd/33.16.05/2024/anggaran/dpa/perubahan/").content.decode()
+
+
+URL_RA = "/pd/33.16.05/2024/anggaran/realisasi/2/impor/"
+
+
+def _realisasi(kode: str, tw: int):
+    from anggaran.models import RealisasiAnggaran
+
+    r = RealisasiAnggaran.objects.filter(
+        perangkat_daerah__kode="33.16.05", tahun=2024, triwulan=tw, sub_kegiatan__kode=kode
+    ).first()
+    return r.jumlah if r else None
+
+
+def test_a_cumulative_realisation_report_becomes_the_quarters_own_amount(op, demo):
+    from anggaran.models import RealisasiAnggaran
+
+    sub = SubKegiatan.objects.get(
+        kode="7.01.01.2.01.01", kegiatan__program__renstra__perangkat_daerah__kode="33.16.05"
+    )
+    RealisasiAnggaran.objects.filter(
+        perangkat_daerah=demo["a"], tahun=2024, sub_kegiatan=sub
+    ).delete()
+    RealisasiAnggaran.objects.create(
+        perangkat_daerah=demo["a"], tahun=2024, triwulan=1, sub_kegiatan=sub, jumlah=400_000
+    )
+    f = io.BytesIO((DATA / "keuangan-realisasi-tw2.xlsx").read_bytes())
+    f.name = "lra.xlsx"
+    r = op.post(URL_RA, {"langkah": "unggah", "kumulatif": "1", "berkas": f})
+    assert r.status_code == 200, r.content.decode()[-2000:]
+    html = r.content.decode()
+    assert "Realisasi s.d. Triwulan II" in html
+    # 1.150.000 up to TW II less 400.000 of TW I: 750.000 within TW II.
+    assert "Realisasi sub kegiatan 7.01.01.2.01.01 triwulan II" in html and "Rp 750.000" in html
+    s = op.post(URL_RA, {"langkah": "simpan", "token": r.context["token"]})
+    assert s.status_code == 302
+    assert _realisasi("7.01.01.2.01.01", 2) == 750_000
+    assert _realisasi("7.01.01.2.01.01", 1) == 400_000
+
+
+def test_a_cumulative_amount_below_the_earlier_quarters_is_refused(op, demo):
+    from anggaran.models import RealisasiAnggaran
+
+    sub = SubKegiatan.objects.get(
+        kode="7.01.01.2.01.01", kegiatan__program__renstra__perangkat_daerah__kode="33.16.05"
+    )
+    RealisasiAnggaran.objects.filter(
+        perangkat_daerah=demo["a"], tahun=2024, sub_kegiatan=sub
+    ).delete()
+    RealisasiAnggaran.objects.create(
+        perangkat_daerah=demo["a"], tahun=2024, triwulan=1, sub_kegiatan=sub, jumlah=2_000_000
+    )
+    f = io.BytesIO((DATA / "keuangan-realisasi-tw2.xlsx").read_bytes())
+    f.name = "lra.xlsx"
+    r = op.post(URL_RA, {"langkah": "unggah", "kumulatif": "1", "berkas": f})
+    assert r.status_code == 400
+    assert "lebih kecil dari jumlah triwulan sebelumnya" in r.content.decode()
+    assert _realisasi("7.01.01.2.01.01", 2) is None
