@@ -11,11 +11,16 @@ from anggaran.impor_xlsx import BarisAnggaran, PohonKode
 from anggaran.models import DPA, Pagu, PaguJenisBelanja, RealisasiAnggaran
 from anggaran.selectors import node_per_kode
 from anggaran.services.common import rp
-from anggaran.services.pagu import BarisPagu, pagu_periksa
-from anggaran.services.realisasi import BarisRealisasiAnggaran
+from anggaran.services.pagu import BarisPagu, pagu_periksa, pagu_simpan
+from anggaran.services.realisasi import (
+    BarisRealisasiAnggaran,
+    realisasi_anggaran_periksa_triwulan,
+    realisasi_anggaran_simpan_triwulan,
+)
 from kinerja.models import Renstra
 from kinerja.services.kunci import pastikan_tahun_terbuka
 from kinerja.services.realisasi import ROMAWI
+from kinerja.templatetags.kata import label_versi
 
 # Account codes kept as jenis belanja: down to the kelompok (5.1.02); the detailed
 # rekening rows of a DPA (5.1.02.01.01.0024) are its breakdown, not read.
@@ -150,3 +155,79 @@ def baris_realisasi_anggaran(
             )
         )
     return hasil, galat
+
+
+# --------------------------------------------------------------------------- targets
+
+
+@dataclass
+class Tujuan:
+    """Where an imported budget file goes: a DPA version's pagu, or a quarter's realisasi
+    anggaran; its rows, their preview and their save (the screens' own services)."""
+
+    judul: str
+    jenis: str  # "pagu" or "realisasi"
+    versi: str  # "murni"/"perubahan": which amount column of a DPA
+    pd: object
+    tahun: int
+    dpa: DPA | None = None
+    triwulan: int | None = None
+
+    @classmethod
+    def untuk_dpa(cls, dpa: DPA) -> Tujuan:
+        return cls(
+            judul=f"pagu DPA {label_versi(dpa.versi)}",
+            jenis="pagu",
+            versi="murni" if dpa.versi == "murni" else "perubahan",
+            pd=dpa.perangkat_daerah,
+            tahun=dpa.tahun,
+            dpa=dpa,
+        )
+
+    @classmethod
+    def untuk_realisasi(cls, pd, tahun: int, triwulan: int) -> Tujuan:
+        return cls(
+            judul=f"realisasi anggaran triwulan {ROMAWI[triwulan - 1]}",
+            jenis="realisasi",
+            versi="perubahan",
+            pd=pd,
+            tahun=tahun,
+            triwulan=triwulan,
+        )
+
+    @property
+    def tw_romawi(self) -> str:
+        return ROMAWI[self.triwulan - 1] if self.triwulan else ""
+
+    def pohon(self) -> PohonDPA:
+        return PohonDPA.muat_tahun(self.pd, self.tahun)
+
+    def baris(self, baris: list, kumulatif: bool) -> tuple[list, list[str]]:
+        if self.dpa is not None:
+            return baris_pagu(self.dpa, self.pohon(), baris), []
+        return baris_realisasi_anggaran(
+            self.pd, self.tahun, self.triwulan, self.pohon(), baris, kumulatif
+        )
+
+    def pratinjau(self, baris: list) -> list[PerubahanPagu]:
+        if self.dpa is not None:
+            return pagu_pratinjau(self.dpa, baris)
+        kode = {b.sub_kegiatan_id: b.kunci for b in baris}
+        return [
+            PerubahanPagu(
+                f"Realisasi sub kegiatan {kode[b.sub_kegiatan_id]} triwulan "
+                f"{ROMAWI[self.triwulan - 1]}",
+                b.dimuat,
+                b.baru,
+            )
+            for b in realisasi_anggaran_periksa_triwulan(
+                pd=self.pd, tahun=self.tahun, triwulan=self.triwulan, baris=baris
+            )
+        ]
+
+    def simpan(self, baris: list, pengguna) -> int:
+        if self.dpa is not None:
+            return pagu_simpan(dpa=self.dpa, baris=baris, pengguna=pengguna)
+        return realisasi_anggaran_simpan_triwulan(
+            pd=self.pd, tahun=self.tahun, triwulan=self.triwulan, baris=baris, pengguna=pengguna
+        ).berubah

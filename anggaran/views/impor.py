@@ -4,7 +4,6 @@ header words were not recognised), preview old → new, save all or nothing."""
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -26,21 +25,9 @@ from anggaran.impor_xlsx import (
     kenali_kolom,
 )
 from anggaran.models import DPA
-from anggaran.services.impor import (
-    PerubahanPagu,
-    PohonDPA,
-    baris_pagu,
-    baris_realisasi_anggaran,
-    pagu_pratinjau,
-)
-from anggaran.services.pagu import pagu_simpan
-from anggaran.services.realisasi import (
-    realisasi_anggaran_periksa_triwulan,
-    realisasi_anggaran_simpan_triwulan,
-)
+from anggaran.services.impor import Tujuan
 from anggaran.views.common import label_versi
 from kinerja.access import get_editable_perangkat_daerah_for_user, get_perangkat_daerah_for_user
-from kinerja.services.realisasi import ROMAWI
 
 SESI = "impor_pagu"
 CONTOH_BARIS = 12
@@ -77,73 +64,16 @@ def _pilihan_kolom(lembar: Lembar, kepala: int) -> list[tuple[int, str]]:
     ]
 
 
-@dataclass
-class Tujuan:
-    """Where an imported file goes: a DPA version's pagu, or a quarter's realisasi."""
-
-    judul: str
-    jenis: str  # "pagu" or "realisasi"
-    versi: str  # "murni"/"perubahan": which amount column of a DPA
-    kunci_sesi: str
-    url_kembali: str
-    pd: object
-    tahun: int
-    dpa: DPA | None = None
-    triwulan: int | None = None
-
-    @property
-    def tw_romawi(self) -> str:
-        return ROMAWI[self.triwulan - 1] if self.triwulan else ""
-
-    def pohon(self) -> PohonDPA:
-        return PohonDPA.muat_tahun(self.pd, self.tahun)
-
-    def baris(self, baris: list, kumulatif: bool) -> tuple[list, list[str]]:
-        if self.dpa is not None:
-            return baris_pagu(self.dpa, self.pohon(), baris), []
-        return baris_realisasi_anggaran(
-            self.pd, self.tahun, self.triwulan, self.pohon(), baris, kumulatif
-        )
-
-    def pratinjau(self, baris: list) -> list[PerubahanPagu]:
-        if self.dpa is not None:
-            return pagu_pratinjau(self.dpa, baris)
-        kode = {b.sub_kegiatan_id: b.kunci for b in baris}
-        return [
-            PerubahanPagu(
-                f"Realisasi sub kegiatan {kode[b.sub_kegiatan_id]} triwulan "
-                f"{ROMAWI[self.triwulan - 1]}",
-                b.dimuat,
-                b.baru,
-            )
-            for b in realisasi_anggaran_periksa_triwulan(
-                pd=self.pd, tahun=self.tahun, triwulan=self.triwulan, baris=baris
-            )
-        ]
-
-    def simpan(self, baris: list, pengguna) -> int:
-        if self.dpa is not None:
-            return pagu_simpan(dpa=self.dpa, baris=baris, pengguna=pengguna)
-        return realisasi_anggaran_simpan_triwulan(
-            pd=self.pd, tahun=self.tahun, triwulan=self.triwulan, baris=baris, pengguna=pengguna
-        ).berubah
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 def impor_dpa(request: HttpRequest, kode: str, tahun: int, versi: str) -> HttpResponse:
     pd = get_editable_perangkat_daerah_for_user(request.user, kode)
     dpa = _dpa(pd, tahun, versi)
-    tujuan = Tujuan(
-        judul=f"pagu DPA {label_versi(versi)}",
-        jenis="pagu",
-        versi="murni" if versi == "murni" else "perubahan",
-        kunci_sesi=f"{SESI}:dpa:{dpa.pk}",
-        url_kembali=reverse("anggaran-dpa", args=[pd.kode, tahun, versi]),
-        pd=pd,
-        tahun=tahun,
-        dpa=dpa,
-    )
-    ctx = {"url_templat": reverse("anggaran-dpa-templat", args=[pd.kode, tahun, versi])}
+    tujuan = Tujuan.untuk_dpa(dpa)
+    ctx = {
+        "url_templat": reverse("anggaran-dpa-templat", args=[pd.kode, tahun, versi]),
+        "url_kembali": reverse("anggaran-dpa", args=[pd.kode, tahun, versi]),
+        "kunci_sesi": f"{SESI}:dpa:{dpa.pk}",
+    }
     return _impor(request, tujuan, ctx)
 
 
@@ -152,17 +82,12 @@ def impor_realisasi(request: HttpRequest, kode: str, tahun: int, triwulan: int) 
     pd = get_editable_perangkat_daerah_for_user(request.user, kode)
     if triwulan not in (1, 2, 3, 4):
         raise Http404("Triwulan tidak dikenal.")
-    tujuan = Tujuan(
-        judul=f"realisasi anggaran triwulan {ROMAWI[triwulan - 1]}",
-        jenis="realisasi",
-        versi="perubahan",
-        kunci_sesi=f"{SESI}:realisasi:{pd.pk}:{tahun}:{triwulan}",
-        url_kembali=reverse("anggaran-realisasi", args=[pd.kode, tahun, triwulan]),
-        pd=pd,
-        tahun=tahun,
-        triwulan=triwulan,
-    )
-    return _impor(request, tujuan, {})
+    tujuan = Tujuan.untuk_realisasi(pd, tahun, triwulan)
+    ctx = {
+        "url_kembali": reverse("anggaran-realisasi", args=[pd.kode, tahun, triwulan]),
+        "kunci_sesi": f"{SESI}:realisasi:{pd.pk}:{tahun}:{triwulan}",
+    }
+    return _impor(request, tujuan, ctx)
 
 
 def _impor(request: HttpRequest, tujuan: Tujuan, ctx: dict) -> HttpResponse:
@@ -170,13 +95,13 @@ def _impor(request: HttpRequest, tujuan: Tujuan, ctx: dict) -> HttpResponse:
         pd=tujuan.pd,
         tahun=tujuan.tahun,
         tujuan=tujuan,
-        url_dpa=tujuan.url_kembali,
+        url_dpa=ctx["url_kembali"],
         url_impor=request.path,
     )
     if request.method != "POST":
         return render(request, "anggaran/impor.html", ctx)
     langkah = request.POST.get("langkah", "unggah")
-    sesi = request.session.get(tujuan.kunci_sesi) or {}
+    sesi = request.session.get(ctx["kunci_sesi"]) or {}
     if langkah == "simpan":
         return _simpan(request, tujuan, sesi, ctx)
     if "berkas" in request.FILES:
@@ -192,7 +117,7 @@ def _impor(request: HttpRequest, tujuan: Tujuan, ctx: dict) -> HttpResponse:
         with default_storage.open(sesi["berkas"], "rb") as f:
             data = f.read()
     sesi["kumulatif"] = request.POST.get("kumulatif") == "1"
-    request.session[tujuan.kunci_sesi] = sesi
+    request.session[ctx["kunci_sesi"]] = sesi
     return _pratinjau(request, tujuan, sesi, data, ctx)
 
 
@@ -256,7 +181,7 @@ def _pratinjau(request, tujuan: Tujuan, sesi: dict, data: bytes, ctx: dict) -> H
         ctx["galat"] = [Galat(m) for m in e.messages]
         return render(request, "anggaran/impor.html", ctx, status=400)
     sesi["pemetaan"] = {"sheet": lembar.nama, "kolom": vars(pemetaan).copy()}
-    request.session[tujuan.kunci_sesi] = sesi
+    request.session[ctx["kunci_sesi"]] = sesi
     ctx.update(perubahan=perubahan, token=sesi["token"], jumlah_dibaca=len(baris))
     return render(request, "anggaran/impor.html", ctx)
 
@@ -284,14 +209,14 @@ def _simpan(request, tujuan: Tujuan, sesi: dict, ctx: dict) -> HttpResponse:
         ctx["galat"] = [Galat(m) for m in e.messages]
         return render(request, "anggaran/impor.html", ctx, status=409)
     default_storage.delete(sesi["berkas"])
-    del request.session[tujuan.kunci_sesi]
+    del request.session[ctx["kunci_sesi"]]
     messages.success(
         request,
         f"Impor {tujuan.judul} tersimpan: {n} angka diubah."
         if n
         else "Berkas tidak mengubah angka apa pun.",
     )
-    return redirect(tujuan.url_kembali)
+    return redirect(ctx["url_kembali"])
 
 
 @require_safe

@@ -406,3 +406,21 @@ def baca_buku_triwulan(data: bytes, grid: GridTriwulan) -> list[BarisRealisasi]:
     if galat:
         raise BukuDitolak(galat)
     return hasil
+
+
+def identitas_buku(data: bytes) -> tuple[str, int, int] | None:
+    """(kode perangkat daerah, tahun, triwulan) named by a quarterly workbook's signed
+    sheet; None for another workbook. :class:`BukuDitolak` when it is no workbook or
+    its identity was altered."""
+    wb = _buka(data)
+    if SHEET_ID not in wb.sheetnames:
+        return None
+    ident = _identitas(wb)
+    if ident.get("jenis") != JENIS:
+        return None
+    asal = (str(ident.get("perangkat_daerah")), ident.get("tahun"), ident.get("triwulan"))
+    if not hmac.compare_digest(str(ident.get("tanda", "")), _tanda(*asal)):
+        raise BukuDitolak(
+            [Galat("Lembar identitas buku kerja ini diubah. Unduh buku kerja yang baru.")]
+        )
+    return asal

@@ -1,0 +1,158 @@
+"""``manage.py impor_xlsx``: a workbook onto the data, as the import screens do it.
+
+- A quarterly realisasi workbook (downloaded from the realisasi page) names its
+  perangkat daerah, year and quarter itself.
+- A budget file of the finance system needs ``--pd``, ``--tahun`` and either
+  ``--dpa VERSI`` (its pagu) or ``--triwulan N`` (its realisasi anggaran;
+  ``--kumulatif`` when the amounts run from the start of the year).
+
+``--pratinjau`` prints what would change and writes nothing. Problems are printed
+with their sheet, row and column; the exit status is non-zero when the file is
+refused. Nothing is written unless every row can be.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from anggaran.impor_xlsx import BerkasDitolak, baca_anggaran, buka_lembar, kenali_kolom
+from anggaran.models import DPA
+from anggaran.services.common import rp
+from anggaran.services.impor import Tujuan
+from kinerja.models import PerangkatDaerah
+from kinerja.services.realisasi import (
+    SimpanError,
+    grid_triwulan,
+    realisasi_periksa_triwulan,
+    realisasi_simpan_triwulan,
+    romawi,
+)
+from kinerja.services.realisasi_xlsx import BukuDitolak, baca_buku_triwulan, identitas_buku
+
+
+class Command(BaseCommand):
+    help = (
+        "Impor buku kerja Excel: buku kerja realisasi triwulan, atau berkas DPA/realisasi "
+        "anggaran dari SIPD atau aplikasi keuangan pemda."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("berkas", help="berkas .xlsx")
+        parser.add_argument(
+            "--pratinjau", action="store_true", help="tampilkan saja, tanpa menyimpan"
+        )
+        parser.add_argument("--pd", help="kode perangkat daerah (berkas anggaran)")
+        parser.add_argument("--tahun", type=int, help="tahun (berkas anggaran)")
+        parser.add_argument("--dpa", help="versi DPA yang diisi pagunya: murni, perubahan, …")
+        parser.add_argument("--triwulan", type=int, help="triwulan realisasi anggaran (1-4)")
+        parser.add_argument(
+            "--kumulatif", action="store_true", help="realisasi berisi jumlah s.d. triwulan"
+        )
+        parser.add_argument("--pengguna", help="nama pengguna yang dicatat di riwayat perubahan")
+
+    def handle(self, *args, **o):
+        path = Path(o["berkas"])
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            raise CommandError(f"tidak dapat membaca {path}: {e.strerror}") from e
+        pengguna = None
+        if o["pengguna"]:
+            pengguna = get_user_model().objects.filter(username=o["pengguna"]).first()
+            if pengguna is None:
+                raise CommandError(f"pengguna {o['pengguna']!r} tidak ditemukan")
+        try:
+            ident = identitas_buku(data) if data[:2] == b"PK" else None
+            if ident is not None:
+                self._triwulan(data, ident, o["pratinjau"], pengguna)
+            else:
+                self._anggaran(data, o, pengguna)
+        except (BukuDitolak, BerkasDitolak) as e:
+            for g in e.galat:
+                self.stderr.write(str(g))
+            raise CommandError("berkas ditolak; tidak ada yang disimpan") from e
+        except SimpanError as e:
+            for daftar in e.per_baris.values():
+                for p in daftar:
+                    self.stderr.write(p)
+            raise CommandError("berkas ditolak; tidak ada yang disimpan") from e
+        except ValidationError as e:
+            for m in e.messages:
+                self.stderr.write(m)
+            raise CommandError("berkas ditolak; tidak ada yang disimpan") from e
+
+    def _pd(self, kode: str) -> PerangkatDaerah:
+        pd = PerangkatDaerah.objects.select_related("pemda").filter(kode=kode).first()
+        if pd is None:
+            raise CommandError(f"perangkat daerah dengan kode {kode!r} tidak ditemukan")
+        return pd
+
+    def _triwulan(self, data: bytes, ident, pratinjau: bool, pengguna) -> None:
+        kode, tahun, triwulan = ident
+        pd = self._pd(kode)
+        grid = grid_triwulan(pd, tahun, triwulan)
+        baris = baca_buku_triwulan(data, grid)
+        perubahan = realisasi_periksa_triwulan(pd=pd, tahun=tahun, triwulan=triwulan, baris=baris)
+        self.stdout.write(
+            f"{pd.nama} tahun {tahun} triwulan {romawi(triwulan)}: "
+            f"{len(perubahan)} indikator berubah"
+        )
+        for p in perubahan:
+            lama, baru = p.lama_teks or "kosong", p.baru_teks or "kosong"
+            self.stdout.write(f"  {p.grid.indikator.kode}: {lama} → {baru}")
+        if not pratinjau:
+            n = realisasi_simpan_triwulan(
+                pd=pd, tahun=tahun, triwulan=triwulan, baris=baris, pengguna=pengguna
+            )
+            self.stdout.write(f"tersimpan: {n} indikator diubah")
+
+    def _anggaran(self, data: bytes, o, pengguna) -> None:
+        daftar = buka_lembar(data)
+        if not o["pd"] or not o["tahun"] or bool(o["dpa"]) == bool(o["triwulan"]):
+            raise CommandError(
+                "berkas ini bukan buku kerja realisasi triwulan: untuk berkas anggaran isi "
+                "--pd dan --tahun, serta --dpa VERSI atau --triwulan N"
+            )
+        pd = self._pd(o["pd"])
+        if o["dpa"]:
+            dpa = DPA.objects.filter(perangkat_daerah=pd, tahun=o["tahun"], versi=o["dpa"]).first()
+            if dpa is None:
+                raise CommandError(f"DPA {o['dpa']} tahun {o['tahun']} tidak ditemukan")
+            tujuan = Tujuan.untuk_dpa(dpa)
+        else:
+            if o["triwulan"] not in (1, 2, 3, 4):
+                raise CommandError("triwulan harus 1, 2, 3 atau 4")
+            tujuan = Tujuan.untuk_realisasi(pd, o["tahun"], o["triwulan"])
+        lembar = pemetaan = None
+        for lb in daftar:
+            pemetaan = kenali_kolom(lb, tujuan.jenis, tujuan.versi)
+            if pemetaan is not None:
+                lembar = lb
+                break
+        if pemetaan is None:
+            raise CommandError(
+                "judul kolom berkas tidak dikenali; pilih kolomnya di layar impor aplikasi"
+            )
+        dibaca, galat = baca_anggaran(
+            lembar, pemetaan, tujuan.pohon().pohon, jenis_belanja=tujuan.dpa is not None
+        )
+        if galat:
+            raise BerkasDitolak(galat)
+        baris, masalah = tujuan.baris(dibaca, o["kumulatif"])
+        if masalah:
+            raise ValidationError(masalah)
+        perubahan = tujuan.pratinjau(baris)
+        self.stdout.write(
+            f"{pd.nama} tahun {o['tahun']}, {tujuan.judul}: {len(perubahan)} angka berubah "
+            f"(kolom “{lembar.judul_kolom(pemetaan.baris_kepala, pemetaan.jumlah)}” "
+            f"lembar “{lembar.nama}”)"
+        )
+        for p in perubahan:
+            self.stdout.write(f"  {p.apa}: {rp(p.lama)} → {rp(p.baru)}")
+        if not o["pratinjau"]:
+            n = tujuan.simpan(baris, pengguna)
+            self.stdout.write(f"tersimpan: {n} angka diubah")
