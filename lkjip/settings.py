@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "anggaran",
     "laporan",
     "interchange",
+    "api",
 ]
 
 MIDDLEWARE = [

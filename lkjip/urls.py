@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from api import urls as api_urls
 from kinerja import urls as kinerja_urls
 from kinerja.masuk import MasukView
 from laporan import urls as laporan_urls
@@ -39,5 +40,10 @@ urlpatterns = [
     path("pemda/<str:kode>/", include(laporan_urls.pemda_urls)),
     path("evaluasi/<str:kode>/", include(laporan_urls.evaluasi_urls)),
     path("verifikasi/", include(laporan_urls.verifikasi_urls)),
+    path("api/v1/", include(api_urls.api_urls)),
+    path("akun/", include(api_urls.akun_urls)),
     path("admin/", admin.site.urls),
 ]
+
+# JSON under /api/, the site's page elsewhere.
+handler404 = "api.views.tidak_ditemukan"

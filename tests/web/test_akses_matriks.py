@@ -64,6 +64,9 @@ BUKA_PD = {**BACA_PD, "operator_a": 403, "evaluator": 403}
 EVALUASI_PEMDA = {**KELOLA_PEMDA, "evaluator": "ok"}
 SEMUA_MASUK = {p: "ok" for p in PERAN} | {"anonim": "masuk"}
 PUBLIK = {p: "ok" for p in PERAN}
+# The API answers 401 (JSON) to anonymous callers, not the login page.
+API_PD = {**BACA_PD, "anonim": 401}
+API_SEMUA = {**SEMUA_MASUK, "anonim": 401}
 
 
 @dataclass
@@ -165,6 +168,14 @@ def _revisi_terbuka(pd):
 
 def _pd_tahun(pd, **extra):
     return {"kode": pd.kode, "tahun": 2024, **extra}
+
+
+def _token(username: str):
+    from django.contrib.auth import get_user_model
+
+    from api.models import TokenAPI
+
+    return TokenAPI.buat(get_user_model().objects.get(username=username), "uji")[0]
 
 
 def _snapshot(pd):
@@ -436,6 +447,19 @@ MATRIKS: dict[str, Kasus] = {
     ),
     # Public verification of a signed LKjIP: no login, for everyone
     "verifikasi-cari": Kasus(PUBLIK, milik=False),
+    "api-openapi": Kasus(PUBLIK, milik=False),
+    "api-pd": Kasus(API_SEMUA, milik=False),
+    "api-kinerja": Kasus(API_PD, kwargs=_pd_tahun),
+    "api-anggaran": Kasus(API_PD, kwargs=_pd_tahun),
+    "api-lkjip": Kasus(API_PD, kwargs=_pd_tahun),
+    "api-token": Kasus(SEMUA_MASUK, milik=False, data={"nama": "uji"}, juga=("post", SEMUA_MASUK)),
+    # A token is its owner's: anyone else gets 404.
+    "api-token-cabut": Kasus(
+        {**{p: 404 for p in PERAN}, "anonim": "masuk", "operator_a": "ok"},
+        metode="post",
+        kwargs=lambda pd: {"pk": _token("operator_a").pk},
+        milik=False,
+    ),
     "verifikasi-json": Kasus(
         PUBLIK, kwargs=lambda pd: {"sha256": _snapshot(pd).sha256}, milik=False
     ),
@@ -509,7 +533,11 @@ def test_every_url_for_every_role(
         sasaran = [("sendiri", demo["a"], kasus.harapan)]
         if kasus.milik and kasus.kwargs:
             # Another perangkat daerah of another pemda: nobody of Blora may see it.
-            asing = {p: ("masuk" if p == "anonim" else 404) for p in PERAN if p != "evaluator_lain"}
+            asing = {
+                p: (kasus.harapan["anonim"] if p == "anonim" else 404)
+                for p in PERAN
+                if p != "evaluator_lain"
+            }
             sasaran.append(("asing", demo["lain"], asing))
         if kasus.juga:
             sasaran.append(("sendiri", demo["a"], kasus.juga[1], kasus.juga[0]))

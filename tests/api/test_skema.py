@@ -1,0 +1,30 @@
+"""The API against its own OpenAPI schema (schemathesis): for generated requests, every
+answer has a documented status, content type and shape, and nothing fails."""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+
+from api.models import TokenAPI
+from api.skema import skema
+from lkjip.wsgi import application
+
+schema = schemathesis.openapi.from_dict(skema())
+schema.app = application
+
+
+@pytest.fixture
+def token(db, request):
+    from tests.conftest import _pengguna
+
+    demo = request.getfixturevalue("demo")
+    return TokenAPI.buat(_pengguna("api_operator", "operator", pd=demo["a"]), "uji")[1]
+
+
+@pytest.mark.django_db
+@schema.parametrize()
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+def test_every_answer_follows_the_schema(case, token):
+    case.call_and_validate(app=application, headers={"Authorization": f"Bearer {token}"})
