@@ -91,7 +91,7 @@ class Isian:
     id: str
     value: str | None
     aria_label: str
-    maxlength: int | None
+    maxlength: str
     galat: str
     judul: str = ""
 
@@ -106,7 +106,7 @@ def _isian(form: BarisForm, nama: str, judul: str = "") -> Isian:
         id=bf.auto_id,
         value=None if value is None or value == "" else str(value),
         aria_label=field.widget.attrs.get("aria-label", ""),
-        maxlength=getattr(field, "max_length", None),
+        maxlength=str(getattr(field, "max_length", None) or ""),
         galat=" ".join(bf.errors),
         judul=judul,
     )
@@ -126,7 +126,9 @@ class BarisTampil:
     realisasi: str
     catatan_kurang: bool
     bukti_error: str | None
-    id: int = 0
+    # Numbers the template writes are text already: Django would localize each one.
+    id: str = ""
+    nomor: str = ""
     kode: str = ""
     nama: str = ""
     iku: bool = False
@@ -235,7 +237,8 @@ def _baris_tampil(
             realisasi=(teks_nilai(r.nilai, r.label, r.pembilang, r.penyebut) if r else None) or "-",
             catatan_kurang=catatan_kurang,
             bukti_error=(bukti_errors or {}).get(ind.pk),
-            id=ind.pk,
+            id=str(ind.pk),
+            nomor=str(no),
             kode=ind.kode,
             nama=ind.nama,
             iku=ind.iku,
