@@ -200,6 +200,8 @@ def main() -> None:
 
     import redis
 
+    # A SIGTERM stops the run like Ctrl+C does: the finally blocks below clean up.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     server = _server()
     nama = f"lkjip_beban_{uuid.uuid4().hex[:8]}"
     url_db = urllib.parse.urlunparse(urllib.parse.urlparse(server)._replace(path=f"/{nama}"))
