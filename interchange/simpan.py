@@ -3,6 +3,12 @@
 ``paket_simpan`` replaces everything held for the perangkat daerah, in every
 app (kinerja, anggaran, laporan), in one transaction: an import is all or
 nothing. Reading it back is layered: ``laporan.selectors_paket.paket_muat``.
+
+Rows are written in bulk: the rows of each table are collected for the whole package
+(every year) and inserted with one ``bulk_create`` (which returns the ids on PostgreSQL
+and SQLite), parents before children, so an import costs a number of queries that
+depends on which tables the package fills, not on how many rows it has (apart from
+the backend's own batching of very large inserts).
 """
 
 from __future__ import annotations
@@ -17,7 +23,6 @@ from kinerja.engine.angka import Nilai
 from kinerja.engine.realisasi import Rasio
 from kinerja.paket import types as t
 from kinerja.paket.parser import Error, InvalidPaket
-from kinerja.services.tahun import tahun_daftarkan
 from laporan.models import LKjIP
 
 
@@ -37,10 +42,12 @@ def _pejabat_baru(
     *,
     tahun: int | None = None,
     kepala: bool = False,
+    tulis: list[m.Pejabat] | None = None,
 ):
+    """An official's row, unsaved; appended to ``tulis`` (written later in one insert)."""
     if p is None:
         return None
-    return m.Pejabat.objects.create(
+    obj = m.Pejabat(
         pemda=pemda,
         perangkat_daerah=pd,
         urutan=urutan,
@@ -55,6 +62,9 @@ def _pejabat_baru(
         golongan=p.golongan or "",
         nip=p.nip or "",
     )
+    if tulis is not None:
+        tulis.append(obj)
+    return obj
 
 
 def _simpan_pejabat_tahunan(paket: t.Paket, pemda: m.Pemda, pd: m.PerangkatDaerah) -> None:
@@ -63,22 +73,37 @@ def _simpan_pejabat_tahunan(paket: t.Paket, pemda: m.Pemda, pd: m.PerangkatDaera
     year the pemda has none for yet (the admin pemda keeps the pemda's own officials)."""
     data_pd = paket.perangkat_daerah
     tahun_list = sorted(th.tahun for th in paket.tahun) or [None]
+    ada_per_tahun: dict[int, m.Pejabat] = {}
+    if paket.pemda.kepala is not None:
+        ada_qs = m.Pejabat.objects.filter(
+            pemda=pemda,
+            perangkat_daerah=None,
+            tahun__in=[th for th in tahun_list if th is not None],
+            kepala=True,
+        ).order_by(*m.Pejabat._meta.ordering, "pk")
+        for obj in ada_qs:
+            ada_per_tahun.setdefault(obj.tahun, obj)
+    tulis: list[m.Pejabat] = []
+    kepala_daerah = None
     for tahun in tahun_list:
-        kepala = _pejabat_baru(data_pd.kepala, pemda, pd, 0, tahun=tahun, kepala=True)
+        kepala = _pejabat_baru(data_pd.kepala, pemda, pd, 0, tahun=tahun, kepala=True, tulis=tulis)
         if kepala is not None:
             pd.kepala = kepala
         for i, p in enumerate(data_pd.pejabat, start=1):
-            _pejabat_baru(p, pemda, pd, i, tahun=tahun)
+            _pejabat_baru(p, pemda, pd, i, tahun=tahun, tulis=tulis)
         if paket.pemda.kepala is None:
             continue
-        ada = m.Pejabat.objects.filter(
-            pemda=pemda, perangkat_daerah=None, tahun=tahun, kepala=True
-        ).first()
-        if tahun is None or ada is None:
-            ada = _pejabat_baru(paket.pemda.kepala, pemda, None, tahun=tahun, kepala=True)
-        if pemda.kepala_id is None or tahun == tahun_list[-1]:
-            pemda.kepala = ada
-            pemda.save(update_fields=["kepala"])
+        ada = ada_per_tahun.get(tahun) if tahun is not None else None
+        if ada is None:
+            ada = _pejabat_baru(
+                paket.pemda.kepala, pemda, None, tahun=tahun, kepala=True, tulis=tulis
+            )
+        # The pemda's kepala is the one of the package's last year.
+        kepala_daerah = ada
+    m.Pejabat.objects.bulk_create(tulis)
+    if kepala_daerah is not None:
+        pemda.kepala = kepala_daerah
+        pemda.save(update_fields=["kepala"])
     pd.save(update_fields=["kepala"])
 
 
@@ -203,8 +228,7 @@ def paket_simpan(*, paket: t.Paket, pengguna=None) -> m.PerangkatDaerah:
     pd = _simpan_pd(paket, pemda, pd)
     _simpan_pejabat_tahunan(paket, pemda, pd)
     indikator, node = _simpan_renstra(paket, pd)
-    for th in paket.tahun:
-        _simpan_tahun(pd, pemda, th, indikator, node)
+    _simpan_tahun(pd, pemda, paket.renstra, paket.tahun, indikator, node)
 
     m.LogPerubahan.objects.create(
         pengguna=pengguna,
@@ -284,11 +308,7 @@ class _IndikatorBaru:
 
     def simpan(self) -> dict[str, m.Indikator]:
         """Write the indicators with their annual targets and history; code -> row."""
-        m.Indikator.objects.bulk_create([obj for obj, _ in self.rows])
-        indikator = {obj.kode: obj for obj, _ in self.rows}
-        if any(obj.pk is None for obj in indikator.values()):
-            # Backends that do not return ids from bulk inserts.
-            indikator = {i.kode: i for i in m.Indikator.objects.filter(renstra=self.renstra)}
+        indikator = {obj.kode: obj for obj in _tulis(m.Indikator, [obj for obj, _ in self.rows])}
         target_tahunan, riwayat = [], []
         for _, ind in self.rows:
             obj = indikator[ind.kode]
@@ -310,6 +330,15 @@ class _IndikatorBaru:
         m.TargetTahunan.objects.bulk_create(target_tahunan)
         m.RiwayatIndikator.objects.bulk_create(riwayat)
         return indikator
+
+
+def _tulis(model, rows: list) -> list:
+    """Insert ``rows`` in one ``bulk_create``; their ids are set (PostgreSQL and SQLite
+    return them), so children can point at them."""
+    rows = model.objects.bulk_create(rows)
+    if rows and rows[0].pk is None:
+        raise RuntimeError(f"{model.__name__}: this database does not return ids from bulk inserts")
+    return rows
 
 
 def _simpan_renstra(
@@ -336,18 +365,20 @@ def _simpan_renstra(
     baru = _IndikatorBaru(renstra)
     sasaran_obj: dict[str, m.Sasaran] = {}
     tujuan_obj: dict[str, m.Tujuan] = {}
+    tujuan_rows, sasaran_rows = [], []
     for i, tj in enumerate(r.tujuan):
-        tujuan = m.Tujuan.objects.create(
+        tujuan = m.Tujuan(
             renstra=renstra,
             urutan=i,
             kode=tj.kode,
             uraian=tj.uraian,
             sasaran_rpjmd=tj.sasaran_rpjmd or "",
         )
+        tujuan_rows.append(tujuan)
         tujuan_obj[tj.kode] = tujuan
         baru.tambah(tj.indikator, tujuan=tujuan)
         for j, s in enumerate(tj.sasaran):
-            sasaran = m.Sasaran.objects.create(
+            sasaran = m.Sasaran(
                 tujuan=tujuan,
                 urutan=j,
                 kode=s.kode,
@@ -355,8 +386,11 @@ def _simpan_renstra(
                 strategi=s.strategi,
                 arah_kebijakan=s.arah_kebijakan,
             )
+            sasaran_rows.append(sasaran)
             sasaran_obj[s.kode] = sasaran
             baru.tambah(s.indikator, sasaran=sasaran)
+    _tulis(m.Tujuan, tujuan_rows)
+    _tulis(m.Sasaran, sasaran_rows)
     node = _simpan_program(paket, renstra, baru, sasaran_obj, tujuan_obj)
     return baru.simpan(), node
 
@@ -368,201 +402,291 @@ def _simpan_program(
     sasaran_obj: dict[str, m.Sasaran],
     tujuan_obj: dict[str, m.Tujuan],
 ) -> dict[str, dict]:
+    """The program tree, level by level (one insert per level and per link table)."""
     node: dict[str, dict] = {}
+    program_rows, kegiatan_rows, sub_rows = [], [], []
     for i, p in enumerate(paket.program):
-        program = m.Program.objects.create(renstra=renstra, urutan=i, kode=p.kode, nama=p.nama)
-        program.sasaran.set([sasaran_obj[k] for k in p.sasaran if k in sasaran_obj])
-        program.tujuan.set([tujuan_obj[k] for k in p.sasaran if k in tujuan_obj])
+        program = m.Program(renstra=renstra, urutan=i, kode=p.kode, nama=p.nama)
+        program_rows.append(program)
         node[p.kode] = {"program": program}
         baru.tambah(p.indikator, program=program)
         for j, k in enumerate(p.kegiatan):
-            kegiatan = m.Kegiatan.objects.create(
-                program=program, urutan=j, kode=k.kode, nama=k.nama
-            )
+            kegiatan = m.Kegiatan(program=program, urutan=j, kode=k.kode, nama=k.nama)
+            kegiatan_rows.append(kegiatan)
             node[k.kode] = {"kegiatan": kegiatan}
             baru.tambah(k.indikator, kegiatan=kegiatan)
             for n, s in enumerate(k.sub_kegiatan):
-                sub = m.SubKegiatan.objects.create(
-                    kegiatan=kegiatan, urutan=n, kode=s.kode, nama=s.nama
-                )
+                sub = m.SubKegiatan(kegiatan=kegiatan, urutan=n, kode=s.kode, nama=s.nama)
+                sub_rows.append(sub)
                 node[s.kode] = {"sub_kegiatan": sub}
                 baru.tambah(s.indikator, sub_kegiatan=sub)
+    _tulis(m.Program, program_rows)
+    _tulis(m.Kegiatan, kegiatan_rows)
+    _tulis(m.SubKegiatan, sub_rows)
+    # A program serves the package's sasaran (or tujuan) it names.
+    ke_sasaran, ke_tujuan = m.Program.sasaran.through, m.Program.tujuan.through
+    link_sasaran, link_tujuan = [], []
+    for p, program in zip(paket.program, program_rows, strict=True):
+        for s in dict.fromkeys(sasaran_obj[k] for k in p.sasaran if k in sasaran_obj):
+            link_sasaran.append(ke_sasaran(program_id=program.pk, sasaran_id=s.pk))
+        for tj in dict.fromkeys(tujuan_obj[k] for k in p.sasaran if k in tujuan_obj):
+            link_tujuan.append(ke_tujuan(program_id=program.pk, tujuan_id=tj.pk))
+    ke_sasaran.objects.bulk_create(link_sasaran)
+    ke_tujuan.objects.bulk_create(link_tujuan)
     return node
 
 
-def _simpan_tahun(pd, pemda, th: t.Tahun, indikator: dict[str, m.Indikator], node: dict) -> None:
-    from kinerja.paket.types import urutan_versi
-
-    tahun = th.tahun
-    # A year with signed documents kept its row (reopened, so not "ditetapkan").
-    LKjIP.objects.update_or_create(
-        perangkat_daerah=pd,
-        tahun=tahun,
-        defaults={
-            "tempat": (th.laporan.tempat or "") if th.laporan else "",
-            "tanggal": th.laporan.tanggal if th.laporan else None,
-        },
-    )
-    tahun_daftarkan(pd, tahun)
-    for pk in th.perjanjian_kinerja:
-        obj = m.PerjanjianKinerja.objects.create(
-            perangkat_daerah=pd,
-            tahun=tahun,
-            versi=pk.versi,
-            urutan_versi=urutan_versi(pk.versi),
-            tanggal=pk.tanggal,
-            tempat=pk.tempat or "",
-            sumber_dana=pk.sumber_dana or "",
-            pihak_pertama=_pejabat_baru(pk.pihak_pertama, pemda, pd, 100),
-            pihak_kedua=_pejabat_baru(pk.pihak_kedua, pemda, pd, 101),
-            revisi_renstra=pk.revisi_renstra,
-        )
-        m.TargetPK.objects.bulk_create(
-            m.TargetPK(
-                perjanjian_kinerja=obj, indikator=indikator[kode], nilai=n.angka, label=_label(n)
-            )
-            for kode, n in pk.target.items()
-        )
-        m.AnggaranProgramPK.objects.bulk_create(
-            m.AnggaranProgramPK(
-                perjanjian_kinerja=obj, program=node[kode]["program"], jumlah=jumlah
-            )
-            for kode, jumlah in pk.anggaran_program.items()
-        )
-    for i, b in enumerate(th.pk_berjenjang):
-        obj = m.PKBerjenjang.objects.create(
-            perangkat_daerah=pd,
-            tahun=tahun,
-            urutan=i,
-            jabatan=b.jabatan,
-            versi=b.versi,
-            pejabat=_pejabat_baru(b.pejabat, pemda, pd, 200 + i),
-            anggaran={k: str(v) for k, v in b.anggaran.items()},
-        )
-        m.SasaranPKBerjenjang.objects.bulk_create(
-            m.SasaranPKBerjenjang(
-                pk_berjenjang=obj,
-                urutan=j,
-                uraian=s.uraian,
-                indikator=s.indikator,
-                target=s.target.angka if s.target else None,
-                target_label=_label(s.target),
-            )
-            for j, s in enumerate(b.sasaran)
-        )
-
-    def baris_triwulan(
-        model, kode: str, tw: list[t.NilaiTW], catatan: list[str | None] | None = None
-    ):
-        for i, v in enumerate(tw):
-            if v is None and not (catatan and catatan[i]):
-                continue
-            extra = {}
-            if model is m.Realisasi:
-                extra["catatan"] = (catatan[i] or "") if catatan else ""
-            if isinstance(v, Rasio):
-                yield model(
-                    indikator=indikator[kode],
-                    tahun=tahun,
-                    triwulan=i + 1,
-                    pembilang=v.pembilang,
-                    penyebut=v.penyebut,
-                    **extra,
-                )
-            else:
-                yield model(
-                    indikator=indikator[kode],
-                    tahun=tahun,
-                    triwulan=i + 1,
-                    nilai=v.angka if v else None,
-                    label=_label(v),
-                    **extra,
-                )
-
-    m.RencanaAksi.objects.bulk_create(
-        row
-        for kode, tw in th.rencana_aksi.items()
-        for row in baris_triwulan(m.RencanaAksi, kode, tw)
-    )
-    kode_realisasi = list(th.realisasi) + [k for k in th.catatan_realisasi if k not in th.realisasi]
-    m.Realisasi.objects.bulk_create(
-        row
-        for kode in kode_realisasi
-        for row in baris_triwulan(
-            m.Realisasi, kode, th.realisasi.get(kode, [None] * 4), th.catatan_realisasi.get(kode)
-        )
-    )
-
-    for dpa in th.dpa:
-        obj = DPA.objects.create(
-            perangkat_daerah=pd,
-            tahun=tahun,
-            versi=dpa.versi,
-            urutan_versi=urutan_versi(dpa.versi),
-            tanggal=dpa.tanggal,
-        )
-        Pagu.objects.bulk_create(
-            Pagu(dpa=obj, jumlah=jumlah, **node[kode]) for kode, jumlah in dpa.pagu.items()
-        )
-        PaguJenisBelanja.objects.bulk_create(
-            PaguJenisBelanja(dpa=obj, kode=kode, jumlah=jumlah)
-            for kode, jumlah in dpa.jenis_belanja.items()
-        )
-    rows = []
-    for kode, value in th.realisasi_anggaran.items():
-        if isinstance(value, list):
-            rows.extend(
-                RealisasiAnggaran(
-                    perangkat_daerah=pd, tahun=tahun, triwulan=i + 1, jumlah=v, **node[kode]
-                )
-                for i, v in enumerate(value)
-                if v is not None
+def _baris_triwulan(
+    model, ind: m.Indikator, tahun: int, tw: list[t.NilaiTW], catatan: list[str | None] | None
+):
+    """The quarterly rows (RencanaAksi or Realisasi) of one indicator in one year."""
+    for i, v in enumerate(tw):
+        if v is None and not (catatan and catatan[i]):
+            continue
+        extra = {}
+        if model is m.Realisasi:
+            extra["catatan"] = (catatan[i] or "") if catatan else ""
+        if isinstance(v, Rasio):
+            yield model(
+                indikator=ind,
+                tahun=tahun,
+                triwulan=i + 1,
+                pembilang=v.pembilang,
+                penyebut=v.penyebut,
+                **extra,
             )
         else:
-            rows.append(
-                RealisasiAnggaran(perangkat_daerah=pd, tahun=tahun, jumlah=value, **node[kode])
+            yield model(
+                indikator=ind,
+                tahun=tahun,
+                triwulan=i + 1,
+                nilai=v.angka if v else None,
+                label=_label(v),
+                **extra,
             )
-    RealisasiAnggaran.objects.bulk_create(rows)
-    RealisasiJenisBelanja.objects.bulk_create(
-        RealisasiJenisBelanja(perangkat_daerah=pd, tahun=tahun, kode=kode, jumlah=jumlah)
-        for kode, jumlah in th.realisasi_jenis_belanja.items()
+
+
+def _simpan_lkjip_dan_tahun(pd: m.PerangkatDaerah, daftar: list[t.Tahun]) -> None:
+    """Each year's LKjIP row (a year with signed documents kept its row: it is updated)
+    and the year's registration (``kinerja.services.tahun.tahun_daftarkan``, in bulk)."""
+    semua = [th.tahun for th in daftar]
+    ada = {x.tahun: x for x in LKjIP.objects.filter(perangkat_daerah=pd, tahun__in=semua)}
+    ubah, baru = [], []
+    for th in daftar:
+        tempat = (th.laporan.tempat or "") if th.laporan else ""
+        tanggal = th.laporan.tanggal if th.laporan else None
+        obj = ada.get(th.tahun)
+        if obj is None:
+            baru.append(LKjIP(perangkat_daerah=pd, tahun=th.tahun, tempat=tempat, tanggal=tanggal))
+        else:
+            obj.tempat, obj.tanggal = tempat, tanggal
+            ubah.append(obj)
+    if ubah:
+        LKjIP.objects.bulk_update(ubah, ["tempat", "tanggal"])
+    LKjIP.objects.bulk_create(baru)
+    terdaftar = set(
+        m.Tahun.objects.filter(perangkat_daerah=pd, tahun__in=semua).values_list("tahun", flat=True)
     )
-    m.NilaiPembanding.objects.bulk_create(
-        m.NilaiPembanding(
-            indikator=indikator[kode],
-            tahun=tahun,
-            urutan=i,
-            tingkat=p.tingkat,
-            label=p.label or "",
-            nilai=p.nilai.angka,
-            nilai_label=_label(p.nilai),
-            sumber=p.sumber or "",
-        )
-        for kode, daftar in th.pembanding.items()
-        for i, p in enumerate(daftar)
+    m.Tahun.objects.bulk_create(
+        m.Tahun(perangkat_daerah=pd, tahun=th) for th in dict.fromkeys(semua) if th not in terdaftar
     )
-    for i, skm in enumerate(th.skm):
-        hasil = m.HasilSKM.objects.create(
-            perangkat_daerah=pd,
-            tahun=tahun,
-            urutan=i,
-            indikator=indikator.get(skm.indikator) if skm.indikator else None,
-            periode=skm.periode or "",
-            responden=skm.responden,
+
+
+def _simpan_tahun(
+    pd,
+    pemda,
+    renstra: t.Renstra,
+    daftar: list[t.Tahun],
+    indikator: dict[str, m.Indikator],
+    node: dict,
+) -> None:
+    """Every year of the package: the rows of each table collected for all years and
+    written with one insert per table, parents (PK, PK berjenjang, DPA, SKM) first."""
+    from kinerja.paket.types import urutan_versi
+
+    if not daftar:
+        return
+    _simpan_lkjip_dan_tahun(pd, daftar)
+
+    def revisi_pk(tahun: int) -> int:
+        # What PerjanjianKinerja.save() records (bulk_create does not call it): the
+        # latest version of the Renstra covering the year, which is the package's one.
+        r = renstra
+        if r.mulai <= tahun <= r.selesai:
+            return max((v.nomor for v in r.revisi), default=0)
+        return 0
+
+    pejabat: list[m.Pejabat] = []
+    pk_rows, target_pk, anggaran_pk = [], [], []
+    pkb_rows, sasaran_pkb = [], []
+    rencana, realisasi = [], []
+    dpa_rows, pagu, pagu_jenis = [], [], []
+    real_anggaran, real_jenis, pembanding = [], [], []
+    skm_rows, unsur_skm, angka = [], [], []
+    for th in daftar:
+        tahun = th.tahun
+        for pk in th.perjanjian_kinerja:
+            obj = m.PerjanjianKinerja(
+                perangkat_daerah=pd,
+                tahun=tahun,
+                versi=pk.versi,
+                urutan_versi=urutan_versi(pk.versi),
+                tanggal=pk.tanggal,
+                tempat=pk.tempat or "",
+                sumber_dana=pk.sumber_dana or "",
+                pihak_pertama=_pejabat_baru(pk.pihak_pertama, pemda, pd, 100, tulis=pejabat),
+                pihak_kedua=_pejabat_baru(pk.pihak_kedua, pemda, pd, 101, tulis=pejabat),
+                revisi_renstra=revisi_pk(tahun) if pk.revisi_renstra is None else pk.revisi_renstra,
+            )
+            pk_rows.append(obj)
+            target_pk.extend(
+                m.TargetPK(
+                    perjanjian_kinerja=obj,
+                    indikator=indikator[kode],
+                    nilai=n.angka,
+                    label=_label(n),
+                )
+                for kode, n in pk.target.items()
+            )
+            anggaran_pk.extend(
+                m.AnggaranProgramPK(
+                    perjanjian_kinerja=obj, program=node[kode]["program"], jumlah=jumlah
+                )
+                for kode, jumlah in pk.anggaran_program.items()
+            )
+        for i, b in enumerate(th.pk_berjenjang):
+            obj = m.PKBerjenjang(
+                perangkat_daerah=pd,
+                tahun=tahun,
+                urutan=i,
+                jabatan=b.jabatan,
+                versi=b.versi,
+                pejabat=_pejabat_baru(b.pejabat, pemda, pd, 200 + i, tulis=pejabat),
+                anggaran={k: str(v) for k, v in b.anggaran.items()},
+            )
+            pkb_rows.append(obj)
+            sasaran_pkb.extend(
+                m.SasaranPKBerjenjang(
+                    pk_berjenjang=obj,
+                    urutan=j,
+                    uraian=s.uraian,
+                    indikator=s.indikator,
+                    target=s.target.angka if s.target else None,
+                    target_label=_label(s.target),
+                )
+                for j, s in enumerate(b.sasaran)
+            )
+        rencana.extend(
+            row
+            for kode, tw in th.rencana_aksi.items()
+            for row in _baris_triwulan(m.RencanaAksi, indikator[kode], tahun, tw, None)
         )
-        m.NilaiUnsurSKM.objects.bulk_create(
-            m.NilaiUnsurSKM(hasil=hasil, unsur=u, nrr=v) for u, v in skm.unsur.items()
+        kode_realisasi = list(th.realisasi) + [
+            k for k in th.catatan_realisasi if k not in th.realisasi
+        ]
+        realisasi.extend(
+            row
+            for kode in kode_realisasi
+            for row in _baris_triwulan(
+                m.Realisasi,
+                indikator[kode],
+                tahun,
+                th.realisasi.get(kode, [None] * 4),
+                th.catatan_realisasi.get(kode),
+            )
         )
-    m.AngkaDilaporkan.objects.bulk_create(
-        m.AngkaDilaporkan(
-            perangkat_daerah=pd,
-            tahun=tahun,
-            urutan=i,
-            jenis=a.jenis,
-            kode=a.kode,
-            tahun_banding=a.tahun_banding,
-            nilai=str(a.nilai),
-            sumber=a.sumber or "",
+        for dpa in th.dpa:
+            obj = DPA(
+                perangkat_daerah=pd,
+                tahun=tahun,
+                versi=dpa.versi,
+                urutan_versi=urutan_versi(dpa.versi),
+                tanggal=dpa.tanggal,
+            )
+            dpa_rows.append(obj)
+            pagu.extend(
+                Pagu(dpa=obj, jumlah=jumlah, **node[kode]) for kode, jumlah in dpa.pagu.items()
+            )
+            pagu_jenis.extend(
+                PaguJenisBelanja(dpa=obj, kode=kode, jumlah=jumlah)
+                for kode, jumlah in dpa.jenis_belanja.items()
+            )
+        for kode, value in th.realisasi_anggaran.items():
+            if isinstance(value, list):
+                real_anggaran.extend(
+                    RealisasiAnggaran(
+                        perangkat_daerah=pd, tahun=tahun, triwulan=i + 1, jumlah=v, **node[kode]
+                    )
+                    for i, v in enumerate(value)
+                    if v is not None
+                )
+            else:
+                real_anggaran.append(
+                    RealisasiAnggaran(perangkat_daerah=pd, tahun=tahun, jumlah=value, **node[kode])
+                )
+        real_jenis.extend(
+            RealisasiJenisBelanja(perangkat_daerah=pd, tahun=tahun, kode=kode, jumlah=jumlah)
+            for kode, jumlah in th.realisasi_jenis_belanja.items()
         )
-        for i, a in enumerate(th.angka_dilaporkan)
-    )
+        pembanding.extend(
+            m.NilaiPembanding(
+                indikator=indikator[kode],
+                tahun=tahun,
+                urutan=i,
+                tingkat=p.tingkat,
+                label=p.label or "",
+                nilai=p.nilai.angka,
+                nilai_label=_label(p.nilai),
+                sumber=p.sumber or "",
+            )
+            for kode, daftar_p in th.pembanding.items()
+            for i, p in enumerate(daftar_p)
+        )
+        for i, skm in enumerate(th.skm):
+            hasil = m.HasilSKM(
+                perangkat_daerah=pd,
+                tahun=tahun,
+                urutan=i,
+                indikator=indikator.get(skm.indikator) if skm.indikator else None,
+                periode=skm.periode or "",
+                responden=skm.responden,
+            )
+            skm_rows.append(hasil)
+            unsur_skm.extend(
+                m.NilaiUnsurSKM(hasil=hasil, unsur=u, nrr=v) for u, v in skm.unsur.items()
+            )
+        angka.extend(
+            m.AngkaDilaporkan(
+                perangkat_daerah=pd,
+                tahun=tahun,
+                urutan=i,
+                jenis=a.jenis,
+                kode=a.kode,
+                tahun_banding=a.tahun_banding,
+                nilai=str(a.nilai),
+                sumber=a.sumber or "",
+            )
+            for i, a in enumerate(th.angka_dilaporkan)
+        )
+
+    # Parents first: their ids are set by the insert, then the rows pointing at them.
+    _tulis(m.Pejabat, pejabat)
+    _tulis(m.PerjanjianKinerja, pk_rows)
+    _tulis(m.PKBerjenjang, pkb_rows)
+    _tulis(DPA, dpa_rows)
+    _tulis(m.HasilSKM, skm_rows)
+    for model, rows in (
+        (m.TargetPK, target_pk),
+        (m.AnggaranProgramPK, anggaran_pk),
+        (m.SasaranPKBerjenjang, sasaran_pkb),
+        (m.RencanaAksi, rencana),
+        (m.Realisasi, realisasi),
+        (Pagu, pagu),
+        (PaguJenisBelanja, pagu_jenis),
+        (RealisasiAnggaran, real_anggaran),
+        (RealisasiJenisBelanja, real_jenis),
+        (m.NilaiPembanding, pembanding),
+        (m.NilaiUnsurSKM, unsur_skm),
+        (m.AngkaDilaporkan, angka),
+    ):
+        model.objects.bulk_create(rows)

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -81,7 +82,40 @@ def _url_grid(pd: PerangkatDaerah, tahun: int, triwulan: int) -> str:
 
 
 @dataclass
+class Isian:
+    """One input of a row as the template writes it: the name, id, value and attributes
+    Django's widget would give it (so the POST, the script and the labels are unchanged)."""
+
+    nama: str
+    name: str
+    id: str
+    value: str | None
+    aria_label: str
+    maxlength: str
+    galat: str
+    judul: str = ""
+
+
+def _isian(form: BarisForm, nama: str, judul: str = "") -> Isian:
+    bf = form[nama]
+    value = bf.value()
+    field = bf.field
+    return Isian(
+        nama=nama,
+        name=bf.html_name,
+        id=bf.auto_id,
+        value=None if value is None or value == "" else str(value),
+        aria_label=field.widget.attrs.get("aria-label", ""),
+        maxlength=str(getattr(field, "max_length", None) or ""),
+        galat=" ".join(bf.errors),
+        judul=judul,
+    )
+
+
+@dataclass
 class BarisTampil:
+    """One row of the grid as plain data: the template writes it in one flat loop."""
+
     no: int
     baris: BarisGrid
     form: BarisForm | None
@@ -92,7 +126,26 @@ class BarisTampil:
     realisasi: str
     catatan_kurang: bool
     bukti_error: str | None
-    bukti_ctx: dict | None = None
+    # Numbers the template writes are text already: Django would localize each one.
+    id: str = ""
+    nomor: str = ""
+    kode: str = ""
+    nama: str = ""
+    iku: bool = False
+    meta: str = ""
+    rasio: bool = False
+    ada_galat: bool = False
+    galat_baris: list[str] | None = None
+    versi: Isian | None = None
+    isian: list[Isian] | None = None
+    catatan: Isian | None = None
+    catatan_teks: str = ""
+    wajib_catatan_tersembunyi: bool = True
+    capaian_judul: str | None = None
+    predikat: str | None = None
+    warna: str = ""
+    bukti: list[dict] | None = None
+    url_unggah: str = ""
 
 
 def _bukti_tampil(
@@ -114,6 +167,18 @@ def _bukti_tampil(
     ]
 
 
+def _url_unggah(grid: GridTriwulan, indikator_id: int) -> str:
+    return reverse(
+        "bukti-unggah",
+        kwargs={
+            "kode": grid.pd.kode,
+            "tahun": grid.tahun,
+            "triwulan": grid.triwulan,
+            "indikator_id": indikator_id,
+        },
+    )
+
+
 def _ctx_bukti(
     grid: GridTriwulan,
     b: BarisGrid,
@@ -123,30 +188,29 @@ def _ctx_bukti(
     dapat_hapus: bool | None = None,
     disetujui_pada=None,
 ) -> dict:
-    pd, tahun = grid.pd, grid.tahun
+    """The context of one evidence cell (``_bukti.html``), answered after an upload or a
+    delete; the grid page writes the same cell in its own loop."""
     return {
         "b": b,
-        "bukti": _bukti_tampil(pd, tahun, b.bukti, disetujui_pada),
+        "bukti": _bukti_tampil(grid.pd, grid.tahun, b.bukti, disetujui_pada),
         "dapat_mengisi": dapat_unggah,
         "dapat_hapus": dapat_unggah if dapat_hapus is None else dapat_hapus,
         "galat_bukti": error,
-        "url_unggah": reverse(
-            "bukti-unggah",
-            kwargs={
-                "kode": pd.kode,
-                "tahun": tahun,
-                "triwulan": grid.triwulan,
-                "indikator_id": b.indikator.pk,
-            },
-        ),
+        "url_unggah": _url_unggah(grid, b.indikator.pk),
     }
 
 
-def _baris_tampil(grid, forms_, bukti_errors, dapat_mengisi) -> dict[int, BarisTampil]:
+def _baris_tampil(
+    grid, forms_, bukti_errors, dapat_mengisi, disetujui_pada=None
+) -> dict[int, BarisTampil]:
     hasil: dict[int, BarisTampil] = {}
     tw = grid.triwulan
+    # Every row's upload URL differs only in the indicator's id: reversed once.
+    pola_unggah = _url_unggah(grid, 0)
+    awalan_unggah = pola_unggah[: pola_unggah.rindex("/0/") + 1]
     for no, b in enumerate(grid.baris, start=1):
-        form = forms_.get(b.indikator.pk) if dapat_mengisi else None
+        ind = b.indikator
+        form = forms_.get(ind.pk) if dapat_mengisi else None
         tersimpan = hitung_tersimpan(grid, b)
         if form is None or not form.is_bound:
             h = tersimpan
@@ -159,7 +223,8 @@ def _baris_tampil(grid, forms_, bukti_errors, dapat_mengisi) -> dict[int, BarisT
         if sd is not None and (b.target_tw[tw - 1] is None or sd != b.target_tw[tw - 1]):
             target_sd = format_angka_alami(sd)
         r = b.realisasi
-        hasil[b.indikator.pk] = BarisTampil(
+        catatan_kurang = tersimpan.perlu_catatan and not (r and r.catatan.strip())
+        x = BarisTampil(
             no=no,
             baris=b,
             form=form,
@@ -170,9 +235,41 @@ def _baris_tampil(grid, forms_, bukti_errors, dapat_mengisi) -> dict[int, BarisT
             if b.target_tahunan
             else "-",
             realisasi=(teks_nilai(r.nilai, r.label, r.pembilang, r.penyebut) if r else None) or "-",
-            catatan_kurang=tersimpan.perlu_catatan and not (r and r.catatan.strip()),
-            bukti_error=(bukti_errors or {}).get(b.indikator.pk),
+            catatan_kurang=catatan_kurang,
+            bukti_error=(bukti_errors or {}).get(ind.pk),
+            id=str(ind.pk),
+            nomor=str(no),
+            kode=ind.kode,
+            nama=ind.nama,
+            iku=ind.iku,
+            meta=f"{ind.satuan} · {ind.get_tipe_penghitungan_display().lower()} · "
+            f"polaritas {ind.get_polaritas_display().lower()}",
+            rasio=b.rasio,
+            capaian_judul=(
+                h.capaian.rumus + (f": {h.capaian.catatan}" if h.capaian.catatan else "")
+            )
+            if h.capaian
+            else None,
+            predikat=h.band.label if h.band else None,
+            warna=(h.band.warna or "#777") if h.band else "",
+            bukti=_bukti_tampil(grid.pd, grid.tahun, b.bukti, disetujui_pada),
+            url_unggah=f"{awalan_unggah}{ind.pk}/",
         )
+        if form is not None:
+            x.ada_galat = bool(form.errors)
+            x.galat_baris = list(form.non_field_errors())
+            x.versi = _isian(form, "versi")
+            x.isian = (
+                [_isian(form, "pembilang", "Pembilang"), _isian(form, "penyebut", "Penyebut")]
+                if b.rasio
+                else [_isian(form, "nilai")]
+            )
+            x.catatan = _isian(form, "catatan")
+            x.wajib_catatan_tersembunyi = not catatan_kurang or bool(x.catatan.galat)
+        else:
+            x.catatan_teks = linebreaksbr(r.catatan if r else "")
+            x.wajib_catatan_tersembunyi = not catatan_kurang
+        hasil[ind.pk] = x
     return hasil
 
 
@@ -206,7 +303,7 @@ def _tampilkan(
     disetujui_pada = waktu_disetujui(status)
     if dapat_mengisi and forms_ is None:
         forms_ = form_grid(grid)
-    baris = _baris_tampil(grid, forms_ or {}, bukti_errors, dapat_mengisi)
+    baris = _baris_tampil(grid, forms_ or {}, bukti_errors, dapat_mengisi, disetujui_pada)
     bagian = [
         {
             "judul": judul,
@@ -221,15 +318,6 @@ def _tampilkan(
         }
         for judul, kelompok in grid.bagian()
     ]
-    for item in baris.values():
-        item.bukti_ctx = _ctx_bukti(
-            grid,
-            item.baris,
-            dapat_unggah,
-            item.bukti_error,
-            dapat_hapus=dapat_mengisi,
-            disetujui_pada=disetujui_pada,
-        )
     boleh_kepala = boleh_tinjau(request.user, pd)
     boleh_buka = boleh_kepala or boleh_kelola_pemda(request.user, pd.pemda)
     ctx = {
@@ -261,7 +349,7 @@ def _tampilkan(
         "dapat_mengisi": dapat_mengisi,
         "dapat_unggah": dapat_unggah,
         "jumlah_bukti_baru": sum(
-            1 for x in baris.values() for bk in x.bukti_ctx["bukti"] if bk["setelah_disetujui"]
+            1 for x in baris.values() for bk in x.bukti if bk["setelah_disetujui"]
         ),
         "boleh_buka": boleh_buka and status.status == Status.DISETUJUI,
         "dapat_membuka": boleh_buka and not tahun_kunci and status.status == Status.DISETUJUI,
@@ -273,6 +361,7 @@ def _tampilkan(
         "dapat_meninjau": boleh_kepala and not tahun_kunci and status.status == Status.DIAJUKAN,
         "form_tinjau": form_tinjau or TinjauForm(),
         "bagian": bagian,
+        "semua_baris": list(baris.values()),
         "jumlah_baris": len(grid.baris),
         "aturan": grid.aturan,
         "ambang": format_angka_alami(grid.aturan.ambang_tercapai),
