@@ -187,3 +187,12 @@ def test_readers_download_but_cannot_import(kepala_a, demo):
     c.force_login(kepala_a)
     assert c.get(DASAR + "buku.xlsx").status_code == 200
     assert _unggah(c, b"x").status_code == 403
+
+
+def test_the_grid_links_the_workbook_and_the_import_for_its_operator(op, kepala_a, demo):
+    halaman = op.get(DASAR).content.decode()
+    assert f'href="{DASAR}buku.xlsx"' in halaman and f'href="{DASAR}impor/"' in halaman
+    c = Client()
+    c.force_login(kepala_a)
+    baca = c.get(DASAR).content.decode()
+    assert f'href="{DASAR}buku.xlsx"' in baca and f'href="{DASAR}impor/"' not in baca
