@@ -3,6 +3,16 @@
 Run from the repository root::
 
     .venv/bin/python bench/pdf.py [--ulang N] [--tanpa-chromium]
+    .venv/bin/python bench/pdf.py --besar [--ulang N]
+
+``--besar``: the synthetic perangkat daerah of ``tests/laporan/sintetis.py`` (150
+indicators, 8 years of history; over 600 pages) printed through the job queue's
+workers as the application prints it: a Celery worker started here (``-Q bagian
+--concurrency 2``, prefork, on a Redis database of its own, ``BENCH_REDIS_URL``)
+lays out the parts, this process joins them as the job does. It prints the best
+of N prints (after one that warms the workers up), Chromium's time on the same
+HTML, ``rasio_chromium`` (ours over Chromium's) and ``rss_mb_maks``: the largest
+peak resident memory (VmHWM) of the worker's printing processes.
 
 It creates a throw-away SQLite database in a temporary directory, loads the
 demo packages (``impor_paket fixtures/*.json``) and their narratives
@@ -100,7 +110,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ulang", type=int, default=3, help="runs of WeasyPrint per kecamatan")
     parser.add_argument("--tanpa-chromium", action="store_true", help="skip Chromium")
+    parser.add_argument(
+        "--besar", action="store_true", help="a 150-indicator PD through the queue's workers"
+    )
+    parser.add_argument(
+        "--satu-proses", action="store_true", help="with --besar: also print in one process"
+    )
     args = parser.parse_args()
+    if args.besar:
+        besar(args)
+        return
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
     try:
@@ -225,6 +244,147 @@ def main() -> None:
         print()
         print("\n".join(angka))
     finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+# ----------------------------------------------------------------------- --besar
+
+REDIS_BESAR = os.getenv("BENCH_REDIS_URL", "redis://127.0.0.1:6379/12")
+
+
+def _anak(pid: int) -> list[int]:
+    """The child processes of ``pid`` (from /proc)."""
+    hasil = []
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                stat = (d / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                hasil.append(int(d.name))
+    return hasil
+
+
+def _vmhwm_mb(pid: int) -> float:
+    """Peak resident memory of ``pid`` in MB (VmHWM of /proc/<pid>/status)."""
+    try:
+        for baris in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if baris.startswith("VmHWM:"):
+                return int(baris.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _pekerja_celery(tmp: Path) -> subprocess.Popen:
+    """A Celery worker of the ``bagian`` queue, as the Procfile runs it, on its own db."""
+    env = dict(os.environ, CELERY_BROKER_URL=REDIS_BESAR, REDIS_URL="")
+    return subprocess.Popen(
+        [
+            str(ROOT / ".venv" / "bin" / "celery"),
+            "-A",
+            "lkjip",
+            "worker",
+            "-Q",
+            "bagian",
+            "--concurrency",
+            "2",
+            "--pool",
+            "prefork",
+            "-l",
+            "warning",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=open(tmp / "celery.log", "w"),  # noqa: SIM115 (closed with the process)
+        stderr=subprocess.STDOUT,
+    )
+
+
+def besar(args) -> None:
+    tmp = Path(tempfile.mkdtemp(prefix="bench-pdf-besar-"))
+    os.environ["CELERY_BROKER_URL"] = REDIS_BESAR
+    os.environ["REDIS_URL"] = ""
+    pekerja = None
+    try:
+        _siapkan_django(tmp)
+        import redis
+        from django.conf import settings
+        from django.core.management import call_command
+
+        from laporan.cetak import cetak_dokumen, cetak_single_process
+        from laporan.dokumen import susun_dokumen
+        from laporan.jobs import CeleryPool, antrean_aktif
+        from laporan.pdf import arsip_dokumen, document_key, render_html
+        from tests.laporan.sintetis import RIWAYAT, TAHUN, buat_pd_tata_letak
+
+        redis.Redis.from_url(REDIS_BESAR).flushdb()
+        assert antrean_aktif(), "CELERY_BROKER_URL tidak terbaca"
+        settings.LKJIP_PDF_SIMPAN_BAGIAN = 0  # every part laid out afresh
+        call_command("migrate", verbosity=0)
+        (tmp / "static").symlink_to(ROOT / "static", target_is_directory=True)
+        pekerja = _pekerja_celery(tmp)
+        pd = buat_pd_tata_letak(150)
+        t0 = time.perf_counter()
+        dokumen = susun_dokumen(pd, TAHUN)
+        html = render_html(dokumen)
+        t1 = time.perf_counter()
+        arsip = arsip_dokumen(dokumen)
+        kunci = document_key(pd, TAHUN)
+        # The first print warms the worker's processes up and remembers the page count.
+        mulai = time.perf_counter()
+        hasil = cetak_dokumen(html, str(ROOT), kunci=kunci, arsip=arsip, pool=CeleryPool())
+        pertama = time.perf_counter() - mulai
+        assert hasil.mode == "paralel", hasil.mode
+        waktu = []
+        for _ in range(max(args.ulang, 1)):
+            mulai = time.perf_counter()
+            hasil = cetak_dokumen(html, str(ROOT), kunci=kunci, arsip=arsip, pool=CeleryPool())
+            waktu.append(time.perf_counter() - mulai)
+        anak = _anak(pekerja.pid)
+        rss = max([_vmhwm_mb(p) for p in anak] or [0.0])
+        berkas_html = tmp / "besar.html"
+        berkas_html.write_text(html, encoding="utf-8")
+        (tmp / "besar.pdf").write_bytes(hasil.pdf)
+        from laporan.cetak import split, split_layer
+
+        bagian = len(split(split_layer(html)[0]).body)
+        print(
+            f"PD sintetis: 150 indikator, riwayat {len(RIWAYAT)} tahun, {len(html) // 1024} KB "
+            f"HTML, {bagian} bagian isi, {hasil.halaman} halaman; pekerja Celery -Q bagian "
+            f"--concurrency 2 ({len(anak)} proses cetak)",
+            flush=True,
+        )
+        chrome = None if args.tanpa_chromium else _chromium(berkas_html, tmp / "besar-chrome.pdf")
+        angka = [
+            f"besar_halaman={hasil.halaman}",
+            f"besar_html_detik={t1 - t0:.2f}",
+            f"besar_antrean_pertama_detik={pertama:.2f}",
+            f"besar_antrean_detik={min(waktu):.2f}",
+        ]
+        if args.satu_proses:
+            mulai = time.perf_counter()
+            cetak_single_process(html, str(ROOT), arsip=arsip)
+            angka.append(f"besar_satu_proses_detik={time.perf_counter() - mulai:.2f}")
+        if chrome:
+            angka += [
+                f"besar_chromium_halaman={chrome[1]}",
+                f"besar_chromium_detik={chrome[0]:.2f}",
+                f"rasio_chromium={min(waktu) / chrome[0]:.2f}",
+            ]
+        angka.append(f"rss_mb_maks={rss:.0f}")
+        print("\n".join(angka))
+    finally:
+        if pekerja is not None:
+            pekerja.terminate()
+            try:
+                pekerja.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                pekerja.kill()
         shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -2,7 +2,8 @@
 out in parallel worker processes, and the part PDFs are joined into one.
 
 Why it is correct. The document's parts start on a new page anyway (every
-chapter, the lampiran, the cover part and the daftar), so laying a part out
+chapter, the lampiran, the cover part and the daftar; inside a large chapter,
+where a landscape table starts or ends: ``_cut_section``), so laying a part out
 alone gives the same pages as laying out the whole. What crosses parts is
 printed apart and laid over or under the parts' pages, and none of it changes
 how many pages a part has:
@@ -97,6 +98,15 @@ _HINT_CACHE_KEY = "lkjip:cetak:petunjuk:"
 _PART_CACHE_KEY = "lkjip:cetak:bagian:3:"
 # Parts of the body smaller than this (characters of HTML) are joined to their neighbour.
 MERGE_BELOW = 12_000
+# A section of the body longer than twice this (characters of HTML) is cut further,
+# into pieces of at least this size, where its pages break anyway (``_cut_section``).
+CUT_SIZE = 60_000
+_LANSKAP_OPEN = '<div class="lanskap">'
+_LANSKAP_CLOSE = "<!--/lanskap-->"  # after the </div> of a landscape table (tabel.html)
+_SECTION_OPEN = re.compile(r'\s*<section class="([^"]+)" id="[^"]+">')
+_NON_SPACE = re.compile(r"\S")
+_LANSKAP_OPEN_RE = re.compile(re.escape(_LANSKAP_OPEN))
+_LANSKAP_CLOSE_RE = re.compile(re.escape(_LANSKAP_CLOSE))
 # Without a remembered page count, the body is guessed at one page per this many
 # characters of HTML (the demo documents have 3,200 to 3,600), for the page
 # numbers printed before the chapters are laid out.
@@ -127,6 +137,11 @@ class Parts:
     def nested(self) -> list[bool]:
         """Per part of the body: whether its first heading is below level 1."""
         return [(m := _HEADING.search(h)) is not None and m.group(1) != "1" for _, h in self.body]
+
+    @property
+    def levels(self) -> list[list[int]]:
+        """Per part of the body: the levels of its headings (its bookmarks), in order."""
+        return [heading_levels(h) for _, h in self.body]
 
     @property
     def daftar_anchors(self) -> list[str]:
@@ -187,7 +202,7 @@ def split(html: str) -> Parts:
     sebelum, *body_chunks = body.split(MARKER_SPLIT)
     if sebelum.strip():
         raise SplitError("isi dokumen di luar bagian")
-    for chunk in body_chunks:
+    for chunk in (piece for c in body_chunks for piece in _cut_section(c)):
         cocok = _ID.search(chunk)
         if cocok is None:
             raise SplitError("bagian dokumen tanpa id")
@@ -209,6 +224,56 @@ def split(html: str) -> Parts:
     ):
         raise SplitError("bagian dokumen tidak lengkap")
     return Parts(head=head, sampul=sampul, daftar=daftar, body=tuple(parts), tail=tail)
+
+
+def _cut_section(chunk: str) -> list[str]:
+    """A section of the body (BAB III of a large perangkat daerah: most of the
+    document) cut into pieces of at least ``CUT_SIZE`` where its pages break anyway:
+    where a landscape table starts after portrait content or ends before it (a
+    change of named page, ``page: lanskap``, is a forced page break). A piece laid
+    out alone gives the pages it has in the whole document: it starts a page, as
+    it does there. The first piece closes the section, the next ones open it
+    again (without its id): each page's content sits in the section, as in the
+    whole document, so the tags of a page are the same. Smaller sections, and
+    chunks that are not one section, are left whole."""
+    buka = _SECTION_OPEN.match(chunk)
+    if len(chunk) < 2 * CUT_SIZE or buka is None or chunk.count("<section") != 1:
+        return [chunk]
+    akhir = chunk.rfind("</section>")
+    awal = buka.end()
+    titik = []
+    for m in _LANSKAP_OPEN_RE.finditer(chunk, awal, akhir):
+        before = chunk[max(awal, m.start() - 40) : m.start()].rstrip()
+        if not before.endswith(_LANSKAP_CLOSE):
+            titik.append(m.start())
+    for m in _LANSKAP_CLOSE_RE.finditer(chunk, awal, akhir):
+        if not chunk[m.end() : m.end() + 40].lstrip().startswith(_LANSKAP_OPEN):
+            titik.append(m.end())
+    potong = []
+    mulai = awal
+    for t in sorted(titik):
+        if (
+            t - mulai >= CUT_SIZE
+            and akhir - t >= CUT_SIZE // 2
+            and _NON_SPACE.search(chunk, mulai, t)
+            and _NON_SPACE.search(chunk, t, akhir)
+        ):
+            potong.append(t)
+            mulai = t
+    if not potong:
+        return [chunk]
+    lagi = f'<section class="{buka.group(1)}">'
+    batas = [0, *potong, len(chunk)]
+    pieces = [chunk[a:b] for a, b in itertools.pairwise(batas)]
+    return [
+        (lagi if k else "") + piece + ("</section>" if k < len(pieces) - 1 else "")
+        for k, piece in enumerate(pieces)
+    ]
+
+
+def heading_levels(html: str) -> list[int]:
+    """The levels of the headings of ``html`` in order: those of its bookmarks."""
+    return [int(m.group(1)) for m in _HEADING.finditer(html)]
 
 
 def _with_style(p: Parts, css: str) -> str:
@@ -345,6 +410,7 @@ def merge_pdfs(
     *,
     arsip: Arsip | None = None,
     depan: int | None = None,
+    levels: list[list[int]] | None = None,
 ) -> bytes:
     """Join PDFs printed by WeasyPrint: pages in order, outlines one after another,
     named destinations and the first part's document information and catalog
@@ -356,6 +422,9 @@ def merge_pdfs(
     ``nested[i]`` true: part ``i`` does not open with a level-1 heading, so its
     top bookmarks go under the last top bookmark before it, as they would in
     the whole document (the second and later lampiran under LAMPIRAN).
+    ``levels[i]``: the levels of part ``i``'s headings (``heading_levels``); then each
+    bookmark goes under the last one of a lower level before it, in whatever part
+    (a piece of BAB III that opens with a level-4 heading: under its sasaran).
 
     ``overlays``, in order: what is laid over or under the joined pages (the
     stamp, the running header, the page numbers; see ``Overlay``). Then the
@@ -368,6 +437,8 @@ def merge_pdfs(
         hasil = pikepdf.new()
         destinations: dict[str, pikepdf.Object] = {}
         bookmarks: list[pikepdf.OutlineItem] = []
+        # The last bookmark of each level open so far: (level, item), top first.
+        jalur: list[tuple[int, pikepdf.OutlineItem]] = []
         starts: list[int] = []
         for index, s in enumerate(src):
             starts.append(len(hasil.pages))
@@ -388,10 +459,13 @@ def merge_pdfs(
                         destinations[nama] = copy_object(hasil, s, nilai)
             with s.open_outline() as outline:
                 baru = [copy_bookmark(hasil, s, item) for item in outline.root]
-            if nested and nested[index] and bookmarks:
-                bookmarks[-1].children.extend(baru)
+            tingkat = _outline_levels(baru, levels[index]) if levels else None
+            if tingkat is not None:
+                _graft(baru, tingkat, bookmarks, jalur)
             else:
-                bookmarks.extend(baru)
+                bersarang = bool(nested and nested[index] and bookmarks)
+                (bookmarks[-1].children if bersarang else bookmarks).extend(baru)
+                jalur.clear()
         if destinations:
             pohon = pikepdf.NameTree.new(hasil)
             for nama in sorted(destinations):
@@ -422,6 +496,37 @@ def merge_pdfs(
         # fonts and pages): a quarter smaller, for no measurable time.
         hasil.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate)
         return out.getvalue()
+
+
+def _outline_levels(items: list, levels: list[int]) -> dict[int, int] | None:
+    """The level of each bookmark of a part (by ``id``), from the levels of its
+    headings: the bookmarks in document order are its headings in order. None
+    when they do not match (a heading without bookmark)."""
+    urutan: list = []
+
+    def jalan(xs: list) -> None:
+        for x in xs:
+            urutan.append(x)
+            jalan(x.children)
+
+    jalan(items)
+    if len(urutan) != len(levels):
+        return None
+    return {id(x): t for x, t in zip(urutan, levels, strict=True)}
+
+
+def _graft(items: list, tingkat: dict[int, int], bookmarks: list, jalur: list) -> None:
+    """Add a part's top bookmarks to the joined outline, each under the last bookmark
+    of a lower level (``jalur``), and follow the part's last bookmarks down."""
+    for x in items:
+        level = tingkat[id(x)]
+        while jalur and jalur[-1][0] >= level:
+            jalur.pop()
+        (jalur[-1][1].children if jalur else bookmarks).append(x)
+        jalur.append((level, x))
+        while x.children:
+            x = x.children[-1]
+            jalur.append((tingkat[id(x)], x))
 
 
 # ----------------------------------------------------------------------- workers
@@ -634,7 +739,10 @@ def _cetak_parallel(
         overlays.insert(0, _layer_overlay(hasil["lapisan"].pdf))
     parts = [hasil[k].pdf for k in urutan]
     nested = [False, False, *p.nested]
-    pdf = merge_pdfs(parts, nested, tuple(overlays), placeholders=1, arsip=arsip, depan=depan)
+    levels = [heading_levels(task[k]) for k in urutan]
+    pdf = merge_pdfs(
+        parts, nested, tuple(overlays), placeholders=1, arsip=arsip, depan=depan, levels=levels
+    )
     return (
         PrintResult(
             pdf=pdf,

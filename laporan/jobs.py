@@ -20,6 +20,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -38,6 +39,8 @@ __all__ = [
     "data_berubah",
     "draf_otomatis",
     "tahun_berubah",
+    "tetap_jalankan",
+    "tetap_minta",
 ]
 
 log = logging.getLogger(__name__)
@@ -169,7 +172,7 @@ SIMPAN_SELESAI = 3
 
 def _bersihkan(job: CetakJob) -> None:
     lama = CetakJob.objects.filter(
-        perangkat_daerah_id=job.perangkat_daerah_id, tahun=job.tahun
+        perangkat_daerah_id=job.perangkat_daerah_id, tahun=job.tahun, jenis=CetakJob.Jenis.DRAF
     ).order_by("-dibuat")[SIMPAN_SELESAI:]
     for x in lama:
         if x.berkas:
@@ -197,7 +200,9 @@ def draf_minta(pd: PerangkatDaerah, tahun: int, pengguna) -> CetakJob:
 
     isi = kode_isi(susun_dokumen(pd, tahun))
     ada = (
-        CetakJob.objects.filter(perangkat_daerah=pd, tahun=tahun, kode_isi=isi)
+        CetakJob.objects.filter(
+            perangkat_daerah=pd, tahun=tahun, kode_isi=isi, jenis=CetakJob.Jenis.DRAF
+        )
         .exclude(status=CetakJob.Status.GAGAL)
         .order_by("-dibuat")
         .first()
@@ -215,6 +220,95 @@ def draf_minta(pd: PerangkatDaerah, tahun: int, pengguna) -> CetakJob:
 
 def _berkas_ada(job: CetakJob) -> bool:
     return bool(job.berkas) and job.berkas.storage.exists(job.berkas.name)
+
+
+# ----------------------------------------------------------------------- the sign-off
+
+# Stands in the verification address of a sign-off job for the content code.
+PENANDA_KODE = "{kode_isi}"
+# What a sign-off job says when its print failed for an unexpected reason.
+PESAN_TETAP_GAGAL = "PDF tidak dapat dibuat; LKjIP belum ditetapkan dan tidak ada data yang berubah"
+
+
+def tetap_minta(lkjip, pengguna, alamat_verifikasi: str) -> CetakJob:
+    """The kepala signs the year off: a job that signs it off and prints its stamped
+    PDF (``tetap_jalankan``), or the one already waiting or under way for the year.
+    ``alamat_verifikasi``: the verification URL with ``PENANDA_KODE`` for the code.
+    Without a broker the job runs here, now."""
+    from laporan.tasks import cetak_tetap
+
+    ada = (
+        CetakJob.objects.filter(
+            perangkat_daerah_id=lkjip.perangkat_daerah_id,
+            tahun=lkjip.tahun,
+            jenis=CetakJob.Jenis.TETAP,
+            status__in=[CetakJob.Status.ANTRE, CetakJob.Status.BERJALAN],
+        )
+        .order_by("-dibuat")
+        .first()
+    )
+    if ada is not None:
+        return ada
+    job = CetakJob.objects.create(
+        id=uuid.uuid4(),
+        perangkat_daerah_id=lkjip.perangkat_daerah_id,
+        tahun=lkjip.tahun,
+        kode_isi="",
+        jenis=CetakJob.Jenis.TETAP,
+        alamat_verifikasi=alamat_verifikasi,
+        diminta_oleh=pengguna if getattr(pengguna, "is_authenticated", False) else None,
+    )
+    if not antrean_aktif():
+        return tetap_jalankan(str(job.pk))
+    transaction.on_commit(lambda: cetak_tetap.delay(str(job.pk)))
+    return job
+
+
+def tetap_jalankan(job_id: str) -> CetakJob:
+    """Sign the year of a job off (in a worker; in place without a broker).
+
+    The sign-off and its print are one transaction (``lkjip_tetapkan``): the year
+    is signed off, locked, and its snapshot (PDF, hash) stored only when the
+    print succeeds; when it fails nothing changes and the job says why. The row
+    lock on the LKjIP makes it happen once: a second job, or an approve/return
+    at the same time, waits and then finds the year signed off."""
+    from laporan.models import LKjIP
+    from laporan.services.alur import lkjip_tetapkan
+    from laporan.services.kesiapan import BelumSiap
+
+    job = CetakJob.objects.select_related("perangkat_daerah", "diminta_oleh").get(pk=job_id)
+    if job.status in (CetakJob.Status.SELESAI, CetakJob.Status.GAGAL):
+        return job
+    _tahap(job, 10, "Menetapkan dan mencetak dokumen", status=CetakJob.Status.BERJALAN)
+    lkjip = LKjIP.objects.get(perangkat_daerah=job.perangkat_daerah, tahun=job.tahun)
+    try:
+        snapshot = lkjip_tetapkan(
+            lkjip=lkjip,
+            pengguna=job.diminta_oleh,
+            alamat_verifikasi=lambda kode: job.alamat_verifikasi.replace(PENANDA_KODE, kode),
+            pool=CeleryPool() if antrean_aktif() else None,
+        )
+    except BelumSiap as e:
+        _gagal(job, f"LKjIP belum siap ditetapkan: {len(e.kekurangan)} hal belum lengkap")
+        return job
+    except ValidationError as e:
+        _gagal(job, " ".join(e.messages))
+        return job
+    except Exception:
+        log.exception("Penetapan %s gagal.", job.pk)
+        _gagal(job, PESAN_TETAP_GAGAL)
+        return job
+    _tahap(
+        job,
+        100,
+        "Selesai",
+        status=CetakJob.Status.SELESAI,
+        snapshot=snapshot,
+        halaman=snapshot.halaman,
+        kode_isi=snapshot.kode_isi,
+        selesai_pada=timezone.now(),
+    )
+    return job
 
 
 # ----------------------------------------------------------------------- in the background

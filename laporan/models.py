@@ -200,6 +200,10 @@ class CetakJob(models.Model):
     """One print of a draft LKjIP on the job queue (``laporan.jobs``): its progress, and
     the PDF when it is done. A print of the same content (``kode_isi``) is reused."""
 
+    class Jenis(models.TextChoices):
+        DRAF = "draf", "Draf"
+        TETAP = "tetap", "Penetapan"
+
     class Status(models.TextChoices):
         ANTRE = "antre", "Menunggu giliran"
         BERJALAN = "berjalan", "Sedang dicetak"
@@ -223,6 +227,15 @@ class CetakJob(models.Model):
     diminta_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # A sign-off (``TETAP``): the year is signed off by the job, in one transaction with
+    # the print of its stamped PDF (``laporan.jobs.tetap_jalankan``), which is the snapshot's.
+    jenis = models.CharField("jenis", max_length=10, choices=Jenis.choices, default=Jenis.DRAF)
+    alamat_verifikasi = models.CharField(
+        "alamat verifikasi", max_length=500, blank=True, help_text="dengan {kode_isi}"
+    )
+    snapshot = models.ForeignKey(
+        "SnapshotLKjIP", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = "pekerjaan cetak"
@@ -230,7 +243,10 @@ class CetakJob(models.Model):
         indexes = [models.Index(fields=["perangkat_daerah", "tahun", "kode_isi"])]
 
     def __str__(self) -> str:
-        return f"Cetak draf {self.perangkat_daerah_id}/{self.tahun} ({self.get_status_display()})"
+        jenis = "draf" if self.jenis == self.Jenis.DRAF else "penetapan"
+        return (
+            f"Cetak {jenis} {self.perangkat_daerah_id}/{self.tahun} ({self.get_status_display()})"
+        )
 
 
 class PembandingPD(models.Model):

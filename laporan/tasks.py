@@ -13,6 +13,15 @@ def cetak_draf(job_id: str) -> str:
     return job_jalankan(job_id).status
 
 
+@shared_task(name="laporan.tasks.cetak_tetap", acks_late=False)
+def cetak_tetap(job_id: str) -> str:
+    """Sign off the year of a ``CetakJob`` and print its stamped PDF; returns its status.
+    Not acknowledged late: a sign-off is not run twice after a worker is lost."""
+    from laporan.jobs import tetap_jalankan
+
+    return tetap_jalankan(job_id).status
+
+
 @shared_task(name="laporan.tasks.cetak_bagian")
 def cetak_bagian(html: str, tags: bool = False) -> dict:
     """Lay out one part of a document (``laporan.cetak``) and return it as JSON."""

@@ -126,15 +126,27 @@ def nama_berkas_snapshot(snapshot: SnapshotLKjIP) -> str:
     return f"LKjIP-{snapshot.lkjip.tahun}-{nama}-versi-{snapshot.versi}.pdf"
 
 
+def tetapkan_periksa(lkjip: LKjIP) -> None:
+    """What a sign-off checks first, without locking (the sign-off page answers at
+    once; ``lkjip_tetapkan`` checks again under the row lock): ValidationError when
+    the LKjIP is not submitted, BelumSiap when something is missing."""
+    _pastikan_diajukan(lkjip, "ditetapkan")
+    kurang = kesiapan_lkjip(lkjip.perangkat_daerah, lkjip.tahun)
+    if kurang:
+        raise BelumSiap(lkjip.tahun, kurang)
+
+
 @transaction.atomic
 def lkjip_tetapkan(
-    *, lkjip: LKjIP, pengguna, alamat_verifikasi: Callable[[str], str]
+    *, lkjip: LKjIP, pengguna, alamat_verifikasi: Callable[[str], str], pool=None
 ) -> SnapshotLKjIP:
     """The kepala signs off: render the PDF once with its stamp, store it, lock the year.
 
     ``alamat_verifikasi(kode_isi)`` gives the absolute URL of the public
     verification page printed (with a QR code) on every page. Everything happens
-    in one transaction: if rendering or storing fails nothing changes.
+    in one transaction: if rendering or storing fails nothing changes. It runs in a
+    job of the queue (``laporan.jobs.tetap_jalankan``); ``pool``: the executor of the
+    parts of the print (``laporan.jobs.CeleryPool`` in a worker).
     """
     from laporan.dokumen import susun_dokumen
     from laporan.pdf import (
@@ -183,6 +195,7 @@ def lkjip_tetapkan(
         render_html(dokumen, stempel=stempel),
         kunci=document_key(pd, lkjip.tahun),
         arsip=arsip_dokumen(dokumen),
+        **({"pool": pool} if pool is not None else {}),
     )
     snapshot = SnapshotLKjIP(
         lkjip=lkjip,

@@ -22,13 +22,14 @@ from kinerja.models import PerangkatDaerah
 from kinerja.services.realisasi import romawi
 from kinerja.services.review import triwulan_disetujui
 from laporan.forms import AlasanForm, KomentarForm
-from laporan.models import SnapshotLKjIP
+from laporan.jobs import PENANDA_KODE, PESAN_TETAP_GAGAL, tetap_minta
+from laporan.models import CetakJob, SnapshotLKjIP
 from laporan.services.alur import (
     lkjip_ajukan,
     lkjip_buka_kembali,
     lkjip_kembalikan,
-    lkjip_tetapkan,
     nama_berkas_snapshot,
+    tetapkan_periksa,
 )
 from laporan.services.kesiapan import BelumSiap, daftar_kata
 from laporan.views.editor import get_lkjip, tampilkan_editor, url_editor
@@ -103,14 +104,13 @@ def kembalikan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 
 @require_POST
 def tetapkan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    """The sign-off is a job of the queue (``laporan.jobs.tetap_minta``): it signs the year
+    off and prints its stamped PDF in one transaction; the page follows its progress
+    and offers the PDF. Without a broker it is done before this answers."""
     pd = get_reviewable_perangkat_daerah_for_user(request.user, kode)
     lkjip = get_lkjip(pd, tahun)
-
-    def alamat(kode_isi: str) -> str:
-        return request.build_absolute_uri(reverse("verifikasi", kwargs={"kode_isi": kode_isi}))
-
     try:
-        snapshot = lkjip_tetapkan(lkjip=lkjip, pengguna=request.user, alamat_verifikasi=alamat)
+        tetapkan_periksa(lkjip)
     except BelumSiap as e:
         messages.error(
             request,
@@ -121,17 +121,23 @@ def tetapkan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     except ValidationError as e:
         _flash_errors(request, e)
         return redirect(url_editor(pd, tahun))
-    except Exception:
-        # Rendering failed: the transaction was rolled back, nothing was stored.
-        log.exception("LKjIP %s %s: PDF gagal dibuat saat penetapan", pd.kode, tahun)
-        messages.error(request, PESAN_PDF_GAGAL)
+    penanda = "0" * 64
+    alamat = request.build_absolute_uri(reverse("verifikasi", kwargs={"kode_isi": penanda}))
+    job = tetap_minta(lkjip, request.user, alamat.replace(penanda, PENANDA_KODE))
+    if job.status == CetakJob.Status.SELESAI and job.snapshot is not None:
+        messages.success(
+            request,
+            f"LKjIP tahun {tahun} ditetapkan sebagai versi {job.snapshot.versi} "
+            f"({job.snapshot.halaman} halaman); seluruh data tahun {tahun} kini terkunci.",
+        )
         return redirect(url_editor(pd, tahun))
-    messages.success(
-        request,
-        f"LKjIP tahun {tahun} ditetapkan sebagai versi {snapshot.versi} ({snapshot.halaman} "
-        f"halaman); seluruh data tahun {tahun} kini terkunci.",
-    )
-    return redirect(url_editor(pd, tahun))
+    if job.status == CetakJob.Status.GAGAL:
+        if job.pesan_galat == PESAN_TETAP_GAGAL:
+            messages.error(request, PESAN_PDF_GAGAL)
+        else:
+            messages.error(request, job.pesan_galat)
+        return redirect(url_editor(pd, tahun))
+    return redirect("lkjip-cetak-status", kode=pd.kode, tahun=tahun, job=job.pk)
 
 
 @require_POST

@@ -16,7 +16,7 @@ from laporan.models import CetakJob
 def _job(request: HttpRequest, kode: str, tahun: int, job: uuid.UUID) -> CetakJob:
     pd, _ = get_perangkat_daerah_for_user(request.user, kode)
     try:
-        return CetakJob.objects.select_related("perangkat_daerah").get(
+        return CetakJob.objects.select_related("perangkat_daerah", "snapshot").get(
             pk=job, perangkat_daerah=pd, tahun=tahun
         )
     except CetakJob.DoesNotExist:
@@ -31,6 +31,17 @@ def nama_berkas(j: CetakJob) -> str:
     return f"LKjIP-{j.tahun}-{'-'.join(j.perangkat_daerah.nama.split())}-draf.pdf"
 
 
+def _url_berkas(j: CetakJob) -> str:
+    if j.status != CetakJob.Status.SELESAI:
+        return ""
+    if j.jenis == CetakJob.Jenis.TETAP:
+        if j.snapshot is None:  # the version was deleted since (reopened and re-signed)
+            return ""
+        kwargs = {"kode": j.perangkat_daerah.kode, "tahun": j.tahun, "versi": j.snapshot.versi}
+        return reverse("lkjip-snapshot", kwargs=kwargs)
+    return _url("lkjip-cetak-berkas", j)
+
+
 def keadaan(j: CetakJob) -> dict:
     """The state of a print as the progress page shows it."""
     return {
@@ -42,7 +53,7 @@ def keadaan(j: CetakJob) -> dict:
         "gagal": j.status == CetakJob.Status.GAGAL,
         "pesan_galat": j.pesan_galat,
         "halaman": j.halaman,
-        "url_berkas": _url("lkjip-cetak-berkas", j) if j.status == CetakJob.Status.SELESAI else "",
+        "url_berkas": _url_berkas(j),
     }
 
 
@@ -54,6 +65,7 @@ def cetak_status(request: HttpRequest, kode: str, tahun: int, job: uuid.UUID) ->
         "pd": j.perangkat_daerah,
         "tahun": tahun,
         "job": j,
+        "tetap": j.jenis == CetakJob.Jenis.TETAP,
         "k": keadaan(j),
         "url_json": _url("lkjip-cetak-json", j),
         "url_status": _url("lkjip-cetak-status", j),
@@ -72,7 +84,7 @@ def cetak_json(request: HttpRequest, kode: str, tahun: int, job: uuid.UUID) -> J
 @require_safe
 def cetak_berkas(request: HttpRequest, kode: str, tahun: int, job: uuid.UUID) -> FileResponse:
     j = _job(request, kode, tahun, job)
-    if j.status != CetakJob.Status.SELESAI or not j.berkas:
+    if j.jenis != CetakJob.Jenis.DRAF or j.status != CetakJob.Status.SELESAI or not j.berkas:
         raise Http404("PDF belum selesai dicetak.")
     try:
         berkas = j.berkas.open("rb")

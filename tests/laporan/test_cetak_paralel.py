@@ -4,6 +4,7 @@ bookmarks and stamp — also when the remembered layout is wrong."""
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import subprocess
@@ -518,3 +519,41 @@ def test_the_stylesheet_is_parsed_once_per_thread():
     # A link out of the application directory stays, for WeasyPrint to refuse.
     luar = '<link rel="stylesheet" href="../luar.css">'
     assert cetak_bagian._cached_stylesheets(luar, akar) == (luar, [], sini[0][2])
+
+
+def test_a_large_chapter_is_cut_where_its_pages_break_and_printed_the_same(paralel, monkeypatch):
+    """BAB III of a large perangkat daerah is most of its document: it is cut into
+    pieces where a landscape table starts or ends (a forced page break), and the
+    joined pieces are the single-process print: text, pages, page numbers,
+    daftar, links, bookmarks (under their sasaran) and page labels."""
+    from interchange.simpan import paket_simpan
+    from tests.laporan.sintetis import paket_sintetis
+
+    paket = paket_sintetis(6)
+    paket.perangkat_daerah.kode = "99.02.07"
+    html = render_html(susun_dokumen(paket_simpan(paket=paket), 2024))
+    # The size of the pieces scaled down to this small document.
+    monkeypatch.setattr(modul_cetak, "CUT_SIZE", 8_000)
+    p = split(split_layer(html)[0])
+    ident = [i for i, _ in p.body]
+    bab3 = ident[ident.index("bab-iii") : ident.index("bab-iv")]
+    assert len(bab3) >= 4
+    pieces = [b for _, b in p.body[ident.index("bab-iii") : ident.index("bab-iv")]]
+    for before, piece in itertools.pairwise(pieces):
+        # Each piece opens the section again (without its id), the one before closes
+        # it; the cut is where a landscape table starts or ends.
+        assert piece.startswith('<section class="bab">') and piece.count("<section") == 1
+        assert before.endswith("</section>")
+        assert piece.startswith('<section class="bab"><div class="lanskap">') or before.endswith(
+            "<!--/lanskap--></section>"
+        )
+    assert any(lv and lv[0] > 3 for lv in p.levels)  # a piece opening below its sasaran
+    satu, _ = cetak_single_process(html, AKAR)
+    hasil = cetak_dokumen(html, AKAR)
+    assert hasil.mode == "paralel" and hasil.halaman == satu.halaman
+    _sama(hasil.pdf, satu.pdf)
+    assert _label(hasil.pdf) == _label(satu.pdf)
+    # Without the cut (a large CUT_SIZE) BAB III is one part.
+    monkeypatch.setattr(modul_cetak, "CUT_SIZE", 10**9)
+    ident = [i for i, _ in split(split_layer(html)[0]).body]
+    assert ident[ident.index("bab-iii") + 1] == "bab-iv"
