@@ -14,6 +14,7 @@ requested, and the parts print as ``LKJIP_PDF_PROSES`` says.
 from __future__ import annotations
 
 import base64
+import hashlib
 import logging
 import time
 import uuid
@@ -172,7 +173,7 @@ SIMPAN_SELESAI = 3
 
 def _bersihkan(job: CetakJob) -> None:
     lama = CetakJob.objects.filter(
-        perangkat_daerah_id=job.perangkat_daerah_id, tahun=job.tahun, jenis=CetakJob.Jenis.DRAF
+        perangkat_daerah_id=job.perangkat_daerah_id, tahun=job.tahun, jenis=job.jenis
     ).order_by("-dibuat")[SIMPAN_SELESAI:]
     for x in lama:
         if x.berkas:
@@ -215,6 +216,95 @@ def draf_minta(pd: PerangkatDaerah, tahun: int, pengguna) -> CetakJob:
     if not antrean_aktif():
         return job_jalankan(str(job.pk))
     transaction.on_commit(lambda: cetak_draf.delay(str(job.pk)))
+    return job
+
+
+# ----------------------------------------------------------------------- the evidence zip
+
+
+def kode_bukti(bukti) -> str:
+    """What an evidence zip holds: its files, their names and sizes (SHA-256 of them)."""
+    from laporan.services.bukti_zip import nama_di_zip
+
+    isi = "\n".join(
+        f"{b.pk}|{b.berkas.name}|{b.ukuran}|{nama}"
+        for b, nama in zip(bukti, nama_di_zip(bukti), strict=True)
+    )
+    return hashlib.sha256(("bukti\n" + isi).encode()).hexdigest()
+
+
+def bukti_minta(pd: PerangkatDaerah, tahun: int, pengguna) -> CetakJob:
+    """The zip of the year's evidence as it is now: a finished one of the same files, one
+    under way, or a new job on the queue (the web process only reads the list)."""
+    from laporan.selectors import bukti_untuk_zip
+    from laporan.tasks import buat_bukti_zip
+
+    isi = kode_bukti(bukti_untuk_zip(pd, tahun))
+    ada = (
+        CetakJob.objects.filter(
+            perangkat_daerah=pd, tahun=tahun, kode_isi=isi, jenis=CetakJob.Jenis.BUKTI
+        )
+        .exclude(status=CetakJob.Status.GAGAL)
+        .order_by("-dibuat")
+        .first()
+    )
+    if ada is not None and (ada.status != CetakJob.Status.SELESAI or _berkas_ada(ada)):
+        return ada
+    job = CetakJob.objects.create(
+        id=uuid.uuid4(),
+        perangkat_daerah=pd,
+        tahun=tahun,
+        kode_isi=isi,
+        diminta_oleh=pengguna,
+        jenis=CetakJob.Jenis.BUKTI,
+    )
+    if not antrean_aktif():
+        return bukti_jalankan(str(job.pk))
+    transaction.on_commit(lambda: buat_bukti_zip.delay(str(job.pk)))
+    return job
+
+
+def bukti_jalankan(job_id: str) -> CetakJob:
+    """Write the evidence zip of a job to storage, its progress by bytes copied."""
+    import tempfile
+
+    from django.core.files import File
+
+    from laporan.selectors import bukti_untuk_zip
+    from laporan.services.bukti_zip import zip_bukti
+
+    job = CetakJob.objects.select_related("perangkat_daerah").get(pk=job_id)
+    if job.status == CetakJob.Status.SELESAI:
+        return job
+    bukti = bukti_untuk_zip(job.perangkat_daerah, job.tahun)
+    total = sum(b.ukuran for b in bukti) or 1
+    _tahap(job, 1, f"Mengumpulkan {len(bukti)} berkas", status=CetakJob.Status.BERJALAN)
+    try:
+        with tempfile.TemporaryFile() as tmp:
+            ditulis, dilaporkan = 0, 0
+            for potong in zip_bukti(bukti):
+                tmp.write(potong)
+                ditulis += len(potong)
+                persen = min(99, 1 + 98 * ditulis // total)
+                if persen >= dilaporkan + 5:
+                    dilaporkan = persen
+                    _tahap(job, persen, f"Menyalin berkas ({persen}%)")
+            tmp.seek(0)
+            job.berkas.save(f"{job.pk.hex}.zip", File(tmp), save=False)
+    except Exception as e:
+        log.exception("Arsip bukti %s gagal.", job.pk)
+        _gagal(job, f"kesalahan tak terduga ({type(e).__name__})")
+        raise
+    job.selesai_pada = timezone.now()
+    _tahap(
+        job,
+        100,
+        "Selesai",
+        status=CetakJob.Status.SELESAI,
+        berkas=job.berkas,
+        selesai_pada=job.selesai_pada,
+    )
+    _bersihkan(job)
     return job
 
 

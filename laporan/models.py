@@ -193,7 +193,8 @@ class SaranaPrasarana(models.Model):
 
 
 def _lokasi_cetak(instance: CetakJob, filename: str) -> str:
-    return f"cetak/{instance.perangkat_daerah_id}/{instance.tahun}/{instance.pk.hex}.pdf"
+    akhiran = "zip" if instance.jenis == CetakJob.Jenis.BUKTI else "pdf"
+    return f"cetak/{instance.perangkat_daerah_id}/{instance.tahun}/{instance.pk.hex}.{akhiran}"
 
 
 class CetakJob(models.Model):
@@ -203,6 +204,7 @@ class CetakJob(models.Model):
     class Jenis(models.TextChoices):
         DRAF = "draf", "Draf"
         TETAP = "tetap", "Penetapan"
+        BUKTI = "bukti", "Arsip bukti dukung"
 
     class Status(models.TextChoices):
         ANTRE = "antre", "Menunggu giliran"
@@ -243,9 +245,9 @@ class CetakJob(models.Model):
         indexes = [models.Index(fields=["perangkat_daerah", "tahun", "kode_isi"])]
 
     def __str__(self) -> str:
-        jenis = "draf" if self.jenis == self.Jenis.DRAF else "penetapan"
         return (
-            f"Cetak {jenis} {self.perangkat_daerah_id}/{self.tahun} ({self.get_status_display()})"
+            f"{self.get_jenis_display()} {self.perangkat_daerah_id}/{self.tahun} "
+            f"({self.get_status_display()})"
         )
 
 

@@ -41,3 +41,11 @@ def cetak_draf_otomatis(pd_id: int, tahun: int) -> str:
     from laporan.jobs import draf_otomatis
 
     return draf_otomatis(pd_id, tahun)
+
+
+@shared_task(name="laporan.tasks.buat_bukti_zip", acks_late=True)
+def buat_bukti_zip(job_id: str) -> str:
+    """Write the evidence zip of a ``CetakJob`` (``laporan.jobs.bukti_jalankan``)."""
+    from laporan.jobs import bukti_jalankan
+
+    return bukti_jalankan(job_id).status

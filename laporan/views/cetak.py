@@ -28,7 +28,10 @@ def _url(nama: str, j: CetakJob) -> str:
 
 
 def nama_berkas(j: CetakJob) -> str:
-    return f"LKjIP-{j.tahun}-{'-'.join(j.perangkat_daerah.nama.split())}-draf.pdf"
+    nama = "-".join(j.perangkat_daerah.nama.split())
+    if j.jenis == CetakJob.Jenis.BUKTI:
+        return f"bukti-dukung-{nama}-{j.tahun}.zip"
+    return f"LKjIP-{j.tahun}-{nama}-draf.pdf"
 
 
 def _url_berkas(j: CetakJob) -> str:
@@ -66,6 +69,7 @@ def cetak_status(request: HttpRequest, kode: str, tahun: int, job: uuid.UUID) ->
         "tahun": tahun,
         "job": j,
         "tetap": j.jenis == CetakJob.Jenis.TETAP,
+        "bukti": j.jenis == CetakJob.Jenis.BUKTI,
         "k": keadaan(j),
         "url_json": _url("lkjip-cetak-json", j),
         "url_status": _url("lkjip-cetak-status", j),
@@ -84,10 +88,14 @@ def cetak_json(request: HttpRequest, kode: str, tahun: int, job: uuid.UUID) -> J
 @require_safe
 def cetak_berkas(request: HttpRequest, kode: str, tahun: int, job: uuid.UUID) -> FileResponse:
     j = _job(request, kode, tahun, job)
-    if j.jenis != CetakJob.Jenis.DRAF or j.status != CetakJob.Status.SELESAI or not j.berkas:
-        raise Http404("PDF belum selesai dicetak.")
+    if j.jenis == CetakJob.Jenis.TETAP or j.status != CetakJob.Status.SELESAI or not j.berkas:
+        raise Http404("Berkas belum selesai dibuat.")
     try:
         berkas = j.berkas.open("rb")
     except FileNotFoundError:
-        raise Http404("Berkas PDF sudah tidak tersedia; cetak ulang draf.") from None
+        raise Http404("Berkas sudah tidak tersedia; minta sekali lagi.") from None
+    if j.jenis == CetakJob.Jenis.BUKTI:
+        return FileResponse(
+            berkas, content_type="application/zip", as_attachment=True, filename=nama_berkas(j)
+        )
     return FileResponse(berkas, content_type="application/pdf", filename=nama_berkas(j))

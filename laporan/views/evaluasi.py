@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -14,8 +14,6 @@ from kinerja.audit import format_waktu
 from kinerja.models import BuktiDukung, Pemda, Peran, PerangkatDaerah, StatusTriwulan
 from kinerja.services.tenggat import tenggat_tahun
 from laporan.models import LKjIP, SnapshotLKjIP
-from laporan.selectors import bukti_untuk_zip
-from laporan.services.bukti_zip import zip_bukti
 from laporan.tables import tabel_evaluasi
 
 PESAN_BUKAN_EVALUATOR = (
@@ -110,13 +108,26 @@ def daftar(request: HttpRequest, kode: str) -> HttpResponse:
 
 
 @require_safe
-def bukti_zip(request: HttpRequest, kode: str, kode_pd: str, tahun: int) -> StreamingHttpResponse:
+def bukti_zip(request: HttpRequest, kode: str, kode_pd: str, tahun: int) -> HttpResponse:
+    """The year's evidence as one zip, written by a job on the queue (``laporan.jobs``):
+    at once when the same files were zipped before, else its progress page."""
+    from django.http import FileResponse
+    from django.shortcuts import redirect
+
+    from laporan.jobs import bukti_minta
+    from laporan.models import CetakJob
+    from laporan.views.cetak import nama_berkas
+
     pemda = get_pemda_evaluasi_for_user(request.user, kode)
     pd = PerangkatDaerah.objects.filter(pemda=pemda, kode=kode_pd).first()
     if pd is None:
         raise Http404("Perangkat daerah tidak ditemukan di pemda ini.")
-    bukti = bukti_untuk_zip(pd, tahun)
-    nama = "-".join(pd.nama.split())
-    r = StreamingHttpResponse(zip_bukti(bukti), content_type="application/zip")
-    r["Content-Disposition"] = f'attachment; filename="bukti-dukung-{nama}-{tahun}.zip"'
-    return r
+    job = bukti_minta(pd, tahun, request.user)
+    if job.status == CetakJob.Status.SELESAI:
+        return FileResponse(
+            job.berkas.open("rb"),
+            content_type="application/zip",
+            as_attachment=True,
+            filename=nama_berkas(job),
+        )
+    return redirect("lkjip-cetak-status", kode=pd.kode, tahun=tahun, job=job.pk)

@@ -173,3 +173,48 @@ def test_zip_is_forbidden_to_kecamatan_users(client, request, pengguna):
 def test_zip_rejects_post(client, evaluator):
     client.force_login(evaluator)
     assert client.post(ZIP_A).status_code == 405
+
+
+def test_the_zip_is_made_once_for_the_same_files_and_again_after_a_change(client, evaluator, demo):
+    from unittest import mock
+
+    from laporan.models import CetakJob
+
+    tambah_bukti(demo["a"], "IKT-1", nama="satu.pdf", isi=b"%PDF-1.4 satu")
+    client.force_login(evaluator)
+    assert _zip(client.get(ZIP_A)).namelist() == ["IKT-1_TW4_satu.pdf"]
+    with mock.patch("laporan.services.bukti_zip.zip_bukti", side_effect=AssertionError):
+        assert _zip(client.get(ZIP_A)).namelist() == ["IKT-1_TW4_satu.pdf"]
+    tambah_bukti(demo["a"], "IKT-2", nama="dua.pdf", isi=b"%PDF-1.4 dua")
+    assert len(_zip(client.get(ZIP_A)).namelist()) == 2
+    assert CetakJob.objects.filter(jenis=CetakJob.Jenis.BUKTI).count() == 2
+
+
+def test_with_a_broker_the_request_only_queues_the_zip(
+    client, evaluator, demo, settings, django_capture_on_commit_callbacks
+):
+    from unittest import mock
+
+    from laporan.models import CetakJob
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    tambah_bukti(demo["a"], "IKT-1", nama="satu.pdf", isi=b"%PDF-1.4 satu")
+    client.force_login(evaluator)
+    with (
+        mock.patch("laporan.tasks.buat_bukti_zip.delay") as delay,
+        mock.patch("laporan.services.bukti_zip.zip_bukti") as tulis,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        r = client.get(ZIP_A)
+    job = CetakJob.objects.get(jenis=CetakJob.Jenis.BUKTI)
+    assert r.status_code == 302 and r["Location"].endswith(f"/lkjip/cetak/{job.pk}/")
+    assert not tulis.called
+    delay.assert_called_once_with(str(job.pk))
+    halaman = client.get(r["Location"]).content.decode()
+    assert "Arsip bukti dukung LKjIP tahun 2024" in halaman
+    from laporan.jobs import bukti_jalankan
+
+    bukti_jalankan(str(job.pk))
+    k = client.get(r["Location"].rstrip("/") + ".json").json()
+    assert k["selesai"] and k["url_berkas"].endswith(f"/cetak/{job.pk}.pdf")
+    assert _zip(client.get(k["url_berkas"])).namelist() == ["IKT-1_TW4_satu.pdf"]
