@@ -14,13 +14,14 @@ The loader is layered like the apps, one part per layer and one code path per pa
 Each part reads with a fixed number of queries, whatever the size of the Renstra.
 
 With ``hanya_tahun`` (the screens of one year: the dashboard, the budget summary,
-the detailed calculation, the pohon kinerja) the rows of the year ``tahun`` are read
-in full, and of the other years only what those screens and ``hitung`` read from
-them: the realisasi of every indicator in the year before and in
-the years the year's reported figures compare with (``tahun_banding``), and for the
-IKU the realisasi and PK targets of every earlier year (the dashboard's charts).
-The other years stay in ``paket.tahun``, empty but for those. The queries are the
-same ones, so their number stays fixed.
+the detailed calculation, the readiness check and the drafts, the pohon kinerja)
+the rows of the year ``tahun`` are read in full, and of the other years only what
+those screens and ``hitung`` read from them: the realisasi of every indicator in the
+year before and in the years the year's reported figures compare with
+(``tahun_banding``), and for the IKU the realisasi and PK targets of every earlier
+year (the dashboard's charts). The other years stay in ``paket.tahun``, empty but
+for those. The queries are the same ones, so their number stays fixed.
+
 A paket holds one Renstra: the one whose period contains ``tahun`` (the latest
 when ``tahun`` is None or no period contains it). Years covered by another of
 the perangkat daerah's Renstra are left out, since their indicators and program
