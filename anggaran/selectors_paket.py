@@ -13,17 +13,26 @@ from kinerja.selectors.paket import LoadedPaket, load_kinerja, strip_scale
 
 
 def paket_anggaran(
-    pd: m.PerangkatDaerah, tahun: int | None = None, *, aturan_hari_ini: bool = False
+    pd: m.PerangkatDaerah,
+    tahun: int | None = None,
+    *,
+    aturan_hari_ini: bool = False,
+    hanya_tahun: bool = False,
 ) -> t.Paket:
     """The paket of ``pd`` with its budget, without the report's place and date
-    (arguments as ``kinerja.selectors.paket.paket_kinerja``)."""
-    return load_anggaran(pd, tahun, aturan_hari_ini=aturan_hari_ini).paket
+    (arguments as ``kinerja.selectors.paket.paket_kinerja``; with ``hanya_tahun`` the
+    budget of the year ``tahun`` only: no screen shows another year's)."""
+    return load_anggaran(pd, tahun, aturan_hari_ini=aturan_hari_ini, hanya_tahun=hanya_tahun).paket
 
 
 def load_anggaran(
-    pd: m.PerangkatDaerah, tahun: int | None = None, *, aturan_hari_ini: bool = False
+    pd: m.PerangkatDaerah,
+    tahun: int | None = None,
+    *,
+    aturan_hari_ini: bool = False,
+    hanya_tahun: bool = False,
 ) -> LoadedPaket:
-    loaded = load_kinerja(pd, tahun, aturan_hari_ini=aturan_hari_ini)
+    loaded = load_kinerja(pd, tahun, aturan_hari_ini=aturan_hari_ini, hanya_tahun=hanya_tahun)
     _add_dpa(pd, loaded)
     _add_realisasi_anggaran(pd, loaded)
     return loaded
@@ -32,8 +41,7 @@ def load_anggaran(
 def _add_dpa(pd: m.PerangkatDaerah, loaded: LoadedPaket) -> None:
     per_tahun = loaded.per_tahun()
     for dpa in (
-        DPA.objects.filter(perangkat_daerah=pd)
-        .exclude(tahun__in=loaded.tahun_lain)
+        loaded.saring_tahun(DPA.objects.filter(perangkat_daerah=pd))
         .order_by("tahun", "urutan_versi")
         .prefetch_related("pagu", "jenis_belanja")
     ):
@@ -49,10 +57,8 @@ def _add_dpa(pd: m.PerangkatDaerah, loaded: LoadedPaket) -> None:
 
 def _add_realisasi_anggaran(pd: m.PerangkatDaerah, loaded: LoadedPaket) -> None:
     per_tahun = loaded.per_tahun()
-    for row in (
-        RealisasiAnggaran.objects.filter(perangkat_daerah=pd)
-        .exclude(tahun__in=loaded.tahun_lain)
-        .order_by("tahun", "id")
+    for row in loaded.saring_tahun(RealisasiAnggaran.objects.filter(perangkat_daerah=pd)).order_by(
+        "tahun", "id"
     ):
         th = per_tahun[row.tahun]
         kode = loaded.node_kode(row)
@@ -62,9 +68,7 @@ def _add_realisasi_anggaran(pd: m.PerangkatDaerah, loaded: LoadedPaket) -> None:
             th.realisasi_anggaran.setdefault(kode, [None] * 4)[row.triwulan - 1] = strip_scale(
                 row.jumlah
             )
-    for row in (
+    for row in loaded.saring_tahun(
         RealisasiJenisBelanja.objects.filter(perangkat_daerah=pd)
-        .exclude(tahun__in=loaded.tahun_lain)
-        .order_by("tahun", "kode")
-    ):
+    ).order_by("tahun", "kode"):
         per_tahun[row.tahun].realisasi_jenis_belanja[row.kode] = strip_scale(row.jumlah)

@@ -57,8 +57,9 @@ def data_kesiapan(
     pd: PerangkatDaerah, tahun: int, *, peran: frozenset[str] = PERAN_OPERATOR
 ) -> DataKesiapan:
     """``peran``: what the viewer can do (``OPERATOR``, ``KEPALA``, ``ADMIN_PEMDA``), so
-    that every item links to a page where the viewer can fix it."""
-    paket = paket_muat(pd, tahun)
+    that every item links to a page where the viewer can fix it. The paket is the
+    year's (``hanya_tahun``): the checks and the drafts read no other year."""
+    paket = paket_muat(pd, tahun, hanya_tahun=True)
     hasil, error = None, None
     try:
         hasil = hitung(paket, tahun)

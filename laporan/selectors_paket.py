@@ -15,7 +15,11 @@ from laporan.models import LKjIP
 
 
 def paket_muat(
-    pd: m.PerangkatDaerah, tahun: int | None = None, *, aturan_hari_ini: bool = False
+    pd: m.PerangkatDaerah,
+    tahun: int | None = None,
+    *,
+    aturan_hari_ini: bool = False,
+    hanya_tahun: bool = False,
 ) -> t.Paket:
     """Read everything held for ``pd`` back as a paket (a bounded number of queries).
 
@@ -28,10 +32,15 @@ def paket_muat(
     (``aturan_berlaku``: a signed year's own rules); without it, or with
     ``aturan_hari_ini`` (what an export must carry, since an import checks the
     rules against the pemda), the pemda's rules of today.
+
+    ``hanya_tahun`` (the screens of one year): the year ``tahun`` in full, of the
+    other years only what those screens and ``hitung`` read (see
+    ``kinerja.selectors.paket``). Documents, exports and commands read everything.
     """
-    loaded = load_anggaran(pd, tahun, aturan_hari_ini=aturan_hari_ini)
+    loaded = load_anggaran(pd, tahun, aturan_hari_ini=aturan_hari_ini, hanya_tahun=hanya_tahun)
     per_tahun = loaded.per_tahun()
-    for x in LKjIP.objects.filter(perangkat_daerah=pd, tahun__in=list(per_tahun)):
+    tahun_baca = [x for x in per_tahun if not hanya_tahun or x == tahun]
+    for x in LKjIP.objects.filter(perangkat_daerah=pd, tahun__in=tahun_baca):
         per_tahun[x.tahun].laporan = _laporan(x)
     return loaded.paket
 

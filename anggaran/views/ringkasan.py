@@ -24,7 +24,7 @@ from kinerja.views.tahun import halaman_tahun_belum_dibuka
 
 def ringkasan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     pd, rw = get_perangkat_daerah_for_user(request.user, kode)
-    paket = paket_anggaran(pd, tahun)
+    paket = paket_anggaran(pd, tahun, hanya_tahun=True)
     th = paket.cari_tahun(tahun)
     if th is None:
         return halaman_tahun_belum_dibuka(request, pd, tahun, judul="Anggaran")

@@ -12,6 +12,16 @@ The loader is layered like the apps, one part per layer and one code path per pa
   whole paket, which the screens, the document and the commands use.
 
 Each part reads with a fixed number of queries, whatever the size of the Renstra.
+
+With ``hanya_tahun`` (the screens of one year: the dashboard, the budget summary,
+the detailed calculation, the readiness check and the drafts, the pohon kinerja)
+the rows of the year ``tahun`` are read in full, and of the other years only what
+those screens and ``hitung`` read from them: the realisasi of every indicator in the
+year before and in the years the year's reported figures compare with
+(``tahun_banding``), and for the IKU the realisasi and PK targets of every earlier
+year (the dashboard's charts). The other years stay in ``paket.tahun``, empty but
+for those. The queries are the same ones, so their number stays fixed.
+
 A paket holds one Renstra: the one whose period contains ``tahun`` (the latest
 when ``tahun`` is None or no period contains it). Years covered by another of
 the perangkat daerah's Renstra are left out, since their indicators and program
@@ -23,6 +33,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+
+from django.db.models import Prefetch, Q, Subquery
 
 from kinerja import models as m
 from kinerja.aturan import aturan_berlaku, aturan_pemda
@@ -44,6 +56,15 @@ class LoadedPaket:
     kode_indikator: dict[int, str]
     # (level, id) -> code of every node of the program tree.
     kode_node: dict[tuple[str, int], str]
+    # Set with ``hanya_tahun``: the one year whose rows are read in full.
+    tahun_tampil: int | None = None
+
+    def saring_tahun(self, qs):
+        """``qs`` (rows with a ``tahun``) without the years left out: another Renstra's,
+        and with ``hanya_tahun`` every year but the one shown."""
+        if self.tahun_tampil is not None:
+            return qs.filter(tahun=self.tahun_tampil)
+        return qs.exclude(tahun__in=self.tahun_lain)
 
     def per_tahun(self) -> dict[int, t.Tahun]:
         return {th.tahun: th for th in self.paket.tahun}
@@ -87,22 +108,33 @@ def _pejabat(p: m.Pejabat | None) -> t.Pejabat | None:
 
 
 def paket_kinerja(
-    pd: m.PerangkatDaerah, tahun: int | None = None, *, aturan_hari_ini: bool = False
+    pd: m.PerangkatDaerah,
+    tahun: int | None = None,
+    *,
+    aturan_hari_ini: bool = False,
+    hanya_tahun: bool = False,
 ) -> t.Paket:
     """The kinerja part of the paket of ``pd`` (no budget, no report place/date).
 
     With ``tahun`` the paket carries the rules in force for that year
     (``aturan_berlaku``: a signed year's own rules); without it, or with
     ``aturan_hari_ini`` (what an export must carry, since an import checks the
-    rules against the pemda), the pemda's rules of today.
+    rules against the pemda), the pemda's rules of today. ``hanya_tahun``: the year
+    ``tahun`` in full, of the other years only what its screens show (module doc).
     """
-    return load_kinerja(pd, tahun, aturan_hari_ini=aturan_hari_ini).paket
+    return load_kinerja(pd, tahun, aturan_hari_ini=aturan_hari_ini, hanya_tahun=hanya_tahun).paket
 
 
 def load_kinerja(
-    pd: m.PerangkatDaerah, tahun: int | None = None, *, aturan_hari_ini: bool = False
+    pd: m.PerangkatDaerah,
+    tahun: int | None = None,
+    *,
+    aturan_hari_ini: bool = False,
+    hanya_tahun: bool = False,
 ) -> LoadedPaket:
     """``paket_kinerja`` with the indexes the layers above add their rows with."""
+    if hanya_tahun and tahun is None:
+        raise ValueError("hanya_tahun needs the year shown")
     pd = m.PerangkatDaerah.objects.select_related("kepala", "pemda", "pemda__kepala").get(pk=pd.pk)
     pemda = pd.pemda
     if tahun is None or aturan_hari_ini:
@@ -135,10 +167,17 @@ def load_kinerja(
         tahun=[t.Tahun(tahun=x) for x in sorted(tahun_list(pd)) if x not in tahun_lain],
         keterangan=pd.keterangan_data or None,
     )
-    loaded = LoadedPaket(paket, renstra_obj, tahun_lain, kode_indikator, kode_node)
+    loaded = LoadedPaket(
+        paket,
+        renstra_obj,
+        tahun_lain,
+        kode_indikator,
+        kode_node,
+        tahun_tampil=tahun if hanya_tahun else None,
+    )
     _add_perjanjian_kinerja(pd, loaded, ada_revisi=bool(renstra.revisi))
     _add_pk_berjenjang(pd, loaded)
-    _add_triwulan(loaded)
+    _add_triwulan(pd, loaded)
     _add_pembanding(loaded)
     _add_skm(pd, loaded)
     _add_angka_dilaporkan(pd, loaded)
@@ -343,15 +382,36 @@ def _program(
 # --------------------------------------------------------------------------- the years
 
 
-def _add_perjanjian_kinerja(pd, loaded: LoadedPaket, *, ada_revisi: bool) -> None:
-    per_tahun = loaded.per_tahun()
-    for pk in (
+def _pk_queryset(pd, loaded: LoadedPaket):
+    qs = (
         m.PerjanjianKinerja.objects.filter(perangkat_daerah=pd)
         .exclude(tahun__in=loaded.tahun_lain)
         .order_by("tahun", "urutan_versi")
         .select_related("pihak_pertama", "pihak_kedua")
-        .prefetch_related("target__indikator", "anggaran_program__program")
-    ):
+    )
+    tampil = loaded.tahun_tampil
+    if tampil is None:
+        return qs.prefetch_related("target__indikator", "anggaran_program__program")
+    # The year shown in full; of the earlier years the IKU targets (the dashboard's charts).
+    return qs.filter(tahun__lte=tampil).prefetch_related(
+        Prefetch(
+            "target",
+            queryset=m.TargetPK.objects.filter(
+                Q(perjanjian_kinerja__tahun=tampil) | Q(indikator__iku=True)
+            ),
+        ),
+        "target__indikator",
+        Prefetch(
+            "anggaran_program",
+            queryset=m.AnggaranProgramPK.objects.filter(perjanjian_kinerja__tahun=tampil),
+        ),
+        "anggaran_program__program",
+    )
+
+
+def _add_perjanjian_kinerja(pd, loaded: LoadedPaket, *, ada_revisi: bool) -> None:
+    per_tahun = loaded.per_tahun()
+    for pk in _pk_queryset(pd, loaded):
         per_tahun[pk.tahun].perjanjian_kinerja.append(
             t.PerjanjianKinerja(
                 versi=pk.versi,
@@ -373,8 +433,7 @@ def _add_perjanjian_kinerja(pd, loaded: LoadedPaket, *, ada_revisi: bool) -> Non
 def _add_pk_berjenjang(pd, loaded: LoadedPaket) -> None:
     per_tahun = loaded.per_tahun()
     for b in (
-        m.PKBerjenjang.objects.filter(perangkat_daerah=pd)
-        .exclude(tahun__in=loaded.tahun_lain)
+        loaded.saring_tahun(m.PKBerjenjang.objects.filter(perangkat_daerah=pd))
         .order_by("tahun", "urutan")
         .select_related("pejabat")
         .prefetch_related("sasaran")
@@ -403,20 +462,37 @@ def _nilai_triwulan(row) -> t.NilaiTW:
     return _nilai_db(row.nilai, row.label)
 
 
-def _add_triwulan(loaded: LoadedPaket) -> None:
+def _realisasi_queryset(pd, loaded: LoadedPaket):
+    qs = m.Realisasi.objects.filter(indikator__renstra=loaded.renstra)
+    tampil = loaded.tahun_tampil
+    if tampil is not None:
+        # The year shown; the year before and the years its reported figures compare
+        # with (``hitung``: change against an earlier year); every earlier year of the
+        # IKU (the dashboard's charts).
+        banding = m.AngkaDilaporkan.objects.filter(
+            perangkat_daerah=pd, tahun=tampil, tahun_banding__isnull=False
+        ).values("tahun_banding")
+        qs = qs.filter(
+            Q(tahun__in=(tampil, tampil - 1))
+            | Q(tahun__in=Subquery(banding))
+            | Q(tahun__lt=tampil, indikator__iku=True)
+        )
+    return qs.order_by("indikator__urutan", "triwulan")
+
+
+def _add_triwulan(pd, loaded: LoadedPaket) -> None:
     """The rencana aksi and the realisasi (with its notes) of each quarter."""
     per_tahun, kode_indikator = loaded.per_tahun(), loaded.kode_indikator
-    for row in m.RencanaAksi.objects.filter(indikator__renstra=loaded.renstra).order_by(
-        "indikator__urutan", "triwulan"
-    ):
+    rencana_aksi = m.RencanaAksi.objects.filter(indikator__renstra=loaded.renstra)
+    if loaded.tahun_tampil is not None:
+        rencana_aksi = rencana_aksi.filter(tahun=loaded.tahun_tampil)
+    for row in rencana_aksi.order_by("indikator__urutan", "triwulan"):
         th = per_tahun.get(row.tahun)
         if th is not None:
             th.rencana_aksi.setdefault(kode_indikator[row.indikator_id], [None] * 4)[
                 row.triwulan - 1
             ] = _nilai_triwulan(row)
-    for row in m.Realisasi.objects.filter(indikator__renstra=loaded.renstra).order_by(
-        "indikator__urutan", "triwulan"
-    ):
+    for row in _realisasi_queryset(pd, loaded):
         th = per_tahun.get(row.tahun)
         if th is None:
             continue
@@ -430,9 +506,10 @@ def _add_triwulan(loaded: LoadedPaket) -> None:
 
 def _add_pembanding(loaded: LoadedPaket) -> None:
     per_tahun = loaded.per_tahun()
-    for row in m.NilaiPembanding.objects.filter(indikator__renstra=loaded.renstra).order_by(
-        "tahun", "indikator__urutan", "urutan"
-    ):
+    pembanding = m.NilaiPembanding.objects.filter(indikator__renstra=loaded.renstra)
+    if loaded.tahun_tampil is not None:
+        pembanding = pembanding.filter(tahun=loaded.tahun_tampil)
+    for row in pembanding.order_by("tahun", "indikator__urutan", "urutan"):
         per_tahun[row.tahun].pembanding.setdefault(
             loaded.kode_indikator[row.indikator_id], []
         ).append(
@@ -448,8 +525,7 @@ def _add_pembanding(loaded: LoadedPaket) -> None:
 def _add_skm(pd, loaded: LoadedPaket) -> None:
     per_tahun = loaded.per_tahun()
     for hasil in (
-        m.HasilSKM.objects.filter(perangkat_daerah=pd)
-        .exclude(tahun__in=loaded.tahun_lain)
+        loaded.saring_tahun(m.HasilSKM.objects.filter(perangkat_daerah=pd))
         .order_by("tahun", "urutan")
         .prefetch_related("unsur")
     ):
@@ -465,10 +541,8 @@ def _add_skm(pd, loaded: LoadedPaket) -> None:
 
 def _add_angka_dilaporkan(pd, loaded: LoadedPaket) -> None:
     per_tahun = loaded.per_tahun()
-    for row in (
-        m.AngkaDilaporkan.objects.filter(perangkat_daerah=pd)
-        .exclude(tahun__in=loaded.tahun_lain)
-        .order_by("tahun", "urutan")
+    for row in loaded.saring_tahun(m.AngkaDilaporkan.objects.filter(perangkat_daerah=pd)).order_by(
+        "tahun", "urutan"
     ):
         per_tahun[row.tahun].angka_dilaporkan.append(
             t.AngkaDilaporkan(

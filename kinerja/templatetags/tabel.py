@@ -4,7 +4,9 @@ The screens' one renderer: each value is formatted by its column's type with
 ``lib.rows.format_cell`` (the formatting the document shares), aligned by the
 screen's classes (``angka`` right, ``tengah`` centred), with ``th scope`` on
 every header cell and the table's title as its accessible name. The escaping is
-templates/_tabel.html's (Django's autoescape).
+Django's autoescape: templates/_tabel.html's, and for the body rows (hundreds on the
+budget and calculation pages, too many for a template each) ``BarisIsi.html``, which
+writes each value as ``{{ value }}`` would.
 """
 
 from __future__ import annotations
@@ -12,6 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django import template
+from django.utils.formats import localize
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import template_localtime
 
 from kinerja.unduh_tabel import catat_tabel, url_unduh
 from lib.rows import (
@@ -76,6 +82,107 @@ class SelIsi:
 class BarisIsi:
     css: str
     cells: list[SelIsi]
+
+    @property
+    def html(self) -> SafeString:
+        """The row as ``<tr>`` (with a line break before and after it)."""
+        out = ["\n<tr"]
+        if self.css:
+            out.append(f' class="{_v(self.css)}"')
+        out.append(">")
+        for c in self.cells:
+            _sel_html(c, out)
+        out.append("</tr>\n")
+        return mark_safe("".join(out))
+
+
+def _v(value) -> str:
+    """``value`` as a template's ``{{ value }}`` writes it: localized, escaped."""
+    value = localize(template_localtime(value))
+    return conditional_escape(value if isinstance(value, str) else str(value))
+
+
+def _sel_html(c: SelIsi, out: list[str]) -> None:
+    tag = _v(c.tag)
+    out.append(f"<{tag}")
+    if c.scope:
+        out.append(f' scope="{_v(c.scope)}"')
+    if c.css:
+        out.append(f' class="{_v(c.css)}"')
+    if c.colspan > 1:
+        out.append(f' colspan="{_v(c.colspan)}"')
+    if c.rowspan > 1:
+        out.append(f' rowspan="{_v(c.rowspan)}"')
+    if c.indent is not None:
+        out.append(f' style="padding-left: {_v(c.indent)}.2em"')
+    if c.cell_title:
+        out.append(f' title="{_v(c.cell_title)}"')
+    out.append(">")
+    if c.parts:
+        _bagian_html(c.parts, out)
+    elif c.changes or c.detail:
+        _perubahan_html(c, out)
+    else:
+        _teks_html(c, out)
+    out.append(f"</{tag}>")
+
+
+def _perubahan_html(c: SelIsi, out: list[str]) -> None:
+    for apa, lama, baru in c.changes:
+        out.append("<div>")
+        if apa:
+            out.append(f'<span class="apa">{_v(apa)}:</span> ')
+        out.append(
+            f'<span class="lama">{_v(lama)}</span> <span aria-label="menjadi">→</span> '
+            f'<span class="baru">{_v(baru)}</span></div>'
+        )
+    if c.detail:
+        kelas = f' class="{_v(c.detail_css)}"' if c.detail_css else ""
+        out.append(f"<div{kelas}>{_v(c.detail)}</div>")
+
+
+def _teks_html(c: SelIsi, out: list[str]) -> None:
+    if c.url:
+        judul = f' title="{_v(c.title)}"' if c.title else ""
+        out.append(f'<a href="{_v(c.url)}"{judul}>')
+    if c.color:
+        out.append(f'<span class="predikat pil" style="--warna: {_v(c.color)}">{_v(c.text)}</span>')
+    elif c.time:
+        out.append(f'<time datetime="{_v(c.time)}">{_v(c.text)}</time>')
+    elif c.text_css or c.title and not c.url:
+        kelas = f' class="{_v(c.text_css)}"' if c.text_css else ""
+        judul = f' title="{_v(c.title)}"' if c.title else ""
+        out.append(f"<span{kelas}{judul}>{_v(c.text)}</span>")
+    else:
+        out.append(_v(c.text))
+    if c.url:
+        out.append("</a>")
+    if c.badge:
+        if c.text:
+            out.append(" ")
+        out.append(f'<span class="lencana">{_v(c.badge)}</span>')
+    if c.note:
+        kelas = f' class="{_v(c.note_css)}"' if c.note_css else ""
+        out.append(f"<br><small{kelas}>{_v(c.note)}</small>")
+
+
+def _bagian_html(parts, out: list[str]) -> None:
+    for p in parts:
+        if p.url:
+            kelas = f' class="{_v(p.css)}"' if p.css else ""
+            out.append(f'<a href="{_v(p.url)}"{kelas}>{_v(p.text)}')
+            if p.parts:
+                _bagian_html(p.parts, out)
+            out.append("</a>")
+        elif p.tag:
+            kelas = f' class="{_v(p.css)}"' if p.css else ""
+            judul = f' title="{_v(p.title)}"' if p.title else ""
+            out.append(f"<{_v(p.tag)}{kelas}{judul}>{_v(p.text)}")
+            if p.parts:
+                _bagian_html(p.parts, out)
+            out.append(f"</{_v(p.tag)}>")
+        else:
+            out.append(_v(p.text))
 
 
 def _kelas(*bagian: str) -> str:

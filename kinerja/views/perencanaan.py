@@ -122,7 +122,7 @@ TINGGI_POHON_LAYAR = 1400
 def _pohon(pd: PerangkatDaerah, r: Renstra, tahun: int) -> dict:
     """The pohon kinerja of the year (in the Renstra shown) as SVG and as a table."""
     th = tahun if r.mulai <= tahun <= r.selesai else r.mulai
-    pohon = pohon_kinerja(paket_kinerja(pd, th), th)
+    pohon = pohon_kinerja(paket_kinerja(pd, th, hanya_tahun=True), th)
     if not pohon.renstra:
         return {}
     judul = f"Pohon Kinerja {pd.nama} Tahun {th}"

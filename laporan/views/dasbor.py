@@ -207,7 +207,7 @@ def grafik_iku(
 
 def beranda_pd(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     pd, rw = get_perangkat_daerah_for_user(request.user, kode)
-    paket = paket_muat(pd, tahun)
+    paket = paket_muat(pd, tahun, hanya_tahun=True)
     th = paket.cari_tahun(tahun)
     if th is None:
         return halaman_tahun_belum_dibuka(request, pd, tahun, judul="")
@@ -292,7 +292,7 @@ def beranda_pd(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 def hitung_rinci(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     """The detailed computation of a year (figures, budget and findings)."""
     pd, rw = get_perangkat_daerah_for_user(request.user, kode)
-    paket = paket_muat(pd, tahun)
+    paket = paket_muat(pd, tahun, hanya_tahun=True)
     if paket.cari_tahun(tahun) is None:
         return halaman_tahun_belum_dibuka(request, pd, tahun, judul="Perhitungan")
     hasil = hitung(paket, tahun)
