@@ -137,10 +137,9 @@ def pekerja(settings):
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_prints_the_draft_in_parts(client, pekerja, demo):
     from django.contrib.auth import get_user_model
+    from django.core.cache import cache
 
     from kinerja.models import Peran
-
-    from django.core.cache import cache
 
     # Parts printed by an earlier test of this process would be reused, not sent.
     cache.clear()
