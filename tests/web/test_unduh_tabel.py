@@ -49,7 +49,8 @@ def _tautan(html: str) -> list[tuple[str, str]]:
     return [
         (unescape(href), label)
         for href, label in re.findall(
-            r'<a href="([^"]*[?&]xlsx=\d+[^"]*)" download aria-label="Unduh tabel ([^"]*) \(Excel\)"',
+            r'<a href="([^"]*[?&]xlsx=\d+[^"]*)" download>Unduh Excel'
+            r'<span class="sr-only">: tabel ([^<]*)</span></a>',
             html,
         )
     ]
