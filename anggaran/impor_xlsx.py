@@ -21,18 +21,16 @@ Every problem names the sheet, the row and the column, in Indonesian.
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from kinerja.engine.angka import NilaiTidakValid, parse_angka
+from lib.xlsx_baca import BerkasDitolak, Galat, buka_buku
 
 BARIS_CARI_KEPALA = 30
 BARIS_MAKS = 20000
@@ -47,34 +45,6 @@ KATA_REALISASI = ("realisasi",)
 KATA_SESUDAH = ("setelah perubahan", "sesudah perubahan", "perubahan", "p-apbd", "papbd")
 KATA_SEBELUM = ("sebelum perubahan", "murni", "semula")
 KATA_BUKAN_JUMLAH = ("%", "persen", "sisa", "selisih", "bertambah", "berkurang", "capaian")
-
-
-@dataclass(frozen=True)
-class Galat:
-    pesan: str
-    sheet: str = ""
-    baris: int | None = None
-    kolom: str = ""
-
-    @property
-    def letak(self) -> str:
-        bagian = []
-        if self.sheet:
-            bagian.append(f"lembar “{self.sheet}”")
-        if self.baris:
-            bagian.append(f"baris {self.baris}")
-        if self.kolom:
-            bagian.append(f"kolom {self.kolom}")
-        return ", ".join(bagian)
-
-    def __str__(self) -> str:
-        return f"{self.letak}: {self.pesan}" if self.letak else self.pesan
-
-
-class BerkasDitolak(Exception):
-    def __init__(self, galat: list[Galat]):
-        super().__init__("; ".join(str(g) for g in galat))
-        self.galat = galat
 
 
 @dataclass
@@ -131,23 +101,7 @@ def _normal(teks: Any) -> str:
 
 def buka_lembar(data: bytes) -> list[Lembar]:
     """Every sheet of an xlsx as values; :class:`BerkasDitolak` for what is no workbook."""
-    if len(data) > UKURAN_MAKS:
-        raise BerkasDitolak([Galat(f"Berkas lebih dari {UKURAN_MAKS // (1024 * 1024)} MB.")])
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise BerkasDitolak(
-            [
-                Galat(
-                    "Buku kerja dilindungi kata sandi atau berformat Excel lama (.xls). "
-                    "Simpan sebagai .xlsx tanpa kata sandi, lalu unggah lagi."
-                )
-            ]
-        )
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise BerkasDitolak([Galat("Berkas ini bukan buku kerja Excel (.xlsx).")])
-    try:
-        wb = load_workbook(io.BytesIO(data), data_only=False)
-    except Exception as e:  # openpyxl raises many kinds on a broken file
-        raise BerkasDitolak([Galat("Buku kerja tidak dapat dibaca: berkas rusak.")]) from e
+    wb = buka_buku(data, UKURAN_MAKS)
     hasil = []
     for ws in wb.worksheets:
         if ws.sheet_state != "visible":

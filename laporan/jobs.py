@@ -192,6 +192,32 @@ def _gagal(job: CetakJob, pesan: str) -> None:
     )
 
 
+def _minta(pd: PerangkatDaerah, tahun: int, pengguna, jenis: str, isi: str, jalankan, task):
+    """A finished job of the same kind and content (its file still there), one under
+    way, or a new job: run in place without a broker, else sent once the request's
+    transaction commits."""
+    ada = (
+        CetakJob.objects.filter(perangkat_daerah=pd, tahun=tahun, kode_isi=isi, jenis=jenis)
+        .exclude(status=CetakJob.Status.GAGAL)
+        .order_by("-dibuat")
+        .first()
+    )
+    if ada is not None and (ada.status != CetakJob.Status.SELESAI or _berkas_ada(ada)):
+        return ada
+    job = CetakJob.objects.create(
+        id=uuid.uuid4(),
+        perangkat_daerah=pd,
+        tahun=tahun,
+        kode_isi=isi,
+        diminta_oleh=pengguna,
+        jenis=jenis,
+    )
+    if not antrean_aktif():
+        return jalankan(str(job.pk))
+    transaction.on_commit(lambda: task.delay(str(job.pk)))
+    return job
+
+
 def draf_minta(pd: PerangkatDaerah, tahun: int, pengguna) -> CetakJob:
     """The print of the draft of ``pd``'s ``tahun`` as the data are now: a finished one
     of the same content, one under way, or a new job on the queue."""
@@ -200,23 +226,7 @@ def draf_minta(pd: PerangkatDaerah, tahun: int, pengguna) -> CetakJob:
     from laporan.tasks import cetak_draf
 
     isi = kode_isi(susun_dokumen(pd, tahun))
-    ada = (
-        CetakJob.objects.filter(
-            perangkat_daerah=pd, tahun=tahun, kode_isi=isi, jenis=CetakJob.Jenis.DRAF
-        )
-        .exclude(status=CetakJob.Status.GAGAL)
-        .order_by("-dibuat")
-        .first()
-    )
-    if ada is not None and (ada.status != CetakJob.Status.SELESAI or _berkas_ada(ada)):
-        return ada
-    job = CetakJob.objects.create(
-        id=uuid.uuid4(), perangkat_daerah=pd, tahun=tahun, kode_isi=isi, diminta_oleh=pengguna
-    )
-    if not antrean_aktif():
-        return job_jalankan(str(job.pk))
-    transaction.on_commit(lambda: cetak_draf.delay(str(job.pk)))
-    return job
+    return _minta(pd, tahun, pengguna, CetakJob.Jenis.DRAF, isi, job_jalankan, cetak_draf)
 
 
 # ----------------------------------------------------------------------- the evidence zip
@@ -240,28 +250,7 @@ def bukti_minta(pd: PerangkatDaerah, tahun: int, pengguna) -> CetakJob:
     from laporan.tasks import buat_bukti_zip
 
     isi = kode_bukti(bukti_untuk_zip(pd, tahun))
-    ada = (
-        CetakJob.objects.filter(
-            perangkat_daerah=pd, tahun=tahun, kode_isi=isi, jenis=CetakJob.Jenis.BUKTI
-        )
-        .exclude(status=CetakJob.Status.GAGAL)
-        .order_by("-dibuat")
-        .first()
-    )
-    if ada is not None and (ada.status != CetakJob.Status.SELESAI or _berkas_ada(ada)):
-        return ada
-    job = CetakJob.objects.create(
-        id=uuid.uuid4(),
-        perangkat_daerah=pd,
-        tahun=tahun,
-        kode_isi=isi,
-        diminta_oleh=pengguna,
-        jenis=CetakJob.Jenis.BUKTI,
-    )
-    if not antrean_aktif():
-        return bukti_jalankan(str(job.pk))
-    transaction.on_commit(lambda: buat_bukti_zip.delay(str(job.pk)))
-    return job
+    return _minta(pd, tahun, pengguna, CetakJob.Jenis.BUKTI, isi, bukti_jalankan, buat_bukti_zip)
 
 
 def bukti_jalankan(job_id: str) -> CetakJob:

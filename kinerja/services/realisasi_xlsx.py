@@ -18,13 +18,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import io
-import zipfile
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.conf import settings
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 
@@ -33,6 +32,7 @@ from kinerja.engine.realisasi import Rasio
 from kinerja.models import TIPE_CHOICES
 from kinerja.services.realisasi import BarisRealisasi, GridTriwulan, romawi
 from lib.format import format_waktu
+from lib.xlsx_baca import BerkasDitolak, Galat, buka_buku
 
 JENIS = "lkjip-realisasi-triwulan"
 FORMAT = "1"
@@ -187,57 +187,12 @@ def buku_triwulan(grid: GridTriwulan, waktu) -> bytes:
 # --------------------------------------------------------------------------- reading
 
 
-@dataclass(frozen=True)
-class Galat:
-    """A problem of an uploaded workbook: where (sheet, row, column) and why."""
-
-    pesan: str
-    sheet: str = ""
-    baris: int | None = None
-    kolom: str = ""
-
-    @property
-    def letak(self) -> str:
-        bagian = []
-        if self.sheet:
-            bagian.append(f"lembar “{self.sheet}”")
-        if self.baris:
-            bagian.append(f"baris {self.baris}")
-        if self.kolom:
-            bagian.append(f"kolom {self.kolom}")
-        return ", ".join(bagian)
-
-    def __str__(self) -> str:
-        return f"{self.letak}: {self.pesan}" if self.letak else self.pesan
-
-
-class BukuDitolak(Exception):
-    """The workbook cannot be read at all (wrong kind, locked, another quarter, …)."""
-
-    def __init__(self, galat: list[Galat]):
-        super().__init__("; ".join(str(g) for g in galat))
-        self.galat = galat
+# One name for the importer's refusal (``lib.xlsx_baca``).
+BukuDitolak = BerkasDitolak
 
 
 def _buka(data: bytes):
-    if len(data) > UKURAN_MAKS:
-        raise BukuDitolak([Galat(f"Berkas lebih dari {UKURAN_MAKS // (1024 * 1024)} MB.")])
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        # An OLE container: an encrypted (password-protected) xlsx, or an old .xls.
-        raise BukuDitolak(
-            [
-                Galat(
-                    "Buku kerja dilindungi kata sandi atau berformat Excel lama (.xls). "
-                    "Simpan sebagai .xlsx tanpa kata sandi, lalu unggah lagi."
-                )
-            ]
-        )
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise BukuDitolak([Galat("Berkas ini bukan buku kerja Excel (.xlsx).")])
-    try:
-        return load_workbook(io.BytesIO(data), data_only=False)
-    except Exception as e:  # openpyxl raises many kinds on a broken file
-        raise BukuDitolak([Galat("Buku kerja tidak dapat dibaca: berkas rusak.")]) from e
+    return buka_buku(data, UKURAN_MAKS)
 
 
 def _identitas(wb) -> dict[str, Any]:
