@@ -11,6 +11,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from api import urls as api_urls
+from interchange import views as interchange_views
 from kinerja import urls as kinerja_urls
 from kinerja.masuk import MasukView
 from laporan import urls as laporan_urls
@@ -38,6 +39,7 @@ urlpatterns = [
     path("pemda/<str:kode>/", include(kinerja_urls.pemda_urls)),
     path("pemda/<str:kode>/pejabat/", include(kinerja_urls.pejabat_pemda_urls)),
     path("pemda/<str:kode>/", include(laporan_urls.pemda_urls)),
+    path("pemda/<str:kode>/impor-paket/", interchange_views.impor_paket, name="pemda-impor-paket"),
     path("evaluasi/<str:kode>/", include(laporan_urls.evaluasi_urls)),
     path("verifikasi/", include(laporan_urls.verifikasi_urls)),
     path("api/v1/", include(api_urls.api_urls)),

@@ -382,6 +382,10 @@ MATRIKS: dict[str, Kasus] = {
     ),
     "pemda-pengguna": Kasus(KELOLA_PEMDA, kwargs=_pemda),
     "pemda-pembanding": Kasus(KELOLA_PEMDA, kwargs=_pemda),
+    # POST without a file: past the access check, refused as a bad upload (400).
+    "pemda-impor-paket": Kasus(
+        KELOLA_PEMDA, kwargs=_pemda, juga=("post", {**KELOLA_PEMDA, "admin_pemda": 400})
+    ),
     "pemda-pembanding-ubah": Kasus(
         KELOLA_PEMDA, kwargs=lambda pd: _pemda(pd, pk=pd.pk), juga=("post", KELOLA_PEMDA)
     ),
