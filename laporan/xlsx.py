@@ -125,6 +125,23 @@ NAMA_SHEET_TAHUN = [
 ]
 
 
+# The year's data package travels in a hidden sheet of the year's workbook, in pieces
+# below Excel's 32,767 characters per cell, so that the workbook moves the year to
+# another installation (``impor_xlsx``) as ``ekspor_paket`` does.
+SHEET_PAKET = "lkjip-paket"
+JENIS_PAKET = "lkjip-paket-tahun"
+POTONGAN = 30000
+
+
+def paket_tersembunyi(pd, tahun: int) -> tuple[str, list[str]]:
+    from kinerja.paket.serializer import dumps, tulis_paket
+    from laporan.selectors_paket import paket_muat
+
+    teks = dumps(tulis_paket(paket_muat(pd, tahun, aturan_hari_ini=True)), indent=None)
+    potong = [teks[i : i + POTONGAN] for i in range(0, len(teks), POTONGAN)]
+    return SHEET_PAKET, [JENIS_PAKET, pd.kode, str(tahun), *potong]
+
+
 def buku_tahun(pd, tahun: int, waktu: datetime.datetime) -> bytes:
     """The whole year of ``pd`` as one workbook; ``waktu`` in local time."""
     kepala = [
@@ -132,4 +149,20 @@ def buku_tahun(pd, tahun: int, waktu: datetime.datetime) -> bytes:
         f"Tahun {tahun}",
         f"Diunduh {format_waktu(waktu)}",
     ]
-    return buku_xlsx(tabel_tahun(pd, tahun), kepala=kepala, nama=NAMA_SHEET_TAHUN)
+    return buku_xlsx(
+        tabel_tahun(pd, tahun),
+        kepala=kepala,
+        nama=NAMA_SHEET_TAHUN,
+        tersembunyi=[paket_tersembunyi(pd, tahun)],
+    )
+
+
+def paket_dari_buku(wb) -> tuple[str, int, str] | None:
+    """(kode perangkat daerah, tahun, the package's JSON text) of a year's workbook, or
+    None for another workbook."""
+    if SHEET_PAKET not in wb.sheetnames:
+        return None
+    nilai = [c.value for c in wb[SHEET_PAKET]["A"]]
+    if not nilai or nilai[0] != JENIS_PAKET or len(nilai) < 4:
+        return None
+    return str(nilai[1]), int(nilai[2]), "".join(str(v or "") for v in nilai[3:])

@@ -71,9 +71,15 @@ def nama_sheet(judul: str, dipakai: Iterable[str] = ()) -> str:
 
 
 def buku_xlsx(
-    tabel: Sequence[Table], *, kepala: Sequence[str] = (), nama: Sequence[str] | None = None
+    tabel: Sequence[Table],
+    *,
+    kepala: Sequence[str] = (),
+    nama: Sequence[str] | None = None,
+    tersembunyi: Sequence[tuple[str, Sequence[str]]] = (),
 ) -> bytes:
-    """A workbook of one sheet per table (named ``nama`` or the tables' titles)."""
+    """A workbook of one sheet per table (named ``nama`` or the tables' titles), and
+    ``tersembunyi`` sheets (name, lines) hidden from the reader (``veryHidden``: not
+    even listed by Excel's "Unhide"), one text cell per line in column A."""
     wb = Workbook()
     wb.remove(wb.active)
     wb.properties.creator = "LKjIP"
@@ -84,6 +90,11 @@ def buku_xlsx(
         tulis_sheet(ws, t, kepala=kepala)
     if not tabel:
         wb.create_sheet("Kosong")
+    for judul, baris in tersembunyi:
+        ws = wb.create_sheet(judul)
+        for i, teks in enumerate(baris, start=1):
+            _isi(ws.cell(i, 1), teks)
+        ws.sheet_state = "veryHidden"
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

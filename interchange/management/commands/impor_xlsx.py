@@ -1,5 +1,8 @@
 """``manage.py impor_xlsx``: a workbook onto the data, as the import screens do it.
 
+- A year's workbook (``ekspor_xlsx``) carries the perangkat daerah's data package: it
+  is imported as ``impor_paket`` would (the perangkat daerah created or replaced), after
+  checking that none of its visible values was changed.
 - A quarterly realisasi workbook (downloaded from the realisasi page) names its
   perangkat daerah, year and quarter itself.
 - A budget file of the finance system needs ``--pd``, ``--tahun`` and either
@@ -19,11 +22,21 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from anggaran.impor_xlsx import BerkasDitolak, baca_anggaran, buka_lembar, kenali_kolom
+from anggaran.impor_xlsx import (
+    UKURAN_MAKS,
+    BerkasDitolak,
+    baca_anggaran,
+    buka_lembar,
+    kenali_kolom,
+)
 from anggaran.models import DPA
 from anggaran.services.common import rp
 from anggaran.services.impor import Tujuan
+from interchange.buku_tahun import baca_buku_tahun
+from interchange.pratinjau import paket_pratinjau
+from interchange.simpan import paket_simpan
 from kinerja.models import PerangkatDaerah
+from kinerja.paket.parser import InvalidPaket
 from kinerja.services.realisasi import (
     SimpanError,
     grid_triwulan,
@@ -32,6 +45,7 @@ from kinerja.services.realisasi import (
     romawi,
 )
 from kinerja.services.realisasi_xlsx import BukuDitolak, baca_buku_triwulan, identitas_buku
+from lib.xlsx_baca import buka_buku
 
 
 class Command(BaseCommand):
@@ -66,8 +80,11 @@ class Command(BaseCommand):
             if pengguna is None:
                 raise CommandError(f"pengguna {o['pengguna']!r} tidak ditemukan")
         try:
-            ident = identitas_buku(data) if data[:2] == b"PK" else None
-            if ident is not None:
+            tahunan = baca_buku_tahun(buka_buku(data, UKURAN_MAKS)) if data[:2] == b"PK" else None
+            ident = identitas_buku(data) if data[:2] == b"PK" and tahunan is None else None
+            if tahunan is not None:
+                self._tahunan(*tahunan, o["pratinjau"], pengguna)
+            elif ident is not None:
                 self._triwulan(data, ident, o["pratinjau"], pengguna)
             else:
                 self._anggaran(data, o, pengguna)
@@ -84,6 +101,26 @@ class Command(BaseCommand):
             for m in e.messages:
                 self.stderr.write(m)
             raise CommandError("berkas ditolak; tidak ada yang disimpan") from e
+        except InvalidPaket as e:
+            for err in e.errors:
+                self.stderr.write(f"{err.path}: {err.pesan}")
+            raise CommandError("berkas ditolak; tidak ada yang disimpan") from e
+
+    def _tahunan(self, paket, tahun: int, pratinjau: bool, pengguna) -> None:
+        p = paket_pratinjau(paket)
+        if p.galat:
+            raise InvalidPaket(p.galat)
+        keadaan = "diganti" if p.ada else "baru"
+        self.stdout.write(
+            f"buku kerja tahun {tahun}: {p.nama} ({p.kode}), {keadaan}; "
+            f"{p.indikator_baru} indikator, tahun {', '.join(str(b.tahun) for b in p.tahun)}"
+        )
+        for b in p.tahun:
+            rinci = ", ".join(f"{nama} {lama} → {baru}" for nama, lama, baru in b.kolom)
+            self.stdout.write(f"  {b.tahun}: {rinci}")
+        if not pratinjau:
+            pd = paket_simpan(paket=paket, pengguna=pengguna)
+            self.stdout.write(f"tersimpan: {pd.nama} ({pd.kode})")
 
     def _pd(self, kode: str) -> PerangkatDaerah:
         pd = PerangkatDaerah.objects.select_related("pemda").filter(kode=kode).first()

@@ -1,0 +1,101 @@
+"""A year's workbook (``ekspor_xlsx``) read back: the data package it carries in its
+hidden sheet, checked against its visible sheets.
+
+The workbook moves a year to another installation, as ``ekspor_paket`` does; its
+visible sheets are for reading. A value changed in one of them would be lost on import,
+so it is refused, naming the cell: changes are made through the quarterly workbook, the
+budget import or the screens."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+from openpyxl import load_workbook
+
+from anggaran.tabel_paket import tabel_dpa, tabel_realisasi_anggaran_paket
+from kinerja.paket import types as t
+from kinerja.paket.parser import InvalidPaket, baca_paket, muat_json
+from kinerja.tabel_paket import (
+    tabel_indikator_renstra,
+    tabel_pembanding,
+    tabel_pk,
+    tabel_realisasi,
+    tabel_rencana_aksi,
+    tabel_skm_paket,
+)
+from laporan.xlsx import NAMA_SHEET_TAHUN, paket_dari_buku
+from lib.xlsx import buku_xlsx
+from lib.xlsx_baca import BerkasDitolak, Galat
+
+# The sheets made from the package alone (not the computed capaian, not the findings
+# with their explanations), compared cell by cell below their header lines.
+_DIBANDINGKAN = NAMA_SHEET_TAHUN[1:9]
+_BARIS_KEPALA = 5  # title, three heading lines, a blank line
+_MAKS_GALAT = 20
+
+
+def _tabel(paket: t.Paket, tahun: int) -> list:
+    th = paket.cari_tahun(tahun)
+    return [
+        tabel_indikator_renstra(paket, tahun),
+        tabel_pk(paket, th),
+        tabel_rencana_aksi(paket, th),
+        tabel_realisasi(paket, th),
+        tabel_dpa(paket, th),
+        tabel_realisasi_anggaran_paket(paket, th),
+        tabel_pembanding(paket, th),
+        tabel_skm_paket(th),
+    ]
+
+
+def _sama(a, b) -> bool:
+    if isinstance(a, int | float | Decimal) and isinstance(b, int | float | Decimal):
+        return abs(Decimal(str(a)) - Decimal(str(b))) <= Decimal("1e-9") * max(
+            1, abs(Decimal(str(b)))
+        )
+    return (a if a not in ("",) else None) == (b if b not in ("",) else None)
+
+
+def baca_buku_tahun(wb) -> tuple[t.Paket, int] | None:
+    """(the package, the year) of a year's workbook; None for another workbook;
+    :class:`BerkasDitolak` when its package is broken or a visible value was changed."""
+    isi = paket_dari_buku(wb)
+    if isi is None:
+        return None
+    _kode, tahun, teks = isi
+    try:
+        paket = baca_paket(muat_json(teks))
+    except InvalidPaket as e:
+        raise BerkasDitolak(
+            [Galat(f"paket data di buku kerja rusak: {err.path}: {err.pesan}") for err in e.errors]
+        ) from e
+    if paket.cari_tahun(tahun) is None:
+        raise BerkasDitolak([Galat(f"paket data di buku kerja tidak memuat tahun {tahun}")])
+    asli = load_workbook(
+        io.BytesIO(buku_xlsx(_tabel(paket, tahun), nama=list(_DIBANDINGKAN), kepala=["", "", ""]))
+    )
+    galat: list[Galat] = []
+    for nama in _DIBANDINGKAN:
+        if nama not in wb.sheetnames:
+            galat.append(Galat("lembar ini dihapus", nama))
+            continue
+        a, b = wb[nama], asli[nama]
+        for r in range(_BARIS_KEPALA + 1, max(a.max_row, b.max_row) + 1):
+            for k in range(1, max(a.max_column, b.max_column) + 1):
+                x, y = a.cell(r, k), b.cell(r, k)
+                if not _sama(x.value, y.value):
+                    galat.append(
+                        Galat(
+                            "nilai diubah; buku kerja tahunan hanya memindahkan data (ubah data "
+                            "lewat buku kerja triwulan, impor anggaran, atau layar aplikasi)",
+                            nama,
+                            r,
+                            x.column_letter,
+                        )
+                    )
+                    if len(galat) >= _MAKS_GALAT:
+                        raise BerkasDitolak(galat)
+    if galat:
+        raise BerkasDitolak(galat)
+    return paket, tahun
