@@ -37,7 +37,10 @@ def test_the_command_writes_every_part_of_the_year(demo, tmp_path):
         "ekspor_xlsx", "--pd", "33.16.05", "--tahun", "2024", "--keluar", keluar, stdout=out
     )
     wb = openpyxl.load_workbook(keluar)
-    assert wb.sheetnames == NAMA_SHEET_TAHUN
+    assert wb.sheetnames == [*NAMA_SHEET_TAHUN, "lkjip-paket"]
+    # The data package travels hidden from the reader.
+    assert wb["lkjip-paket"].sheet_state == "veryHidden"
+    assert [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"] == NAMA_SHEET_TAHUN
     assert wb["Capaian"]["A2"].value.startswith("Kecamatan Randublatung")
 
     # A realisasi as held, as a number in its quarter's column.
@@ -83,7 +86,8 @@ def test_the_dashboard_offers_the_year_workbook(operator_a, operator_b):
     assert 'href="/pd/33.16.05/2024/data.xlsx"' in c.get("/pd/33.16.05/2024/").content.decode()
     r = c.get("/pd/33.16.05/2024/data.xlsx")
     assert r.status_code == 200 and "data-33.16.05-2024.xlsx" in r["Content-Disposition"]
-    assert openpyxl.load_workbook(io.BytesIO(r.content)).sheetnames == NAMA_SHEET_TAHUN
+    wb = openpyxl.load_workbook(io.BytesIO(r.content))
+    assert [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"] == NAMA_SHEET_TAHUN
     lain = Client()
     lain.force_login(operator_b)
     assert lain.get("/pd/33.16.05/2024/data.xlsx").status_code == 404
