@@ -21,6 +21,7 @@ from kinerja.views import (
     pk_berjenjang,
     realisasi,
     realisasi_xlsx,
+    register_xlsx,
     renstra,
     riwayat,
     skm,
@@ -89,6 +90,8 @@ perencanaan_urls = [
         renstra.revisi_selesai,
         name="perencanaan-renstra-revisi-selesai",
     ),
+    path("renstra/<int:mulai>/register.xlsx", register_xlsx.unduh, name="register-xlsx"),
+    path("renstra/<int:mulai>/register/impor/", register_xlsx.impor, name="register-impor"),
     path(
         "renstra/<int:mulai>/indikator/baru/",
         renstra.indikator_baru,

@@ -406,14 +406,18 @@ def data_berubah(pd_id: int, tahun: int) -> None:
     year, however many rows a save changes), so that "Unduh draf" answers at once."""
     if not antrean_aktif():
         return
+    # Only once the change is committed: a change rolled back (a preview run in a
+    # transaction that is undone) schedules nothing and marks nothing.
+    transaction.on_commit(lambda: _jadwalkan(pd_id, tahun))
+
+
+def _jadwalkan(pd_id: int, tahun: int) -> None:
     from laporan.tasks import cetak_draf_otomatis
 
     kunci = _kunci_otomatis(pd_id, tahun)
     cache.set(kunci + ":terakhir", time.time(), 4 * JEDA_OTOMATIS_DETIK + 3600)
     if cache.add(kunci + ":terjadwal", 1, 4 * JEDA_OTOMATIS_DETIK):
-        transaction.on_commit(
-            lambda: cetak_draf_otomatis.apply_async((pd_id, tahun), countdown=JEDA_OTOMATIS_DETIK)
-        )
+        cetak_draf_otomatis.apply_async((pd_id, tahun), countdown=JEDA_OTOMATIS_DETIK)
 
 
 def draf_otomatis(pd_id: int, tahun: int) -> str:

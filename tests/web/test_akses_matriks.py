@@ -328,6 +328,13 @@ MATRIKS: dict[str, Kasus] = {
         RENSTRA_PD, kwargs=lambda pd: _renstra(pd), juga=("post", RENSTRA_PD)
     ),
     "perencanaan-renstra-versi": Kasus(BACA_PD, kwargs=lambda pd: _renstra(pd, nomor=0)),
+    "register-xlsx": Kasus(BACA_PD, kwargs=lambda pd: _renstra(pd)),
+    # POST without a file: past the access check, refused as a bad upload (400).
+    "register-impor": Kasus(
+        TULIS_PD,
+        kwargs=lambda pd: _renstra(pd),
+        juga=("post", {**TULIS_PD, "operator_a": 400}),
+    ),
     "perencanaan-indikator-baru": Kasus(
         TULIS_PD, kwargs=lambda pd: _renstra(pd), juga=("post", TULIS_PD)
     ),
