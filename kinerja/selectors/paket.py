@@ -389,23 +389,24 @@ def _pk_queryset(pd, loaded: LoadedPaket):
         .order_by("tahun", "urutan_versi")
         .select_related("pihak_pertama", "pihak_kedua")
     )
+    # Rows in the order they were written (the package's order), on every database.
+    target = m.TargetPK.objects.select_related("indikator").order_by("pk")
+    anggaran = m.AnggaranProgramPK.objects.select_related("program").order_by("pk")
     tampil = loaded.tahun_tampil
     if tampil is None:
-        return qs.prefetch_related("target__indikator", "anggaran_program__program")
+        return qs.prefetch_related(
+            Prefetch("target", queryset=target), Prefetch("anggaran_program", queryset=anggaran)
+        )
     # The year shown in full; of the earlier years the IKU targets (the dashboard's charts).
     return qs.filter(tahun__lte=tampil).prefetch_related(
         Prefetch(
             "target",
-            queryset=m.TargetPK.objects.filter(
-                Q(perjanjian_kinerja__tahun=tampil) | Q(indikator__iku=True)
-            ),
+            queryset=target.filter(Q(perjanjian_kinerja__tahun=tampil) | Q(indikator__iku=True)),
         ),
-        "target__indikator",
         Prefetch(
             "anggaran_program",
-            queryset=m.AnggaranProgramPK.objects.filter(perjanjian_kinerja__tahun=tampil),
+            queryset=anggaran.filter(perjanjian_kinerja__tahun=tampil),
         ),
-        "anggaran_program__program",
     )
 
 

@@ -23,6 +23,20 @@ def token(db, request):
     return TokenAPI.buat(_pengguna("api_operator", "operator", pd=demo["a"]), "uji")[1]
 
 
+@pytest.fixture(autouse=True)
+def _koneksi_tetap():
+    """The WSGI handler closes the database connection after each request; the test's
+    transaction lives on it (Django's test client disconnects the same receivers)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
 @schema.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
