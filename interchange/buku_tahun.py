@@ -13,18 +13,9 @@ from decimal import Decimal
 
 from openpyxl import load_workbook
 
-from anggaran.tabel_paket import tabel_dpa, tabel_realisasi_anggaran_paket
 from kinerja.paket import types as t
 from kinerja.paket.parser import InvalidPaket, baca_paket, muat_json
-from kinerja.tabel_paket import (
-    tabel_indikator_renstra,
-    tabel_pembanding,
-    tabel_pk,
-    tabel_realisasi,
-    tabel_rencana_aksi,
-    tabel_skm_paket,
-)
-from laporan.xlsx import NAMA_SHEET_TAHUN, paket_dari_buku
+from laporan.xlsx import NAMA_SHEET_TAHUN, paket_dari_buku, tabel_data
 from lib.xlsx import buku_xlsx
 from lib.xlsx_baca import BerkasDitolak, Galat
 
@@ -33,20 +24,6 @@ from lib.xlsx_baca import BerkasDitolak, Galat
 _DIBANDINGKAN = NAMA_SHEET_TAHUN[1:9]
 _BARIS_KEPALA = 5  # title, three heading lines, a blank line
 _MAKS_GALAT = 20
-
-
-def _tabel(paket: t.Paket, tahun: int) -> list:
-    th = paket.cari_tahun(tahun)
-    return [
-        tabel_indikator_renstra(paket, tahun),
-        tabel_pk(paket, th),
-        tabel_rencana_aksi(paket, th),
-        tabel_realisasi(paket, th),
-        tabel_dpa(paket, th),
-        tabel_realisasi_anggaran_paket(paket, th),
-        tabel_pembanding(paket, th),
-        tabel_skm_paket(th),
-    ]
 
 
 def _sama(a, b) -> bool:
@@ -73,7 +50,9 @@ def baca_buku_tahun(wb) -> tuple[t.Paket, int] | None:
     if paket.cari_tahun(tahun) is None:
         raise BerkasDitolak([Galat(f"paket data di buku kerja tidak memuat tahun {tahun}")])
     asli = load_workbook(
-        io.BytesIO(buku_xlsx(_tabel(paket, tahun), nama=list(_DIBANDINGKAN), kepala=["", "", ""]))
+        io.BytesIO(
+            buku_xlsx(tabel_data(paket, tahun), nama=list(_DIBANDINGKAN), kepala=["", "", ""])
+        )
     )
     galat: list[Galat] = []
     for nama in _DIBANDINGKAN:

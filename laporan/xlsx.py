@@ -73,13 +73,11 @@ def tabel_temuan(temuan, penjelasan: dict) -> Table:
     )
 
 
-def tabel_tahun(pd, tahun: int) -> list[Table]:
-    """The sheets of the year of ``pd``: the computed capaian, then the data as held
-    (Renstra indicators, PK, rencana aksi, realisasi, DPA, realisasi anggaran,
-    comparison values, SKM), then the findings. Raises ``HitungError`` (Indonesian)
-    when the year has no data."""
+def tabel_data(paket, tahun: int) -> list[Table]:
+    """The sheets of the data as held, from the package alone: Renstra indicators, PK,
+    rencana aksi, realisasi, DPA, realisasi anggaran, comparison values, SKM (the year's
+    workbook writes them, and checks them when it is read back)."""
     from anggaran.tabel_paket import tabel_dpa, tabel_realisasi_anggaran_paket
-    from kinerja.engine.hitung import HitungError, hitung
     from kinerja.tabel_paket import (
         tabel_indikator_renstra,
         tabel_pembanding,
@@ -88,17 +86,9 @@ def tabel_tahun(pd, tahun: int) -> list[Table]:
         tabel_rencana_aksi,
         tabel_skm_paket,
     )
-    from kinerja.tables import tabel_capaian_indikator
-    from laporan.selectors_paket import paket_muat
-    from laporan.services.tetap import penjelasan_tahun
 
-    paket = paket_muat(pd, tahun)
     th = paket.cari_tahun(tahun)
-    if th is None:
-        raise HitungError(f"tidak ada data tahun {tahun}")
-    hasil = hitung(paket, tahun)
     return [
-        dataclasses.replace(tabel_capaian_indikator(hasil.indikator), title=f"Capaian {tahun}"),
         tabel_indikator_renstra(paket, tahun),
         tabel_pk(paket, th),
         tabel_rencana_aksi(paket, th),
@@ -107,6 +97,25 @@ def tabel_tahun(pd, tahun: int) -> list[Table]:
         tabel_realisasi_anggaran_paket(paket, th),
         tabel_pembanding(paket, th),
         tabel_skm_paket(th),
+    ]
+
+
+def tabel_tahun(pd, tahun: int) -> list[Table]:
+    """The sheets of the year of ``pd``: the computed capaian, the data as held
+    (:func:`tabel_data`), then the findings. Raises ``HitungError`` (Indonesian) when
+    the year has no data."""
+    from kinerja.engine.hitung import HitungError, hitung
+    from kinerja.tables import tabel_capaian_indikator
+    from laporan.selectors_paket import paket_muat
+    from laporan.services.tetap import penjelasan_tahun
+
+    paket = paket_muat(pd, tahun)
+    if paket.cari_tahun(tahun) is None:
+        raise HitungError(f"tidak ada data tahun {tahun}")
+    hasil = hitung(paket, tahun)
+    return [
+        dataclasses.replace(tabel_capaian_indikator(hasil.indikator), title=f"Capaian {tahun}"),
+        *tabel_data(paket, tahun),
         tabel_temuan(hasil.temuan, penjelasan_tahun(pd, tahun)),
     ]
 
