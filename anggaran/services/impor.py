@@ -4,6 +4,7 @@ the conflict check and the audit trail apply)."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -199,8 +200,13 @@ class Tujuan:
     def tw_romawi(self) -> str:
         return ROMAWI[self.triwulan - 1] if self.triwulan else ""
 
-    def pohon(self) -> PohonDPA:
+    @functools.cached_property
+    def _pohon(self) -> PohonDPA:
         return PohonDPA.muat_tahun(self.pd, self.tahun)
+
+    def pohon(self) -> PohonDPA:
+        """The program tree of the year, read once per target."""
+        return self._pohon
 
     def baris(self, baris: list, kumulatif: bool) -> tuple[list, list[str]]:
         if self.dpa is not None:

@@ -226,7 +226,9 @@ def _angka_sel(v: Any) -> Decimal:
     raise NilaiTidakValid("isi sel bukan angka")
 
 
-def _nilai_sel(v: Any) -> Nilai:
+def nilai_sel(v: Any) -> Nilai:
+    """A value cell as a Nilai: text as typed on screen (graded labels too), a number
+    exactly as the cell holds it."""
     if isinstance(v, str):
         return parse_nilai(v)
     return Nilai(_angka_sel(v))
@@ -301,7 +303,7 @@ def _baca_baris(b: _Baris, per_id: dict) -> BarisRealisasi | None:
         return None
     if b.ada_galat:
         return None
-    nilai = b.baca("nilai", _nilai_sel)
+    nilai = b.baca("nilai", nilai_sel)
     pembilang = b.baca("pembilang", _angka_sel)
     penyebut = b.baca("penyebut", _angka_sel)
     for kunci, v in (("pembilang", pembilang), ("penyebut", penyebut)):

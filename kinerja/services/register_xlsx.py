@@ -24,7 +24,7 @@ from django.db import transaction
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 
-from kinerja.engine.angka import Nilai, NilaiTidakValid, parse_nilai
+from kinerja.engine.angka import Nilai, NilaiTidakValid
 from kinerja.models import Indikator, Renstra, TargetTahunan
 from kinerja.services.perencanaan.common import teks_isian, teks_nilai
 from kinerja.services.perencanaan.indikator import (
@@ -33,6 +33,7 @@ from kinerja.services.perencanaan.indikator import (
     kanon_indikator,
     target_tahunan_simpan,
 )
+from kinerja.services.realisasi_xlsx import nilai_sel
 from lib.xlsx_baca import BerkasDitolak, Galat, buka_buku
 
 JENIS = "lkjip-register-renstra"
@@ -64,7 +65,7 @@ def _indikator(renstra: Renstra) -> list[Indikator]:
     return list(Indikator.objects.filter(renstra=renstra).order_by("urutan", "pk"))
 
 
-def _nilai_sel(teks: str) -> Any:
+def _isi_sel(teks: str) -> Any:
     return teks if teks else None
 
 
@@ -101,7 +102,7 @@ def buku_register(renstra: Renstra) -> bytes:
         asal[ind.kode] = isi
         for k, (kunci, _) in enumerate(kolom, start=1):
             c = ws.cell(r, k)
-            c.value = ind.kode if kunci == "kode" else _nilai_sel(isi[kunci])
+            c.value = ind.kode if kunci == "kode" else _isi_sel(isi[kunci])
             c.data_type = "s" if isinstance(c.value, str) else c.data_type
             c.alignment = Alignment(wrap_text=True, vertical="top")
             if kunci != "kode":
@@ -162,11 +163,7 @@ def _teks_sel(v: Any) -> str:
 def _nilai(v: Any) -> Nilai | None:
     if v in (None, ""):
         return None
-    if isinstance(v, bool):
-        raise NilaiTidakValid("nilai benar/salah bukan angka")
-    if isinstance(v, int | float):
-        return parse_nilai(repr(v).replace(".", ",") if isinstance(v, float) else str(v))
-    return parse_nilai(str(v))
+    return nilai_sel(v)
 
 
 def _identitas(wb, renstra: Renstra) -> dict:
