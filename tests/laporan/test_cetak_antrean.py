@@ -75,8 +75,8 @@ def test_progress_page_json_and_file_of_a_job(operator_a, operator_b):
     halaman = c.get(dasar + "/").content.decode()
     assert "Unduh PDF draf" in halaman and 'src="/static/js/cetak.js"' in halaman
     k = c.get(dasar + ".json").json()
-    assert k["selesai"] is True and k["kemajuan"] == 100 and k["url_berkas"] == dasar + ".pdf"
-    berkas = c.get(dasar + ".pdf")
+    assert k["selesai"] is True and k["kemajuan"] == 100 and k["url_berkas"] == dasar + "/berkas"
+    berkas = c.get(dasar + "/berkas")
     assert berkas.status_code == 200 and b"".join(berkas.streaming_content).startswith(b"%PDF")
     # Another perangkat daerah's operator does not see the job, even with its address.
     lain = _masuk(operator_b)
@@ -164,7 +164,7 @@ def test_a_real_worker_prints_the_draft_in_parts(client, pekerja, demo):
             time.sleep(0.5)
     assert job.status == CetakJob.Status.SELESAI, job.pesan_galat
     assert bagian.call_count >= 5  # cover, daftar, four chapters, lampiran, header, numbers
-    pdf = b"".join(client.get(f"{EDITOR}cetak/{job.pk}.pdf").streaming_content)
+    pdf = b"".join(client.get(f"{EDITOR}cetak/{job.pk}/berkas").streaming_content)
     assert pdf.startswith(b"%PDF") and job.halaman > 20
     # Asked again with the same data: the same PDF at once.
     r = client.get(EDITOR + "draf.pdf")

@@ -216,5 +216,5 @@ def test_with_a_broker_the_request_only_queues_the_zip(
 
     bukti_jalankan(str(job.pk))
     k = client.get(r["Location"].rstrip("/") + ".json").json()
-    assert k["selesai"] and k["url_berkas"].endswith(f"/cetak/{job.pk}.pdf")
+    assert k["selesai"] and k["url_berkas"].endswith(f"/cetak/{job.pk}/berkas")
     assert _zip(client.get(k["url_berkas"])).namelist() == ["IKT-1_TW4_satu.pdf"]
