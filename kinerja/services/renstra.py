@@ -276,7 +276,11 @@ def _salin_struktur(lama: Renstra, baru: Renstra) -> int:
     sub: dict[int, SubKegiatan] = {}
     for t in Tujuan.objects.filter(renstra=lama).order_by("urutan"):
         tujuan[t.pk] = Tujuan.objects.create(
-            renstra=baru, urutan=t.urutan, kode=t.kode, uraian=t.uraian
+            renstra=baru,
+            urutan=t.urutan,
+            kode=t.kode,
+            uraian=t.uraian,
+            sasaran_rpjmd=t.sasaran_rpjmd,
         )
     for s in Sasaran.objects.filter(tujuan__renstra=lama).order_by("urutan"):
         sasaran[s.pk] = Sasaran.objects.create(

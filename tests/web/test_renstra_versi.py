@@ -16,6 +16,7 @@ from kinerja.models import (
     RevisiRenstra,
     Sasaran,
     TargetTahunan,
+    Tujuan,
 )
 from kinerja.services.perencanaan.pk import perjanjian_kinerja_buat_perubahan
 from kinerja.services.renstra import kalimat_versi_renstra, revisi_buka
@@ -85,6 +86,10 @@ def test_new_period_copies_the_structure_without_targets(client, demo, operator_
     )
     assert not TargetTahunan.objects.filter(indikator__renstra=baru).exists()
     assert not Indikator.objects.filter(renstra=baru, target_akhir__isnull=False).exists()
+    # The RPJMD sasaran each tujuan supports (top of the pohon kinerja) comes along.
+    rpjmd = sorted(Tujuan.objects.filter(renstra=lama).values_list("kode", "sasaran_rpjmd"))
+    assert any(s for _k, s in rpjmd)
+    assert sorted(Tujuan.objects.filter(renstra=baru).values_list("kode", "sasaran_rpjmd")) == rpjmd
     # Programs keep their links to the copied sasaran, not the old ones.
     assert not Program.objects.filter(renstra=baru, sasaran__tujuan__renstra=lama).exists()
     assert LogPerubahan.objects.filter(aksi="renstra.buat", pengguna=operator_a).exists()
