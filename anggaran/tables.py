@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from lib.format import ROMAWI_TRIWULAN as ROMAWI
 from lib.rows import Cell, Column, Kind, Row, Table
-
-ROMAWI = ("I", "II", "III", "IV")
 
 
 def _rp(header: str) -> Column:

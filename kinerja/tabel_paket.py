@@ -8,9 +8,9 @@ from kinerja.engine.angka import Nilai
 from kinerja.engine.realisasi import Rasio
 from kinerja.models import POLARITAS_CHOICES, TIPE_CHOICES
 from kinerja.paket import types as t
+from lib.format import ROMAWI_TRIWULAN as ROMAWI
 from lib.rows import Cell, Column, Kind, Row, Table
 
-ROMAWI = ("I", "II", "III", "IV")
 TINGKAT = {
     "tujuan": "Tujuan",
     "sasaran": "Sasaran",

@@ -13,10 +13,9 @@ from typing import Any
 
 from kinerja.engine.hitung import HasilIndikator
 from kinerja.templatetags.kata import sumber_target
+from lib.format import ROMAWI_TRIWULAN as ROMAWI
 from lib.format import format_angka, format_nip
 from lib.rows import Align, Cell, Column, Heading, Kind, Part, Row, Table
-
-ROMAWI = ("I", "II", "III", "IV")
 
 
 def tabel_capaian_indikator(indikator: Sequence[HasilIndikator]) -> Table:

@@ -183,6 +183,10 @@ def romawi(n: int) -> str:
     return "".join(hasil)
 
 
+# The quarters as reports name them: triwulan I … IV.
+ROMAWI_TRIWULAN = tuple(romawi(n) for n in range(1, 5))
+
+
 def format_nip(nip: str | None) -> str:
     """18-digit NIP (PNS or PPPK) as "19670621 199203 1 004" (8-6-1-3).
 

@@ -28,7 +28,7 @@ from kinerja.models import (
     Renstra,
 )
 from kinerja.selectors.tahun import tahun_terkunci_dari
-from kinerja.services.perencanaan.common import TRIWULAN_ROMAWI, teks_nilai
+from kinerja.services.perencanaan.common import teks_nilai
 from kinerja.services.perencanaan.indikator import kanon_indikator
 from kinerja.services.perencanaan.pk import (
     kanon_perjanjian_kinerja,
@@ -36,7 +36,7 @@ from kinerja.services.perencanaan.pk import (
     kunci_target_pk,
 )
 from kinerja.services.perencanaan.rencana_aksi import kunci_rencana_aksi
-from lib.format import BULAN
+from lib.format import BULAN, ROMAWI_TRIWULAN
 
 __all__ = [
     "IndikatorForm",
@@ -229,7 +229,7 @@ class RencanaAksiForm(FormDenganAsal):
             for tw in (1, 2, 3, 4):
                 kelas = RasioField if rasio else NilaiField
                 self.fields[kunci_rencana_aksi(ind.pk, tw)] = kelas(
-                    label=f"{ind.kode} TW {TRIWULAN_ROMAWI[tw - 1]}",
+                    label=f"{ind.kode} TW {ROMAWI_TRIWULAN[tw - 1]}",
                     required=False,
                     disabled=tw in terkunci,
                 )

@@ -40,9 +40,9 @@ from kinerja.models import (
 from kinerja.paket.types import Aturan
 from kinerja.penandatangan import pejabat_tahun, penandatanganan
 from kinerja.selectors.tahun import tahun_list
-from kinerja.services.perencanaan.common import TRIWULAN_ROMAWI, teks_nilai, teks_triwulan
+from kinerja.services.perencanaan.common import teks_nilai, teks_triwulan
 from kinerja.services.perencanaan.rencana_aksi import kunci_rencana_aksi
-from lib.format import format_angka_alami, format_persen, format_rupiah
+from lib.format import ROMAWI_TRIWULAN, format_angka_alami, format_persen, format_rupiah
 
 NAMA_TINGKAT = {
     "tujuan": "Tujuan",
@@ -265,7 +265,7 @@ def triwulan_terkunci(pd: PerangkatDaerah, tahun: int) -> dict[int, str]:
 def triwulan_belum_diisi(tipe: str, sel: list[str]) -> list[str]:
     """The quarters a row still lacks: all four, or only TW IV for a nilai-akhir indicator."""
     return [
-        f"TW {TRIWULAN_ROMAWI[q]}"
+        f"TW {ROMAWI_TRIWULAN[q]}"
         for q in range(4)
         if not sel[q] and (q == 3 or tipe != TipePenghitungan.NILAI_AKHIR.value)
     ]

@@ -44,9 +44,8 @@ from kinerja.services.kunci import (
     pastikan_bukti_dapat_ditambah,
     pastikan_triwulan_terbuka,
 )
+from lib.format import ROMAWI_TRIWULAN as ROMAWI
 from lib.format import format_angka_alami, format_persen
-
-ROMAWI = ("I", "II", "III", "IV")
 
 PESAN_USANG = (
     "Realisasi {kode} sudah diubah oleh {oleh} pada {waktu} setelah halaman ini Anda buka "

@@ -18,9 +18,9 @@ from django.utils import timezone
 from kinerja.audit import catat_perubahan
 from kinerja.engine.tenggat import tenggat_triwulan
 from kinerja.models import Pemda, StatusTriwulan
+from lib.format import ROMAWI_TRIWULAN as ROMAWI
 from lib.format import format_tanggal
 
-ROMAWI = ("I", "II", "III", "IV")
 SUDAH_MASUK = (StatusTriwulan.Status.DIAJUKAN, StatusTriwulan.Status.DISETUJUI)
 PESAN_HARI = "Tenggat diisi 1 sampai 60 hari kerja."
 

@@ -47,7 +47,6 @@ from kinerja.selectors import perencanaan as baca
 from kinerja.selectors.paket import paket_kinerja
 from kinerja.selectors.tahun import tahun_dibuka, tahun_terkunci_dari
 from kinerja.services.perencanaan import indikator as indikator_services
-from kinerja.services.perencanaan.common import TRIWULAN_ROMAWI
 from kinerja.services.perencanaan.periode import renstra_tahun
 from kinerja.services.perencanaan.pk import (
     kunci_anggaran_pk,
@@ -78,6 +77,7 @@ from kinerja.tables import (
 )
 from kinerja.views.common import perencanaan_context, tahun_aktif
 from kinerja.views.tahun import halaman_tahun_belum_dibuka
+from lib.format import ROMAWI_TRIWULAN
 from lib.pohon_svg import pohon_svg, tata_letak
 
 # --------------------------------------------------------------------------- shared
@@ -551,9 +551,9 @@ def rencana_aksi(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
             "baris": baris,
             "tahun_terkunci": tahun_kunci,
             "triwulan_terkunci": [
-                f"TW {TRIWULAN_ROMAWI[q - 1]} ({s})" for q, s in sorted(tw_kunci.items())
+                f"TW {ROMAWI_TRIWULAN[q - 1]} ({s})" for q, s in sorted(tw_kunci.items())
             ],
-            "kolom_tw": [(q, f"TW {TRIWULAN_ROMAWI[q - 1]}", q in terkunci) for q in (1, 2, 3, 4)],
+            "kolom_tw": [(q, f"TW {ROMAWI_TRIWULAN[q - 1]}", q in terkunci) for q in (1, 2, 3, 4)],
             "jumlah_belum_lengkap": sum(1 for b in baris if b["kosong"]),
         }
     )

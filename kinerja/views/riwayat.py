@@ -21,10 +21,10 @@ from kinerja.audit import format_waktu, nama_pengguna
 from kinerja.models import LogPerubahan
 from kinerja.selectors.tahun import tahun_list
 from kinerja.tables import tabel_riwayat
+from lib.format import ROMAWI_TRIWULAN as ROMAWI
 from lib.format import format_angka_alami, format_rupiah
 
 PER_HALAMAN = 50
-ROMAWI = ("I", "II", "III", "IV")
 
 # Action codes written by the services (kinerja.audit.catat_perubahan) → Indonesian.
 LABEL_AKSI = {

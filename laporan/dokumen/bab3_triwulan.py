@@ -18,9 +18,9 @@ from laporan.dokumen.blocks import paragraf
 from laporan.dokumen.context import Context, uraian_program
 from laporan.dokumen.formatting import LABEL_TIPE, batas_capaian, capaian_tampil
 from lib import rows
+from lib.format import ROMAWI_TRIWULAN as ROMAWI
 from lib.rows import Cell, Column, Heading, Kind, Row
 
-ROMAWI = ("I", "II", "III", "IV")
 TINGKAT_SASARAN = ("tujuan", "sasaran")
 KOLOM_TRIWULAN = 14  # No, indicator, target, 4 × (T, R), realisasi, tipe, capaian
 # The tipe penghitungan in a narrow column; the table's note says what each means.

@@ -30,9 +30,9 @@ from kinerja.views.tahun import halaman_tahun_belum_dibuka
 from laporan.dokumen.bab3_triwulan import tabel_layar
 from laporan.models import LKjIP
 from laporan.selectors_paket import paket_muat
+from lib.format import ROMAWI_TRIWULAN as ROMAWI
 from lib.grafik import WARNA_GARIS, Seri, grafik_batang, grafik_garis
 
-ROMAWI = ("I", "II", "III", "IV")
 SUMBER_TARGET = {"renstra": "Renstra"}
 
 

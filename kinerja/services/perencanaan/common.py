@@ -29,8 +29,6 @@ PESAN_KONFLIK = (
 )
 PESAN_INDIKATOR_ASING = "Indikator yang dipilih bukan milik perangkat daerah ini."
 
-TRIWULAN_ROMAWI = ("I", "II", "III", "IV")
-
 
 def teks_nilai(angka: Decimal | None, label: str | None = "") -> str:
     """The display text of a stored value: its label, else the number ("96", "73,75"); "" if none."""

@@ -28,12 +28,12 @@ from kinerja.services.kunci import (
 )
 from kinerja.services.perencanaan.common import (
     PESAN_INDIKATOR_ASING,
-    TRIWULAN_ROMAWI,
     conflict_message,
     needs_write,
     teks_isian,
     teks_triwulan,
 )
+from lib.format import ROMAWI_TRIWULAN
 
 PESAN_RASIO_WAJIB = "Indikator bertipe rasio memerlukan pembilang/penyebut, misalnya 40/45."
 PESAN_BUKAN_RASIO = "Indikator ini bukan bertipe rasio; tuliskan satu nilai saja."
@@ -87,7 +87,7 @@ def rencana_aksi_simpan(
         tulis = needs_write(baru=teks_isian(v), asal=asal.get(kunci), kini=kini)
         if tulis is None:
             errors[kunci] = conflict_message(
-                f"Target TW {TRIWULAN_ROMAWI[tw - 1]} indikator {ind.kode}",
+                f"Target TW {ROMAWI_TRIWULAN[tw - 1]} indikator {ind.kode}",
                 kini,
                 row,
                 "kinerja.rencanaaksi",
@@ -130,7 +130,7 @@ def rencana_aksi_simpan(
             perangkat_daerah=pd,
             aksi="rencana_aksi.ubah",
             objek=row,
-            uraian=f"Target TW {TRIWULAN_ROMAWI[tw - 1]} {tahun} indikator {ind.kode}",
+            uraian=f"Target TW {ROMAWI_TRIWULAN[tw - 1]} {tahun} indikator {ind.kode}",
             tahun=tahun,
             lama=lama or None,
             baru=teks_isian(v) or None,
