@@ -211,6 +211,19 @@ def test_the_grid_lists_the_evidence(client, kepala_a, bukti_a):
     assert "Laporan SOP TW I.pdf" in html and "Hapus" not in html
 
 
+def test_the_operator_deletes_from_the_grid_while_the_quarter_is_open(
+    client, operator_a, bukti_a, demo
+):
+    client.force_login(operator_a)
+    html = client.get(GRID).content.decode()
+    tombol = f'form="hapus-{bukti_a.pk}" data-url="{_url_hapus(bukti_a)}"'
+    assert tombol in html and f'<form id="hapus-{bukti_a.pk}" method="post"' in html
+    StatusTriwulan.objects.create(
+        perangkat_daerah=demo["a"], tahun=2024, triwulan=1, status="disetujui"
+    )
+    assert tombol not in client.get(GRID).content.decode()
+
+
 # --------------------------------------------------------------------------- download
 
 
