@@ -476,6 +476,11 @@ MATRIKS: dict[str, Kasus] = {
     "lkjip-snapshot": Kasus(BACA_PD, kwargs=lambda pd: _pd_tahun(pd, versi=_snapshot(pd).versi)),
     # The Inspektorat's list and evidence zips of a pemda
     "evaluasi-daftar": Kasus(EVALUASI_PEMDA, kwargs=_pemda),
+    # The pemda's summary workbook: its evaluator and admin pemda; 404 for everyone else.
+    "evaluasi-ringkasan-xlsx": Kasus(
+        {**EVALUASI_PEMDA, "operator_a": 404, "kepala_a": 404, "operator_b": 404},
+        kwargs=lambda pd: _pemda(pd, tahun=2024),
+    ),
     "evaluasi-bukti-zip": Kasus(
         EVALUASI_PEMDA, kwargs=lambda pd: _pemda(pd, kode_pd=pd.kode, tahun=2024)
     ),
