@@ -19,6 +19,7 @@ from django.test import Client
 from anggaran.models import Pagu
 from interchange.models import ImporJob
 from kinerja.models import Indikator, LogPerubahan, PerangkatDaerah, Realisasi, Renstra
+from tests.laporan.test_cetak_antrean import pekerja  # noqa: F401  (a real Celery worker)
 
 pytestmark = pytest.mark.django_db
 DATA = Path(__file__).resolve().parents[1] / "data" / "anggaran"
@@ -298,3 +299,26 @@ def test_the_job_checks_the_users_right_again(demo, operator_a, settings):
     job = ImporJob.objects.get()
     assert "tidak lagi berhak" in job.galat[0][1]
     assert _pagu_sub("7.01.01.2.01.01") == sebelum
+
+
+# ----------------------------------------------------------------------- a real worker
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_saves_the_budget_file(pekerja, demo, operator_a):  # noqa: F811
+    import time
+
+    c = _masuk(operator_a)
+    token = _pratinjau_dpa(c)
+    s = c.post(URL_DPA, {"langkah": "simpan", "token": token})
+    assert POLA_JOB.match(s["Location"])
+    job = ImporJob.objects.get()
+    batas = time.monotonic() + 120
+    while time.monotonic() < batas:
+        job.refresh_from_db()
+        if job.status in (ImporJob.Status.SELESAI, ImporJob.Status.GAGAL):
+            break
+        time.sleep(0.3)
+    assert job.status == ImporJob.Status.SELESAI, job.galat
+    assert _pagu_sub("7.01.01.2.01.01") == Decimal(2_300_000)
+    assert "Impor tersimpan" in c.get(s["Location"]).content.decode()
