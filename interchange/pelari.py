@@ -42,7 +42,10 @@ def anggaran(job: ImporJob, pengguna, tahap):
     pd = get_editable_perangkat_daerah_for_user(pengguna, job.perangkat_daerah.kode)
     m = job.muatan
     if m.get("dpa"):
-        tujuan = Tujuan.untuk_dpa(DPA.objects.get(pk=m["dpa"], perangkat_daerah=pd))
+        dpa = DPA.objects.filter(pk=m["dpa"], perangkat_daerah=pd).first()
+        if dpa is None:
+            raise Ditolak([("", "Versi DPA tidak ditemukan.")])
+        tujuan = Tujuan.untuk_dpa(dpa)
     else:
         tujuan = Tujuan.untuk_realisasi(pd, m["tahun"], m["triwulan"])
     tahap(*BACA)
