@@ -9,7 +9,7 @@ list under its prefix.
   is in kinerja);
 - ``tahun_urls``: opening a year, under /pd/<kode>/<tahun>/;
 - ``evaluasi_urls``: the evaluator's list of every perangkat daerah of a pemda under
-  /evaluasi/<kode pemda>/;
+  /evaluasi/<kode pemda>/, and the pemda's summary workbook of a year;
 - ``pemda_urls``: the admin pemda's settings of the documents under /pemda/<kode pemda>/
   (the comparison perangkat daerah of each perangkat daerah);
 - ``verifikasi_urls``: the public verification of signed LKjIP snapshots under
@@ -70,6 +70,7 @@ tahun_urls = [
 evaluasi_urls = [
     path("", evaluasi.daftar, name="evaluasi-daftar"),
     path("<str:kode_pd>/<int:tahun>/bukti.zip", evaluasi.bukti_zip, name="evaluasi-bukti-zip"),
+    path("<int:tahun>/ringkasan.xlsx", evaluasi.ringkasan_xlsx, name="evaluasi-ringkasan-xlsx"),
 ]
 
 pemda_urls = [

@@ -200,6 +200,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Asia/Jakarta"
 
+# An import whose previewed file has more rows than this is saved by a job on the queue,
+# with a progress page, instead of in the request (kinerja/antrean_impor.py).
+LKJIP_IMPOR_ANTREAN_BARIS = int(os.getenv("LKJIP_IMPOR_ANTREAN_BARIS", "2000"))
+
 # Reverse proxies (addresses or networks, comma separated) whose X-Forwarded-For
 # header is believed when finding the client's address (kinerja.masuk); from any
 # other peer the header is ignored, so a client cannot choose its own address.

@@ -11,6 +11,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from api import urls as api_urls
+from interchange import urls as interchange_urls
 from interchange import views as interchange_views
 from kinerja import urls as kinerja_urls
 from kinerja.masuk import MasukView
@@ -34,12 +35,14 @@ urlpatterns = [
     path("pd/<str:kode>/<int:tahun>/pk-berjenjang/", include(kinerja_urls.pk_berjenjang_urls)),
     path("pd/<str:kode>/<int:tahun>/pk/", include(laporan_urls.pk_urls)),
     path("pd/<str:kode>/riwayat/", include(kinerja_urls.riwayat_urls)),
+    path("pd/<str:kode>/impor/", include(interchange_urls.pd_urls)),
     path("pd/<str:kode>/<int:tahun>/lkjip/", include(laporan_urls.lkjip_urls)),
     path("pd/<str:kode>/<int:tahun>/", include(laporan_urls.tahun_urls)),
     path("pemda/<str:kode>/", include(kinerja_urls.pemda_urls)),
     path("pemda/<str:kode>/pejabat/", include(kinerja_urls.pejabat_pemda_urls)),
     path("pemda/<str:kode>/", include(laporan_urls.pemda_urls)),
     path("pemda/<str:kode>/impor-paket/", interchange_views.impor_paket, name="pemda-impor-paket"),
+    path("pemda/<str:kode>/impor/", include(interchange_urls.pemda_urls)),
     path("evaluasi/<str:kode>/", include(laporan_urls.evaluasi_urls)),
     path("verifikasi/", include(laporan_urls.verifikasi_urls)),
     path("api/v1/", include(api_urls.api_urls)),

@@ -28,6 +28,7 @@ from anggaran.models import DPA
 from anggaran.services.impor import Tujuan
 from anggaran.views.common import label_versi
 from kinerja.access import get_editable_perangkat_daerah_for_user, get_perangkat_daerah_for_user
+from kinerja.antrean_impor import minta, perlu_antrean
 
 SESI = "impor_pagu"
 CONTOH_BARIS = 12
@@ -181,6 +182,7 @@ def _pratinjau(request, tujuan: Tujuan, sesi: dict, data: bytes, ctx: dict) -> H
         ctx["galat"] = [Galat(m) for m in e.messages]
         return render(request, "anggaran/impor.html", ctx, status=400)
     sesi["pemetaan"] = {"sheet": lembar.nama, "kolom": vars(pemetaan).copy()}
+    sesi["jumlah_baris"] = len(dibaca)
     request.session[ctx["kunci_sesi"]] = sesi
     ctx.update(perubahan=perubahan, token=sesi["token"], jumlah_dibaca=len(baris))
     return render(request, "anggaran/impor.html", ctx)
@@ -195,6 +197,8 @@ def _simpan(request, tujuan: Tujuan, sesi: dict, ctx: dict) -> HttpResponse:
     ):
         messages.error(request, "Pratinjau impor sudah tidak berlaku; unggah berkasnya lagi.")
         return redirect(request.path)
+    if perlu_antrean(sesi.get("jumlah_baris")):
+        return _ke_antrean(request, tujuan, sesi, ctx)
     with default_storage.open(sesi["berkas"], "rb") as f:
         data = f.read()
     _lembar, _pemetaan, dibaca, galat = _baca(request, tujuan, data, sesi["pemetaan"])
@@ -217,6 +221,31 @@ def _simpan(request, tujuan: Tujuan, sesi: dict, ctx: dict) -> HttpResponse:
         else "Berkas tidak mengubah angka apa pun.",
     )
     return redirect(ctx["url_kembali"])
+
+
+def _ke_antrean(request, tujuan: Tujuan, sesi: dict, ctx: dict) -> HttpResponse:
+    """A large file is saved by a job on the queue (``kinerja.antrean_impor``), which
+    reads the stored file again with the columns of the preview."""
+    del request.session[ctx["kunci_sesi"]]
+    return redirect(
+        minta(
+            jenis="anggaran",
+            pengguna=request.user,
+            pemda=tujuan.pd.pemda,
+            pd=tujuan.pd,
+            judul=tujuan.judul,
+            muatan={
+                "dpa": tujuan.dpa.pk if tujuan.dpa is not None else None,
+                "tahun": tujuan.tahun,
+                "triwulan": tujuan.triwulan,
+                "pemetaan": sesi["pemetaan"],
+                "kumulatif": sesi.get("kumulatif", False),
+            },
+            berkas=sesi["berkas"],
+            jumlah_baris=sesi["jumlah_baris"],
+            url_kembali=ctx["url_kembali"],
+        )
+    )
 
 
 @require_safe

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from kinerja.access import get_editable_perangkat_daerah_for_user, get_perangkat_daerah_for_user
+from kinerja.antrean_impor import minta, perlu_antrean
 from kinerja.engine.angka import Nilai
 from kinerja.models import PerangkatDaerah
 from kinerja.services.realisasi import (
@@ -61,7 +62,7 @@ def unduh(request: HttpRequest, kode: str, tahun: int, triwulan: int) -> HttpRes
     return r
 
 
-def _ke_sesi(baris: list[BarisRealisasi]) -> list[dict]:
+def baris_ke_sesi(baris: list[BarisRealisasi]) -> list[dict]:
     return [
         {
             "id": b.indikator_id,
@@ -75,7 +76,7 @@ def _ke_sesi(baris: list[BarisRealisasi]) -> list[dict]:
     ]
 
 
-def _dari_sesi(data: list[dict]) -> list[BarisRealisasi]:
+def baris_dari_sesi(data: list[dict]) -> list[BarisRealisasi]:
     return [
         BarisRealisasi(
             indikator_id=x["id"],
@@ -148,7 +149,7 @@ def impor(request: HttpRequest, kode: str, tahun: int, triwulan: int) -> HttpRes
         "pd": pd.pk,
         "tahun": tahun,
         "triwulan": triwulan,
-        "baris": _ke_sesi(
+        "baris": baris_ke_sesi(
             [b for b in baris if b.indikator_id in {p.grid.indikator.pk for p in perubahan}]
         ),
     }
@@ -168,12 +169,27 @@ def simpan(request: HttpRequest, kode: str, tahun: int, triwulan: int) -> HttpRe
     ):
         messages.error(request, "Pratinjau impor sudah tidak berlaku; unggah berkasnya lagi.")
         return redirect(_url_grid(pd, tahun, triwulan))
+    if perlu_antrean(len(data["baris"])):
+        # A large workbook: its rows that change are saved by a job on the queue.
+        del request.session[SESI]
+        return redirect(
+            minta(
+                jenis="realisasi",
+                pengguna=request.user,
+                pemda=pd.pemda,
+                pd=pd,
+                judul=f"buku kerja realisasi {tahun} triwulan {romawi(triwulan)}",
+                muatan={"tahun": tahun, "triwulan": triwulan, "baris": data["baris"]},
+                jumlah_baris=len(data["baris"]),
+                url_kembali=_url_grid(pd, tahun, triwulan),
+            )
+        )
     try:
         jumlah = realisasi_simpan_triwulan(
             pd=pd,
             tahun=tahun,
             triwulan=triwulan,
-            baris=_dari_sesi(data["baris"]),
+            baris=baris_dari_sesi(data["baris"]),
             pengguna=request.user,
         )
     except SimpanError as e:

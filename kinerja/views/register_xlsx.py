@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from kinerja.access import get_editable_perangkat_daerah_for_user, get_perangkat_daerah_for_user
+from kinerja.antrean_impor import minta, perlu_antrean
 from kinerja.models import Renstra
 from kinerja.services.register_xlsx import (
     UKURAN_MAKS,
@@ -74,6 +75,21 @@ def impor(request: HttpRequest, kode: str, mulai: int) -> HttpResponse:
         if not sesi or sesi["token"] != request.POST.get("token"):
             messages.error(request, "Pratinjau impor sudah tidak berlaku; unggah berkasnya lagi.")
             return redirect(ctx["url"])
+        if perlu_antrean(sesi.get("jumlah_baris")):
+            del request.session[kunci]
+            return redirect(
+                minta(
+                    jenis="register",
+                    pengguna=request.user,
+                    pemda=pd.pemda,
+                    pd=pd,
+                    judul=f"register indikator Renstra {r.mulai}–{r.selesai}",
+                    muatan={"renstra": r.pk},
+                    berkas=sesi["berkas"],
+                    jumlah_baris=sesi["jumlah_baris"],
+                    url_kembali=ctx["url_renstra"],
+                )
+            )
         with default_storage.open(sesi["berkas"], "rb") as f:
             data = f.read()
     else:
@@ -102,5 +118,5 @@ def impor(request: HttpRequest, kode: str, mulai: int) -> HttpResponse:
         default_storage.delete(sesi["berkas"])
     nama = default_storage.save(f"impor/{secrets.token_hex(16)}.xlsx", ContentFile(data))
     token = secrets.token_urlsafe(16)
-    request.session[kunci] = {"berkas": nama, "token": token}
+    request.session[kunci] = {"berkas": nama, "token": token, "jumlah_baris": len(baris)}
     return _halaman(request, {**ctx, "baris": baris, "token": token, "dibaca": True})

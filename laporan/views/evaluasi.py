@@ -103,8 +103,32 @@ def daftar(request: HttpRequest, kode: str) -> HttpResponse:
         "tabel": tabel_evaluasi(daftar),
         "jumlah_ditetapkan": sum(1 for x in lkjip if x.status == LKjIP.Status.DITETAPKAN),
         "jumlah_lkjip": len(lkjip),
+        "unduh_ringkasan": [
+            (th, reverse("evaluasi-ringkasan-xlsx", kwargs={"kode": pemda.kode, "tahun": th}))
+            for th in sorted({x.tahun for x in lkjip}, reverse=True)
+        ],
     }
     return render(request, "laporan/evaluasi_daftar.html", ctx)
+
+
+@require_safe
+def ringkasan_xlsx(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    """The whole pemda's summary of a year as one workbook (``laporan.ringkasan_pemda``):
+    for its evaluator and admin pemda only; 404 for everyone else, its kecamatan users too."""
+    from django.utils import timezone
+
+    from laporan.ringkasan_pemda import buku_ringkasan_pemda
+
+    try:
+        pemda = get_pemda_evaluasi_for_user(request.user, kode)
+    except PermissionDenied:
+        raise Http404("Ringkasan pemda tidak ditemukan.") from None
+    r = HttpResponse(
+        buku_ringkasan_pemda(pemda, tahun, timezone.localtime()),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    r["Content-Disposition"] = f'attachment; filename="ringkasan-{pemda.kode}-{tahun}.xlsx"'
+    return r
 
 
 @require_safe

@@ -59,6 +59,10 @@ BUKA_TAHUN = {**BACA_PD, "kepala_a": 403, "evaluator": 403}
 RENSTRA_PD = {**TULIS_PD, "admin_pemda": "ok"}
 # Reopening a signed LKjIP: its kepala, or the admin of the pemda.
 BUKA_PD = {**BACA_PD, "operator_a": 403, "evaluator": 403}
+# An import job's page: the users of its perangkat daerah and the admin of its pemda;
+# everybody else 404, the evaluator included. A data package's job: its admin pemda only.
+IMPOR_JOB_PD = {**BACA_PD, "evaluator": 404}
+IMPOR_JOB_PEMDA = {p: 404 for p in PERAN} | {"anonim": "masuk", "admin_pemda": "ok"}
 # The evaluator's pages of a pemda: its evaluator and admin pemda; the kecamatan users of
 # the pemda get 403, everybody of another pemda 404.
 EVALUASI_PEMDA = {**KELOLA_PEMDA, "evaluator": "ok"}
@@ -209,6 +213,23 @@ def _cetak_job(pd):
     job.berkas.save("draf.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
     job.save()
     return _pd_tahun(pd, job=job.pk)
+
+
+def _impor_job(pd, paket: bool = False):
+    """A finished import job of the perangkat daerah (or, ``paket``, of its pemda)."""
+    import uuid
+
+    from interchange.models import ImporJob
+
+    job = ImporJob.objects.create(
+        id=uuid.uuid4(),
+        jenis=ImporJob.Jenis.PAKET if paket else ImporJob.Jenis.REGISTER,
+        pemda=pd.pemda,
+        perangkat_daerah=None if paket else pd,
+        judul="uji",
+        status=ImporJob.Status.SELESAI,
+    )
+    return {"kode": pd.pemda.kode if paket else pd.kode, "job": job.pk}
 
 
 def _tabel_sdm_kosong(pd):
@@ -393,6 +414,8 @@ MATRIKS: dict[str, Kasus] = {
     "pemda-impor-paket": Kasus(
         KELOLA_PEMDA, kwargs=_pemda, juga=("post", {**KELOLA_PEMDA, "admin_pemda": 400})
     ),
+    "pemda-impor-job": Kasus(IMPOR_JOB_PEMDA, kwargs=lambda pd: _impor_job(pd, paket=True)),
+    "pemda-impor-job-json": Kasus(IMPOR_JOB_PEMDA, kwargs=lambda pd: _impor_job(pd, paket=True)),
     "pemda-pembanding-ubah": Kasus(
         KELOLA_PEMDA, kwargs=lambda pd: _pemda(pd, pk=pd.pk), juga=("post", KELOLA_PEMDA)
     ),
@@ -453,6 +476,11 @@ MATRIKS: dict[str, Kasus] = {
     "lkjip-snapshot": Kasus(BACA_PD, kwargs=lambda pd: _pd_tahun(pd, versi=_snapshot(pd).versi)),
     # The Inspektorat's list and evidence zips of a pemda
     "evaluasi-daftar": Kasus(EVALUASI_PEMDA, kwargs=_pemda),
+    # The pemda's summary workbook: its evaluator and admin pemda; 404 for everyone else.
+    "evaluasi-ringkasan-xlsx": Kasus(
+        {**EVALUASI_PEMDA, "operator_a": 404, "kepala_a": 404, "operator_b": 404},
+        kwargs=lambda pd: _pemda(pd, tahun=2024),
+    ),
     "evaluasi-bukti-zip": Kasus(
         EVALUASI_PEMDA, kwargs=lambda pd: _pemda(pd, kode_pd=pd.kode, tahun=2024)
     ),
@@ -481,6 +509,9 @@ MATRIKS: dict[str, Kasus] = {
         data=_berkas_pdf,
         juga=("post", PUBLIK),
     ),
+    # Import jobs on the queue
+    "impor-job": Kasus(IMPOR_JOB_PD, kwargs=_impor_job),
+    "impor-job-json": Kasus(IMPOR_JOB_PD, kwargs=_impor_job),
     # Audit trail
     "riwayat-pd": Kasus(BACA_PD, kwargs=_pd),
     "riwayat-objek": Kasus(
