@@ -48,7 +48,12 @@ def data_2020() -> dict:
     tahun["tahun"] = 2020
     for dpa in tahun["dpa"]:
         dpa["jenis_belanja"] = dict(JENIS_BELANJA_2020)
-    tahun["realisasi_jenis_belanja"] = {"5.2": 55_000_000, "5.2.2": 28_000_000}
+    tahun["realisasi_jenis_belanja"] = {
+        "5.2": 55_000_000,
+        "5.2.1": 9_000_000,
+        "5.2.2": 28_000_000,
+        "5.2.3": 18_000_000,
+    }
     for a in tahun.get("angka_dilaporkan", []):
         a.pop("tahun_banding", None)
     return data
