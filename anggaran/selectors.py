@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kinerja.audit import format_waktu, nama_pengguna
-from kinerja.engine.hitung import NAMA_JENIS_BELANJA, pohon_program
+from kinerja.engine.hitung import NAMA_JENIS_BELANJA, nama_jenis_belanja, pohon_program
 from kinerja.engine.penyerapan import gulung, jumlah, penyerapan
 from kinerja.models import Kegiatan, LogPerubahan, PerangkatDaerah, Program, Renstra, SubKegiatan
 from kinerja.paket import types as t
@@ -148,13 +148,16 @@ def kunci_kode(kode: str) -> tuple:
 
 
 def jenis_belanja_berdampingan(
-    rows: list[dict], dpa_urut: list[t.DPA], berlaku: t.DPA | None
+    rows: list[dict], dpa_urut: list[t.DPA], berlaku: t.DPA | None, tahun: int | None = None
 ) -> dict:
     """The jenis belanja tree of every DPA version in columns, before → after perubahan.
 
-    ``rows`` are the ``jenis_belanja`` rows of ``hitung`` (each with its "versi");
-    "kolom" lists the versions present, oldest first.
+    ``rows`` are the ``jenis_belanja`` rows of ``hitung`` (each with its "versi" and the
+    name of its account in the year's classification); a row without a name takes the
+    standard one of ``tahun`` (Permendagri 13/2006 before 2021). "kolom" lists the
+    versions present, oldest first.
     """
+    standar = nama_jenis_belanja(tahun) if tahun else NAMA_JENIS_BELANJA
     per_versi: dict[str, dict[str, dict]] = defaultdict(dict)
     for r in rows:
         per_versi[r["versi"]][r["kode"]] = r
@@ -171,7 +174,7 @@ def jenis_belanja_berdampingan(
         baris.append(
             {
                 "kode": kode,
-                "nama": NAMA_JENIS_BELANJA.get(kode) or pertama["nama"] or kode,
+                "nama": pertama["nama"] or standar.get(kode) or kode,
                 "kedalaman": pertama["kedalaman"],
                 "pagu": pagu,
                 "selisih": None

@@ -47,7 +47,7 @@ def ringkasan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         for d in dpa_urut
     ]
 
-    jb = jenis_belanja_berdampingan(hasil.jenis_belanja, dpa_urut, berlaku)
+    jb = jenis_belanja_berdampingan(hasil.jenis_belanja, dpa_urut, berlaku, tahun)
     jb["kolom"] = [label_versi(v) for v in jb["kolom"]]
     triwulan = tabel_realisasi_triwulan(paket, th, hasil.anggaran_per_kode())
     penyerapan_tw = penyerapan_per_triwulan(paket, tahun)
