@@ -247,3 +247,22 @@ def _baris_triwulan(b: dict[str, Any]) -> Row:
         "sub_kegiatan",
         css="melebihi" if b["melebihi"] else "",
     )
+
+
+def tabel_anggaran_sasaran(baris: Sequence[dict[str, Any]]) -> Table:
+    """Pagu, realisasi and penyerapan the report states per sasaran (``baris``: kode,
+    uraian, pagu, realisasi, penyerapan)."""
+    return Table(
+        title="Anggaran per sasaran",
+        columns=[
+            Column("Kode"),
+            Column("Sasaran"),
+            Column("Pagu (Rp)", Kind.RUPIAH),
+            Column("Realisasi (Rp)", Kind.RUPIAH),
+            Column("Penyerapan", Kind.PERSEN),
+        ],
+        rows=[
+            Row([b["kode"], b["uraian"], b["pagu"], b["realisasi"], b["penyerapan"]]) for b in baris
+        ],
+        css="data anggaran",
+    )
