@@ -103,3 +103,33 @@ def test_service_refuses_a_sasaran_of_another_perangkat_daerah(demo, operator_a)
         )
     assert "bukan bagian dari Renstra" in str(e.value)
     assert not AnggaranSasaran.objects.exists()
+
+
+def test_the_dpa_screen_refuses_accounts_of_the_other_structure(demo, operator_a):
+    from anggaran.models import DPA
+    from anggaran.services.pagu import BarisPagu, pagu_simpan
+
+    dpa = DPA.objects.get(perangkat_daerah=demo["a"], tahun=2024, versi="perubahan")
+    with pytest.raises(ValidationError) as e:
+        pagu_simpan(
+            dpa=dpa,
+            baris=[BarisPagu("jenis-5.2.2", "jenis_belanja", None, Decimal(1), kode="5.2.2")],
+            pengguna=operator_a,
+        )
+    (pesan,) = e.value.message_dict["jenis-5.2.2"]
+    assert pesan.startswith("Kode rekening 5.2.2 mengikuti struktur lama Permendagri 13/2006")
+    assert not dpa.jenis_belanja.filter(kode="5.2.2").exists()
+
+
+def test_the_dpa_screen_of_a_2020_year_offers_belanja_langsung(client, demo, operator_a):
+    from interchange.simpan import paket_simpan
+    from kinerja.paket.parser import baca_paket
+    from tests.anggaran_lama import data_2020
+
+    paket_simpan(paket=baca_paket(data_2020()))
+    client.force_login(operator_a)
+    html = client.get("/pd/33.16.05/2020/anggaran/dpa/murni/").content.decode()
+    assert "Belanja Tidak Langsung" in html and "Belanja Langsung" in html
+    assert "Belanja Operasi" not in html
+    ringkasan = client.get("/pd/33.16.05/2020/anggaran/").content.decode()
+    assert "Belanja Langsung" in ringkasan and "Belanja Operasi" not in ringkasan
