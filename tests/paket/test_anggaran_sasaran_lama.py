@@ -125,3 +125,20 @@ def test_a_2020_year_survives_the_database():
         PaguJenisBelanja.objects.filter(dpa__perangkat_daerah=pd).values_list("kode", flat=True)
     ) == set(JENIS_BELANJA_2020)
     assert paket_muat(pd) == paket
+
+
+@pytest.mark.django_db
+def test_opening_2021_from_2020_copies_the_pagu_but_not_the_old_accounts():
+    from anggaran.services.dpa import dpa_murni_buat
+    from kinerja.models import Renstra
+
+    pd = paket_simpan(paket=baca_paket(data_2020()))
+    dpa = dpa_murni_buat(
+        perangkat_daerah=pd,
+        tahun=2021,
+        renstra=Renstra.objects.get(perangkat_daerah=pd),
+        pengguna=None,
+        salin_pagu=True,
+    )
+    assert dpa.pagu.exists()
+    assert not dpa.jenis_belanja.exists()
