@@ -44,7 +44,8 @@ def tabel_realisasi_anggaran(anggaran: Sequence[dict[str, Any]]) -> Table:
 
 
 def tabel_efisiensi(efisiensi: Sequence[dict[str, Any]]) -> Table:
-    """Capaian against penyerapan per tujuan/sasaran: the efficiency and its category."""
+    """Capaian against penyerapan per tujuan/sasaran: the efficiency and its category; a
+    budget the report states per sasaran (no program budget linked) is marked so."""
     return Table(
         title="Efisiensi penggunaan anggaran",
         columns=[
@@ -63,7 +64,9 @@ def tabel_efisiensi(efisiensi: Sequence[dict[str, Any]]) -> Table:
                     e["kode"],
                     e["uraian"],
                     e["capaian"],
-                    e["pagu"],
+                    Cell(e["pagu"], note="dinyatakan per sasaran", note_css="sumber")
+                    if e.get("anggaran_dinyatakan")
+                    else e["pagu"],
                     e["realisasi"],
                     e["penyerapan"],
                     e["nilai"],

@@ -133,3 +133,18 @@ def test_the_dpa_screen_of_a_2020_year_offers_belanja_langsung(client, demo, ope
     assert "Belanja Operasi" not in html
     ringkasan = client.get("/pd/33.16.05/2020/anggaran/").content.decode()
     assert "Belanja Langsung" in ringkasan and "Belanja Operasi" not in ringkasan
+
+
+def test_the_calculation_page_marks_a_budget_stated_per_sasaran(client, demo, operator_a):
+    from interchange.simpan import paket_simpan
+    from kinerja.paket.parser import baca_paket
+    from tests.anggaran_lama import data_demo
+
+    data = data_demo()
+    tahun = data["tahun"][0]
+    tahun["dpa"], tahun["realisasi_anggaran"], tahun["angka_dilaporkan"] = [], {}, []
+    tahun["anggaran_sasaran"] = {"S1": {"pagu": 200_000_000, "realisasi": 150_000_000}}
+    paket_simpan(paket=baca_paket(data))
+    client.force_login(operator_a)
+    html = client.get("/pd/33.16.05/2024/hitung/").content.decode()
+    assert "200.000.000" in html and "dinyatakan per sasaran" in html
