@@ -52,3 +52,24 @@ def test_a_year_budgeted_per_sasaran_prints_the_stated_budget_with_a_note():
     assert "200.000.000" in teks and "150.000.000" in teks and "300.000.000" in teks
     assert "dinyatakan per sasaran dalam laporan" in tabel.catatan
     assert "tahun 2024 tidak memiliki anggaran program" in tabel.catatan
+
+
+def test_a_stated_budget_against_the_dpa_is_noted_under_the_efficiency_table():
+    from laporan.dokumen.blocks import CatatanKonsistensi
+
+    data = data_demo()
+    data["tahun"][0]["anggaran_sasaran"] = {"S2": {"pagu": 3_000_000_000}}
+    pd = paket_simpan(paket=baca_paket(data))
+    dok = susun_dokumen(pd, 2024)
+    blok = [x for b in dok.bab for x in b.blok]
+    tabel = _tabel(dok, "Efisiensi Penggunaan Anggaran Tahun 2024")
+    sesudah = blok[blok.index(tabel) + 1 :]
+    catatan = next(x for x in sesudah if isinstance(x, CatatanKonsistensi))
+    teks = " ".join(x.teks for x in catatan.butir)
+    # The sum over the sasaran against the DPA total: in the note under the table.
+    assert "jumlah pagu per sasaran yang dinyatakan (Rp 3.000.000.000)" in teks
+    assert "jumlah pagu DPA perubahan (Rp 6.778.100.000)" in teks
+    # The sasaran against its programs: under the sasaran's own row.
+    baris = str(_baris(tabel))
+    assert "pagu sasaran S2 yang dinyatakan (Rp 3.000.000.000)" in baris
+    assert "Rp 3.312.000.900" in baris
