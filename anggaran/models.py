@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
-from kinerja.models import UANG, Kegiatan, PerangkatDaerah, Program, SubKegiatan
+from kinerja.models import UANG, Kegiatan, PerangkatDaerah, Program, Sasaran, SubKegiatan
 
 TRIWULAN_CHOICES = [(1, "Triwulan I"), (2, "Triwulan II"), (3, "Triwulan III"), (4, "Triwulan IV")]
 
@@ -185,3 +185,41 @@ class RealisasiJenisBelanja(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kode} {self.tahun}: {self.jumlah}"
+
+
+class AnggaranSasaran(models.Model):
+    """Pagu and realisasi a report states for one Renstra sasaran in a year.
+
+    Kept as stated: such amounts match no program (old reports budget per sasaran).
+    The engine uses them where a sasaran has no program-linked budget and compares
+    them with the DPA when the year has one.
+    """
+
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="anggaran_sasaran"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    sasaran = models.ForeignKey(Sasaran, on_delete=models.CASCADE, related_name="+")
+    pagu = models.DecimalField("pagu (Rp)", null=True, blank=True, **UANG)
+    realisasi = models.DecimalField("realisasi (Rp)", null=True, blank=True, **UANG)
+
+    class Meta:
+        verbose_name = "anggaran per sasaran"
+        verbose_name_plural = "anggaran per sasaran"
+        ordering = ["perangkat_daerah", "tahun", "sasaran"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["perangkat_daerah", "tahun", "sasaran"], name="anggaran_sasaran_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(pagu__gte=0) | Q(pagu__isnull=True),
+                name="anggaran_sasaran_pagu_tidak_negatif",
+            ),
+            models.CheckConstraint(
+                condition=Q(realisasi__gte=0) | Q(realisasi__isnull=True),
+                name="anggaran_sasaran_realisasi_tidak_negatif",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sasaran.kode} {self.tahun}: {self.pagu} / {self.realisasi}"

@@ -13,9 +13,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kinerja.audit import format_waktu, nama_pengguna
-from kinerja.engine.hitung import NAMA_JENIS_BELANJA, pohon_program
+from kinerja.engine.hitung import NAMA_JENIS_BELANJA, nama_jenis_belanja, pohon_program
 from kinerja.engine.penyerapan import gulung, jumlah, penyerapan
-from kinerja.models import Kegiatan, LogPerubahan, PerangkatDaerah, Program, Renstra, SubKegiatan
+from kinerja.models import (
+    Kegiatan,
+    LogPerubahan,
+    PerangkatDaerah,
+    Program,
+    Renstra,
+    Sasaran,
+    SubKegiatan,
+)
 from kinerja.paket import types as t
 
 
@@ -44,6 +52,37 @@ def node_milik_pd(pd: PerangkatDaerah, tingkat: str, ids: set[int]) -> dict[int,
     return dict(qs.filter(pk__in=ids).values_list("pk", "kode"))
 
 
+def sasaran_milik_pd(pd: PerangkatDaerah, ids: set[int]) -> dict[int, str]:
+    """id → kode of the sasaran among ``ids`` that belong to ``pd``."""
+    if not ids:
+        return {}
+    return dict(
+        Sasaran.objects.filter(tujuan__renstra__perangkat_daerah=pd, pk__in=ids).values_list(
+            "pk", "kode"
+        )
+    )
+
+
+def sasaran_tahun(pd: PerangkatDaerah, tahun: int) -> list[Sasaran]:
+    """The sasaran of the Renstra covering ``tahun`` (else the latest), in document order."""
+    renstra = renstra_tahun(pd, tahun)
+    if renstra is None:
+        return []
+    return list(
+        Sasaran.objects.filter(tujuan__renstra=renstra)
+        .select_related("tujuan")
+        .order_by("tujuan__urutan", "urutan")
+    )
+
+
+def renstra_tahun(pd: PerangkatDaerah, tahun: int) -> Renstra | None:
+    """The Renstra covering ``tahun``, else the latest one."""
+    return (
+        Renstra.objects.filter(perangkat_daerah=pd, mulai__lte=tahun, selesai__gte=tahun).first()
+        or Renstra.objects.filter(perangkat_daerah=pd).order_by("-mulai").first()
+    )
+
+
 def node_per_kode(renstra) -> dict[str, dict[str, object]]:
     """kode → {"program"|"kegiatan"|"sub_kegiatan": node} of one Renstra's program tree."""
     hasil: dict[str, dict[str, object]] = {}
@@ -59,10 +98,7 @@ def node_per_kode(renstra) -> dict[str, dict[str, object]]:
 def pohon_node(pd: PerangkatDaerah, tahun: int) -> list[tuple[str, object, int]]:
     """(tingkat, node, depth) of the program tree of the Renstra covering ``tahun`` (else the
     latest), in document order."""
-    renstra = (
-        Renstra.objects.filter(perangkat_daerah=pd, mulai__lte=tahun, selesai__gte=tahun).first()
-        or Renstra.objects.filter(perangkat_daerah=pd).order_by("-mulai").first()
-    )
+    renstra = renstra_tahun(pd, tahun)
     if renstra is None:
         return []
     kegiatan = defaultdict(list)
@@ -148,13 +184,16 @@ def kunci_kode(kode: str) -> tuple:
 
 
 def jenis_belanja_berdampingan(
-    rows: list[dict], dpa_urut: list[t.DPA], berlaku: t.DPA | None
+    rows: list[dict], dpa_urut: list[t.DPA], berlaku: t.DPA | None, tahun: int | None = None
 ) -> dict:
     """The jenis belanja tree of every DPA version in columns, before → after perubahan.
 
-    ``rows`` are the ``jenis_belanja`` rows of ``hitung`` (each with its "versi");
-    "kolom" lists the versions present, oldest first.
+    ``rows`` are the ``jenis_belanja`` rows of ``hitung`` (each with its "versi" and the
+    name of its account in the year's classification); a row without a name takes the
+    standard one of ``tahun`` (Permendagri 13/2006 before 2021). "kolom" lists the
+    versions present, oldest first.
     """
+    standar = nama_jenis_belanja(tahun) if tahun else NAMA_JENIS_BELANJA
     per_versi: dict[str, dict[str, dict]] = defaultdict(dict)
     for r in rows:
         per_versi[r["versi"]][r["kode"]] = r
@@ -171,7 +210,7 @@ def jenis_belanja_berdampingan(
         baris.append(
             {
                 "kode": kode,
-                "nama": NAMA_JENIS_BELANJA.get(kode) or pertama["nama"] or kode,
+                "nama": pertama["nama"] or standar.get(kode) or kode,
                 "kedalaman": pertama["kedalaman"],
                 "pagu": pagu,
                 "selisih": None

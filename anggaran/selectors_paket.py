@@ -1,4 +1,5 @@
-"""The budget part of a paket: DPA with pagu and spending types, realisasi anggaran.
+"""The budget part of a paket: DPA with pagu and spending types, realisasi anggaran,
+the budget stated per sasaran.
 
 The second layer of the paket loader (see ``kinerja.selectors.paket``): it reads
 what kinerja holds, then adds the budget rows anggaran owns (five queries).
@@ -6,7 +7,7 @@ what kinerja holds, then adds the budget rows anggaran owns (five queries).
 
 from __future__ import annotations
 
-from anggaran.models import DPA, RealisasiAnggaran, RealisasiJenisBelanja
+from anggaran.models import DPA, AnggaranSasaran, RealisasiAnggaran, RealisasiJenisBelanja
 from kinerja import models as m
 from kinerja.paket import types as t
 from kinerja.selectors.paket import LoadedPaket, load_kinerja, strip_scale
@@ -35,6 +36,7 @@ def load_anggaran(
     loaded = load_kinerja(pd, tahun, aturan_hari_ini=aturan_hari_ini, hanya_tahun=hanya_tahun)
     _add_dpa(pd, loaded)
     _add_realisasi_anggaran(pd, loaded)
+    _add_anggaran_sasaran(pd, loaded)
     return loaded
 
 
@@ -72,3 +74,24 @@ def _add_realisasi_anggaran(pd: m.PerangkatDaerah, loaded: LoadedPaket) -> None:
         RealisasiJenisBelanja.objects.filter(perangkat_daerah=pd)
     ).order_by("tahun", "kode"):
         per_tahun[row.tahun].realisasi_jenis_belanja[row.kode] = strip_scale(row.jumlah)
+
+
+def _add_anggaran_sasaran(pd: m.PerangkatDaerah, loaded: LoadedPaket) -> None:
+    """The budget stated per sasaran, of the sasaran of the paket's Renstra."""
+    if loaded.renstra is None:
+        return
+    per_tahun = loaded.per_tahun()
+    for row in (
+        loaded.saring_tahun(
+            AnggaranSasaran.objects.filter(
+                perangkat_daerah=pd, sasaran__tujuan__renstra=loaded.renstra
+            )
+        )
+        .select_related("sasaran")
+        .order_by("tahun", "sasaran__tujuan__urutan", "sasaran__urutan")
+    ):
+        th = per_tahun.get(row.tahun)
+        if th is not None:
+            th.anggaran_sasaran[row.sasaran.kode] = t.AnggaranSasaran(
+                pagu=strip_scale(row.pagu), realisasi=strip_scale(row.realisasi)
+            )

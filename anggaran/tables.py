@@ -43,7 +43,8 @@ def tabel_realisasi_anggaran(anggaran: Sequence[dict[str, Any]]) -> Table:
 
 
 def tabel_efisiensi(efisiensi: Sequence[dict[str, Any]]) -> Table:
-    """Capaian against penyerapan per tujuan/sasaran: the efficiency and its category."""
+    """Capaian against penyerapan per tujuan/sasaran: the efficiency and its category; a
+    budget the report states per sasaran (no program budget linked) is marked so."""
     return Table(
         title="Efisiensi penggunaan anggaran",
         columns=[
@@ -62,7 +63,9 @@ def tabel_efisiensi(efisiensi: Sequence[dict[str, Any]]) -> Table:
                     e["kode"],
                     e["uraian"],
                     e["capaian"],
-                    e["pagu"],
+                    Cell(e["pagu"], note="dinyatakan per sasaran", note_css="sumber")
+                    if e.get("anggaran_dinyatakan")
+                    else e["pagu"],
                     e["realisasi"],
                     e["penyerapan"],
                     e["nilai"],
@@ -245,4 +248,23 @@ def _baris_triwulan(b: dict[str, Any]) -> Row:
         ],
         "sub_kegiatan",
         css="melebihi" if b["melebihi"] else "",
+    )
+
+
+def tabel_anggaran_sasaran(baris: Sequence[dict[str, Any]]) -> Table:
+    """Pagu, realisasi and penyerapan the report states per sasaran (``baris``: kode,
+    uraian, pagu, realisasi, penyerapan)."""
+    return Table(
+        title="Anggaran per sasaran",
+        columns=[
+            Column("Kode"),
+            Column("Sasaran"),
+            Column("Pagu (Rp)", Kind.RUPIAH),
+            Column("Realisasi (Rp)", Kind.RUPIAH),
+            Column("Penyerapan", Kind.PERSEN),
+        ],
+        rows=[
+            Row([b["kode"], b["uraian"], b["pagu"], b["realisasi"], b["penyerapan"]]) for b in baris
+        ],
+        css="data anggaran",
     )

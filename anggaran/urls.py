@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from anggaran.views import dpa, impor, realisasi, ringkasan
+from anggaran.views import dpa, impor, realisasi, ringkasan, sasaran
 
 urlpatterns = [
     path("", ringkasan.ringkasan, name="anggaran-ringkasan"),
@@ -11,6 +11,7 @@ urlpatterns = [
     path("dpa/<str:versi>/impor/", impor.impor_dpa, name="anggaran-dpa-impor"),
     path("dpa/<str:versi>/templat.xlsx", impor.templat_dpa, name="anggaran-dpa-templat"),
     path("realisasi/<int:triwulan>/", realisasi.realisasi, name="anggaran-realisasi"),
+    path("sasaran/", sasaran.anggaran_sasaran, name="anggaran-sasaran"),
     path(
         "realisasi/<int:triwulan>/impor/",
         impor.impor_realisasi,

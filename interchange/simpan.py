@@ -16,7 +16,14 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from anggaran.models import DPA, Pagu, PaguJenisBelanja, RealisasiAnggaran, RealisasiJenisBelanja
+from anggaran.models import (
+    DPA,
+    AnggaranSasaran,
+    Pagu,
+    PaguJenisBelanja,
+    RealisasiAnggaran,
+    RealisasiJenisBelanja,
+)
 from kinerja import models as m
 from kinerja.aturan import _aturan_dari_model
 from kinerja.engine.angka import Nilai
@@ -209,6 +216,7 @@ def _hapus_data_pd(pd: m.PerangkatDaerah) -> None:
     DPA.objects.filter(perangkat_daerah=pd).delete()
     RealisasiAnggaran.objects.filter(perangkat_daerah=pd).delete()
     RealisasiJenisBelanja.objects.filter(perangkat_daerah=pd).delete()
+    AnggaranSasaran.objects.filter(perangkat_daerah=pd).delete()
     LKjIP.objects.filter(perangkat_daerah=pd).exclude(tahun__in=_tahun_bertanda_tangan(pd)).delete()
     m.Tahun.objects.filter(perangkat_daerah=pd).exclude(
         tahun__in=_tahun_bertanda_tangan(pd)
@@ -227,8 +235,8 @@ def paket_simpan(*, paket: t.Paket, pengguna=None) -> m.PerangkatDaerah:
     pemda = _simpan_pemda(paket.pemda)
     pd = _simpan_pd(paket, pemda, pd)
     _simpan_pejabat_tahunan(paket, pemda, pd)
-    indikator, node = _simpan_renstra(paket, pd)
-    _simpan_tahun(pd, pemda, paket.renstra, paket.tahun, indikator, node)
+    indikator, node, sasaran = _simpan_renstra(paket, pd)
+    _simpan_tahun(pd, pemda, paket.renstra, paket.tahun, indikator, node, sasaran)
 
     m.LogPerubahan.objects.create(
         pengguna=pengguna,
@@ -343,10 +351,11 @@ def _tulis(model, rows: list) -> list:
 
 def _simpan_renstra(
     paket: t.Paket, pd: m.PerangkatDaerah
-) -> tuple[dict[str, m.Indikator], dict[str, dict]]:
+) -> tuple[dict[str, m.Indikator], dict[str, dict], dict[str, m.Sasaran]]:
     """The Renstra, its versions, goals, program tree and indicators.
 
-    Returns code -> indicator row and code -> {level: node row} of the program tree."""
+    Returns code -> indicator row, code -> {level: node row} of the program tree and
+    code -> sasaran row."""
     r = paket.renstra
     renstra = m.Renstra.objects.create(
         perangkat_daerah=pd, mulai=r.mulai, selesai=r.selesai, visi=r.visi or "", misi=r.misi
@@ -392,7 +401,7 @@ def _simpan_renstra(
     _tulis(m.Tujuan, tujuan_rows)
     _tulis(m.Sasaran, sasaran_rows)
     node = _simpan_program(paket, renstra, baru, sasaran_obj, tujuan_obj)
-    return baru.simpan(), node
+    return baru.simpan(), node, sasaran_obj
 
 
 def _simpan_program(
@@ -499,6 +508,7 @@ def _simpan_tahun(
     daftar: list[t.Tahun],
     indikator: dict[str, m.Indikator],
     node: dict,
+    sasaran: dict[str, m.Sasaran],
 ) -> None:
     """Every year of the package: the rows of each table collected for all years and
     written with one insert per table, parents (PK, PK berjenjang, DPA, SKM) first."""
@@ -522,6 +532,7 @@ def _simpan_tahun(
     rencana, realisasi = [], []
     dpa_rows, pagu, pagu_jenis = [], [], []
     real_anggaran, real_jenis, pembanding = [], [], []
+    anggaran_sasaran: list[AnggaranSasaran] = []
     skm_rows, unsur_skm, angka = [], [], []
     for th in daftar:
         tahun = th.tahun
@@ -628,6 +639,16 @@ def _simpan_tahun(
             RealisasiJenisBelanja(perangkat_daerah=pd, tahun=tahun, kode=kode, jumlah=jumlah)
             for kode, jumlah in th.realisasi_jenis_belanja.items()
         )
+        anggaran_sasaran.extend(
+            AnggaranSasaran(
+                perangkat_daerah=pd,
+                tahun=tahun,
+                sasaran=sasaran[kode],
+                pagu=a.pagu,
+                realisasi=a.realisasi,
+            )
+            for kode, a in th.anggaran_sasaran.items()
+        )
         pembanding.extend(
             m.NilaiPembanding(
                 indikator=indikator[kode],
@@ -685,6 +706,7 @@ def _simpan_tahun(
         (PaguJenisBelanja, pagu_jenis),
         (RealisasiAnggaran, real_anggaran),
         (RealisasiJenisBelanja, real_jenis),
+        (AnggaranSasaran, anggaran_sasaran),
         (m.NilaiPembanding, pembanding),
         (m.NilaiUnsurSKM, unsur_skm),
         (m.AngkaDilaporkan, angka),

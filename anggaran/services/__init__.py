@@ -3,6 +3,7 @@
 - ``pagu``: the pagu amounts of one DPA version;
 - ``realisasi``: the realisasi anggaran of sub kegiatan within one triwulan;
 - ``dpa``: the DPA murni of a new year;
+- ``sasaran``: the pagu and realisasi a report states per sasaran;
 - ``common``: the messages and amount spellings the writes share.
 
 Every write takes the locks of kinerja.services.kunci, refuses a save when the

@@ -7,6 +7,7 @@ from django.db import transaction
 from anggaran.models import DPA, Pagu, PaguJenisBelanja
 from anggaran.selectors import node_per_kode
 from kinerja.audit import catat_perubahan
+from kinerja.engine.hitung import klasifikasi_lama
 from kinerja.models import PerangkatDaerah
 from kinerja.services.kunci import pastikan_tahun_terbuka
 
@@ -60,10 +61,16 @@ def dpa_murni_buat(
                 continue
             baru.append(Pagu(dpa=dpa, jumlah=p.jumlah, **tujuan))
         Pagu.objects.bulk_create(baru)
-        jenis = [
-            PaguJenisBelanja(dpa=dpa, kode=j.kode, jumlah=j.jumlah)
-            for j in PaguJenisBelanja.objects.filter(dpa=sumber)
-        ]
+        # Accounts of the old structure (before 2021) do not carry over into a year of
+        # the new one: the codes mean other things there.
+        jenis = (
+            [
+                PaguJenisBelanja(dpa=dpa, kode=j.kode, jumlah=j.jumlah)
+                for j in PaguJenisBelanja.objects.filter(dpa=sumber)
+            ]
+            if klasifikasi_lama(sumber.tahun) == klasifikasi_lama(tahun)
+            else []
+        )
         PaguJenisBelanja.objects.bulk_create(jenis)
         disalin = len(baru) + len(jenis)
     catat_perubahan(

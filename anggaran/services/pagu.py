@@ -22,6 +22,7 @@ from anggaran.services.common import (
     teks_audit,
 )
 from kinerja.audit import catat_perubahan
+from kinerja.engine.hitung import pesan_kode_rekening
 from kinerja.services.kunci import pastikan_tahun_terbuka
 
 KODE_REKENING = re.compile(r"^[0-9]+(\.[0-9]+)*$")
@@ -113,6 +114,9 @@ def _periksa_baris(dpa: DPA, baris: Sequence[BarisPagu]) -> list[_Ubah]:
         if b.jenis == "jenis_belanja":
             if not KODE_REKENING.match(b.kode):
                 error[b.kunci] = [PESAN_KODE_REKENING.format(kode=b.kode)]
+                continue
+            if pesan := pesan_kode_rekening(b.kode, dpa.tahun):
+                error[b.kunci] = [pesan[0].upper() + pesan[1:] + "."]
                 continue
             row = jenis_ada.get(b.kode)
             apa = f"Pagu jenis belanja {b.kode}"

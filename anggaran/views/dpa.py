@@ -18,7 +18,7 @@ from anggaran.selectors import kunci_kode, pohon_node
 from anggaran.services.pagu import BarisPagu, pagu_simpan
 from anggaran.views.common import label_versi, tahun_ada
 from kinerja.access import PESAN_HANYA_BACA, get_perangkat_daerah_for_user
-from kinerja.engine.hitung import NAMA_JENIS_BELANJA
+from kinerja.engine.hitung import nama_jenis_belanja
 from kinerja.engine.penyerapan import Simpul, gulung, jumlah, pohon_dari_kode
 from kinerja.forms.errors import add_service_errors
 from kinerja.models import PerangkatDaerah
@@ -64,6 +64,7 @@ class _LayarDPA:
     tersimpan: dict[str, Decimal | None]  # form field name → stored amount
     jenis_tersimpan: dict[str, Decimal]
     kode_jenis: list[str]
+    tahun: int
 
     @classmethod
     def muat(cls, pd: PerangkatDaerah, dokumen: DPA) -> _LayarDPA:
@@ -79,11 +80,18 @@ class _LayarDPA:
         jenis = {j.kode: j.jumlah for j in PaguJenisBelanja.objects.filter(dpa=dokumen)}
         # The standard accounts are always offered, with whatever else the DPA holds.
         kode_jenis = sorted(
-            {k for k in NAMA_JENIS_BELANJA if k != "5"} | set(jenis), key=kunci_kode
+            {k for k in nama_jenis_belanja(dokumen.tahun) if k != "5"} | set(jenis),
+            key=kunci_kode,
         )
         for k in kode_jenis:
             tersimpan[_kunci_jenis(k)] = jenis.get(k)
-        return cls(node=node, tersimpan=tersimpan, jenis_tersimpan=jenis, kode_jenis=kode_jenis)
+        return cls(
+            node=node,
+            tersimpan=tersimpan,
+            jenis_tersimpan=jenis,
+            kode_jenis=kode_jenis,
+            tahun=dokumen.tahun,
+        )
 
     def isian(self) -> list[Isian]:
         hasil = []
@@ -163,12 +171,13 @@ class _LayarDPA:
                     "selisih": stated is not None and anak is not None and stated != anak,
                 }
             )
-        pohon_jenis, _ = gulung(pohon_dari_kode(self.jenis_tersimpan, dict(NAMA_JENIS_BELANJA)))
+        nama_jenis = nama_jenis_belanja(self.tahun)
+        pohon_jenis, _ = gulung(pohon_dari_kode(self.jenis_tersimpan, dict(nama_jenis)))
         rincian_jenis = {h.kode: h.pagu_anak for h in pohon_jenis}
         baris_jenis = [
             {
                 "kode": kode,
-                "nama": NAMA_JENIS_BELANJA.get(kode, kode),
+                "nama": nama_jenis.get(kode, kode),
                 "kedalaman": kode.count("."),
                 "field": form[_kunci_jenis(kode)],
                 "awal": form[f"awal-{_kunci_jenis(kode)}"],

@@ -259,7 +259,7 @@ def templat_dpa(request: HttpRequest, kode: str, tahun: int, versi: str) -> Http
 
     from anggaran.models import Pagu, PaguJenisBelanja
     from anggaran.selectors import pohon_node
-    from kinerja.engine.hitung import NAMA_JENIS_BELANJA
+    from kinerja.engine.hitung import nama_jenis_belanja
 
     pd, _ = get_perangkat_daerah_for_user(request.user, kode)
     dpa = _dpa(pd, tahun, versi)
@@ -280,7 +280,7 @@ def templat_dpa(request: HttpRequest, kode: str, tahun: int, versi: str) -> Http
         )
         ws.append([node.kode, getattr(node, "nama", ""), tersimpan.get(kunci)])
     jenis = {j.kode: j.jumlah for j in PaguJenisBelanja.objects.filter(dpa=dpa)}
-    for k, nama in NAMA_JENIS_BELANJA.items():
+    for k, nama in nama_jenis_belanja(tahun).items():
         ws.append([k, nama, jenis.get(k)])
     for huruf, lebar in (("A", 20), ("B", 70), ("C", 20)):
         ws.column_dimensions[huruf].width = lebar

@@ -17,6 +17,7 @@ from anggaran.selectors_paket import paket_anggaran
 from anggaran.views.common import label_versi
 from kinerja.access import get_perangkat_daerah_for_user
 from kinerja.engine.hitung import hitung
+from kinerja.engine.penyerapan import penyerapan
 from kinerja.paket.types import urutan_versi
 from kinerja.services.realisasi import ROMAWI
 from kinerja.views.tahun import halaman_tahun_belum_dibuka
@@ -47,13 +48,28 @@ def ringkasan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         for d in dpa_urut
     ]
 
-    jb = jenis_belanja_berdampingan(hasil.jenis_belanja, dpa_urut, berlaku)
+    jb = jenis_belanja_berdampingan(hasil.jenis_belanja, dpa_urut, berlaku, tahun)
     jb["kolom"] = [label_versi(v) for v in jb["kolom"]]
     triwulan = tabel_realisasi_triwulan(paket, th, hasil.anggaran_per_kode())
     penyerapan_tw = penyerapan_per_triwulan(paket, tahun)
     label_berlaku = label_versi(berlaku.versi) if berlaku else None
+    uraian_sasaran = {s.kode: s.uraian for tj in paket.renstra.tujuan for s in tj.sasaran}
+    anggaran_sasaran = [
+        {
+            "kode": kode,
+            "uraian": uraian_sasaran.get(kode, ""),
+            "pagu": a.pagu,
+            "realisasi": a.realisasi,
+            "penyerapan": penyerapan(a.pagu, a.realisasi),
+        }
+        for kode, a in th.anggaran_sasaran.items()
+    ]
     ctx = {
         "page": "anggaran",
+        "tabel_anggaran_sasaran": tables.tabel_anggaran_sasaran(anggaran_sasaran)
+        if anggaran_sasaran
+        else None,
+        "url_anggaran_sasaran": reverse("anggaran-sasaran", args=[pd.kode, tahun]),
         "pd": pd,
         "tahun": tahun,
         "rw": rw,
@@ -83,4 +99,5 @@ def _temuan_anggaran(x) -> bool:
         "realisasi_melebihi_pagu",
         "total_jenis_belanja_tidak_sesuai",
         "anggaran_pk_tidak_cocok_dpa",
+        "anggaran_sasaran_tidak_sesuai",
     )

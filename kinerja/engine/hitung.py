@@ -9,6 +9,7 @@ so a figure is computed in exactly one place.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -36,6 +37,7 @@ from kinerja.engine.temuan import (
     Catat,
     Temuan,
     catat_selisih,
+    periksa_anggaran_sasaran,
     periksa_angka_dilaporkan,
     periksa_indikator,
     periksa_pk,
@@ -63,6 +65,59 @@ NAMA_JENIS_BELANJA = {
     "5.3": "Belanja Tidak Terduga",
     "5.4": "Belanja Transfer",
 }
+
+# Reports before 2021 classify spending by Permendagri 13/2006 (Belanja Tidak
+# Langsung / Belanja Langsung, single-digit third segment: 5.2.2); from 2021 on by
+# Permendagri 90/2019 (NAMA_JENIS_BELANJA, two-digit third segment: 5.1.02). Which
+# one a year uses follows from the year alone: no DPA carries a flag.
+TAHUN_KODE_REKENING_BARU = 2021
+NAMA_JENIS_BELANJA_LAMA = {
+    "5": "Belanja Daerah",
+    "5.1": "Belanja Tidak Langsung",
+    "5.1.1": "Belanja Pegawai",
+    "5.1.2": "Belanja Bunga",
+    "5.1.3": "Belanja Subsidi",
+    "5.1.4": "Belanja Hibah",
+    "5.1.5": "Belanja Bantuan Sosial",
+    "5.1.6": "Belanja Bagi Hasil",
+    "5.1.7": "Belanja Bantuan Keuangan",
+    "5.1.8": "Belanja Tidak Terduga",
+    "5.2": "Belanja Langsung",
+    "5.2.1": "Belanja Pegawai",
+    "5.2.2": "Belanja Barang dan Jasa",
+    "5.2.3": "Belanja Modal",
+}
+_KODE_REKENING_LAMA = re.compile(r"^5\.[0-9]\.[0-9](\.|$)")
+_KODE_REKENING_BARU = re.compile(r"^5\.[0-9]\.[0-9]{2}(\.|$)")
+
+
+def klasifikasi_lama(tahun: int) -> bool:
+    """Whether ``tahun`` classifies spending by Permendagri 13/2006 (before 2021)."""
+    return tahun < TAHUN_KODE_REKENING_BARU
+
+
+def nama_jenis_belanja(tahun: int) -> dict[str, str]:
+    """Code → name of the standard accounts of ``tahun``'s classification."""
+    return NAMA_JENIS_BELANJA_LAMA if klasifikasi_lama(tahun) else NAMA_JENIS_BELANJA
+
+
+def pesan_kode_rekening(kode: str, tahun: int) -> str | None:
+    """Why account ``kode`` does not belong to ``tahun``'s classification; None when it does."""
+    if not klasifikasi_lama(tahun) and _KODE_REKENING_LAMA.match(kode):
+        return (
+            f"kode rekening {kode} mengikuti struktur lama Permendagri 13/2006 (Belanja Tidak "
+            f"Langsung/Belanja Langsung) yang hanya dipakai sebelum tahun "
+            f"{TAHUN_KODE_REKENING_BARU}; tahun {tahun} memakai kode Permendagri 90 Tahun 2019 "
+            "(misalnya 5.1.02 Belanja Barang dan Jasa)"
+        )
+    if klasifikasi_lama(tahun) and _KODE_REKENING_BARU.match(kode):
+        return (
+            f"kode rekening {kode} mengikuti Permendagri 90 Tahun 2019 yang berlaku sejak tahun "
+            f"{TAHUN_KODE_REKENING_BARU}; tahun {tahun} memakai struktur Permendagri 13/2006 "
+            "(misalnya 5.2.2 Belanja Barang dan Jasa pada Belanja Langsung)"
+        )
+    return None
+
 
 NAMA_TINGKAT = {
     "tujuan": "tujuan",
@@ -175,7 +230,7 @@ def hitung(paket: t.Paket, tahun: int) -> Hasil:
     indikator = _hitung_indikator(paket, th, catat)
     anggaran, node_hasil, total = _hitung_anggaran(paket, th, catat)
     jenis_belanja = _hitung_jenis_belanja(paket, th, catat)
-    efisiensi = _hitung_efisiensi(paket, indikator, node_hasil, total)
+    efisiensi = _hitung_efisiensi(paket, th, indikator, node_hasil, total)
     ikm = _hitung_ikm(th, indikator, catat)
 
     iku = [i for i in indikator if i.iku and i.capaian_skor is not None]
@@ -197,6 +252,7 @@ def hitung(paket: t.Paket, tahun: int) -> Hasil:
     }
 
     periksa_pk(paket, th, node_hasil, _total_dpa(paket, th), catat)
+    periksa_anggaran_sasaran(paket, th, node_hasil, total, catat)
     periksa_tanggal(th, catat)
     hasil = Hasil(
         perangkat_daerah=paket.perangkat_daerah.kode,
@@ -429,7 +485,8 @@ def _hitung_jenis_belanja(paket: t.Paket, th: t.Tahun, catat: Catat) -> list[dic
             continue
         realisasi = th.realisasi_jenis_belanja if dpa is berlaku else {}
         kode_semua = set(dpa.jenis_belanja) | set(realisasi)
-        nama = {k: NAMA_JENIS_BELANJA.get(k, k) for k in kode_semua}
+        nama_standar = nama_jenis_belanja(th.tahun)
+        nama = {k: nama_standar.get(k, k) for k in kode_semua}
         pohon = pohon_dari_kode({k: dpa.jenis_belanja.get(k) for k in kode_semua}, nama)
         _isi_realisasi(pohon, realisasi)
         hasil, selisih = gulung(pohon)
@@ -477,23 +534,47 @@ def _program_pendukung(paket: t.Paket, kode: set[str]) -> list[str]:
     return [p.kode for p in paket.program if kode & set(p.sasaran)]
 
 
+def _anggaran_dinyatakan(th: t.Tahun, sasaran: list[str]) -> tuple[Decimal | None, Decimal | None]:
+    """Pagu and realisasi the report states for ``sasaran`` (summed); None where none is."""
+    stated = [th.anggaran_sasaran[k] for k in sasaran if k in th.anggaran_sasaran]
+    return jumlah(a.pagu for a in stated), jumlah(a.realisasi for a in stated)
+
+
 def _hitung_efisiensi(
-    paket, indikator: list[HasilIndikator], node: dict[str, HasilSimpul], total
+    paket, th: t.Tahun, indikator: list[HasilIndikator], node: dict[str, HasilSimpul], total
 ) -> list[dict]:
+    """Capaian against penyerapan per tujuan, sasaran and overall.
+
+    The budget of a row is that of the programs supporting it; a row without any
+    (no linked program, or no program budget in the year) takes the budget the
+    report states for its sasaran (``anggaran_sasaran``), marked ``anggaran_dinyatakan``.
+    """
     metode = paket.pemda.aturan.metode_efisiensi
     per_induk: dict[str, list[HasilIndikator]] = {}
     for i in indikator:
         per_induk.setdefault(i.induk, []).append(i)
+    semua_sasaran = [s.kode for tj in paket.renstra.tujuan for s in tj.sasaran]
 
     def mentah(i: HasilIndikator) -> Decimal | None:
         return i.capaian if i.capaian is not None else i.capaian_skor
 
-    def baris(kode: str, tingkat: str, uraian: str, capaian, programs: list[str] | None) -> dict:
+    def baris(
+        kode: str,
+        tingkat: str,
+        uraian: str,
+        capaian,
+        programs: list[str] | None,
+        sasaran: list[str],
+    ) -> dict:
         if programs is None:
             pagu, realisasi = total["pagu"], total["realisasi"]
         else:
             pagu = jumlah(node[p].pagu for p in programs if p in node)
             realisasi = jumlah(node[p].realisasi for p in programs if p in node)
+        dinyatakan = False
+        if pagu is None and realisasi is None:
+            pagu, realisasi = _anggaran_dinyatakan(th, sasaran)
+            dinyatakan = pagu is not None or realisasi is not None
         serap = penyerapan(pagu, realisasi)
         ef = hitung_efisiensi(capaian=capaian, penyerapan=serap, metode=metode)
         return {
@@ -509,6 +590,7 @@ def _hitung_efisiensi(
             "kategori": ef.kategori,
             "metode": ef.metode.value,
             "rumus": ef.rumus,
+            "anggaran_dinyatakan": dinyatakan,
         }
 
     hasil = []
@@ -521,6 +603,7 @@ def _hitung_efisiensi(
                 tujuan.uraian,
                 rata_rata(mentah(i) for i in per_induk.get(tujuan.kode, [])),
                 _program_pendukung(paket, kode_tujuan),
+                [s.kode for s in tujuan.sasaran],
             )
         )
         for s in tujuan.sasaran:
@@ -531,6 +614,7 @@ def _hitung_efisiensi(
                     s.uraian,
                     rata_rata(mentah(i) for i in per_induk.get(s.kode, [])),
                     _program_pendukung(paket, {s.kode}),
+                    [s.kode],
                 )
             )
     iku = [i for i in indikator if i.iku]
@@ -541,6 +625,7 @@ def _hitung_efisiensi(
             "Seluruh IKU dan seluruh anggaran",
             rata_rata(mentah(i) for i in iku),
             None,
+            semua_sasaran,
         )
     )
     return hasil

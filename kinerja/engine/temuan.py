@@ -29,6 +29,7 @@ __all__ = [
     "Catat",
     "Temuan",
     "catat_selisih",
+    "periksa_anggaran_sasaran",
     "periksa_angka_dilaporkan",
     "periksa_indikator",
     "periksa_pk",
@@ -208,6 +209,60 @@ def periksa_pk(
                     f"anggaran {s.kode} pada PK {b.jabatan} tertulis {format_rupiah(s.dinyatakan)}, sedangkan "
                     f"jumlah rinciannya {format_rupiah(s.jumlah_anak)} ({_selisih(s.dinyatakan, s.jumlah_anak)})",
                 )
+
+
+def periksa_anggaran_sasaran(
+    paket: t.Paket,
+    th: t.Tahun,
+    node: dict[str, HasilSimpul],
+    total: dict,
+    catat: Catat,
+) -> None:
+    """The budget stated per sasaran against the DPA of the year, when it has one: the sum
+    over all sasaran against the DPA total (pagu) and the realisasi anggaran total, and each
+    sasaran against the programs linked to it.
+
+    ``node``: the program tree of the DPA in force after roll-up; ``total``: its totals.
+    """
+    dpa = th.dpa_berlaku()
+    if not th.anggaran_sasaran or dpa is None:
+        return
+    lokasi = "anggaran per sasaran"
+    label_dpa = f"DPA {dpa.versi}"
+    for apa, nilai, total_dpa, sumber in (
+        ("pagu", lambda a: a.pagu, total["pagu"], f"jumlah pagu {label_dpa}"),
+        ("realisasi", lambda a: a.realisasi, total["realisasi"], "jumlah realisasi anggaran"),
+    ):
+        dinyatakan = jumlah(nilai(a) for a in th.anggaran_sasaran.values())
+        if dinyatakan is not None and total_dpa is not None and dinyatakan != total_dpa:
+            catat(
+                "anggaran_sasaran_tidak_sesuai",
+                f"total-{apa}",
+                lokasi,
+                f"jumlah {apa} per sasaran yang dinyatakan ({format_rupiah(dinyatakan)}) tidak "
+                f"sama dengan {sumber} ({format_rupiah(total_dpa)}), selisih "
+                f"{format_rupiah(abs(dinyatakan - total_dpa))}",
+            )
+    for kode, a in th.anggaran_sasaran.items():
+        programs = [p.kode for p in paket.program if kode in p.sasaran and p.kode in node]
+        if not programs:
+            continue
+        daftar = ", ".join(programs)
+        for apa, dinyatakan, dari_program in (
+            ("pagu", a.pagu, jumlah(node[p].pagu for p in programs)),
+            ("realisasi", a.realisasi, jumlah(node[p].realisasi for p in programs)),
+        ):
+            if dinyatakan is None or dari_program is None or dinyatakan == dari_program:
+                continue
+            sumber = f"pada {label_dpa}" if apa == "pagu" else "pada realisasi anggaran"
+            catat(
+                "anggaran_sasaran_tidak_sesuai",
+                kode,
+                f"{lokasi} {kode}",
+                f"{apa} sasaran {kode} yang dinyatakan ({format_rupiah(dinyatakan)}) tidak sama "
+                f"dengan jumlah {apa} program pendukungnya ({daftar}) {sumber} "
+                f"({format_rupiah(dari_program)})",
+            )
 
 
 def periksa_tanggal(th: t.Tahun, catat: Catat) -> None:

@@ -165,6 +165,10 @@ def _tahun(th: t.Tahun) -> dict:
                 for k, v in th.realisasi_anggaran.items()
             },
             "realisasi_jenis_belanja": _jumlah(th.realisasi_jenis_belanja),
+            "anggaran_sasaran": {
+                k: _tanpa_kosong({"pagu": angka(v.pagu), "realisasi": angka(v.realisasi)})
+                for k, v in th.anggaran_sasaran.items()
+            },
             "pembanding": {
                 k: [
                     _tanpa_kosong(

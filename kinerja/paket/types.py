@@ -244,6 +244,14 @@ class DPA:
 
 
 @dataclass
+class AnggaranSasaran:
+    """Pagu and realisasi a report states for one Renstra sasaran, matching no program."""
+
+    pagu: Decimal | None = None
+    realisasi: Decimal | None = None
+
+
+@dataclass
 class Pembanding:
     tingkat: str
     nilai: Nilai
@@ -287,6 +295,8 @@ class Tahun:
     # An annual amount, or four quarterly amounts (spending within each quarter).
     realisasi_anggaran: dict[str, Decimal | list[Decimal | None]] = field(default_factory=dict)
     realisasi_jenis_belanja: dict[str, Decimal] = field(default_factory=dict)
+    # Sasaran code → the budget the report states for it (not derived from programs).
+    anggaran_sasaran: dict[str, AnggaranSasaran] = field(default_factory=dict)
     pembanding: dict[str, list[Pembanding]] = field(default_factory=dict)
     skm: list[SKM] = field(default_factory=list)
     laporan: Laporan | None = None

@@ -45,7 +45,7 @@ def anggaran_bab2(k: Context, b: list) -> None:
     )
     k.tabel(b, "2", tabel_anggaran_program(k, dpa_urut, catatan))
     _catatan(k, b, catatan, [p.kode for p in k.paket.program] + ["total"])
-    jb = jenis_belanja_berdampingan(k.hasil.jenis_belanja, dpa_urut, berlaku)
+    jb = jenis_belanja_berdampingan(k.hasil.jenis_belanja, dpa_urut, berlaku, k.tahun)
     if jb["kolom"]:
         tb = tabel_jenis_belanja_dpa(k, jb, lebar_versi=18 if len(dpa_urut) > 1 else 22)
         if jb.get("ada_perubahan"):

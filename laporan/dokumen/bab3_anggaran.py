@@ -157,6 +157,7 @@ def tabel_efisiensi(k: Context, catatan: list[TemuanCetak] = ()) -> rows.Table:
         )
     baris = baris_dengan_catatan(k, baris, [e["kode"] for e in k.hasil.efisiensi], list(catatan), 0)
     return rows.Table(
+        note=catatan_anggaran_dinyatakan(k),
         title=f"Efisiensi Penggunaan Anggaran Tahun {k.tahun}",
         columns=[
             Column("Tujuan/Sasaran", width=28),
@@ -169,6 +170,24 @@ def tabel_efisiensi(k: Context, catatan: list[TemuanCetak] = ()) -> rows.Table:
         ],
         rows=baris,
         small=True,
+    )
+
+
+def catatan_anggaran_dinyatakan(k: Context) -> str:
+    """The efficiency table's note on rows whose budget is the one the report states per
+    sasaran (no program budget linked to them in the year); "" when there are none."""
+    dinyatakan = [e for e in k.hasil.efisiensi if e.get("anggaran_dinyatakan")]
+    if not dinyatakan:
+        return ""
+    nama = [
+        "seluruh anggaran" if e["tingkat"] == "total" else f"{e['tingkat']} “{e['uraian']}”"
+        for e in dinyatakan
+    ]
+    daftar = nama[0] if len(nama) == 1 else f"{', '.join(nama[:-1])} dan {nama[-1]}"
+    return (
+        f"Catatan: pagu dan realisasi {daftar} adalah anggaran yang dinyatakan per sasaran "
+        f"dalam laporan, karena tahun {k.tahun} tidak memiliki anggaran program yang "
+        "terkait dengan sasaran tersebut."
     )
 
 

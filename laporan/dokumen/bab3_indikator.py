@@ -337,15 +337,26 @@ def blok_efisiensi(k: Context, b: list, a: AnalisisSasaran) -> None:
         b.append(paragraf("Efisiensi {} ini tidak dapat dihitung.", label))
     else:
         kode_program = ", ".join(ef["program"]) or "-"
-        anggaran = format_html(
-            "Anggaran yang mendukung {} ini berasal dari program {} dengan pagu {} dan "
-            "realisasi {} (penyerapan {}).",
-            label,
-            kode_program,
-            rupiah(ef["pagu"]),
-            rupiah(ef["realisasi"]),
-            persen(ef["penyerapan"]),
-        )
+        if ef.get("anggaran_dinyatakan"):
+            anggaran = format_html(
+                "Anggaran {} ini adalah anggaran yang dinyatakan per sasaran dalam laporan, "
+                "karena tidak ada anggaran program yang terkait dengannya: pagu {} dan "
+                "realisasi {} (penyerapan {}).",
+                label,
+                rupiah(ef["pagu"]),
+                rupiah(ef["realisasi"]),
+                persen(ef["penyerapan"]),
+            )
+        else:
+            anggaran = format_html(
+                "Anggaran yang mendukung {} ini berasal dari program {} dengan pagu {} dan "
+                "realisasi {} (penyerapan {}).",
+                label,
+                kode_program,
+                rupiah(ef["pagu"]),
+                rupiah(ef["realisasi"]),
+                persen(ef["penyerapan"]),
+            )
         b.append(
             Paragraf(
                 format_html(

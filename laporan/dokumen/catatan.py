@@ -159,7 +159,8 @@ def _jenis_belanja(t: TemuanCetak, d: DaftarCatatan, kode: set[str]) -> bool:
 
 
 def _efisiensi(t: TemuanCetak, d: DaftarCatatan, kode: set[str]) -> bool:
-    return t.angka == "efisiensi"
+    """BAB III 3.2: the efficiency per tujuan/sasaran, with the budget stated per sasaran."""
+    return t.angka == "efisiensi" or t.jenis == "anggaran_sasaran_tidak_sesuai"
 
 
 def _skala(t: TemuanCetak, d: DaftarCatatan, kode: set[str]) -> bool:

@@ -341,6 +341,7 @@ MATRIKS: dict[str, Kasus] = {
     "anggaran-realisasi": Kasus(
         TULIS_PD, metode="post", kwargs=lambda pd: _pd_tahun(pd, triwulan=1), juga=("get", BACA_PD)
     ),
+    "anggaran-sasaran": Kasus(TULIS_PD, metode="post", kwargs=_pd_tahun, juga=("get", BACA_PD)),
     # Planning
     "perencanaan-renstra": Kasus(BACA_PD, kwargs=_pd),
     "perencanaan-program": Kasus(BACA_PD, kwargs=_pd),

@@ -30,6 +30,7 @@ def periksa_rujukan(r: Reader, paket: t.Paket) -> None:
         _periksa_pk(r, th, path, indikator, node, nomor_revisi)
         _periksa_triwulan(r, th, path, indikator)
         _periksa_anggaran(r, th, path, node)
+        _periksa_anggaran_sasaran(r, paket, th, path)
         _periksa_pembanding_skm(r, th, path, indikator)
         _periksa_angka_dilaporkan(r, th, path, indikator, node, kode_renstra)
     _periksa_riwayat(r, indikator, tahun_paket)
@@ -132,6 +133,16 @@ def _periksa_anggaran(r: Reader, th: t.Tahun, path: str, node: dict) -> None:
             _kode_program(r, node, kode, key_path(f"{path}.dpa[{j}].pagu", kode))
     for kode in th.realisasi_anggaran:
         _kode_program(r, node, kode, key_path(f"{path}.realisasi_anggaran", kode))
+
+
+def _periksa_anggaran_sasaran(r: Reader, paket: t.Paket, th: t.Tahun, path: str) -> None:
+    kode_sasaran = {s.kode for tujuan in paket.renstra.tujuan for s in tujuan.sasaran}
+    for kode in th.anggaran_sasaran:
+        if kode not in kode_sasaran:
+            r.salah(
+                key_path(f"{path}.anggaran_sasaran", kode),
+                f"sasaran {kode!r} tidak ada dalam Renstra",
+            )
 
 
 def _periksa_pembanding_skm(r: Reader, th: t.Tahun, path: str, indikator: dict) -> None:

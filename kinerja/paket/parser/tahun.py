@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from kinerja.engine.hitung import pesan_kode_rekening
 from kinerja.paket import types as t
 from kinerja.paket.parser.pemda import baca_pejabat
 from kinerja.paket.parser.reader import (
@@ -45,6 +46,7 @@ _KUNCI_TAHUN = (
     "dpa",
     "realisasi_anggaran",
     "realisasi_jenis_belanja",
+    "anggaran_sasaran",
     "pembanding",
     "skm",
     "laporan",
@@ -65,6 +67,8 @@ def baca_tahun(r: Reader, d: Any, path: str) -> t.Tahun | None:
         _baca_triwulan,
         _baca_dpa,
         _baca_realisasi_anggaran,
+        _baca_anggaran_sasaran,
+        _baca_jenis_belanja_tahun,
         _baca_pembanding,
         _baca_skm,
         _baca_laporan,
@@ -223,6 +227,41 @@ def _baca_realisasi_anggaran(r: Reader, d: dict, path: str, hasil: t.Tahun) -> N
     hasil.realisasi_jenis_belanja = r.jumlah_per_kode(
         d, "realisasi_jenis_belanja", path, KODE_REKENING_RE
     )
+
+
+def _baca_anggaran_sasaran(r: Reader, d: dict, path: str, hasil: t.Tahun) -> None:
+    """Budget stated per sasaran; the codes are checked against the Renstra in ``rujukan``."""
+    p_as = f"{path}.anggaran_sasaran"
+    for kode, value in r.peta(d, "anggaran_sasaran", path).items():
+        pk = key_path(p_as, kode)
+        if not r.objek(value, pk, (), ("pagu", "realisasi")):
+            continue
+        if "pagu" not in value and "realisasi" not in value:
+            r.salah(pk, "isi sedikitnya salah satu dari pagu atau realisasi")
+            continue
+        pagu = r.uang(value["pagu"], f"{pk}.pagu") if value.get("pagu") is not None else None
+        realisasi = (
+            r.uang(value["realisasi"], f"{pk}.realisasi")
+            if value.get("realisasi") is not None
+            else None
+        )
+        if pagu is not None or realisasi is not None:
+            hasil.anggaran_sasaran[kode] = t.AnggaranSasaran(pagu=pagu, realisasi=realisasi)
+
+
+def _baca_jenis_belanja_tahun(r: Reader, d: dict, path: str, hasil: t.Tahun) -> None:
+    """Account codes follow the year's classification (Permendagri 13/2006 before 2021)."""
+    if not hasil.tahun:
+        return
+    for i, dpa in enumerate(hasil.dpa):
+        for kode in dpa.jenis_belanja:
+            pesan = pesan_kode_rekening(kode, hasil.tahun)
+            if pesan:
+                r.salah(key_path(f"{path}.dpa[{i}].jenis_belanja", kode), pesan)
+    for kode in hasil.realisasi_jenis_belanja:
+        pesan = pesan_kode_rekening(kode, hasil.tahun)
+        if pesan:
+            r.salah(key_path(f"{path}.realisasi_jenis_belanja", kode), pesan)
 
 
 # --------------------------------------------------------------------------- pembanding, SKM
