@@ -138,6 +138,7 @@ def _simpan_pemda(data: t.Pemda) -> m.Pemda:
         else int(aturan.batas_bawah_capaian),
         metode_efisiensi=aturan.metode_efisiensi.value,
         ambang_tercapai=aturan.ambang_tercapai,
+        acuan_rentang=aturan.acuan_rentang.value,
     )
     if not aturan.skala_preset:
         m.BandPredikat.objects.bulk_create(
@@ -314,7 +315,7 @@ class _IndikatorBaru:
             obj = indikator[ind.kode]
             for tahun, n in ind.target_tahunan.items():
                 target_tahunan.append(
-                    m.TargetTahunan(indikator=obj, tahun=tahun, nilai=n.angka, label=_label(n))
+                    m.TargetTahunan(indikator=obj, tahun=tahun, **m.TargetTahunan.kolom(n))
                 )
             for tahun, rw in ind.riwayat.items():
                 riwayat.append(
@@ -543,8 +544,7 @@ def _simpan_tahun(
                 m.TargetPK(
                     perjanjian_kinerja=obj,
                     indikator=indikator[kode],
-                    nilai=n.angka,
-                    label=_label(n),
+                    **m.TargetPK.kolom(n),
                 )
                 for kode, n in pk.target.items()
             )

@@ -79,6 +79,7 @@ def periksa_indikator(
     if ind.persentase:
         dicek: list[tuple[str, Decimal | None]] = [
             (f"target {th.tahun}", target.angka if target else None),
+            (f"target {th.tahun}", target.atas if target else None),
             (f"realisasi {th.tahun}", realisasi),
         ]
         for tahun, rw in sorted(ind.riwayat.items()):
@@ -186,7 +187,7 @@ def periksa_pk(
         for kode, target in pk.target.items():
             ind = semua_indikator.get(kode)
             renstra = ind.target_tahunan.get(th.tahun) if ind else None
-            if renstra is not None and renstra.angka != target.angka:
+            if renstra is not None and (renstra.angka, renstra.atas) != (target.angka, target.atas):
                 catat(
                     "target_pk_berbeda_renstra",
                     kode,

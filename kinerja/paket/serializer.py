@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from kinerja.engine.angka import Nilai
+from kinerja.engine.capaian import AcuanRentang
 from kinerja.engine.predikat import Skala
 from kinerja.engine.realisasi import Rasio
 from kinerja.paket import types as t
@@ -294,7 +295,7 @@ def _program(p: t.Program) -> dict:
 
 def tulis_aturan(aturan: t.Aturan) -> dict:
     """The "aturan" object of a paket; ``baca_aturan(tulis_aturan(a))`` gives ``a`` back."""
-    return {
+    hasil = {
         "skala_predikat": _skala(aturan),
         "rumus_negatif": aturan.rumus_negatif.value,
         "batas_atas_capaian": angka(aturan.batas_atas_capaian),
@@ -302,6 +303,11 @@ def tulis_aturan(aturan: t.Aturan) -> dict:
         "metode_efisiensi": aturan.metode_efisiensi.value,
         "ambang_tercapai": angka(aturan.ambang_tercapai),
     }
+    # Written only when it is not the default, so that rules without a range rule
+    # (and the rules stored with years signed before it existed) read the same.
+    if aturan.acuan_rentang is not AcuanRentang.BAWAH:
+        hasil["acuan_rentang"] = aturan.acuan_rentang.value
+    return hasil
 
 
 def tulis_paket(paket: t.Paket) -> dict:

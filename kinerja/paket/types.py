@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kinerja.engine.angka import Nilai
-from kinerja.engine.capaian import Polaritas, RumusNegatif
+from kinerja.engine.capaian import AcuanRentang, Polaritas, RumusNegatif
 from kinerja.engine.efisiensi import MetodeEfisiensi
 from kinerja.engine.predikat import Skala
 from kinerja.engine.realisasi import Rasio, TipePenghitungan
@@ -76,6 +76,8 @@ class Aturan:
     batas_bawah_capaian: Decimal | None
     metode_efisiensi: MetodeEfisiensi
     ambang_tercapai: Decimal = Decimal(100)
+    # Which bound of a target stated as a range ("60 – 70") capaian is computed against.
+    acuan_rentang: AcuanRentang = AcuanRentang.BAWAH
 
 
 @dataclass

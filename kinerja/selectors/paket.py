@@ -43,6 +43,7 @@ from kinerja.engine.capaian import Polaritas, RumusNegatif
 from kinerja.engine.realisasi import Rasio, TipePenghitungan
 from kinerja.paket import types as t
 from kinerja.selectors.tahun import tahun_list
+from lib.decimals import strip_scale
 
 
 @dataclass
@@ -76,13 +77,6 @@ class LoadedPaket:
         if row.kegiatan_id:
             return self.kode_node[("kegiatan", row.kegiatan_id)]
         return self.kode_node[("program", row.program_id)]
-
-
-def strip_scale(d: Decimal | None) -> Decimal | None:
-    """Stored decimals carry the column's scale (75.350000); drop it."""
-    if d is None:
-        return None
-    return d.normalize() if d != d.to_integral_value() else Decimal(int(d))
 
 
 def _nilai_db(angka: Decimal | None, label: str) -> Nilai | None:
@@ -268,7 +262,7 @@ class _IndikatorIndex:
     def __init__(self, renstra: m.Renstra, kode_indikator: dict[int, str]) -> None:
         tt: dict[int, dict] = defaultdict(dict)
         for row in m.TargetTahunan.objects.filter(indikator__renstra=renstra):
-            tt[row.indikator_id][row.tahun] = _nilai_db(row.nilai, row.label)
+            tt[row.indikator_id][row.tahun] = row.sebagai_nilai()
         rw: dict[int, dict] = defaultdict(dict)
         for row in m.RiwayatIndikator.objects.filter(indikator__renstra=renstra):
             rw[row.indikator_id][row.tahun] = t.RiwayatTahun(
@@ -416,7 +410,7 @@ def _add_perjanjian_kinerja(pd, loaded: LoadedPaket, *, ada_revisi: bool) -> Non
         per_tahun[pk.tahun].perjanjian_kinerja.append(
             t.PerjanjianKinerja(
                 versi=pk.versi,
-                target={x.indikator.kode: _nilai_db(x.nilai, x.label) for x in pk.target.all()},
+                target={x.indikator.kode: x.sebagai_nilai() for x in pk.target.all()},
                 anggaran_program={
                     x.program.kode: strip_scale(x.jumlah) for x in pk.anggaran_program.all()
                 },

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from typing import Any
 
-from kinerja.engine.angka import Nilai, NilaiTidakValid, parse_angka, parse_nilai
+from kinerja.engine.angka import Nilai, NilaiTidakValid, parse_angka, parse_nilai, parse_target
 from kinerja.engine.realisasi import Rasio
 from kinerja.paket import types as t
 
@@ -180,11 +180,14 @@ class Reader:
             return None
         return jumlah
 
-    def nilai(self, value: Any, path: str) -> Nilai | None:
+    def nilai(self, value: Any, path: str, *, rentang: bool = False) -> Nilai | None:
+        """A measured value; with ``rentang`` (a yearly or PK target) also a range "60 – 70"."""
         if isinstance(value, float):
             value = Decimal(str(value))
         try:
-            nilai = parse_nilai(value)
+            nilai = (parse_target if rentang else parse_nilai)(value)
+            if nilai.atas is not None and self.muat(nilai.atas, path, KOLOM_NILAI) is None:
+                return None
             return nilai if self.muat(nilai.angka, path, KOLOM_NILAI) is not None else None
         except NilaiTidakValid as e:
             self.salah(path, str(e))

@@ -224,7 +224,7 @@ def baca_indikator(r: Reader, data: Any, path: str, tingkat: str, induk: str) ->
     p_tt = key_path(path, "target_tahunan")
     for tahun, value in r.peta(data, "target_tahunan", path).items():
         th = r.tahun_kunci(tahun, key_path(p_tt, tahun))
-        n = r.nilai(value, key_path(p_tt, tahun))
+        n = r.nilai(value, key_path(p_tt, tahun), rentang=True)
         if th is not None and n is not None:
             target_tahunan[th] = n
     riwayat: dict[int, t.RiwayatTahun] = {}

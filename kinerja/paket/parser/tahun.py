@@ -115,7 +115,7 @@ def _baca_satu_pk(r: Reader, pkd: Any, p: str) -> t.PerjanjianKinerja | None:
             r.salah(f"{p}.revisi_renstra", "nomor revisi tidak boleh negatif")
     target = {}
     for kode, value in r.peta(pkd, "target", p).items():
-        n = r.nilai(value, key_path(f"{p}.target", kode))
+        n = r.nilai(value, key_path(f"{p}.target", kode), rentang=True)
         if n is not None:
             target[kode] = n
     return t.PerjanjianKinerja(
