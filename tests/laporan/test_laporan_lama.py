@@ -1,0 +1,32 @@
+"""The LKjIP document of a year whose data came from a report made before this application:
+a range target printed as the range, …"""
+
+from __future__ import annotations
+
+import pytest
+
+from interchange.simpan import paket_simpan
+from kinerja.paket.parser import baca_paket
+from laporan.dokumen import Tabel, susun_dokumen
+from tests.paket.test_laporan_lama import _data_rentang
+
+
+def _sel_tabel(dokumen) -> list[str]:
+    return [
+        s.teks
+        for bab in [*dokumen.bab, *dokumen.lampiran]
+        for b in bab.blok
+        if isinstance(b, Tabel)
+        for baris in b.baris
+        for s in baris.sel
+    ]
+
+
+@pytest.mark.django_db
+def test_a_range_target_is_printed_as_the_range():
+    pd = paket_simpan(paket=baca_paket(_data_rentang("atas")))
+    sel = _sel_tabel(susun_dokumen(pd, 2024))
+    assert sel.count("60 – 70") >= 3  # Renstra targets, the PK, the BAB III tables
+    assert "60" not in sel and "70" not in sel
+    # Capaian against the upper bound: 75,35 / 70 × 100.
+    assert "107,64%" in sel or "107,64" in sel

@@ -1,0 +1,116 @@
+"""What a report made before this application states, kept without bending its data
+(issue 14 §4): a target stated as a range, a reported predicate checked, ….
+
+Each through the package (parser and serializer), the database (paket_simpan and
+paket_muat) and the computation."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from interchange.simpan import paket_simpan
+from kinerja.engine.capaian import AcuanRentang
+from kinerja.engine.hitung import hitung
+from kinerja.models import Pemda, TargetPK, TargetTahunan
+from kinerja.paket.parser import InvalidPaket, baca_paket, muat_json
+from kinerja.paket.serializer import dumps, tulis_paket
+from laporan.selectors_paket import paket_muat
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _data() -> dict:
+    return muat_json((ROOT / "fixtures" / "randublatung-2024.json").read_bytes())
+
+
+def _bolak_balik(data: dict):
+    """The paket read, written and read again: both readings must be equal."""
+    paket = baca_paket(data)
+    lagi = baca_paket(muat_json(dumps(tulis_paket(paket)).encode()))
+    assert lagi == paket
+    return paket
+
+
+def _ikt2(paket):
+    return next(i for i in paket.semua_indikator() if i.kode == "IKT-2")
+
+
+# --------------------------------------------------------------------------- target as a range
+
+
+def _data_rentang(acuan: str | None = None) -> dict:
+    """IKT-2 (realisasi 2024: 75,35) with its 2024 targets stated as ranges."""
+    data = _data()
+    if acuan is not None:
+        data["pemda"]["aturan"]["acuan_rentang"] = acuan
+    ind = next(
+        i for tj in data["renstra"]["tujuan"] for i in tj["indikator"] if i["kode"] == "IKT-2"
+    )
+    ind["target_tahunan"]["2024"] = "60 s.d. 70"
+    for pk in data["tahun"][0]["perjanjian_kinerja"]:
+        pk["target"]["IKT-2"] = "60-70"
+    return data
+
+
+def test_a_range_target_round_trips_through_the_package():
+    paket = _bolak_balik(_data_rentang("atas"))
+    ind = _ikt2(paket)
+    assert (ind.target_tahunan[2024].angka, ind.target_tahunan[2024].atas) == (60, 70)
+    pk = paket.tahun[0].pk_berlaku()
+    assert pk.target["IKT-2"].label == "60 – 70"
+    assert paket.pemda.aturan.acuan_rentang is AcuanRentang.ATAS
+    keluar = tulis_paket(paket)
+    assert keluar["pemda"]["aturan"]["acuan_rentang"] == "atas"
+    assert keluar["tahun"][0]["perjanjian_kinerja"][-1]["target"]["IKT-2"] == "60 – 70"
+
+
+def test_the_default_bound_is_not_written():
+    assert "acuan_rentang" not in tulis_paket(baca_paket(_data_rentang()))["pemda"]["aturan"]
+
+
+def test_an_unknown_bound_and_a_reversed_range_are_errors():
+    data = _data_rentang("maksimum")
+    data["tahun"][0]["perjanjian_kinerja"][0]["target"]["IKT-2"] = "70 – 60"
+    with pytest.raises(InvalidPaket) as e:
+        baca_paket(data)
+    teks = " ".join(str(x) for x in e.value.errors)
+    assert "$.pemda.aturan.acuan_rentang" in teks
+    assert "batas bawah harus lebih kecil" in teks
+
+
+@pytest.mark.parametrize(
+    ("acuan", "target", "capaian"),
+    [
+        (None, "60", "125.58"),
+        ("bawah", "60", "125.58"),
+        ("atas", "70", "107.64"),
+        ("tengah", "65", "115.92"),
+    ],
+)
+def test_capaian_against_the_bound_the_pemdas_rule_names(acuan, target, capaian):
+    hasil = hitung(baca_paket(_data_rentang(acuan)), 2024).indikator_per_kode()["IKT-2"]
+    assert hasil.target == Decimal(target)
+    assert hasil.target_label == "60 – 70"
+    assert hasil.capaian.quantize(Decimal("0.01")) == Decimal(capaian)
+    assert "rentang 60 – 70" in hasil.rumus
+
+
+def test_a_range_equal_in_pk_and_renstra_is_no_finding():
+    temuan = hitung(baca_paket(_data_rentang()), 2024).temuan
+    assert not [x for x in temuan if x.jenis == "target_pk_berbeda_renstra" and x.kode == "IKT-2"]
+
+
+@pytest.mark.django_db
+def test_a_range_target_round_trips_through_the_database():
+    paket = baca_paket(_data_rentang("tengah"))
+    pd = paket_simpan(paket=paket)
+    row = TargetTahunan.objects.get(indikator__kode="IKT-2", tahun=2024)
+    assert (row.nilai, row.nilai_atas, row.label) == (60, 70, "60 – 70")
+    assert TargetPK.objects.filter(indikator__kode="IKT-2", nilai_atas=70).count() == 2
+    assert Pemda.objects.get().acuan_rentang == "tengah"
+    dimuat = paket_muat(pd)
+    assert dimuat == paket
+    assert hitung(dimuat, 2024).indikator_per_kode()["IKT-2"].target == Decimal(65)
