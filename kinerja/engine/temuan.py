@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 from kinerja.engine.angka import Nilai, bulatkan, jumlah_desimal
 from kinerja.engine.penyerapan import HasilSimpul, SelisihJumlah, gulung, jumlah, pohon_dari_kode
 from kinerja.engine.perbandingan import perubahan_absolut, perubahan_relatif
-from kinerja.engine.predikat import periksa_skala
+from kinerja.engine.predikat import klasifikasi, periksa_skala
 from kinerja.engine.realisasi import TipePenghitungan, angka_tw, realisasi_tahun, triwulan_kosong
-from lib.format import BULAN, format_angka, format_angka_alami, format_rupiah
+from lib.format import BULAN, format_angka, format_angka_alami, format_persen, format_rupiah
 
 if TYPE_CHECKING:
     from kinerja.engine.hitung import Hasil
@@ -262,6 +262,7 @@ LABEL_JENIS = {
     "ikm": "IKM",
     "jumlah_anggaran_pk": "jumlah anggaran PK",
     "sisa_anggaran": "sisa anggaran",
+    "predikat": "predikat",
 }
 
 
@@ -273,6 +274,9 @@ def periksa_angka_dilaporkan(paket: t.Paket, th: t.Tahun, hasil: Hasil, catat: C
     ikm = {x["indikator"]: x for x in hasil.ikm if x["indikator"]}
     semua = {i.kode: i for i in paket.semua_indikator()}
     for angka in th.angka_dilaporkan:
+        if angka.jenis == "predikat":
+            _periksa_predikat(paket, angka, hasil, indikator, catat)
+            continue
         benar = _nilai_benar(angka, paket, th, indikator, anggaran, efisiensi, ikm, semua, hasil)
         if benar is None:
             continue
@@ -300,6 +304,38 @@ def periksa_angka_dilaporkan(paket: t.Paket, th: t.Tahun, hasil: Hasil, catat: C
             f"{sumber}{LABEL_JENIS[angka.jenis]} {angka.kode} dilaporkan {tampil_lapor}, "
             f"hasil perhitungan dari data {tampil_benar}",
         )
+
+
+def _sebut(teks: str) -> str:
+    """A predicate as compared: case and spacing as printed do not matter."""
+    return " ".join(teks.split()).casefold()
+
+
+def _periksa_predikat(paket: t.Paket, angka, hasil: Hasil, indikator, catat: Catat) -> None:
+    """The predicate printed for the year ("total": of the average capaian of the IKU by the
+    pemda's scale, as BAB IV states it) or for one indicator, against the computed one."""
+    if angka.kode == "total":
+        rata = hasil.ringkasan["rata_rata_capaian_iku"]
+        band = klasifikasi(paket.pemda.aturan.skala, rata)
+        benar = band.label if band else None
+        dasar = f"rata-rata capaian IKU {format_persen(rata)}" if rata is not None else None
+    else:
+        i = indikator.get(angka.kode)
+        if i is None:
+            return
+        benar = i.predikat
+        dasar = f"capaian {format_persen(i.capaian_skor)}" if i.capaian_skor is not None else None
+    if benar is None or _sebut(benar) == _sebut(angka.nilai):
+        return
+    sumber = f"{angka.sumber}: " if angka.sumber else ""
+    catat(
+        "angka_dilaporkan_tidak_sesuai",
+        angka.kode,
+        f"{LABEL_JENIS[angka.jenis]} {angka.kode}",
+        f"{sumber}predikat {'tahun' if angka.kode == 'total' else angka.kode} dilaporkan "
+        f'"{angka.nilai.strip()}", hasil perhitungan dari data "{benar}" ({dasar} menurut skala '
+        f"predikat {paket.pemda.nama})",
+    )
 
 
 def _nilai_benar(

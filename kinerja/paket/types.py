@@ -261,12 +261,17 @@ class SKM:
     responden: int | None = None
 
 
+# Reported figures that are words, not numbers: the predicate as printed ("Sangat Baik").
+JENIS_DILAPORKAN_TEKS = frozenset({"predikat"})
+
+
 @dataclass
 class AngkaDilaporkan:
     jenis: str
     kode: str
-    # As printed: Decimal("98.50") keeps the two decimals it was printed with.
-    nilai: Decimal
+    # As printed: Decimal("98.50") keeps the two decimals it was printed with; the text
+    # as printed for a jenis of JENIS_DILAPORKAN_TEKS.
+    nilai: Decimal | str
     sumber: str | None = None
     tahun_banding: int | None = None
 

@@ -543,7 +543,7 @@ def _add_angka_dilaporkan(pd, loaded: LoadedPaket) -> None:
             t.AngkaDilaporkan(
                 jenis=row.jenis,
                 kode=row.kode,
-                nilai=Decimal(row.nilai),
+                nilai=row.nilai if row.jenis in t.JENIS_DILAPORKAN_TEKS else Decimal(row.nilai),
                 sumber=row.sumber or None,
                 tahun_banding=row.tahun_banding,
             )

@@ -128,7 +128,14 @@ def _daftar(k: Context) -> DaftarCatatan:
 # --------------------------------------------------------------------------- subjects
 
 ANGKA_ANGGARAN = {"pagu", "realisasi", "penyerapan", "sisa_anggaran"}
-ANGKA_INDIKATOR = {"capaian", "tingkat_kemajuan", "perubahan_relatif", "perubahan_absolut", "ikm"}
+ANGKA_INDIKATOR = {
+    "capaian",
+    "tingkat_kemajuan",
+    "perubahan_relatif",
+    "perubahan_absolut",
+    "ikm",
+    "predikat",
+}
 JENIS_INDIKATOR = {
     "persentase_di_luar_rentang",
     "triwulan_kosong",
@@ -167,7 +174,7 @@ def _skala(t: TemuanCetak, d: DaftarCatatan, kode: set[str]) -> bool:
 
 
 def _ringkasan(t: TemuanCetak, d: DaftarCatatan, kode: set[str]) -> bool:
-    return t.angka == "rata_rata_capaian_iku"
+    return t.angka == "rata_rata_capaian_iku" or (t.angka == "predikat" and t.kode == "total")
 
 
 def _pk(t: TemuanCetak, d: DaftarCatatan, kode: set[str]) -> bool:

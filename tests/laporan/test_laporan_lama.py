@@ -8,7 +8,8 @@ import pytest
 from interchange.simpan import paket_simpan
 from kinerja.paket.parser import baca_paket
 from laporan.dokumen import Tabel, susun_dokumen
-from tests.paket.test_laporan_lama import _data_rentang
+from laporan.dokumen.blocks import CatatanKonsistensi
+from tests.paket.test_laporan_lama import _data_predikat, _data_rentang
 
 
 def _sel_tabel(dokumen) -> list[str]:
@@ -30,3 +31,23 @@ def test_a_range_target_is_printed_as_the_range():
     assert "60" not in sel and "70" not in sel
     # Capaian against the upper bound: 75,35 / 70 × 100.
     assert "107,64%" in sel or "107,64" in sel
+
+
+def _catatan(dokumen) -> list[str]:
+    return [
+        x.teks
+        for bab in [*dokumen.bab, *dokumen.lampiran]
+        for b in bab.blok
+        if isinstance(b, CatatanKonsistensi)
+        for x in b.butir
+    ]
+
+
+@pytest.mark.django_db
+def test_a_reported_predicate_that_differs_is_printed_like_the_other_figures():
+    pd = paket_simpan(paket=baca_paket(_data_predikat(("total", "Baik"))))
+    dokumen = susun_dokumen(pd, 2024)
+    dicari = 'Bab IV: predikat tahun dilaporkan "Baik", hasil perhitungan dari data "Sangat Baik"'
+    # Under the summary table of BAB III, and in the lampiran "Catatan Konsistensi Data".
+    assert [c for c in _catatan(dokumen) if dicari in c]
+    assert [c for c in _sel_tabel(dokumen) if dicari in c]

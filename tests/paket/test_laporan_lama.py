@@ -114,3 +114,63 @@ def test_a_range_target_round_trips_through_the_database():
     dimuat = paket_muat(pd)
     assert dimuat == paket
     assert hitung(dimuat, 2024).indikator_per_kode()["IKT-2"].target == Decimal(65)
+
+
+# --------------------------------------------------------------------------- reported predicate
+
+
+def _data_predikat(*nilai: tuple[str, str]) -> dict:
+    data = _data()
+    for kode, teks in nilai:
+        data["tahun"][0]["angka_dilaporkan"].append(
+            {"jenis": "predikat", "kode": kode, "nilai": teks, "sumber": "Bab IV"}
+        )
+    return data
+
+
+def _tidak_sesuai(paket, kode: str) -> list:
+    return [
+        x
+        for x in hitung(paket, 2024).temuan
+        if x.jenis == "angka_dilaporkan_tidak_sesuai" and x.lokasi == f"predikat {kode}"
+    ]
+
+
+def test_a_reported_predicate_round_trips_as_text():
+    paket = _bolak_balik(_data_predikat(("total", "Sangat Baik"), ("IKT-1", "Baik")))
+    dilaporkan = [a for a in paket.tahun[0].angka_dilaporkan if a.jenis == "predikat"]
+    assert [(a.kode, a.nilai) for a in dilaporkan] == [("total", "Sangat Baik"), ("IKT-1", "Baik")]
+
+
+def test_a_reported_predicate_must_be_text_with_a_known_code():
+    data = _data_predikat(("total", 90), ("IKX-9", "Baik"))
+    with pytest.raises(InvalidPaket) as e:
+        baca_paket(data)
+    teks = " ".join(str(x) for x in e.value.errors)
+    assert "harus berupa teks" in teks
+    assert "kode 'IKX-9' tidak dikenal untuk angka berjenis 'predikat'" in teks
+
+
+def test_the_reported_predicate_of_the_year_is_checked():
+    # Randublatung 2024: rata-rata capaian IKU above 100% → "Sangat Baik" on the Blora scale.
+    benar = baca_paket(_data_predikat(("total", "SANGAT  baik")))
+    assert _tidak_sesuai(benar, "total") == []
+    salah = baca_paket(_data_predikat(("total", "Baik")))
+    [temuan] = _tidak_sesuai(salah, "total")
+    assert temuan.pesan.startswith('Bab IV: predikat tahun dilaporkan "Baik", hasil perhitungan')
+    assert '"Sangat Baik"' in temuan.pesan and "rata-rata capaian IKU" in temuan.pesan
+
+
+def test_the_reported_predicate_of_an_indicator_is_checked():
+    predikat = hitung(baca_paket(_data()), 2024).indikator_per_kode()["IKT-1"].predikat
+    assert _tidak_sesuai(baca_paket(_data_predikat(("IKT-1", predikat))), "IKT-1") == []
+    [temuan] = _tidak_sesuai(baca_paket(_data_predikat(("IKT-1", "Kurang"))), "IKT-1")
+    assert f'"{predikat}"' in temuan.pesan
+
+
+@pytest.mark.django_db
+def test_a_reported_predicate_round_trips_through_the_database():
+    paket = baca_paket(_data_predikat(("total", "Baik")))
+    dimuat = paket_muat(paket_simpan(paket=paket))
+    assert dimuat == paket
+    assert len(_tidak_sesuai(dimuat, "total")) == 1

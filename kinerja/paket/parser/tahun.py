@@ -34,6 +34,7 @@ JENIS_ANGKA_DILAPORKAN = (
     "ikm",
     "jumlah_anggaran_pk",
     "sisa_anggaran",
+    "predikat",
 )
 
 _KUNCI_TAHUN = (
@@ -302,7 +303,11 @@ def _baca_angka_dilaporkan(r: Reader, d: dict, path: str, hasil: t.Tahun) -> Non
         if not r.objek(ad, p, ("jenis", "kode", "nilai"), ("sumber", "tahun_banding")):
             continue
         jenis = r.pilihan(ad, "jenis", p, JENIS_ANGKA_DILAPORKAN)
-        nilai = r.angka(ad.get("nilai"), f"{p}.nilai")
+        nilai: Decimal | str | None
+        if jenis in t.JENIS_DILAPORKAN_TEKS:
+            nilai = r.teks(ad, "nilai", p, wajib=True)
+        else:
+            nilai = r.angka(ad.get("nilai"), f"{p}.nilai")
         banding = ad.get("tahun_banding")
         if banding is not None:
             banding = r.bilangan_bulat(banding, f"{p}.tahun_banding")
