@@ -326,6 +326,7 @@ class _IndikatorBaru:
                         target_label=_label(rw.target),
                         realisasi=rw.realisasi.angka if rw.realisasi else None,
                         realisasi_label=_label(rw.realisasi),
+                        capaian="" if rw.capaian is None else str(rw.capaian),
                     )
                 )
         m.TargetTahunan.objects.bulk_create(target_tahunan)

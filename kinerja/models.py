@@ -589,6 +589,8 @@ class RiwayatIndikator(models.Model):
     target_label = models.CharField("label target", max_length=100, blank=True)
     realisasi = models.DecimalField("realisasi", null=True, blank=True, **NILAI)
     realisasi_label = models.CharField("label realisasi", max_length=100, blank=True)
+    # As an earlier report printed it (its decimals kept as text keeps them: 98,50).
+    capaian = models.CharField("capaian dilaporkan (%)", max_length=40, blank=True)
 
     class Meta:
         verbose_name = "realisasi tahun sebelumnya"

@@ -40,6 +40,7 @@ from kinerja.engine.temuan import (
     periksa_angka_dilaporkan,
     periksa_indikator,
     periksa_pk,
+    periksa_riwayat,
     periksa_skala_pemda,
     periksa_tanggal,
 )
@@ -172,6 +173,7 @@ def hitung(paket: t.Paket, tahun: int) -> Hasil:
         temuan.append(Temuan(jenis, kode, lokasi, pesan))
 
     periksa_skala_pemda(paket, catat)
+    periksa_riwayat(paket, catat)
 
     indikator = _hitung_indikator(paket, th, catat)
     anggaran, node_hasil, total = _hitung_anggaran(paket, th, catat)

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from kinerja.engine.angka import Nilai, bulatkan, jumlah_desimal
+from kinerja.engine.angka import Nilai, NilaiTidakValid, bulatkan, jumlah_desimal
+from kinerja.engine.capaian import target_acuan
+from kinerja.engine.penilaian import nilai_indikator
 from kinerja.engine.penyerapan import HasilSimpul, SelisihJumlah, gulung, jumlah, pohon_dari_kode
 from kinerja.engine.perbandingan import perubahan_absolut, perubahan_relatif
 from kinerja.engine.predikat import klasifikasi, periksa_skala
@@ -32,6 +34,7 @@ __all__ = [
     "periksa_angka_dilaporkan",
     "periksa_indikator",
     "periksa_pk",
+    "periksa_riwayat",
     "periksa_skala_pemda",
     "periksa_tanggal",
 ]
@@ -68,6 +71,40 @@ def periksa_skala_pemda(paket: t.Paket, catat: Catat) -> None:
             f"skala predikat {paket.pemda.nama}",
             masalah.pesan,
         )
+
+
+def periksa_riwayat(paket: t.Paket, catat: Catat) -> None:
+    """The capaian an earlier report printed for a year before the paket's, where the
+    target and the realisasi of that year are known too: recomputed and compared at the
+    precision it was printed with (like ``periksa_angka_dilaporkan``)."""
+    aturan = paket.pemda.aturan
+    for ind in paket.semua_indikator():
+        for tahun, rw in sorted(ind.riwayat.items()):
+            target = rw.target or ind.target_tahunan.get(tahun)
+            if rw.capaian is None or target is None or rw.realisasi is None:
+                continue
+            try:
+                nilai = nilai_indikator(
+                    ind,
+                    aturan,
+                    target=target_acuan(target, aturan.acuan_rentang),
+                    realisasi=rw.realisasi.angka,
+                )
+            except NilaiTidakValid:
+                continue
+            benar = nilai.tampil
+            desimal = jumlah_desimal(rw.capaian)
+            if benar is None or bulatkan(benar, desimal) == rw.capaian:
+                continue
+            catat(
+                "capaian_riwayat_tidak_sesuai",
+                ind.kode,
+                f"riwayat {ind.kode} tahun {tahun}",
+                f"capaian {ind.kode} tahun {tahun} dilaporkan "
+                f"{format_angka(rw.capaian, desimal)}%, hasil perhitungan dari target "
+                f"{_tampil(target)} dan realisasi {_tampil(rw.realisasi)} "
+                f"{format_angka(benar, max(desimal, 2))}%",
+            )
 
 
 def periksa_indikator(

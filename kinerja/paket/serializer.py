@@ -85,7 +85,14 @@ def _indikator(ind: t.Indikator) -> dict:
             "target_tahunan": {str(y): nilai(v) for y, v in sorted(ind.target_tahunan.items())},
             "target_akhir": nilai(ind.target_akhir),
             "riwayat": {
-                str(y): _tanpa_kosong({"target": nilai(r.target), "realisasi": nilai(r.realisasi)})
+                str(y): _tanpa_kosong(
+                    {
+                        "target": nilai(r.target),
+                        "realisasi": nilai(r.realisasi),
+                        # As printed: 98.50 keeps its two decimals.
+                        "capaian": r.capaian,
+                    }
+                )
                 for y, r in sorted(ind.riwayat.items())
             },
             "formulasi": ind.formulasi,

@@ -109,6 +109,10 @@ class PerangkatDaerah:
 class RiwayatTahun:
     target: Nilai | None = None
     realisasi: Nilai | None = None
+    # The capaian (%) as an earlier report printed it: kept and printed as it is, never
+    # recomputed; the only figure of a year a report gives as capaian alone. With a
+    # target and a realisasi too it is checked against the computed one.
+    capaian: Decimal | None = None
 
 
 @dataclass

@@ -268,6 +268,7 @@ class _IndikatorIndex:
             rw[row.indikator_id][row.tahun] = t.RiwayatTahun(
                 target=_nilai_db(row.target, row.target_label),
                 realisasi=_nilai_db(row.realisasi, row.realisasi_label),
+                capaian=Decimal(row.capaian) if row.capaian else None,
             )
         self.by_node: dict[tuple[str, int], list[t.Indikator]] = defaultdict(list)
         for row in m.Indikator.objects.filter(renstra=renstra).order_by("urutan"):

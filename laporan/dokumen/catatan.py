@@ -61,7 +61,7 @@ class TemuanCetak:
         """What is inconsistent, in one sentence: where (unless the message says it) and
         the messages; a figure of the perangkat daerah's own earlier report said so."""
         teks = "; ".join(p.rstrip(".") for p in self.pesan)
-        if self.jenis == "angka_dilaporkan_tidak_sesuai":
+        if self.jenis in ("angka_dilaporkan_tidak_sesuai", "capaian_riwayat_tidak_sesuai"):
             teks = f"laporan semula perangkat daerah, {teks}"
         elif self.lokasi.lower() not in teks.lower():
             teks = f"{self.lokasi}: {teks}"
@@ -142,6 +142,7 @@ JENIS_INDIKATOR = {
     "target_kosong",
     "skala_predikat",
     "ikm_tidak_sesuai_skm",
+    "capaian_riwayat_tidak_sesuai",
 }
 
 

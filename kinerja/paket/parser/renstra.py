@@ -232,11 +232,13 @@ def baca_indikator(r: Reader, data: Any, path: str, tingkat: str, induk: str) ->
     for tahun, value in r.peta(data, "riwayat", path).items():
         p = key_path(p_rw, tahun)
         th = r.tahun_kunci(tahun, p)
-        if not r.objek(value, p, (), ("target", "realisasi")) or th is None:
+        if not r.objek(value, p, (), ("target", "realisasi", "capaian")) or th is None:
             continue
+        capaian = value.get("capaian")
         riwayat[th] = t.RiwayatTahun(
             target=r.nilai_opsional(value.get("target"), key_path(p, "target")),
             realisasi=r.nilai_opsional(value.get("realisasi"), key_path(p, "realisasi")),
+            capaian=None if capaian is None else r.angka(capaian, key_path(p, "capaian")),
         )
     rumus = r.pilihan(
         data, "rumus_negatif", path, (None, *(r.value for r in RumusNegatif)), wajib=False
