@@ -9,7 +9,7 @@ from interchange.simpan import paket_simpan
 from kinerja.paket.parser import baca_paket
 from laporan.dokumen import Tabel, susun_dokumen
 from laporan.dokumen.blocks import CatatanKonsistensi
-from tests.paket.test_laporan_lama import _data_predikat, _data_rentang
+from tests.paket.test_laporan_lama import _data_predikat, _data_rentang, _data_riwayat
 
 
 def _sel_tabel(dokumen) -> list[str]:
@@ -51,3 +51,24 @@ def test_a_reported_predicate_that_differs_is_printed_like_the_other_figures():
     # Under the summary table of BAB III, and in the lampiran "Catatan Konsistensi Data".
     assert [c for c in _catatan(dokumen) if dicari in c]
     assert [c for c in _sel_tabel(dokumen) if dicari in c]
+
+
+def _tabel(dokumen, awal_judul: str) -> list[list[str]]:
+    (tabel,) = [
+        b
+        for bab in dokumen.bab
+        for b in bab.blok
+        if isinstance(b, Tabel) and awal_judul in str(b.judul)
+    ]
+    return [[s.teks for s in baris.sel] for baris in tabel.baris]
+
+
+@pytest.mark.django_db
+def test_an_earlier_year_given_only_as_capaian_is_printed_as_reported():
+    pd = paket_simpan(paket=baca_paket(_data_riwayat()))
+    dokumen = susun_dokumen(pd, 2024)
+    baris = {b[0]: b for b in _tabel(dokumen, "Tahun 2021–2024")}
+    assert baris["2021"][1:] == ["-", "-", "98,50%"]
+    # 2022: the capaian computed from its target and realisasi, the reported one a finding.
+    assert baris["2022"][3].startswith("101,32%")
+    assert [c for c in _catatan(dokumen) if "capaian IKT-1 tahun 2022 dilaporkan 110,00%" in c]

@@ -174,3 +174,58 @@ def test_a_reported_predicate_round_trips_through_the_database():
     dimuat = paket_muat(paket_simpan(paket=paket))
     assert dimuat == paket
     assert len(_tidak_sesuai(dimuat, "total")) == 1
+
+
+# --------------------------------------------------------------------------- capaian of earlier years
+
+
+def _data_riwayat() -> dict:
+    """IKT-1: 2021 given only as capaian; 2022 (target 85, realisasi 86,12 → 101,32%) with a
+    capaian printed wrong; 2023 (85,5 / 88,21 → 103,17%) with the right one."""
+    data = _data()
+    ind = next(
+        i for tj in data["renstra"]["tujuan"] for i in tj["indikator"] if i["kode"] == "IKT-1"
+    )
+    ind["riwayat"]["2021"] = {"capaian": Decimal("98.50")}
+    ind["riwayat"]["2022"]["capaian"] = Decimal("110.00")
+    ind["riwayat"]["2023"]["capaian"] = Decimal("103.17")
+    return data
+
+
+def test_a_capaian_only_year_round_trips_at_its_printed_precision():
+    paket = _bolak_balik(_data_riwayat())
+    riwayat = next(i for i in paket.semua_indikator() if i.kode == "IKT-1").riwayat
+    assert (riwayat[2021].target, riwayat[2021].realisasi) == (None, None)
+    assert str(riwayat[2021].capaian) == "98.50"
+    keluar = muat_json(dumps(tulis_paket(paket)).encode())
+    ikt1 = next(i for i in keluar["renstra"]["tujuan"][0]["indikator"] if i["kode"] == "IKT-1")
+    assert ikt1["riwayat"]["2021"] == {"capaian": Decimal("98.50")}
+    assert str(ikt1["riwayat"]["2021"]["capaian"]) == "98.50"
+
+
+def test_a_reported_capaian_of_an_earlier_year_is_checked():
+    temuan = [
+        x
+        for x in hitung(baca_paket(_data_riwayat()), 2024).temuan
+        if x.jenis == "capaian_riwayat_tidak_sesuai"
+    ]
+    assert [(x.kode, x.lokasi) for x in temuan] == [("IKT-1", "riwayat IKT-1 tahun 2022")]
+    assert "dilaporkan 110,00%" in temuan[0].pesan and "101,32%" in temuan[0].pesan
+
+
+def test_a_capaian_that_is_not_a_number_is_an_error():
+    data = _data()
+    ind = data["renstra"]["tujuan"][0]["indikator"][0]
+    ind["riwayat"]["2021"] = {"capaian": "tinggi"}
+    with pytest.raises(InvalidPaket) as e:
+        baca_paket(data)
+    assert "riwayat" in e.value.errors[0].path and "capaian" in e.value.errors[0].path
+
+
+@pytest.mark.django_db
+def test_a_capaian_only_year_round_trips_through_the_database():
+    paket = baca_paket(_data_riwayat())
+    dimuat = paket_muat(paket_simpan(paket=paket))
+    assert dimuat == paket
+    ind = next(i for i in dimuat.semua_indikator() if i.kode == "IKT-1")
+    assert str(ind.riwayat[2021].capaian) == "98.50"

@@ -272,3 +272,12 @@ def test_a_reversed_range_is_refused_on_the_form(client, operator_a, iks1):
     assert r.status_code == 200
     assert "batas bawah harus lebih kecil" in " ".join(r.context["form"].errors["target-2025"])
     assert iks1.target_tahunan.get(tahun=2025).nilai_atas is None
+
+
+def test_an_earlier_year_given_only_as_capaian_shows_it(client, operator_a, iks1):
+    from kinerja.models import RiwayatIndikator
+
+    RiwayatIndikator.objects.create(indikator=iks1, tahun=2021, capaian="98.50")
+    client.force_login(operator_a)
+    html = client.get(_url(iks1)).content.decode()
+    assert "98,50%" in html
