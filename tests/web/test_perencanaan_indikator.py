@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from kinerja.engine.angka import Nilai
-from kinerja.models import Indikator, LogPerubahan, TargetTahunan
+from kinerja.models import Indikator, LogPerubahan, RiwayatIndikator, TargetTahunan
 from kinerja.services.perencanaan.indikator import (
     indikator_ubah,
     kanon_indikator,
@@ -275,8 +275,6 @@ def test_a_reversed_range_is_refused_on_the_form(client, operator_a, iks1):
 
 
 def test_an_earlier_year_given_only_as_capaian_shows_it(client, operator_a, iks1):
-    from kinerja.models import RiwayatIndikator
-
     RiwayatIndikator.objects.create(indikator=iks1, tahun=2021, capaian="98.50")
     client.force_login(operator_a)
     html = client.get(_url(iks1)).content.decode()
