@@ -408,17 +408,23 @@ def _simpan_program(
     node: dict[str, dict] = {}
     program_rows, kegiatan_rows, sub_rows = [], [], []
     for i, p in enumerate(paket.program):
-        program = m.Program(renstra=renstra, urutan=i, kode=p.kode, nama=p.nama)
+        program = m.Program(
+            renstra=renstra, urutan=i, kode=p.kode, nama=p.nama, kode_buatan=p.kode_buatan
+        )
         program_rows.append(program)
         node[p.kode] = {"program": program}
         baru.tambah(p.indikator, program=program)
         for j, k in enumerate(p.kegiatan):
-            kegiatan = m.Kegiatan(program=program, urutan=j, kode=k.kode, nama=k.nama)
+            kegiatan = m.Kegiatan(
+                program=program, urutan=j, kode=k.kode, nama=k.nama, kode_buatan=k.kode_buatan
+            )
             kegiatan_rows.append(kegiatan)
             node[k.kode] = {"kegiatan": kegiatan}
             baru.tambah(k.indikator, kegiatan=kegiatan)
             for n, s in enumerate(k.sub_kegiatan):
-                sub = m.SubKegiatan(kegiatan=kegiatan, urutan=n, kode=s.kode, nama=s.nama)
+                sub = m.SubKegiatan(
+                    kegiatan=kegiatan, urutan=n, kode=s.kode, nama=s.nama, kode_buatan=s.kode_buatan
+                )
                 sub_rows.append(sub)
                 node[s.kode] = {"sub_kegiatan": sub}
                 baru.tambah(s.indikator, sub_kegiatan=sub)

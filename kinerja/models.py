@@ -371,6 +371,9 @@ class Program(models.Model):
     urutan = models.PositiveSmallIntegerField("urutan", default=0)
     kode = models.CharField("kode", max_length=40)
     nama = models.TextField("nama")
+    # The code was made up by the application (an earlier report gave none): it is
+    # printed blank, and a paket is exported without it (kinerja.paket.types).
+    kode_buatan = models.BooleanField("kode disusun aplikasi", default=False)
     sasaran = models.ManyToManyField(
         Sasaran, blank=True, related_name="program", verbose_name="sasaran didukung"
     )
@@ -395,6 +398,9 @@ class Kegiatan(models.Model):
     urutan = models.PositiveSmallIntegerField("urutan", default=0)
     kode = models.CharField("kode", max_length=40)
     nama = models.TextField("nama")
+    # The code was made up by the application (an earlier report gave none): it is
+    # printed blank, and a paket is exported without it (kinerja.paket.types).
+    kode_buatan = models.BooleanField("kode disusun aplikasi", default=False)
 
     class Meta:
         verbose_name = "kegiatan"
@@ -413,6 +419,9 @@ class SubKegiatan(models.Model):
     urutan = models.PositiveSmallIntegerField("urutan", default=0)
     kode = models.CharField("kode", max_length=40)
     nama = models.TextField("nama")
+    # The code was made up by the application (an earlier report gave none): it is
+    # printed blank, and a paket is exported without it (kinerja.paket.types).
+    kode_buatan = models.BooleanField("kode disusun aplikasi", default=False)
 
     class Meta:
         verbose_name = "sub kegiatan"

@@ -270,22 +270,23 @@ def _renstra(renstra: t.Renstra) -> dict:
 
 
 def _program(p: t.Program) -> dict:
+    # A code the application made up is not written: reading the paket makes it again.
     return _tanpa_kosong(
         {
-            "kode": p.kode,
+            "kode": None if p.kode_buatan else p.kode,
             "nama": p.nama,
             "sasaran": p.sasaran,
             "indikator": [_indikator(i) for i in p.indikator],
             "kegiatan": [
                 _tanpa_kosong(
                     {
-                        "kode": k.kode,
+                        "kode": None if k.kode_buatan else k.kode,
                         "nama": k.nama,
                         "indikator": [_indikator(i) for i in k.indikator],
                         "sub_kegiatan": [
                             _tanpa_kosong(
                                 {
-                                    "kode": s.kode,
+                                    "kode": None if s.kode_buatan else s.kode,
                                     "nama": s.nama,
                                     "indikator": [_indikator(i) for i in s.indikator],
                                 }

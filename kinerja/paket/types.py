@@ -187,11 +187,32 @@ class Renstra:
     revisi: list[RevisiRenstra] = field(default_factory=list)
 
 
+# A program, kegiatan or sub kegiatan an earlier report gave without its Kepmendagri code
+# gets a code made up from its place: "X.01" (the first program without a code),
+# "7.01.01.X01" (the first kegiatan without a code of program 7.01.01), "X.01.01" (of
+# program X.01). It holds an "X", which no Kepmendagri code does, so it never clashes.
+KODE_BUATAN_PROGRAM = "X.{n:02d}"
+
+
+def kode_buatan_anak(induk: str, n: int) -> str:
+    """The made-up code of the ``n``-th child without a code (1-based) of ``induk``."""
+    if "X" in induk:
+        return f"{induk}.{n:02d}"
+    return f"{induk}.X{n:02d}"
+
+
+def kode_disusun_aplikasi(kode: str) -> bool:
+    """Whether ``kode`` is a code made up by the application (see KODE_BUATAN_PROGRAM)."""
+    return "X" in kode
+
+
 @dataclass
 class SubKegiatan:
     kode: str
     nama: str
     indikator: list[Indikator] = field(default_factory=list)
+    # The code was made up by the application: the report gave none.
+    kode_buatan: bool = False
 
 
 @dataclass
@@ -200,6 +221,7 @@ class Kegiatan:
     nama: str
     indikator: list[Indikator] = field(default_factory=list)
     sub_kegiatan: list[SubKegiatan] = field(default_factory=list)
+    kode_buatan: bool = False
 
 
 @dataclass
@@ -209,6 +231,7 @@ class Program:
     sasaran: list[str] = field(default_factory=list)
     indikator: list[Indikator] = field(default_factory=list)
     kegiatan: list[Kegiatan] = field(default_factory=list)
+    kode_buatan: bool = False
 
 
 @dataclass
@@ -348,6 +371,18 @@ class Paket:
                 hasil[kegiatan.kode] = (kegiatan.nama, "kegiatan")
                 for sub in kegiatan.sub_kegiatan:
                     hasil[sub.kode] = (sub.nama, "sub_kegiatan")
+        return hasil
+
+    def kode_buatan(self) -> set[str]:
+        """The codes of the program tree made up by the application (printed blank)."""
+        hasil: set[str] = set()
+        for program in self.program:
+            if program.kode_buatan:
+                hasil.add(program.kode)
+            for kegiatan in program.kegiatan:
+                if kegiatan.kode_buatan:
+                    hasil.add(kegiatan.kode)
+                hasil.update(s.kode for s in kegiatan.sub_kegiatan if s.kode_buatan)
         return hasil
 
     def cari_tahun(self, tahun: int) -> Tahun | None:

@@ -350,9 +350,11 @@ def _program(
                     kode=s.kode,
                     nama=s.nama,
                     indikator=indikator.of_node("sub_kegiatan", s.id, s.kode),
+                    kode_buatan=s.kode_buatan,
                 )
                 for s in subs[k.id]
             ],
+            kode_buatan=k.kode_buatan,
         )
 
     program = []
@@ -369,6 +371,7 @@ def _program(
                 sasaran=[x.kode for x in p.tujuan.all()] + [x.kode for x in p.sasaran.all()],
                 indikator=indikator.of_node("program", p.id, p.kode),
                 kegiatan=[kegiatan(k) for k in kegs[p.id]],
+                kode_buatan=p.kode_buatan,
             )
         )
     return program

@@ -14,7 +14,7 @@ import pytest
 from interchange.simpan import paket_simpan
 from kinerja.engine.capaian import AcuanRentang
 from kinerja.engine.hitung import hitung
-from kinerja.models import Pemda, TargetPK, TargetTahunan
+from kinerja.models import Kegiatan, Pemda, Program, SubKegiatan, TargetPK, TargetTahunan
 from kinerja.paket.parser import InvalidPaket, baca_paket, muat_json
 from kinerja.paket.serializer import dumps, tulis_paket
 from laporan.selectors_paket import paket_muat
@@ -229,3 +229,78 @@ def test_a_capaian_only_year_round_trips_through_the_database():
     assert dimuat == paket
     ind = next(i for i in dimuat.semua_indikator() if i.kode == "IKT-1")
     assert str(ind.riwayat[2021].capaian) == "98.50"
+
+
+# --------------------------------------------------------------------------- programs without codes
+
+# Code in the demo → the code made up for it once the report gives none.
+TANPA_KODE = {
+    "7.01.06.2.01.03": "X.01.01.01",
+    "7.01.06.2.01": "X.01.01",
+    "7.01.06": "X.01",
+    "7.01.05.2.01.02": "7.01.05.X01.01",
+    "7.01.05.2.01.08": "7.01.05.X01.02",
+    "7.01.05.2.01": "7.01.05.X01",
+}
+
+
+def _data_tanpa_kode() -> dict:
+    """Program 7.01.06 (with its kegiatan and sub kegiatan) and kegiatan 7.01.05.2.01
+    (with its sub kegiatan) given without codes; the budget refers to the made-up ones."""
+    teks = (ROOT / "fixtures" / "randublatung-2024.json").read_text()
+    for asli, buatan in TANPA_KODE.items():
+        teks = teks.replace(f'"{asli}', f'"{buatan}')
+    data = muat_json(teks.encode())
+    for p in data["program"]:
+        for node in [p, *p["kegiatan"], *(s for k in p["kegiatan"] for s in k["sub_kegiatan"])]:
+            if node["kode"] in TANPA_KODE.values():
+                if node["kode"] == "X.01":
+                    node["kode"] = None  # an explicit "no code" is the same as none
+                else:
+                    del node["kode"]
+    return data
+
+
+def test_nodes_without_a_code_get_one_made_up_and_marked():
+    paket = _bolak_balik(_data_tanpa_kode())
+    program = {p.kode: p for p in paket.program}
+    assert program["X.01"].kode_buatan and not program["7.01.05"].kode_buatan
+    assert [k.kode for k in program["X.01"].kegiatan] == ["X.01.01"]
+    assert [s.kode for s in program["X.01"].kegiatan[0].sub_kegiatan] == ["X.01.01.01"]
+    kegiatan = program["7.01.05"].kegiatan[0]
+    assert (kegiatan.kode, kegiatan.kode_buatan) == ("7.01.05.X01", True)
+    assert [s.kode for s in kegiatan.sub_kegiatan] == ["7.01.05.X01.01", "7.01.05.X01.02"]
+    assert paket.kode_buatan() == set(TANPA_KODE.values())
+    # Exported without the made-up codes.
+    keluar = tulis_paket(paket)["program"]
+    assert "kode" not in keluar[-1] and keluar[-1]["nama"] == program["X.01"].nama
+    assert "kode" not in keluar[-2]["kegiatan"][0]
+    assert "kode" not in keluar[-2]["kegiatan"][0]["sub_kegiatan"][0]
+
+
+def test_the_budget_of_nodes_without_a_code_counts():
+    asli = hitung(baca_paket(_data()), 2024)
+    tanpa_kode = hitung(baca_paket(_data_tanpa_kode()), 2024)
+    assert tanpa_kode.ringkasan == asli.ringkasan
+    assert (
+        tanpa_kode.anggaran_per_kode()["X.01"]["pagu"]
+        == asli.anggaran_per_kode()["7.01.06"]["pagu"]
+    )
+
+
+def test_a_made_up_code_is_no_kepmendagri_code():
+    data = _data()
+    data["program"][0]["kode"] = "X.01"
+    with pytest.raises(InvalidPaket) as e:
+        baca_paket(data)
+    assert "tidak berformat kode Kepmendagri" in e.value.errors[0].pesan
+
+
+@pytest.mark.django_db
+def test_nodes_without_a_code_round_trip_through_the_database():
+    paket = baca_paket(_data_tanpa_kode())
+    dimuat = paket_muat(paket_simpan(paket=paket))
+    assert dimuat == paket
+    assert list(Program.objects.filter(kode_buatan=True).values_list("kode", flat=True)) == ["X.01"]
+    assert Kegiatan.objects.filter(kode_buatan=True).count() == 2
+    assert SubKegiatan.objects.filter(kode_buatan=True).count() == 3

@@ -23,7 +23,11 @@ VERSI = 1
 
 BATAS_ATAS_SAH = (100, 110, 120, 125)
 BATAS_BAWAH_SAH = (0,)
-KODE_PROGRAM_RE = re.compile(r"^[0-9]+(\.[0-9]+)*$")
+# A Kepmendagri code as a program, kegiatan or sub kegiatan states it.
+KODE_KEPMENDAGRI_RE = re.compile(r"^[0-9]+(\.[0-9]+)*$")
+# A code referring to a node of the program tree: a Kepmendagri code or one the
+# application made up for a node given without a code (kinerja.paket.types).
+KODE_PROGRAM_RE = re.compile(r"^(X|[0-9]+)(\.X?[0-9]+)*$")
 KODE_REKENING_RE = re.compile(r"^5(\.[0-9]+)*$")
 _VERSI_RE = re.compile(r"^(murni|perubahan(-[0-9]+)?)$")
 
