@@ -3,13 +3,21 @@ a range target printed as the range, …"""
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+
 import pytest
 
 from interchange.simpan import paket_simpan
 from kinerja.paket.parser import baca_paket
 from laporan.dokumen import Tabel, susun_dokumen
 from laporan.dokumen.blocks import CatatanKonsistensi
-from tests.paket.test_laporan_lama import _data_predikat, _data_rentang, _data_riwayat
+from tests.paket.test_laporan_lama import (
+    _data_predikat,
+    _data_rentang,
+    _data_riwayat,
+    _data_tanpa_kode,
+)
 
 
 def _sel_tabel(dokumen) -> list[str]:
@@ -72,3 +80,16 @@ def test_an_earlier_year_given_only_as_capaian_is_printed_as_reported():
     # 2022: the capaian computed from its target and realisasi, the reported one a finding.
     assert baris["2022"][3].startswith("101,32%")
     assert [c for c in _catatan(dokumen) if "capaian IKT-1 tahun 2022 dilaporkan 110,00%" in c]
+
+
+@pytest.mark.django_db
+def test_no_made_up_code_is_printed():
+    paket = baca_paket(_data_tanpa_kode())
+    dokumen = susun_dokumen(paket_simpan(paket=paket), 2024)
+    sel = _sel_tabel(dokumen)
+    assert not [s for s in sel if re.search(r"X\.?\d", s)]
+    # The program is printed, by its name alone.
+    nama = next(p.nama for p in paket.program if p.kode == "X.01")
+    assert nama in sel
+    # The budget of the year is the same.
+    assert dokumen.hasil.ringkasan["pagu_total"] == Decimal(6778100000)
