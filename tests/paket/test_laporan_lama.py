@@ -7,10 +7,14 @@ paket_muat) and the computation."""
 from __future__ import annotations
 
 from decimal import Decimal
+from io import StringIO
 from pathlib import Path
 
+import openpyxl
 import pytest
+from django.core.management import call_command
 
+from interchange.buku_tahun import baca_buku_tahun
 from interchange.simpan import paket_simpan
 from kinerja.engine.capaian import AcuanRentang
 from kinerja.engine.hitung import hitung
@@ -304,3 +308,41 @@ def test_nodes_without_a_code_round_trip_through_the_database():
     assert list(Program.objects.filter(kode_buatan=True).values_list("kode", flat=True)) == ["X.01"]
     assert Kegiatan.objects.filter(kode_buatan=True).count() == 2
     assert SubKegiatan.objects.filter(kode_buatan=True).count() == 3
+
+
+# --------------------------------------------------------------------------- all of it, in the year workbook
+
+
+def _data_semua() -> dict:
+    data = _data_tanpa_kode()
+    data["pemda"]["aturan"]["acuan_rentang"] = "atas"
+    for bagian in (_data_rentang(), _data_riwayat()):
+        for tj, asli in zip(data["renstra"]["tujuan"], bagian["renstra"]["tujuan"], strict=True):
+            for ind, ind_asli in zip(tj["indikator"], asli["indikator"], strict=True):
+                if ind["kode"] in ("IKT-1", "IKT-2"):
+                    ind["target_tahunan"] = ind_asli["target_tahunan"]
+                    ind["riwayat"] = ind_asli["riwayat"]
+    data["tahun"][0]["perjanjian_kinerja"] = _data_rentang()["tahun"][0]["perjanjian_kinerja"]
+    for pk in data["tahun"][0]["perjanjian_kinerja"]:
+        pk["anggaran_program"]["X.01"] = pk["anggaran_program"].pop("7.01.06")
+    data["tahun"][0]["angka_dilaporkan"] += _data_predikat(("total", "Baik"))["tahun"][0][
+        "angka_dilaporkan"
+    ][-1:]
+    return data
+
+
+@pytest.mark.django_db
+def test_the_year_workbook_holds_all_of_it(tmp_path):
+    paket = _bolak_balik(_data_semua())
+    pd = paket_simpan(paket=paket)
+    buku = tmp_path / "tahun.xlsx"
+    call_command(
+        "ekspor_xlsx", "--pd", pd.kode, "--tahun", "2024", "--keluar", str(buku), stdout=StringIO()
+    )
+    dibaca, tahun = baca_buku_tahun(openpyxl.load_workbook(buku))
+    assert tahun == 2024
+    assert dibaca == paket_muat(pd, 2024)
+    hasil = hitung(dibaca, 2024)
+    assert hasil.indikator_per_kode()["IKT-2"].target == Decimal(70)
+    jenis = {x.jenis for x in hasil.temuan}
+    assert {"capaian_riwayat_tidak_sesuai", "angka_dilaporkan_tidak_sesuai"} <= jenis
