@@ -1,5 +1,6 @@
 """What a report made before this application states, kept without bending its data
-(issue 14 §4): a target stated as a range, a reported predicate checked, ….
+(issue 14 §4): a target stated as a range, earlier years given only as capaian,
+programs without Kepmendagri codes, a reported predicate checked.
 
 Each through the package (parser and serializer), the database (paket_simpan and
 paket_muat) and the computation."""
