@@ -125,12 +125,14 @@ def tabel_pk_program(k: Context, pk: t.PerjanjianKinerja, *, nomor_kolom=False) 
 
 def _beda_target(a: Nilai | None, z: Nilai | None) -> str:
     """How a target changed from PK murni (a) to the perubahan (z)."""
-    if a is not None and z is not None and a.angka == z.angka:
+    if a is not None and z is not None and (a.angka, a.atas) == (z.angka, z.atas):
         return "tetap"
     if a is None:
         return "ditambahkan"
     if z is None:
         return "dihapus"
+    if a.atas is not None or z.atas is not None:
+        return "diubah"  # a range on either side: no single difference to state
     arah = "naik " if z.angka > a.angka else "turun "
     return arah + format_angka_alami(abs(z.angka - a.angka))
 
