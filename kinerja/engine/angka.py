@@ -47,10 +47,6 @@ class Nilai:
     # lower bound and ``label`` the range as printed. None for a single value.
     atas: Decimal | None = None
 
-    @property
-    def rentang(self) -> bool:
-        return self.atas is not None
-
     def tampil(self, desimal: int = 2) -> str:
         """The label if any, else the number formatted in Indonesian style."""
         if self.label is not None:
