@@ -145,6 +145,7 @@ def _simpan_pemda(data: t.Pemda) -> m.Pemda:
         else int(aturan.batas_bawah_capaian),
         metode_efisiensi=aturan.metode_efisiensi.value,
         ambang_tercapai=aturan.ambang_tercapai,
+        acuan_rentang=aturan.acuan_rentang.value,
     )
     if not aturan.skala_preset:
         m.BandPredikat.objects.bulk_create(
@@ -322,7 +323,7 @@ class _IndikatorBaru:
             obj = indikator[ind.kode]
             for tahun, n in ind.target_tahunan.items():
                 target_tahunan.append(
-                    m.TargetTahunan(indikator=obj, tahun=tahun, nilai=n.angka, label=_label(n))
+                    m.TargetTahunan(indikator=obj, tahun=tahun, **m.TargetTahunan.kolom(n))
                 )
             for tahun, rw in ind.riwayat.items():
                 riwayat.append(
@@ -333,6 +334,7 @@ class _IndikatorBaru:
                         target_label=_label(rw.target),
                         realisasi=rw.realisasi.angka if rw.realisasi else None,
                         realisasi_label=_label(rw.realisasi),
+                        capaian="" if rw.capaian is None else str(rw.capaian),
                     )
                 )
         m.TargetTahunan.objects.bulk_create(target_tahunan)
@@ -415,17 +417,23 @@ def _simpan_program(
     node: dict[str, dict] = {}
     program_rows, kegiatan_rows, sub_rows = [], [], []
     for i, p in enumerate(paket.program):
-        program = m.Program(renstra=renstra, urutan=i, kode=p.kode, nama=p.nama)
+        program = m.Program(
+            renstra=renstra, urutan=i, kode=p.kode, nama=p.nama, kode_buatan=p.kode_buatan
+        )
         program_rows.append(program)
         node[p.kode] = {"program": program}
         baru.tambah(p.indikator, program=program)
         for j, k in enumerate(p.kegiatan):
-            kegiatan = m.Kegiatan(program=program, urutan=j, kode=k.kode, nama=k.nama)
+            kegiatan = m.Kegiatan(
+                program=program, urutan=j, kode=k.kode, nama=k.nama, kode_buatan=k.kode_buatan
+            )
             kegiatan_rows.append(kegiatan)
             node[k.kode] = {"kegiatan": kegiatan}
             baru.tambah(k.indikator, kegiatan=kegiatan)
             for n, s in enumerate(k.sub_kegiatan):
-                sub = m.SubKegiatan(kegiatan=kegiatan, urutan=n, kode=s.kode, nama=s.nama)
+                sub = m.SubKegiatan(
+                    kegiatan=kegiatan, urutan=n, kode=s.kode, nama=s.nama, kode_buatan=s.kode_buatan
+                )
                 sub_rows.append(sub)
                 node[s.kode] = {"sub_kegiatan": sub}
                 baru.tambah(s.indikator, sub_kegiatan=sub)
@@ -554,8 +562,7 @@ def _simpan_tahun(
                 m.TargetPK(
                     perjanjian_kinerja=obj,
                     indikator=indikator[kode],
-                    nilai=n.angka,
-                    label=_label(n),
+                    **m.TargetPK.kolom(n),
                 )
                 for kode, n in pk.target.items()
             )

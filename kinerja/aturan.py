@@ -12,7 +12,7 @@ import json
 from decimal import Decimal
 
 from kinerja import models as m
-from kinerja.engine.capaian import RumusNegatif
+from kinerja.engine.capaian import AcuanRentang, RumusNegatif
 from kinerja.engine.efisiensi import MetodeEfisiensi
 from kinerja.engine.predikat import PRESET, skala_dari_band
 from kinerja.paket import types as t
@@ -51,6 +51,7 @@ def _aturan_dari_model(pemda: m.Pemda, bands: list[m.BandPredikat]) -> t.Aturan:
         else Decimal(pemda.batas_bawah_capaian),
         metode_efisiensi=MetodeEfisiensi(pemda.metode_efisiensi),
         ambang_tercapai=pemda.ambang_tercapai.normalize(),
+        acuan_rentang=AcuanRentang(pemda.acuan_rentang),
     )
 
 

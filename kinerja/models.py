@@ -13,12 +13,13 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
-from kinerja.engine.angka import validasi_nip
-from kinerja.engine.capaian import Polaritas, RumusNegatif
+from kinerja.engine.angka import Nilai, validasi_nip
+from kinerja.engine.capaian import AcuanRentang, Polaritas, RumusNegatif
 from kinerja.engine.efisiensi import MetodeEfisiensi
 from kinerja.engine.predikat import PRESET
 from kinerja.engine.realisasi import TipePenghitungan
 from kinerja.engine.tenggat import TENGGAT_BAWAAN
+from lib.decimals import strip_scale
 
 NILAI = {"max_digits": 20, "decimal_places": 6}
 UANG = {"max_digits": 18, "decimal_places": 2}
@@ -28,6 +29,11 @@ POLARITAS_CHOICES = [(Polaritas.POSITIF.value, "Positif"), (Polaritas.NEGATIF.va
 RUMUS_NEGATIF_CHOICES = [
     (RumusNegatif.DUA_T_KURANG_R.value, "(2T − R) / T × 100"),
     (RumusNegatif.T_BAGI_R.value, "T / R × 100"),
+]
+ACUAN_RENTANG_CHOICES = [
+    (AcuanRentang.BAWAH.value, "Batas bawah rentang"),
+    (AcuanRentang.ATAS.value, "Batas atas rentang"),
+    (AcuanRentang.TENGAH.value, "Nilai tengah rentang"),
 ]
 TIPE_CHOICES = [
     (TipePenghitungan.JUMLAH.value, "Jumlah triwulan"),
@@ -107,6 +113,12 @@ class Pemda(models.Model):
         default=MetodeEfisiensi.SELISIH.value,
     )
     ambang_tercapai = models.DecimalField("ambang tercapai (%)", default=100, **NILAI)
+    acuan_rentang = models.CharField(
+        "acuan target berupa rentang",
+        max_length=10,
+        choices=ACUAN_RENTANG_CHOICES,
+        default=AcuanRentang.BAWAH.value,
+    )
     tenggat_hari_kerja = models.PositiveSmallIntegerField(
         "tenggat laporan triwulan (hari kerja setelah triwulan berakhir)",
         default=TENGGAT_BAWAAN,
@@ -359,6 +371,9 @@ class Program(models.Model):
     urutan = models.PositiveSmallIntegerField("urutan", default=0)
     kode = models.CharField("kode", max_length=40)
     nama = models.TextField("nama")
+    # The code was made up by the application (an earlier report gave none): it is
+    # printed blank, and a paket is exported without it (kinerja.paket.types).
+    kode_buatan = models.BooleanField("kode disusun aplikasi", default=False)
     sasaran = models.ManyToManyField(
         Sasaran, blank=True, related_name="program", verbose_name="sasaran didukung"
     )
@@ -383,6 +398,9 @@ class Kegiatan(models.Model):
     urutan = models.PositiveSmallIntegerField("urutan", default=0)
     kode = models.CharField("kode", max_length=40)
     nama = models.TextField("nama")
+    # The code was made up by the application (an earlier report gave none): it is
+    # printed blank, and a paket is exported without it (kinerja.paket.types).
+    kode_buatan = models.BooleanField("kode disusun aplikasi", default=False)
 
     class Meta:
         verbose_name = "kegiatan"
@@ -401,6 +419,9 @@ class SubKegiatan(models.Model):
     urutan = models.PositiveSmallIntegerField("urutan", default=0)
     kode = models.CharField("kode", max_length=40)
     nama = models.TextField("nama")
+    # The code was made up by the application (an earlier report gave none): it is
+    # printed blank, and a paket is exported without it (kinerja.paket.types).
+    kode_buatan = models.BooleanField("kode disusun aplikasi", default=False)
 
     class Meta:
         verbose_name = "sub kegiatan"
@@ -528,15 +549,33 @@ class Indikator(models.Model):
         return ""
 
 
-class TargetTahunan(models.Model):
+class NilaiTarget(models.Model):
+    """A target as stored: the number, its label, and the upper bound of a range target
+    ("60 – 70": nilai 60, nilai_atas 70, label "60 – 70")."""
+
+    nilai = models.DecimalField("target", **NILAI)
+    label = models.CharField("label", max_length=100, blank=True)
+    nilai_atas = models.DecimalField("batas atas rentang target", null=True, blank=True, **NILAI)
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def kolom(n: Nilai) -> dict:
+        """The columns of the target ``n``, to create or update a row with."""
+        return {"nilai": n.angka, "label": n.label or "", "nilai_atas": n.atas}
+
+    def sebagai_nilai(self) -> Nilai:
+        return Nilai(strip_scale(self.nilai), self.label or None, strip_scale(self.nilai_atas))
+
+
+class TargetTahunan(NilaiTarget):
     """The Renstra target of an indicator for one year."""
 
     indikator = models.ForeignKey(
         Indikator, on_delete=models.CASCADE, related_name="target_tahunan"
     )
     tahun = models.PositiveSmallIntegerField("tahun")
-    nilai = models.DecimalField("target", **NILAI)
-    label = models.CharField("label", max_length=100, blank=True)
 
     class Meta:
         verbose_name = "target tahunan Renstra"
@@ -559,6 +598,8 @@ class RiwayatIndikator(models.Model):
     target_label = models.CharField("label target", max_length=100, blank=True)
     realisasi = models.DecimalField("realisasi", null=True, blank=True, **NILAI)
     realisasi_label = models.CharField("label realisasi", max_length=100, blank=True)
+    # As an earlier report printed it (its decimals kept as text keeps them: 98,50).
+    capaian = models.CharField("capaian dilaporkan (%)", max_length=40, blank=True)
 
     class Meta:
         verbose_name = "realisasi tahun sebelumnya"
@@ -635,13 +676,11 @@ class PerjanjianKinerja(models.Model):
         super().save(*args, **kwargs)
 
 
-class TargetPK(models.Model):
+class TargetPK(NilaiTarget):
     perjanjian_kinerja = models.ForeignKey(
         PerjanjianKinerja, on_delete=models.CASCADE, related_name="target"
     )
     indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="target_pk")
-    nilai = models.DecimalField("target", **NILAI)
-    label = models.CharField("label", max_length=100, blank=True)
 
     class Meta:
         verbose_name = "target PK"

@@ -671,7 +671,7 @@ def tabel_program(pohon: Sequence[Mapping[str, Any]], url_indikator: Callable[[A
         rows.append(
             Row(
                 [
-                    Cell(p["kode"], cell_title=p["obj"].kode),
+                    _sel_kode(p),
                     p["obj"].nama,
                     _indikator_node(p["indikator"], url_indikator),
                     Cell(
@@ -702,11 +702,24 @@ def tabel_program(pohon: Sequence[Mapping[str, Any]], url_indikator: Callable[[A
     )
 
 
+def _sel_kode(node: Mapping[str, Any], css: str = "") -> Cell:
+    """The code of a program tree node; a code the application made up is marked."""
+    obj = node["obj"]
+    if obj.kode_buatan:
+        return Cell(
+            "tanpa kode",
+            text_css=f"{css} kode-buatan".strip(),
+            cell_title=f"Laporan semula tidak mencantumkan kode Kepmendagri; kode {obj.kode} "
+            "disusun aplikasi",
+        )
+    return Cell(node["kode"], text_css=css, cell_title=obj.kode)
+
+
 def _baris_program(node: Mapping[str, Any], tingkat: str, indent: int, url_indikator) -> Row:
     css = f"indent-{indent}"
     return Row(
         [
-            Cell(node["kode"], text_css=css, cell_title=node["obj"].kode),
+            _sel_kode(node, css),
             Cell(node["obj"].nama, text_css=css),
             _indikator_node(node["indikator"], url_indikator),
             "",

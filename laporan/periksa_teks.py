@@ -35,7 +35,7 @@ from io import BytesIO
 
 from kinerja.engine.hitung import Hasil, HasilIndikator
 from kinerja.paket import types as t
-from laporan.dokumen.formatting import capaian_tampil, persen
+from laporan.dokumen.formatting import capaian_tampil, kode_cetak, persen
 from lib.rows import Column, Kind, format_value
 
 __all__ = ["PeriksaError", "SelisihCetak", "periksa_teks", "teks_halaman"]
@@ -299,7 +299,9 @@ def _indikator_program(p: _Pemeriksa, indikator: list[HasilIndikator], tahun: in
         judul = judul.format(tahun=tahun)
         wilayah = p.t.tabel(judul)
         for nomor, h in enumerate(daftar, 1):
-            baris = p.t.baris_tabel(wilayah, nomor, h.induk) if wilayah else None
+            # A made-up code is printed blank: the row is found by its number alone.
+            kode = kode_cetak(h.induk) or None
+            baris = p.t.baris_tabel(wilayah, nomor, kode) if wilayah else None
             tempat = (
                 f'Tabel "{judul}", baris {nomor} ({h.induk})'
                 if wilayah

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
-__all__ = ["NilaiTidakValid", "bulatkan", "jumlah_desimal"]
+__all__ = ["NilaiTidakValid", "bulatkan", "jumlah_desimal", "strip_scale"]
 
 
 class NilaiTidakValid(ValueError):
@@ -39,3 +39,10 @@ def jumlah_desimal(d: Decimal) -> int:
     if not isinstance(eksponen, int):  # NaN / Infinity
         raise NilaiTidakValid(f'"{d}" bukan angka yang sah')
     return -eksponen if eksponen < 0 else 0
+
+
+def strip_scale(d: Decimal | None) -> Decimal | None:
+    """Stored decimals carry the column's scale (75.350000); drop it."""
+    if d is None:
+        return None
+    return d.normalize() if d != d.to_integral_value() else Decimal(int(d))

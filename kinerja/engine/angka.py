@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from lib.decimals import NilaiTidakValid, bulatkan, jumlah_desimal
-from lib.format import format_angka
+from lib.format import format_angka, format_angka_alami
 
 __all__ = [
     "NilaiTidakValid",
     "Nilai",
     "parse_angka",
     "parse_nilai",
+    "parse_target",
     "bulatkan",
     "jumlah_desimal",
     "validasi_nip",
@@ -42,6 +43,9 @@ class Nilai:
 
     angka: Decimal
     label: str | None = None
+    # The upper bound of a target stated as a range ("60 – 70"): ``angka`` is then the
+    # lower bound and ``label`` the range as printed. None for a single value.
+    atas: Decimal | None = None
 
     def tampil(self, desimal: int = 2) -> str:
         """The label if any, else the number formatted in Indonesian style."""
@@ -173,6 +177,44 @@ def parse_nilai(nilai: int | Decimal | str) -> Nilai:
             f'angka "{m.group()}" dalam nilai "{teks}" bukan angka yang sah'
         ) from None
     return Nilai(-angka if negatif else angka, label=teks)
+
+
+_ANGKA_RENTANG = r"([0-9](?:[0-9.,]*[0-9])?)"
+_RENTANG = re.compile(
+    rf"{_ANGKA_RENTANG}\s*(?:-|\u2013|\u2014|s\.\s*d\.?|s/d|sampai dengan|sampai)\s*"
+    rf"{_ANGKA_RENTANG}\s*(%?)",
+    re.IGNORECASE,
+)
+PEMISAH_RENTANG = " \u2013 "
+
+
+def parse_target(nilai: int | Decimal | str) -> Nilai:
+    """A target: what :func:`parse_nilai` accepts, or a range of two numbers.
+
+    "60 – 70", "60-70", "60 s.d. 70", "60 s/d 70", "60 sampai dengan 70" (and with
+    a "%" after the second number) → ``Nilai(60, label="60 – 70", atas=70)``: the
+    label is the range written the one way it is printed, so reading it again gives
+    the same value. The lower bound must be below the upper one.
+    """
+    if isinstance(nilai, str):
+        m = _RENTANG.fullmatch(nilai.strip())
+        if m:
+            teks_bawah, teks_atas, persen = m.groups()
+            try:
+                bawah, atas = parse_angka(teks_bawah), parse_angka(teks_atas)
+            except NilaiTidakValid:
+                raise NilaiTidakValid(
+                    f'rentang "{nilai.strip()}" memuat angka yang tidak sah'
+                ) from None
+            if bawah >= atas:
+                raise NilaiTidakValid(
+                    f'rentang "{nilai.strip()}": batas bawah harus lebih kecil dari batas atas'
+                )
+            label = (
+                f"{format_angka_alami(bawah)}{PEMISAH_RENTANG}{format_angka_alami(atas)}{persen}"
+            )
+            return Nilai(bawah, label=label, atas=atas)
+    return parse_nilai(nilai)
 
 
 # --------------------------------------------------------------------------- NIP

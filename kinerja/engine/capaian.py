@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from kinerja.engine.angka import NilaiTidakValid
+from kinerja.engine.angka import Nilai, NilaiTidakValid
 from lib.format import format_angka_alami
 
 __all__ = [
     "Polaritas",
     "RumusNegatif",
+    "AcuanRentang",
+    "target_acuan",
     "Capaian",
     "hitung_capaian",
     "capaian_skor",
@@ -41,6 +43,27 @@ class Polaritas(StrEnum):
 class RumusNegatif(StrEnum):
     DUA_T_KURANG_R = "2t-r"
     T_BAGI_R = "t/r"
+
+
+class AcuanRentang(StrEnum):
+    """Which number of a target stated as a range ("60 – 70") capaian is computed against."""
+
+    BAWAH = "bawah"
+    ATAS = "atas"
+    TENGAH = "tengah"
+
+
+def target_acuan(target: Nilai, acuan: AcuanRentang | str = AcuanRentang.BAWAH) -> Decimal:
+    """The number capaian is computed against: the target itself, or for a range the
+    bound the pemda's rule names (the lower, the upper, or the middle of the two)."""
+    if target.atas is None:
+        return target.angka
+    pilihan = AcuanRentang(acuan)
+    if pilihan is AcuanRentang.ATAS:
+        return target.atas
+    if pilihan is AcuanRentang.TENGAH:
+        return (target.angka + target.atas) / 2
+    return target.angka
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from kinerja.engine.angka import Nilai, bulatkan, jumlah_desimal
+from kinerja.engine.capaian import AcuanRentang, target_acuan
 from kinerja.engine.efisiensi import hitung_efisiensi
 from kinerja.engine.ikm import ikm_dari_unsur
 from kinerja.engine.penilaian import Penilaian, kemajuan_indikator, nilai_indikator
@@ -41,6 +42,7 @@ from kinerja.engine.temuan import (
     periksa_angka_dilaporkan,
     periksa_indikator,
     periksa_pk,
+    periksa_riwayat,
     periksa_skala_pemda,
     periksa_tanggal,
 )
@@ -226,6 +228,7 @@ def hitung(paket: t.Paket, tahun: int) -> Hasil:
         temuan.append(Temuan(jenis, kode, lokasi, pesan))
 
     periksa_skala_pemda(paket, catat)
+    periksa_riwayat(paket, catat)
 
     indikator = _hitung_indikator(paket, th, catat)
     anggaran, node_hasil, total = _hitung_anggaran(paket, th, catat)
@@ -296,7 +299,8 @@ def _hitung_indikator(paket: t.Paket, th: t.Tahun, catat: Catat) -> list[HasilIn
         realisasi = None
         if tw is not None:
             realisasi = nilai_tahunan([angka_tw(v) for v in tw], ind.tipe_penghitungan)
-        target = target_nilai.angka if target_nilai else None
+        # A range target ("60 – 70") counts by the bound the pemda's rule names.
+        target = target_acuan(target_nilai, aturan.acuan_rentang) if target_nilai else None
         nilai: Penilaian | None = None
         if target is not None and realisasi is not None:
             nilai = nilai_indikator(ind, aturan, target=target, realisasi=realisasi)
@@ -354,7 +358,9 @@ def _hitung_indikator(paket: t.Paket, th: t.Tahun, catat: Catat) -> list[HasilIn
                 capaian_skor=capaian.skor if capaian else None,
                 predikat=band.label if band else None,
                 warna=band.warna if band else None,
-                rumus=capaian.rumus if capaian else None,
+                rumus=_rumus(capaian.rumus, target_nilai, aturan.acuan_rentang)
+                if capaian
+                else None,
                 catatan=capaian.catatan if capaian else None,
                 tercapai=nilai.tercapai if nilai else None,
                 target_akhir=target_akhir,
@@ -372,6 +378,20 @@ def _hitung_indikator(paket: t.Paket, th: t.Tahun, catat: Catat) -> list[HasilIn
         )
         periksa_indikator(ind, th, tw, rencana, target_nilai, realisasi, pk_berlaku, sampai, catat)
     return hasil
+
+
+_NAMA_ACUAN = {
+    AcuanRentang.BAWAH: "batas bawah",
+    AcuanRentang.ATAS: "batas atas",
+    AcuanRentang.TENGAH: "nilai tengah",
+}
+
+
+def _rumus(rumus: str, target: Nilai | None, acuan: AcuanRentang) -> str:
+    """The formula, saying which number of a range target T is."""
+    if target is None or target.atas is None:
+        return rumus
+    return f"{rumus}; T = {_NAMA_ACUAN[acuan]} rentang {target.label}"
 
 
 def _json_tw(v: t.NilaiTW) -> Any:

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from kinerja.engine.angka import Nilai, bulatkan, jumlah_desimal
+from kinerja.engine.angka import Nilai, NilaiTidakValid, bulatkan, jumlah_desimal
+from kinerja.engine.capaian import target_acuan
+from kinerja.engine.penilaian import nilai_indikator
 from kinerja.engine.penyerapan import HasilSimpul, SelisihJumlah, gulung, jumlah, pohon_dari_kode
 from kinerja.engine.perbandingan import perubahan_absolut, perubahan_relatif
-from kinerja.engine.predikat import periksa_skala
+from kinerja.engine.predikat import klasifikasi, periksa_skala
 from kinerja.engine.realisasi import TipePenghitungan, angka_tw, realisasi_tahun, triwulan_kosong
-from lib.format import BULAN, format_angka, format_angka_alami, format_rupiah
+from lib.format import BULAN, format_angka, format_angka_alami, format_persen, format_rupiah
 
 if TYPE_CHECKING:
     from kinerja.engine.hitung import Hasil
@@ -33,6 +35,7 @@ __all__ = [
     "periksa_angka_dilaporkan",
     "periksa_indikator",
     "periksa_pk",
+    "periksa_riwayat",
     "periksa_skala_pemda",
     "periksa_tanggal",
 ]
@@ -71,6 +74,40 @@ def periksa_skala_pemda(paket: t.Paket, catat: Catat) -> None:
         )
 
 
+def periksa_riwayat(paket: t.Paket, catat: Catat) -> None:
+    """The capaian an earlier report printed for a year before the paket's, where the
+    target and the realisasi of that year are known too: recomputed and compared at the
+    precision it was printed with (like ``periksa_angka_dilaporkan``)."""
+    aturan = paket.pemda.aturan
+    for ind in paket.semua_indikator():
+        for tahun, rw in sorted(ind.riwayat.items()):
+            target = rw.target or ind.target_tahunan.get(tahun)
+            if rw.capaian is None or target is None or rw.realisasi is None:
+                continue
+            try:
+                nilai = nilai_indikator(
+                    ind,
+                    aturan,
+                    target=target_acuan(target, aturan.acuan_rentang),
+                    realisasi=rw.realisasi.angka,
+                )
+            except NilaiTidakValid:
+                continue
+            benar = nilai.tampil
+            desimal = jumlah_desimal(rw.capaian)
+            if benar is None or bulatkan(benar, desimal) == rw.capaian:
+                continue
+            catat(
+                "capaian_riwayat_tidak_sesuai",
+                ind.kode,
+                f"riwayat {ind.kode} tahun {tahun}",
+                f"capaian {ind.kode} tahun {tahun} dilaporkan "
+                f"{format_angka(rw.capaian, desimal)}%, hasil perhitungan dari target "
+                f"{_tampil(target)} dan realisasi {_tampil(rw.realisasi)} "
+                f"{format_angka(benar, max(desimal, 2))}%",
+            )
+
+
 def periksa_indikator(
     ind, th, tw, rencana, target, realisasi, pk_berlaku, sampai, catat: Catat
 ) -> None:
@@ -80,6 +117,7 @@ def periksa_indikator(
     if ind.persentase:
         dicek: list[tuple[str, Decimal | None]] = [
             (f"target {th.tahun}", target.angka if target else None),
+            (f"target {th.tahun}", target.atas if target else None),
             (f"realisasi {th.tahun}", realisasi),
         ]
         for tahun, rw in sorted(ind.riwayat.items()):
@@ -187,7 +225,7 @@ def periksa_pk(
         for kode, target in pk.target.items():
             ind = semua_indikator.get(kode)
             renstra = ind.target_tahunan.get(th.tahun) if ind else None
-            if renstra is not None and renstra.angka != target.angka:
+            if renstra is not None and (renstra.angka, renstra.atas) != (target.angka, target.atas):
                 catat(
                     "target_pk_berbeda_renstra",
                     kode,
@@ -316,6 +354,7 @@ LABEL_JENIS = {
     "ikm": "IKM",
     "jumlah_anggaran_pk": "jumlah anggaran PK",
     "sisa_anggaran": "sisa anggaran",
+    "predikat": "predikat",
 }
 
 
@@ -327,6 +366,9 @@ def periksa_angka_dilaporkan(paket: t.Paket, th: t.Tahun, hasil: Hasil, catat: C
     ikm = {x["indikator"]: x for x in hasil.ikm if x["indikator"]}
     semua = {i.kode: i for i in paket.semua_indikator()}
     for angka in th.angka_dilaporkan:
+        if angka.jenis == "predikat":
+            _periksa_predikat(paket, angka, hasil, indikator, catat)
+            continue
         benar = _nilai_benar(angka, paket, th, indikator, anggaran, efisiensi, ikm, semua, hasil)
         if benar is None:
             continue
@@ -354,6 +396,38 @@ def periksa_angka_dilaporkan(paket: t.Paket, th: t.Tahun, hasil: Hasil, catat: C
             f"{sumber}{LABEL_JENIS[angka.jenis]} {angka.kode} dilaporkan {tampil_lapor}, "
             f"hasil perhitungan dari data {tampil_benar}",
         )
+
+
+def _sebut(teks: str) -> str:
+    """A predicate as compared: case and spacing as printed do not matter."""
+    return " ".join(teks.split()).casefold()
+
+
+def _periksa_predikat(paket: t.Paket, angka, hasil: Hasil, indikator, catat: Catat) -> None:
+    """The predicate printed for the year ("total": of the average capaian of the IKU by the
+    pemda's scale, as BAB IV states it) or for one indicator, against the computed one."""
+    if angka.kode == "total":
+        rata = hasil.ringkasan["rata_rata_capaian_iku"]
+        band = klasifikasi(paket.pemda.aturan.skala, rata)
+        benar = band.label if band else None
+        dasar = f"rata-rata capaian IKU {format_persen(rata)}" if rata is not None else None
+    else:
+        i = indikator.get(angka.kode)
+        if i is None:
+            return
+        benar = i.predikat
+        dasar = f"capaian {format_persen(i.capaian_skor)}" if i.capaian_skor is not None else None
+    if benar is None or _sebut(benar) == _sebut(angka.nilai):
+        return
+    sumber = f"{angka.sumber}: " if angka.sumber else ""
+    catat(
+        "angka_dilaporkan_tidak_sesuai",
+        angka.kode,
+        f"{LABEL_JENIS[angka.jenis]} {angka.kode}",
+        f"{sumber}predikat {'tahun' if angka.kode == 'total' else angka.kode} dilaporkan "
+        f'"{angka.nilai.strip()}", hasil perhitungan dari data "{benar}" ({dasar} menurut skala '
+        f"predikat {paket.pemda.nama})",
+    )
 
 
 def _nilai_benar(

@@ -64,7 +64,8 @@ def usulan_target_triwulan(target: Nilai, tipe: TipePenghitungan | str) -> list[
     angka = target.angka
     if isinstance(angka, bool) or not isinstance(angka, Decimal) or not angka.is_finite():
         raise NilaiTidakValid(f"target {angka!r} bukan angka Decimal")
-    label = target.label or None
+    # A range target ("60 – 70") proposes its lower bound: a quarter holds one value.
+    label = None if target.atas is not None else (target.label or None)
     if jenis is TipePenghitungan.JUMLAH:
         return [Nilai(b) for b in _bagi_empat(angka)]
     if jenis is TipePenghitungan.KUMULATIF:

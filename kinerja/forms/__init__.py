@@ -10,9 +10,10 @@ the one helper that puts a service's errors on a form.
 from kinerja.forms.fields import (
     NilaiField,
     RasioField,
+    TargetField,
     UangField,
     kalimat,
     muat_di_kolom,
 )
 
-__all__ = ["NilaiField", "RasioField", "UangField", "kalimat", "muat_di_kolom"]
+__all__ = ["NilaiField", "RasioField", "TargetField", "UangField", "kalimat", "muat_di_kolom"]

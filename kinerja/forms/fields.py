@@ -12,7 +12,7 @@ from decimal import Decimal, localcontext
 from django import forms
 from django.core.validators import MaxLengthValidator, MinLengthValidator
 
-from kinerja.engine.angka import Nilai, NilaiTidakValid, parse_angka, parse_nilai
+from kinerja.engine.angka import Nilai, NilaiTidakValid, parse_angka, parse_nilai, parse_target
 from kinerja.engine.realisasi import Rasio
 from lib.format import format_angka_alami
 
@@ -133,6 +133,8 @@ class NilaiField(_TeksDiurai):
     """
 
     kolom = (NILAI_DIGIT_BULAT, NILAI_DIGIT_DESIMAL, "Angka")
+    # A target (Renstra year, PK) may also be a range "60 – 70" (TargetField).
+    rentang = False
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_length", 100)
@@ -144,10 +146,14 @@ class NilaiField(_TeksDiurai):
             return None
         self.tolak_eksponen(teks)
         try:
-            nilai = parse_nilai(teks)
+            nilai = (parse_target if self.rentang else parse_nilai)(teks)
         except NilaiTidakValid as e:
             raise forms.ValidationError(kalimat(str(e)), code="nilai") from e
-        muat_di_kolom(nilai.angka, digit_bulat=NILAI_DIGIT_BULAT, digit_desimal=NILAI_DIGIT_DESIMAL)
+        for angka in (nilai.angka, nilai.atas):
+            if angka is not None:
+                muat_di_kolom(
+                    angka, digit_bulat=NILAI_DIGIT_BULAT, digit_desimal=NILAI_DIGIT_DESIMAL
+                )
         return nilai
 
     def prepare_value(self, value):
@@ -156,6 +162,12 @@ class NilaiField(_TeksDiurai):
         if isinstance(value, Decimal):
             return format_angka_alami(value)
         return value
+
+
+class TargetField(NilaiField):
+    """A target: a measured value, or a range such as "60 – 70" ("60-70", "60 s.d. 70")."""
+
+    rentang = True
 
 
 class UangField(_TeksDiurai):

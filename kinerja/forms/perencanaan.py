@@ -15,7 +15,7 @@ from django.db.models import Q
 
 from kinerja.engine.realisasi import TipePenghitungan
 from kinerja.forms.asal import FormDenganAsal
-from kinerja.forms.fields import NilaiField, RasioField, UangField
+from kinerja.forms.fields import NilaiField, RasioField, TargetField, UangField
 from kinerja.models import (
     BATAS_ATAS_CHOICES,
     BATAS_BAWAH_CHOICES,
@@ -93,7 +93,7 @@ class IndikatorForm(FormDenganAsal):
         super().__init__(*args, **kwargs)
         self.tahun_list = tahun_list
         for tahun in tahun_list:
-            self.fields[f"target-{tahun}"] = NilaiField(
+            self.fields[f"target-{tahun}"] = TargetField(
                 label=f"Target {tahun}", required=False, disabled=tahun in terkunci
             )
 
@@ -159,7 +159,7 @@ class PKForm(FormDenganAsal):
         self.indikator = indikator
         self.program = program
         for ind in indikator:
-            self.fields[kunci_target_pk(ind.pk)] = NilaiField(label=ind.nama, required=False)
+            self.fields[kunci_target_pk(ind.pk)] = TargetField(label=ind.nama, required=False)
         for p in program:
             self.fields[kunci_anggaran_pk(p.pk)] = UangField(label=p.nama, required=False)
 

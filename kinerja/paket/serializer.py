@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from kinerja.engine.angka import Nilai
+from kinerja.engine.capaian import AcuanRentang
 from kinerja.engine.predikat import Skala
 from kinerja.engine.realisasi import Rasio
 from kinerja.paket import types as t
@@ -84,7 +85,14 @@ def _indikator(ind: t.Indikator) -> dict:
             "target_tahunan": {str(y): nilai(v) for y, v in sorted(ind.target_tahunan.items())},
             "target_akhir": nilai(ind.target_akhir),
             "riwayat": {
-                str(y): _tanpa_kosong({"target": nilai(r.target), "realisasi": nilai(r.realisasi)})
+                str(y): _tanpa_kosong(
+                    {
+                        "target": nilai(r.target),
+                        "realisasi": nilai(r.realisasi),
+                        # As printed: 98.50 keeps its two decimals.
+                        "capaian": r.capaian,
+                    }
+                )
                 for y, r in sorted(ind.riwayat.items())
             },
             "formulasi": ind.formulasi,
@@ -266,22 +274,23 @@ def _renstra(renstra: t.Renstra) -> dict:
 
 
 def _program(p: t.Program) -> dict:
+    # A code the application made up is not written: reading the paket makes it again.
     return _tanpa_kosong(
         {
-            "kode": p.kode,
+            "kode": None if p.kode_buatan else p.kode,
             "nama": p.nama,
             "sasaran": p.sasaran,
             "indikator": [_indikator(i) for i in p.indikator],
             "kegiatan": [
                 _tanpa_kosong(
                     {
-                        "kode": k.kode,
+                        "kode": None if k.kode_buatan else k.kode,
                         "nama": k.nama,
                         "indikator": [_indikator(i) for i in k.indikator],
                         "sub_kegiatan": [
                             _tanpa_kosong(
                                 {
-                                    "kode": s.kode,
+                                    "kode": None if s.kode_buatan else s.kode,
                                     "nama": s.nama,
                                     "indikator": [_indikator(i) for i in s.indikator],
                                 }
@@ -298,7 +307,7 @@ def _program(p: t.Program) -> dict:
 
 def tulis_aturan(aturan: t.Aturan) -> dict:
     """The "aturan" object of a paket; ``baca_aturan(tulis_aturan(a))`` gives ``a`` back."""
-    return {
+    hasil = {
         "skala_predikat": _skala(aturan),
         "rumus_negatif": aturan.rumus_negatif.value,
         "batas_atas_capaian": angka(aturan.batas_atas_capaian),
@@ -306,6 +315,11 @@ def tulis_aturan(aturan: t.Aturan) -> dict:
         "metode_efisiensi": aturan.metode_efisiensi.value,
         "ambang_tercapai": angka(aturan.ambang_tercapai),
     }
+    # Written only when it is not the default, so that rules without a range rule
+    # (and the rules stored with years signed before it existed) read the same.
+    if aturan.acuan_rentang is not AcuanRentang.BAWAH:
+        hasil["acuan_rentang"] = aturan.acuan_rentang.value
+    return hasil
 
 
 def tulis_paket(paket: t.Paket) -> dict:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kinerja.engine.angka import Nilai
-from kinerja.engine.capaian import Polaritas, RumusNegatif
+from kinerja.engine.capaian import AcuanRentang, Polaritas, RumusNegatif
 from kinerja.engine.efisiensi import MetodeEfisiensi
 from kinerja.engine.predikat import Skala
 from kinerja.engine.realisasi import Rasio, TipePenghitungan
@@ -76,6 +76,8 @@ class Aturan:
     batas_bawah_capaian: Decimal | None
     metode_efisiensi: MetodeEfisiensi
     ambang_tercapai: Decimal = Decimal(100)
+    # Which bound of a target stated as a range ("60 – 70") capaian is computed against.
+    acuan_rentang: AcuanRentang = AcuanRentang.BAWAH
 
 
 @dataclass
@@ -107,6 +109,10 @@ class PerangkatDaerah:
 class RiwayatTahun:
     target: Nilai | None = None
     realisasi: Nilai | None = None
+    # The capaian (%) as an earlier report printed it: kept and printed as it is, never
+    # recomputed; the only figure of a year a report gives as capaian alone. With a
+    # target and a realisasi too it is checked against the computed one.
+    capaian: Decimal | None = None
 
 
 @dataclass
@@ -181,11 +187,32 @@ class Renstra:
     revisi: list[RevisiRenstra] = field(default_factory=list)
 
 
+# A program, kegiatan or sub kegiatan an earlier report gave without its Kepmendagri code
+# gets a code made up from its place: "X.01" (the first program without a code),
+# "7.01.01.X01" (the first kegiatan without a code of program 7.01.01), "X.01.01" (of
+# program X.01). It holds an "X", which no Kepmendagri code does, so it never clashes.
+KODE_BUATAN_PROGRAM = "X.{n:02d}"
+
+
+def kode_buatan_anak(induk: str, n: int) -> str:
+    """The made-up code of the ``n``-th child without a code (1-based) of ``induk``."""
+    if "X" in induk:
+        return f"{induk}.{n:02d}"
+    return f"{induk}.X{n:02d}"
+
+
+def kode_disusun_aplikasi(kode: str) -> bool:
+    """Whether ``kode`` is a code made up by the application (see KODE_BUATAN_PROGRAM)."""
+    return "X" in kode
+
+
 @dataclass
 class SubKegiatan:
     kode: str
     nama: str
     indikator: list[Indikator] = field(default_factory=list)
+    # The code was made up by the application: the report gave none.
+    kode_buatan: bool = False
 
 
 @dataclass
@@ -194,6 +221,7 @@ class Kegiatan:
     nama: str
     indikator: list[Indikator] = field(default_factory=list)
     sub_kegiatan: list[SubKegiatan] = field(default_factory=list)
+    kode_buatan: bool = False
 
 
 @dataclass
@@ -203,6 +231,7 @@ class Program:
     sasaran: list[str] = field(default_factory=list)
     indikator: list[Indikator] = field(default_factory=list)
     kegiatan: list[Kegiatan] = field(default_factory=list)
+    kode_buatan: bool = False
 
 
 @dataclass
@@ -267,12 +296,17 @@ class SKM:
     responden: int | None = None
 
 
+# Reported figures that are words, not numbers: the predicate as printed ("Sangat Baik").
+JENIS_DILAPORKAN_TEKS = frozenset({"predikat"})
+
+
 @dataclass
 class AngkaDilaporkan:
     jenis: str
     kode: str
-    # As printed: Decimal("98.50") keeps the two decimals it was printed with.
-    nilai: Decimal
+    # As printed: Decimal("98.50") keeps the two decimals it was printed with; the text
+    # as printed for a jenis of JENIS_DILAPORKAN_TEKS.
+    nilai: Decimal | str
     sumber: str | None = None
     tahun_banding: int | None = None
 
@@ -347,6 +381,18 @@ class Paket:
                 hasil[kegiatan.kode] = (kegiatan.nama, "kegiatan")
                 for sub in kegiatan.sub_kegiatan:
                     hasil[sub.kode] = (sub.nama, "sub_kegiatan")
+        return hasil
+
+    def kode_buatan(self) -> set[str]:
+        """The codes of the program tree made up by the application (printed blank)."""
+        hasil: set[str] = set()
+        for program in self.program:
+            if program.kode_buatan:
+                hasil.add(program.kode)
+            for kegiatan in program.kegiatan:
+                if kegiatan.kode_buatan:
+                    hasil.add(kegiatan.kode)
+                hasil.update(s.kode for s in kegiatan.sub_kegiatan if s.kode_buatan)
         return hasil
 
     def cari_tahun(self, tahun: int) -> Tahun | None:

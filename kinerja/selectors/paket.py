@@ -43,6 +43,7 @@ from kinerja.engine.capaian import Polaritas, RumusNegatif
 from kinerja.engine.realisasi import Rasio, TipePenghitungan
 from kinerja.paket import types as t
 from kinerja.selectors.tahun import tahun_list
+from lib.decimals import strip_scale
 
 
 @dataclass
@@ -76,13 +77,6 @@ class LoadedPaket:
         if row.kegiatan_id:
             return self.kode_node[("kegiatan", row.kegiatan_id)]
         return self.kode_node[("program", row.program_id)]
-
-
-def strip_scale(d: Decimal | None) -> Decimal | None:
-    """Stored decimals carry the column's scale (75.350000); drop it."""
-    if d is None:
-        return None
-    return d.normalize() if d != d.to_integral_value() else Decimal(int(d))
 
 
 def _nilai_db(angka: Decimal | None, label: str) -> Nilai | None:
@@ -268,12 +262,13 @@ class _IndikatorIndex:
     def __init__(self, renstra: m.Renstra, kode_indikator: dict[int, str]) -> None:
         tt: dict[int, dict] = defaultdict(dict)
         for row in m.TargetTahunan.objects.filter(indikator__renstra=renstra):
-            tt[row.indikator_id][row.tahun] = _nilai_db(row.nilai, row.label)
+            tt[row.indikator_id][row.tahun] = row.sebagai_nilai()
         rw: dict[int, dict] = defaultdict(dict)
         for row in m.RiwayatIndikator.objects.filter(indikator__renstra=renstra):
             rw[row.indikator_id][row.tahun] = t.RiwayatTahun(
                 target=_nilai_db(row.target, row.target_label),
                 realisasi=_nilai_db(row.realisasi, row.realisasi_label),
+                capaian=Decimal(row.capaian) if row.capaian else None,
             )
         self.by_node: dict[tuple[str, int], list[t.Indikator]] = defaultdict(list)
         for row in m.Indikator.objects.filter(renstra=renstra).order_by("urutan"):
@@ -355,9 +350,11 @@ def _program(
                     kode=s.kode,
                     nama=s.nama,
                     indikator=indikator.of_node("sub_kegiatan", s.id, s.kode),
+                    kode_buatan=s.kode_buatan,
                 )
                 for s in subs[k.id]
             ],
+            kode_buatan=k.kode_buatan,
         )
 
     program = []
@@ -374,6 +371,7 @@ def _program(
                 sasaran=[x.kode for x in p.tujuan.all()] + [x.kode for x in p.sasaran.all()],
                 indikator=indikator.of_node("program", p.id, p.kode),
                 kegiatan=[kegiatan(k) for k in kegs[p.id]],
+                kode_buatan=p.kode_buatan,
             )
         )
     return program
@@ -416,7 +414,7 @@ def _add_perjanjian_kinerja(pd, loaded: LoadedPaket, *, ada_revisi: bool) -> Non
         per_tahun[pk.tahun].perjanjian_kinerja.append(
             t.PerjanjianKinerja(
                 versi=pk.versi,
-                target={x.indikator.kode: _nilai_db(x.nilai, x.label) for x in pk.target.all()},
+                target={x.indikator.kode: x.sebagai_nilai() for x in pk.target.all()},
                 anggaran_program={
                     x.program.kode: strip_scale(x.jumlah) for x in pk.anggaran_program.all()
                 },
@@ -549,7 +547,7 @@ def _add_angka_dilaporkan(pd, loaded: LoadedPaket) -> None:
             t.AngkaDilaporkan(
                 jenis=row.jenis,
                 kode=row.kode,
-                nilai=Decimal(row.nilai),
+                nilai=row.nilai if row.jenis in t.JENIS_DILAPORKAN_TEKS else Decimal(row.nilai),
                 sumber=row.sumber or None,
                 tahun_banding=row.tahun_banding,
             )

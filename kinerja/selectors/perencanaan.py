@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from kinerja.aturan import aturan_pemda
 from kinerja.audit import format_waktu, nama_pengguna
-from kinerja.engine.angka import NilaiTidakValid, parse_nilai
+from kinerja.engine.angka import NilaiTidakValid, jumlah_desimal, parse_nilai
 from kinerja.engine.penilaian import nilai_indikator
 from kinerja.engine.realisasi import TipePenghitungan
 from kinerja.models import (
@@ -338,10 +338,20 @@ def riwayat_indikator(ind: Indikator, pemda: Pemda) -> list[dict[str, str | int]
             "tahun": rw.tahun,
             "target": tampil(rw.target, rw.target_label),
             "realisasi": tampil(rw.realisasi, rw.realisasi_label),
-            "capaian": capaian_riwayat(ind, aturan, rw.target, rw.realisasi),
+            "capaian": capaian_riwayat(ind, aturan, rw.target, rw.realisasi)
+            if rw.target is not None and rw.realisasi is not None
+            else _capaian_dilaporkan(rw.capaian),
         }
         for rw in riwayat_list
     ]
+
+
+def _capaian_dilaporkan(teks: str) -> str:
+    """A capaian an earlier report printed (stored as printed), with its own decimals."""
+    if not teks:
+        return "-"
+    angka = Decimal(teks)
+    return format_persen(angka, jumlah_desimal(angka))
 
 
 def target_pk_indikator(ind: Indikator) -> list[dict[str, Any]]:

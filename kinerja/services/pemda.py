@@ -132,6 +132,7 @@ def kanon_aturan(pemda: Pemda) -> dict[str, Any]:
         "batas_bawah_capaian": pemda.batas_bawah_capaian,
         "metode_efisiensi": pemda.metode_efisiensi,
         "ambang_tercapai": format_angka_alami(pemda.ambang_tercapai),
+        "acuan_rentang": pemda.acuan_rentang,
     }
 
 
@@ -152,13 +153,14 @@ def pemda_aturan_ubah(
     metode_efisiensi: str,
     ambang_tercapai: Decimal,
     versi_asal: str,
+    acuan_rentang: str | None = None,
 ) -> bool:
     """Replace the pemda's rules. ``band`` (dicts of label, bawah, bawah_inklusif, atas,
     atas_inklusif, warna, keterangan) is used when ``skala_preset`` is empty.
 
     Refuses a scale with a gap, an overlap or an empty band (error key "skala"),
     and a save based on rules someone else changed meanwhile. Returns False when
-    nothing changed.
+    nothing changed. ``acuan_rentang`` None keeps the bound range targets count by.
     """
     pemda = Pemda.objects.select_for_update(of=("self",)).get(pk=pemda.pk)
     if versi_aturan(pemda) != versi_asal:
@@ -186,6 +188,8 @@ def pemda_aturan_ubah(
     pemda.batas_bawah_capaian = batas_bawah_capaian
     pemda.metode_efisiensi = metode_efisiensi
     pemda.ambang_tercapai = ambang_tercapai
+    if acuan_rentang is not None:
+        pemda.acuan_rentang = acuan_rentang
     pemda.full_clean()
     pemda.save(
         update_fields=[
@@ -195,6 +199,7 @@ def pemda_aturan_ubah(
             "batas_bawah_capaian",
             "metode_efisiensi",
             "ambang_tercapai",
+            "acuan_rentang",
         ]
     )
     # The pemda's own bands only exist while no preset is chosen.

@@ -217,7 +217,7 @@ def grid_triwulan(
     ).select_related("perjanjian_kinerja"):
         urut = urutan_versi(row.perjanjian_kinerja.versi)
         if row.indikator_id not in target_pk or target_pk[row.indikator_id][0] < urut:
-            target_pk[row.indikator_id] = (urut, Nilai(row.nilai.normalize(), row.label or None))
+            target_pk[row.indikator_id] = (urut, row.sebagai_nilai())
     rencana: dict[int, list[RencanaAksi | None]] = {}
     for row in RencanaAksi.objects.filter(tahun=tahun, **milik_pd):
         rencana.setdefault(row.indikator_id, [None] * 4)[row.triwulan - 1] = row
@@ -233,7 +233,7 @@ def grid_triwulan(
         key=_kunci_urut,
     )
     renstra = {
-        row.indikator_id: Nilai(row.nilai.normalize(), row.label or None)
+        row.indikator_id: row.sebagai_nilai()
         for row in TargetTahunan.objects.filter(indikator_id__in=ids - set(target_pk), tahun=tahun)
     }
     realisasi: dict[int, list[Realisasi | None]] = {}

@@ -27,7 +27,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 
-from kinerja.engine.angka import Nilai, NilaiTidakValid, parse_angka, parse_nilai
+from kinerja.engine.angka import Nilai, NilaiTidakValid, parse_angka, parse_nilai, parse_target
 from kinerja.engine.realisasi import Rasio
 from kinerja.models import TIPE_CHOICES
 from kinerja.services.realisasi import BarisRealisasi, GridTriwulan, romawi
@@ -226,11 +226,11 @@ def _angka_sel(v: Any) -> Decimal:
     raise NilaiTidakValid("isi sel bukan angka")
 
 
-def nilai_sel(v: Any) -> Nilai:
-    """A value cell as a Nilai: text as typed on screen (graded labels too), a number
-    exactly as the cell holds it."""
+def nilai_sel(v: Any, *, rentang: bool = False) -> Nilai:
+    """A value cell as a Nilai: text as typed on screen (graded labels too; with
+    ``rentang``, a target, also a range "60 – 70"), a number exactly as the cell holds it."""
     if isinstance(v, str):
-        return parse_nilai(v)
+        return parse_target(v) if rentang else parse_nilai(v)
     return Nilai(_angka_sel(v))
 
 

@@ -160,10 +160,10 @@ def _teks_sel(v: Any) -> str:
     return str(v).replace("\r\n", "\n").strip()
 
 
-def _nilai(v: Any) -> Nilai | None:
+def _nilai(v: Any, *, rentang: bool = False) -> Nilai | None:
     if v in (None, ""):
         return None
-    return nilai_sel(v)
+    return nilai_sel(v, rentang=rentang)
 
 
 def _identitas(wb, renstra: Renstra) -> dict:
@@ -200,7 +200,8 @@ def _baca_sel(b: BarisRegister, kunci: str, c, asal: dict) -> None:
         if baru != asal[kunci]:
             b.data[kunci], b.asal[kunci] = baru, asal[kunci]
         return
-    nilai = _nilai(c.value)
+    # A year's target may be a range ("60 – 70"); the end target is one value.
+    nilai = _nilai(c.value, rentang=kunci != "target_akhir")
     if teks_isian(nilai) == asal[kunci]:
         return
     if kunci == "target_akhir":

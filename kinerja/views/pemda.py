@@ -31,6 +31,7 @@ from kinerja.engine.angka import NilaiTidakValid, parse_angka
 from kinerja.engine.predikat import PRESET, Band
 from kinerja.forms.errors import add_service_errors
 from kinerja.models import (
+    ACUAN_RENTANG_CHOICES,
     BATAS_ATAS_CHOICES,
     BATAS_BAWAH_CHOICES,
     METODE_EFISIENSI_CHOICES,
@@ -148,6 +149,12 @@ class AturanForm(forms.Form):
         label="Ambang tercapai (%)",
         max_length=20,
         help_text="Capaian di bawah ambang ini wajib diberi catatan oleh operator.",
+    )
+    acuan_rentang = forms.ChoiceField(
+        label="Target berupa rentang dihitung terhadap",
+        choices=ACUAN_RENTANG_CHOICES,
+        required=False,
+        help_text="Untuk target seperti “60 – 70”: capaian dihitung terhadap batas ini.",
     )
     versi = forms.CharField(widget=forms.HiddenInput)
 
@@ -272,6 +279,7 @@ def aturan(request: HttpRequest, kode: str) -> HttpResponse:
                     batas_bawah_capaian=cd["batas_bawah_capaian"],
                     metode_efisiensi=cd["metode_efisiensi"],
                     ambang_tercapai=cd["ambang_tercapai"],
+                    acuan_rentang=cd["acuan_rentang"] or None,
                     versi_asal=cd["versi"],
                 )
             except ValidationError as e:
@@ -298,6 +306,7 @@ def aturan(request: HttpRequest, kode: str) -> HttpResponse:
                 "batas_bawah_capaian": pemda.batas_bawah_capaian,
                 "metode_efisiensi": pemda.metode_efisiensi,
                 "ambang_tercapai": format_angka_alami(pemda.ambang_tercapai),
+                "acuan_rentang": pemda.acuan_rentang,
                 "versi": versi_aturan(pemda),
             }
         )

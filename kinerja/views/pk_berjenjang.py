@@ -149,7 +149,7 @@ def _indikator_pd(pd: PerangkatDaerah, tahun: int) -> dict[str, tuple[str, Nilai
         ).order_by("urutan", "kode")
     )
     target = {
-        t.indikator_id: Nilai(t.nilai, t.label or None)
+        t.indikator_id: t.sebagai_nilai()
         for t in TargetTahunan.objects.filter(indikator__in=daftar, tahun=tahun)
     }
     return {i.kode: (i.nama, target.get(i.pk)) for i in daftar}

@@ -4,6 +4,7 @@ their history, benchmarks, causes and supporting programs.
 
 from __future__ import annotations
 
+from kinerja.engine.capaian import target_acuan
 from kinerja.engine.penilaian import nilai_indikator
 from kinerja.engine.perbandingan import peringkat
 from kinerja.paket import types as t
@@ -74,9 +75,16 @@ def riwayat_indikator(k: Context, ind: t.Indikator) -> list[TahunKinerja]:
         rw = ind.riwayat[tahun]
         target = rw.target or ind.target_tahunan.get(tahun)
         real = rw.realisasi
-        capaian = None
+        # Computed where the year's target and realisasi are known; otherwise the capaian
+        # the earlier report printed, as it is.
+        capaian = rw.capaian
         if target is not None and real is not None:
-            capaian = nilai_indikator(ind, aturan, target=target.angka, realisasi=real.angka).tampil
+            capaian = nilai_indikator(
+                ind,
+                aturan,
+                target=target_acuan(target, aturan.acuan_rentang),
+                realisasi=real.angka,
+            ).tampil
         riwayat.append(
             TahunKinerja(
                 tahun,

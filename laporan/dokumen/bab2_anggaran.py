@@ -14,7 +14,7 @@ from laporan.dokumen.catatan import (
     catatan_untuk,
 )
 from laporan.dokumen.context import Context
-from laporan.dokumen.formatting import label_versi_dpa, rupiah
+from laporan.dokumen.formatting import kode_cetak, label_versi_dpa, rupiah
 from laporan.dokumen.sentences import kalimat_jenis_belanja
 from lib import rows
 from lib.rows import Cell, Column, Kind, Row
@@ -82,7 +82,10 @@ def tabel_anggaran_program(
         simpul, _ = gulung(pohon_program(k.paket, dict(dpa.pagu), {}))
         per_versi.append({h.kode: h.pagu for h in simpul if h.kedalaman == 0})
     kolom = [label_versi_dpa(d.versi) for d in dpa_urut]
-    baris = [Row([p.kode, p.nama, *(v.get(p.kode) for v in per_versi)]) for p in k.paket.program]
+    baris = [
+        Row([kode_cetak(p.kode), p.nama, *(v.get(p.kode) for v in per_versi)])
+        for p in k.paket.program
+    ]
     total = [jumlah(v.values()) for v in per_versi]
     baris.append(Row([Cell("Jumlah", colspan=2), *total], "total"))
     kode = [p.kode for p in k.paket.program] + ["total"]

@@ -17,6 +17,7 @@ from laporan.dokumen.context import Context
 from laporan.dokumen.formatting import (
     batas_capaian,
     efisiensi_tampil,
+    kode_cetak,
     persen,
     rupiah,
     terbilang_rupiah,
@@ -96,7 +97,7 @@ def tabel_realisasi_anggaran(k: Context, catatan: list[TemuanCetak] = ()) -> row
     kelompok = {"program": "program", "kegiatan": "kegiatan"}
     baris = [
         Row(
-            [a["kode"], a["nama"], a["pagu"], a["realisasi"], a["penyerapan"]],
+            [kode_cetak(a["kode"]), a["nama"], a["pagu"], a["realisasi"], a["penyerapan"]],
             kelompok.get(a["tingkat"], ""),
             level=a["kedalaman"],
         )

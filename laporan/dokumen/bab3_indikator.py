@@ -27,6 +27,7 @@ from laporan.dokumen.formatting import (
     batas_capaian,
     capaian_tampil,
     dasar_perhitungan,
+    kode_cetak,
     persen,
     rupiah,
     tampil,
@@ -336,7 +337,6 @@ def blok_efisiensi(k: Context, b: list, a: AnalisisSasaran) -> None:
     if ef is None:
         b.append(paragraf("Efisiensi {} ini tidak dapat dihitung.", label))
     else:
-        kode_program = ", ".join(ef["program"]) or "-"
         if ef.get("anggaran_dinyatakan"):
             anggaran = format_html(
                 "Anggaran {} ini adalah anggaran yang dinyatakan per sasaran dalam laporan, "
@@ -348,6 +348,12 @@ def blok_efisiensi(k: Context, b: list, a: AnalisisSasaran) -> None:
                 persen(ef["penyerapan"]),
             )
         else:
+            # By code; a program without a Kepmendagri code by its name.
+            nama = k.paket.nama_node_anggaran()
+            kode_program = (
+                ", ".join(kode_cetak(x) or (nama[x][0] if x in nama else x) for x in ef["program"])
+                or "-"
+            )
             anggaran = format_html(
                 "Anggaran yang mendukung {} ini berasal dari program {} dengan pagu {} dan "
                 "realisasi {} (penyerapan {}).",
@@ -484,7 +490,8 @@ def tabel_program_pendukung(a: AnalisisSasaran, label: str) -> rows.Table:
     for p in a.program:
         ind = p.indikator or [None]
         for j, i in enumerate(ind):
-            nilai: list = [Cell(f"{p.kode} {p.nama}", rowspan=len(ind))] if j == 0 else []
+            uraian = f"{kode_cetak(p.kode)} {p.nama}".strip()
+            nilai: list = [Cell(uraian, rowspan=len(ind))] if j == 0 else []
             if i is None:
                 nilai += [None, None, None, None]
             else:

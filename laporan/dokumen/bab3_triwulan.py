@@ -16,7 +16,7 @@ from kinerja.engine.hitung import Hasil, HasilIndikator
 from kinerja.paket import types as t
 from laporan.dokumen.blocks import paragraf
 from laporan.dokumen.context import Context, uraian_program
-from laporan.dokumen.formatting import LABEL_TIPE, batas_capaian, capaian_tampil
+from laporan.dokumen.formatting import LABEL_TIPE, batas_capaian, capaian_tampil, kode_cetak
 from lib import rows
 from lib.format import ROMAWI_TRIWULAN as ROMAWI
 from lib.rows import Cell, Column, Heading, Kind, Row
@@ -168,7 +168,7 @@ def tabel_indikator_tingkat(
             Row(
                 [
                     n,
-                    i.induk,
+                    kode_cetak(i.induk),
                     induk.get(i.induk, ("", i.induk))[1],
                     i.nama,
                     Cell(i.target, label=i.target_label),

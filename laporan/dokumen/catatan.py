@@ -61,7 +61,7 @@ class TemuanCetak:
         """What is inconsistent, in one sentence: where (unless the message says it) and
         the messages; a figure of the perangkat daerah's own earlier report said so."""
         teks = "; ".join(p.rstrip(".") for p in self.pesan)
-        if self.jenis == "angka_dilaporkan_tidak_sesuai":
+        if self.jenis in ("angka_dilaporkan_tidak_sesuai", "capaian_riwayat_tidak_sesuai"):
             teks = f"laporan semula perangkat daerah, {teks}"
         elif self.lokasi.lower() not in teks.lower():
             teks = f"{self.lokasi}: {teks}"
@@ -128,13 +128,21 @@ def _daftar(k: Context) -> DaftarCatatan:
 # --------------------------------------------------------------------------- subjects
 
 ANGKA_ANGGARAN = {"pagu", "realisasi", "penyerapan", "sisa_anggaran"}
-ANGKA_INDIKATOR = {"capaian", "tingkat_kemajuan", "perubahan_relatif", "perubahan_absolut", "ikm"}
+ANGKA_INDIKATOR = {
+    "capaian",
+    "tingkat_kemajuan",
+    "perubahan_relatif",
+    "perubahan_absolut",
+    "ikm",
+    "predikat",
+}
 JENIS_INDIKATOR = {
     "persentase_di_luar_rentang",
     "triwulan_kosong",
     "target_kosong",
     "skala_predikat",
     "ikm_tidak_sesuai_skm",
+    "capaian_riwayat_tidak_sesuai",
 }
 
 
@@ -168,7 +176,7 @@ def _skala(t: TemuanCetak, d: DaftarCatatan, kode: set[str]) -> bool:
 
 
 def _ringkasan(t: TemuanCetak, d: DaftarCatatan, kode: set[str]) -> bool:
-    return t.angka == "rata_rata_capaian_iku"
+    return t.angka == "rata_rata_capaian_iku" or (t.angka == "predikat" and t.kode == "total")
 
 
 def _pk(t: TemuanCetak, d: DaftarCatatan, kode: set[str]) -> bool:

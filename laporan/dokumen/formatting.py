@@ -12,6 +12,7 @@ from kinerja.engine.efisiensi import MetodeEfisiensi
 from kinerja.engine.hitung import HasilIndikator
 from kinerja.engine.predikat import Band
 from kinerja.engine.realisasi import TipePenghitungan
+from kinerja.paket.types import kode_disusun_aplikasi
 from lib.format import (
     BATAS_PERSEN,
     format_angka,
@@ -21,6 +22,12 @@ from lib.format import (
     format_rupiah,
     terbilang,
 )
+
+
+def kode_cetak(kode: str) -> str:
+    """A program/kegiatan/sub kegiatan code as printed: blank for a code the application
+    made up for a node an earlier report gave without one (no fake code on paper)."""
+    return "" if kode_disusun_aplikasi(kode) else kode
 
 
 def tampil(x: Decimal | None, label: str | None = None) -> str:

@@ -11,7 +11,7 @@ from kinerja.penandatangan import jabatan_cetak, jabatan_kepala_daerah
 from laporan.dokumen.blocks import Bab, Judul, Kop, Pihak, TandaTanganGanda, paragraf
 from laporan.dokumen.context import Context
 from laporan.dokumen.data import PejabatDok
-from laporan.dokumen.formatting import label_versi
+from laporan.dokumen.formatting import kode_cetak, label_versi
 from laporan.dokumen.identitas import jabatan_kepala_pd, pejabat_dok, ttd_pihak
 from laporan.dokumen.pk import tabel_pk_program, tabel_pk_target
 from laporan.dokumen.tables import blok_tabel
@@ -200,7 +200,7 @@ def tabel_pkb_anggaran(k: Context, pkb: t.PKBerjenjang) -> rows.Table:
         ],
         rows=[
             Row(
-                [kode, node.get(kode, (kode, ""))[0], v],
+                [kode_cetak(kode), node.get(kode, (kode, ""))[0], v],
                 {"program": "program", "kegiatan": "kegiatan"}.get(node.get(kode, ("", ""))[1], ""),
             )
             for kode, v in items

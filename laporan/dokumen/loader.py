@@ -18,6 +18,8 @@ from django.db.models import Q
 
 from kinerja import models as km
 from kinerja import penandatangan
+from kinerja.engine.angka import Nilai
+from kinerja.engine.capaian import target_acuan
 from kinerja.engine.hitung import Hasil, HasilIndikator, HitungError, hitung
 from kinerja.engine.penilaian import nilai_indikator
 from kinerja.engine.realisasi import Rasio, TipePenghitungan, nilai_tahunan
@@ -257,24 +259,24 @@ def _realisasi_triwulan(ids: list[int], tahun: int) -> dict[int, list]:
     return tw
 
 
-def _target_pd_lain(ids: list[int], tahun: int) -> dict[int, tuple[int, Decimal, str]]:
-    """Indicator id → (PK version order, target, label): the latest PK, else the Renstra."""
-    target: dict[int, tuple[int, Decimal, str]] = {}
+def _target_pd_lain(ids: list[int], tahun: int) -> dict[int, tuple[int, Nilai]]:
+    """Indicator id → (PK version order, target): the latest PK, else the Renstra."""
+    target: dict[int, tuple[int, Nilai]] = {}
     for x in km.TargetPK.objects.filter(
         indikator_id__in=ids, perjanjian_kinerja__tahun=tahun
     ).select_related("perjanjian_kinerja"):
         urutan = x.perjanjian_kinerja.urutan_versi
         if x.indikator_id not in target or target[x.indikator_id][0] < urutan:
-            target[x.indikator_id] = (urutan, x.nilai, x.label)
+            target[x.indikator_id] = (urutan, x.sebagai_nilai())
     for x in km.TargetTahunan.objects.filter(indikator_id__in=ids, tahun=tahun):
-        target.setdefault(x.indikator_id, (-1, x.nilai, x.label))
+        target.setdefault(x.indikator_id, (-1, x.sebagai_nilai()))
     return target
 
 
 def _banding(
     row: km.Indikator,
     nilai_tw: list | None,
-    tgt: tuple[int, Decimal, str] | None,
+    tgt: tuple[int, Nilai] | None,
     aturan: t.Aturan,
     sumber: str,
 ) -> BandingPD:
@@ -285,8 +287,9 @@ def _banding(
         realisasi = nilai_tahunan(angka, TipePenghitungan(row.tipe_penghitungan))
         label_r = next((v[1] for v in reversed(nilai_tw) if isinstance(v, tuple) and v[1]), None)
     capaian = predikat = None
-    if tgt is not None and realisasi is not None:
-        nilai = nilai_indikator(row, aturan, target=_d(tgt[1]), realisasi=_d(realisasi))
+    target = target_acuan(tgt[1], aturan.acuan_rentang) if tgt else None
+    if target is not None and realisasi is not None:
+        nilai = nilai_indikator(row, aturan, target=target, realisasi=_d(realisasi))
         capaian, predikat = nilai.tampil, nilai.predikat
     pdl = row.renstra.perangkat_daerah
     return BandingPD(
@@ -294,8 +297,8 @@ def _banding(
         pd_nama=pdl.nama,
         indikator_kode=row.kode,
         indikator_nama=row.nama,
-        target=_d(tgt[1]) if tgt else None,
-        target_label=(tgt[2] or None) if tgt else None,
+        target=target,
+        target_label=tgt[1].label if tgt else None,
         realisasi=_d(realisasi) if realisasi is not None else None,
         realisasi_label=label_r,
         capaian=capaian,

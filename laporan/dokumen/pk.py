@@ -13,7 +13,7 @@ from kinerja.paket import types as t
 from laporan.dokumen.blocks import Paragraf, paragraf
 from laporan.dokumen.catatan import tambah_catatan
 from laporan.dokumen.context import Context
-from laporan.dokumen.formatting import label_versi, nilai_satuan, uang
+from laporan.dokumen.formatting import kode_cetak, label_versi, nilai_satuan, uang
 from laporan.dokumen.sentences import kalimat_anggaran_pk, kalimat_target_pk
 from lib import rows
 from lib.format import format_angka_alami, format_tanggal
@@ -99,7 +99,7 @@ def tabel_pk_program(k: Context, pk: t.PerjanjianKinerja, *, nomor_kolom=False) 
     urut = {p.kode: n for n, p in enumerate(k.paket.program)}
     items = sorted(pk.anggaran_program.items(), key=lambda kv: urut.get(kv[0], 10**6))
     baris = [
-        Row([n, kode, nama.get(kode, kode), jml, pk.sumber_dana or None])
+        Row([n, kode_cetak(kode), nama.get(kode, kode), jml, pk.sumber_dana or None])
         for n, (kode, jml) in enumerate(items, 1)
     ]
     total = sum((v for v in pk.anggaran_program.values()), Decimal(0))
@@ -125,12 +125,14 @@ def tabel_pk_program(k: Context, pk: t.PerjanjianKinerja, *, nomor_kolom=False) 
 
 def _beda_target(a: Nilai | None, z: Nilai | None) -> str:
     """How a target changed from PK murni (a) to the perubahan (z)."""
-    if a is not None and z is not None and a.angka == z.angka:
+    if a is not None and z is not None and (a.angka, a.atas) == (z.angka, z.atas):
         return "tetap"
     if a is None:
         return "ditambahkan"
     if z is None:
         return "dihapus"
+    if a.atas is not None or z.atas is not None:
+        return "diubah"  # a range on either side: no single difference to state
     arah = "naik " if z.angka > a.angka else "turun "
     return arah + format_angka_alami(abs(z.angka - a.angka))
 
@@ -174,7 +176,7 @@ def tabel_beda_pk(
         baris.append(
             Row(
                 [
-                    f"Anggaran {p.kode} {p.nama}",
+                    " ".join(x for x in ("Anggaran", kode_cetak(p.kode), p.nama) if x),
                     Cell(a, kind=Kind.RUPIAH),
                     Cell(z, kind=Kind.RUPIAH),
                     Cell(_beda_anggaran(selisih), align=Align.RIGHT),

@@ -20,6 +20,7 @@ from anggaran.tables import tabel_anggaran_program, tabel_efisiensi, tabel_reali
 from kinerja.access import get_perangkat_daerah_for_user
 from kinerja.audit import format_waktu
 from kinerja.engine.angka import Nilai, NilaiTidakValid
+from kinerja.engine.capaian import AcuanRentang, target_acuan
 from kinerja.engine.hitung import HasilIndikator, hitung
 from kinerja.engine.penilaian import nilai_indikator
 from kinerja.engine.realisasi import Rasio, nilai_sd_triwulan, nilai_tahunan, triwulan_kosong
@@ -154,15 +155,18 @@ def baris_indikator(
     return baris
 
 
-def _target_tahun(ind: t.Indikator, th: t.Tahun | None, tahun: int) -> Decimal | None:
+def _target_tahun(
+    ind: t.Indikator, th: t.Tahun | None, tahun: int, acuan: AcuanRentang = AcuanRentang.BAWAH
+) -> Decimal | None:
+    """The target of a year as charted: of a range target, the bound capaian counts by."""
     if th is not None:
         for pk in sorted(
             th.perjanjian_kinerja, key=lambda p: t.urutan_versi(p.versi), reverse=True
         ):
             if ind.kode in pk.target:
-                return pk.target[ind.kode].angka
+                return target_acuan(pk.target[ind.kode], acuan)
     if tahun in ind.target_tahunan:
-        return ind.target_tahunan[tahun].angka
+        return target_acuan(ind.target_tahunan[tahun], acuan)
     rw = ind.riwayat.get(tahun)
     return rw.target.angka if rw and rw.target else None
 
@@ -185,14 +189,15 @@ def grafik_iku(
         {y for y in ind.riwayat if y < tahun} | {x.tahun for x in paket.tahun if x.tahun < tahun}
     )
     label, realisasi, target = [], [], []
+    acuan = paket.pemda.aturan.acuan_rentang
     for y in tahun_ada:
         th = paket.cari_tahun(y)
         label.append(str(y))
         realisasi.append(_realisasi_tahun(ind, th, y))
-        target.append(_target_tahun(ind, th, y))
+        target.append(_target_tahun(ind, th, y, acuan))
     label.append(str(tahun) if sampai in (0, 4) else f"{tahun}\n(s.d. TW {ROMAWI[sampai - 1]})")
     realisasi.append(realisasi_kini)
-    target.append(_target_tahun(ind, paket.cari_tahun(tahun), tahun))
+    target.append(_target_tahun(ind, paket.cari_tahun(tahun), tahun, acuan))
     persen = ind.satuan.strip() == "%"
     satuan = "" if persen or not ind.satuan.strip() else f" ({ind.satuan.strip()})"
     return grafik_batang(

@@ -250,3 +250,16 @@ def test_page_queries_are_bounded(client, admin_pemda):
     with CaptureQueriesContext(connection) as q:
         client.get(URL)
     assert len(q) <= 8
+
+
+def test_it_saves_the_bound_range_targets_count_by(client, admin_pemda):
+    client.force_login(admin_pemda)
+    assert "Target berupa rentang dihitung terhadap" in client.get(URL).content.decode()
+    r = client.post(URL, _data(client, acuan_rentang="tengah"))
+    assert r.status_code == 302
+    assert _blora().acuan_rentang == "tengah"
+    log = LogPerubahan.objects.get(aksi="pemda.aturan_ubah")
+    assert (log.data["lama"]["acuan_rentang"], log.data["baru"]["acuan_rentang"]) == (
+        "bawah",
+        "tengah",
+    )

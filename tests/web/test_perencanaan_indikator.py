@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from kinerja.engine.angka import Nilai
-from kinerja.models import Indikator, LogPerubahan, TargetTahunan
+from kinerja.models import Indikator, LogPerubahan, RiwayatIndikator, TargetTahunan
 from kinerja.services.perencanaan.indikator import (
     indikator_ubah,
     kanon_indikator,
@@ -249,3 +249,33 @@ def test_service_refuses_a_year_outside_the_renstra(operator_a, iks1):
             indikator=iks1, pengguna=operator_a, target={2030: Nilai(Decimal(1))}, asal={}
         )
     assert "di luar periode Renstra 2021–2026" in e.value.message_dict["2030"][0]
+
+
+def test_a_target_typed_as_a_range_is_kept_with_both_bounds(client, operator_a, iks1):
+    client.force_login(operator_a)
+    r = client.post(_url(iks1, True), _data(client, iks1, **{"target-2025": "92 s/d 95"}))
+    assert r.status_code == 302
+    row = iks1.target_tahunan.get(tahun=2025)
+    assert (row.nilai, row.nilai_atas, row.label) == (92, 95, "92 – 95")
+    assert "92 – 95" in client.get(_url(iks1)).content.decode()
+    assert client.get(_url(iks1, True)).context["form"]["target-2025"].value() == "92 – 95"
+    # Back to a single value: the upper bound goes.
+    r = client.post(_url(iks1, True), _data(client, iks1, **{"target-2025": "97"}))
+    assert r.status_code == 302
+    row.refresh_from_db()
+    assert (row.nilai, row.nilai_atas, row.label) == (97, None, "")
+
+
+def test_a_reversed_range_is_refused_on_the_form(client, operator_a, iks1):
+    client.force_login(operator_a)
+    r = client.post(_url(iks1, True), _data(client, iks1, **{"target-2025": "95 – 92"}))
+    assert r.status_code == 200
+    assert "batas bawah harus lebih kecil" in " ".join(r.context["form"].errors["target-2025"])
+    assert iks1.target_tahunan.get(tahun=2025).nilai_atas is None
+
+
+def test_an_earlier_year_given_only_as_capaian_shows_it(client, operator_a, iks1):
+    RiwayatIndikator.objects.create(indikator=iks1, tahun=2021, capaian="98.50")
+    client.force_login(operator_a)
+    html = client.get(_url(iks1)).content.decode()
+    assert "98,50%" in html

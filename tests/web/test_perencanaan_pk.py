@@ -337,3 +337,13 @@ def test_first_perubahan_after_murni(operator_a, demo):
     )
     assert (baru.versi, baru.urutan_versi) == ("perubahan", 1)
     assert baru.tanggal is None and baru.tempat == "Blora"
+
+
+def test_a_pk_target_typed_as_a_range(client, operator_a, demo, murni):
+    client.force_login(operator_a)
+    ikt1 = _ikt1(demo)
+    r = client.post(URL_UBAH, _data(client, URL_UBAH, **{f"target-{ikt1.pk}": "85 - 90"}))
+    assert r.status_code == 302
+    row = TargetPK.objects.get(perjanjian_kinerja=murni, indikator=ikt1)
+    assert (row.nilai, row.nilai_atas, row.label) == (85, 90, "85 – 90")
+    assert "85 – 90" in client.get(r["Location"]).content.decode()

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from interchange.simpan import paket_simpan
+from kinerja.paket.parser import baca_paket
+from tests.paket.test_laporan_lama import _data_tanpa_kode
+
 URL_RENSTRA = "/pd/33.16.05/renstra/"
 URL_PROGRAM = "/pd/33.16.05/program/"
 
@@ -95,3 +99,12 @@ def test_kegiatan_and_sub_kegiatan_indicators_sit_under_their_node(client, demo,
     assert kegiatan["kode"] == "2.01"
     assert kegiatan["indikator"][0]["obj"].kode == "IKK-7.01.01.2.01-1"
     assert kegiatan["sub"][0]["indikator"][0]["obj"].kode == "IKSK-7.01.01.2.01.06-1"
+
+
+def test_a_program_without_a_code_is_marked_on_the_program_page(client, operator_a):
+    paket_simpan(paket=baca_paket(_data_tanpa_kode()))
+    client.force_login(operator_a)
+    html = client.get("/pd/33.16.05/program/").content.decode()
+    assert html.count("tanpa kode") == 6  # 1 program, 2 kegiatan, 3 sub kegiatan
+    assert "kode X.01 disusun aplikasi" in html
+    assert "7.01.05" in html

@@ -130,3 +130,28 @@ def test_readers_download_but_cannot_import(kepala_a, renstra):
     wb = _unduh(c, renstra)
     assert _unggah(c, renstra, wb).status_code == 403
     assert "register-impor" not in c.get("/pd/33.16.05/renstra/").content.decode()
+
+
+def test_a_yearly_target_typed_as_a_range_in_the_workbook(op, renstra, operator_a):
+    import datetime
+
+    from kinerja.services.renstra import revisi_buka
+
+    revisi_buka(
+        renstra=renstra, pengguna=operator_a, tanggal=datetime.date(2024, 6, 1), alasan="uji"
+    )
+    wb = _unduh(op, renstra)
+    tahun = renstra.selesai
+    _sel(wb[SHEET], "IKS-1", f"Target {tahun}").value = "95 s.d. 97"
+    r = _unggah(op, renstra, wb)
+    assert r.status_code == 200 and "95 – 97" in r.content.decode()
+    s = op.post(
+        _url(renstra, "register/impor/"), {"langkah": "simpan", "token": r.context["token"]}
+    )
+    assert s.status_code == 302
+    row = TargetTahunan.objects.get(
+        indikator__renstra=renstra, indikator__kode="IKS-1", tahun=tahun
+    )
+    assert (row.nilai, row.nilai_atas, row.label) == (95, 97, "95 – 97")
+    # Downloaded again, the range reads back unchanged: nothing to import.
+    assert _sel(_unduh(op, renstra)[SHEET], "IKS-1", f"Target {tahun}").value == "95 – 97"

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from kinerja.engine.angka import validasi_nip
-from kinerja.engine.capaian import RumusNegatif
+from kinerja.engine.capaian import AcuanRentang, RumusNegatif
 from kinerja.engine.efisiensi import MetodeEfisiensi
 from kinerja.engine.predikat import PRESET, skala_dari_band
 from kinerja.paket import types as t
@@ -120,7 +120,7 @@ def baca_aturan_pemda(r: Reader, data: Any, path: str) -> t.Aturan | None:
         "batas_bawah_capaian",
         "metode_efisiensi",
     )
-    if not r.objek(data, path, wajib, ("ambang_tercapai",)):
+    if not r.objek(data, path, wajib, ("ambang_tercapai", "acuan_rentang")):
         return None
     skala_data = data.get("skala_predikat")
     skala = preset = None
@@ -141,7 +141,10 @@ def baca_aturan_pemda(r: Reader, data: Any, path: str) -> t.Aturan | None:
     ambang = Decimal(100)
     if "ambang_tercapai" in data:
         ambang = r.angka(data["ambang_tercapai"], key_path(path, "ambang_tercapai")) or ambang
-    if skala is None or rumus is None or metode is None:
+    acuan = AcuanRentang.BAWAH.value
+    if "acuan_rentang" in data:
+        acuan = r.pilihan(data, "acuan_rentang", path, tuple(a.value for a in AcuanRentang))
+    if skala is None or rumus is None or metode is None or acuan is None:
         return None
     return t.Aturan(
         skala=skala,
@@ -151,6 +154,7 @@ def baca_aturan_pemda(r: Reader, data: Any, path: str) -> t.Aturan | None:
         batas_bawah_capaian=None if bawah is None else Decimal(bawah),
         metode_efisiensi=MetodeEfisiensi(metode),
         ambang_tercapai=ambang,
+        acuan_rentang=AcuanRentang(acuan),
     )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from typing import Any
 
-from kinerja.engine.angka import Nilai, NilaiTidakValid, parse_angka, parse_nilai
+from kinerja.engine.angka import Nilai, NilaiTidakValid, parse_angka, parse_nilai, parse_target
 from kinerja.engine.realisasi import Rasio
 from kinerja.paket import types as t
 
@@ -23,7 +23,11 @@ VERSI = 1
 
 BATAS_ATAS_SAH = (100, 110, 120, 125)
 BATAS_BAWAH_SAH = (0,)
-KODE_PROGRAM_RE = re.compile(r"^[0-9]+(\.[0-9]+)*$")
+# A Kepmendagri code as a program, kegiatan or sub kegiatan states it.
+KODE_KEPMENDAGRI_RE = re.compile(r"^[0-9]+(\.[0-9]+)*$")
+# A code referring to a node of the program tree: a Kepmendagri code or one the
+# application made up for a node given without a code (kinerja.paket.types).
+KODE_PROGRAM_RE = re.compile(r"^(X|[0-9]+)(\.X?[0-9]+)*$")
 KODE_REKENING_RE = re.compile(r"^5(\.[0-9]+)*$")
 _VERSI_RE = re.compile(r"^(murni|perubahan(-[0-9]+)?)$")
 
@@ -180,11 +184,14 @@ class Reader:
             return None
         return jumlah
 
-    def nilai(self, value: Any, path: str) -> Nilai | None:
+    def nilai(self, value: Any, path: str, *, rentang: bool = False) -> Nilai | None:
+        """A measured value; with ``rentang`` (a yearly or PK target) also a range "60 – 70"."""
         if isinstance(value, float):
             value = Decimal(str(value))
         try:
-            nilai = parse_nilai(value)
+            nilai = (parse_target if rentang else parse_nilai)(value)
+            if nilai.atas is not None and self.muat(nilai.atas, path, KOLOM_NILAI) is None:
+                return None
             return nilai if self.muat(nilai.angka, path, KOLOM_NILAI) is not None else None
         except NilaiTidakValid as e:
             self.salah(path, str(e))

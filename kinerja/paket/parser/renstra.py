@@ -17,7 +17,7 @@ from kinerja.paket import types as t
 from kinerja.paket.parser.reader import (
     BATAS_ATAS_SAH,
     BATAS_BAWAH_SAH,
-    KODE_PROGRAM_RE,
+    KODE_KEPMENDAGRI_RE,
     Reader,
     key_path,
 )
@@ -127,12 +127,20 @@ def _baca_isi_revisi(r: Reader, vd: dict, path: str) -> dict:
     return isi
 
 
-def _kode_anak(r: Reader, kode: str | None, induk: str, path: str, tingkat: str) -> None:
-    if kode is None:
-        return
-    if not KODE_PROGRAM_RE.match(kode):
+def _kode_node(r: Reader, data: dict, path: str) -> str | None:
+    """The Kepmendagri code a node states; None when it gives none (absent or null)."""
+    if data.get("kode") is None:
+        return None
+    kode = r.teks(data, "kode", path, wajib=True)
+    if kode is not None and not KODE_KEPMENDAGRI_RE.match(kode):
         r.salah(f"{path}.kode", f"kode {kode!r} tidak berformat kode Kepmendagri (angka bertitik)")
-    elif not kode.startswith(induk + "."):
+    return kode
+
+
+def _kode_anak(r: Reader, kode: str | None, induk: str, path: str, tingkat: str) -> None:
+    if kode is None or not KODE_KEPMENDAGRI_RE.match(kode):
+        return
+    if not kode.startswith(induk + "."):
         r.salah(
             f"{path}.kode",
             f"kode {tingkat} {kode!r} tidak berada di bawah induknya {induk!r}: "
@@ -140,37 +148,57 @@ def _kode_anak(r: Reader, kode: str | None, induk: str, path: str, tingkat: str)
         )
 
 
+class _KodeBuatan:
+    """Hands out the made-up codes of the children without a code of one parent."""
+
+    def __init__(self, induk: str | None) -> None:
+        self.induk, self.n = induk, 0
+
+    def berikut(self) -> str:
+        self.n += 1
+        if self.induk is None:
+            return t.KODE_BUATAN_PROGRAM.format(n=self.n)
+        return t.kode_buatan_anak(self.induk, self.n)
+
+
 def baca_program(r: Reader, data: dict) -> list[t.Program]:
+    """The program tree. A node without a ``kode`` gets one made up from its place
+    (``kinerja.paket.types.KODE_BUATAN_PROGRAM``) and is marked ``kode_buatan``."""
     hasil = []
+    buatan_program = _KodeBuatan(None)
     for i, pd in enumerate(r.daftar(data, "program", "$")):
         p = f"$.program[{i}]"
-        if not r.objek(pd, p, ("kode", "nama"), ("sasaran", "indikator", "kegiatan")):
+        if not r.objek(pd, p, ("nama",), ("kode", "sasaran", "indikator", "kegiatan")):
             continue
-        kode = r.teks(pd, "kode", p, wajib=True)
-        if kode is not None and not KODE_PROGRAM_RE.match(kode):
-            r.salah(f"{p}.kode", f"kode {kode!r} tidak berformat kode Kepmendagri (angka bertitik)")
-        kode = kode or ""
+        kode = _kode_node(r, pd, p)
+        program_buatan = pd.get("kode") is None
+        kode = buatan_program.berikut() if program_buatan else (kode or "")
         kegiatan_list = []
+        buatan_kegiatan = _KodeBuatan(kode)
         for j, kd in enumerate(r.daftar(pd, "kegiatan", p)):
             pk = f"{p}.kegiatan[{j}]"
-            if not r.objek(kd, pk, ("kode", "nama"), ("indikator", "sub_kegiatan")):
+            if not r.objek(kd, pk, ("nama",), ("kode", "indikator", "sub_kegiatan")):
                 continue
-            kkode = r.teks(kd, "kode", pk, wajib=True)
+            kkode = _kode_node(r, kd, pk)
+            kegiatan_buatan = kd.get("kode") is None
             _kode_anak(r, kkode, kode, pk, "kegiatan")
-            kkode = kkode or ""
+            kkode = buatan_kegiatan.berikut() if kegiatan_buatan else (kkode or "")
             subs = []
+            buatan_sub = _KodeBuatan(kkode)
             for m, sd in enumerate(r.daftar(kd, "sub_kegiatan", pk)):
                 ps = f"{pk}.sub_kegiatan[{m}]"
-                if not r.objek(sd, ps, ("kode", "nama"), ("indikator",)):
+                if not r.objek(sd, ps, ("nama",), ("kode", "indikator")):
                     continue
-                skode = r.teks(sd, "kode", ps, wajib=True)
+                skode = _kode_node(r, sd, ps)
+                sub_buatan = sd.get("kode") is None
                 _kode_anak(r, skode, kkode, ps, "sub kegiatan")
-                skode = skode or ""
+                skode = buatan_sub.berikut() if sub_buatan else (skode or "")
                 subs.append(
                     t.SubKegiatan(
                         kode=skode,
                         nama=r.teks(sd, "nama", ps, wajib=True) or "",
                         indikator=daftar_indikator(r, sd, ps, "sub_kegiatan", skode),
+                        kode_buatan=sub_buatan,
                     )
                 )
             kegiatan_list.append(
@@ -179,6 +207,7 @@ def baca_program(r: Reader, data: dict) -> list[t.Program]:
                     nama=r.teks(kd, "nama", pk, wajib=True) or "",
                     indikator=daftar_indikator(r, kd, pk, "kegiatan", kkode),
                     sub_kegiatan=subs,
+                    kode_buatan=kegiatan_buatan,
                 )
             )
         hasil.append(
@@ -188,6 +217,7 @@ def baca_program(r: Reader, data: dict) -> list[t.Program]:
                 sasaran=r.daftar_teks(pd, "sasaran", p),
                 indikator=daftar_indikator(r, pd, p, "program", kode),
                 kegiatan=kegiatan_list,
+                kode_buatan=program_buatan,
             )
         )
     return hasil
@@ -224,7 +254,7 @@ def baca_indikator(r: Reader, data: Any, path: str, tingkat: str, induk: str) ->
     p_tt = key_path(path, "target_tahunan")
     for tahun, value in r.peta(data, "target_tahunan", path).items():
         th = r.tahun_kunci(tahun, key_path(p_tt, tahun))
-        n = r.nilai(value, key_path(p_tt, tahun))
+        n = r.nilai(value, key_path(p_tt, tahun), rentang=True)
         if th is not None and n is not None:
             target_tahunan[th] = n
     riwayat: dict[int, t.RiwayatTahun] = {}
@@ -232,11 +262,13 @@ def baca_indikator(r: Reader, data: Any, path: str, tingkat: str, induk: str) ->
     for tahun, value in r.peta(data, "riwayat", path).items():
         p = key_path(p_rw, tahun)
         th = r.tahun_kunci(tahun, p)
-        if not r.objek(value, p, (), ("target", "realisasi")) or th is None:
+        if not r.objek(value, p, (), ("target", "realisasi", "capaian")) or th is None:
             continue
+        capaian = value.get("capaian")
         riwayat[th] = t.RiwayatTahun(
             target=r.nilai_opsional(value.get("target"), key_path(p, "target")),
             realisasi=r.nilai_opsional(value.get("realisasi"), key_path(p, "realisasi")),
+            capaian=None if capaian is None else r.angka(capaian, key_path(p, "capaian")),
         )
     rumus = r.pilihan(
         data, "rumus_negatif", path, (None, *(r.value for r in RumusNegatif)), wajib=False

@@ -178,6 +178,7 @@ def _periksa_angka_dilaporkan(
         "perubahan_relatif": indikator.__contains__,
         "perubahan_absolut": indikator.__contains__,
         "ikm": indikator.__contains__,
+        "predikat": lambda k: k == "total" or k in indikator,
         "penyerapan": lambda k: k == "total" or k in node,
         "pagu": lambda k: k == "total" or k in node,
         "realisasi": lambda k: k == "total" or k in node,

@@ -35,6 +35,7 @@ JENIS_ANGKA_DILAPORKAN = (
     "ikm",
     "jumlah_anggaran_pk",
     "sisa_anggaran",
+    "predikat",
 )
 
 _KUNCI_TAHUN = (
@@ -119,7 +120,7 @@ def _baca_satu_pk(r: Reader, pkd: Any, p: str) -> t.PerjanjianKinerja | None:
             r.salah(f"{p}.revisi_renstra", "nomor revisi tidak boleh negatif")
     target = {}
     for kode, value in r.peta(pkd, "target", p).items():
-        n = r.nilai(value, key_path(f"{p}.target", kode))
+        n = r.nilai(value, key_path(f"{p}.target", kode), rentang=True)
         if n is not None:
             target[kode] = n
     return t.PerjanjianKinerja(
@@ -341,7 +342,11 @@ def _baca_angka_dilaporkan(r: Reader, d: dict, path: str, hasil: t.Tahun) -> Non
         if not r.objek(ad, p, ("jenis", "kode", "nilai"), ("sumber", "tahun_banding")):
             continue
         jenis = r.pilihan(ad, "jenis", p, JENIS_ANGKA_DILAPORKAN)
-        nilai = r.angka(ad.get("nilai"), f"{p}.nilai")
+        nilai: Decimal | str | None
+        if jenis in t.JENIS_DILAPORKAN_TEKS:
+            nilai = r.teks(ad, "nilai", p, wajib=True)
+        else:
+            nilai = r.angka(ad.get("nilai"), f"{p}.nilai")
         banding = ad.get("tahun_banding")
         if banding is not None:
             banding = r.bilangan_bulat(banding, f"{p}.tahun_banding")

@@ -232,15 +232,15 @@ def target_tahunan_simpan(
             row.delete()
             row.pk = objek_id  # so the audit entry still names the row
         elif row is None:
-            row = TargetTahunan(
-                indikator=ind, tahun=tahun, nilai=nilai.angka, label=nilai.label or ""
-            )
+            row = TargetTahunan(indikator=ind, tahun=tahun, **TargetTahunan.kolom(nilai))
             row.full_clean()
             row.save()
         else:
-            row.nilai, row.label = nilai.angka, nilai.label or ""
+            kolom = TargetTahunan.kolom(nilai)
+            for nama, isi in kolom.items():
+                setattr(row, nama, isi)
             row.full_clean()
-            row.save(update_fields=["nilai", "label"])
+            row.save(update_fields=list(kolom))
         catat_perubahan(
             pengguna=pengguna,
             perangkat_daerah=pd,

@@ -256,15 +256,16 @@ def _tulis_target_pk(
         row = TargetPK(
             perjanjian_kinerja=pk,
             indikator=indikator,
-            nilai=nilai.angka,
-            label=nilai.label or "",
+            **TargetPK.kolom(nilai),
         )
         row.full_clean()
         row.save()
     else:
-        row.nilai, row.label = nilai.angka, nilai.label or ""
+        kolom = TargetPK.kolom(nilai)
+        for nama, isi in kolom.items():
+            setattr(row, nama, isi)
         row.full_clean()
-        row.save(update_fields=["nilai", "label"])
+        row.save(update_fields=list(kolom))
     return row
 
 
@@ -339,7 +340,11 @@ def perjanjian_kinerja_buat_perubahan(
     baru.full_clean()
     baru.save()
     TargetPK.objects.bulk_create(
-        TargetPK(perjanjian_kinerja=baru, indikator_id=t.indikator_id, nilai=t.nilai, label=t.label)
+        TargetPK(
+            perjanjian_kinerja=baru,
+            indikator_id=t.indikator_id,
+            **TargetPK.kolom(t.sebagai_nilai()),
+        )
         for t in TargetPK.objects.filter(perjanjian_kinerja=terakhir)
     )
     AnggaranProgramPK.objects.bulk_create(
@@ -391,7 +396,7 @@ def perjanjian_kinerja_draf_buat(
     pk.save()
     daftar = indikator_target_renstra(renstra, tahun)
     TargetPK.objects.bulk_create(
-        TargetPK(perjanjian_kinerja=pk, indikator=ind, nilai=t.nilai, label=t.label)
+        TargetPK(perjanjian_kinerja=pk, indikator=ind, **TargetPK.kolom(t.sebagai_nilai()))
         for ind, t in daftar
     )
     catat_perubahan(

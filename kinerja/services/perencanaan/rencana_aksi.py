@@ -168,9 +168,7 @@ def rencana_aksi_usulan_buat(*, perangkat_daerah: PerangkatDaerah, tahun: int, p
     for t in target:
         if t.indikator_id in sudah:
             continue
-        usulan = usulan_target_triwulan(
-            Nilai(t.nilai, t.label or None), t.indikator.tipe_penghitungan
-        )
+        usulan = usulan_target_triwulan(t.sebagai_nilai(), t.indikator.tipe_penghitungan)
         for tw, v in enumerate(usulan, start=1):
             if v is None:
                 continue
