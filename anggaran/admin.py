@@ -43,3 +43,10 @@ class RealisasiAnggaranAdmin(AdminHanyaBaca):
 @admin.register(m.RealisasiJenisBelanja)
 class RealisasiJenisBelanjaAdmin(AdminHanyaBaca):
     list_display = ["perangkat_daerah", "tahun", "kode", "jumlah"]
+
+
+@admin.register(m.AnggaranSasaran)
+class AnggaranSasaranAdmin(AdminHanyaBaca):
+    list_display = ["perangkat_daerah", "tahun", "sasaran", "pagu", "realisasi"]
+    list_filter = ["tahun", "perangkat_daerah"]
+    raw_id_fields = ["sasaran"]
