@@ -497,18 +497,18 @@ def test_indikator_page_tables():
 def test_program_tree_header_typed_rows_and_markup():
     ind = {"obj": SimpleNamespace(pk=4, nama="Cakupan", satuan="%"), "target_tahun": [(2024, "90")]}
     sub = {
-        "obj": SimpleNamespace(kode="7.01.01.2.01.01", nama="Sub"),
+        "obj": SimpleNamespace(kode="7.01.01.2.01.01", nama="Sub", kode_buatan=False),
         "kode": "01",
         "indikator": [],
     }
     keg = {
-        "obj": SimpleNamespace(kode="7.01.01.2.01", nama="Keg"),
+        "obj": SimpleNamespace(kode="7.01.01.2.01", nama="Keg", kode_buatan=False),
         "kode": "2.01",
         "indikator": [ind],
         "sub": [sub],
     }
     program = {
-        "obj": SimpleNamespace(kode="7.01.01", nama="Prog"), "kode": "7.01.01", "indikator": [],
+        "obj": SimpleNamespace(kode="7.01.01", nama="Prog", kode_buatan=False), "kode": "7.01.01", "indikator": [],
         "sasaran": [SimpleNamespace(kode="S1", uraian="Layanan")], "kegiatan": [keg],
     }  # fmt: skip
     t = tabel_program([program], lambda x: f"/ind/{x.pk}/")
