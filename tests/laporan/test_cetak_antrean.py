@@ -117,8 +117,20 @@ def pekerja(settings):
 
     from lkjip.celery import app
 
-    lama = {k: app.conf[k] for k in ("broker_url", "result_backend", "task_always_eager")}
-    app.conf.update(broker_url=REDIS_UJI, result_backend=REDIS_UJI, task_always_eager=False)
+    kunci = ("broker_url", "result_backend", "task_always_eager", "broker_transport_options")
+    lama = {k: app.conf[k] for k in kunci}
+    # Each test process its own queues: a worker of another process must not take its tasks
+    # (they would run against that process's test database).
+    awalan = f"uji-{os.getenv('PYTEST_XDIST_WORKER', 'utama')}-"
+    app.conf.update(
+        broker_url=REDIS_UJI,
+        result_backend=REDIS_UJI,
+        task_always_eager=False,
+        broker_transport_options={
+            **(lama["broker_transport_options"] or {}),
+            "global_keyprefix": awalan,
+        },
+    )
     settings.CELERY_TASK_ALWAYS_EAGER = False
     try:
         with start_worker(
