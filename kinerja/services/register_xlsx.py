@@ -40,6 +40,7 @@ JENIS = "lkjip-register-renstra"
 SHEET = "Register indikator"
 SHEET_ASAL = "lkjip"
 UKURAN_MAKS = 5 * 1024 * 1024
+POTONGAN = 30000  # characters of the identity text per cell
 BARIS_KEPALA = 4
 TEKS = ("nama", "satuan", "formulasi", "definisi_operasional", "alasan_pemilihan",
         "sumber_data", "penanggung_jawab")  # fmt: skip
@@ -116,7 +117,11 @@ def buku_register(renstra: Renstra) -> bytes:
     ws.protection.formatRows = False
     teks = json.dumps({"renstra": renstra.pk, "pd": pd.kode, "asal": asal}, ensure_ascii=False)
     info = wb.create_sheet(SHEET_ASAL)
-    info["A1"], info["A2"], info["A3"] = JENIS, teks, _tanda(teks)
+    # A cell holds at most 32,767 characters (openpyxl cuts a longer one when reading):
+    # the text goes in pieces down column A, after the kind and the signature.
+    info["A1"], info["A2"] = JENIS, _tanda(teks)
+    for i in range(0, len(teks), POTONGAN):
+        info.cell(3 + i // POTONGAN, 1).value = teks[i : i + POTONGAN]
     info.sheet_state = "veryHidden"
     out = io.BytesIO()
     wb.save(out)
@@ -169,7 +174,8 @@ def _nilai(v: Any) -> Nilai | None:
 def _identitas(wb, renstra: Renstra) -> dict:
     if SHEET_ASAL not in wb.sheetnames or wb[SHEET_ASAL]["A1"].value != JENIS:
         raise BerkasDitolak([Galat("Buku kerja ini bukan unduhan register indikator Renstra.")])
-    teks, tanda = wb[SHEET_ASAL]["A2"].value or "", wb[SHEET_ASAL]["A3"].value or ""
+    nilai = [c.value for c in wb[SHEET_ASAL]["A"]]
+    tanda, teks = str(nilai[1] or ""), "".join(str(v or "") for v in nilai[2:])
     if not hmac.compare_digest(str(tanda), _tanda(str(teks))):
         raise BerkasDitolak([Galat("Lembar identitas buku kerja ini diubah. Unduh yang baru.")])
     info = json.loads(teks)
