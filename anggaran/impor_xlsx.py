@@ -30,7 +30,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from kinerja.engine.angka import NilaiTidakValid, parse_angka
-from lib.xlsx_baca import BerkasDitolak, Galat, baris_sheet, buka_buku, rentang_gabungan
+from lib.xlsx_baca import BerkasDitolak, Galat, buka_buku, isi_sheet
 
 BARIS_CARI_KEPALA = 30
 BARIS_MAKS = 20000
@@ -107,17 +107,11 @@ def buka_lembar(data: bytes) -> list[Lembar]:
         for ws in wb.worksheets:
             if ws.sheet_state != "visible":
                 continue
-            rows = baris_sheet(ws)
-            if len(rows) > BARIS_MAKS:
+            isi = isi_sheet(ws)
+            sel, rumus = isi.sel, isi.rumus
+            if len(sel) > BARIS_MAKS:
                 raise BerkasDitolak([Galat(f"Lebih dari {BARIS_MAKS} baris.", ws.title)])
-            sel = [[c.value for c in row] for row in rows]
-            rumus = {
-                (r, k)
-                for r, row in enumerate(rows)
-                for k, c in enumerate(row)
-                if c.data_type == "f"
-            }
-            for k0, r0, k1, r1 in rentang_gabungan(ws):
+            for k0, r0, k1, r1 in isi.gabungan:
                 nilai = (
                     sel[r0 - 1][k0 - 1] if r0 - 1 < len(sel) and k0 - 1 < len(sel[r0 - 1]) else None
                 )

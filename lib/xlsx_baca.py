@@ -10,15 +10,16 @@ zip openpyxl cannot read.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from dataclasses import dataclass
+from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.workbook import Workbook
+from openpyxl.worksheet._reader import WorkSheetParser  # the read-only sheet's own parser
 
-__all__ = ["BerkasDitolak", "Galat", "baris_sheet", "buka_buku", "rentang_gabungan"]
+__all__ = ["BerkasDitolak", "Galat", "IsiSheet", "buka_buku", "isi_sheet"]
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -59,7 +60,7 @@ def buka_buku(data: bytes, ukuran_maks: int, *, hanya_baca: bool = False) -> Wor
     """The workbook of ``data`` (formulas kept as formulas, to be refused where values
     are expected); :class:`BerkasDitolak` for what is none. ``hanya_baca``: openpyxl's
     read-only mode (rows streamed, several times faster on a big sheet; cells by
-    iterating rows, the merged cells through :func:`rentang_gabungan`)."""
+    iterating rows, or all at once with :func:`isi_sheet`)."""
     if len(data) > ukuran_maks:
         raise BerkasDitolak([Galat(f"Berkas lebih dari {ukuran_maks // (1024 * 1024)} MB.")])
     if data[:8] == _OLE:
@@ -79,33 +80,47 @@ def buka_buku(data: bytes, ukuran_maks: int, *, hanya_baca: bool = False) -> Wor
         raise BerkasDitolak([Galat("Buku kerja tidak dapat dibaca: berkas rusak.")]) from e
 
 
-_GABUNG = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
+@dataclass
+class IsiSheet:
+    """A sheet read in one pass: ``sel[r][c]`` the values (0-based, every row as wide as
+    the widest), ``rumus`` the (r, c) of formula cells, ``gabungan`` the merged ranges
+    as (min_col, min_row, max_col, max_row), 1-based."""
+
+    sel: list[list[Any]]
+    rumus: set[tuple[int, int]]
+    gabungan: list[tuple[int, int, int, int]]
 
 
-def rentang_gabungan(ws) -> list[tuple[int, int, int, int]]:
-    """The merged ranges of a sheet as (min_col, min_row, max_col, max_row), 1-based; of a
-    read-only sheet too (read from the sheet's XML, where they follow the cells)."""
-    if hasattr(ws, "merged_cells"):
-        return [r.bounds for r in ws.merged_cells.ranges]
+def isi_sheet(ws) -> IsiSheet:
+    """The values, formula cells and merged ranges of a sheet of a workbook opened with
+    ``hanya_baca`` (openpyxl's own sheet parser, over the sheet's XML once, without a
+    cell object per cell; the stored size of the sheet is not trusted)."""
+    wb = ws.parent
+    sel: list[list[Any]] = []
+    rumus: set[tuple[int, int]] = set()
     with ws._get_source() as src:
-        xml = src.read()
-    akhir = xml.rfind(b"sheetData>")
-    return [range_boundaries(m.decode()) for m in _GABUNG.findall(xml, max(akhir, 0))]
-
-
-def baris_sheet(ws) -> list[tuple]:
-    """Every row of a sheet as cells, all of the same width (empty cells ``None``-valued);
-    of a read-only sheet the stored size is not trusted (some writers leave it wrong)."""
-    if hasattr(ws, "reset_dimensions"):
-        ws.reset_dimensions()
-    rows = list(ws.iter_rows())
-    lebar = max((len(r) for r in rows), default=0)
-    return [r if len(r) == lebar else (*r, *([_KOSONG] * (lebar - len(r)))) for r in rows]
-
-
-class _SelKosong:
-    value = None
-    data_type = "n"
-
-
-_KOSONG = _SelKosong()
+        parser = WorkSheetParser(
+            src,
+            ws._shared_strings,
+            data_only=wb.data_only,
+            epoch=wb.epoch,
+            date_formats=wb._date_formats,
+            timedelta_formats=wb._timedelta_formats,
+        )
+        for idx, cells in parser.parse():
+            while len(sel) < idx - 1:
+                sel.append([])
+            row: list[Any] = []
+            for c in cells:
+                k = c["column"] - 1
+                if k >= len(row):
+                    row.extend([None] * (k + 1 - len(row)))
+                row[k] = c["value"]
+                if c["data_type"] == "f":
+                    rumus.add((idx - 1, k))
+            sel.append(row)
+        gabungan = [range_boundaries(m.ref) for m in getattr(parser.merged_cells, "mergeCell", ())]
+    lebar = max((len(r) for r in sel), default=0)
+    for r in sel:
+        r.extend([None] * (lebar - len(r)))
+    return IsiSheet(sel, rumus, gabungan)

@@ -255,7 +255,11 @@ def _simpan_banyak(
     if baru:
         RealisasiAnggaran.objects.bulk_create(baru)
     if ganti:
-        RealisasiAnggaran.objects.bulk_update(ganti, ["jumlah"])
+        # An upsert on the primary key: one statement (bulk_update's CASE over every
+        # row costs more to build than to run); the rows are locked by ``_Tersimpan``.
+        RealisasiAnggaran.objects.bulk_create(
+            ganti, update_conflicts=True, unique_fields=["id"], update_fields=["jumlah"]
+        )
 
     entri: list[dict] = []
     for b, kode, row, diganti, lama in rencana:
