@@ -17,6 +17,7 @@ from kinerja.engine.angka import Nilai
 from kinerja.models import (
     Indikator,
     PerangkatDaerah,
+    Renstra,
     TargetTahunan,
 )
 from kinerja.services.kunci import (
@@ -105,6 +106,29 @@ def indikator_ubah(
         .select_related("renstra__perangkat_daerah")
         .get(pk=indikator.pk)
     )
+    pd = ind.renstra.perangkat_daerah
+    berubah = _periksa_ubah(ind, pd, data, asal, tahun_terkunci)
+    if not berubah:
+        return []
+
+    # A target of a Renstra in use changes only within a revision; any other change is
+    # still recorded with the revision open at the time.
+    if "target_akhir" in berubah:
+        revisi = pastikan_revisi(ind.renstra)
+    else:
+        revisi = revisi_terbuka(ind.renstra)
+    entri = _terapkan_ubah(ind, pd, data, berubah, revisi, pengguna, lengkap=True)
+    ind.save(update_fields=_kolom_tersimpan(berubah))
+    catat_perubahan(**entri)
+    return berubah
+
+
+def _periksa_ubah(
+    ind: Indikator, pd: PerangkatDaerah, data: Mapping[str, Any], asal: Mapping[str, str], terkunci
+) -> list[str]:
+    """The fields of ``data`` that change ``ind``; ValidationError (keyed by field) for a
+    field changed by someone else since ``asal`` was read, or a field of the computation
+    while a year of the Renstra is locked (``terkunci(pd, tahun)``)."""
     kini = kanon_indikator(ind)
     berubah: list[str] = []
     konflik: dict[str, str] = {}
@@ -120,29 +144,41 @@ def indikator_ubah(
             berubah.append(nama)
     if konflik:
         raise ValidationError(konflik)
-    if not berubah:
-        return []
+    if berubah:
+        _pastikan_perhitungan_terbuka(ind, pd, berubah, terkunci)
+    return berubah
 
-    pd = ind.renstra.perangkat_daerah
-    _pastikan_perhitungan_terbuka(ind, pd, berubah)
 
-    # A target of a Renstra in use changes only within a revision; any other change is
-    # still recorded with the revision open at the time.
-    if "target_akhir" in berubah:
-        revisi = pastikan_revisi(ind.renstra)
-    else:
-        revisi = revisi_terbuka(ind.renstra)
-
-    lama = {n: kini[n] or None for n in berubah}
-    for nama in berubah:
-        _isi_kolom_indikator(ind, nama, data[nama])
-    ind.full_clean()
+def _kolom_tersimpan(berubah: list[str]) -> list[str]:
     kolom = [n for n in berubah if n != "target_akhir"]
     if "target_akhir" in berubah:
         kolom += ["target_akhir", "target_akhir_label"]
-    ind.save(update_fields=kolom)
+    return kolom
+
+
+def _terapkan_ubah(
+    ind: Indikator,
+    pd: PerangkatDaerah,
+    data: Mapping[str, Any],
+    berubah: list[str],
+    revisi,
+    pengguna,
+    *,
+    lengkap: bool,
+) -> dict:
+    """Set the changed fields on ``ind`` and validate it (``lengkap``: the model's whole
+    ``full_clean``; else without the queries of its foreign keys and constraints, which
+    none of these fields is part of); the audit entry of the change."""
+    kini = kanon_indikator(ind)
+    lama = {n: kini[n] or None for n in berubah}
+    for nama in berubah:
+        _isi_kolom_indikator(ind, nama, data[nama])
+    if lengkap:
+        ind.full_clean()
+    else:
+        ind.full_clean(exclude=_FK_INDIKATOR, validate_unique=False, validate_constraints=False)
     sesudah = kanon_indikator(ind)
-    catat_perubahan(
+    return dict(
         pengguna=pengguna,
         perangkat_daerah=pd,
         aksi="indikator.ubah",
@@ -152,15 +188,19 @@ def indikator_ubah(
         baru={n: sesudah[n] or None for n in berubah},
         data={"revisi_renstra": revisi.nomor} if revisi else None,
     )
-    return berubah
 
 
-def _pastikan_perhitungan_terbuka(ind: Indikator, pd: PerangkatDaerah, berubah: list[str]) -> None:
+_FK_INDIKATOR = ["renstra", "tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"]
+
+
+def _pastikan_perhitungan_terbuka(
+    ind: Indikator, pd: PerangkatDaerah, berubah: list[str], terkunci=tahun_terkunci
+) -> None:
     """Refuse a change of a field the computation uses while a year of the Renstra is locked."""
     dihitung = [n for n in berubah if n in KOLOM_PERHITUNGAN]
     if dihitung:
         for tahun in range(ind.renstra.mulai, ind.renstra.selesai + 1):
-            if tahun_terkunci(pd, tahun):
+            if terkunci(pd, tahun):
                 apa = ", ".join(LABEL_INDIKATOR[n] for n in dihitung)
                 raise ValidationError(
                     {n: PESAN_INDIKATOR_TERKUNCI.format(apa=apa, tahun=tahun) for n in dihitung}
@@ -198,6 +238,41 @@ def target_tahunan_simpan(
         row.tahun: row
         for row in TargetTahunan.objects.select_for_update(of=("self",)).filter(indikator=ind)
     }
+    ubah = _periksa_target(ind, renstra, pd, target, asal, ada, pastikan_tahun_terbuka)
+    revisi = pastikan_revisi(renstra) if ubah else None
+    for tahun, nilai, row in ubah:
+        lama = teks_nilai(row.nilai, row.label) if row else ""
+        if nilai is None:
+            assert row is not None
+            objek_id = row.pk
+            row.delete()
+            row.pk = objek_id  # so the audit entry still names the row
+        elif row is None:
+            row = TargetTahunan(
+                indikator=ind, tahun=tahun, nilai=nilai.angka, label=nilai.label or ""
+            )
+            row.full_clean()
+            row.save()
+        else:
+            row.nilai, row.label = nilai.angka, nilai.label or ""
+            row.full_clean()
+            row.save(update_fields=["nilai", "label"])
+        catat_perubahan(**_entri_target(ind, pd, tahun, nilai, row, lama, revisi, pengguna))
+    return [tahun for tahun, _, _ in ubah]
+
+
+def _periksa_target(
+    ind: Indikator,
+    renstra: Renstra,
+    pd: PerangkatDaerah,
+    target: Mapping[int, Nilai | None],
+    asal: Mapping[int, str],
+    ada: Mapping[int, TargetTahunan],
+    tahun_terbuka,
+) -> list[tuple[int, Nilai | None, TargetTahunan | None]]:
+    """The years of ``target`` that change (year, new value, stored row); ValidationError
+    keyed by the year for a year outside the Renstra, a stale value, or a locked year
+    (``tahun_terbuka(pd, tahun)`` raises)."""
     ubah: list[tuple[int, Nilai | None, TargetTahunan | None]] = []
     errors: dict[str, str] = {}
     for tahun, nilai in sorted(target.items()):
@@ -219,37 +294,21 @@ def target_tahunan_simpan(
         raise ValidationError(errors)
     for tahun, _, _ in ubah:
         try:
-            pastikan_tahun_terbuka(pd, tahun)
+            tahun_terbuka(pd, tahun)
         except ValidationError as e:
             raise ValidationError({str(tahun): e.messages}) from None
-    revisi = pastikan_revisi(renstra) if ubah else None
+    return ubah
 
-    for tahun, nilai, row in ubah:
-        lama = teks_nilai(row.nilai, row.label) if row else ""
-        if nilai is None:
-            assert row is not None
-            objek_id = row.pk
-            row.delete()
-            row.pk = objek_id  # so the audit entry still names the row
-        elif row is None:
-            row = TargetTahunan(
-                indikator=ind, tahun=tahun, nilai=nilai.angka, label=nilai.label or ""
-            )
-            row.full_clean()
-            row.save()
-        else:
-            row.nilai, row.label = nilai.angka, nilai.label or ""
-            row.full_clean()
-            row.save(update_fields=["nilai", "label"])
-        catat_perubahan(
-            pengguna=pengguna,
-            perangkat_daerah=pd,
-            aksi="target_tahunan.ubah",
-            objek=row,
-            uraian=f"Target {tahun} indikator {ind.kode}",
-            tahun=tahun,
-            lama=lama or None,
-            baru=teks_isian(nilai) or None,
-            data={"indikator_id": ind.pk} | ({"revisi_renstra": revisi.nomor} if revisi else {}),
-        )
-    return [tahun for tahun, _, _ in ubah]
+
+def _entri_target(ind, pd, tahun: int, nilai, row, lama: str, revisi, pengguna) -> dict:
+    return dict(
+        pengguna=pengguna,
+        perangkat_daerah=pd,
+        aksi="target_tahunan.ubah",
+        objek=row,
+        uraian=f"Target {tahun} indikator {ind.kode}",
+        tahun=tahun,
+        lama=lama or None,
+        baru=teks_isian(nilai) or None,
+        data={"indikator_id": ind.pk} | ({"revisi_renstra": revisi.nomor} if revisi else {}),
+    )
