@@ -91,7 +91,7 @@ def test_texts_and_a_target_are_previewed_then_saved_with_the_audit_trail(op, re
     assert LogPerubahan.objects.filter(aksi="indikator.ubah", objek_id=ind.pk).exists()
 
 
-def test_a_bad_target_and_an_unknown_indicator_are_named_and_nothing_saved(op, renstra):
+def test_a_bad_target_and_an_incomplete_new_indicator_are_named_and_nothing_saved(op, renstra):
     wb = _unduh(op, renstra)
     ws = wb[SHEET]
     sel = _sel(ws, "IKS-1", f"Target {renstra.selesai}")
@@ -103,7 +103,9 @@ def test_a_bad_target_and_an_unknown_indicator_are_named_and_nothing_saved(op, r
     assert r.status_code == 400
     html = r.content.decode()
     assert f"baris {sel.row}, kolom {sel.column_letter}" in html
-    assert f"baris {baru}, kolom A" in html and "ditambahkan di layar Renstra" in html
+    # A new code is a new indicator: its satuan, induk, polaritas and tipe are missing.
+    assert f"baris {baru}, kolom C" in html and "satuan indikator baru wajib diisi" in html
+    assert "isi induk indikator baru" in html and "polaritas: Positif atau Negatif" in html
     assert not LogPerubahan.objects.filter(
         aksi__in=["indikator.ubah", "target_tahunan.ubah"]
     ).exists()

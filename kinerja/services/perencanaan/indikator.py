@@ -7,20 +7,25 @@ locking) and record each change in the audit trail.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from kinerja.audit import catat_perubahan
+from kinerja.audit import catat_perubahan, catat_perubahan_banyak
 from kinerja.engine.angka import Nilai
 from kinerja.models import (
     Indikator,
     PerangkatDaerah,
+    Program,
     Renstra,
+    Sasaran,
     TargetTahunan,
+    Tujuan,
 )
 from kinerja.services.kunci import (
+    PESAN_TAHUN_TERKUNCI,
     pastikan_tahun_terbuka,
     tahun_terkunci,
 )
@@ -30,7 +35,12 @@ from kinerja.services.perencanaan.common import (
     teks_isian,
     teks_nilai,
 )
-from kinerja.services.renstra import pastikan_revisi, revisi_terbuka
+from kinerja.services.renstra import (
+    PESAN_INDUK_ASING,
+    PESAN_KODE_INDIKATOR_ADA,
+    pastikan_revisi,
+    revisi_terbuka,
+)
 
 PESAN_INDIKATOR_TERKUNCI = (
     "{apa} tidak dapat diubah karena indikator ini dipakai dalam LKjIP tahun {tahun} yang "
@@ -312,3 +322,255 @@ def _entri_target(ind, pd, tahun: int, nilai, row, lama: str, revisi, pengguna) 
         baru=teks_isian(nilai) or None,
         data={"indikator_id": ind.pk} | ({"revisi_renstra": revisi.nomor} if revisi else {}),
     )
+
+
+# --------------------------------------------------------------------------- many at once
+
+
+@dataclass
+class IndikatorBaru:
+    """What ``indikator_tambah`` needs of a new indicator."""
+
+    kode: str
+    nama: str
+    satuan: str
+    polaritas: str
+    tipe_penghitungan: str
+    induk: Tujuan | Sasaran | Program
+    iku: bool = False
+
+
+@dataclass
+class UbahIndikator:
+    """The change of one indicator in a save of many: an existing ``indikator`` or a
+    ``baru`` one, its fields (``data``/``asal`` as ``indikator_ubah``) and its yearly
+    targets (``target``/``asal_target`` as ``target_tahunan_simpan``); ``kunci`` names
+    it in the refusals."""
+
+    kunci: Any
+    indikator: Indikator | None = None
+    baru: IndikatorBaru | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+    asal: dict[str, str] = field(default_factory=dict)
+    target: dict[int, Nilai | None] = field(default_factory=dict)
+    asal_target: dict[int, str] = field(default_factory=dict)
+
+
+class _Simpanan:
+    """What a save of many indicators asks once: the year locks, the revision."""
+
+    def __init__(self, renstra: Renstra):
+        self.renstra = renstra
+        self._terkunci: dict[int, bool] = {}
+        self._revisi: dict[bool, tuple[Any, ValidationError | None]] = {}
+
+    def terkunci(self, pd, tahun: int) -> bool:
+        if tahun not in self._terkunci:
+            self._terkunci[tahun] = tahun_terkunci(pd, tahun)
+        return self._terkunci[tahun]
+
+    def tahun_terbuka(self, pd, tahun: int) -> None:
+        if self.terkunci(pd, tahun):
+            raise ValidationError(PESAN_TAHUN_TERKUNCI.format(tahun=tahun))
+
+    def revisi(self, wajib: bool):
+        """``pastikan_revisi`` (``wajib``) or ``revisi_terbuka`` of the Renstra."""
+        if wajib not in self._revisi:
+            try:
+                nilai = pastikan_revisi(self.renstra) if wajib else revisi_terbuka(self.renstra)
+                self._revisi[wajib] = (nilai, None)
+            except ValidationError as e:
+                self._revisi[wajib] = (None, e)
+        nilai, galat = self._revisi[wajib]
+        if galat is not None:
+            raise galat
+        return nilai
+
+
+@transaction.atomic
+def indikator_simpan_banyak(
+    *, renstra: Renstra, pengguna, daftar: list[UbahIndikator], tulis: bool = True
+) -> list[tuple[Any, list[str]]]:
+    """Save many indicators' changes and new indicators of ``renstra`` at once, with the
+    checks of ``indikator_tambah``, ``indikator_ubah`` and ``target_tahunan_simpan`` (the
+    Renstra and the indicators locked, stale values, year locks, the revision rule) and
+    the audit entries one call per indicator would write, in a number of queries that
+    does not grow with the indicators. All or nothing: the refusals as (kunci,
+    messages), in order, and nothing written; [] when everything was saved (or, with
+    ``tulis`` False, would be: the preview's check, writing nothing)."""
+    renstra = (
+        Renstra.objects.select_for_update(of=("self",))
+        .select_related("perangkat_daerah")
+        .get(pk=renstra.pk)
+    )
+    pd = renstra.perangkat_daerah
+    ktx = _Simpanan(renstra)
+    ids = [u.indikator.pk for u in daftar if u.indikator is not None]
+    indikator = {
+        i.pk: i
+        for i in Indikator.objects.select_for_update(of=("self",)).filter(
+            pk__in=ids, renstra=renstra
+        )
+    }
+    for i in indikator.values():
+        i.renstra = renstra
+    ada: dict[int, dict[int, TargetTahunan]] = {}
+    for row in TargetTahunan.objects.select_for_update(of=("self",)).filter(indikator_id__in=ids):
+        ada.setdefault(row.indikator_id, {})[row.tahun] = row
+    kode_ada = set(Indikator.objects.filter(renstra=renstra).values_list("kode", flat=True))
+    urutan = (
+        Indikator.objects.filter(renstra=renstra)
+        .order_by("-urutan")
+        .values_list("urutan", flat=True)
+        .first()
+        or 0
+    )
+
+    tolak: list[tuple[Any, list[str]]] = []
+    r = _Rencana()
+    for u in daftar:
+        try:
+            if u.baru is not None:
+                ind = _periksa_baru(renstra, u.baru, kode_ada, ktx)
+                urutan += 1
+                ind.urutan = urutan
+                kode_ada.add(ind.kode)
+                revisi_buat = ktx.revisi(True)
+                ada_ind: dict[int, TargetTahunan] = {}
+            else:
+                ind = indikator.get(u.indikator.pk)
+                if ind is None:
+                    raise ValidationError(f"Indikator {u.indikator.kode} tidak ada lagi.")
+                ada_ind = ada.get(ind.pk, {})
+            berubah = _periksa_ubah(ind, pd, u.data, u.asal, ktx.terkunci) if u.data else []
+            revisi = ktx.revisi("target_akhir" in berubah) if berubah else None
+            entri_ubah = (
+                _terapkan_ubah(ind, pd, u.data, berubah, revisi, pengguna, lengkap=False)
+                if berubah
+                else None
+            )
+            tahun_ubah = (
+                _periksa_target(ind, renstra, pd, u.target, u.asal_target, ada_ind,
+                                ktx.tahun_terbuka)
+                if u.target
+                else []
+            )  # fmt: skip
+            revisi_target = ktx.revisi(True) if tahun_ubah else None
+        except ValidationError as e:
+            tolak.append((u.kunci, e.messages))
+            continue
+        if tolak:
+            continue  # nothing is written: only the refusals are still gathered
+        if u.baru is not None:
+            r.dibuat.append(ind)
+            r.entri.append(("buat", (ind, u.baru, revisi_buat)))
+        elif berubah:
+            r.ubah.setdefault(ind.pk, (ind, set()))[1].update(_kolom_tersimpan(berubah))
+        if entri_ubah is not None:
+            r.entri.append(("entri", entri_ubah))
+        r.target(ind, tahun_ubah, revisi_target)
+    if tolak or not tulis:
+        return tolak
+    r.tulis(pd, pengguna)
+    return []
+
+
+@dataclass
+class _Rencana:
+    """The writes of a save of many indicators, done at the end in a few queries."""
+
+    dibuat: list[Indikator] = field(default_factory=list)
+    ubah: dict[int, tuple[Indikator, set[str]]] = field(default_factory=dict)
+    hapus_target: list[int] = field(default_factory=list)
+    target_baru: list[TargetTahunan] = field(default_factory=list)
+    target_ubah: list[TargetTahunan] = field(default_factory=list)
+    entri: list[tuple[str, Any]] = field(default_factory=list)  # the audit, in order
+
+    def target(self, ind: Indikator, tahun_ubah, revisi) -> None:
+        for tahun, nilai, row in tahun_ubah:
+            lama = teks_nilai(row.nilai, row.label) if row else ""
+            if nilai is None:
+                self.hapus_target.append(row.pk)
+            else:
+                if row is None:
+                    row = TargetTahunan(indikator=ind, tahun=tahun)
+                    self.target_baru.append(row)
+                else:
+                    self.target_ubah.append(row)
+                row.nilai, row.label = nilai.angka, nilai.label or ""
+                # The row is the indicator's only one of the year (the rows are locked).
+                row.full_clean(
+                    exclude=["indikator"], validate_unique=False, validate_constraints=False
+                )
+            self.entri.append(("target", (ind, tahun, nilai, row, lama, revisi)))
+
+    def tulis(self, pd: PerangkatDaerah, pengguna) -> None:
+        if self.dibuat:
+            Indikator.objects.bulk_create(self.dibuat)
+        if self.ubah:
+            # An upsert on the primary key: one statement for every changed indicator.
+            Indikator.objects.bulk_create(
+                [i for i, _ in self.ubah.values()],
+                update_conflicts=True,
+                unique_fields=["id"],
+                update_fields=sorted(set().union(*(k for _, k in self.ubah.values()))),
+            )
+        if self.hapus_target:
+            TargetTahunan.objects.filter(pk__in=self.hapus_target).delete()
+        if self.target_baru:
+            TargetTahunan.objects.bulk_create(self.target_baru)
+        if self.target_ubah:
+            TargetTahunan.objects.bulk_create(
+                self.target_ubah,
+                update_conflicts=True,
+                unique_fields=["id"],
+                update_fields=["nilai", "label"],
+            )
+        entri = []
+        for jenis, x in self.entri:
+            if jenis == "buat":
+                ind, baru, revisi = x
+                entri.append(
+                    dict(
+                        pengguna=pengguna,
+                        perangkat_daerah=pd,
+                        aksi="indikator.buat",
+                        objek=ind,
+                        uraian=f"Indikator {ind.kode} {ind.nama}",
+                        baru={"kode": ind.kode, "nama": ind.nama, "induk": baru.induk.kode},
+                        data={"revisi_renstra": revisi.nomor} if revisi else None,
+                    )
+                )
+            elif jenis == "entri":
+                entri.append(x)
+            else:
+                ind, tahun, nilai, row, lama, revisi = x
+                entri.append(_entri_target(ind, pd, tahun, nilai, row, lama, revisi, pengguna))
+        catat_perubahan_banyak(entri)
+
+
+def _periksa_baru(
+    renstra: Renstra, baru: IndikatorBaru, kode_ada: set[str], ktx: _Simpanan
+) -> Indikator:
+    """``indikator_tambah``'s checks of a new indicator; the unsaved indicator."""
+    induk = baru.induk
+    induk_renstra = induk.tujuan.renstra_id if isinstance(induk, Sasaran) else induk.renstra_id
+    if induk_renstra != renstra.pk:
+        raise ValidationError({"induk": PESAN_INDUK_ASING})
+    kode = baru.kode.strip()
+    if kode in kode_ada:
+        raise ValidationError({"kode": PESAN_KODE_INDIKATOR_ADA.format(kode=kode)})
+    ktx.revisi(True)
+    tingkat = {Tujuan: "tujuan", Sasaran: "sasaran", Program: "program"}[type(induk)]
+    ind = Indikator(
+        renstra=renstra,
+        kode=kode,
+        nama=baru.nama.replace("\r\n", "\n").strip(),
+        satuan=baru.satuan.strip(),
+        polaritas=baru.polaritas,
+        tipe_penghitungan=baru.tipe_penghitungan,
+        iku=baru.iku,
+        **{tingkat: induk},
+    )
+    ind.full_clean(exclude=_FK_INDIKATOR, validate_unique=False, validate_constraints=False)
+    return ind
