@@ -17,6 +17,7 @@ from kinerja.audit import catat_perubahan_banyak
 from kinerja.models import PerangkatDaerah
 from kinerja.services.kunci import pastikan_triwulan_terbuka
 from kinerja.services.realisasi import ROMAWI
+from kinerja.tulis_banyak import perbarui_banyak
 from lib.format import format_rupiah
 
 PESAN_TAHUNAN_TW4 = (
@@ -255,11 +256,7 @@ def _simpan_banyak(
     if baru:
         RealisasiAnggaran.objects.bulk_create(baru)
     if ganti:
-        # An upsert on the primary key: one statement (bulk_update's CASE over every
-        # row costs more to build than to run); the rows are locked by ``_Tersimpan``.
-        RealisasiAnggaran.objects.bulk_create(
-            ganti, update_conflicts=True, unique_fields=["id"], update_fields=["jumlah"]
-        )
+        perbarui_banyak(RealisasiAnggaran, ganti, ["jumlah"])
 
     entri: list[dict] = []
     for b, kode, row, diganti, lama in rencana:

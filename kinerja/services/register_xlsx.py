@@ -95,12 +95,11 @@ def _tanda(isi: str) -> str:
     return hmac.new(settings.SECRET_KEY.encode(), isi.encode(), hashlib.sha256).hexdigest()
 
 
-def _indikator(renstra: Renstra) -> list[Indikator]:
-    return list(
-        Indikator.objects.filter(renstra=renstra)
-        .select_related("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")
-        .order_by("urutan", "pk")
-    )
+def _indikator(renstra: Renstra, induk: bool = False) -> list[Indikator]:
+    qs = Indikator.objects.filter(renstra=renstra).order_by("urutan", "pk")
+    if induk:
+        qs = qs.select_related("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")
+    return list(qs)
 
 
 def _isi_sel(teks: str) -> Any:
@@ -110,7 +109,7 @@ def _isi_sel(teks: str) -> Any:
 def buku_register(renstra: Renstra) -> bytes:
     """The register workbook of ``renstra``, with what it holds now."""
     kolom = _kolom(renstra)
-    indikator = _indikator(renstra)
+    indikator = _indikator(renstra, induk=True)
     target: dict[int, dict[int, str]] = {}
     for row in TargetTahunan.objects.filter(indikator__renstra=renstra):
         target.setdefault(row.indikator_id, {})[row.tahun] = teks_nilai(row.nilai, row.label)

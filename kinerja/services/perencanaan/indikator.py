@@ -41,6 +41,7 @@ from kinerja.services.renstra import (
     pastikan_revisi,
     revisi_terbuka,
 )
+from kinerja.tulis_banyak import perbarui_banyak
 
 PESAN_INDIKATOR_TERKUNCI = (
     "{apa} tidak dapat diubah karena indikator ini dipakai dalam LKjIP tahun {tahun} yang "
@@ -76,10 +77,11 @@ KOLOM_PERHITUNGAN = (
 )
 
 
-def kanon_indikator(ind: Indikator) -> dict[str, str]:
-    """The operator-editable fields of an indicator as canonical texts."""
+def kanon_indikator(ind: Indikator, kolom=LABEL_INDIKATOR) -> dict[str, str]:
+    """The operator-editable fields of an indicator (or those of ``kolom``) as canonical
+    texts."""
     hasil: dict[str, str] = {}
-    for nama in LABEL_INDIKATOR:
+    for nama in kolom:
         if nama == "target_akhir":
             hasil[nama] = teks_nilai(ind.target_akhir, ind.target_akhir_label)
         else:
@@ -139,12 +141,13 @@ def _periksa_ubah(
     """The fields of ``data`` that change ``ind``; ValidationError (keyed by field) for a
     field changed by someone else since ``asal`` was read, or a field of the computation
     while a year of the Renstra is locked (``terkunci(pd, tahun)``)."""
-    kini = kanon_indikator(ind)
+    for nama in data:
+        if nama not in LABEL_INDIKATOR:
+            raise ValueError(f"kolom indikator tidak dikenal: {nama}")
+    kini = kanon_indikator(ind, data)
     berubah: list[str] = []
     konflik: dict[str, str] = {}
     for nama, nilai in data.items():
-        if nama not in LABEL_INDIKATOR:
-            raise ValueError(f"kolom indikator tidak dikenal: {nama}")
         tulis = needs_write(baru=_kanon_kolom(nama, nilai), asal=asal.get(nama), kini=kini[nama])
         if tulis is None:
             konflik[nama] = conflict_message(
@@ -179,15 +182,18 @@ def _terapkan_ubah(
     """Set the changed fields on ``ind`` and validate it (``lengkap``: the model's whole
     ``full_clean``; else without the queries of its foreign keys and constraints, which
     none of these fields is part of); the audit entry of the change."""
-    kini = kanon_indikator(ind)
+    kini = kanon_indikator(ind, berubah)
     lama = {n: kini[n] or None for n in berubah}
     for nama in berubah:
         _isi_kolom_indikator(ind, nama, data[nama])
     if lengkap:
         ind.full_clean()
     else:
-        ind.full_clean(exclude=_FK_INDIKATOR, validate_unique=False, validate_constraints=False)
-    sesudah = kanon_indikator(ind)
+        # The changed fields only: the others, the foreign keys and the constraints
+        # (code, level) are as stored.
+        tetap = [f.name for f in Indikator._meta.fields if f.name not in _kolom_tersimpan(berubah)]
+        ind.full_clean(exclude=tetap, validate_unique=False, validate_constraints=False)
+    sesudah = kanon_indikator(ind, berubah)
     return dict(
         pengguna=pengguna,
         perangkat_daerah=pd,
@@ -508,24 +514,17 @@ class _Rencana:
         if self.dibuat:
             Indikator.objects.bulk_create(self.dibuat)
         if self.ubah:
-            # An upsert on the primary key: one statement for every changed indicator.
-            Indikator.objects.bulk_create(
+            perbarui_banyak(
+                Indikator,
                 [i for i, _ in self.ubah.values()],
-                update_conflicts=True,
-                unique_fields=["id"],
-                update_fields=sorted(set().union(*(k for _, k in self.ubah.values()))),
+                sorted(set().union(*(k for _, k in self.ubah.values()))),
             )
         if self.hapus_target:
             TargetTahunan.objects.filter(pk__in=self.hapus_target).delete()
         if self.target_baru:
             TargetTahunan.objects.bulk_create(self.target_baru)
         if self.target_ubah:
-            TargetTahunan.objects.bulk_create(
-                self.target_ubah,
-                update_conflicts=True,
-                unique_fields=["id"],
-                update_fields=["nilai", "label"],
-            )
+            perbarui_banyak(TargetTahunan, self.target_ubah, ["nilai", "label"])
         entri = []
         for jenis, x in self.entri:
             if jenis == "buat":
