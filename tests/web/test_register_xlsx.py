@@ -347,3 +347,19 @@ def test_the_bulk_save_gives_the_rows_and_audit_entries_of_one_save_per_indicato
     sekaligus = keadaan(awal)
     assert per_baris[2], "the row-by-row save wrote audit entries"
     assert sekaligus == per_baris
+
+
+def test_the_identity_longer_than_a_cell_travels_in_pieces(op, renstra, operator_a):
+    """Excel keeps at most 32,767 characters per cell (openpyxl cuts a longer text when it
+    reads it): a big Renstra's identity is split over several cells and joined back."""
+    from kinerja.services import register_xlsx
+
+    semua = Indikator.objects.filter(renstra=renstra)
+    semua.update(definisi_operasional="Definisi yang panjang. " * (40000 // 23 // semua.count()))
+    _revisi(renstra, operator_a)
+    wb = _unduh(op, renstra)
+    assert wb[register_xlsx.SHEET_ASAL].max_row > 3
+    _sel(wb[SHEET], "IKS-1", "Sumber data").value = "BPS kabupaten"
+    r = _unggah(op, renstra, wb)
+    assert r.status_code == 200, r.content.decode()[-2000:]
+    assert "Pratinjau: 1 indikator akan diubah" in r.content.decode()
