@@ -411,26 +411,21 @@ def indikator_simpan_banyak(
     )
     pd = renstra.perangkat_daerah
     ktx = _Simpanan(renstra)
-    ids = [u.indikator.pk for u in daftar if u.indikator is not None]
-    indikator = {
-        i.pk: i
-        for i in Indikator.objects.select_for_update(of=("self",)).filter(
-            pk__in=ids, renstra=renstra
-        )
-    }
+    # Every indicator of the Renstra and its targets are locked (no id lists to send):
+    # the codes a new indicator must not take are among them.
+    semua = list(Indikator.objects.select_for_update(of=("self",)).filter(renstra=renstra))
+    ids = {u.indikator.pk for u in daftar if u.indikator is not None}
+    indikator = {i.pk: i for i in semua if i.pk in ids}
     for i in indikator.values():
         i.renstra = renstra
     ada: dict[int, dict[int, TargetTahunan]] = {}
-    for row in TargetTahunan.objects.select_for_update(of=("self",)).filter(indikator_id__in=ids):
-        ada.setdefault(row.indikator_id, {})[row.tahun] = row
-    kode_ada = set(Indikator.objects.filter(renstra=renstra).values_list("kode", flat=True))
-    urutan = (
-        Indikator.objects.filter(renstra=renstra)
-        .order_by("-urutan")
-        .values_list("urutan", flat=True)
-        .first()
-        or 0
-    )
+    for row in TargetTahunan.objects.select_for_update(of=("self",)).filter(
+        indikator__renstra=renstra
+    ):
+        if row.indikator_id in ids:
+            ada.setdefault(row.indikator_id, {})[row.tahun] = row
+    kode_ada = {i.kode for i in semua}
+    urutan = max((i.urutan for i in semua), default=0)
 
     tolak: list[tuple[Any, list[str]]] = []
     r = _Rencana()
