@@ -153,6 +153,10 @@ def buku_register(renstra: Renstra) -> bytes:
                 c.fill = _ISIAN
             if kunci != "kode":
                 c.protection = Protection(locked=False)
+    # The empty cells of every column stay open in the protected sheet, so that a new
+    # indicator can be written below the others (the filled code cells stay locked).
+    for k in range(1, len(kolom) + 1):
+        ws.column_dimensions[get_column_letter(k)].protection = Protection(locked=False)
     for huruf, lebar in zip("ABCDEFGH", (12, 40, 12, 40, 40, 30, 30, 24), strict=True):
         ws.column_dimensions[huruf].width = lebar
     ws.freeze_panes = ws.cell(BARIS_KEPALA + 1, 2)

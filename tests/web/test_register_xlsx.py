@@ -180,7 +180,11 @@ def test_a_new_indicator_is_previewed_as_new_then_created_with_its_targets(op, r
 
     _revisi(renstra, operator_a)
     wb = _unduh(op, renstra)
-    _baris_baru(wb[SHEET], renstra, "IKS-BARU")
+    ws = wb[SHEET]
+    # The protected sheet lets a row be written below the indicators, not their codes.
+    assert ws.protection.sheet and ws.column_dimensions["A"].protection.locked is False
+    assert ws.cell(BARIS_KEPALA + 1, 1).protection.locked is True
+    _baris_baru(ws, renstra, "IKS-BARU")
     r = _unggah(op, renstra, wb)
     assert r.status_code == 200, r.content.decode()[-2000:]
     html = r.content.decode()
