@@ -191,7 +191,8 @@ def _terapkan_ubah(
     else:
         # The changed fields only: the others, the foreign keys and the constraints
         # (code, level) are as stored.
-        tetap = [f.name for f in Indikator._meta.fields if f.name not in _kolom_tersimpan(berubah)]
+        kolom = _kolom_tersimpan(berubah)
+        tetap = [f.name for f in Indikator._meta.fields if f.name not in kolom]
         ind.full_clean(exclude=tetap, validate_unique=False, validate_constraints=False)
     sesudah = kanon_indikator(ind, berubah)
     return dict(
