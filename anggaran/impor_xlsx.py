@@ -30,7 +30,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from kinerja.engine.angka import NilaiTidakValid, parse_angka
-from lib.xlsx_baca import BerkasDitolak, Galat, buka_buku
+from lib.xlsx_baca import BerkasDitolak, Galat, buka_buku, isi_sheet
 
 BARIS_CARI_KEPALA = 30
 BARIS_MAKS = 20000
@@ -101,24 +101,27 @@ def _normal(teks: Any) -> str:
 
 def buka_lembar(data: bytes) -> list[Lembar]:
     """Every sheet of an xlsx as values; :class:`BerkasDitolak` for what is no workbook."""
-    wb = buka_buku(data, UKURAN_MAKS)
+    wb = buka_buku(data, UKURAN_MAKS, hanya_baca=True)
     hasil = []
-    for ws in wb.worksheets:
-        if ws.sheet_state != "visible":
-            continue
-        if ws.max_row > BARIS_MAKS:
-            raise BerkasDitolak([Galat(f"Lebih dari {BARIS_MAKS} baris.", ws.title)])
-        sel = [[c.value for c in row] for row in ws.iter_rows()]
-        rumus = {
-            (c.row - 1, c.column - 1) for row in ws.iter_rows() for c in row if c.data_type == "f"
-        }
-        for rentang in ws.merged_cells.ranges:
-            nilai = ws.cell(rentang.min_row, rentang.min_col).value
-            for r in range(rentang.min_row - 1, rentang.max_row):
-                for k in range(rentang.min_col - 1, rentang.max_col):
-                    if r < len(sel) and k < len(sel[r]):
-                        sel[r][k] = nilai
-        hasil.append(Lembar(ws.title, sel, rumus))
+    try:
+        for ws in wb.worksheets:
+            if ws.sheet_state != "visible":
+                continue
+            isi = isi_sheet(ws)
+            sel, rumus = isi.sel, isi.rumus
+            if len(sel) > BARIS_MAKS:
+                raise BerkasDitolak([Galat(f"Lebih dari {BARIS_MAKS} baris.", ws.title)])
+            for k0, r0, k1, r1 in isi.gabungan:
+                nilai = (
+                    sel[r0 - 1][k0 - 1] if r0 - 1 < len(sel) and k0 - 1 < len(sel[r0 - 1]) else None
+                )
+                for r in range(r0 - 1, r1):
+                    for k in range(k0 - 1, k1):
+                        if r < len(sel) and k < len(sel[r]):
+                            sel[r][k] = nilai
+            hasil.append(Lembar(ws.title, sel, rumus))
+    finally:
+        wb.close()
     if not any(any(v not in (None, "") for v in row) for lb in hasil for row in lb.sel):
         raise BerkasDitolak([Galat("Buku kerja kosong.")])
     return hasil

@@ -100,16 +100,18 @@ def tabel_data(paket, tahun: int) -> list[Table]:
     ]
 
 
-def tabel_tahun(pd, tahun: int) -> list[Table]:
+def tabel_tahun(pd, tahun: int, paket=None) -> list[Table]:
     """The sheets of the year of ``pd``: the computed capaian, the data as held
-    (:func:`tabel_data`), then the findings. Raises ``HitungError`` (Indonesian) when
-    the year has no data."""
+    (:func:`tabel_data`), then the findings; ``paket`` the year's package when the
+    caller read it already (``paket_muat(pd, tahun)``). Raises ``HitungError``
+    (Indonesian) when the year has no data."""
     from kinerja.engine.hitung import HitungError, hitung
     from kinerja.tables import tabel_capaian_indikator
     from laporan.selectors_paket import paket_muat
     from laporan.services.tetap import penjelasan_tahun
 
-    paket = paket_muat(pd, tahun)
+    if paket is None:
+        paket = paket_muat(pd, tahun)
     if paket.cari_tahun(tahun) is None:
         raise HitungError(f"tidak ada data tahun {tahun}")
     hasil = hitung(paket, tahun)
@@ -142,11 +144,15 @@ JENIS_PAKET = "lkjip-paket-tahun"
 POTONGAN = 30000
 
 
-def paket_tersembunyi(pd, tahun: int) -> tuple[str, list[str]]:
+def paket_tersembunyi(pd, tahun: int, paket=None) -> tuple[str, list[str]]:
+    """The hidden sheet of the year's package (``paket``: ``paket_muat`` with
+    ``aturan_hari_ini``, when the caller read it already)."""
     from kinerja.paket.serializer import dumps, tulis_paket
     from laporan.selectors_paket import paket_muat
 
-    teks = dumps(tulis_paket(paket_muat(pd, tahun, aturan_hari_ini=True)), indent=None)
+    if paket is None:
+        paket = paket_muat(pd, tahun, aturan_hari_ini=True)
+    teks = dumps(tulis_paket(paket), indent=None)
     potong = [teks[i : i + POTONGAN] for i in range(0, len(teks), POTONGAN)]
     return SHEET_PAKET, [JENIS_PAKET, pd.kode, str(tahun), *potong]
 
@@ -158,11 +164,19 @@ def buku_tahun(pd, tahun: int, waktu: datetime.datetime) -> bytes:
         f"Tahun {tahun}",
         f"Diunduh {format_waktu(waktu)}",
     ]
+    from kinerja.aturan import aturan_berlaku
+    from laporan.selectors_paket import paket_muat
+
+    # The package is read once: the export carries today's rules, the computation of the
+    # year the rules in force for it (a signed year's own); nothing else differs.
+    ekspor = paket_muat(pd, tahun, aturan_hari_ini=True)
+    aturan = aturan_berlaku(pd, tahun, pemda=pd.pemda)
+    paket = dataclasses.replace(ekspor, pemda=dataclasses.replace(ekspor.pemda, aturan=aturan))
     return buku_xlsx(
-        tabel_tahun(pd, tahun),
+        tabel_tahun(pd, tahun, paket),
         kepala=kepala,
         nama=NAMA_SHEET_TAHUN,
-        tersembunyi=[paket_tersembunyi(pd, tahun)],
+        tersembunyi=[paket_tersembunyi(pd, tahun, ekspor)],
     )
 
 

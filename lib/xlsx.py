@@ -16,9 +16,11 @@ rows (spans merged) stay frozen while scrolling; columns are as wide as their te
 
 from __future__ import annotations
 
+import copy
 import datetime
 import io
 import re
+import weakref
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
@@ -191,18 +193,17 @@ def _tulis_baris(
         kind = cell_kind(cell, column)
         nilai, fmt = nilai_xlsx(cell.value, kind, column, cell.label)
         _isi(c, nilai)
-        if fmt:
-            c.number_format = fmt
         tebal = cell.bold if cell.bold is not None else column.bold or row.kind == "total"
-        if tebal or (row.kind and row.kind != "total" and column.indent):
-            c.font = _TEBAL
-        c.border = _BINGKAI
-        c.alignment = Alignment(
-            horizontal=_ALIGN[cell_align(cell, column)],
-            vertical="top",
-            wrap_text=column.multiline or (isinstance(nilai, str) and len(nilai) > _LEBAR_MAKS),
-            indent=row.level if column.indent else 0,
+        tebal = bool(tebal or (row.kind and row.kind != "total" and column.indent))
+        gaya = (
+            fmt,
+            tebal,
+            _ALIGN[cell_align(cell, column)],
+            bool(column.multiline or (isinstance(nilai, str) and len(nilai) > _LEBAR_MAKS)),
+            row.level if column.indent else 0,
+            c.quotePrefix,
         )
+        _gaya(c, gaya)
         if cell.colspan > 1 or cell.rowspan > 1:
             ws.merge_cells(
                 start_row=baris,
@@ -214,6 +215,29 @@ def _tulis_baris(
             teks = format_value(cell.value, kind, column, cell.label)
             panjang = max((len(x) for x in teks.splitlines()), default=0)
             _lebar(lebar, kolom, panjang + (2 * row.level if column.indent else 0))
+
+
+# Per workbook: a body cell's style combination → the style indices openpyxl gave it.
+_GAYA: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _gaya(c, gaya: tuple) -> None:
+    """Style a body cell: number format, bold, alignment (horizontal, wrap, indent), border.
+    Setting a style object makes openpyxl look it up among the workbook's styles by its
+    hash (costly); a combination met before in the workbook is copied from there."""
+    simpanan = _GAYA.setdefault(c.parent.parent, {})
+    ada = simpanan.get(gaya)
+    if ada is not None:
+        c._style = copy.copy(ada)
+        return
+    fmt, tebal, horizontal, wrap, indent, _kutip = gaya
+    if fmt:
+        c.number_format = fmt
+    if tebal:
+        c.font = _TEBAL
+    c.border = _BINGKAI
+    c.alignment = Alignment(horizontal=horizontal, vertical="top", wrap_text=wrap, indent=indent)
+    simpanan[gaya] = copy.copy(c._style)
 
 
 def _lebar(lebar: dict[int, int], kolom: int, n: int) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,10 +13,11 @@ from django.db import transaction
 from anggaran.models import DPA, Pagu, RealisasiAnggaran
 from anggaran.selectors import node_milik_pd, pengubah_terakhir
 from anggaran.services.common import PESAN_KONFLIK, PESAN_NODE_ASING, rp, sama, teks_audit
-from kinerja.audit import catat_perubahan
+from kinerja.audit import catat_perubahan_banyak
 from kinerja.models import PerangkatDaerah
 from kinerja.services.kunci import pastikan_triwulan_terbuka
 from kinerja.services.realisasi import ROMAWI
+from kinerja.tulis_banyak import perbarui_banyak
 from lib.format import format_rupiah
 
 PESAN_TAHUNAN_TW4 = (
@@ -78,8 +80,7 @@ def realisasi_anggaran_simpan_triwulan(
     ubah = _periksa_baris(pd, tahun, triwulan, baris, kode_sub, ada)
 
     hasil = HasilRealisasiAnggaran()
-    for b in ubah:
-        lama = _simpan_satu(pd, tahun, triwulan, b, kode_sub[b.sub_kegiatan_id], ada, pengguna)
+    for b, lama in _simpan_banyak(pd, tahun, triwulan, ubah, kode_sub, ada, pengguna):
         hasil.berubah += 1
         ada.total_tw[b.sub_kegiatan_id] = (
             ada.total_tw.get(b.sub_kegiatan_id, Decimal(0)) - (lama or 0) + (b.baru or 0)
@@ -207,75 +208,107 @@ def _konflik(
     return None
 
 
-def _simpan_satu(
+def _simpan_banyak(
     pd: PerangkatDaerah,
     tahun: int,
     triwulan: int,
-    b: BarisRealisasiAnggaran,
-    kode: str,
+    ubah: Sequence[BarisRealisasiAnggaran],
+    kode_sub: dict[int, str],
     ada: _Tersimpan,
     pengguna,
-) -> Decimal | None:
-    """Store one changed amount (dropping the annual amount it replaces) and record it;
-    returns the amount it replaced."""
-    row = ada.per_tw.get(b.sub_kegiatan_id)
-    th_row = ada.tahunan.get(b.sub_kegiatan_id)
-    lama = row.jumlah if row is not None else None
-    if b.baru is not None and th_row is not None:
-        catat_perubahan(
-            pengguna=pengguna,
-            perangkat_daerah=pd,
-            aksi="realisasi_anggaran.ganti_tahunan",
-            objek=th_row,
-            uraian=f"Realisasi anggaran tahunan {kode} tahun {tahun} (diganti rincian triwulan)",
-            tahun=tahun,
-            lama=teks_audit(th_row.jumlah),
-            baru=None,
-            data={"kunci": kunci_audit_realisasi(pd, tahun, b.sub_kegiatan_id, None)},
+) -> list[tuple[BarisRealisasiAnggaran, Decimal | None]]:
+    """Store the changed amounts in a few queries whatever their number: an amount
+    replacing an annual amount drops it, an emptied amount drops its row; each change is
+    validated as the model's ``full_clean`` does and recorded in the audit trail (the
+    entries and their order as one save per row would write them). Returns each row with
+    the amount it replaced."""
+    hapus: list[int] = []
+    baru: list[RealisasiAnggaran] = []
+    ganti: list[RealisasiAnggaran] = []
+    # (b, kode, row, annual row replaced, amount replaced), in the rows' order
+    rencana: list[tuple[BarisRealisasiAnggaran, str, RealisasiAnggaran | None, Any, Any]] = []
+    for b in ubah:
+        row = ada.per_tw.get(b.sub_kegiatan_id)
+        th_row = ada.tahunan.get(b.sub_kegiatan_id)
+        lama = row.jumlah if row is not None else None
+        diganti = th_row if b.baru is not None and th_row is not None else None
+        if diganti is not None:
+            hapus.append(diganti.pk)
+        if b.baru is None:
+            hapus.append(row.pk)
+        elif row is None:
+            row = RealisasiAnggaran(
+                perangkat_daerah=pd,
+                tahun=tahun,
+                triwulan=triwulan,
+                sub_kegiatan_id=b.sub_kegiatan_id,
+                jumlah=b.baru,
+            )
+            _validasi(row)
+            baru.append(row)
+        else:
+            row.jumlah = b.baru
+            _validasi(row)
+            ganti.append(row)
+        rencana.append((b, kode_sub[b.sub_kegiatan_id], row, diganti, lama))
+    if hapus:
+        RealisasiAnggaran.objects.filter(pk__in=hapus).delete()
+    if baru:
+        RealisasiAnggaran.objects.bulk_create(baru)
+    if ganti:
+        perbarui_banyak(RealisasiAnggaran, ganti, ["jumlah"])
+
+    entri: list[dict] = []
+    for b, kode, row, diganti, lama in rencana:
+        if diganti is not None:
+            entri.append(
+                dict(
+                    pengguna=pengguna,
+                    perangkat_daerah=pd,
+                    aksi="realisasi_anggaran.ganti_tahunan",
+                    objek=diganti,
+                    uraian=f"Realisasi anggaran tahunan {kode} tahun {tahun} "
+                    "(diganti rincian triwulan)",
+                    tahun=tahun,
+                    lama=teks_audit(diganti.jumlah),
+                    baru=None,
+                    data={"kunci": kunci_audit_realisasi(pd, tahun, b.sub_kegiatan_id, None)},
+                )
+            )
+        entri.append(
+            dict(
+                pengguna=pengguna,
+                perangkat_daerah=pd,
+                aksi="realisasi_anggaran.ubah",
+                objek=row,
+                uraian=f"Realisasi anggaran {kode} tahun {tahun} triwulan {ROMAWI[triwulan - 1]}",
+                tahun=tahun,
+                lama=teks_audit(lama),
+                baru=teks_audit(b.baru) if b.baru is not None else None,
+                data={"kunci": kunci_audit_realisasi(pd, tahun, b.sub_kegiatan_id, triwulan)},
+            )
         )
-        th_row.delete()
-    uraian = f"Realisasi anggaran {kode} tahun {tahun} triwulan {ROMAWI[triwulan - 1]}"
-    data = {"kunci": kunci_audit_realisasi(pd, tahun, b.sub_kegiatan_id, triwulan)}
-    if b.baru is None:
-        catat_perubahan(
-            pengguna=pengguna,
-            perangkat_daerah=pd,
-            aksi="realisasi_anggaran.ubah",
-            objek=row,
-            uraian=uraian,
-            tahun=tahun,
-            lama=teks_audit(lama),
-            baru=None,
-            data=data,
-        )
-        row.delete()
-        return lama
-    if row is None:
-        row = RealisasiAnggaran(
-            perangkat_daerah=pd,
-            tahun=tahun,
-            triwulan=triwulan,
-            sub_kegiatan_id=b.sub_kegiatan_id,
-            jumlah=b.baru,
-        )
-        row.full_clean()
-        row.save()
-    else:
-        row.jumlah = b.baru
-        row.full_clean()
-        row.save(update_fields=["jumlah"])
-    catat_perubahan(
-        pengguna=pengguna,
-        perangkat_daerah=pd,
-        aksi="realisasi_anggaran.ubah",
-        objek=row,
-        uraian=uraian,
-        tahun=tahun,
-        lama=teks_audit(lama),
-        baru=teks_audit(b.baru),
-        data=data,
+    catat_perubahan_banyak(entri)
+    return [(b, lama) for b, _kode, _row, _diganti, lama in rencana]
+
+
+def _validasi(row: RealisasiAnggaran) -> None:
+    """The model's ``full_clean`` without its per-row queries: the fields but the foreign
+    keys (the perangkat daerah is the save's, its sub kegiatan were checked as the pd's by
+    ``node_milik_pd``), then the check constraints evaluated here (the row names one sub
+    kegiatan and a quarter 1–4 by construction; the amount must not be negative)."""
+    row.full_clean(
+        exclude=["perangkat_daerah", "program", "kegiatan", "sub_kegiatan"],
+        validate_unique=False,
+        validate_constraints=False,
     )
-    return lama
+    if row.jumlah < 0:
+        c = next(
+            c
+            for c in RealisasiAnggaran._meta.constraints
+            if c.name == "realisasi_anggaran_tidak_negatif"
+        )
+        raise ValidationError(c.get_violation_error_message())
 
 
 def _melebihi_pagu(

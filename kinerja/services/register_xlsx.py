@@ -1,9 +1,11 @@
 """The indicator register of a Renstra as a workbook: its texts (nama, satuan, formulasi,
 definisi operasional, alasan pemilihan, sumber data, penanggung jawab), its yearly
 targets and the end target; downloaded, filled offline, uploaded, previewed, then saved
-through the screens' writers (``indikator_ubah``, ``target_tahunan_simpan``): the year
-locks, the Renstra revision rule, the conflict check and the audit trail apply. All or
-nothing: one refused row, and nothing is saved.
+with the checks of the screens' writers (``indikator_tambah``, ``indikator_ubah``,
+``target_tahunan_simpan``, all at once through ``indikator_simpan_banyak``): the year
+locks, the Renstra revision rule, the conflict check and the audit trail apply. A row
+whose code is new adds an indicator (its induk, polaritas and tipe penghitungan given in
+their columns). All or nothing: one refused row, and nothing is saved.
 
 The values as downloaded travel in a hidden sheet (signed with the server's key), so a
 cell changed on screen after the download is a conflict, not silently overwritten.
@@ -23,46 +25,81 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
 
 from kinerja.engine.angka import Nilai, NilaiTidakValid
-from kinerja.models import Indikator, Renstra, TargetTahunan
+from kinerja.models import (
+    POLARITAS_CHOICES,
+    TIPE_CHOICES,
+    Indikator,
+    Program,
+    Renstra,
+    Sasaran,
+    TargetTahunan,
+    Tujuan,
+)
 from kinerja.services.perencanaan.common import teks_isian, teks_nilai
 from kinerja.services.perencanaan.indikator import (
     LABEL_INDIKATOR,
-    indikator_ubah,
+    IndikatorBaru,
+    UbahIndikator,
+    indikator_simpan_banyak,
     kanon_indikator,
-    target_tahunan_simpan,
 )
 from kinerja.services.realisasi_xlsx import nilai_sel
-from lib.xlsx_baca import BerkasDitolak, Galat, buka_buku
+from lib.xlsx_baca import BerkasDitolak, Galat, buka_buku, isi_sheet
 
 JENIS = "lkjip-register-renstra"
 SHEET = "Register indikator"
 SHEET_ASAL = "lkjip"
 UKURAN_MAKS = 5 * 1024 * 1024
+POTONGAN = 30000  # characters of the identity text per cell
 BARIS_KEPALA = 4
 TEKS = ("nama", "satuan", "formulasi", "definisi_operasional", "alasan_pemilihan",
         "sumber_data", "penanggung_jawab")  # fmt: skip
 _ISIAN = PatternFill("solid", fgColor="FFF4C2")
 
 
+# Given for a new indicator (a row whose code is new); of an indicator already in the
+# Renstra they are shown, and changed on the Renstra screen.
+BARU = ("induk", "polaritas", "tipe_penghitungan")
+JUDUL_INDUK = "Induk (kode tujuan, sasaran atau program)"
+_POLARITAS = dict(POLARITAS_CHOICES)
+_TIPE = dict(TIPE_CHOICES)
+
+
 def _kolom(renstra: Renstra) -> list[tuple[str, str]]:
-    """(key, header) of the visible columns; only the key ``kode`` is not editable."""
+    """(key, header) of the visible columns; only the key ``kode`` is not editable, and
+    ``BARU`` only for a new indicator."""
     tahun = [(f"t{x}", f"Target {x}") for x in range(renstra.mulai, renstra.selesai + 1)]
     return [
         ("kode", "Kode"),
         *[(k, LABEL_INDIKATOR[k]) for k in TEKS],
         *tahun,
         ("target_akhir", LABEL_INDIKATOR["target_akhir"]),
+        ("induk", JUDUL_INDUK),
+        ("polaritas", LABEL_INDIKATOR["polaritas"]),
+        ("tipe_penghitungan", LABEL_INDIKATOR["tipe_penghitungan"]),
     ]
+
+
+def _kode_induk(ind: Indikator) -> str:
+    for tingkat in ("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"):
+        induk = getattr(ind, tingkat)
+        if induk is not None:
+            return induk.kode
+    return ""
 
 
 def _tanda(isi: str) -> str:
     return hmac.new(settings.SECRET_KEY.encode(), isi.encode(), hashlib.sha256).hexdigest()
 
 
-def _indikator(renstra: Renstra) -> list[Indikator]:
-    return list(Indikator.objects.filter(renstra=renstra).order_by("urutan", "pk"))
+def _indikator(renstra: Renstra, induk: bool = False) -> list[Indikator]:
+    qs = Indikator.objects.filter(renstra=renstra).order_by("urutan", "pk")
+    if induk:
+        qs = qs.select_related("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")
+    return list(qs)
 
 
 def _isi_sel(teks: str) -> Any:
@@ -72,7 +109,7 @@ def _isi_sel(teks: str) -> Any:
 def buku_register(renstra: Renstra) -> bytes:
     """The register workbook of ``renstra``, with what it holds now."""
     kolom = _kolom(renstra)
-    indikator = _indikator(renstra)
+    indikator = _indikator(renstra, induk=True)
     target: dict[int, dict[int, str]] = {}
     for row in TargetTahunan.objects.filter(indikator__renstra=renstra):
         target.setdefault(row.indikator_id, {})[row.tahun] = teks_nilai(row.nilai, row.label)
@@ -85,7 +122,9 @@ def buku_register(renstra: Renstra) -> bytes:
     ws["A2"] = f"{pd.nama} — {pd.pemda.nama}"
     ws["A3"] = (
         "Ubah sel berwarna kuning, lalu unggah kembali berkas ini pada halaman Renstra. "
-        "Target ditulis seperti di layar (98,5 atau nilai bertingkat seperti BB (73,75))."
+        "Target ditulis seperti di layar (98,5 atau nilai bertingkat seperti BB (73,75)). "
+        "Indikator baru: tambahkan baris dengan kode baru, isi induk, nama, satuan, "
+        "polaritas dan tipe penghitungannya."
     )
     for k, (_, judul) in enumerate(kolom, start=1):
         c = ws.cell(BARIS_KEPALA, k, judul)
@@ -96,6 +135,11 @@ def buku_register(renstra: Renstra) -> bytes:
         kanon = kanon_indikator(ind)
         isi = {k: kanon[k] for k in TEKS} | {"target_akhir": kanon["target_akhir"]}
         isi |= {
+            "induk": _kode_induk(ind),
+            "polaritas": _POLARITAS.get(ind.polaritas, ind.polaritas),
+            "tipe_penghitungan": _TIPE.get(ind.tipe_penghitungan, ind.tipe_penghitungan),
+        }
+        isi |= {
             f"t{x}": target.get(ind.pk, {}).get(x, "")
             for x in range(renstra.mulai, renstra.selesai + 1)
         }
@@ -105,9 +149,14 @@ def buku_register(renstra: Renstra) -> bytes:
             c.value = ind.kode if kunci == "kode" else _isi_sel(isi[kunci])
             c.data_type = "s" if isinstance(c.value, str) else c.data_type
             c.alignment = Alignment(wrap_text=True, vertical="top")
-            if kunci != "kode":
+            if kunci not in ("kode", *BARU):
                 c.fill = _ISIAN
+            if kunci != "kode":
                 c.protection = Protection(locked=False)
+    # The empty cells of every column stay open in the protected sheet, so that a new
+    # indicator can be written below the others (the filled code cells stay locked).
+    for k in range(1, len(kolom) + 1):
+        ws.column_dimensions[get_column_letter(k)].protection = Protection(locked=False)
     for huruf, lebar in zip("ABCDEFGH", (12, 40, 12, 40, 40, 30, 30, 24), strict=True):
         ws.column_dimensions[huruf].width = lebar
     ws.freeze_panes = ws.cell(BARIS_KEPALA + 1, 2)
@@ -116,7 +165,11 @@ def buku_register(renstra: Renstra) -> bytes:
     ws.protection.formatRows = False
     teks = json.dumps({"renstra": renstra.pk, "pd": pd.kode, "asal": asal}, ensure_ascii=False)
     info = wb.create_sheet(SHEET_ASAL)
-    info["A1"], info["A2"], info["A3"] = JENIS, teks, _tanda(teks)
+    # A cell holds at most 32,767 characters (openpyxl cuts a longer one when reading):
+    # the text goes in pieces down column A, after the kind and the signature.
+    info["A1"], info["A2"] = JENIS, _tanda(teks)
+    for i in range(0, len(teks), POTONGAN):
+        info.cell(3 + i // POTONGAN, 1).value = teks[i : i + POTONGAN]
     info.sheet_state = "veryHidden"
     out = io.BytesIO()
     wb.save(out)
@@ -125,7 +178,8 @@ def buku_register(renstra: Renstra) -> bytes:
 
 @dataclass
 class BarisRegister:
-    """One indicator's changes read from the workbook."""
+    """One indicator's changes read from the workbook (``baru``: a new indicator; then
+    ``indikator`` is the unsaved indicator, for its code and name)."""
 
     indikator: Indikator
     baris: int
@@ -133,11 +187,22 @@ class BarisRegister:
     asal: dict[str, str] = field(default_factory=dict)
     target: dict[int, Nilai | None] = field(default_factory=dict)
     asal_target: dict[int, str] = field(default_factory=dict)
+    baru: IndikatorBaru | None = None
 
     @property
     def perubahan(self) -> list[tuple[str, str, str]]:
         """(what, as downloaded, as uploaded) of each change, for the preview."""
-        hasil = [
+        hasil = []
+        if self.baru is not None:
+            b = self.baru
+            hasil += [
+                (JUDUL_INDUK, "", b.induk.kode),
+                (LABEL_INDIKATOR["nama"], "", b.nama),
+                (LABEL_INDIKATOR["satuan"], "", b.satuan),
+                (LABEL_INDIKATOR["polaritas"], "", _POLARITAS[b.polaritas]),
+                (LABEL_INDIKATOR["tipe_penghitungan"], "", _TIPE[b.tipe_penghitungan]),
+            ]
+        hasil += [
             (
                 LABEL_INDIKATOR[k],
                 self.asal.get(k, ""),
@@ -166,11 +231,16 @@ def _nilai(v: Any, *, rentang: bool = False) -> Nilai | None:
     return nilai_sel(v, rentang=rentang)
 
 
-def _identitas(wb, renstra: Renstra) -> dict:
-    if SHEET_ASAL not in wb.sheetnames or wb[SHEET_ASAL]["A1"].value != JENIS:
+def _identitas(wb, renstra: Renstra) -> tuple[dict, list[list[Any]]]:
+    """The identity of the workbook and the register sheet's values."""
+    if SHEET_ASAL not in wb.sheetnames:
         raise BerkasDitolak([Galat("Buku kerja ini bukan unduhan register indikator Renstra.")])
-    teks, tanda = wb[SHEET_ASAL]["A2"].value or "", wb[SHEET_ASAL]["A3"].value or ""
-    if not hmac.compare_digest(str(tanda), _tanda(str(teks))):
+    nilai = [row[0] if row else None for row in isi_sheet(wb[SHEET_ASAL]).sel]
+    if not nilai or nilai[0] != JENIS:
+        raise BerkasDitolak([Galat("Buku kerja ini bukan unduhan register indikator Renstra.")])
+    tanda = str(nilai[1] or "") if len(nilai) > 1 else ""
+    teks = "".join(str(v or "") for v in nilai[2:])
+    if not hmac.compare_digest(tanda, _tanda(teks)):
         raise BerkasDitolak([Galat("Lembar identitas buku kerja ini diubah. Unduh yang baru.")])
     info = json.loads(teks)
     if info["renstra"] != renstra.pk:
@@ -179,7 +249,9 @@ def _identitas(wb, renstra: Renstra) -> dict:
         )
     if SHEET not in wb.sheetnames:
         raise BerkasDitolak([Galat(f"Lembar “{SHEET}” tidak ada.")])
-    judul = [ws_cell.value for ws_cell in wb[SHEET][BARIS_KEPALA]][: len(_kolom(renstra))]
+    isi = isi_sheet(wb[SHEET])
+    n = len(_kolom(renstra))
+    judul = (isi.sel[BARIS_KEPALA - 1] if len(isi.sel) >= BARIS_KEPALA else [])[:n]
     if judul != [j for _, j in _kolom(renstra)]:
         raise BerkasDitolak(
             [
@@ -190,64 +262,162 @@ def _identitas(wb, renstra: Renstra) -> dict:
                 )
             ]
         )
-    return info
+    return info, isi
 
 
-def _baca_sel(b: BarisRegister, kunci: str, c, asal: dict) -> None:
-    """Note the change of one cell in ``b`` (NilaiTidakValid for a bad value)."""
+def _baca_sel(b: BarisRegister, kunci: str, v: Any, asal: dict) -> None:
+    """Note the change of one cell's value ``v`` in ``b`` (NilaiTidakValid for a bad value)."""
     if kunci in TEKS:
-        baru = _teks_sel(c.value)
-        if baru != asal[kunci]:
-            b.data[kunci], b.asal[kunci] = baru, asal[kunci]
+        baru = _teks_sel(v)
+        if baru != asal.get(kunci, ""):
+            b.data[kunci], b.asal[kunci] = baru, asal.get(kunci, "")
         return
     # A year's target may be a range ("60 – 70"); the end target is one value.
-    nilai = _nilai(c.value, rentang=kunci != "target_akhir")
-    if teks_isian(nilai) == asal[kunci]:
+    nilai = _nilai(v, rentang=kunci != "target_akhir")
+    if teks_isian(nilai) == asal.get(kunci, ""):
         return
     if kunci == "target_akhir":
-        b.data[kunci], b.asal[kunci] = nilai, asal[kunci]
+        b.data[kunci], b.asal[kunci] = nilai, asal.get(kunci, "")
     else:
         tahun = int(kunci[1:])
-        b.target[tahun], b.asal_target[tahun] = nilai, asal[kunci]
+        b.target[tahun], b.asal_target[tahun] = nilai, asal.get(kunci, "")
+
+
+def _pilihan(teks: str, pilihan: dict[str, str]) -> str | None:
+    """The stored value of a choice written as its label or its value (any case)."""
+    t = teks.strip().lower()
+    return next((k for k, v in pilihan.items() if t in (k.lower(), v.lower())), None)
+
+
+def _induk_renstra(renstra: Renstra) -> dict[str, list]:
+    """The tujuan, sasaran and program of the Renstra by their code."""
+    induk: dict[str, list] = {}
+    for obj in (
+        *Tujuan.objects.filter(renstra=renstra),
+        *Sasaran.objects.filter(tujuan__renstra=renstra).select_related("tujuan"),
+        *Program.objects.filter(renstra=renstra),
+    ):
+        induk.setdefault(obj.kode, []).append(obj)
+    return induk
+
+
+def _baris_baru(
+    renstra: Renstra, r: int, kode: str, nilai: dict[str, Any], induk: dict, galat: list[Galat]
+) -> BarisRegister | None:
+    """A row whose code is new: a new indicator, or None with its problems in ``galat``."""
+    huruf = {k: get_column_letter(i) for i, (k, _) in enumerate(_kolom(renstra), start=1)}
+    teks = {k: _teks_sel(nilai[k]) for k in (*TEKS, *BARU)}
+    awal = len(galat)
+    for k in ("nama", "satuan"):
+        if not teks[k]:
+            galat.append(Galat(f"{LABEL_INDIKATOR[k].lower()} indikator baru wajib diisi",
+                               SHEET, r, huruf[k]))  # fmt: skip
+    calon = induk.get(teks["induk"], [])
+    if len(calon) != 1:
+        pesan = (
+            "isi induk indikator baru: kode tujuan, sasaran atau program Renstra ini"
+            if not calon
+            else f"kode {teks['induk']} dipakai lebih dari satu tingkat; induk tidak jelas"
+        )
+        galat.append(Galat(pesan, SHEET, r, huruf["induk"]))
+    pol = _pilihan(teks["polaritas"], _POLARITAS)
+    if pol is None:
+        galat.append(Galat("polaritas: " + " atau ".join(_POLARITAS.values()), SHEET, r,
+                           huruf["polaritas"]))  # fmt: skip
+    tipe = _pilihan(teks["tipe_penghitungan"], _TIPE)
+    if tipe is None:
+        galat.append(Galat("tipe penghitungan: " + ", ".join(_TIPE.values()), SHEET, r,
+                           huruf["tipe_penghitungan"]))  # fmt: skip
+    if len(galat) > awal:
+        return None
+    baru = IndikatorBaru(kode=kode, nama=teks["nama"], satuan=teks["satuan"], polaritas=pol,
+                         tipe_penghitungan=tipe, induk=calon[0])  # fmt: skip
+    b = BarisRegister(Indikator(renstra=renstra, kode=kode, nama=baru.nama), r, baru=baru)
+    for kunci, v in nilai.items():
+        if kunci not in ("kode", "nama", "satuan", *BARU):
+            try:
+                _baca_sel(b, kunci, v, {})
+            except NilaiTidakValid as e:
+                galat.append(Galat(str(e), SHEET, r, huruf[kunci]))
+    return b
+
+
+def _baris_ada(
+    renstra: Renstra, ind: Indikator, r: int, nilai: dict[str, Any], asal: dict, galat: list
+) -> BarisRegister:
+    """The changes of a row of an indicator in the Renstra; its problems in ``galat``."""
+    b = BarisRegister(ind, r)
+    for k, kunci in enumerate(nilai):
+        huruf = get_column_letter(k + 1)
+        if kunci == "kode":
+            continue
+        if kunci in BARU:
+            if _teks_sel(nilai[kunci]) != asal.get(kunci, ""):
+                pesan = (
+                    f"{LABEL_INDIKATOR.get(kunci, 'induk').lower()} indikator yang sudah "
+                    "ada diubah di layar Renstra, bukan melalui berkas ini"
+                )
+                galat.append(Galat(pesan, SHEET, r, huruf))
+            continue
+        try:
+            _baca_sel(b, kunci, nilai[kunci], asal)
+        except NilaiTidakValid as e:
+            galat.append(Galat(str(e), SHEET, r, huruf))
+    if "nama" in b.data and not b.data["nama"]:
+        galat.append(Galat("nama indikator tidak boleh kosong", SHEET, r, "B"))
+    return b
 
 
 def baca_register(data: bytes, renstra: Renstra) -> list[BarisRegister]:
-    """The changes of an uploaded register workbook of ``renstra``;
-    :class:`BerkasDitolak` with every problem found."""
-    wb = buka_buku(data, UKURAN_MAKS)
-    info = _identitas(wb, renstra)
-    ws = wb[SHEET]
+    """The changes and the new indicators of an uploaded register workbook of
+    ``renstra``; :class:`BerkasDitolak` with every problem found."""
+    wb = buka_buku(data, UKURAN_MAKS, hanya_baca=True)
+    try:
+        info, isi = _identitas(wb, renstra)
+    finally:
+        wb.close()
     kolom = _kolom(renstra)
+    huruf = [get_column_letter(k) for k in range(1, len(kolom) + 1)]
     per_kode = {i.kode: i for i in _indikator(renstra)}
+    induk: dict | None = None
     galat: list[Galat] = []
     hasil: list[BarisRegister] = []
-    for r in range(BARIS_KEPALA + 1, ws.max_row + 1):
-        sel = {kunci: ws.cell(r, k) for k, (kunci, _) in enumerate(kolom, start=1)}
-        if all(c.value in (None, "") for c in sel.values()):
+    dilihat: dict[str, int] = {}
+    for r0 in range(BARIS_KEPALA, len(isi.sel)):
+        r = r0 + 1
+        row = isi.sel[r0]
+        nilai = {kunci: (row[k] if k < len(row) else None) for k, (kunci, _) in enumerate(kolom)}
+        if all(v in (None, "") for v in nilai.values()):
             continue
-        kode = _teks_sel(sel["kode"].value)
-        if kode not in per_kode or kode not in info["asal"]:
-            pesan = (
-                f"indikator {kode or '(tanpa kode)'} tidak ada di Renstra ini; indikator baru "
-                "ditambahkan di layar Renstra"
-            )
-            galat.append(Galat(pesan, SHEET, r, "A"))
+        rumus = [k for k in range(len(kolom)) if (r0, k) in isi.rumus]
+        for k in rumus:
+            galat.append(Galat("sel berisi rumus; isikan nilainya saja", SHEET, r, huruf[k]))
+        if rumus:
             continue
-        b = BarisRegister(per_kode[kode], r)
-        for kunci, c in sel.items():
-            if kunci == "kode":
+        kode = _teks_sel(nilai["kode"])
+        if not kode:
+            galat.append(Galat("kode indikator wajib diisi", SHEET, r, "A"))
+            continue
+        if kode in dilihat:
+            galat.append(Galat(f"kode {kode} sudah ada di baris {dilihat[kode]}", SHEET, r, "A"))
+            continue
+        dilihat[kode] = r
+        asal = info["asal"].get(kode)
+        if asal is None:
+            if kode in per_kode:
+                pesan = f"indikator {kode} ditambahkan setelah berkas ini diunduh; unduh yang baru"
+                galat.append(Galat(pesan, SHEET, r, "A"))
                 continue
-            if c.data_type == "f":
-                galat.append(
-                    Galat("sel berisi rumus; isikan nilainya saja", SHEET, r, c.column_letter)
-                )
-                continue
-            try:
-                _baca_sel(b, kunci, c, info["asal"][kode])
-            except NilaiTidakValid as e:
-                galat.append(Galat(str(e), SHEET, r, c.column_letter))
-        if "nama" in b.data and not b.data["nama"]:
-            galat.append(Galat("nama indikator tidak boleh kosong", SHEET, r, "B"))
+            if induk is None:
+                induk = _induk_renstra(renstra)
+            b = _baris_baru(renstra, r, kode, nilai, induk, galat)
+            if b is not None:
+                hasil.append(b)
+            continue
+        if kode not in per_kode:
+            galat.append(Galat(f"indikator {kode} sudah tidak ada di Renstra ini", SHEET, r, "A"))
+            continue
+        b = _baris_ada(renstra, per_kode[kode], r, nilai, asal, galat)
         if b.data or b.target:
             hasil.append(b)
     if galat:
@@ -255,37 +425,47 @@ def baca_register(data: bytes, renstra: Renstra) -> list[BarisRegister]:
     return hasil
 
 
+def _daftar(baris: list[BarisRegister]) -> list[UbahIndikator]:
+    return [
+        UbahIndikator(
+            kunci=b,
+            indikator=None if b.baru else b.indikator,
+            baru=b.baru,
+            data=b.data,
+            asal=b.asal,
+            target=b.target,
+            asal_target=b.asal_target,
+        )
+        for b in baris
+    ]
+
+
+def _pesan(tolak) -> list[str]:
+    return [f"baris {b.baris} ({b.indikator.kode}): {m}" for b, pesan in tolak for m in pesan]
+
+
 @transaction.atomic
 def register_simpan(baris: list[BarisRegister], pengguna) -> int:
-    """Save every change through the screens' writers, or none; the number of
-    indicators changed. ``ValidationError`` lists each refusal with its row."""
-    pesan: list[str] = []
-    for b in baris:
-        try:
-            if b.data:
-                indikator_ubah(indikator=b.indikator, pengguna=pengguna, data=b.data, asal=b.asal)
-            if b.target:
-                target_tahunan_simpan(
-                    indikator=b.indikator, pengguna=pengguna, target=b.target, asal=b.asal_target
-                )
-        except ValidationError as e:
-            pesan += [f"baris {b.baris} ({b.indikator.kode}): {m}" for m in e.messages]
-    if pesan:
-        raise ValidationError(pesan)
+    """Save every change and new indicator with the screens' checks
+    (``indikator_simpan_banyak``), or none; the number of indicators changed or added.
+    ``ValidationError`` lists each refusal with its row."""
+    if not baris:
+        return 0
+    renstra = baris[0].indikator.renstra
+    tolak = indikator_simpan_banyak(renstra=renstra, pengguna=pengguna, daftar=_daftar(baris))
+    if tolak:
+        raise ValidationError(_pesan(tolak))
     return len(baris)
 
 
 def register_periksa(baris: list[BarisRegister], pengguna) -> list[str]:
-    """The refusals a save would give (run and rolled back); [] when it would pass."""
-
-    class _Batal(Exception):
-        pass
-
-    try:
-        with transaction.atomic():
-            register_simpan(baris, pengguna)
-            raise _Batal
-    except _Batal:
+    """The refusals a save would give (checked as the save checks, nothing written);
+    [] when it would pass."""
+    if not baris:
         return []
-    except ValidationError as e:
-        return list(e.messages)
+    renstra = baris[0].indikator.renstra
+    with transaction.atomic():
+        tolak = indikator_simpan_banyak(
+            renstra=renstra, pengguna=pengguna, daftar=_daftar(baris), tulis=False
+        )
+    return _pesan(tolak)

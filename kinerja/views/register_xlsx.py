@@ -109,7 +109,9 @@ def impor(request: HttpRequest, kode: str, mulai: int) -> HttpResponse:
             return _halaman(request, {**ctx, "galat": [Galat(m) for m in e.messages]}, 409)
         default_storage.delete(sesi["berkas"])
         del request.session[kunci]
-        messages.success(request, f"Register indikator diimpor: {n} indikator diubah.")
+        baru = sum(1 for b in baris if b.baru)
+        teks = f"{n} indikator diubah" + (f", {baru} di antaranya baru" if baru else "")
+        messages.success(request, f"Register indikator diimpor: {teks}.")
         return redirect(ctx["url_renstra"])
     tolak = register_periksa(baris, request.user)
     if tolak:
@@ -119,4 +121,6 @@ def impor(request: HttpRequest, kode: str, mulai: int) -> HttpResponse:
     nama = default_storage.save(f"impor/{secrets.token_hex(16)}.xlsx", ContentFile(data))
     token = secrets.token_urlsafe(16)
     request.session[kunci] = {"berkas": nama, "token": token, "jumlah_baris": len(baris)}
-    return _halaman(request, {**ctx, "baris": baris, "token": token, "dibaca": True})
+    jumlah_baru = sum(1 for b in baris if b.baru)
+    ctx |= {"baris": baris, "token": token, "dibaca": True, "jumlah_baru": jumlah_baru}
+    return _halaman(request, ctx)

@@ -91,7 +91,7 @@ def test_texts_and_a_target_are_previewed_then_saved_with_the_audit_trail(op, re
     assert LogPerubahan.objects.filter(aksi="indikator.ubah", objek_id=ind.pk).exists()
 
 
-def test_a_bad_target_and_an_unknown_indicator_are_named_and_nothing_saved(op, renstra):
+def test_a_bad_target_and_an_incomplete_new_indicator_are_named_and_nothing_saved(op, renstra):
     wb = _unduh(op, renstra)
     ws = wb[SHEET]
     sel = _sel(ws, "IKS-1", f"Target {renstra.selesai}")
@@ -103,7 +103,9 @@ def test_a_bad_target_and_an_unknown_indicator_are_named_and_nothing_saved(op, r
     assert r.status_code == 400
     html = r.content.decode()
     assert f"baris {sel.row}, kolom {sel.column_letter}" in html
-    assert f"baris {baru}, kolom A" in html and "ditambahkan di layar Renstra" in html
+    # A new code is a new indicator: its satuan, induk, polaritas and tipe are missing.
+    assert f"baris {baru}, kolom C" in html and "satuan indikator baru wajib diisi" in html
+    assert "isi induk indikator baru" in html and "polaritas: Positif atau Negatif" in html
     assert not LogPerubahan.objects.filter(
         aksi__in=["indikator.ubah", "target_tahunan.ubah"]
     ).exists()
@@ -130,6 +132,241 @@ def test_readers_download_but_cannot_import(kepala_a, renstra):
     wb = _unduh(c, renstra)
     assert _unggah(c, renstra, wb).status_code == 403
     assert "register-impor" not in c.get("/pd/33.16.05/renstra/").content.decode()
+
+
+# --------------------------------------------------------------------------- new indicators
+
+
+def _revisi(renstra, pengguna):
+    import datetime
+
+    from kinerja.services.renstra import revisi_buka
+
+    revisi_buka(renstra=renstra, pengguna=pengguna, tanggal=datetime.date(2024, 6, 1), alasan="uji")
+
+
+def _induk(renstra) -> str:
+    """The code of a sasaran of the Renstra used by no other level."""
+    from kinerja.models import Program, Sasaran, Tujuan
+
+    lain = {t.kode for t in Tujuan.objects.filter(renstra=renstra)} | {
+        p.kode for p in Program.objects.filter(renstra=renstra)
+    }
+    return next(
+        s.kode for s in Sasaran.objects.filter(tujuan__renstra=renstra) if s.kode not in lain
+    )
+
+
+def _baris_baru(ws, renstra, kode: str, **isi) -> int:
+    judul = {c.value: c.column for c in ws[BARIS_KEPALA]}
+    r = ws.max_row + 1
+    nilai = {
+        "Kode": kode,
+        "Nama indikator": "Persentase desa dengan layanan daring",
+        "Satuan": "%",
+        "Induk (kode tujuan, sasaran atau program)": _induk(renstra),
+        "Polaritas": "Positif",
+        "Tipe penghitungan": "Nilai akhir",
+        "Formulasi": "Desa berlayanan daring ÷ jumlah desa × 100",
+        f"Target {renstra.selesai}": 60,
+    } | isi
+    for j, v in nilai.items():
+        ws.cell(r, judul[j], v)
+    return r
+
+
+def test_a_new_indicator_is_previewed_as_new_then_created_with_its_targets(op, renstra, operator_a):
+    from kinerja.models import Sasaran
+
+    _revisi(renstra, operator_a)
+    wb = _unduh(op, renstra)
+    ws = wb[SHEET]
+    # The protected sheet lets a row be written below the indicators, not their codes.
+    assert ws.protection.sheet and ws.column_dimensions["A"].protection.locked is False
+    assert ws.cell(BARIS_KEPALA + 1, 1).protection.locked is True
+    _baris_baru(ws, renstra, "IKS-BARU")
+    r = _unggah(op, renstra, wb)
+    assert r.status_code == 200, r.content.decode()[-2000:]
+    html = r.content.decode()
+    assert "IKS-BARU" in html and "(baru)" in html and "1 di antaranya baru" in html
+    assert not Indikator.objects.filter(renstra=renstra, kode="IKS-BARU").exists()
+
+    s = op.post(
+        _url(renstra, "register/impor/"), {"langkah": "simpan", "token": r.context["token"]}
+    )
+    assert s.status_code == 302
+    ind = Indikator.objects.get(renstra=renstra, kode="IKS-BARU")
+    assert ind.sasaran == Sasaran.objects.get(tujuan__renstra=renstra, kode=_induk(renstra))
+    assert (ind.satuan, ind.polaritas, ind.tipe_penghitungan) == ("%", "positif", "nilai-akhir")
+    assert ind.formulasi == "Desa berlayanan daring ÷ jumlah desa × 100"
+    assert ind.urutan > max(
+        Indikator.objects.filter(renstra=renstra)
+        .exclude(pk=ind.pk)
+        .values_list("urutan", flat=True)
+    )
+    assert TargetTahunan.objects.get(indikator=ind, tahun=renstra.selesai).nilai == 60
+    aksi = list(
+        LogPerubahan.objects.filter(objek_id__in=[ind.pk, *ind.target_tahunan.values_list(
+            "pk", flat=True)]).order_by("pk").values_list("aksi", flat=True)
+    )  # fmt: skip
+    assert aksi == ["indikator.buat", "indikator.ubah", "target_tahunan.ubah"]
+    buat = LogPerubahan.objects.get(aksi="indikator.buat", objek_id=ind.pk)
+    assert buat.data["baru"]["induk"] == _induk(renstra) and "revisi_renstra" in buat.data
+
+
+def test_a_new_indicator_needs_an_open_revision_of_a_renstra_in_use(op, renstra):
+    wb = _unduh(op, renstra)
+    r0 = _baris_baru(wb[SHEET], renstra, "IKS-BARU")
+    r = _unggah(op, renstra, wb)
+    assert r.status_code == 400
+    html = r.content.decode()
+    assert f"baris {r0} (IKS-BARU)" in html and "revisi Renstra" in html
+    assert not Indikator.objects.filter(renstra=renstra, kode="IKS-BARU").exists()
+
+
+def test_a_new_indicator_with_a_target_in_a_locked_year_is_refused_and_nothing_saved(
+    op, renstra, operator_a
+):
+    from kinerja.models import Tahun
+
+    _revisi(renstra, operator_a)
+    Tahun.objects.update_or_create(
+        perangkat_daerah=renstra.perangkat_daerah, tahun=2024, defaults={"terkunci": True}
+    )
+    wb = _unduh(op, renstra)
+    ws = wb[SHEET]
+    _sel(ws, "IKS-1", "Formulasi").value = "Berubah dari berkas"
+    r0 = _baris_baru(ws, renstra, "IKS-BARU", **{"Target 2024": 55})
+    r = _unggah(op, renstra, wb)
+    assert r.status_code == 400
+    html = r.content.decode()
+    assert f"baris {r0} (IKS-BARU)" in html and "sudah terkunci" in html
+    assert not Indikator.objects.filter(renstra=renstra, kode="IKS-BARU").exists()
+    assert Indikator.objects.get(renstra=renstra, kode="IKS-1").formulasi != "Berubah dari berkas"
+
+
+def test_induk_and_polaritas_of_an_existing_indicator_are_not_changed_by_the_file(op, renstra):
+    wb = _unduh(op, renstra)
+    sel = _sel(wb[SHEET], "IKS-1", "Polaritas")
+    sel.value = "Negatif"
+    r = _unggah(op, renstra, wb)
+    assert r.status_code == 400
+    assert f"baris {sel.row}, kolom {sel.column_letter}" in r.content.decode()
+
+
+def test_a_code_twice_in_the_file_is_refused(op, renstra):
+    wb = _unduh(op, renstra)
+    ws = wb[SHEET]
+    r1 = _baris_baru(ws, renstra, "IKS-BARU")
+    r2 = _baris_baru(ws, renstra, "IKS-BARU")
+    r = _unggah(op, renstra, wb)
+    assert r.status_code == 400
+    assert f"baris {r2}, kolom A" in r.content.decode()
+    assert f"sudah ada di baris {r1}" in r.content.decode()
+
+
+# --------------------------------------------------------------------------- the bulk save
+
+
+def test_the_bulk_save_gives_the_rows_and_audit_entries_of_one_save_per_indicator(
+    renstra, operator_a
+):
+    """The register's save (all at once) against the screens' writers called per row."""
+    from django.db import transaction
+
+    from kinerja.engine.angka import Nilai
+    from kinerja.services.perencanaan.common import teks_nilai
+    from kinerja.services.perencanaan.indikator import (
+        indikator_ubah,
+        kanon_indikator,
+        target_tahunan_simpan,
+    )
+    from kinerja.services.register_xlsx import BarisRegister, register_simpan
+
+    _revisi(renstra, operator_a)
+    daftar = list(Indikator.objects.filter(renstra=renstra).order_by("urutan", "pk"))[:6]
+    ada = {(t.indikator_id, t.tahun): t for t in TargetTahunan.objects.filter(indikator__in=daftar)}
+
+    def baris() -> list[BarisRegister]:
+        hasil = []
+        for n, ind in enumerate(daftar):
+            b = BarisRegister(Indikator.objects.get(pk=ind.pk), 5 + n)
+            b.data = {"formulasi": f"Formulasi baru {n}", "sumber_data": f"Sumber {n}"}
+            b.asal = {"formulasi": ind.formulasi, "sumber_data": ind.sumber_data}
+            if n % 2:
+                b.data["target_akhir"] = Nilai(90 + n)
+                b.asal["target_akhir"] = kanon_indikator(ind)["target_akhir"]
+            for tahun in (renstra.mulai, renstra.selesai):
+                row = ada.get((ind.pk, tahun))
+                b.asal_target[tahun] = teks_nilai(row.nilai, row.label) if row else ""
+                # changed, cleared (when stored) or added
+                b.target[tahun] = None if (row and n == 2) else Nilai(70 + n + tahun % 3)
+            hasil.append(b)
+        return hasil
+
+    def keadaan(awal: int):
+        ind = [
+            (i.kode, i.formulasi, i.sumber_data, i.target_akhir, i.target_akhir_label)
+            for i in Indikator.objects.filter(pk__in=[x.pk for x in daftar]).order_by("pk")
+        ]
+        target = sorted(
+            (t.indikator_id, t.tahun, t.nilai, t.label)
+            for t in TargetTahunan.objects.filter(indikator__in=daftar)
+        )
+        nama_target = {
+            t.pk: (t.indikator_id, t.tahun)
+            for t in TargetTahunan.objects.filter(indikator__in=daftar)
+        }
+        log = [
+            (
+                x.aksi,
+                x.objek,
+                x.objek_tipe,
+                nama_target.get(x.objek_id, x.objek_id) if "target" in x.aksi else x.objek_id,
+                x.tahun,
+                x.data,
+                x.pengguna_id,
+            )
+            for x in LogPerubahan.objects.filter(pk__gt=awal).order_by("pk")
+        ]
+        return ind, target, log
+
+    class _Batal(Exception):
+        pass
+
+    awal = LogPerubahan.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    per_baris = None
+    try:
+        with transaction.atomic():
+            for b in baris():
+                indikator_ubah(indikator=b.indikator, pengguna=operator_a, data=b.data, asal=b.asal)
+                target_tahunan_simpan(
+                    indikator=b.indikator, pengguna=operator_a, target=b.target, asal=b.asal_target
+                )
+            per_baris = keadaan(awal)
+            raise _Batal
+    except _Batal:
+        pass
+    assert register_simpan(baris(), operator_a) == len(daftar)
+    sekaligus = keadaan(awal)
+    assert per_baris[2], "the row-by-row save wrote audit entries"
+    assert sekaligus == per_baris
+
+
+def test_the_identity_longer_than_a_cell_travels_in_pieces(op, renstra, operator_a):
+    """Excel keeps at most 32,767 characters per cell (openpyxl cuts a longer text when it
+    reads it): a big Renstra's identity is split over several cells and joined back."""
+    from kinerja.services import register_xlsx
+
+    semua = Indikator.objects.filter(renstra=renstra)
+    semua.update(definisi_operasional="Definisi yang panjang. " * (40000 // 23 // semua.count()))
+    _revisi(renstra, operator_a)
+    wb = _unduh(op, renstra)
+    assert wb[register_xlsx.SHEET_ASAL].max_row > 3
+    _sel(wb[SHEET], "IKS-1", "Sumber data").value = "BPS kabupaten"
+    r = _unggah(op, renstra, wb)
+    assert r.status_code == 200, r.content.decode()[-2000:]
+    assert "Pratinjau: 1 indikator akan diubah" in r.content.decode()
 
 
 def test_a_yearly_target_typed_as_a_range_in_the_workbook(op, renstra, operator_a):
