@@ -309,9 +309,9 @@ def baca_anggaran(
     for r in range(pemetaan.baris_kepala + 1, len(lembar.sel)):
         row = lembar.sel[r]
         kode_sel = row[pemetaan.kode] if pemetaan.kode < len(row) else None
-        if kode_sel in (None, ""):
+        teks_kode = "" if kode_sel is None else str(kode_sel).strip()
+        if not teks_kode:  # no code, or only spaces: a title, spacer or sub-total row
             continue
-        teks_kode = str(kode_sel).strip()
         node = pohon.cari(teks_kode)
         rek = None if node else kode_rekening(teks_kode.split()[-1])
         if node is None and rek is None:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
@@ -140,6 +140,7 @@ def test_an_empty_workbook_is_refused():
 
 
 @settings(max_examples=150, deadline=None)
+@example([("   ", 5), (" 7.01.01 ", 10)])  # a code cell of spaces only (a crash once)
 @given(
     st.lists(
         st.tuples(
