@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import io
+import json
 from decimal import Decimal
 from typing import Any
 
-from django.db import models
+from django.db import connections, models, router
 from django.utils import timezone
 
 from kinerja.models import LogPerubahan, PerangkatDaerah
@@ -29,7 +31,7 @@ def _json(nilai: Any) -> Any:
     return nilai
 
 
-def _log(
+def _kolom_log(
     *,
     pengguna,
     perangkat_daerah: PerangkatDaerah | None,
@@ -40,28 +42,35 @@ def _log(
     lama: Any = None,
     baru: Any = None,
     data: dict | None = None,
-) -> LogPerubahan:
+) -> dict[str, Any]:
+    """The column values (``attname``: value, ``waktu`` left out) of one audit row."""
     isi = dict(data or {})
     if lama is not None or baru is not None:
         isi["lama"] = _json(lama)
         isi["baru"] = _json(baru)
-    return LogPerubahan(
-        pengguna=pengguna if getattr(pengguna, "is_authenticated", False) else None,
-        perangkat_daerah=perangkat_daerah,
-        aksi=aksi,
-        objek=uraian or (str(objek) if objek is not None else ""),
-        objek_tipe=objek._meta.label_lower if objek is not None else "",
-        objek_id=objek.pk if objek is not None else None,
-        tahun=tahun,
-        data=_json(isi),
-    )
+    pengguna = pengguna if getattr(pengguna, "is_authenticated", False) else None
+    return {
+        "pengguna_id": pengguna.pk if pengguna is not None else None,
+        "perangkat_daerah_id": perangkat_daerah.pk if perangkat_daerah is not None else None,
+        "aksi": aksi,
+        "objek": uraian or (str(objek) if objek is not None else ""),
+        "objek_tipe": objek._meta.label_lower if objek is not None else "",
+        "objek_id": objek.pk if objek is not None else None,
+        "tahun": tahun,
+        "data": _json(isi),
+    }
 
 
-def _kabarkan(rows: list[LogPerubahan]) -> None:
-    """Tell who listens (``kinerja.signals.data_tahun_berubah``) which years changed."""
-    for pd_id, tahun in dict.fromkeys((x.perangkat_daerah_id, x.tahun) for x in rows):
-        if pd_id and tahun:
-            data_tahun_berubah.send(sender=LogPerubahan, perangkat_daerah_id=pd_id, tahun=tahun)
+def _log(**entri: Any) -> LogPerubahan:
+    return LogPerubahan(**_kolom_log(**entri))
+
+
+def _kabarkan(tahun: list[tuple[int | None, int | None]]) -> None:
+    """Tell who listens (``kinerja.signals.data_tahun_berubah``) which years changed
+    (``tahun``: the (perangkat daerah id, year) of each audit row)."""
+    for pd_id, th in dict.fromkeys(tahun):
+        if pd_id and th:
+            data_tahun_berubah.send(sender=LogPerubahan, perangkat_daerah_id=pd_id, tahun=th)
 
 
 def catat_perubahan(
@@ -71,15 +80,51 @@ def catat_perubahan(
     ``lain``: ``objek``, ``uraian``, ``tahun``, ``lama``, ``baru``, ``data`` (see ``_log``)."""
     row = _log(pengguna=pengguna, perangkat_daerah=perangkat_daerah, aksi=aksi, **lain)
     row.save()
-    _kabarkan([row])
+    _kabarkan([(row.perangkat_daerah_id, row.tahun)])
     return row
 
 
-def catat_perubahan_banyak(entri: list[dict]) -> list[LogPerubahan]:
-    """Record many changes (each a dict of ``catat_perubahan``'s keywords) in one query."""
-    rows = LogPerubahan.objects.bulk_create([_log(**e) for e in entri])
-    _kabarkan(rows)
-    return rows
+_KOLOM_COPY = ("waktu", "pengguna_id", "perangkat_daerah_id", "aksi", "objek", "objek_tipe",
+               "objek_id", "tahun", "data")  # fmt: skip
+_ESCAPE_COPY = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _sel_copy(v: Any) -> str:
+    """One value in PostgreSQL COPY's text format."""
+    if v is None:
+        return "\\N"
+    return str(v).translate(_ESCAPE_COPY)
+
+
+def _salin(cursor, kolom: list[dict[str, Any]], waktu: datetime.datetime) -> None:
+    """The audit rows ``kolom`` into PostgreSQL through COPY (in their order, so their
+    ids run in that order as bulk_create's do)."""
+    buf = io.StringIO()
+    w = waktu.isoformat()
+    for k in kolom:
+        nilai = [w, *(k[n] for n in _KOLOM_COPY[1:-1]), json.dumps(k["data"])]
+        buf.write("\t".join(map(_sel_copy, nilai)))
+        buf.write("\n")
+    buf.seek(0)
+    tabel = LogPerubahan._meta.db_table
+    cursor.copy_expert(f'COPY "{tabel}" ({", ".join(_KOLOM_COPY)}) FROM STDIN', buf)
+
+
+def catat_perubahan_banyak(entri: list[dict]) -> None:
+    """Record many changes (each a dict of ``catat_perubahan``'s keywords) at once, in
+    their order: on PostgreSQL (psycopg2) through COPY, else in one bulk_create. Every
+    row has the same ``waktu`` (the moment of the save)."""
+    kolom = [_kolom_log(**e) for e in entri]
+    if not kolom:
+        return
+    waktu = timezone.now()
+    conn = connections[router.db_for_write(LogPerubahan)]
+    with conn.cursor() as c:
+        if conn.vendor == "postgresql" and hasattr(c.cursor, "copy_expert"):
+            _salin(c.cursor, kolom, waktu)
+        else:
+            LogPerubahan.objects.bulk_create([LogPerubahan(waktu=waktu, **k) for k in kolom])
+    _kabarkan([(k["perangkat_daerah_id"], k["tahun"]) for k in kolom])
 
 
 def format_waktu(waktu: datetime.datetime | None) -> str:
