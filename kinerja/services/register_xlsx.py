@@ -272,6 +272,11 @@ def _baca_sel(b: BarisRegister, kunci: str, v: Any, asal: dict) -> None:
         if baru != asal.get(kunci, ""):
             b.data[kunci], b.asal[kunci] = baru, asal.get(kunci, "")
         return
+    semula = asal.get(kunci, "")
+    if v == semula or (v is None and not semula):
+        # The cell as downloaded (the text buku_register wrote, a stored value's
+        # canonical text): unchanged, without parsing and formatting it again.
+        return
     # A year's target may be a range ("60 – 70"); the end target is one value.
     nilai = _nilai(v, rentang=kunci != "target_akhir")
     if teks_isian(nilai) == asal.get(kunci, ""):
