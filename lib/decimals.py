@@ -11,7 +11,7 @@ rounded the same way on the screen, in the PDF and in a finding.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, getcontext, localcontext
 
 __all__ = ["NilaiTidakValid", "bulatkan", "jumlah_desimal", "strip_scale"]
 
@@ -24,13 +24,19 @@ def bulatkan(d: Decimal, desimal: int = 2) -> Decimal:
     """Round half-up to ``desimal`` places: ``bulatkan(Decimal("0.125")) == Decimal("0.13")``."""
     if not isinstance(d, Decimal):
         d = Decimal(d)
-    eksponen = Decimal(1).scaleb(-desimal)
-    with localcontext() as ctx:
-        ctx.prec = max(28, d.adjusted() + desimal + 3)
-        try:
+    eksponen = _EKSPONEN.get(desimal) or Decimal(1).scaleb(-desimal)
+    presisi = max(28, d.adjusted() + desimal + 3)
+    try:
+        if getcontext().prec >= presisi:  # precise enough as it is (the common case)
             return d.quantize(eksponen, rounding=ROUND_HALF_UP)
-        except InvalidOperation:
-            raise NilaiTidakValid(f'"{d}" tidak dapat dibulatkan') from None
+        with localcontext() as ctx:
+            ctx.prec = presisi
+            return d.quantize(eksponen, rounding=ROUND_HALF_UP)
+    except InvalidOperation:
+        raise NilaiTidakValid(f'"{d}" tidak dapat dibulatkan') from None
+
+
+_EKSPONEN = {n: Decimal(1).scaleb(-n) for n in range(13)}
 
 
 def jumlah_desimal(d: Decimal) -> int:
