@@ -477,6 +477,10 @@ def indikator_simpan_banyak(
     return []
 
 
+_TETAP_TARGET_BARU = ["id", "indikator"]
+_TETAP_TARGET = [*_TETAP_TARGET_BARU, "tahun"]
+
+
 @dataclass
 class _Rencana:
     """The writes of a save of many indicators, done at the end in a few queries."""
@@ -501,9 +505,12 @@ class _Rencana:
                     self.target_ubah.append(row)
                 for nama, isi in TargetTahunan.kolom(nilai).items():
                     setattr(row, nama, isi)
-                # The row is the indicator's only one of the year (the rows are locked).
+                # The row is the indicator's only one of the year (the rows are locked);
+                # of a stored row only the target's columns change.
                 row.full_clean(
-                    exclude=["indikator"], validate_unique=False, validate_constraints=False
+                    exclude=_TETAP_TARGET if row.pk else _TETAP_TARGET_BARU,
+                    validate_unique=False,
+                    validate_constraints=False,
                 )
             self.entri.append(("target", (ind, tahun, nilai, row, lama, revisi)))
 
