@@ -93,7 +93,10 @@ def _sel_copy(v: Any) -> str:
     """One value in PostgreSQL COPY's text format."""
     if v is None:
         return "\\N"
-    return str(v).translate(_ESCAPE_COPY)
+    s = str(v)
+    if "\\" in s or "\t" in s or "\n" in s or "\r" in s:
+        return s.translate(_ESCAPE_COPY)
+    return s
 
 
 def _salin(cursor, kolom: list[dict[str, Any]], waktu: datetime.datetime) -> None:

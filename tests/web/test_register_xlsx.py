@@ -392,3 +392,32 @@ def test_a_yearly_target_typed_as_a_range_in_the_workbook(op, renstra, operator_
     assert (row.nilai, row.nilai_atas, row.label) == (95, 97, "95 – 97")
     # Downloaded again, the range reads back unchanged: nothing to import.
     assert _sel(_unduh(op, renstra)[SHEET], "IKS-1", f"Target {tahun}").value == "95 – 97"
+
+
+def test_the_bulk_audit_rows_keep_every_character_in_their_order(renstra, operator_a):
+    """catat_perubahan_banyak (COPY on PostgreSQL): tabs, newlines, backslashes, quotes,
+    non-ASCII text and empty values come back as written, ids in the order given."""
+    from kinerja.audit import catat_perubahan_banyak
+
+    pd = renstra.perangkat_daerah
+    ind = Indikator.objects.filter(renstra=renstra).first()
+    aneh = 'a\tb\nc\r\\N \\ "kutip" ÷ – é 𝄞'
+    entri = [
+        dict(pengguna=operator_a, perangkat_daerah=pd, aksi="uji.satu", objek=ind,
+             uraian=aneh, tahun=2025, lama=aneh, baru=None, data={"x": [1, "\\t"]}),
+        dict(pengguna=None, perangkat_daerah=None, aksi="uji.dua", uraian="", lama="",
+             baru="baru\n"),
+    ]  # fmt: skip
+    awal = LogPerubahan.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    catat_perubahan_banyak(entri)
+    rows = list(LogPerubahan.objects.filter(pk__gt=awal).order_by("pk"))
+    assert [
+        (r.aksi, r.objek, r.objek_tipe, r.objek_id, r.tahun, r.data, r.pengguna_id,
+         r.perangkat_daerah_id)
+        for r in rows
+    ] == [
+        ("uji.satu", aneh, "kinerja.indikator", ind.pk, 2025,
+         {"x": [1, "\\t"], "lama": aneh, "baru": None}, operator_a.pk, pd.pk),
+        ("uji.dua", "", "", None, None, {"lama": "", "baru": "baru\n"}, None, None),
+    ]  # fmt: skip
+    assert rows[0].waktu is not None
