@@ -95,11 +95,11 @@ def _tanda(isi: str) -> str:
     return hmac.new(settings.SECRET_KEY.encode(), isi.encode(), hashlib.sha256).hexdigest()
 
 
-def _indikator(renstra: Renstra, induk: bool = False) -> list[Indikator]:
+def _indikator(renstra: Renstra, induk: bool = False):
     qs = Indikator.objects.filter(renstra=renstra).order_by("urutan", "pk")
     if induk:
         qs = qs.select_related("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")
-    return list(qs)
+    return qs
 
 
 def _isi_sel(teks: str) -> Any:
@@ -383,7 +383,13 @@ def baca_register(data: bytes, renstra: Renstra) -> list[BarisRegister]:
         wb.close()
     kolom = _kolom(renstra)
     huruf = [get_column_letter(k) for k in range(1, len(kolom) + 1)]
-    per_kode = {i.kode: i for i in _indikator(renstra)}
+    # What a row names of its indicator (the save loads and locks the indicators itself).
+    per_kode = {
+        i.kode: i
+        for i in _indikator(renstra).only("kode", "nama", "renstra")
+    }
+    for i in per_kode.values():
+        i.renstra = renstra
     induk: dict | None = None
     galat: list[Galat] = []
     hasil: list[BarisRegister] = []
