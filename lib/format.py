@@ -76,7 +76,14 @@ def format_angka_alami(d: Decimal | int | None) -> str:
     if d is None:
         return "-"
     d = Decimal(d)
-    return format_angka(d, jumlah_desimal(d.normalize()))
+    n = d.normalize()
+    desimal = jumlah_desimal(n)
+    if n != d:  # more digits than the context holds: rounded as format_angka rounds
+        return format_angka(d, desimal)
+    # At the decimals the number has, rounding changes nothing: its digits as they are.
+    bulat, _, pecahan = f"{abs(n):f}".partition(".")
+    hasil = _kelompok_ribuan(bulat)
+    return ("-" if n < 0 else "") + (f"{hasil},{pecahan}" if desimal > 0 else hasil)
 
 
 def format_persen(d: Decimal | int | None, desimal: int = 2) -> str:
