@@ -384,10 +384,7 @@ def baca_register(data: bytes, renstra: Renstra) -> list[BarisRegister]:
     kolom = _kolom(renstra)
     huruf = [get_column_letter(k) for k in range(1, len(kolom) + 1)]
     # What a row names of its indicator (the save loads and locks the indicators itself).
-    per_kode = {
-        i.kode: i
-        for i in _indikator(renstra).only("kode", "nama", "renstra")
-    }
+    per_kode = {i.kode: i for i in _indikator(renstra).only("kode", "nama", "renstra")}
     for i in per_kode.values():
         i.renstra = renstra
     induk: dict | None = None
