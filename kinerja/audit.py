@@ -17,6 +17,8 @@ from lib.format import format_waktu as format_waktu_lokal
 
 
 def _json(nilai: Any) -> Any:
+    if nilai is None or type(nilai) in (str, int, bool, float):
+        return nilai
     if isinstance(nilai, Decimal):
         # Plain notation: 2315000, never 2.315E+6.
         return format(nilai.normalize(), "f") if nilai.is_finite() else str(nilai)
@@ -44,7 +46,7 @@ def _kolom_log(
     data: dict | None = None,
 ) -> dict[str, Any]:
     """The column values (``attname``: value, ``waktu`` left out) of one audit row."""
-    isi = dict(data or {})
+    isi = _json(dict(data or {}))
     if lama is not None or baru is not None:
         isi["lama"] = _json(lama)
         isi["baru"] = _json(baru)
@@ -57,7 +59,7 @@ def _kolom_log(
         "objek_tipe": objek._meta.label_lower if objek is not None else "",
         "objek_id": objek.pk if objek is not None else None,
         "tahun": tahun,
-        "data": _json(isi),
+        "data": isi,
     }
 
 
