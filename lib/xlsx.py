@@ -133,8 +133,9 @@ def tulis_sheet(ws: WriteOnlyWorksheet, table: Table, *, kepala: Sequence[str] =
     ws.freeze_panes = f"A{baris}"
     ws.print_title_rows = f"{awal_kepala}:{baris - 1}"
     indeks = {id(col): i + 1 for i, col in enumerate(table.columns)}
+    panjang: dict = {}
     for row, placed in place_cells(table, table.rows + table.footer):
-        _tulis_baris(lembar, row, placed, baris, lebar, indeks)
+        _tulis_baris(lembar, row, placed, baris, lebar, indeks, panjang)
         baris += 1
     if not table.rows and table.empty:
         lembar.isi(baris, 1, table.empty)
@@ -215,28 +216,55 @@ def _tulis_baris(
     baris: int,
     lebar: dict[int, int],
     indeks: dict[int, int],
+    panjang: dict,
 ) -> None:
+    total = row.kind == "total"
+    kelompok = bool(row.kind) and not total
     for cell, column in placed:
         kolom = indeks[id(column)]
         kind = cell_kind(cell, column)
         nilai, fmt = nilai_xlsx(cell.value, kind, column, cell.label)
-        tebal = cell.bold if cell.bold is not None else column.bold or row.kind == "total"
-        tebal = bool(tebal or (row.kind and row.kind != "total" and column.indent))
+        tebal = cell.bold if cell.bold is not None else column.bold or total
+        tebal = bool(tebal or (kelompok and column.indent))
+        indent = row.level if column.indent else 0
         gaya = (
             fmt,
             tebal,
             _ALIGN[cell_align(cell, column)],
             bool(column.multiline or (isinstance(nilai, str) and len(nilai) > _LEBAR_MAKS)),
-            row.level if column.indent else 0,
+            indent,
         )
         lembar.isi(baris, kolom, nilai, gaya, _gaya_isi)
         if cell.colspan > 1 or cell.rowspan > 1:
             # The edges of a merged cell framed as openpyxl's merge frames them.
             lembar.gabung(baris, kolom, cell.rowspan, cell.colspan)
         if cell.colspan == 1:
-            teks = format_value(cell.value, kind, column, cell.label)
-            panjang = max((len(x) for x in teks.splitlines()), default=0)
-            _lebar(lebar, kolom, panjang + (2 * row.level if column.indent else 0))
+            n = _panjang_teks(cell, kind, column, panjang) + 2 * indent
+            if n > lebar.get(kolom, 0):
+                lebar[kolom] = n
+
+
+# Numbers printed alike for equal values (the width of their text is remembered).
+_KIND_ANGKA = frozenset({Kind.ANGKA, Kind.PERSEN, Kind.RUPIAH})
+
+
+def _panjang_teks(cell: Cell, kind: Kind, column: Column, panjang: dict) -> int:
+    """The length of the longest line of the cell's printed text (``format_value``)."""
+    if cell.label:
+        teks = cell.label
+    elif cell.value is None:
+        teks = "-"
+    elif isinstance(cell.value, str):
+        teks = cell.value
+    elif kind in _KIND_ANGKA:
+        kunci = (kind, id(column), type(cell.value), cell.value)
+        n = panjang.get(kunci)
+        if n is None:
+            n = panjang[kunci] = len(format_value(cell.value, kind, column))
+        return n
+    else:
+        teks = format_value(cell.value, kind, column)
+    return max(map(len, teks.splitlines()), default=0)
 
 
 def _gaya_isi(c, gaya: tuple) -> None:
