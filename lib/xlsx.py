@@ -103,7 +103,7 @@ def buku_xlsx(
         ws = wb.create_sheet(nama_sheet(nama[i] if nama else t.title, wb.sheetnames))
         tulis_sheet(ws, t, kepala=kepala)
     if not tabel:
-        wb.create_sheet("Kosong")
+        _Lembar(wb.create_sheet("Kosong")).tutup()
     for judul, baris in tersembunyi:
         ws = wb.create_sheet(judul)
         lembar = _Lembar(ws)
@@ -301,10 +301,11 @@ class _Lembar:
         self.epoch = ws.parent.epoch
 
     def sentuh(self, r: int, k: int) -> None:
-        """Count (r, k) in the sheet's size though it holds nothing (as openpyxl counts
-        a cell it was asked for)."""
+        """Count (r, k) in the sheet's size though it holds nothing (as openpyxl counts,
+        and writes the row of, a cell it was asked for)."""
         self.maks_baris = max(self.maks_baris, r)
         self.maks_kolom = max(self.maks_kolom, k)
+        self.baris.setdefault(r, {})
 
     def _ref(self, r: int, k: int) -> str:
         while len(self.huruf) <= k:
@@ -333,8 +334,9 @@ class _Lembar:
         if k > self.maks_kolom:
             self.maks_kolom = k
         xml = _xml_sel(self._ref(r, k), s, nilai, self.epoch)
+        sel = self.baris.setdefault(r, {})  # openpyxl writes the row even if empty
         if xml:
-            self.baris.setdefault(r, {})[k] = xml
+            sel[k] = xml
 
     def gabung(self, r: int, k: int, rowspan: int, colspan: int, kunci=None, atur=None) -> None:
         """Merge the span whose top left cell (r, k) is written. Its other cells: framed
@@ -368,12 +370,9 @@ class _Lembar:
 def _gaya_tepi(c, kunci: tuple) -> None:
     _, atas, kiri, kanan, bawah = kunci
     # openpyxl's MergedCellRange.format: each edge's side added in this order.
-    border = Border()
     for nama, ya in (("top", atas), ("left", kiri), ("right", kanan), ("bottom", bawah)):
         if ya:
-            border = border + Border(**{nama: _GARIS})
-    if border != Border():
-        c.border = border
+            c.border += Border(**{nama: _GARIS})
 
 
 class _Penulis(WorksheetWriter):
