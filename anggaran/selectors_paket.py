@@ -59,8 +59,19 @@ def _add_dpa(pd: m.PerangkatDaerah, loaded: LoadedPaket) -> None:
 
 def _add_realisasi_anggaran(pd: m.PerangkatDaerah, loaded: LoadedPaket) -> None:
     per_tahun = loaded.per_tahun()
-    for row in loaded.saring_tahun(RealisasiAnggaran.objects.filter(perangkat_daerah=pd)).order_by(
-        "tahun", "id"
+    # Rows as named tuples, not model instances: a year holds one per node and quarter.
+    for row in (
+        loaded.saring_tahun(RealisasiAnggaran.objects.filter(perangkat_daerah=pd))
+        .order_by("tahun", "id")
+        .values_list(
+            "tahun",
+            "triwulan",
+            "jumlah",
+            "program_id",
+            "kegiatan_id",
+            "sub_kegiatan_id",
+            named=True,
+        )
     ):
         th = per_tahun[row.tahun]
         kode = loaded.node_kode(row)

@@ -11,7 +11,7 @@ rounded the same way on the screen, in the PDF and in a finding.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, getcontext, localcontext
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 __all__ = ["NilaiTidakValid", "bulatkan", "jumlah_desimal", "strip_scale"]
 
@@ -20,23 +20,27 @@ class NilaiTidakValid(ValueError):
     """A value cannot be used (message in Bahasa Indonesia)."""
 
 
+# The context of a rounding: enough precision for the rounded value (never less than
+# Python's default 28 digits); made once for the usual precision, it is the hot path of
+# every figure printed and computed.
+_PRESISI = 28
+_KONTEKS = Context(prec=_PRESISI)
+_EKSPONEN = {n: Decimal(1).scaleb(-n) for n in range(-6, 13)}
+
+
 def bulatkan(d: Decimal, desimal: int = 2) -> Decimal:
     """Round half-up to ``desimal`` places: ``bulatkan(Decimal("0.125")) == Decimal("0.13")``."""
     if not isinstance(d, Decimal):
         d = Decimal(d)
-    eksponen = _EKSPONEN.get(desimal) or Decimal(1).scaleb(-desimal)
-    presisi = max(28, d.adjusted() + desimal + 3)
+    eksponen = _EKSPONEN.get(desimal)
+    if eksponen is None:
+        eksponen = Decimal(1).scaleb(-desimal)
+    presisi = d.adjusted() + desimal + 3
+    ctx = _KONTEKS if presisi <= _PRESISI else Context(prec=presisi)
     try:
-        if getcontext().prec >= presisi:  # precise enough as it is (the common case)
-            return d.quantize(eksponen, rounding=ROUND_HALF_UP)
-        with localcontext() as ctx:
-            ctx.prec = presisi
-            return d.quantize(eksponen, rounding=ROUND_HALF_UP)
+        return d.quantize(eksponen, rounding=ROUND_HALF_UP, context=ctx)
     except InvalidOperation:
         raise NilaiTidakValid(f'"{d}" tidak dapat dibulatkan') from None
-
-
-_EKSPONEN = {n: Decimal(1).scaleb(-n) for n in range(13)}
 
 
 def jumlah_desimal(d: Decimal) -> int:

@@ -12,11 +12,15 @@ as text with Excel's quote prefix, never as a formula.
 Above the table: its title and the caller's heading lines (the perangkat daerah, the
 year, the time of printing), which also go to the printed page's header. The header
 rows (spans merged) stay frozen while scrolling; columns are as wide as their text.
+
+Written with openpyxl's write-only workbook: a sheet's cells are collected first (its
+column widths precede the rows in the file, and a merged span reaches into later
+rows), each as the XML openpyxl writes for such a cell (:func:`_xml_sel`), then handed
+to openpyxl's writer in one piece; styles are openpyxl's, one per combination.
 """
 
 from __future__ import annotations
 
-import copy
 import datetime
 import io
 import re
@@ -26,9 +30,18 @@ from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.compat import NUMERIC_TYPES, safe_string
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.utils.datetime import to_excel
+from openpyxl.utils.exceptions import IllegalCharacterError
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.worksheet.cell_range import CellRange
+from openpyxl.worksheet.dimensions import SheetDimension
+from openpyxl.xml.functions import fromstring
 
 from lib.decimals import jumlah_desimal
 from lib.format import BATAS_PERSEN, MAKS_DESIMAL_PUTUSAN, desimal_putusan
@@ -82,8 +95,7 @@ def buku_xlsx(
     """A workbook of one sheet per table (named ``nama`` or the tables' titles), and
     ``tersembunyi`` sheets (name, lines) hidden from the reader (``veryHidden``: not
     even listed by Excel's "Unhide"), one text cell per line in column A."""
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = Workbook(write_only=True)
     wb.properties.creator = "LKjIP"
     if tabel:
         wb.properties.title = tabel[0].title
@@ -91,39 +103,45 @@ def buku_xlsx(
         ws = wb.create_sheet(nama_sheet(nama[i] if nama else t.title, wb.sheetnames))
         tulis_sheet(ws, t, kepala=kepala)
     if not tabel:
-        wb.create_sheet("Kosong")
+        _Lembar(wb.create_sheet("Kosong")).tutup()
     for judul, baris in tersembunyi:
         ws = wb.create_sheet(judul)
+        lembar = _Lembar(ws)
         for i, teks in enumerate(baris, start=1):
-            _isi(ws.cell(i, 1), teks)
+            lembar.isi(i, 1, teks)
         ws.sheet_state = "veryHidden"
+        lembar.tutup()
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
 
 
-def tulis_sheet(ws: Worksheet, table: Table, *, kepala: Sequence[str] = ()) -> None:
-    """Write ``table`` into the empty sheet ``ws``."""
+def tulis_sheet(ws: WriteOnlyWorksheet, table: Table, *, kepala: Sequence[str] = ()) -> None:
+    """Write ``table`` into the empty sheet ``ws`` of a write-only workbook
+    (``Workbook(write_only=True)``); nothing more can be written into it."""
+    lembar = _Lembar(ws)
     lebar: dict[int, int] = {}
     baris = 1
-    _isi(ws.cell(baris, 1), table.title).font = Font(bold=True, size=12)
+    lembar.isi(1, 1, table.title, ("judul",), _gaya_judul)
     for teks in kepala:
         baris += 1
-        _isi(ws.cell(baris, 1), teks)
+        lembar.isi(baris, 1, teks)
     baris += 2
     awal_kepala = baris
-    baris = _tulis_kepala(ws, table, baris, lebar)
-    ws.freeze_panes = ws.cell(baris, 1)
+    baris = _tulis_kepala(lembar, table, baris, lebar)
+    lembar.sentuh(baris, 1)
+    ws.freeze_panes = f"A{baris}"
     ws.print_title_rows = f"{awal_kepala}:{baris - 1}"
     indeks = {id(col): i + 1 for i, col in enumerate(table.columns)}
+    panjang: dict = {}
     for row, placed in place_cells(table, table.rows + table.footer):
-        _tulis_baris(ws, row, placed, baris, lebar, indeks)
+        _tulis_baris(lembar, row, placed, baris, lebar, indeks, panjang)
         baris += 1
     if not table.rows and table.empty:
-        _isi(ws.cell(baris, 1), table.empty)
+        lembar.isi(baris, 1, table.empty)
         baris += 1
     if table.note:
-        _isi(ws.cell(baris + 1, 1), table.note).alignment = Alignment(wrap_text=False)
+        lembar.isi(baris + 1, 1, table.note, ("catatan",), _gaya_catatan)
     for kolom, n in lebar.items():
         ws.column_dimensions[get_column_letter(kolom)].width = max(
             _LEBAR_MIN, min(_LEBAR_MAKS, n + 2)
@@ -134,6 +152,7 @@ def tulis_sheet(ws: Worksheet, table: Table, *, kepala: Sequence[str] = ()) -> N
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    lembar.tutup()
 
 
 def _kepala_halaman(baris: Sequence[str]) -> str:
@@ -141,26 +160,38 @@ def _kepala_halaman(baris: Sequence[str]) -> str:
     return "\n".join(b.replace("&", "&&") for b in baris if b)
 
 
-def _tulis_kepala(ws: Worksheet, table: Table, baris: int, lebar: dict[int, int]) -> int:
+def _gaya_judul(c, _kunci: tuple) -> None:
+    c.font = Font(bold=True, size=12)
+
+
+def _gaya_catatan(c, _kunci: tuple) -> None:
+    c.alignment = Alignment(wrap_text=False)
+
+
+def _gaya_judul_kolom(c, _kunci: tuple) -> None:
+    c.font, c.fill, c.border = _TEBAL, _KEPALA_ISI, _BINGKAI
+    c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def _gaya_bingkai(c, _kunci: tuple) -> None:
+    c.border = _BINGKAI
+
+
+def _gaya_nomor_kolom(c, _kunci: tuple) -> None:
+    c.border, c.alignment = _BINGKAI, Alignment(horizontal="center")
+
+
+def _tulis_kepala(lembar: _Lembar, table: Table, baris: int, lebar: dict[int, int]) -> int:
     covered: dict[int, int] = {}
     for heads in table.header_rows():
         kolom = 1
         for h in heads:
             while covered.get(kolom, 0) > 0:
                 kolom += 1
-            c = _isi(ws.cell(baris, kolom), h.text)
-            c.font, c.fill, c.border = _TEBAL, _KEPALA_ISI, _BINGKAI
-            c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            lembar.isi(baris, kolom, h.text, ("kepala",), _gaya_judul_kolom)
             if h.colspan > 1 or h.rowspan > 1:
-                ws.merge_cells(
-                    start_row=baris,
-                    start_column=kolom,
-                    end_row=baris + h.rowspan - 1,
-                    end_column=kolom + h.colspan - 1,
-                )
-                for r in range(baris, baris + h.rowspan):
-                    for k in range(kolom, kolom + h.colspan):
-                        ws.cell(r, k).border = _BINGKAI
+                # Every cell of a merged heading is framed, not only its edges.
+                lembar.gabung(baris, kolom, h.rowspan, h.colspan, ("bingkai",), _gaya_bingkai)
             if h.colspan == 1:
                 # A long header wraps: it asks for the width of its longest word only.
                 _lebar(lebar, kolom, max((len(w) for w in h.text.split()), default=0))
@@ -173,85 +204,233 @@ def _tulis_kepala(ws: Worksheet, table: Table, baris: int, lebar: dict[int, int]
         baris += 1
     if table.number_columns:
         for i in range(len(table.columns)):
-            c = ws.cell(baris, i + 1, f"({i + 1})")
-            c.border, c.alignment = _BINGKAI, Alignment(horizontal="center")
+            lembar.isi(baris, i + 1, f"({i + 1})", ("nomor kolom",), _gaya_nomor_kolom)
         baris += 1
     return baris
 
 
 def _tulis_baris(
-    ws: Worksheet,
+    lembar: _Lembar,
     row: Row,
     placed: list[tuple[Cell, Column]],
     baris: int,
     lebar: dict[int, int],
     indeks: dict[int, int],
+    panjang: dict,
 ) -> None:
+    total = row.kind == "total"
+    kelompok = bool(row.kind) and not total
     for cell, column in placed:
         kolom = indeks[id(column)]
-        c = ws.cell(baris, kolom)
         kind = cell_kind(cell, column)
         nilai, fmt = nilai_xlsx(cell.value, kind, column, cell.label)
-        _isi(c, nilai)
-        tebal = cell.bold if cell.bold is not None else column.bold or row.kind == "total"
-        tebal = bool(tebal or (row.kind and row.kind != "total" and column.indent))
+        tebal = cell.bold if cell.bold is not None else column.bold or total
+        tebal = bool(tebal or (kelompok and column.indent))
+        indent = row.level if column.indent else 0
         gaya = (
             fmt,
             tebal,
             _ALIGN[cell_align(cell, column)],
             bool(column.multiline or (isinstance(nilai, str) and len(nilai) > _LEBAR_MAKS)),
-            row.level if column.indent else 0,
-            c.quotePrefix,
+            indent,
         )
-        _gaya(c, gaya)
+        lembar.isi(baris, kolom, nilai, gaya, _gaya_isi)
         if cell.colspan > 1 or cell.rowspan > 1:
-            ws.merge_cells(
-                start_row=baris,
-                start_column=kolom,
-                end_row=baris + cell.rowspan - 1,
-                end_column=kolom + cell.colspan - 1,
-            )
+            # The edges of a merged cell framed as openpyxl's merge frames them.
+            lembar.gabung(baris, kolom, cell.rowspan, cell.colspan)
         if cell.colspan == 1:
-            teks = format_value(cell.value, kind, column, cell.label)
-            panjang = max((len(x) for x in teks.splitlines()), default=0)
-            _lebar(lebar, kolom, panjang + (2 * row.level if column.indent else 0))
+            n = _panjang_teks(cell, kind, column, panjang) + 2 * indent
+            if n > lebar.get(kolom, 0):
+                lebar[kolom] = n
 
 
-# Per workbook: a body cell's style combination → the style indices openpyxl gave it.
-_GAYA: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# Numbers printed alike for equal values (the width of their text is remembered).
+_KIND_ANGKA = frozenset({Kind.ANGKA, Kind.PERSEN, Kind.RUPIAH})
 
 
-def _gaya(c, gaya: tuple) -> None:
-    """Style a body cell: number format, bold, alignment (horizontal, wrap, indent), border.
-    Setting a style object makes openpyxl look it up among the workbook's styles by its
-    hash (costly); a combination met before in the workbook is copied from there."""
-    simpanan = _GAYA.setdefault(c.parent.parent, {})
-    ada = simpanan.get(gaya)
-    if ada is not None:
-        c._style = copy.copy(ada)
-        return
-    fmt, tebal, horizontal, wrap, indent, _kutip = gaya
+def _panjang_teks(cell: Cell, kind: Kind, column: Column, panjang: dict) -> int:
+    """The length of the longest line of the cell's printed text (``format_value``)."""
+    if cell.label:
+        teks = cell.label
+    elif cell.value is None:
+        teks = "-"
+    elif isinstance(cell.value, str):
+        teks = cell.value
+    elif kind in _KIND_ANGKA:
+        kunci = (kind, id(column), type(cell.value), cell.value)
+        n = panjang.get(kunci)
+        if n is None:
+            n = panjang[kunci] = len(format_value(cell.value, kind, column))
+        return n
+    else:
+        teks = format_value(cell.value, kind, column)
+    return max(map(len, teks.splitlines()), default=0)
+
+
+def _gaya_isi(c, gaya: tuple) -> None:
+    """A body cell's style: number format, bold, alignment (horizontal, wrap, indent),
+    border."""
+    fmt, tebal, horizontal, wrap, indent = gaya
     if fmt:
         c.number_format = fmt
     if tebal:
         c.font = _TEBAL
     c.border = _BINGKAI
     c.alignment = Alignment(horizontal=horizontal, vertical="top", wrap_text=wrap, indent=indent)
-    simpanan[gaya] = copy.copy(c._style)
 
 
 def _lebar(lebar: dict[int, int], kolom: int, n: int) -> None:
     lebar[kolom] = max(lebar.get(kolom, 0), n)
 
 
-def _isi(c, nilai):
-    """Put ``nilai`` in the cell ``c``; text stays text even when it looks like a formula."""
-    c.value = nilai
+# Per workbook: a cell style (a key naming what is set on the cell, and whether the
+# text has Excel's quote prefix) → the ` s="…"` attribute of its cells ("" unstyled).
+_GAYA: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+class _Lembar:
+    """The cells of a sheet of a write-only workbook, each kept as the XML openpyxl
+    writes for it, until :meth:`tutup` hands them to the sheet's writer."""
+
+    def __init__(self, ws: WriteOnlyWorksheet):
+        self.ws = ws
+        self.gaya = _GAYA.setdefault(ws.parent, {})
+        self.baris: dict[int, dict[int, str]] = {}
+        self.maks_baris = self.maks_kolom = 1
+        self.huruf = ["", "A"]
+        self.epoch = ws.parent.epoch
+
+    def sentuh(self, r: int, k: int) -> None:
+        """Count (r, k) in the sheet's size though it holds nothing (as openpyxl counts,
+        and writes the row of, a cell it was asked for)."""
+        self.maks_baris = max(self.maks_baris, r)
+        self.maks_kolom = max(self.maks_kolom, k)
+        self.baris.setdefault(r, {})
+
+    def _ref(self, r: int, k: int) -> str:
+        while len(self.huruf) <= k:
+            self.huruf.append(get_column_letter(len(self.huruf)))
+        return f"{self.huruf[k]}{r}"
+
+    def _id_gaya(self, kunci, atur, kutip: bool) -> str:
+        s = self.gaya.get((kunci, kutip))
+        if s is None:
+            c = WriteOnlyCell(self.ws)
+            if atur is not None:
+                atur(c, kunci)
+            if kutip:
+                c.quotePrefix = True
+            s = f' s="{c.style_id}"' if c.has_style else ""
+            self.gaya[(kunci, kutip)] = s
+        return s
+
+    def isi(self, r: int, k: int, nilai, kunci: tuple = (), atur=None) -> None:
+        """Put ``nilai`` in (r, k) with the style ``atur`` sets (``kunci`` names it);
+        text stays text even when it looks like a formula (Excel's quote prefix)."""
+        kutip = isinstance(nilai, str) and nilai.startswith(_AWAL_RUMUS)
+        s = self._id_gaya(kunci, atur, kutip) if (kunci or kutip) else ""
+        if r > self.maks_baris:
+            self.maks_baris = r
+        if k > self.maks_kolom:
+            self.maks_kolom = k
+        xml = _xml_sel(self._ref(r, k), s, nilai, self.epoch)
+        sel = self.baris.setdefault(r, {})  # openpyxl writes the row even if empty
+        if xml:
+            sel[k] = xml
+
+    def gabung(self, r: int, k: int, rowspan: int, colspan: int, kunci=None, atur=None) -> None:
+        """Merge the span whose top left cell (r, k) is written. Its other cells: framed
+        with ``atur`` when given, else framed on the span's edges as openpyxl's
+        ``merge_cells`` frames them after a framed top left cell."""
+        r2, k2 = r + rowspan - 1, k + colspan - 1
+        self.ws.merged_cells.add(CellRange(min_col=k, min_row=r, max_col=k2, max_row=r2))
+        for rr in range(r, r2 + 1):
+            for kk in range(k, k2 + 1):
+                if rr == r and kk == k:
+                    continue
+                if kunci is None:
+                    tepi = ("tepi", rr == r, kk == k, kk == k2, rr == r2)
+                    self.isi(rr, kk, None, tepi, _gaya_tepi)
+                else:
+                    self.isi(rr, kk, None, kunci, atur)
+
+    def tutup(self) -> None:
+        """Hand the rows to the sheet's writer: what precedes the rows in the file (the
+        column widths, the frozen panes, the page properties) must be set by now."""
+        teks = "".join(
+            f'<row r="{r}">{"".join(sel[k] for k in sorted(sel))}</row>'
+            for r, sel in sorted(self.baris.items())
+        )
+        ukuran = f"A1:{self._ref(self.maks_baris, self.maks_kolom)}"
+        penulis = _Penulis(self.ws, f"<sheetData>{teks}</sheetData>", ukuran)
+        self.ws._writer = penulis
+        penulis.write_top()
+
+
+def _gaya_tepi(c, kunci: tuple) -> None:
+    _, atas, kiri, kanan, bawah = kunci
+    # openpyxl's MergedCellRange.format: each edge's side added in this order.
+    for nama, ya in (("top", atas), ("left", kiri), ("right", kanan), ("bottom", bawah)):
+        if ya:
+            c.border += Border(**{nama: _GARIS})
+
+
+class _Penulis(WorksheetWriter):
+    """openpyxl's writer of a write-only sheet, its rows given as finished XML and its
+    size (openpyxl does not know it for such a sheet)."""
+
+    def __init__(self, ws: WriteOnlyWorksheet, sheet_data: str, ukuran: str):
+        super().__init__(ws)
+        self._sheet_data = sheet_data
+        self._ukuran = ukuran
+
+    def write_dimensions(self):
+        self.xf.send(SheetDimension(self._ukuran).to_tree())
+
+    def write_rows(self):
+        xf = self.xf.send(True)
+        xf.write(fromstring(self._sheet_data))
+        self.xf.send(None)
+
+
+def _teks_xml(teks: str) -> str:
+    if "&" in teks:
+        teks = teks.replace("&", "&amp;")
+    if "<" in teks:
+        teks = teks.replace("<", "&lt;")
+    if ">" in teks:
+        teks = teks.replace(">", "&gt;")
+    if "\r" in teks:
+        teks = teks.replace("\r", "&#13;")
+    return teks
+
+
+def _xml_sel(ref: str, s: str, nilai, epoch) -> str:
+    """The XML openpyxl writes for a cell holding ``nilai`` (its checks, its types:
+    text inline, numbers as 16 significant digits, dates as serial numbers); "" for an
+    empty unstyled cell, which is not written."""
     if isinstance(nilai, str):
-        c.data_type = "s"
-        if nilai.startswith(_AWAL_RUMUS):
-            c.quotePrefix = True
-    return c
+        nilai = nilai[:32767]
+        if ILLEGAL_CHARACTERS_RE.search(nilai):
+            raise IllegalCharacterError(f"{nilai} cannot be used in worksheets.")
+        if not nilai:
+            return f'<c r="{ref}"{s} t="inlineStr"/>'
+        ruang = ' xml:space="preserve"' if nilai != nilai.strip() else ""
+        return f'<c r="{ref}"{s} t="inlineStr"><is><t{ruang}>{_teks_xml(nilai)}</t></is></c>'
+    if nilai is None:
+        return f'<c r="{ref}"{s} t="n"/>' if s else ""
+    if isinstance(nilai, bool):
+        return f'<c r="{ref}"{s} t="b"><v>{safe_string(nilai)}</v></c>'
+    if isinstance(nilai, NUMERIC_TYPES):
+        return f'<c r="{ref}"{s} t="n"><v>{safe_string(nilai)}</v></c>'
+    if isinstance(nilai, datetime.datetime | datetime.date | datetime.time | datetime.timedelta):
+        if getattr(nilai, "tzinfo", None) is not None:
+            raise TypeError(
+                "Excel does not support timezones in datetimes. "
+                "The tzinfo in the datetime/time object must be set to None."
+            )
+        return f'<c r="{ref}"{s} t="n"><v>{safe_string(to_excel(nilai, epoch))}</v></c>'
+    raise ValueError(f"Cannot convert {nilai!r} to Excel")
 
 
 def _pola_angka(desimal: int) -> str:

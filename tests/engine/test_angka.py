@@ -156,6 +156,18 @@ def test_bulatkan_property_half_up(n: int) -> None:
     assert abs(hasil - x) == D("0.005")
 
 
+def test_bulatkan_beyond_default_precision_and_odd_places() -> None:
+    # More digits than Python's default 28: the rounding still has the precision it needs.
+    besar = D("123456789012345678901234567890.125")
+    assert bulatkan(besar, 2) == D("123456789012345678901234567890.13")
+    assert str(bulatkan(besar, 2)) == "123456789012345678901234567890.13"
+    assert bulatkan(D("1234.5"), -2) == D("1.2E+3")
+    assert str(bulatkan(D("2.5"), 15)) == "2.500000000000000"
+    assert str(bulatkan(7, 0)) == "7"
+    with pytest.raises(ValueError):
+        bulatkan(D("Infinity"), 2)
+
+
 def test_jumlah_desimal() -> None:
     assert jumlah_desimal(D("98.50")) == 2
     assert jumlah_desimal(D("88")) == 0

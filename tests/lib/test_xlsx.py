@@ -9,6 +9,7 @@ from decimal import Decimal
 import openpyxl
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from openpyxl.cell.read_only import EmptyCell
 
 from lib.rows import Cell, Column, Heading, Kind, Row, Table
 from lib.xlsx import buku_xlsx, nama_sheet, nilai_xlsx
@@ -92,6 +93,44 @@ def test_values_keep_their_type_and_show_indonesian_formats():
     assert ws["A8"].value == "Jumlah" and ws["A8"].font.bold and ws["E8"].font.bold
     assert "Kecamatan Randublatung" in ws.oddHeader.center.text
     assert ws.column_dimensions["B"].width >= len("Indeks Kepuasan Masyarakat")
+
+
+def test_merged_cells_are_framed_as_openpyxl_merges_frame_them():
+    # Read-only: the cells as written (a full load frames merged cells again itself).
+    data = buku_xlsx([_tabel()], kepala=["Kecamatan Randublatung"])
+    ws = openpyxl.load_workbook(io.BytesIO(data), read_only=True).active
+    sel = {
+        (c.row, c.column): c for row in ws.iter_rows() for c in row if not isinstance(c, EmptyCell)
+    }
+
+    def tepi(r, k):
+        b = sel[(r, k)].border
+        return tuple(x.style for x in (b.top, b.left, b.right, b.bottom))
+
+    # The total row's "Jumlah" spans A8:D8: its covered cells framed on the span's edges.
+    assert [tepi(8, k) for k in (1, 2, 3, 4)] == [
+        ("thin", "thin", "thin", "thin"),
+        ("thin", None, None, "thin"),
+        ("thin", None, None, "thin"),
+        ("thin", None, "thin", "thin"),
+    ]
+    # A merged heading: every cell of it framed.
+    assert {tepi(r, k) for r, k in ((5, 1), (5, 2), (4, 4), (4, 6))} == {("thin",) * 4}
+    # The sheet's size is written (a reader in read-only mode trusts it).
+    assert ws.calculate_dimension() == "A1:F8"
+
+
+def test_text_with_markup_breaks_and_outer_spaces_comes_back_the_same():
+    teks = ['  a & b <c> "d"  ', "baris\r\nkedua", "\tberawal tab", "x" * 40000]
+    t = Table(title="T", columns=[Column("Uraian")], rows=[Row([x]) for x in teks])
+    ws = _baca(buku_xlsx([t], tersembunyi=[("rahasia", ["-1", "=A1", "a&b"])])).active
+    assert [ws.cell(r, 1).value for r in range(4, 8)] == [*teks[:3], "x" * 32767]
+    wb = _baca(buku_xlsx([t], tersembunyi=[("rahasia", ["-1", "=A1", "a&b"])]))
+    rahasia = wb["rahasia"]
+    assert rahasia.sheet_state == "veryHidden"
+    assert [c.value for c in rahasia["A"]] == ["-1", "=A1", "a&b"]
+    assert [c.data_type for c in rahasia["A"]] == ["s", "s", "s"]
+    assert rahasia["A1"].quotePrefix and not rahasia["A3"].quotePrefix
 
 
 def test_a_row_spanning_rows_pushes_the_next_rows_values_right():
