@@ -7,8 +7,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime
+import gc
 
 from laporan.dokumen.blocks import Tabel
 from laporan.dokumen.data import Dokumen
@@ -157,8 +159,27 @@ def paket_tersembunyi(pd, tahun: int, paket=None) -> tuple[str, list[str]]:
     return SHEET_PAKET, [JENIS_PAKET, pd.kode, str(tahun), *potong]
 
 
+@contextlib.contextmanager
+def _tanpa_gc():
+    """The cyclic garbage collector paused: building a workbook makes many short-lived
+    objects and no cycles worth collecting on the way; its passes over them cost a
+    third of the year workbook's time (bench/impor.py, ``ekspor_detik``)."""
+    aktif = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if aktif:
+            gc.enable()
+
+
 def buku_tahun(pd, tahun: int, waktu: datetime.datetime) -> bytes:
     """The whole year of ``pd`` as one workbook; ``waktu`` in local time."""
+    with _tanpa_gc():
+        return _buku_tahun(pd, tahun, waktu)
+
+
+def _buku_tahun(pd, tahun: int, waktu: datetime.datetime) -> bytes:
     kepala = [
         f"{pd.nama} — {pd.pemda.nama}",
         f"Tahun {tahun}",

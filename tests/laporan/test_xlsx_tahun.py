@@ -91,3 +91,21 @@ def test_the_dashboard_offers_the_year_workbook(operator_a, operator_b):
     lain = Client()
     lain.force_login(operator_b)
     assert lain.get("/pd/33.16.05/2024/data.xlsx").status_code == 404
+
+
+def test_the_collector_is_paused_while_the_year_workbook_is_built_then_resumed(monkeypatch):
+    import gc
+
+    import laporan.xlsx as x
+
+    seen = []
+
+    def gagal(*_a):
+        seen.append(gc.isenabled())
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(x, "_buku_tahun", gagal)
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        x.buku_tahun(None, 2024, None)
+    assert seen == [False] and gc.isenabled()
