@@ -28,6 +28,7 @@ from django.utils import timezone
 
 from interchange.models import ImporJob
 from laporan.jobs import antrean_aktif
+from lib.format import format_angka_alami
 
 __all__ = ["minta", "jalankan", "url_job"]
 
@@ -130,7 +131,11 @@ def jalankan(job_id: str) -> ImporJob:
         if job.berkas and not default_storage.exists(job.berkas):
             raise Ditolak([("", PESAN_BERKAS_HILANG)])
         simpan = PELARI[job.jenis](job, job.diminta_oleh, lambda k, t: _tahap(job, k, t))
-        _tahap(job, 60, f"Menyimpan {job.jumlah_baris} baris (semua atau tidak sama sekali)")
+        _tahap(
+            job,
+            60,
+            f"Menyimpan {format_angka_alami(job.jumlah_baris)} baris (semua atau tidak sama sekali)",
+        )
         with transaction.atomic():
             n, pesan = simpan()
             _tahap(

@@ -104,6 +104,16 @@ def test_a_large_budget_file_is_saved_once_by_a_job_with_its_progress_page(
     assert ImporJob.objects.count() == 1 and log.count() == n
 
 
+def test_the_job_page_writes_its_row_count_the_indonesian_way(demo, operator_a):
+    c = _masuk(operator_a)
+    c.post(URL_DPA, {"langkah": "simpan", "token": _pratinjau_dpa(c)})
+    job = ImporJob.objects.get()
+    ImporJob.objects.filter(pk=job.pk).update(jumlah_baris=12_345)
+    assert (
+        "Berkas ini besar (12.345 baris)" in c.get(f"/pd/33.16.05/impor/{job.pk}/").content.decode()
+    )
+
+
 def test_below_the_threshold_the_request_saves_as_before(demo, operator_a, settings):
     settings.LKJIP_IMPOR_ANTREAN_BARIS = 10_000
     c = _masuk(operator_a)
