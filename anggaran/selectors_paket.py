@@ -7,7 +7,14 @@ what kinerja holds, then adds the budget rows anggaran owns (five queries).
 
 from __future__ import annotations
 
-from anggaran.models import DPA, AnggaranSasaran, RealisasiAnggaran, RealisasiJenisBelanja
+from anggaran.models import (
+    DPA,
+    AnggaranSasaran,
+    Pagu,
+    PaguJenisBelanja,
+    RealisasiAnggaran,
+    RealisasiJenisBelanja,
+)
 from kinerja import models as m
 from kinerja.paket import types as t
 from kinerja.selectors.paket import LoadedPaket, load_kinerja, strip_scale
@@ -42,19 +49,29 @@ def load_anggaran(
 
 def _add_dpa(pd: m.PerangkatDaerah, loaded: LoadedPaket) -> None:
     per_tahun = loaded.per_tahun()
-    for dpa in (
+    # Rows as named tuples, not model instances: a DPA holds one pagu per node.
+    dpa = {}
+    for d in (
         loaded.saring_tahun(DPA.objects.filter(perangkat_daerah=pd))
         .order_by("tahun", "urutan_versi")
-        .prefetch_related("pagu", "jenis_belanja")
+        .values_list("id", "tahun", "versi", "tanggal", named=True)
     ):
-        per_tahun[dpa.tahun].dpa.append(
-            t.DPA(
-                versi=dpa.versi,
-                pagu={loaded.node_kode(x): strip_scale(x.jumlah) for x in dpa.pagu.all()},
-                jenis_belanja={x.kode: strip_scale(x.jumlah) for x in dpa.jenis_belanja.all()},
-                tanggal=dpa.tanggal,
-            )
-        )
+        dpa[d.id] = t.DPA(versi=d.versi, pagu={}, jenis_belanja={}, tanggal=d.tanggal)
+        per_tahun[d.tahun].dpa.append(dpa[d.id])
+    if not dpa:
+        return
+    for row in (
+        Pagu.objects.filter(dpa__in=dpa)
+        .order_by("id")
+        .values_list("dpa_id", "jumlah", "program_id", "kegiatan_id", "sub_kegiatan_id", named=True)
+    ):
+        dpa[row.dpa_id].pagu[loaded.node_kode(row)] = strip_scale(row.jumlah)
+    for dpa_id, kode, jumlah in (
+        PaguJenisBelanja.objects.filter(dpa__in=dpa)
+        .order_by("dpa", "kode")
+        .values_list("dpa_id", "kode", "jumlah")
+    ):
+        dpa[dpa_id].jenis_belanja[kode] = strip_scale(jumlah)
 
 
 def _add_realisasi_anggaran(pd: m.PerangkatDaerah, loaded: LoadedPaket) -> None:

@@ -208,15 +208,26 @@ class Table:
 
 
 def place_cells(
-    table: Table, rows: list[Row] | None = None
-) -> Iterator[tuple[Row, list[tuple[Cell, Column]]]]:
+    table: Table, rows: list[Row] | None = None, *, plain: bool = False
+) -> Iterator[tuple[Row, list[tuple[Cell, Column]] | None]]:
     """Each row (of ``rows``, else of the body) with its cells, each cell with the
     column it starts in.
 
     Cells spanning rows above take their columns: the next value of a row goes to the
-    first column not covered by them (the HTML table model)."""
+    first column not covered by them (the HTML table model). With ``plain``, a row of
+    plain values (no :class:`Cell`) under no span comes with None instead: its values
+    are in its columns' order, and a renderer may skip making a cell per value."""
     covered: dict[int, int] = {}  # column index → rows still covered by a rowspan
+    n_columns = len(table.columns)
     for row in table.rows if rows is None else rows:
+        if (
+            plain
+            and not covered
+            and len(row.values) <= n_columns
+            and not any(isinstance(v, Cell) for v in row.values)
+        ):
+            yield row, None
+            continue
         placed = []
         col = 0
         for value in row.values:
@@ -230,6 +241,8 @@ def place_cells(
             col += cell.colspan
         for c in list(covered):
             covered[c] -= 1
+            if covered[c] <= 0:
+                del covered[c]
         yield row, placed
 
 

@@ -134,8 +134,12 @@ def tulis_sheet(ws: WriteOnlyWorksheet, table: Table, *, kepala: Sequence[str] =
     ws.print_title_rows = f"{awal_kepala}:{baris - 1}"
     indeks = {id(col): i + 1 for i, col in enumerate(table.columns)}
     panjang: dict = {}
-    for row, placed in place_cells(table, table.rows + table.footer):
-        _tulis_baris(lembar, row, placed, baris, lebar, indeks, panjang)
+    polos = [_KolomPolos(i + 1, col) for i, col in enumerate(table.columns)]
+    for row, placed in place_cells(table, table.rows + table.footer, plain=True):
+        if placed is None:
+            _tulis_baris_polos(lembar, row, polos, baris, lebar, panjang)
+        else:
+            _tulis_baris(lembar, row, placed, baris, lebar, indeks, panjang)
         baris += 1
     if not table.rows and table.empty:
         lembar.isi(baris, 1, table.empty)
@@ -207,6 +211,58 @@ def _tulis_kepala(lembar: _Lembar, table: Table, baris: int, lebar: dict[int, in
             lembar.isi(baris, i + 1, f"({i + 1})", ("nomor kolom",), _gaya_nomor_kolom)
         baris += 1
     return baris
+
+
+class _KolomPolos:
+    """What a column gives every plain value in it: its place, type, alignment, bold."""
+
+    __slots__ = ("kolom", "column", "kind", "align", "bold", "indent", "multiline")
+
+    def __init__(self, kolom: int, column: Column):
+        self.kolom, self.column, self.kind = kolom, column, column.kind
+        self.align = _ALIGN[column.alignment]
+        self.bold, self.indent, self.multiline = column.bold, column.indent, column.multiline
+
+
+def _tulis_baris_polos(
+    lembar: _Lembar,
+    row: Row,
+    kolom: list[_KolomPolos],
+    baris: int,
+    lebar: dict[int, int],
+    panjang: dict,
+) -> None:
+    """:func:`_tulis_baris` of a row of plain values (what :class:`Cell` defaults give)."""
+    total = row.kind == "total"
+    kelompok = bool(row.kind) and not total
+    for value, k in zip(row.values, kolom, strict=False):
+        nilai, fmt = nilai_xlsx(value, k.kind, k.column)
+        indent = row.level if k.indent else 0
+        gaya = (
+            fmt,
+            bool(k.bold or total or (kelompok and k.indent)),
+            k.align,
+            bool(k.multiline or (isinstance(nilai, str) and len(nilai) > _LEBAR_MAKS)),
+            indent,
+        )
+        lembar.isi(baris, k.kolom, nilai, gaya, _gaya_isi)
+        n = _panjang_polos(value, k, panjang) + 2 * indent
+        if n > lebar.get(k.kolom, 0):
+            lebar[k.kolom] = n
+
+
+def _panjang_polos(value, k: _KolomPolos, panjang: dict) -> int:
+    if value is None:
+        return 1
+    if isinstance(value, str):
+        return max(map(len, value.splitlines()), default=0)
+    if k.kind in _KIND_ANGKA:
+        kunci = (k.kind, id(k.column), type(value), value)
+        n = panjang.get(kunci)
+        if n is None:
+            n = panjang[kunci] = len(format_value(value, k.kind, k.column))
+        return n
+    return max(map(len, format_value(value, k.kind, k.column).splitlines()), default=0)
 
 
 def _tulis_baris(
@@ -359,6 +415,8 @@ class _Lembar:
         column widths, the frozen panes, the page properties) must be set by now."""
         teks = "".join(
             f'<row r="{r}">{"".join(sel[k] for k in sorted(sel))}</row>'
+            if sel
+            else f'<row r="{r}"/>'
             for r, sel in sorted(self.baris.items())
         )
         ukuran = f"A1:{self._ref(self.maks_baris, self.maks_kolom)}"
@@ -388,9 +446,27 @@ class _Penulis(WorksheetWriter):
         self.xf.send(SheetDimension(self._ukuran).to_tree())
 
     def write_rows(self):
+        # An empty element stands in for the rows, which :meth:`close` puts in as
+        # they are: parsing them into elements only to write them again is slower.
         xf = self.xf.send(True)
-        xf.write(fromstring(self._sheet_data))
+        xf.write(fromstring(_SHEET_DATA_KOSONG))
         self.xf.send(None)
+
+    def close(self):
+        if not self.xf:
+            return
+        super().close()
+        self.xf = None
+        with open(self.out, "rb") as f:
+            xml = f.read()
+        awal = xml.index(_SHEET_DATA_KOSONG.encode())
+        with open(self.out, "wb") as f:
+            f.write(xml[:awal])
+            f.write(self._sheet_data.encode())
+            f.write(xml[awal + len(_SHEET_DATA_KOSONG) :])
+
+
+_SHEET_DATA_KOSONG = "<sheetData/>"
 
 
 def _teks_xml(teks: str) -> str:

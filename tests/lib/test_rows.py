@@ -34,6 +34,35 @@ def test_a_rowspan_covers_its_column_in_the_rows_below():
     ]
 
 
+def test_plain_rows_under_no_span_come_without_cells_when_asked():
+    kolom = [Column("Program"), Column("Indikator"), Column("Pagu", Kind.RUPIAH)]
+    rows = [
+        Row(["P0", "i0", 50]),
+        Row([Cell("P1", rowspan=3), "i1", Cell(100, rowspan=3)]),
+        Row(["i2"]),
+        Row(["i3"]),
+        Row(["P2", "i4", 200]),
+        Row(["P3", "i5", 300, "lebih"]),  # more values than columns: placed (and refused)
+    ]
+    t = Table("T", kolom, rows[:-1])
+    hasil = [placed for _, placed in place_cells(t, plain=True)]
+    # Rows under the span are placed cell by cell: they do not start in the first column.
+    assert [p is None for p in hasil] == [True, False, False, False, True]
+    assert [[c.header for _, c in p] for p in hasil if p] == [
+        ["Program", "Indikator", "Pagu"],
+        ["Indikator"],
+        ["Indikator"],
+    ]
+    assert all(p is not None for _, p in place_cells(t))
+    terlalu = Table("T", kolom, rows[-1:])
+    try:
+        list(place_cells(terlalu, plain=True))
+    except IndexError:
+        pass
+    else:
+        raise AssertionError("a row longer than the columns must not pass")
+
+
 def test_a_colspan_moves_the_next_value_past_the_spanned_columns():
     t = Table(
         "T",
