@@ -6,7 +6,8 @@ and a worker (``interchange.tasks.impor_jalankan``) runs ``jalankan``. The job r
 the user who confirmed it (the audit trail names them), checks again that they may
 import, reads the stored file again, checks it and saves it with the import's own
 service, all or nothing: the save and the job's "selesai" are one transaction, so a
-job run twice (a worker lost after the commit) does not save twice. Progress per stage
+job run twice (a worker lost after the commit, or two deliveries at once: the save
+locks the job's row first) does not save twice. Progress per stage
 (baca, periksa, simpan) on the job's page.
 
 Without a broker (development, the tests) the job runs in the calling request, as the
@@ -115,6 +116,9 @@ def _gagal(job: ImporJob, galat: list[tuple[str, str]]) -> None:
     )
 
 
+_SELESAI = (ImporJob.Status.SELESAI, ImporJob.Status.GAGAL)
+
+
 def jalankan(job_id: str) -> ImporJob:
     """Run an import job (in a worker; in the request without a broker)."""
     from interchange.pelari import PELARI
@@ -122,7 +126,7 @@ def jalankan(job_id: str) -> ImporJob:
     job = ImporJob.objects.select_related("pemda", "perangkat_daerah", "diminta_oleh").get(
         pk=job_id
     )
-    if job.status in (ImporJob.Status.SELESAI, ImporJob.Status.GAGAL):
+    if job.status in _SELESAI:
         return job
     _tahap(job, 2, "Memeriksa hak akses", status=ImporJob.Status.BERJALAN)
     try:
@@ -137,6 +141,11 @@ def jalankan(job_id: str) -> ImporJob:
             f"Menyimpan {format_angka_alami(job.jumlah_baris)} baris (semua atau tidak sama sekali)",
         )
         with transaction.atomic():
+            # The job's row locked for its save: a second delivery running at the same
+            # time waits here, then finds the job done and saves nothing.
+            if ImporJob.objects.select_for_update().get(pk=job.pk).status in _SELESAI:
+                job.refresh_from_db()
+                return job
             n, pesan = simpan()
             _tahap(
                 job,

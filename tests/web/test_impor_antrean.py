@@ -294,6 +294,38 @@ def test_with_a_broker_the_request_only_queues_the_job(
     assert LogPerubahan.objects.filter(aksi="pagu.ubah").count() == n
 
 
+def test_two_deliveries_at_once_save_once(demo, operator_a, settings):
+    """A second run claims the job while the first is still checking the file; the first
+    finishes its save: the second, reaching its save, finds the job done."""
+    from interchange import antrean, pelari
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    c = _masuk(operator_a)
+    token = _pratinjau_dpa(c)
+    with mock.patch("interchange.tasks.impor_jalankan.delay"):
+        c.post(URL_DPA, {"langkah": "simpan", "token": token})
+    job = ImporJob.objects.get()
+    asli = pelari.PELARI[job.jenis]
+    simpan_dipanggil = []
+
+    def pelari_kedua(job_, pengguna, tahap):
+        simpan = asli(job_, pengguna, tahap)
+        # Meanwhile the first delivery saved and finished the job.
+        ImporJob.objects.filter(pk=job_.pk).update(status=ImporJob.Status.SELESAI)
+
+        def simpan_dicatat():
+            simpan_dipanggil.append(True)
+            return simpan()
+
+        return simpan_dicatat
+
+    sebelum = _pagu_sub("7.01.01.2.01.01")
+    with mock.patch.dict(pelari.PELARI, {job.jenis: pelari_kedua}):
+        hasil = antrean.jalankan(str(job.pk))
+    assert simpan_dipanggil == [] and hasil.status == ImporJob.Status.SELESAI
+    assert _pagu_sub("7.01.01.2.01.01") == sebelum
+
+
 def test_the_job_checks_the_users_right_again(demo, operator_a, settings):
     from interchange.tasks import impor_jalankan
 
