@@ -38,6 +38,7 @@ from kinerja.engine.temuan import (
     Catat,
     Temuan,
     catat_selisih,
+    penyebut_kode_buatan,
     periksa_anggaran_sasaran,
     periksa_angka_dilaporkan,
     periksa_indikator,
@@ -223,9 +224,13 @@ def hitung(paket: t.Paket, tahun: int) -> Hasil:
         raise HitungError(f"tidak ada data tahun {tahun} (tahun yang tersedia: {tersedia})")
     aturan = paket.pemda.aturan
     temuan: list[Temuan] = []
+    buatan = paket.kode_buatan()
+    nama_node = paket.nama_node_anggaran() if buatan else {}
+    sebut = penyebut_kode_buatan({k: nama_node[k][0] for k in buatan})
 
     def catat(jenis: str, kode: str, lokasi: str, pesan: str) -> None:
-        temuan.append(Temuan(jenis, kode, lokasi, pesan))
+        # The place keeps the code (the operator's explanation is attached to it).
+        temuan.append(Temuan(jenis, kode, lokasi, sebut(pesan)))
 
     periksa_skala_pemda(paket, catat)
     periksa_riwayat(paket, catat)

@@ -9,6 +9,7 @@ operator attaches an explanation.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -38,6 +39,7 @@ __all__ = [
     "periksa_riwayat",
     "periksa_skala_pemda",
     "periksa_tanggal",
+    "penyebut_kode_buatan",
 ]
 
 # Records one finding: (jenis, kode, lokasi, pesan).
@@ -58,6 +60,20 @@ class Temuan:
         """A stable key of the finding (kind, code, place; not the figures of the message),
         to which the operator's explanation is attached (``PenjelasanTemuan``)."""
         return f"{self.jenis}|{self.kode}|{self.lokasi}"[:300]
+
+
+def penyebut_kode_buatan(nama: dict[str, str]) -> Callable[[str], str]:
+    """A function that writes, in a finding's message, each code the application made
+    up (``nama``: made-up code → the node's name) as the node's name marked "tanpa
+    kode": the reader never saw "X.01" in the report. Real codes stay as they are."""
+    if not nama:
+        return lambda teks: teks
+    pola = re.compile(
+        r"(?<![\w.])("
+        + "|".join(re.escape(k) for k in sorted(nama, key=len, reverse=True))
+        + r")(?![\w]|\.\w)"
+    )
+    return lambda teks: pola.sub(lambda m: f"“{nama[m.group(1)]}” (tanpa kode)", teks)
 
 
 def periksa_skala_pemda(paket: t.Paket, catat: Catat) -> None:

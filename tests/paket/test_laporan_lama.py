@@ -7,6 +7,7 @@ paket_muat) and the computation."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from io import StringIO
 from pathlib import Path
@@ -291,6 +292,22 @@ def test_the_budget_of_nodes_without_a_code_counts():
         tanpa_kode.anggaran_per_kode()["X.01"]["pagu"]
         == asli.anggaran_per_kode()["7.01.06"]["pagu"]
     )
+
+
+def test_a_finding_names_a_node_without_a_code_by_its_name():
+    data = _data_tanpa_kode()
+    th = next(x for x in data["tahun"] if x["tahun"] == 2024)
+    # Realisasi of the program without a code above its pagu: a finding on it.
+    dpa = th["dpa"][-1]
+    th["realisasi_anggaran"]["X.01.01.01"] = str(Decimal(dpa["pagu"]["X.01.01.01"]) + 1000)
+    paket = baca_paket(data)
+    program = next(p for p in paket.program if p.kode == "X.01")
+    sub = program.kegiatan[0].sub_kegiatan[0]
+    temuan = [x for x in hitung(paket, 2024).temuan if "X.01" in x.kode]
+    assert temuan, "the changed realisasi must give a finding"
+    for x in temuan:
+        assert not re.search(r"X\.?\d", x.pesan), x.pesan
+    assert any(f"“{sub.nama}” (tanpa kode)" in x.pesan for x in temuan)
 
 
 def test_a_made_up_code_is_no_kepmendagri_code():
