@@ -26,6 +26,7 @@ from anggaran.models import (
 )
 from kinerja import models as m
 from kinerja.aturan import _aturan_dari_model
+from kinerja.audit import catat_perubahan
 from kinerja.engine.angka import Nilai
 from kinerja.engine.realisasi import Rasio
 from kinerja.paket import types as t
@@ -239,11 +240,11 @@ def paket_simpan(*, paket: t.Paket, pengguna=None) -> m.PerangkatDaerah:
     indikator, node, sasaran = _simpan_renstra(paket, pd)
     _simpan_tahun(pd, pemda, paket.renstra, paket.tahun, indikator, node, sasaran)
 
-    m.LogPerubahan.objects.create(
+    catat_perubahan(
         pengguna=pengguna,
         perangkat_daerah=pd,
         aksi="paket.impor",
-        objek=str(pd),
+        uraian=str(pd),
         data={"tahun": [th.tahun for th in paket.tahun], "indikator": len(indikator)},
     )
     return pd

@@ -233,7 +233,7 @@ class AngkaDilaporkanAdmin(AdminHanyaBaca):
 
 @admin.register(m.LogPerubahan)
 class LogPerubahanAdmin(AdminHanyaBaca):
-    list_display = ["waktu", "pengguna", "perangkat_daerah", "aksi", "objek"]
+    list_display = ["waktu", "pengguna", "perangkat_daerah", "aksi", "objek", "urutan"]
     list_filter = ["aksi", "perangkat_daerah"]
     readonly_fields = [f.name for f in m.LogPerubahan._meta.fields]
 
@@ -242,6 +242,11 @@ class LogPerubahanAdmin(AdminHanyaBaca):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(m.RantaiRiwayat)
+class RantaiRiwayatAdmin(AdminHanyaBaca):
+    list_display = ["kunci", "urutan", "hash"]
 
 
 @admin.register(m.Peran)

@@ -5,14 +5,18 @@ from __future__ import annotations
 import datetime
 import io
 import json
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db import connections, models, router
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import connections, models, router, transaction
+from django.db.models import F
 from django.utils import timezone
 
-from kinerja.models import LogPerubahan, PerangkatDaerah
+from kinerja.models import LogPerubahan, Pemda, PerangkatDaerah, RantaiRiwayat
 from kinerja.signals import data_tahun_berubah
+from lib import rantai
 from lib.format import format_waktu as format_waktu_lokal
 
 
@@ -33,6 +37,19 @@ def _json(nilai: Any) -> Any:
     return nilai
 
 
+def _pemda_id(pengguna, perangkat_daerah, objek, pemda) -> int | None:
+    """The pemda whose chain an audit row joins: given, else the perangkat daerah's,
+    else the object's when it is a pemda, else the user's (none: the global chain)."""
+    if pemda is not None:
+        return pemda.pk
+    if perangkat_daerah is not None:
+        return perangkat_daerah.pemda_id
+    if isinstance(objek, Pemda):
+        return objek.pk
+    peran = getattr(pengguna, "peran", None) if pengguna is not None else None
+    return peran.pemda_id if peran is not None else None
+
+
 def _kolom_log(
     *,
     pengguna,
@@ -44,18 +61,26 @@ def _kolom_log(
     lama: Any = None,
     baru: Any = None,
     data: dict | None = None,
+    pemda: Pemda | None = None,
 ) -> dict[str, Any]:
-    """The column values (``attname``: value, ``waktu`` left out) of one audit row."""
+    """The column values (``attname``: value; the chain's columns and ``waktu`` left
+    out) of one audit row."""
     isi = _json(dict(data or {}))
     if lama is not None or baru is not None:
         isi["lama"] = _json(lama)
         isi["baru"] = _json(baru)
     pengguna = pengguna if getattr(pengguna, "is_authenticated", False) else None
+    try:
+        pemda_id = _pemda_id(pengguna, perangkat_daerah, objek, pemda)
+    except ObjectDoesNotExist:  # a user without a role
+        pemda_id = None
     return {
         "pengguna_id": pengguna.pk if pengguna is not None else None,
+        "pengguna_nama": pengguna.get_username() if pengguna is not None else "",
         "perangkat_daerah_id": perangkat_daerah.pk if perangkat_daerah is not None else None,
+        "pemda_id": pemda_id,
         "aksi": aksi,
-        "objek": uraian or (str(objek) if objek is not None else ""),
+        "objek": (uraian or (str(objek) if objek is not None else ""))[:300],
         "objek_tipe": objek._meta.label_lower if objek is not None else "",
         "objek_id": objek.pk if objek is not None else None,
         "tahun": tahun,
@@ -63,8 +88,41 @@ def _kolom_log(
     }
 
 
-def _log(**entri: Any) -> LogPerubahan:
-    return LogPerubahan(**_kolom_log(**entri))
+def kunci_rantai(pemda_id: int | None) -> str:
+    return f"pemda:{pemda_id}" if pemda_id is not None else "global"
+
+
+def _kepala_rantai(kunci: str) -> RantaiRiwayat:
+    """The chain's head, locked until the transaction ends; a new chain's head is not
+    saved yet (:func:`_simpan_kepala` inserts it), so a first row costs the queries of
+    any other."""
+    kepala = RantaiRiwayat.objects.select_for_update().filter(kunci=kunci).first()
+    return kepala or RantaiRiwayat(kunci=kunci, urutan=0, hash=rantai.AWAL)
+
+
+def _simpan_kepala(kepala: RantaiRiwayat) -> None:
+    if kepala.pk is None:
+        kepala.save()
+    else:
+        kepala.save(update_fields=["urutan", "hash"])
+
+
+def _sambung(kolom: list[dict[str, Any]], waktu: datetime.datetime) -> None:
+    """Give each row its time and its place in its pemda's chain (number, hash of the
+    row before, its own hash), in the order given; the heads are moved on. Must run in
+    the transaction that writes the rows."""
+    kepala: dict[str, RantaiRiwayat] = {}
+    for k in kolom:
+        k["waktu"] = waktu
+        kunci = kunci_rantai(k["pemda_id"])
+        if kunci not in kepala:
+            kepala[kunci] = _kepala_rantai(kunci)
+        h = kepala[kunci]
+        h.urutan += 1
+        k["urutan"], k["hash_sebelum"] = h.urutan, h.hash
+        k["hash"] = h.hash = rantai.hash_baris(h.hash, k)
+    for h in kepala.values():
+        _simpan_kepala(h)
 
 
 def _kabarkan(tahun: list[tuple[int | None, int | None]]) -> None:
@@ -80,14 +138,33 @@ def catat_perubahan(
 ) -> LogPerubahan:
     """Record who did ``aksi`` (a namespaced code such as "realisasi.ubah") on what, old → new;
     ``lain``: ``objek``, ``uraian``, ``tahun``, ``lama``, ``baru``, ``data`` (see ``_log``)."""
-    row = _log(pengguna=pengguna, perangkat_daerah=perangkat_daerah, aksi=aksi, **lain)
-    row.save()
+    kolom = _kolom_log(pengguna=pengguna, perangkat_daerah=perangkat_daerah, aksi=aksi, **lain)
+    with transaction.atomic():
+        _sambung([kolom], timezone.now())
+        row = LogPerubahan.objects.create(**kolom)
     _kabarkan([(row.perangkat_daerah_id, row.tahun)])
     return row
 
 
-_KOLOM_COPY = ("waktu", "pengguna_id", "perangkat_daerah_id", "aksi", "objek", "objek_tipe",
-               "objek_id", "tahun", "data")  # fmt: skip
+def ubah_data_terakhir(row: LogPerubahan, data: dict) -> bool:
+    """Replace the data of ``row`` (an edit session's row growing with it) and its hash,
+    only while it is still the last row of its chain: a later row, or a signed year's
+    record of the chain's head, would no longer fit. False when it is not: the caller
+    writes a new row instead."""
+    with transaction.atomic():
+        kepala = _kepala_rantai(kunci_rantai(row.pemda_id))
+        if kepala.pk is None or kepala.urutan != row.urutan or kepala.hash != row.hash:
+            return False
+        row.data = _json(data)
+        row.hash = kepala.hash = rantai.hash_baris(row.hash_sebelum, vars(row))
+        row.save(update_fields=["data", "hash"])
+        kepala.save(update_fields=["hash"])
+    return True
+
+
+_KOLOM_COPY = ("waktu", "pengguna_id", "pengguna_nama", "perangkat_daerah_id", "pemda_id",
+               "aksi", "objek", "objek_tipe", "objek_id", "tahun", "urutan", "hash_sebelum",
+               "hash", "data")  # fmt: skip
 _ESCAPE_COPY = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
@@ -124,12 +201,57 @@ def catat_perubahan_banyak(entri: list[dict]) -> None:
         return
     waktu = timezone.now()
     conn = connections[router.db_for_write(LogPerubahan)]
-    with conn.cursor() as c:
+    with transaction.atomic(), conn.cursor() as c:
+        _sambung(kolom, waktu)
         if conn.vendor == "postgresql" and hasattr(c.cursor, "copy_expert"):
             _salin(c.cursor, kolom, waktu)
         else:
-            LogPerubahan.objects.bulk_create([LogPerubahan(waktu=waktu, **k) for k in kolom])
+            LogPerubahan.objects.bulk_create([LogPerubahan(**k) for k in kolom])
     _kabarkan([(k["perangkat_daerah_id"], k["tahun"]) for k in kolom])
+
+
+def kepala_rantai(pemda_id: int | None) -> tuple[int, str]:
+    """(number, hash) of the last row of a pemda's chain as this transaction sees it:
+    what a signed year records (``SnapshotLKjIP.riwayat_*``)."""
+    kepala = RantaiRiwayat.objects.filter(kunci=kunci_rantai(pemda_id)).first()
+    return (kepala.urutan, kepala.hash) if kepala is not None else (0, rantai.AWAL)
+
+
+@dataclass(frozen=True)
+class HasilRantai:
+    """A chain checked: its pemda (None: the global chain), rows read, first break."""
+
+    pemda: Pemda | None
+    baris: int
+    putus: rantai.Putus | None
+
+
+def periksa_riwayat(pemda: Pemda | None = None) -> list[HasilRantai]:
+    """Walk every chain (of ``pemda`` only, when given) and its head, row by row."""
+    if pemda is not None:
+        daftar = [pemda]
+    else:
+        daftar = [*Pemda.objects.order_by("kode"), None]
+    hasil = []
+    for p in daftar:
+        rows = (
+            LogPerubahan.objects.filter(pemda=p)
+            .order_by(F("urutan").asc(nulls_last=True), "id")
+            .values("id", "hash_sebelum", "hash", *rantai.KOLOM)
+            .iterator(chunk_size=5000)
+        )
+        n, terakhir, putus = rantai.periksa_rantai(rows)
+        if putus is None:
+            urutan, h = kepala_rantai(p.pk if p is not None else None)
+            if (urutan, h) != (n, terakhir):
+                alasan = (
+                    f"kepala rantai mencatat {urutan} baris, yang ada {n}: "
+                    "baris terakhir dihapus atau diubah"
+                )
+                putus = rantai.Putus(None, urutan, alasan)
+        if p is not None or n:
+            hasil.append(HasilRantai(p, n, putus))
+    return hasil
 
 
 def format_waktu(waktu: datetime.datetime | None) -> str:

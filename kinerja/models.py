@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from kinerja.engine.angka import Nilai, validasi_nip
 from kinerja.engine.capaian import AcuanRentang, Polaritas, RumusNegatif
@@ -934,7 +935,8 @@ class AngkaDilaporkan(models.Model):
 class LogPerubahan(models.Model):
     """Who changed what, when: old → new (SPEC: every change to targets, realisasi and budget)."""
 
-    waktu = models.DateTimeField("waktu", auto_now_add=True)
+    # Set by kinerja.audit before the row's hash is computed (so not auto_now_add).
+    waktu = models.DateTimeField("waktu", default=timezone.now)
     pengguna = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -943,6 +945,8 @@ class LogPerubahan(models.Model):
         related_name="+",
         verbose_name="pengguna",
     )
+    # The user's name when the row was written (the hash covers it; the user may go).
+    pengguna_nama = models.CharField("nama pengguna", max_length=150, blank=True)
     perangkat_daerah = models.ForeignKey(
         PerangkatDaerah,
         null=True,
@@ -950,6 +954,13 @@ class LogPerubahan(models.Model):
         on_delete=models.CASCADE,
         related_name="log_perubahan",
     )
+    # The hash chain (lib/rantai.py): one chain per pemda (no pemda: the global one).
+    pemda = models.ForeignKey(
+        Pemda, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    urutan = models.PositiveBigIntegerField("nomor urut dalam rantai", null=True, blank=True)
+    hash_sebelum = models.CharField("hash baris sebelumnya", max_length=64, blank=True)
+    hash = models.CharField("hash", max_length=64, blank=True)
     aksi = models.CharField("aksi", max_length=80)
     objek = models.CharField("objek", max_length=300, blank=True)
     # Which row changed, to show the history of one object: model label and pk.
@@ -966,10 +977,28 @@ class LogPerubahan(models.Model):
         indexes = [
             models.Index(fields=["objek_tipe", "objek_id"], name="log_per_objek"),
             models.Index(fields=["perangkat_daerah", "-waktu"], name="log_per_pd"),
+            models.Index(fields=["pemda", "urutan"], name="log_rantai"),
         ]
 
     def __str__(self) -> str:
         return f"{self.waktu:%Y-%m-%d %H:%M} {self.aksi} {self.objek}"
+
+
+class RantaiRiwayat(models.Model):
+    """The head of a pemda's audit chain: its last row's number and hash. Locked by
+    every write of an audit row of the pemda, so rows join the chain one at a time."""
+
+    # "pemda:<id>", or "global" for rows of no pemda.
+    kunci = models.CharField("kunci", max_length=40, unique=True)
+    urutan = models.PositiveBigIntegerField("nomor urut terakhir", default=0)
+    hash = models.CharField("hash terakhir", max_length=64)
+
+    class Meta:
+        verbose_name = "kepala rantai riwayat"
+        verbose_name_plural = "kepala rantai riwayat"
+
+    def __str__(self) -> str:
+        return f"{self.kunci} #{self.urutan}"
 
 
 class Peran(models.Model):

@@ -111,6 +111,10 @@ class SnapshotLKjIP(models.Model):
     )
     nama_penandatangan = models.CharField("nama penandatangan", max_length=200)
     jabatan_penandatangan = models.CharField("jabatan penandatangan", max_length=200)
+    # The head of the pemda's audit chain at sign-off (kinerja.audit.kepala_rantai),
+    # printed in the stamp: a later edit of the history before it no longer fits.
+    riwayat_urutan = models.PositiveBigIntegerField("riwayat: nomor urut", null=True)
+    riwayat_hash = models.CharField("riwayat: hash", max_length=64, blank=True)
 
     class Meta:
         verbose_name = "snapshot LKjIP"

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from kinerja.audit import format_waktu
+from kinerja.audit import format_waktu, kepala_rantai
 from kinerja.penandatangan import kepala_pd
 from kinerja.services.review import triwulan_buka_kembali
 from kinerja.services.tahun import tahun_kunci, tahun_lepas
@@ -113,11 +113,20 @@ def lkjip_kembalikan(*, lkjip: LKjIP, pengguna, komentar: str) -> LKjIP:
     return lkjip
 
 
-def keterangan_stempel(penandatangan: str, jabatan: str, waktu: datetime.datetime) -> str:
-    return (
+def keterangan_stempel(
+    penandatangan: str,
+    jabatan: str,
+    waktu: datetime.datetime,
+    riwayat: tuple[int, str] | None = None,
+) -> str:
+    teks = (
         f"Ditetapkan secara elektronik oleh {penandatangan}, {jabatan}, "
         f"pada {format_waktu(waktu)} WIB"
     )
+    if riwayat is not None:
+        # The audit chain's head: `manage.py periksa_riwayat` checks it still fits.
+        teks += f"; riwayat #{riwayat[0]} {riwayat[1][:16]}"
+    return teks
 
 
 def nama_berkas_snapshot(snapshot: SnapshotLKjIP) -> str:
@@ -185,11 +194,12 @@ def lkjip_tetapkan(
         raise ValidationError(PESAN_ISI_SAMA.format(versi=sama.versi, kode=kode[:12]))
     versi = (SnapshotLKjIP.objects.filter(lkjip=lkjip).aggregate(m=Max("versi"))["m"] or 0) + 1
     penandatangan, jabatan = kepala.nama_lengkap, kepala.jabatan_lengkap
+    riwayat = kepala_rantai(pd.pemda_id)
     stempel = Stempel(
         kode_isi=kode,
         url_verifikasi=alamat_verifikasi(kode),
         versi=versi,
-        keterangan=keterangan_stempel(penandatangan, jabatan, sekarang),
+        keterangan=keterangan_stempel(penandatangan, jabatan, sekarang, riwayat),
     )
     pdf, halaman = cetak_html(
         render_html(dokumen, stempel=stempel),
@@ -208,6 +218,8 @@ def lkjip_tetapkan(
         ditetapkan_oleh=pengguna if getattr(pengguna, "is_authenticated", False) else None,
         nama_penandatangan=penandatangan,
         jabatan_penandatangan=jabatan,
+        riwayat_urutan=riwayat[0],
+        riwayat_hash=riwayat[1],
     )
     snapshot.berkas.save(f"lkjip-{lkjip.tahun}.pdf", ContentFile(pdf), save=False)
     try:

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from kinerja.audit import catat_perubahan
+from kinerja.audit import catat_perubahan, ubah_data_terakhir
 from kinerja.models import Indikator, LogPerubahan, PerangkatDaerah
 from laporan.dokumen.draf import Bahan, draf_bagian
 from laporan.kerangka import AWALAN_ANALISIS, PER_KUNCI, judul_bagian
@@ -129,8 +129,8 @@ def _catat_narasi(lkjip: LKjIP, narasi: Narasi, lama: dict, pengguna) -> None:
         data = dict(terakhir.data)
         data["baru"] = baru
         data["versi"] = narasi.versi
-        LogPerubahan.objects.filter(pk=terakhir.pk).update(data=data)
-        return
+        if ubah_data_terakhir(terakhir, data):
+            return
     catat_perubahan(
         pengguna=pengguna,
         perangkat_daerah=lkjip.perangkat_daerah,
