@@ -122,7 +122,8 @@ def buku_register(renstra: Renstra) -> bytes:
     ws["A2"] = f"{pd.nama} — {pd.pemda.nama}"
     ws["A3"] = (
         "Ubah sel berwarna kuning, lalu unggah kembali berkas ini pada halaman Renstra. "
-        "Target ditulis seperti di layar (98,5 atau nilai bertingkat seperti BB (73,75)). "
+        "Target ditulis seperti di layar (98,5, nilai bertingkat seperti BB (73,75), "
+        "atau rentang seperti 60 – 70). "
         "Indikator baru: tambahkan baris dengan kode baru, isi induk, nama, satuan, "
         "polaritas dan tipe penghitungannya."
     )
@@ -226,7 +227,7 @@ def _teks_sel(v: Any) -> str:
 
 
 def _nilai(v: Any, *, rentang: bool = False) -> Nilai | None:
-    if v in (None, ""):
+    if v in (None, "") or (isinstance(v, str) and not v.strip()):
         return None
     return nilai_sel(v, rentang=rentang)
 
@@ -277,8 +278,8 @@ def _baca_sel(b: BarisRegister, kunci: str, v: Any, asal: dict) -> None:
         # The cell as downloaded (the text buku_register wrote, a stored value's
         # canonical text): unchanged, without parsing and formatting it again.
         return
-    # A year's target may be a range ("60 – 70"); the end target is one value.
-    nilai = _nilai(v, rentang=kunci != "target_akhir")
+    # A target, of a year or the end one, may be a range ("60 – 70").
+    nilai = _nilai(v, rentang=True)
     if teks_isian(nilai) == asal.get(kunci, ""):
         return
     if kunci == "target_akhir":

@@ -128,3 +128,13 @@ def test_a_cascaded_pk_range_round_trips_through_the_database():
     row = SasaranPKBerjenjang.objects.get(target_label="60 – 70")
     assert (row.target, row.target_atas) == (60, 70)
     assert paket_muat(pd) == paket
+
+
+def test_the_document_prints_the_end_target_as_the_range():
+    from laporan.dokumen.sentences import kalimat_kemajuan
+
+    paket = baca_paket(_data_rentang("atas"))
+    hasil = hitung(paket, 2024).indikator_per_kode()["IKT-2"]
+    kalimat = kalimat_kemajuan(hasil, 2024, paket.renstra)
+    assert "target akhir Renstra tahun 2026 sebesar 70 – 80" in kalimat
+    assert "tingkat kemajuan 94,19%" in kalimat

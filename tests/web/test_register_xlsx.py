@@ -421,3 +421,22 @@ def test_the_bulk_audit_rows_keep_every_character_in_their_order(renstra, operat
         ("uji.dua", "", "", None, None, {"lama": "", "baru": "baru\n"}, None, None),
     ]  # fmt: skip
     assert rows[0].waktu is not None
+
+
+def test_an_end_target_typed_as_a_range_in_the_workbook(op, renstra, operator_a):
+    _revisi(renstra, operator_a)
+    wb = _unduh(op, renstra)
+    _sel(wb[SHEET], "IKS-1", "Target akhir Renstra").value = "98 s.d. 99"
+    r = _unggah(op, renstra, wb)
+    assert r.status_code == 200 and "98 – 99" in r.content.decode()
+    s = op.post(
+        _url(renstra, "register/impor/"), {"langkah": "simpan", "token": r.context["token"]}
+    )
+    assert s.status_code == 302
+    ind = Indikator.objects.get(renstra=renstra, kode="IKS-1")
+    assert (ind.target_akhir, ind.target_akhir_atas, ind.target_akhir_label) == (98, 99, "98 – 99")
+    wb = _unduh(op, renstra)
+    assert _sel(wb[SHEET], "IKS-1", "Target akhir Renstra").value == "98 – 99"
+    _sel(wb[SHEET], "IKS-1", "Target akhir Renstra").value = "99 – 98"
+    r = _unggah(op, renstra, wb)
+    assert r.status_code == 400 and "batas bawah harus lebih kecil" in r.content.decode()
