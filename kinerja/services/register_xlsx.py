@@ -83,12 +83,37 @@ def _kolom(renstra: Renstra) -> list[tuple[str, str]]:
     ]
 
 
-def _kode_induk(ind: Indikator) -> str:
+TANPA_KODE = "(tanpa kode)"
+
+
+def teks_induk(induk) -> str:
+    """How the Induk cell names a node: its code, or for a program, kegiatan or sub
+    kegiatan whose code the application made up (the report gave none) its name marked
+    "(tanpa kode)", as the program page marks it: the made-up code means nothing to a user."""
+    if getattr(induk, "kode_buatan", False):
+        return f"{' '.join(induk.nama.split())} {TANPA_KODE}"
+    return induk.kode
+
+
+def _induk_indikator(ind: Indikator):
     for tingkat in ("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"):
         induk = getattr(ind, tingkat)
         if induk is not None:
-            return induk.kode
-    return ""
+            return induk
+    return None
+
+
+def _kode_induk(ind: Indikator) -> str:
+    induk = _induk_indikator(ind)
+    return teks_induk(induk) if induk is not None else ""
+
+
+def _sama_induk(teks: str, asal: dict) -> bool:
+    """The Induk cell still names the node it named when downloaded: the same text (its
+    spaces aside), or the made-up code of a node shown by name."""
+    teks = " ".join(teks.split())
+    kode = asal.get("kode_induk") or None
+    return teks in (" ".join(asal.get("induk", "").split()), kode)
 
 
 def _tanda(isi: str) -> str:
@@ -125,7 +150,8 @@ def buku_register(renstra: Renstra) -> bytes:
         "Target ditulis seperti di layar (98,5, nilai bertingkat seperti BB (73,75), "
         "atau rentang seperti 60 – 70). "
         "Indikator baru: tambahkan baris dengan kode baru, isi induk, nama, satuan, "
-        "polaritas dan tipe penghitungannya."
+        "polaritas dan tipe penghitungannya. Program yang tidak berkode Kepmendagri ditulis "
+        'dengan namanya dan "(tanpa kode)", seperti pada kolom induk.'
     )
     for k, (_, judul) in enumerate(kolom, start=1):
         c = ws.cell(BARIS_KEPALA, k, judul)
@@ -137,6 +163,7 @@ def buku_register(renstra: Renstra) -> bytes:
         isi = {k: kanon[k] for k in TEKS} | {"target_akhir": kanon["target_akhir"]}
         isi |= {
             "induk": _kode_induk(ind),
+            "kode_induk": getattr(_induk_indikator(ind), "kode", ""),
             "polaritas": _POLARITAS.get(ind.polaritas, ind.polaritas),
             "tipe_penghitungan": _TIPE.get(ind.tipe_penghitungan, ind.tipe_penghitungan),
         }
@@ -304,6 +331,9 @@ def _induk_renstra(renstra: Renstra) -> dict[str, list]:
         *Program.objects.filter(renstra=renstra),
     ):
         induk.setdefault(obj.kode, []).append(obj)
+        if getattr(obj, "kode_buatan", False):
+            # Named as the Induk cell shows it ("Nama program (tanpa kode)").
+            induk.setdefault(" ".join(teks_induk(obj).split()), []).append(obj)
     return induk
 
 
@@ -318,7 +348,7 @@ def _baris_baru(
         if not teks[k]:
             galat.append(Galat(f"{LABEL_INDIKATOR[k].lower()} indikator baru wajib diisi",
                                SHEET, r, huruf[k]))  # fmt: skip
-    calon = induk.get(teks["induk"], [])
+    calon = induk.get(" ".join(teks["induk"].split()), [])
     if len(calon) != 1:
         pesan = (
             "isi induk indikator baru: kode tujuan, sasaran atau program Renstra ini"
@@ -358,7 +388,9 @@ def _baris_ada(
         if kunci == "kode":
             continue
         if kunci in BARU:
-            if _teks_sel(nilai[kunci]) != asal.get(kunci, ""):
+            teks = _teks_sel(nilai[kunci])
+            sama = _sama_induk(teks, asal) if kunci == "induk" else teks == asal.get(kunci, "")
+            if not sama:
                 pesan = (
                     f"{LABEL_INDIKATOR.get(kunci, 'induk').lower()} indikator yang sudah "
                     "ada diubah di layar Renstra, bukan melalui berkas ini"

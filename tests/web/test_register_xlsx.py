@@ -440,3 +440,46 @@ def test_an_end_target_typed_as_a_range_in_the_workbook(op, renstra, operator_a)
     _sel(wb[SHEET], "IKS-1", "Target akhir Renstra").value = "99 – 98"
     r = _unggah(op, renstra, wb)
     assert r.status_code == 400 and "batas bawah harus lebih kecil" in r.content.decode()
+
+
+# --------------------------------------------------------------------------- made-up codes
+
+
+def test_an_indicator_of_a_program_without_code_shows_its_name_and_reads_back(
+    op, renstra, operator_a
+):
+    """A program the report gave no code (its code made up, "X.01"): the Induk cell names
+    it "<name> (tanpa kode)"; the row reads back unchanged, a new indicator may name it so."""
+    from kinerja.models import Program
+    from kinerja.services.register_xlsx import JUDUL_INDUK
+
+    program = Program.objects.get(renstra=renstra, kode="7.01.06")
+    Program.objects.filter(pk=program.pk).update(kode="X.01", kode_buatan=True)
+    nama = f"{' '.join(program.nama.split())} (tanpa kode)"
+    _revisi(renstra, operator_a)
+    wb = _unduh(op, renstra)
+    ws = wb[SHEET]
+    assert _sel(ws, "IKP-7.01.06-1", JUDUL_INDUK).value == nama
+    _sel(ws, "IKP-7.01.06-1", "Sumber data").value = "Laporan kecamatan"
+    r0 = _baris_baru(ws, renstra, "IKP-X.01-2", **{JUDUL_INDUK: nama})
+    r = _unggah(op, renstra, wb)
+    assert r.status_code == 200, r.content.decode()[-2000:]
+    assert "Pratinjau: 2 indikator akan diubah (1 di antaranya baru)" in r.content.decode()
+    s = op.post(
+        _url(renstra, "register/impor/"), {"langkah": "simpan", "token": r.context["token"]}
+    )
+    assert s.status_code == 302
+    assert Indikator.objects.get(renstra=renstra, kode="IKP-X.01-2").program_id == program.pk
+    assert Indikator.objects.get(renstra=renstra, kode="IKP-7.01.06-1").sumber_data == (
+        "Laporan kecamatan"
+    )
+    # The made-up code in the cell names the same program: no change, no error.
+    wb = _unduh(op, renstra)
+    assert ws.cell(r0, 1).value == "IKP-X.01-2"
+    _sel(wb[SHEET], "IKP-7.01.06-1", JUDUL_INDUK).value = "X.01"
+    _sel(wb[SHEET], "IKP-X.01-2", "Sumber data").value = "Dari berkas"
+    r = _unggah(op, renstra, wb)
+    assert r.status_code == 200 and "Pratinjau: 1 indikator akan diubah" in r.content.decode()
+    # Another program named there is still refused.
+    _sel(wb[SHEET], "IKP-7.01.06-1", JUDUL_INDUK).value = "7.01.05"
+    assert _unggah(op, renstra, wb).status_code == 400
