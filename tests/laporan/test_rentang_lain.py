@@ -21,3 +21,11 @@ def test_end_and_earlier_range_targets_are_printed_as_ranges():
     assert "60 – 70" in sel  # IKT-2's 2023 target in its comparison table
     # 2023: 70,3 against the upper bound 70; tingkat kemajuan 75,35 against 80.
     assert "100,43%" in sel and "94,19%" in sel
+
+
+@pytest.mark.django_db
+def test_a_cascaded_pk_range_target_is_printed_as_the_range():
+    from tests.paket.test_rentang_lain import _data_berjenjang
+
+    pd = paket_simpan(paket=baca_paket(_data_berjenjang()))
+    assert "60 – 70" in _sel_tabel(susun_dokumen(pd, 2024))
