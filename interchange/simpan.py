@@ -301,6 +301,7 @@ class _IndikatorBaru:
             iku=ind.iku,
             target_akhir=ind.target_akhir.angka if ind.target_akhir else None,
             target_akhir_label=_label(ind.target_akhir),
+            target_akhir_atas=ind.target_akhir.atas if ind.target_akhir else None,
             formulasi=ind.formulasi or "",
             definisi_operasional=ind.definisi_operasional or "",
             alasan_pemilihan=ind.alasan_pemilihan or "",
@@ -333,6 +334,7 @@ class _IndikatorBaru:
                         tahun=tahun,
                         target=rw.target.angka if rw.target else None,
                         target_label=_label(rw.target),
+                        target_atas=rw.target.atas if rw.target else None,
                         realisasi=rw.realisasi.angka if rw.realisasi else None,
                         realisasi_label=_label(rw.realisasi),
                         capaian="" if rw.capaian is None else str(rw.capaian),
@@ -592,6 +594,7 @@ def _simpan_tahun(
                     indikator=s.indikator,
                     target=s.target.angka if s.target else None,
                     target_label=_label(s.target),
+                    target_atas=s.target.atas if s.target else None,
                 )
                 for j, s in enumerate(b.sasaran)
             )

@@ -464,6 +464,10 @@ class Indikator(models.Model):
     iku = models.BooleanField("IKU", default=False)
     target_akhir = models.DecimalField("target akhir Renstra", null=True, blank=True, **NILAI)
     target_akhir_label = models.CharField("label target akhir", max_length=100, blank=True)
+    # The upper bound of an end target stated as a range (NilaiTarget.nilai_atas).
+    target_akhir_atas = models.DecimalField(
+        "batas atas rentang target akhir", null=True, blank=True, **NILAI
+    )
     formulasi = models.TextField("formulasi", blank=True)
     definisi_operasional = models.TextField("definisi operasional", blank=True)
     alasan_pemilihan = models.TextField("alasan pemilihan", blank=True)
@@ -597,6 +601,7 @@ class RiwayatIndikator(models.Model):
     tahun = models.PositiveSmallIntegerField("tahun")
     target = models.DecimalField("target", null=True, blank=True, **NILAI)
     target_label = models.CharField("label target", max_length=100, blank=True)
+    target_atas = models.DecimalField("batas atas rentang target", null=True, blank=True, **NILAI)
     realisasi = models.DecimalField("realisasi", null=True, blank=True, **NILAI)
     realisasi_label = models.CharField("label realisasi", max_length=100, blank=True)
     # As an earlier report printed it (its decimals kept as text keeps them: 98,50).
@@ -755,6 +760,7 @@ class SasaranPKBerjenjang(models.Model):
     indikator = models.TextField("indikator")
     target = models.DecimalField("target", null=True, blank=True, **NILAI)
     target_label = models.CharField("label target", max_length=100, blank=True)
+    target_atas = models.DecimalField("batas atas rentang target", null=True, blank=True, **NILAI)
 
     class Meta:
         verbose_name = "sasaran PK berjenjang"

@@ -160,6 +160,9 @@ class HasilIndikator:
     perubahan_relatif: Decimal | None
     perubahan_absolut: Decimal | None
     triwulan: list[dict[str, Any]] = field(default_factory=list)
+    # The end target as printed: a range "60 – 70" (``target_akhir`` is then its bound
+    # the pemda's rule names), a graded value, or None for a plain number.
+    target_akhir_label: str | None = None
 
 
 @dataclass
@@ -329,7 +332,10 @@ def _hitung_indikator(paket: t.Paket, th: t.Tahun, catat: Catat) -> list[HasilIn
             )
         tahun_lalu = tahun - 1
         lalu = realisasi_tahun(paket, ind, tahun_lalu)
-        target_akhir = ind.target_akhir.angka if ind.target_akhir else None
+        # An end target stated as a range counts by the same bound as the year's target.
+        target_akhir = (
+            target_acuan(ind.target_akhir, aturan.acuan_rentang) if ind.target_akhir else None
+        )
         kemajuan = None
         if realisasi is not None and target_akhir is not None:
             kemajuan = kemajuan_indikator(
@@ -379,6 +385,7 @@ def _hitung_indikator(paket: t.Paket, th: t.Tahun, catat: Catat) -> list[HasilIn
                 if realisasi is not None and lalu is not None
                 else None,
                 triwulan=triwulan,
+                target_akhir_label=ind.target_akhir.label if ind.target_akhir else None,
             )
         )
         periksa_indikator(ind, th, tw, rencana, target_nilai, realisasi, pk_berlaku, sampai, catat)

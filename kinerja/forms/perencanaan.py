@@ -87,7 +87,7 @@ class IndikatorForm(FormDenganAsal):
         empty_value=None,
         choices=[("", "Mengikuti aturan pemda")] + [(str(v), t) for v, t in BATAS_BAWAH_CHOICES],
     )
-    target_akhir = NilaiField(label="Target akhir Renstra", required=False)
+    target_akhir = TargetField(label="Target akhir Renstra", required=False)
 
     def __init__(self, *args, tahun_list: list[int], terkunci: set[int], **kwargs):
         super().__init__(*args, **kwargs)

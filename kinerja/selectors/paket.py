@@ -79,11 +79,12 @@ class LoadedPaket:
         return self.kode_node[("program", row.program_id)]
 
 
-def _nilai_db(angka: Decimal | None, label: str) -> Nilai | None:
+def _nilai_db(angka: Decimal | None, label: str, atas: Decimal | None = None) -> Nilai | None:
+    """A value as stored; ``atas`` the upper bound of a target stated as a range."""
     angka = strip_scale(angka)
     if angka is None:
         return None
-    return Nilai(angka, label or None)
+    return Nilai(angka, label or None, strip_scale(atas))
 
 
 def _pejabat(p: m.Pejabat | None) -> t.Pejabat | None:
@@ -239,7 +240,7 @@ def _indikator(row: m.Indikator, target_tahunan: dict, riwayat: dict) -> t.Indik
         tingkat=row.tingkat,
         iku=row.iku,
         target_tahunan=target_tahunan,
-        target_akhir=_nilai_db(row.target_akhir, row.target_akhir_label),
+        target_akhir=_nilai_db(row.target_akhir, row.target_akhir_label, row.target_akhir_atas),
         riwayat=riwayat,
         formulasi=row.formulasi or None,
         definisi_operasional=row.definisi_operasional or None,
@@ -266,7 +267,7 @@ class _IndikatorIndex:
         rw: dict[int, dict] = defaultdict(dict)
         for row in m.RiwayatIndikator.objects.filter(indikator__renstra=renstra):
             rw[row.indikator_id][row.tahun] = t.RiwayatTahun(
-                target=_nilai_db(row.target, row.target_label),
+                target=_nilai_db(row.target, row.target_label, row.target_atas),
                 realisasi=_nilai_db(row.realisasi, row.realisasi_label),
                 capaian=Decimal(row.capaian) if row.capaian else None,
             )
@@ -446,7 +447,7 @@ def _add_pk_berjenjang(pd, loaded: LoadedPaket) -> None:
                     t.SasaranPKBerjenjang(
                         uraian=s.uraian,
                         indikator=s.indikator,
-                        target=_nilai_db(s.target, s.target_label),
+                        target=_nilai_db(s.target, s.target_label, s.target_atas),
                     )
                     for s in b.sasaran.all()
                 ],

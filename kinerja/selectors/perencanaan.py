@@ -17,7 +17,8 @@ from django.utils import timezone
 
 from kinerja.aturan import aturan_pemda
 from kinerja.audit import format_waktu, nama_pengguna
-from kinerja.engine.angka import NilaiTidakValid, jumlah_desimal, parse_nilai
+from kinerja.engine.angka import Nilai, NilaiTidakValid, jumlah_desimal, parse_nilai
+from kinerja.engine.capaian import target_acuan
 from kinerja.engine.penilaian import nilai_indikator
 from kinerja.engine.realisasi import TipePenghitungan
 from kinerja.models import (
@@ -120,10 +121,12 @@ def aturan_indikator(ind: Indikator, pemda) -> list[tuple[str, str]]:
     ]
 
 
-def capaian_riwayat(ind: Indikator, aturan: Aturan, target, realisasi) -> str:
-    """Capaian of an earlier year, by the pemda's rules and the indicator's overrides."""
+def capaian_riwayat(ind: Indikator, aturan: Aturan, target, realisasi, atas=None) -> str:
+    """Capaian of an earlier year, by the pemda's rules and the indicator's overrides;
+    ``atas`` the upper bound of a target stated as a range (counted by the pemda's bound)."""
     if target is None or realisasi is None:
         return "-"
+    target = target_acuan(Nilai(target, atas=atas), aturan.acuan_rentang)
     try:
         nilai = nilai_indikator(ind, aturan, target=target, realisasi=realisasi)
     except NilaiTidakValid:
@@ -338,7 +341,7 @@ def riwayat_indikator(ind: Indikator, pemda: Pemda) -> list[dict[str, str | int]
             "tahun": rw.tahun,
             "target": tampil(rw.target, rw.target_label),
             "realisasi": tampil(rw.realisasi, rw.realisasi_label),
-            "capaian": capaian_riwayat(ind, aturan, rw.target, rw.realisasi)
+            "capaian": capaian_riwayat(ind, aturan, rw.target, rw.realisasi, rw.target_atas)
             if rw.target is not None and rw.realisasi is not None
             else _capaian_dilaporkan(rw.capaian),
         }

@@ -188,6 +188,7 @@ def pk_berjenjang_ubah(
             indikator=s.indikator,
             target=s.target.angka if s.target else None,
             target_label=(s.target.label or "") if s.target else "",
+            target_atas=s.target.atas if s.target else None,
         )
         for i, s in enumerate(sasaran)
     )

@@ -46,7 +46,14 @@ from kinerja.services.perencanaan.indikator import (
     indikator_simpan_banyak,
     kanon_indikator,
 )
+from kinerja.services.perencanaan.riwayat import UbahRiwayat, riwayat_simpan_banyak
 from kinerja.services.realisasi_xlsx import nilai_sel
+from kinerja.services.register_riwayat import (
+    SHEET_RIWAYAT,
+    baca_riwayat,
+    judul_riwayat,
+    tulis_riwayat,
+)
 from lib.xlsx_baca import BerkasDitolak, Galat, buka_buku, isi_sheet
 
 JENIS = "lkjip-register-renstra"
@@ -83,12 +90,37 @@ def _kolom(renstra: Renstra) -> list[tuple[str, str]]:
     ]
 
 
-def _kode_induk(ind: Indikator) -> str:
+TANPA_KODE = "(tanpa kode)"
+
+
+def teks_induk(induk) -> str:
+    """How the Induk cell names a node: its code, or for a program, kegiatan or sub
+    kegiatan whose code the application made up (the report gave none) its name marked
+    "(tanpa kode)", as the program page marks it: the made-up code means nothing to a user."""
+    if getattr(induk, "kode_buatan", False):
+        return f"{' '.join(induk.nama.split())} {TANPA_KODE}"
+    return induk.kode
+
+
+def _induk_indikator(ind: Indikator):
     for tingkat in ("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"):
         induk = getattr(ind, tingkat)
         if induk is not None:
-            return induk.kode
-    return ""
+            return induk
+    return None
+
+
+def _kode_induk(ind: Indikator) -> str:
+    induk = _induk_indikator(ind)
+    return teks_induk(induk) if induk is not None else ""
+
+
+def _sama_induk(teks: str, asal: dict) -> bool:
+    """The Induk cell still names the node it named when downloaded: the same text (its
+    spaces aside), or the made-up code of a node shown by name."""
+    teks = " ".join(teks.split())
+    kode = asal.get("kode_induk") or None
+    return teks in (" ".join(asal.get("induk", "").split()), kode)
 
 
 def _tanda(isi: str) -> str:
@@ -122,9 +154,11 @@ def buku_register(renstra: Renstra) -> bytes:
     ws["A2"] = f"{pd.nama} — {pd.pemda.nama}"
     ws["A3"] = (
         "Ubah sel berwarna kuning, lalu unggah kembali berkas ini pada halaman Renstra. "
-        "Target ditulis seperti di layar (98,5 atau nilai bertingkat seperti BB (73,75)). "
+        "Target ditulis seperti di layar (98,5, nilai bertingkat seperti BB (73,75), "
+        "atau rentang seperti 60 – 70). "
         "Indikator baru: tambahkan baris dengan kode baru, isi induk, nama, satuan, "
-        "polaritas dan tipe penghitungannya."
+        "polaritas dan tipe penghitungannya. Program yang tidak berkode Kepmendagri ditulis "
+        'dengan namanya dan "(tanpa kode)", seperti pada kolom induk.'
     )
     for k, (_, judul) in enumerate(kolom, start=1):
         c = ws.cell(BARIS_KEPALA, k, judul)
@@ -136,6 +170,7 @@ def buku_register(renstra: Renstra) -> bytes:
         isi = {k: kanon[k] for k in TEKS} | {"target_akhir": kanon["target_akhir"]}
         isi |= {
             "induk": _kode_induk(ind),
+            "kode_induk": getattr(_induk_indikator(ind), "kode", ""),
             "polaritas": _POLARITAS.get(ind.polaritas, ind.polaritas),
             "tipe_penghitungan": _TIPE.get(ind.tipe_penghitungan, ind.tipe_penghitungan),
         }
@@ -163,7 +198,11 @@ def buku_register(renstra: Renstra) -> bytes:
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
-    teks = json.dumps({"renstra": renstra.pk, "pd": pd.kode, "asal": asal}, ensure_ascii=False)
+    riwayat = tulis_riwayat(wb, renstra, list(indikator))
+    teks = json.dumps(
+        {"renstra": renstra.pk, "pd": pd.kode, "asal": asal, "riwayat": riwayat},
+        ensure_ascii=False,
+    )
     info = wb.create_sheet(SHEET_ASAL)
     # A cell holds at most 32,767 characters (openpyxl cuts a longer one when reading):
     # the text goes in pieces down column A, after the kind and the signature.
@@ -188,6 +227,12 @@ class BarisRegister:
     target: dict[int, Nilai | None] = field(default_factory=dict)
     asal_target: dict[int, str] = field(default_factory=dict)
     baru: IndikatorBaru | None = None
+    # Its earlier years changed on the sheet "Tahun sebelumnya".
+    riwayat: list[UbahRiwayat] = field(default_factory=list)
+
+    @property
+    def indikator_berubah(self) -> bool:
+        return bool(self.baru or self.data or self.target)
 
     @property
     def perubahan(self) -> list[tuple[str, str, str]]:
@@ -214,7 +259,18 @@ class BarisRegister:
             (f"Target {x}", self.asal_target.get(x, ""), teks_isian(v))
             for x, v in self.target.items()
         ]
+        for u in self.riwayat:
+            baru = u.teks()
+            hasil += [
+                (f"Tahun {u.tahun}: {apa}", (u.asal or {}).get(k, ""), baru.get(k, ""))
+                for k, apa in _RIWAYAT
+                if (u.asal or {}).get(k, "") != baru.get(k, "")
+            ]
         return hasil
+
+
+_RIWAYAT = (("target", "target"), ("realisasi", "realisasi"),
+            ("capaian", "capaian dilaporkan (%)"))  # fmt: skip
 
 
 def _teks_sel(v: Any) -> str:
@@ -226,9 +282,28 @@ def _teks_sel(v: Any) -> str:
 
 
 def _nilai(v: Any, *, rentang: bool = False) -> Nilai | None:
-    if v in (None, ""):
+    if v in (None, "") or (isinstance(v, str) and not v.strip()):
         return None
     return nilai_sel(v, rentang=rentang)
+
+
+def _isi_riwayat(wb):
+    """The values of the sheet "Tahun sebelumnya" (None in a workbook without it)."""
+    if SHEET_RIWAYAT not in wb.sheetnames:
+        return None
+    isi = isi_sheet(wb[SHEET_RIWAYAT])
+    judul = judul_riwayat()
+    if (isi.sel[BARIS_KEPALA - 1] if len(isi.sel) >= BARIS_KEPALA else [])[: len(judul)] != judul:
+        raise BerkasDitolak(
+            [
+                Galat(
+                    "Judul kolom berubah: jangan menambah, menghapus atau memindahkan kolom.",
+                    SHEET_RIWAYAT,
+                    BARIS_KEPALA,
+                )
+            ]
+        )
+    return isi
 
 
 def _identitas(wb, renstra: Renstra) -> tuple[dict, list[list[Any]]]:
@@ -277,8 +352,8 @@ def _baca_sel(b: BarisRegister, kunci: str, v: Any, asal: dict) -> None:
         # The cell as downloaded (the text buku_register wrote, a stored value's
         # canonical text): unchanged, without parsing and formatting it again.
         return
-    # A year's target may be a range ("60 – 70"); the end target is one value.
-    nilai = _nilai(v, rentang=kunci != "target_akhir")
+    # A target, of a year or the end one, may be a range ("60 – 70").
+    nilai = _nilai(v, rentang=True)
     if teks_isian(nilai) == asal.get(kunci, ""):
         return
     if kunci == "target_akhir":
@@ -303,6 +378,9 @@ def _induk_renstra(renstra: Renstra) -> dict[str, list]:
         *Program.objects.filter(renstra=renstra),
     ):
         induk.setdefault(obj.kode, []).append(obj)
+        if getattr(obj, "kode_buatan", False):
+            # Named as the Induk cell shows it ("Nama program (tanpa kode)").
+            induk.setdefault(" ".join(teks_induk(obj).split()), []).append(obj)
     return induk
 
 
@@ -317,7 +395,7 @@ def _baris_baru(
         if not teks[k]:
             galat.append(Galat(f"{LABEL_INDIKATOR[k].lower()} indikator baru wajib diisi",
                                SHEET, r, huruf[k]))  # fmt: skip
-    calon = induk.get(teks["induk"], [])
+    calon = induk.get(" ".join(teks["induk"].split()), [])
     if len(calon) != 1:
         pesan = (
             "isi induk indikator baru: kode tujuan, sasaran atau program Renstra ini"
@@ -357,7 +435,9 @@ def _baris_ada(
         if kunci == "kode":
             continue
         if kunci in BARU:
-            if _teks_sel(nilai[kunci]) != asal.get(kunci, ""):
+            teks = _teks_sel(nilai[kunci])
+            sama = _sama_induk(teks, asal) if kunci == "induk" else teks == asal.get(kunci, "")
+            if not sama:
                 pesan = (
                     f"{LABEL_INDIKATOR.get(kunci, 'induk').lower()} indikator yang sudah "
                     "ada diubah di layar Renstra, bukan melalui berkas ini"
@@ -379,6 +459,7 @@ def baca_register(data: bytes, renstra: Renstra) -> list[BarisRegister]:
     wb = buka_buku(data, UKURAN_MAKS, hanya_baca=True)
     try:
         info, isi = _identitas(wb, renstra)
+        isi_riwayat = _isi_riwayat(wb)
     finally:
         wb.close()
     kolom = _kolom(renstra)
@@ -428,12 +509,28 @@ def baca_register(data: bytes, renstra: Renstra) -> list[BarisRegister]:
         b = _baris_ada(renstra, per_kode[kode], r, nilai, asal, galat)
         if b.data or b.target:
             hasil.append(b)
+    _tambah_riwayat(hasil, isi_riwayat, info.get("riwayat", {}), per_kode, galat)
     if galat:
         raise BerkasDitolak(galat)
     return hasil
 
 
+def _tambah_riwayat(hasil: list[BarisRegister], isi, asal: dict, per_kode: dict, galat) -> None:
+    """The changed earlier years of the sheet "Tahun sebelumnya", each with the row of its
+    indicator (a row of its own when its indicator has no other change)."""
+    if isi is None:
+        return
+    per_baris = {b.indikator.kode: b for b in hasil}
+    for u in baca_riwayat(isi, asal, set(per_kode) | set(per_baris), galat):
+        b = per_baris.get(u.kode)
+        if b is None:
+            b = per_baris[u.kode] = BarisRegister(per_kode[u.kode], u.kunci)
+            hasil.append(b)
+        b.riwayat.append(u)
+
+
 def _daftar(baris: list[BarisRegister]) -> list[UbahIndikator]:
+    baris = [b for b in baris if b.indikator_berubah]
     return [
         UbahIndikator(
             kunci=b,
@@ -452,6 +549,21 @@ def _pesan(tolak) -> list[str]:
     return [f"baris {b.baris} ({b.indikator.kode}): {m}" for b, pesan in tolak for m in pesan]
 
 
+def _riwayat(baris: list[BarisRegister], renstra: Renstra, pengguna, tulis: bool) -> list[str]:
+    """The earlier years of ``baris`` saved (or, ``tulis`` False, checked); the refusals."""
+    daftar = [u for b in baris for u in b.riwayat]
+    if not daftar:
+        return []
+    tolak = riwayat_simpan_banyak(
+        renstra=renstra,
+        pengguna=pengguna,
+        daftar=daftar,
+        baru={b.indikator.kode for b in baris if b.baru},
+        tulis=tulis,
+    )
+    return [f"{SHEET_RIWAYAT} baris {r}: {m}" for r, pesan in tolak for m in pesan]
+
+
 @transaction.atomic
 def register_simpan(baris: list[BarisRegister], pengguna) -> int:
     """Save every change and new indicator with the screens' checks
@@ -463,6 +575,9 @@ def register_simpan(baris: list[BarisRegister], pengguna) -> int:
     tolak = indikator_simpan_banyak(renstra=renstra, pengguna=pengguna, daftar=_daftar(baris))
     if tolak:
         raise ValidationError(_pesan(tolak))
+    tolak_riwayat = _riwayat(baris, renstra, pengguna, tulis=True)
+    if tolak_riwayat:
+        raise ValidationError(tolak_riwayat)
     return len(baris)
 
 
@@ -476,4 +591,4 @@ def register_periksa(baris: list[BarisRegister], pengguna) -> list[str]:
         tolak = indikator_simpan_banyak(
             renstra=renstra, pengguna=pengguna, daftar=_daftar(baris), tulis=False
         )
-    return _pesan(tolak)
+        return _pesan(tolak) + _riwayat(baris, renstra, pengguna, tulis=False)

@@ -317,6 +317,7 @@ def _salin_struktur(lama: Renstra, baru: Renstra) -> int:
         ind.sub_kegiatan = sub[ind.sub_kegiatan_id] if ind.sub_kegiatan_id else None
         ind.target_akhir = None
         ind.target_akhir_label = ""
+        ind.target_akhir_atas = None
         salinan.append(ind)
     Indikator.objects.bulk_create(salinan)
     return len(salinan)

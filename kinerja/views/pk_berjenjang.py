@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kinerja.access import get_editable_perangkat_daerah_for_user
 from kinerja.engine.angka import Nilai
-from kinerja.forms import NilaiField, UangField
+from kinerja.forms import TargetField, UangField
 from kinerja.forms.errors import add_service_errors
 from kinerja.models import Indikator, Pejabat, PerangkatDaerah, PKBerjenjang, TargetTahunan
 from kinerja.services import pk_berjenjang as pk_berjenjang_services
@@ -88,7 +88,7 @@ class SasaranForm(forms.Form):
     indikator = forms.CharField(
         label="Indikator kinerja", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    target = NilaiField(label="Target", required=False)
+    target = TargetField(label="Target", required=False)
 
     def __init__(self, *args, indikator: dict[str, tuple[str, Nilai | None]], **kwargs):
         super().__init__(*args, **kwargs)

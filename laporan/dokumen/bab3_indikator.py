@@ -434,7 +434,7 @@ def tabel_capaian_indikator(k: Context, ai: AnalisisIndikator) -> rows.Table:
                 Cell(h.realisasi, label=h.realisasi_label),
                 capaian_tampil(h),
                 h.predikat,
-                h.target_akhir,
+                Cell(h.target_akhir, label=h.target_akhir_label),
                 h.tingkat_kemajuan,
             ]
         ),

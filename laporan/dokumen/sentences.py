@@ -121,7 +121,7 @@ def kalimat_kemajuan(h: HasilIndikator, tahun: int, r: t.Renstra) -> str:
     """How far the year's realisasi is towards the Renstra end target."""
     if h.target_akhir is None:
         return f"Indikator {h.nama} tidak memiliki target akhir Renstra {r.mulai}–{r.selesai}."
-    akhir = nilai_satuan(h.target_akhir, None, h.satuan)
+    akhir = nilai_satuan(h.target_akhir, h.target_akhir_label, h.satuan)
     if h.tingkat_kemajuan is None:
         return (
             f"Target akhir Renstra {r.mulai}–{r.selesai} sebesar {akhir}; tingkat kemajuan "

@@ -5,12 +5,14 @@ all or nothing; conflicts and bad cells named."""
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 
 import openpyxl
 import pytest
 from django.test import Client
 
 from kinerja.models import Indikator, LogPerubahan, Renstra, TargetTahunan
+from kinerja.services.register_riwayat import SHEET_RIWAYAT
 from kinerja.services.register_xlsx import BARIS_KEPALA, SHEET
 
 pytestmark = pytest.mark.django_db
@@ -421,3 +423,191 @@ def test_the_bulk_audit_rows_keep_every_character_in_their_order(renstra, operat
         ("uji.dua", "", "", None, None, {"lama": "", "baru": "baru\n"}, None, None),
     ]  # fmt: skip
     assert rows[0].waktu is not None
+
+
+def test_an_end_target_typed_as_a_range_in_the_workbook(op, renstra, operator_a):
+    _revisi(renstra, operator_a)
+    wb = _unduh(op, renstra)
+    _sel(wb[SHEET], "IKS-1", "Target akhir Renstra").value = "98 s.d. 99"
+    r = _unggah(op, renstra, wb)
+    assert r.status_code == 200 and "98 – 99" in r.content.decode()
+    s = op.post(
+        _url(renstra, "register/impor/"), {"langkah": "simpan", "token": r.context["token"]}
+    )
+    assert s.status_code == 302
+    ind = Indikator.objects.get(renstra=renstra, kode="IKS-1")
+    assert (ind.target_akhir, ind.target_akhir_atas, ind.target_akhir_label) == (98, 99, "98 – 99")
+    wb = _unduh(op, renstra)
+    assert _sel(wb[SHEET], "IKS-1", "Target akhir Renstra").value == "98 – 99"
+    _sel(wb[SHEET], "IKS-1", "Target akhir Renstra").value = "99 – 98"
+    r = _unggah(op, renstra, wb)
+    assert r.status_code == 400 and "batas bawah harus lebih kecil" in r.content.decode()
+
+
+# --------------------------------------------------------------------------- made-up codes
+
+
+def test_an_indicator_of_a_program_without_code_shows_its_name_and_reads_back(
+    op, renstra, operator_a
+):
+    """A program the report gave no code (its code made up, "X.01"): the Induk cell names
+    it "<name> (tanpa kode)"; the row reads back unchanged, a new indicator may name it so."""
+    from kinerja.models import Program
+    from kinerja.services.register_xlsx import JUDUL_INDUK
+
+    program = Program.objects.get(renstra=renstra, kode="7.01.06")
+    Program.objects.filter(pk=program.pk).update(kode="X.01", kode_buatan=True)
+    nama = f"{' '.join(program.nama.split())} (tanpa kode)"
+    _revisi(renstra, operator_a)
+    wb = _unduh(op, renstra)
+    ws = wb[SHEET]
+    assert _sel(ws, "IKP-7.01.06-1", JUDUL_INDUK).value == nama
+    _sel(ws, "IKP-7.01.06-1", "Sumber data").value = "Laporan kecamatan"
+    r0 = _baris_baru(ws, renstra, "IKP-X.01-2", **{JUDUL_INDUK: nama})
+    r = _unggah(op, renstra, wb)
+    assert r.status_code == 200, r.content.decode()[-2000:]
+    assert "Pratinjau: 2 indikator akan diubah (1 di antaranya baru)" in r.content.decode()
+    s = op.post(
+        _url(renstra, "register/impor/"), {"langkah": "simpan", "token": r.context["token"]}
+    )
+    assert s.status_code == 302
+    assert Indikator.objects.get(renstra=renstra, kode="IKP-X.01-2").program_id == program.pk
+    assert Indikator.objects.get(renstra=renstra, kode="IKP-7.01.06-1").sumber_data == (
+        "Laporan kecamatan"
+    )
+    # The made-up code in the cell names the same program: no change, no error.
+    wb = _unduh(op, renstra)
+    assert ws.cell(r0, 1).value == "IKP-X.01-2"
+    _sel(wb[SHEET], "IKP-7.01.06-1", JUDUL_INDUK).value = "X.01"
+    _sel(wb[SHEET], "IKP-X.01-2", "Sumber data").value = "Dari berkas"
+    r = _unggah(op, renstra, wb)
+    assert r.status_code == 200 and "Pratinjau: 1 indikator akan diubah" in r.content.decode()
+    # Another program named there is still refused.
+    _sel(wb[SHEET], "IKP-7.01.06-1", JUDUL_INDUK).value = "7.01.05"
+    assert _unggah(op, renstra, wb).status_code == 400
+
+
+# --------------------------------------------------------------------------- earlier years
+
+
+def _riwayat(ws) -> dict[tuple[str, int], list]:
+    return {
+        (r[0].value, r[2].value): [c.value for c in r[3:6]]
+        for r in ws.iter_rows(min_row=BARIS_KEPALA + 1)
+        if r[0].value
+    }
+
+
+def _tulis_riwayat(ws, *baris) -> None:
+    for isi in baris:
+        r = ws.max_row + 1
+        for k, v in enumerate(isi, start=1):
+            ws.cell(r, k, v)
+
+
+def test_earlier_years_are_downloaded_edited_previewed_and_saved(op, renstra, operator_a):
+    from kinerja.models import RiwayatIndikator
+
+    wb = _unduh(op, renstra)
+    ws = wb[SHEET_RIWAYAT]
+    semula = _riwayat(ws)
+    assert semula[("IKT-1", 2022)] == ["85", "86,12", None]
+    assert ws.protection.sheet and ws.cell(BARIS_KEPALA + 1, 1).protection.locked
+    # 2021 given only as the capaian the report printed, 2020 with a range target;
+    # IKT-1 2023's realisasi corrected, IKS-2 2022 emptied (removed).
+    _tulis_riwayat(ws, ("IKT-1", None, 2021, None, None, "98,50"),
+                   ("IKT-2", None, 2020, "60 s.d. 70", 65, None))  # fmt: skip
+    for r in ws.iter_rows(min_row=BARIS_KEPALA + 1):
+        if (r[0].value, r[2].value) == ("IKT-1", 2023):
+            r[4].value = "88,3"
+        if (r[0].value, r[2].value) == ("IKS-2", 2022):
+            r[3].value = r[4].value = r[5].value = None
+    r = _unggah(op, renstra, wb)
+    assert r.status_code == 200, r.content.decode()[-3000:]
+    html = r.content.decode()
+    assert "Pratinjau: 3 indikator akan diubah" in html
+    assert "Tahun 2021: capaian dilaporkan (%)" in html and "98,50" in html
+    assert "60 – 70" in html and "88,21" in html and "88,3" in html
+    assert not RiwayatIndikator.objects.filter(tahun__in=[2020, 2021]).exists()
+    s = op.post(
+        _url(renstra, "register/impor/"), {"langkah": "simpan", "token": r.context["token"]}
+    )
+    assert s.status_code == 302
+    rw = RiwayatIndikator.objects.filter(indikator__renstra=renstra)
+    lama = rw.get(indikator__kode="IKT-1", tahun=2021)
+    assert (lama.target, lama.realisasi, lama.capaian) == (None, None, "98.50")
+    rentang = rw.get(indikator__kode="IKT-2", tahun=2020)
+    assert (rentang.target, rentang.target_atas, rentang.target_label) == (60, 70, "60 – 70")
+    assert rw.get(indikator__kode="IKT-1", tahun=2023).realisasi == Decimal("88.3")
+    assert not rw.filter(indikator__kode="IKS-2", tahun=2022).exists()
+    aksi = sorted(LogPerubahan.objects.filter(aksi__startswith="riwayat_indikator.")
+                  .values_list("aksi", flat=True))  # fmt: skip
+    assert aksi == ["riwayat_indikator.buat"] * 2 + [
+        "riwayat_indikator.hapus",
+        "riwayat_indikator.ubah",
+    ]
+    # Downloaded again, the sheet reads back unchanged.
+    wb = _unduh(op, renstra)
+    assert _riwayat(wb[SHEET_RIWAYAT])[("IKT-1", 2021)] == [None, None, "98,50"]
+    r = _unggah(op, renstra, wb)
+    assert r.status_code == 200 and "tidak mengubah apa pun" in r.content.decode()
+
+
+def test_bad_earlier_years_are_named_and_nothing_saved(op, renstra):
+    from kinerja.models import RiwayatIndikator
+
+    jumlah = RiwayatIndikator.objects.count()
+    wb = _unduh(op, renstra)
+    ws = wb[SHEET_RIWAYAT]
+    awal = ws.max_row
+    _tulis_riwayat(
+        ws,
+        ("IKT-1", None, 2019, "70 – 60", None, None),
+        ("XYZ-9", None, 2019, 5, None, None),
+        ("IKT-1", None, "dulu", 5, None, None),
+        ("IKT-1", None, 2018, None, None, "tinggi"),
+    )
+    r = _unggah(op, renstra, wb)
+    assert r.status_code == 400
+    html = r.content.decode()
+    assert f"lembar “{SHEET_RIWAYAT}”, baris {awal + 1}, kolom D" in html
+    assert f"lembar “{SHEET_RIWAYAT}”, baris {awal + 3}, kolom C" in html
+    assert f"lembar “{SHEET_RIWAYAT}”, baris {awal + 4}, kolom F" in html
+    assert "batas bawah harus lebih kecil dari batas atas" in html
+    assert "indikator XYZ-9 tidak ada di register" in html
+    assert "tahun ditulis empat angka" in html and "tinggi" in html
+    assert RiwayatIndikator.objects.count() == jumlah
+
+
+def test_a_year_opened_here_or_used_by_a_signed_year_is_refused(op, renstra):
+    from kinerja.models import RiwayatIndikator, Tahun
+
+    pd = renstra.perangkat_daerah
+    awal = Tahun.objects.filter(perangkat_daerah=pd).order_by("tahun").first().tahun
+    wb = _unduh(op, renstra)
+    _tulis_riwayat(wb[SHEET_RIWAYAT], ("IKT-1", None, awal, 80, 81, None))
+    r = _unggah(op, renstra, wb)
+    assert r.status_code == 400 and f"tahun {awal} sudah dibuka di aplikasi" in r.content.decode()
+    Tahun.objects.filter(perangkat_daerah=pd, tahun=awal).update(terkunci=True)
+    wb = _unduh(op, renstra)
+    _tulis_riwayat(wb[SHEET_RIWAYAT], ("IKT-1", None, 2019, None, None, "97"))
+    r = _unggah(op, renstra, wb)
+    assert r.status_code == 400
+    assert f"tahun {awal} sudah ditetapkan dan memuat data tahun 2019" in r.content.decode()
+    assert not RiwayatIndikator.objects.filter(indikator__renstra=renstra, tahun=2019).exists()
+
+
+def test_an_earlier_year_changed_after_the_download_is_a_conflict(op, renstra):
+    from kinerja.models import RiwayatIndikator
+
+    wb = _unduh(op, renstra)
+    ws = wb[SHEET_RIWAYAT]
+    for r in ws.iter_rows(min_row=BARIS_KEPALA + 1):
+        if (r[0].value, r[2].value) == ("IKT-1", 2022):
+            r[4].value = "90"
+    rw = RiwayatIndikator.objects.filter(indikator__renstra=renstra, indikator__kode="IKT-1")
+    rw.filter(tahun=2022).update(realisasi=87)
+    r = _unggah(op, renstra, wb)
+    assert r.status_code == 400
+    assert "tahun 2022 indikator IKT-1 diubah setelah berkas ini diunduh" in r.content.decode()
+    assert rw.get(tahun=2022).realisasi == 87

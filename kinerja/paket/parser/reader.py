@@ -185,7 +185,8 @@ class Reader:
         return jumlah
 
     def nilai(self, value: Any, path: str, *, rentang: bool = False) -> Nilai | None:
-        """A measured value; with ``rentang`` (a yearly or PK target) also a range "60 – 70"."""
+        """A measured value; with ``rentang`` (any target: yearly, end of the Renstra, an
+        earlier year's, PK, cascaded PK) also a range "60 – 70"."""
         if isinstance(value, float):
             value = Decimal(str(value))
         try:
@@ -199,8 +200,8 @@ class Reader:
             self.salah(path, f"nilai tidak sah: {json_type(value)}")
         return None
 
-    def nilai_opsional(self, value: Any, path: str) -> Nilai | None:
-        return None if value is None else self.nilai(value, path)
+    def nilai_opsional(self, value: Any, path: str, *, rentang: bool = False) -> Nilai | None:
+        return None if value is None else self.nilai(value, path, rentang=rentang)
 
     def tanggal(self, data: dict, key: str, path: str) -> datetime.date | None:
         value = data.get(key)

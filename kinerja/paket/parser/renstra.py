@@ -266,7 +266,7 @@ def baca_indikator(r: Reader, data: Any, path: str, tingkat: str, induk: str) ->
             continue
         capaian = value.get("capaian")
         riwayat[th] = t.RiwayatTahun(
-            target=r.nilai_opsional(value.get("target"), key_path(p, "target")),
+            target=r.nilai_opsional(value.get("target"), key_path(p, "target"), rentang=True),
             realisasi=r.nilai_opsional(value.get("realisasi"), key_path(p, "realisasi")),
             capaian=None if capaian is None else r.angka(capaian, key_path(p, "capaian")),
         )
@@ -287,7 +287,9 @@ def baca_indikator(r: Reader, data: Any, path: str, tingkat: str, induk: str) ->
         induk=induk,
         iku=iku,
         target_tahunan=target_tahunan,
-        target_akhir=r.nilai_opsional(data.get("target_akhir"), key_path(path, "target_akhir")),
+        target_akhir=r.nilai_opsional(
+            data.get("target_akhir"), key_path(path, "target_akhir"), rentang=True
+        ),
         riwayat=riwayat,
         formulasi=r.teks(data, "formulasi", path),
         definisi_operasional=r.teks(data, "definisi_operasional", path),

@@ -154,7 +154,7 @@ def _baca_pk_berjenjang(r: Reader, d: dict, path: str, hasil: t.Tahun) -> None:
                 t.SasaranPKBerjenjang(
                     uraian=r.teks(sd, "uraian", ps) or "",
                     indikator=r.teks(sd, "indikator", ps) or "",
-                    target=r.nilai_opsional(sd.get("target"), f"{ps}.target"),
+                    target=r.nilai_opsional(sd.get("target"), f"{ps}.target", rentang=True),
                 )
             )
         hasil.pk_berjenjang.append(

@@ -165,7 +165,7 @@ def _periksa_ubah(
 def _kolom_tersimpan(berubah: list[str]) -> list[str]:
     kolom = [n for n in berubah if n != "target_akhir"]
     if "target_akhir" in berubah:
-        kolom += ["target_akhir", "target_akhir_label"]
+        kolom += ["target_akhir", "target_akhir_label", "target_akhir_atas"]
     return kolom
 
 
@@ -228,6 +228,7 @@ def _isi_kolom_indikator(ind: Indikator, nama: str, nilai: Any) -> None:
     if nama == "target_akhir":
         ind.target_akhir = nilai.angka if nilai else None
         ind.target_akhir_label = (nilai.label or "") if nilai else ""
+        ind.target_akhir_atas = nilai.atas if nilai else None
     elif isinstance(nilai, str):
         setattr(ind, nama, nilai.replace("\r\n", "\n").strip())
     elif nilai is None and nama in ("rumus_negatif",):
