@@ -48,8 +48,11 @@ def _ke(pemda, tahun: int):
     return redirect(f"{reverse('pemda-kalender', kwargs={'kode': pemda.kode})}?tahun={tahun}")
 
 
-def _post(request: HttpRequest, pemda, tahun: int, form: LiburForm) -> HttpResponse | None:
-    """Carry out one action of the calendar; None when the form has errors."""
+def _post(
+    request: HttpRequest, pemda, tahun: int, form: LiburForm, galat: list[str]
+) -> HttpResponse | None:
+    """Carry out one action of the calendar; None when it is refused (``galat`` says why,
+    or the form's errors)."""
     aksi = request.POST.get("aksi")
     try:
         if aksi == "muat":
@@ -67,9 +70,7 @@ def _post(request: HttpRequest, pemda, tahun: int, form: LiburForm) -> HttpRespo
         else:
             return None
     except (ValidationError, ValueError) as e:
-        pesan = e.messages if isinstance(e, ValidationError) else ["Permintaan tidak sah."]
-        for p in pesan:
-            form.add_error(None, p)
+        galat.extend(e.messages if isinstance(e, ValidationError) else ["Permintaan tidak sah."])
         return None
     return _ke(pemda, tahun)
 
@@ -79,9 +80,10 @@ def kalender(request: HttpRequest, kode: str) -> HttpResponse:
     pemda = get_manageable_pemda_for_user(request.user, kode)
     tahun = _tahun(request)
     status = 200
+    galat: list[str] = []
     form = LiburForm(request.POST if request.POST.get("aksi") == "tambah" else None)
     if request.method == "POST":
-        hasil = _post(request, pemda, tahun, form)
+        hasil = _post(request, pemda, tahun, form, galat)
         if hasil is not None:
             return hasil
         status = 400
@@ -95,6 +97,7 @@ def kalender(request: HttpRequest, kode: str) -> HttpResponse:
         "tahun": tahun,
         "tahun_pilihan": range(hari_ini().year - 1, hari_ini().year + 3),
         "form": form,
+        "galat": galat,
         "hari": [(h, format_tanggal(h.tanggal), HARI[h.tanggal.weekday()]) for h in hari],
     }
     return render(request, "kinerja/pemda/kalender.html", ctx, status=status)
