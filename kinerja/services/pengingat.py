@@ -27,6 +27,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from kinerja.access import peran
 from kinerja.engine.tenggat import (
     SEBELUM,
     SESUDAH,
@@ -181,7 +182,7 @@ def pengingat_jatuh_tempo(
 def pengingat_pengguna(user, pada: datetime.date | None = None) -> list[Pengingat]:
     """The reminders of the home page: each deadline of the user from its first
     reminder day until it is done, as the latest kind reached (fixed queries)."""
-    p = getattr(user, "peran", None) if getattr(user, "is_authenticated", False) else None
+    p = peran(user)
     if p is None or p.perangkat_daerah_id is None:
         return []
     pada = pada or _tenggat.hari_ini()

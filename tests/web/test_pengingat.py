@@ -156,3 +156,12 @@ def test_beat_task_and_command(siap, settings):
     out = StringIO()
     call_command("kirim_pengingat", "--tanggal", "2024-07-12", stdout=out)
     assert "0 surel terkirim" in out.getvalue() and "1 sudah pernah dikirim" in out.getvalue()
+
+
+def test_deploy_check_warns_without_smtp(settings):
+    from kinerja.checks import surel_pengingat
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    assert [w.id for w in surel_pengingat(None)] == ["lkjip.W003"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    assert surel_pengingat(None) == []
