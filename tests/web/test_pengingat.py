@@ -124,7 +124,7 @@ def test_lkjip_reminder_goes_to_the_kepala(siap, demo):
     assert HariLibur.objects.filter(pemda=siap, tanggal=T(2025, 12, 25), aktif=True).exists()
 
 
-def test_home_page_shows_the_same_reminders(client, siap, operator_a, kepala_a, monkeypatch):
+def test_home_page_shows_the_same_reminders(client, siap, demo, operator_a, kepala_a, monkeypatch):
     hari = {"pada": T(2024, 7, 11)}
     monkeypatch.setattr("kinerja.services.tenggat.hari_ini", lambda: hari["pada"])
     monkeypatch.setattr("laporan.tugas.hari_ini", lambda: hari["pada"])
@@ -139,6 +139,10 @@ def test_home_page_shows_the_same_reminders(client, siap, operator_a, kepala_a, 
     # The kepala answers for the LKjIP, not the quarters.
     client.force_login(kepala_a)
     assert "Pengingat tenggat" not in client.get("/").content.decode()
+    LKjIP.objects.filter(perangkat_daerah=demo["a"], tahun=2024).update(status="diajukan")
+    hari["pada"] = T(2025, 2, 27)
+    html = client.get("/").content.decode()
+    assert "Penyampaian LKjIP 2024" in html and "28 Februari 2025" in html
 
 
 def test_beat_task_and_command(siap, settings):
