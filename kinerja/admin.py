@@ -333,3 +333,17 @@ class BuktiDukungAdmin(AdminHanyaBaca):
     list_display = ["nama_asli", "realisasi", "jenis", "ukuran", "diunggah_oleh", "waktu"]
     list_filter = ["jenis"]
     raw_id_fields = ["realisasi"]
+
+
+@admin.register(m.HariLibur)
+class HariLiburAdmin(AdminHanyaBaca):
+    list_display = ["pemda", "tanggal", "nama", "jenis", "aktif"]
+    list_filter = ["jenis", "aktif"]
+    readonly_fields = [f.name for f in m.HariLibur._meta.fields]
+
+
+@admin.register(m.PengingatTerkirim)
+class PengingatTerkirimAdmin(AdminHanyaBaca):
+    list_display = ["kunci", "jenis", "pengguna", "tenggat", "dikirim_pada"]
+    list_filter = ["jenis"]
+    readonly_fields = [f.name for f in m.PengingatTerkirim._meta.fields]

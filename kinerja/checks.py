@@ -35,3 +35,18 @@ def antrean_pekerjaan(app_configs, **kwargs):
             id="lkjip.W002",
         )
     ]
+
+
+@register(deploy=True)
+def surel_pengingat(app_configs, **kwargs):
+    """Without an SMTP server the deadline reminders are written to the console only."""
+    if not settings.EMAIL_BACKEND.endswith("console.EmailBackend"):
+        return []
+    return [
+        Warning(
+            "Surel tidak dikonfigurasi (EMAIL_HOST kosong): pengingat tenggat hanya ditulis ke "
+            "log konsol, tidak terkirim.",
+            hint="Isi EMAIL_HOST, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD dan DEFAULT_FROM_EMAIL.",
+            id="lkjip.W003",
+        )
+    ]

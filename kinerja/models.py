@@ -17,9 +17,10 @@ from django.utils import timezone
 from kinerja.engine.angka import Nilai, validasi_nip
 from kinerja.engine.capaian import AcuanRentang, Polaritas, RumusNegatif
 from kinerja.engine.efisiensi import MetodeEfisiensi
+from kinerja.engine.kalender import CUTI_BERSAMA, LOKAL, NASIONAL
 from kinerja.engine.predikat import PRESET
 from kinerja.engine.realisasi import TipePenghitungan
-from kinerja.engine.tenggat import TENGGAT_BAWAAN
+from kinerja.engine.tenggat import SEBELUM, SESUDAH, TENGGAT_BAWAAN
 from lib.decimals import strip_scale
 
 NILAI = {"max_digits": 20, "decimal_places": 6}
@@ -68,6 +69,10 @@ class JenisPemda(models.TextChoices):
 def jenis_pemda_dari_nama(nama: str) -> str:
     """ "Kota Semarang" → kota; "Kabupaten Blora" (or anything else) → kabupaten."""
     return JenisPemda.KOTA if nama.strip().lower().startswith("kota ") else JenisPemda.KABUPATEN
+
+
+PENGINGAT_SEBELUM_BAWAAN = 5
+PENGINGAT_SESUDAH_BAWAAN = 1
 
 
 class Pemda(models.Model):
@@ -124,6 +129,23 @@ class Pemda(models.Model):
         "tenggat laporan triwulan (hari kerja setelah triwulan berakhir)",
         default=TENGGAT_BAWAAN,
         validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
+    # Empty: the regulation's default (two months after the year ends).
+    tenggat_lkjip_hari_kerja = models.PositiveSmallIntegerField(
+        "tenggat LKjIP (hari kerja setelah tahun berakhir)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+    )
+    pengingat_sebelum = models.PositiveSmallIntegerField(
+        "pengingat sebelum tenggat (hari kerja)",
+        default=PENGINGAT_SEBELUM_BAWAAN,
+        validators=[MaxValueValidator(30)],
+    )
+    pengingat_sesudah = models.PositiveSmallIntegerField(
+        "pengingat sesudah tenggat (hari kerja)",
+        default=PENGINGAT_SESUDAH_BAWAAN,
+        validators=[MaxValueValidator(30)],
     )
 
     class Meta:
@@ -1264,3 +1286,64 @@ class PenjelasanTemuan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.perangkat_daerah} {self.tahun}: {self.kunci}"
+
+
+class HariLibur(models.Model):
+    """A day off of a pemda besides Saturday and Sunday: every deadline skips it.
+
+    National holidays and cuti bersama are preloaded (``kinerja.services.kalender``);
+    a removed day stays as a row with ``aktif`` off, so that preloading again never
+    brings it back.
+    """
+
+    class Jenis(models.TextChoices):
+        NASIONAL = NASIONAL, "Libur nasional"
+        CUTI_BERSAMA = CUTI_BERSAMA, "Cuti bersama"
+        LOKAL = LOKAL, "Libur lokal"
+
+    pemda = models.ForeignKey(Pemda, on_delete=models.CASCADE, related_name="hari_libur")
+    tanggal = models.DateField("tanggal")
+    nama = models.CharField("keterangan", max_length=200)
+    jenis = models.CharField("jenis", max_length=20, choices=Jenis.choices, default=Jenis.LOKAL)
+    aktif = models.BooleanField("berlaku", default=True)
+
+    class Meta:
+        verbose_name = "hari libur"
+        verbose_name_plural = "hari libur"
+        ordering = ["pemda", "tanggal"]
+        constraints = [
+            models.UniqueConstraint(fields=["pemda", "tanggal"], name="hari_libur_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pemda} {self.tanggal.isoformat()}: {self.nama}"
+
+
+class PengingatTerkirim(models.Model):
+    """One reminder sent: a deadline (``kunci``), a person and a kind, never twice."""
+
+    class Jenis(models.TextChoices):
+        SEBELUM = SEBELUM, "Sebelum tenggat"
+        SESUDAH = SESUDAH, "Sesudah tenggat"
+
+    pengguna = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pengingat_terkirim"
+    )
+    # e.g. "triwulan:33.16.01:2026:1", "lkjip:33.16.01:2025"
+    kunci = models.CharField("tenggat", max_length=200)
+    jenis = models.CharField("jenis", max_length=10, choices=Jenis.choices)
+    tenggat = models.DateField("tanggal tenggat")
+    dikirim_pada = models.DateTimeField("dikirim pada", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "pengingat terkirim"
+        verbose_name_plural = "pengingat terkirim"
+        ordering = ["-dikirim_pada"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kunci", "pengguna", "jenis"], name="pengingat_terkirim_unik"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kunci} {self.get_jenis_display()} → {self.pengguna}"

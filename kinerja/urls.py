@@ -15,6 +15,7 @@ mounts each list under its prefix.
 from django.urls import path
 
 from kinerja.views import (
+    kalender,
     pejabat,
     pemda,
     perencanaan,
@@ -156,6 +157,7 @@ pemda_urls = [
     path("pengguna/baru/", pemda.pengguna_baru, name="pemda-pengguna-baru"),
     path("pengguna/<int:pk>/ubah/", pemda.pengguna_ubah, name="pemda-pengguna-ubah"),
     path("tenggat/", tenggat.tenggat, name="pemda-tenggat"),
+    path("kalender/", kalender.kalender, name="pemda-kalender"),
 ]
 
 pejabat_pemda_urls = [

@@ -8,6 +8,7 @@ class LaporanConfig(AppConfig):
 
     def ready(self):
         from kinerja.signals import data_tahun_berubah
+        from laporan import pengingat  # noqa: F401 - registers the LKjIP deadlines
         from laporan.jobs import tahun_berubah
 
         # Every change of a year's data is recorded in the audit trail, which says so:

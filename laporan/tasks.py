@@ -49,3 +49,11 @@ def buat_bukti_zip(job_id: str) -> str:
     from laporan.jobs import bukti_jalankan
 
     return bukti_jalankan(job_id).status
+
+
+@shared_task(name="laporan.tasks.kirim_pengingat")
+def kirim_pengingat() -> str:
+    """Send the reminders due today (Celery beat, every morning; ``lkjip.celery``)."""
+    from kinerja.services.pengingat import kirim_pengingat as jalankan
+
+    return jalankan().teks()

@@ -29,6 +29,7 @@ from kinerja.models import (
     RencanaAksi,
     StatusTriwulan,
 )
+from kinerja.services.kalender import libur_per_pemda
 from kinerja.services.tenggat import TenggatTriwulan, hari_ini, tenggat_berikutnya, tenggat_tahun
 from laporan.models import LKjIP, SnapshotLKjIP
 
@@ -106,6 +107,7 @@ def ringkasan(
         ):
             status[s["perangkat_daerah_id"]][s["triwulan"]] = s["status"]
     label = dict(S.choices)
+    libur_per_pemda(r.pd.pemda for r in hasil if r.tahun is not None)
     for r in hasil:
         if r.tahun is None:
             continue

@@ -200,6 +200,25 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Asia/Jakarta"
 
+# E-mail (the reminders of deadlines, kinerja/services/pengingat.py). Without EMAIL_HOST
+# mails are written to the console (development); tests use Django's locmem outbox.
+EMAIL_BACKEND = os.getenv(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if os.getenv("EMAIL_HOST")
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = os.getenv("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.getenv("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.getenv("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.getenv("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "True")
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", "False")
+EMAIL_TIMEOUT = int(os.getenv("EMAIL_TIMEOUT", "30"))
+DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "LKjIP <noreply@localhost>")
+# The address of the application in links of e-mails, e.g. "https://lkjip.blorakab.go.id".
+LKJIP_URL_DASAR = os.getenv("LKJIP_URL_DASAR", "")
+
 # An import whose previewed file has more rows than this is saved by a job on the queue,
 # with a progress page, instead of in the request (kinerja/antrean_impor.py).
 LKJIP_IMPOR_ANTREAN_BARIS = int(os.getenv("LKJIP_IMPOR_ANTREAN_BARIS", "2000"))

@@ -1,4 +1,5 @@
-"""The admin pemda sets the reporting deadline of the triwulan (working days after quarter end)."""
+"""The admin pemda sets the deadlines (triwulan reports, the LKjIP) in working days and
+the reminders around them; the calendar of days off has its own screen (``kalender``)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,32 @@ from django.views.decorators.http import require_http_methods
 
 from kinerja.access import get_manageable_pemda_for_user
 from kinerja.engine.tenggat import TENGGAT_BAWAAN
-from kinerja.services.tenggat import PESAN_HARI, hari_ini, pemda_tenggat_ubah, tenggat_tahun
+from kinerja.services.tenggat import (
+    PESAN_HARI,
+    PESAN_LKJIP,
+    PESAN_PENGINGAT,
+    hari_ini,
+    pemda_tenggat_ubah,
+    tenggat_lkjip_pemda,
+    tenggat_tahun,
+)
 from kinerja.tables import tabel_tenggat
+from lib.format import format_tanggal
+
+
+def _hari(label: str, pesan: str, minimum: int, maksimum: int) -> forms.IntegerField:
+    return forms.IntegerField(
+        required=False,
+        min_value=minimum,
+        max_value=maksimum,
+        label=label,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": minimum, "max": maksimum}),
+        error_messages={
+            "invalid": "Diisi dengan bilangan bulat hari kerja.",
+            "min_value": pesan,
+            "max_value": pesan,
+        },
+    )
 
 
 class TenggatForm(forms.Form):
@@ -28,6 +53,23 @@ class TenggatForm(forms.Form):
             "max_value": PESAN_HARI,
         },
     )
+    # Empty: the regulation's default (two months after the year ends).
+    tenggat_lkjip_hari_kerja = _hari(
+        "Tenggat LKjIP (hari kerja setelah tahun berakhir; kosongkan untuk ketentuan bawaan)",
+        PESAN_LKJIP,
+        1,
+        120,
+    )
+    # Empty: unchanged.
+    pengingat_sebelum = _hari(
+        "Kirim pengingat sekian hari kerja sebelum tenggat", PESAN_PENGINGAT, 0, 30
+    )
+    pengingat_sesudah = _hari(
+        "Kirim pengingat sekian hari kerja sesudah tenggat bila belum diajukan",
+        PESAN_PENGINGAT,
+        0,
+        30,
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -41,6 +83,9 @@ def tenggat(request: HttpRequest, kode: str) -> HttpResponse:
                 berubah = pemda_tenggat_ubah(
                     pemda=pemda,
                     hari_kerja=form.cleaned_data["tenggat_hari_kerja"],
+                    tenggat_lkjip=form.cleaned_data["tenggat_lkjip_hari_kerja"],
+                    pengingat_sebelum=form.cleaned_data["pengingat_sebelum"],
+                    pengingat_sesudah=form.cleaned_data["pengingat_sesudah"],
                     pengguna=request.user,
                 )
             except ValidationError as e:
@@ -48,13 +93,22 @@ def tenggat(request: HttpRequest, kode: str) -> HttpResponse:
                     form.add_error(None, pesan)
             else:
                 if berubah:
-                    messages.success(request, f"Tenggat laporan triwulan {pemda.nama} disimpan.")
+                    messages.success(
+                        request, f"Tenggat laporan dan pengingat {pemda.nama} disimpan."
+                    )
                 else:
                     messages.info(request, "Tidak ada perubahan yang perlu disimpan.")
                 return redirect("pemda-tenggat", kode=pemda.kode)
         status = 400
     else:
-        form = TenggatForm(initial={"tenggat_hari_kerja": pemda.tenggat_hari_kerja})
+        form = TenggatForm(
+            initial={
+                "tenggat_hari_kerja": pemda.tenggat_hari_kerja,
+                "tenggat_lkjip_hari_kerja": pemda.tenggat_lkjip_hari_kerja,
+                "pengingat_sebelum": pemda.pengingat_sebelum,
+                "pengingat_sesudah": pemda.pengingat_sesudah,
+            }
+        )
     tahun = hari_ini().year
     contoh = {t: tenggat_tahun(pemda, t, {}) for t in (tahun - 1, tahun)}
     ctx = {
@@ -65,5 +119,6 @@ def tenggat(request: HttpRequest, kode: str) -> HttpResponse:
         "bawaan": TENGGAT_BAWAAN,
         "contoh": contoh,
         "tabel": tabel_tenggat(contoh),
+        "lkjip": [(t, format_tanggal(tenggat_lkjip_pemda(pemda, t))) for t in (tahun - 1, tahun)],
     }
     return render(request, "kinerja/pemda/tenggat.html", ctx, status=status)

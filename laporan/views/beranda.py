@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from kinerja.access import perangkat_daerah_terlihat
+from kinerja.services.pengingat import pengingat_pengguna
 from laporan.tables import tabel_ringkasan_beranda, tabel_triwulan_beranda
 from laporan.tugas import tugas
 
@@ -16,6 +17,7 @@ from laporan.tugas import tugas
 def beranda(request: HttpRequest) -> HttpResponse:
     daftar = list(perangkat_daerah_terlihat(request.user).order_by("pemda__nama", "nama"))
     ctx = {"page": "beranda", **tugas(request.user, daftar)}
+    ctx["pengingat"] = pengingat_pengguna(request.user)
     sendiri = ctx.get("sendiri")
     if sendiri and sendiri.tahun:
         operator = ctx["jenis"] == "operator"

@@ -7,9 +7,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kinerja.engine.tenggat import (
+    SEBELUM,
+    SESUDAH,
     akhir_triwulan,
     hari_kerja,
+    kurang_hari_kerja,
+    pengingat_jatuh,
     tambah_hari_kerja,
+    tanggal_pengingat,
+    tenggat_lkjip,
     tenggat_triwulan,
 )
 
@@ -81,3 +87,65 @@ def test_quarter_deadline_counts_from_the_quarter_end(tahun: int, triwulan: int,
     assert hasil.weekday() < 5
     antara = [akhir + datetime.timedelta(days=i) for i in range(1, (hasil - akhir).days + 1)]
     assert sum(1 for h in antara if h.weekday() < 5) == n
+
+
+# Days off of the calendar: Idul Fitri 2026 and its cuti bersama (Fri 20 – Tue 24 March).
+LEBARAN_2026 = {T(2026, 3, 20), T(2026, 3, 23), T(2026, 3, 24)}
+
+
+def test_holidays_push_the_quarter_deadline() -> None:
+    # TW I 2026 ends on Tuesday 31 March; ten working days later is Tuesday 14 April …
+    assert tenggat_triwulan(2026, 1) == T(2026, 4, 14)
+    # … and Good Friday (3 April) moves it to Wednesday 15 April.
+    assert tenggat_triwulan(2026, 1, libur={T(2026, 4, 3)}) == T(2026, 4, 15)
+
+
+def test_working_days_backwards() -> None:
+    # Wednesday 25 March 2026, after Lebaran: the working day before is Thursday 19 March.
+    assert kurang_hari_kerja(T(2026, 3, 25), 1, LEBARAN_2026) == T(2026, 3, 19)
+    assert kurang_hari_kerja(T(2026, 3, 25), 1) == T(2026, 3, 24)
+    assert kurang_hari_kerja(T(2026, 3, 22), 0, LEBARAN_2026) == T(2026, 3, 19)
+    assert kurang_hari_kerja(T(2026, 3, 25), 0, LEBARAN_2026) == T(2026, 3, 25)
+    with pytest.raises(ValueError, match="tidak boleh negatif"):
+        kurang_hari_kerja(T(2026, 3, 25), -1)
+
+
+def test_lkjip_deadline() -> None:
+    # The regulation: two months after the year ends, the last day of February.
+    assert tenggat_lkjip(2024) == T(2025, 2, 28)
+    assert tenggat_lkjip(2027) == T(2028, 2, 29)
+    # A pemda's own rule: N working days after 31 December, holidays skipped.
+    assert tenggat_lkjip(2025, 3) == T(2026, 1, 5)
+    assert tenggat_lkjip(2025, 3, libur={T(2026, 1, 1)}) == T(2026, 1, 6)
+
+
+def test_reminder_days_around_a_holiday() -> None:
+    tenggat = T(2026, 3, 25)
+    assert tanggal_pengingat(tenggat, SEBELUM, 2, LEBARAN_2026) == T(2026, 3, 18)
+    assert tanggal_pengingat(tenggat, SEBELUM, 2) == T(2026, 3, 23)
+    assert tanggal_pengingat(T(2026, 3, 19), SESUDAH, 1, LEBARAN_2026) == T(2026, 3, 25)
+    with pytest.raises(ValueError, match="jenis pengingat"):
+        tanggal_pengingat(tenggat, "lain", 1)
+
+
+def test_a_reminder_is_due_on_its_working_day_and_a_few_missed_ones_after() -> None:
+    hari = T(2026, 3, 19)
+    assert not pengingat_jatuh(hari, T(2026, 3, 18), LEBARAN_2026)
+    assert pengingat_jatuh(hari, hari, LEBARAN_2026)
+    # Never on a day off; the missed run is made up on the next working days.
+    assert not pengingat_jatuh(hari, T(2026, 3, 20), LEBARAN_2026)
+    assert pengingat_jatuh(hari, T(2026, 3, 25), LEBARAN_2026, susulan=1)
+    assert not pengingat_jatuh(hari, T(2026, 3, 26), LEBARAN_2026, susulan=1)
+
+
+@given(
+    tanggal=st.dates(min_value=T(2000, 1, 1), max_value=T(2100, 1, 1)),
+    n=st.integers(min_value=0, max_value=60),
+    libur=st.sets(st.dates(min_value=T(2000, 1, 1), max_value=T(2100, 1, 1)), max_size=5),
+)
+def test_backwards_undoes_forwards(tanggal: datetime.date, n: int, libur: set) -> None:
+    maju = tambah_hari_kerja(tanggal, n, libur)
+    assert hari_kerja(maju, libur)
+    mundur = kurang_hari_kerja(maju, n, libur)
+    # Back to ``tanggal``, or the last working day before it when it is a day off.
+    assert mundur == (kurang_hari_kerja(tanggal, 0, libur) if n else maju)

@@ -423,6 +423,9 @@ MATRIKS: dict[str, Kasus] = {
     "pemda-tenggat": Kasus(
         KELOLA_PEMDA, kwargs=_pemda, juga=("post", KELOLA_PEMDA), data={"tenggat_hari_kerja": "12"}
     ),
+    "pemda-kalender": Kasus(
+        KELOLA_PEMDA, kwargs=_pemda, juga=("post", KELOLA_PEMDA), data={"aksi": "muat"}
+    ),
     "pemda-pengguna-baru": Kasus(KELOLA_PEMDA, kwargs=_pemda, juga=("post", KELOLA_PEMDA)),
     "pemda-pengguna-ubah": Kasus(
         KELOLA_PEMDA,

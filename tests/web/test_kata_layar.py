@@ -123,6 +123,7 @@ def _halaman_pemda(kode_pemda: str) -> list[str]:
         f"/pemda/{kode_pemda}/pengguna/",
         f"/pemda/{kode_pemda}/pejabat/",
         f"/pemda/{kode_pemda}/tenggat/",
+        f"/pemda/{kode_pemda}/kalender/",
     ]
 
 

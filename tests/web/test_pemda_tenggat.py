@@ -75,3 +75,53 @@ def test_late_quarters(demo):
     # On the deadline itself the quarter is not late yet.
     assert not tenggat(pemda, 2024, 2, pada=datetime.date(2024, 7, 12)).terlambat
     assert tenggat(pemda, 2024, 2, pada=datetime.date(2024, 7, 13)).terlambat
+
+
+def test_admin_sets_the_lkjip_deadline_and_reminders(client, admin_pemda, demo):
+    client.force_login(admin_pemda)
+    html = client.get(URL).content.decode()
+    # The regulation's default until the pemda sets its own.
+    assert "kosongkan untuk ketentuan bawaan" in html
+    r = client.post(
+        URL,
+        {
+            "tenggat_hari_kerja": "10",
+            "tenggat_lkjip_hari_kerja": "20",
+            "pengingat_sebelum": "3",
+            "pengingat_sesudah": "0",
+        },
+    )
+    assert r.status_code == 302
+    pemda = demo["a"].pemda
+    pemda.refresh_from_db()
+    assert (pemda.tenggat_lkjip_hari_kerja, pemda.pengingat_sebelum, pemda.pengingat_sesudah) == (
+        20,
+        3,
+        0,
+    )
+    log = LogPerubahan.objects.get(aksi="pemda.tenggat_ubah")
+    assert log.data["lama"] == {
+        "tenggat_lkjip_hari_kerja": None,
+        "pengingat_sebelum": 5,
+        "pengingat_sesudah": 1,
+    }
+    # Emptied again: back to the regulation; the reminders left empty keep their value.
+    client.post(URL, {"tenggat_hari_kerja": "10", "tenggat_lkjip_hari_kerja": ""})
+    pemda.refresh_from_db()
+    assert pemda.tenggat_lkjip_hari_kerja is None and pemda.pengingat_sebelum == 3
+
+
+@pytest.mark.parametrize(
+    ("nama", "isian", "pesan"),
+    [
+        ("tenggat_lkjip_hari_kerja", "0", "1 sampai 120"),
+        ("tenggat_lkjip_hari_kerja", "121", "1 sampai 120"),
+        ("pengingat_sebelum", "31", "0 sampai 30"),
+        ("pengingat_sesudah", "-1", "0 sampai 30"),
+    ],
+)
+def test_invalid_reminders_refused(client, admin_pemda, demo, nama, isian, pesan):
+    client.force_login(admin_pemda)
+    r = client.post(URL, {"tenggat_hari_kerja": "10", nama: isian})
+    assert r.status_code == 400
+    assert pesan in r.content.decode()
