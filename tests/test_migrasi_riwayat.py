@@ -1,4 +1,4 @@
-"""kinerja 0017: audit rows written before the hash chain join their pemda's chain in
+"""kinerja 0018: audit rows written before the hash chain join their pemda's chain in
 id order, with the user's name; the chains then pass ``periksa_riwayat``."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-SEBELUM = [("kinerja", "0016_kode_buatan")]
-SESUDAH = [("kinerja", "0017_riwayat_rantai")]
+SEBELUM = [("kinerja", "0017_rentang_lain")]
+SESUDAH = [("kinerja", "0018_riwayat_rantai")]
 
 
 def _pindah(target):

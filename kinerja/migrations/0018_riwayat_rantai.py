@@ -46,7 +46,7 @@ def sambung_riwayat_lama(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kinerja', '0016_kode_buatan'),
+        ('kinerja', '0017_rentang_lain'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kinerja', '0016_kode_buatan'),
+        ('kinerja', '0018_riwayat_rantai'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
