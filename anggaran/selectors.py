@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from anggaran.models import AnggaranSasaran
 from kinerja.audit import format_waktu, nama_pengguna
 from kinerja.engine.hitung import NAMA_JENIS_BELANJA, nama_jenis_belanja, pohon_program
 from kinerja.engine.penyerapan import gulung, jumlah, penyerapan
@@ -60,6 +61,16 @@ def sasaran_milik_pd(pd: PerangkatDaerah, ids: set[int]) -> dict[int, str]:
         Sasaran.objects.filter(tujuan__renstra__perangkat_daerah=pd, pk__in=ids).values_list(
             "pk", "kode"
         )
+    )
+
+
+def anggaran_sasaran_tahun(pd: PerangkatDaerah, tahun: int) -> list[AnggaranSasaran]:
+    """The budget stated per sasaran of ``pd`` in ``tahun`` as held (``AnggaranSasaran``
+    with its sasaran), in the Renstra's order of sasaran."""
+    return list(
+        AnggaranSasaran.objects.filter(perangkat_daerah=pd, tahun=tahun)
+        .select_related("sasaran__tujuan")
+        .order_by("sasaran__tujuan__urutan", "sasaran__urutan", "sasaran__kode")
     )
 
 

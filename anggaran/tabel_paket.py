@@ -73,3 +73,33 @@ def tabel_realisasi_anggaran_paket(paket: t.Paket, th: t.Tahun) -> Table:
         ],
         rows=rows,
     )
+
+
+def tabel_anggaran_sasaran_paket(paket: t.Paket, th: t.Tahun) -> Table:
+    """The pagu and realisasi a report states per sasaran, as held (matching no program),
+    in the Renstra's order of sasaran."""
+    nama = {s.kode: s.uraian for tj in paket.renstra.tujuan for s in tj.sasaran}
+    urutan = {kode: i for i, kode in enumerate(nama)}
+    kode_urut = sorted(th.anggaran_sasaran, key=lambda k: (urutan.get(k, len(urutan)), k))
+    return Table(
+        title=f"Anggaran per sasaran {th.tahun}",
+        columns=[
+            Column("Kode sasaran"),
+            Column("Sasaran"),
+            Column("Tahun", Kind.NOMOR),
+            _rp("Pagu"),
+            _rp("Realisasi"),
+        ],
+        rows=[
+            Row(
+                [
+                    kode,
+                    nama.get(kode, ""),
+                    th.tahun,
+                    th.anggaran_sasaran[kode].pagu,
+                    th.anggaran_sasaran[kode].realisasi,
+                ]
+            )
+            for kode in kode_urut
+        ],
+    )

@@ -78,6 +78,19 @@ INDIKATOR = {
     },
 }
 
+ANGGARAN_SASARAN = {
+    "type": "object",
+    "required": ["sasaran", "uraian", "tahun", "pagu", "realisasi", "penyerapan"],
+    "properties": {
+        "sasaran": {"type": "string", "description": "kode sasaran Renstra"},
+        "uraian": {"type": "string"},
+        "tahun": {"type": "integer"},
+        "pagu": {**ANGKA, "minimum": 0},
+        "realisasi": {**ANGKA, "minimum": 0},
+        "penyerapan": {**ANGKA, "description": "realisasi ÷ pagu × 100"},
+    },
+}
+
 
 def skema() -> dict:
     return {
@@ -162,6 +175,19 @@ def skema() -> dict:
                                 },
                             },
                         },
+                    },
+                },
+                [KODE_PD, TAHUN],
+            ),
+            "/api/v1/perangkat-daerah/{kode}/{tahun}/anggaran-sasaran/": _operasi(
+                "Pagu dan realisasi yang dinyatakan laporan per sasaran satu tahun",
+                {
+                    "type": "object",
+                    "required": ["perangkat_daerah", "tahun", "anggaran_sasaran"],
+                    "properties": {
+                        "perangkat_daerah": {"type": "string"},
+                        "tahun": {"type": "integer"},
+                        "anggaran_sasaran": {"type": "array", "items": ANGGARAN_SASARAN},
                     },
                 },
                 [KODE_PD, TAHUN],

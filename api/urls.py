@@ -9,6 +9,11 @@ api_urls = [
     path("perangkat-daerah/", views.daftar_pd, name="api-pd"),
     path("perangkat-daerah/<str:kode>/<str:tahun>/kinerja/", views.kinerja, name="api-kinerja"),
     path("perangkat-daerah/<str:kode>/<str:tahun>/anggaran/", views.anggaran, name="api-anggaran"),
+    path(
+        "perangkat-daerah/<str:kode>/<str:tahun>/anggaran-sasaran/",
+        views.anggaran_sasaran,
+        name="api-anggaran-sasaran",
+    ),
     path("perangkat-daerah/<str:kode>/<str:tahun>/lkjip/", views.lkjip, name="api-lkjip"),
 ]
 

@@ -145,6 +145,36 @@ def anggaran(request: HttpRequest, kode: str, tahun: str) -> HttpResponse:
 
 
 @api
+def anggaran_sasaran(request: HttpRequest, kode: str, tahun: str) -> HttpResponse:
+    """The pagu and realisasi a report states per sasaran, as held (matching no program)."""
+    from anggaran.selectors import anggaran_sasaran_tahun
+    from kinerja.engine.penyerapan import penyerapan
+    from kinerja.selectors.tahun import tahun_dibuka
+
+    pd = _pd(request, kode)
+    th = _tahun(tahun)
+    if not tahun_dibuka(pd, th):
+        raise Http404(f"Tidak ada data tahun {th} untuk perangkat daerah ini.")
+    return jawab(
+        {
+            "perangkat_daerah": pd.kode,
+            "tahun": th,
+            "anggaran_sasaran": [
+                {
+                    "sasaran": a.sasaran.kode,
+                    "uraian": a.sasaran.uraian,
+                    "tahun": a.tahun,
+                    "pagu": a.pagu,
+                    "realisasi": a.realisasi,
+                    "penyerapan": penyerapan(a.pagu, a.realisasi),
+                }
+                for a in anggaran_sasaran_tahun(pd, th)
+            ],
+        }
+    )
+
+
+@api
 def lkjip(request: HttpRequest, kode: str, tahun: str) -> HttpResponse:
     from laporan.models import LKjIP, SnapshotLKjIP
 

@@ -8,7 +8,9 @@ import, reads the stored file again, checks it and saves it with the import's ow
 service, all or nothing: the save and the job's "selesai" are one transaction, so a
 job run twice (a worker lost after the commit, or two deliveries at once: the save
 locks the job's row first) does not save twice. Progress per stage
-(baca, periksa, simpan) on the job's page.
+(baca, periksa, simpan) on the job's page, and within the save as its service reports
+it (``kinerja.antrean_impor.lapor_kemajuan``): the save's transaction hides the job's
+row until it commits, so that progress goes through the cache (``kemajuan_job``).
 
 Without a broker (development, the tests) the job runs in the calling request, as the
 prints of ``laporan.jobs`` do.
@@ -20,6 +22,7 @@ import logging
 import uuid
 from collections.abc import Callable
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -28,10 +31,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from interchange.models import ImporJob
+from kinerja.antrean_impor import kemajuan_didengar
 from laporan.jobs import antrean_aktif
 from lib.format import format_angka_alami
 
-__all__ = ["minta", "jalankan", "url_job"]
+__all__ = ["minta", "jalankan", "kemajuan_job", "url_job"]
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +109,35 @@ def _tahap(job: ImporJob, kemajuan: int, tahap: str, **lain) -> None:
     job.save(update_fields=["kemajuan", "tahap", *lain])
 
 
+# The save stage runs from MULAI_SIMPAN percent to just below 100 (100 is "selesai").
+MULAI_SIMPAN = 60
+_KUNCI_KEMAJUAN = "impor-job-kemajuan:{}"
+_UMUR_KEMAJUAN = 6 * 3600
+
+
+def _pendengar_simpan(job: ImporJob):
+    """The listener of the save's reports: the percent within the save stage, written
+    to the cache when it grows (the job's row is inside the save's transaction)."""
+    terakhir = MULAI_SIMPAN
+
+    def dengar(selesai: int, total: int) -> None:
+        nonlocal terakhir
+        persen = MULAI_SIMPAN + (99 - MULAI_SIMPAN) * selesai // total
+        if persen > terakhir:
+            terakhir = persen
+            cache.set(_KUNCI_KEMAJUAN.format(job.pk), persen, _UMUR_KEMAJUAN)
+
+    return dengar
+
+
+def kemajuan_job(job: ImporJob) -> int:
+    """The job's percent as its page shows it: within the save, as far as the save
+    reported (the cache), else as its row says."""
+    if job.status != ImporJob.Status.BERJALAN or job.kemajuan < MULAI_SIMPAN:
+        return job.kemajuan
+    return max(job.kemajuan, cache.get(_KUNCI_KEMAJUAN.format(job.pk)) or 0)
+
+
 def _gagal(job: ImporJob, galat: list[tuple[str, str]]) -> None:
     _tahap(
         job,
@@ -137,10 +170,10 @@ def jalankan(job_id: str) -> ImporJob:
         simpan = PELARI[job.jenis](job, job.diminta_oleh, lambda k, t: _tahap(job, k, t))
         _tahap(
             job,
-            60,
+            MULAI_SIMPAN,
             f"Menyimpan {format_angka_alami(job.jumlah_baris)} baris (semua atau tidak sama sekali)",
         )
-        with transaction.atomic():
+        with transaction.atomic(), kemajuan_didengar(_pendengar_simpan(job)):
             # The job's row locked for its save: a second delivery running at the same
             # time waits here, then finds the job done and saves nothing.
             if ImporJob.objects.select_for_update().get(pk=job.pk).status in _SELESAI:
@@ -165,6 +198,7 @@ def jalankan(job_id: str) -> ImporJob:
     except Exception as e:
         log.exception("Impor %s gagal.", job.pk)
         _gagal(job, [("", PESAN_TAK_TERDUGA.format(type(e).__name__))])
+    cache.delete(_KUNCI_KEMAJUAN.format(job.pk))
     if job.berkas:
         default_storage.delete(job.berkas)
     return job

@@ -15,13 +15,13 @@ from openpyxl import load_workbook
 
 from kinerja.paket import types as t
 from kinerja.paket.parser import InvalidPaket, baca_paket, muat_json
-from laporan.xlsx import NAMA_SHEET_TAHUN, paket_dari_buku, tabel_data
+from laporan.xlsx import paket_dari_buku, tabel_data
 from lib.xlsx import buku_xlsx
 from lib.xlsx_baca import BerkasDitolak, Galat
 
-# The sheets made from the package alone (not the computed capaian, not the findings
-# with their explanations), compared cell by cell below their header lines.
-_DIBANDINGKAN = NAMA_SHEET_TAHUN[1:9]
+# The sheets made from the package alone (``tabel_data``: not the computed capaian, not
+# the findings with their explanations) are found by name and compared cell by cell
+# below their header lines; the other sheets are not read.
 _BARIS_KEPALA = 5  # title, three heading lines, a blank line
 _MAKS_GALAT = 20
 
@@ -49,15 +49,17 @@ def baca_buku_tahun(wb) -> tuple[t.Paket, int] | None:
         ) from e
     if paket.cari_tahun(tahun) is None:
         raise BerkasDitolak([Galat(f"paket data di buku kerja tidak memuat tahun {tahun}")])
+    data = tabel_data(paket, tahun)
     asli = load_workbook(
-        io.BytesIO(
-            buku_xlsx(tabel_data(paket, tahun), nama=list(_DIBANDINGKAN), kepala=["", "", ""])
-        )
+        io.BytesIO(buku_xlsx(list(data.values()), nama=list(data), kepala=[""] * 3))
     )
     galat: list[Galat] = []
-    for nama in _DIBANDINGKAN:
+    for nama, tabel in data.items():
         if nama not in wb.sheetnames:
-            galat.append(Galat("lembar ini dihapus", nama))
+            # A sheet with no rows loses nothing when it is missing (a workbook written
+            # before the sheet existed, or one a reader tidied); one with rows is refused.
+            if tabel.rows:
+                galat.append(Galat("lembar ini dihapus", nama))
             continue
         a, b = wb[nama], asli[nama]
         for r in range(_BARIS_KEPALA + 1, max(a.max_row, b.max_row) + 1):

@@ -25,6 +25,7 @@ from anggaran.models import (
     RealisasiJenisBelanja,
 )
 from kinerja import models as m
+from kinerja.antrean_impor import lapor_kemajuan
 from kinerja.aturan import _aturan_dari_model
 from kinerja.audit import catat_perubahan
 from kinerja.engine.angka import Nilai
@@ -236,9 +237,12 @@ def paket_simpan(*, paket: t.Paket, pengguna=None) -> m.PerangkatDaerah:
         _periksa_tahun_ditetapkan(pd, paket)
     pemda = _simpan_pemda(paket.pemda)
     pd = _simpan_pd(paket, pemda, pd)
+    lapor_kemajuan(1, 4)
     _simpan_pejabat_tahunan(paket, pemda, pd)
     indikator, node, sasaran = _simpan_renstra(paket, pd)
+    lapor_kemajuan(2, 4)
     _simpan_tahun(pd, pemda, paket.renstra, paket.tahun, indikator, node, sasaran)
+    lapor_kemajuan(3, 4)
 
     catat_perubahan(
         pengguna=pengguna,
@@ -247,6 +251,7 @@ def paket_simpan(*, paket: t.Paket, pengguna=None) -> m.PerangkatDaerah:
         uraian=str(pd),
         data={"tahun": [th.tahun for th in paket.tahun], "indikator": len(indikator)},
     )
+    lapor_kemajuan(4, 4)
     return pd
 
 

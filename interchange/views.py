@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
-from interchange.antrean import url_job
+from interchange.antrean import kemajuan_job, url_job
 from interchange.models import ImporJob
 from interchange.pratinjau import paket_pratinjau
 from interchange.simpan import paket_simpan
@@ -125,7 +125,7 @@ def keadaan(job: ImporJob) -> dict:
     return {
         "status": job.status,
         "label": job.get_status_display(),
-        "kemajuan": job.kemajuan,
+        "kemajuan": kemajuan_job(job),
         "tahap": job.tahap or job.get_status_display(),
         "selesai": job.status == ImporJob.Status.SELESAI,
         "gagal": job.status == ImporJob.Status.GAGAL,

@@ -9,11 +9,17 @@ The job (its model, Celery task and page) lives in ``interchange``, the top app 
 may call every app's import service; kinerja and anggaran may not import it, so
 ``interchange`` registers its ``minta`` here when Django starts (``PEMINTA``). Without
 it (the app not installed) every import saves in the request, as before.
+
+The saves of the import services say how far they are with ``lapor_kemajuan`` (between
+their statements, or per row where they write row by row); a job listens with
+``kemajuan_didengar`` and shows it on its page. Outside a job nobody listens.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 
 from django.conf import settings
 
@@ -59,3 +65,27 @@ def minta(
         jumlah_baris=jumlah_baris,
         url_kembali=url_kembali,
     )
+
+
+# The listener of the save running in this context (a job's), or None.
+_PENDENGAR: ContextVar[Callable[[int, int], None] | None] = ContextVar(
+    "kemajuan_impor", default=None
+)
+
+
+def lapor_kemajuan(selesai: int, total: int) -> None:
+    """The save of an import has done ``selesai`` of its ``total`` steps (cheap: the
+    listener decides what to show and how often)."""
+    dengar = _PENDENGAR.get()
+    if dengar is not None and total > 0:
+        dengar(max(0, min(selesai, total)), total)
+
+
+@contextlib.contextmanager
+def kemajuan_didengar(dengar: Callable[[int, int], None]) -> Iterator[None]:
+    """Within the block, ``lapor_kemajuan`` calls ``dengar(selesai, total)``."""
+    token = _PENDENGAR.set(dengar)
+    try:
+        yield
+    finally:
+        _PENDENGAR.reset(token)

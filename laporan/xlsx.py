@@ -75,11 +75,16 @@ def tabel_temuan(temuan, penjelasan: dict) -> Table:
     )
 
 
-def tabel_data(paket, tahun: int) -> list[Table]:
-    """The sheets of the data as held, from the package alone: Renstra indicators, PK,
-    rencana aksi, realisasi, DPA, realisasi anggaran, comparison values, SKM (the year's
-    workbook writes them, and checks them when it is read back)."""
-    from anggaran.tabel_paket import tabel_dpa, tabel_realisasi_anggaran_paket
+def tabel_data(paket, tahun: int) -> dict[str, Table]:
+    """The sheets of the data as held, from the package alone, by sheet name: Renstra
+    indicators, PK, rencana aksi, realisasi, DPA, realisasi anggaran, the budget stated
+    per sasaran, comparison values, SKM (the year's workbook writes them, and checks them
+    by name when it is read back)."""
+    from anggaran.tabel_paket import (
+        tabel_anggaran_sasaran_paket,
+        tabel_dpa,
+        tabel_realisasi_anggaran_paket,
+    )
     from kinerja.tabel_paket import (
         tabel_indikator_renstra,
         tabel_pembanding,
@@ -90,16 +95,18 @@ def tabel_data(paket, tahun: int) -> list[Table]:
     )
 
     th = paket.cari_tahun(tahun)
-    return [
+    tabel = [
         tabel_indikator_renstra(paket, tahun),
         tabel_pk(paket, th),
         tabel_rencana_aksi(paket, th),
         tabel_realisasi(paket, th),
         tabel_dpa(paket, th),
         tabel_realisasi_anggaran_paket(paket, th),
+        tabel_anggaran_sasaran_paket(paket, th),
         tabel_pembanding(paket, th),
         tabel_skm_paket(th),
     ]
+    return dict(zip(NAMA_SHEET_DATA, tabel, strict=True))
 
 
 def tabel_tahun(pd, tahun: int, paket=None) -> list[Table]:
@@ -119,23 +126,24 @@ def tabel_tahun(pd, tahun: int, paket=None) -> list[Table]:
     hasil = hitung(paket, tahun)
     return [
         dataclasses.replace(tabel_capaian_indikator(hasil.indikator), title=f"Capaian {tahun}"),
-        *tabel_data(paket, tahun),
+        *tabel_data(paket, tahun).values(),
         tabel_temuan(hasil.temuan, penjelasan_tahun(pd, tahun)),
     ]
 
 
-NAMA_SHEET_TAHUN = [
-    "Capaian",
+# The sheets of the data as held (:func:`tabel_data`), in the workbook's order.
+NAMA_SHEET_DATA = [
     "Indikator Renstra",
     "PK",
     "Rencana Aksi",
     "Realisasi",
     "DPA",
     "Realisasi Anggaran",
+    "Anggaran per Sasaran",
     "Pembanding",
     "SKM",
-    "Temuan",
 ]
+NAMA_SHEET_TAHUN = ["Capaian", *NAMA_SHEET_DATA, "Temuan"]
 
 
 # The year's data package travels in a hidden sheet of the year's workbook, in pieces

@@ -21,6 +21,7 @@ from anggaran.services.common import (
     sama,
     teks_audit,
 )
+from kinerja.antrean_impor import lapor_kemajuan
 from kinerja.audit import catat_perubahan
 from kinerja.engine.hitung import pesan_kode_rekening
 from kinerja.services.kunci import pastikan_tahun_terbuka
@@ -73,8 +74,9 @@ def pagu_simpan(*, dpa: DPA, baris: Sequence[BarisPagu], pengguna) -> int:
     DPA.objects.select_for_update(of=("self",)).filter(pk=dpa.pk).first()
     ubah = _periksa_baris(dpa, baris)
     _salinan_diperiksa(dpa, pengguna)
-    for item in ubah:
+    for i, item in enumerate(ubah, start=1):
         _simpan_satu(dpa, item, pengguna)
+        lapor_kemajuan(i, len(ubah))
     return len(ubah)
 
 

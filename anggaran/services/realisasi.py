@@ -13,6 +13,7 @@ from django.db import transaction
 from anggaran.models import DPA, Pagu, RealisasiAnggaran
 from anggaran.selectors import node_milik_pd, pengubah_terakhir
 from anggaran.services.common import PESAN_KONFLIK, PESAN_NODE_ASING, rp, sama, teks_audit
+from kinerja.antrean_impor import lapor_kemajuan
 from kinerja.audit import catat_perubahan_banyak
 from kinerja.models import PerangkatDaerah
 from kinerja.services.kunci import pastikan_triwulan_terbuka
@@ -253,10 +254,13 @@ def _simpan_banyak(
         rencana.append((b, kode_sub[b.sub_kegiatan_id], row, diganti, lama))
     if hapus:
         RealisasiAnggaran.objects.filter(pk__in=hapus).delete()
+    lapor_kemajuan(1, 4)
     if baru:
         RealisasiAnggaran.objects.bulk_create(baru)
+    lapor_kemajuan(2, 4)
     if ganti:
         perbarui_banyak(RealisasiAnggaran, ganti, ["jumlah"])
+    lapor_kemajuan(3, 4)
 
     entri: list[dict] = []
     for b, kode, row, diganti, lama in rencana:
@@ -289,6 +293,7 @@ def _simpan_banyak(
             )
         )
     catat_perubahan_banyak(entri)
+    lapor_kemajuan(4, 4)
     return [(b, lama) for b, _kode, _row, _diganti, lama in rencana]
 
 

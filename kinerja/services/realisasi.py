@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
+from kinerja.antrean_impor import lapor_kemajuan
 from kinerja.aturan import aturan_berlaku
 from kinerja.audit import catat_perubahan, catat_perubahan_banyak, format_waktu, nama_pengguna
 from kinerja.bukti import UKURAN_MAKS_BAWAAN, BuktiTidakSah, nama_aman, periksa_bukti
@@ -533,10 +534,12 @@ def realisasi_simpan_triwulan(
         row.diubah_pada = sekarang
         tersimpan_kini.append(row)
     Realisasi.objects.bulk_create(baru_rows)
+    lapor_kemajuan(1, 3)
     if lama_rows:
         Realisasi.objects.bulk_update(
             lama_rows, [*_KOLOM_ISI, "versi", "diubah_oleh", "diubah_pada"]
         )
+    lapor_kemajuan(2, 3)
     catat_perubahan_banyak(
         [
             {
@@ -553,6 +556,7 @@ def realisasi_simpan_triwulan(
             for (g, _row, lama, baru), row in zip(ubah, tersimpan_kini, strict=True)
         ]
     )
+    lapor_kemajuan(3, 3)
     return len(ubah)
 
 

@@ -306,6 +306,23 @@ def _isi_riwayat(wb):
     return isi
 
 
+def renstra_buku(wb) -> int | None:
+    """The id of the Renstra a register workbook names (``manage.py impor_xlsx``), or
+    None for another workbook; not yet checked against its signature (``baca_register``
+    checks it). :class:`BerkasDitolak` when the identity is unreadable."""
+    if SHEET_ASAL not in wb.sheetnames:
+        return None
+    nilai = [row[0] for row in wb[SHEET_ASAL].iter_rows(max_col=1, values_only=True)]
+    if not nilai or nilai[0] != JENIS:
+        return None
+    try:
+        return int(json.loads("".join(str(v or "") for v in nilai[2:]))["renstra"])
+    except (ValueError, KeyError, TypeError) as e:
+        raise BerkasDitolak(
+            [Galat("Lembar identitas buku kerja ini diubah. Unduh yang baru.")]
+        ) from e
+
+
 def _identitas(wb, renstra: Renstra) -> tuple[dict, list[list[Any]]]:
     """The identity of the workbook and the register sheet's values."""
     if SHEET_ASAL not in wb.sheetnames:

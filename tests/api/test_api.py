@@ -43,6 +43,8 @@ def test_another_perangkat_daerah_is_404_as_on_the_pages(token_a, operator_a):
         "/api/v1/perangkat-daerah/33.16.15/2024/kinerja/",
         "/api/v1/perangkat-daerah/35.17.12/2024/anggaran/",
         "/api/v1/perangkat-daerah/33.16.15/2024/lkjip/",
+        "/api/v1/perangkat-daerah/33.16.15/2024/anggaran-sasaran/",
+        "/api/v1/perangkat-daerah/35.17.12/2024/anggaran-sasaran/",
     ):
         r = Client().get(url, **_bearer(token_a))
         assert r.status_code == 404 and "galat" in r.json()
@@ -93,3 +95,36 @@ def test_unknown_api_paths_answer_json(token_a):
     assert r.status_code == 404 and r.json()["galat"]
     r = Client().get("/api/v1/perangkat-daerah/33.16.05/dua/kinerja/", **_bearer(token_a))
     assert r.status_code == 404 and r.json()["galat"]
+
+
+def test_the_budget_per_sasaran_as_held(token_a, demo):
+    from anggaran.models import AnggaranSasaran
+    from kinerja.models import Sasaran
+
+    pd = demo["a"]
+    s1, s2 = Sasaran.objects.filter(tujuan__renstra__perangkat_daerah=pd).order_by("kode")[:2]
+    AnggaranSasaran.objects.create(
+        perangkat_daerah=pd, tahun=2024, sasaran=s2, pagu=Decimal(7), realisasi=None
+    )
+    AnggaranSasaran.objects.create(
+        perangkat_daerah=pd,
+        tahun=2024,
+        sasaran=s1,
+        pagu=Decimal(3466099100),
+        realisasi=Decimal("3452287601.50"),
+    )
+    # Another year and another perangkat daerah's amounts are not part of the answer.
+    AnggaranSasaran.objects.create(perangkat_daerah=pd, tahun=2023, sasaran=s1, pagu=1)
+    url = "/api/v1/perangkat-daerah/33.16.05/2024/anggaran-sasaran/"
+    r = Client().get(url, **_bearer(token_a))
+    assert r.status_code == 200 and r["Content-Type"] == "application/json"
+    data = json.loads(r.content, parse_float=Decimal)
+    assert (data["perangkat_daerah"], data["tahun"]) == ("33.16.05", 2024)
+    a, b = data["anggaran_sasaran"]
+    assert (a["sasaran"], a["uraian"], a["tahun"]) == (s1.kode, s1.uraian, 2024)
+    assert a["pagu"] == 3466099100 and a["realisasi"] == Decimal("3452287601.50")
+    assert a["penyerapan"] == Decimal("3452287601.50") / 3466099100 * 100
+    assert (b["sasaran"], b["pagu"], b["realisasi"], b["penyerapan"]) == (s2.kode, 7, None, None)
+    # A year not opened is 404, as its page says it is not opened.
+    r = Client().get(url.replace("2024", "2031"), **_bearer(token_a))
+    assert r.status_code == 404 and "tahun 2031" in r.json()["galat"]

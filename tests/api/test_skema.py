@@ -17,9 +17,16 @@ schema.app = application
 
 @pytest.fixture
 def token(db, request):
+    from anggaran.models import AnggaranSasaran
+    from kinerja.models import Sasaran
     from tests.conftest import _pengguna
 
     demo = request.getfixturevalue("demo")
+    # A budget stated per sasaran, so that its endpoint answers with rows too.
+    s1 = Sasaran.objects.filter(tujuan__renstra__perangkat_daerah=demo["a"]).first()
+    AnggaranSasaran.objects.create(
+        perangkat_daerah=demo["a"], tahun=2024, sasaran=s1, pagu=3466099100, realisasi=12.5
+    )
     return TokenAPI.buat(_pengguna("api_operator", "operator", pd=demo["a"]), "uji")[1]
 
 

@@ -494,6 +494,7 @@ MATRIKS: dict[str, Kasus] = {
     "api-pd": Kasus(API_SEMUA, milik=False),
     "api-kinerja": Kasus(API_PD, kwargs=_pd_tahun),
     "api-anggaran": Kasus(API_PD, kwargs=_pd_tahun),
+    "api-anggaran-sasaran": Kasus(API_PD, kwargs=_pd_tahun),
     "api-lkjip": Kasus(API_PD, kwargs=_pd_tahun),
     "api-token": Kasus(SEMUA_MASUK, milik=False, data={"nama": "uji"}, juga=("post", SEMUA_MASUK)),
     # A token is its owner's: anyone else gets 404.

@@ -3,6 +3,7 @@ the command line, with --pratinjau writing nothing and a refusal exiting non-zer
 
 from __future__ import annotations
 
+import datetime
 import io
 from io import StringIO
 from pathlib import Path
@@ -13,9 +14,13 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from anggaran.models import Pagu
-from kinerja.models import LogPerubahan, Realisasi
+from kinerja.models import Indikator, LogPerubahan, Realisasi, Renstra, TargetTahunan
 from kinerja.services.realisasi import grid_triwulan
 from kinerja.services.realisasi_xlsx import BARIS_KEPALA, buku_triwulan
+from kinerja.services.register_xlsx import BARIS_KEPALA as BARIS_KEPALA_REGISTER
+from kinerja.services.register_xlsx import SHEET as SHEET_REGISTER
+from kinerja.services.register_xlsx import buku_register
+from kinerja.services.renstra import revisi_buka
 
 pytestmark = pytest.mark.django_db
 DATA = Path(__file__).resolve().parents[1] / "data" / "anggaran"
@@ -88,3 +93,104 @@ def test_a_budget_file_needs_its_target(demo):
     with pytest.raises(CommandError, match="tidak ada yang disimpan"):
         call_command("impor_xlsx", __file__, stdout=StringIO(), stderr=err)
     assert "bukan buku kerja Excel" in err.getvalue()
+
+
+# ------------------------------------------------------------ the indicator register
+
+
+def _buku_register(tmp_path, renstra, ubah) -> Path:
+    """The register workbook of ``renstra`` as the Renstra page gives it, with ``ubah``
+    applied to its sheet."""
+    wb = openpyxl.load_workbook(io.BytesIO(buku_register(renstra)))
+    ubah(wb[SHEET_REGISTER])
+    path = tmp_path / "register.xlsx"
+    wb.save(path)
+    return path
+
+
+def _sel_register(ws, kode: str, judul: str):
+    kolom = next(c.column for c in ws[BARIS_KEPALA_REGISTER] if c.value == judul)
+    baris = next(
+        r[0].row for r in ws.iter_rows(min_row=BARIS_KEPALA_REGISTER + 1) if r[0].value == kode
+    )
+    return ws.cell(baris, kolom)
+
+
+@pytest.fixture
+def renstra(demo) -> Renstra:
+    return Renstra.objects.filter(perangkat_daerah=demo["a"]).order_by("mulai").first()
+
+
+def test_a_register_workbook_previewed_then_saved_with_the_audit_trail(
+    renstra, operator_a, tmp_path
+):
+    revisi_buka(
+        renstra=renstra, pengguna=operator_a, tanggal=datetime.date(2024, 6, 1), alasan="uji"
+    )
+    formulasi = "Layanan sesuai SOP ÷ jumlah layanan × 100"
+
+    def ubah(ws):
+        _sel_register(ws, "IKS-1", "Formulasi").value = formulasi
+        _sel_register(ws, "IKS-1", f"Target {renstra.selesai}").value = 97.5
+
+    ind = Indikator.objects.get(renstra=renstra, kode="IKS-1")
+    lama = ind.formulasi
+    path = _buku_register(tmp_path, renstra, ubah)
+    out, _ = _jalankan(path, "--pratinjau")
+    assert f"register indikator Renstra {renstra.mulai}–{renstra.selesai}" in out
+    assert "1 indikator akan diubah" in out and f"Formulasi: {lama} → {formulasi}" in out
+    assert f"Target {renstra.selesai}: 98 → 97,5" in out
+    ind.refresh_from_db()
+    assert ind.formulasi == lama
+    assert not LogPerubahan.objects.filter(aksi="indikator.ubah", objek_id=ind.pk).exists()
+
+    out, _ = _jalankan(path, "--pengguna", operator_a.username)
+    assert "Register indikator diimpor: 1 indikator diubah." in out
+    ind.refresh_from_db()
+    assert ind.formulasi == formulasi
+    assert TargetTahunan.objects.get(indikator=ind, tahun=renstra.selesai).nilai == 97.5
+    log = LogPerubahan.objects.get(aksi="indikator.ubah", objek_id=ind.pk)
+    assert log.pengguna == operator_a
+
+
+def test_a_register_refused_by_the_save_exits_non_zero_and_writes_nothing(renstra, tmp_path):
+    # A target of a Renstra in use changes only within an open revision (as on the page).
+    def ubah(ws):
+        _sel_register(ws, "IKS-1", f"Target {renstra.selesai}").value = 97.5
+
+    path = _buku_register(tmp_path, renstra, ubah)
+    sebelum = LogPerubahan.objects.count()
+    for args in (["--pratinjau"], []):
+        err = StringIO()
+        with pytest.raises(CommandError, match="tidak ada yang disimpan"):
+            call_command("impor_xlsx", str(path), *args, stdout=StringIO(), stderr=err)
+        assert "(IKS-1)" in err.getvalue() and "revisi Renstra" in err.getvalue()
+    assert LogPerubahan.objects.count() == sebelum
+    assert not TargetTahunan.objects.filter(
+        indikator__renstra=renstra, indikator__kode="IKS-1", nilai=97.5
+    ).exists()
+
+
+def test_a_bad_register_cell_is_named(renstra, tmp_path):
+    tempat = {}
+
+    def ubah(ws):
+        sel = _sel_register(ws, "IKS-1", f"Target {renstra.selesai}")
+        sel.value = "sembilan puluh"
+        tempat["sel"] = sel
+
+    path = _buku_register(tmp_path, renstra, ubah)
+    err = StringIO()
+    with pytest.raises(CommandError, match="tidak ada yang disimpan"):
+        call_command("impor_xlsx", str(path), "--pratinjau", stdout=StringIO(), stderr=err)
+    sel = tempat["sel"]
+    assert (
+        f"lembar “{SHEET_REGISTER}”, baris {sel.row}, kolom {sel.column_letter}" in err.getvalue()
+    )
+
+
+def test_a_register_of_a_renstra_unknown_here_is_refused(renstra, tmp_path):
+    path = _buku_register(tmp_path, renstra, lambda ws: None)
+    Renstra.objects.filter(pk=renstra.pk).delete()
+    with pytest.raises(CommandError, match="Renstra register indikator ini tidak ditemukan"):
+        _jalankan(path, "--pratinjau")

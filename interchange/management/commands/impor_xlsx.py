@@ -5,6 +5,9 @@
   checking that none of its visible values was changed.
 - A quarterly realisasi workbook (downloaded from the realisasi page) names its
   perangkat daerah, year and quarter itself.
+- An indicator register workbook (downloaded from the Renstra page) names its Renstra
+  itself: its changed texts and targets and its new indicators, with the checks and
+  messages of the Renstra page's import.
 - A budget file of the finance system needs ``--pd``, ``--tahun`` and either
   ``--dpa VERSI`` (its pagu) or ``--triwulan N`` (its realisasi anggaran;
   ``--kumulatif`` when the amounts run from the start of the year).
@@ -35,7 +38,7 @@ from anggaran.services.impor import Tujuan
 from interchange.buku_tahun import baca_buku_tahun
 from interchange.pratinjau import paket_pratinjau
 from interchange.simpan import paket_simpan
-from kinerja.models import PerangkatDaerah
+from kinerja.models import PerangkatDaerah, Renstra
 from kinerja.paket.parser import InvalidPaket
 from kinerja.services.realisasi import (
     SimpanError,
@@ -45,13 +48,20 @@ from kinerja.services.realisasi import (
     romawi,
 )
 from kinerja.services.realisasi_xlsx import BukuDitolak, baca_buku_triwulan, identitas_buku
+from kinerja.services.register_xlsx import (
+    baca_register,
+    register_periksa,
+    register_simpan,
+    renstra_buku,
+)
 from lib.xlsx_baca import buka_buku
 
 
 class Command(BaseCommand):
     help = (
-        "Impor buku kerja Excel: buku kerja realisasi triwulan, atau berkas DPA/realisasi "
-        "anggaran dari SIPD atau aplikasi keuangan pemda."
+        "Impor buku kerja Excel: buku kerja tahunan, buku kerja realisasi triwulan, "
+        "register indikator Renstra, atau berkas DPA/realisasi anggaran dari SIPD atau "
+        "aplikasi keuangan pemda."
     )
 
     def add_arguments(self, parser):
@@ -80,14 +90,7 @@ class Command(BaseCommand):
             if pengguna is None:
                 raise CommandError(f"pengguna {o['pengguna']!r} tidak ditemukan")
         try:
-            tahunan = baca_buku_tahun(buka_buku(data, UKURAN_MAKS)) if data[:2] == b"PK" else None
-            ident = identitas_buku(data) if data[:2] == b"PK" and tahunan is None else None
-            if tahunan is not None:
-                self._tahunan(*tahunan, o["pratinjau"], pengguna)
-            elif ident is not None:
-                self._triwulan(data, ident, o["pratinjau"], pengguna)
-            else:
-                self._anggaran(data, o, pengguna)
+            self._impor(data, o, pengguna)
         except (BukuDitolak, BerkasDitolak) as e:
             for g in e.galat:
                 self.stderr.write(str(g))
@@ -105,6 +108,45 @@ class Command(BaseCommand):
             for err in e.errors:
                 self.stderr.write(f"{err.path}: {err.pesan}")
             raise CommandError("berkas ditolak; tidak ada yang disimpan") from e
+
+    def _impor(self, data: bytes, o, pengguna) -> None:
+        """The workbook's kind decides: a year's, a register, a quarterly one, else a
+        budget file."""
+        wb = buka_buku(data, UKURAN_MAKS) if data[:2] == b"PK" else None
+        tahunan = baca_buku_tahun(wb) if wb is not None else None
+        if tahunan is not None:
+            return self._tahunan(*tahunan, o["pratinjau"], pengguna)
+        renstra = renstra_buku(wb) if wb is not None else None
+        if renstra is not None:
+            return self._register(data, renstra, o["pratinjau"], pengguna)
+        ident = identitas_buku(data) if wb is not None else None
+        if ident is not None:
+            return self._triwulan(data, ident, o["pratinjau"], pengguna)
+        return self._anggaran(data, o, pengguna)
+
+    def _register(self, data: bytes, renstra_id: int, pratinjau: bool, pengguna) -> None:
+        r = Renstra.objects.select_related("perangkat_daerah__pemda").filter(pk=renstra_id).first()
+        if r is None:
+            raise CommandError("Renstra register indikator ini tidak ditemukan di aplikasi ini")
+        baris = baca_register(data, r)
+        baru = sum(1 for b in baris if b.baru)
+        self.stdout.write(
+            f"{r.perangkat_daerah.nama}, register indikator Renstra {r.mulai}–{r.selesai}: "
+            f"{len(baris)} indikator akan diubah" + (f" ({baru} di antaranya baru)" if baru else "")
+        )
+        for b in baris:
+            tanda = " (baru)" if b.baru else ""
+            self.stdout.write(f"  {b.indikator.kode} {b.indikator.nama}{tanda}")
+            for apa, lama, isi in b.perubahan:
+                self.stdout.write(f"    {apa}: {lama or 'kosong'} → {isi or 'kosong'}")
+        if pratinjau:
+            tolak = register_periksa(baris, pengguna)
+            if tolak:
+                raise ValidationError(tolak)
+            return
+        n = register_simpan(baris, pengguna)
+        teks = f"{n} indikator diubah" + (f", {baru} di antaranya baru" if baru else "")
+        self.stdout.write(f"Register indikator diimpor: {teks}.")
 
     def _tahunan(self, paket, tahun: int, pratinjau: bool, pengguna) -> None:
         p = paket_pratinjau(paket)

@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from kinerja.antrean_impor import lapor_kemajuan
 from kinerja.audit import catat_perubahan, catat_perubahan_banyak
 from kinerja.engine.angka import Nilai
 from kinerja.models import (
@@ -518,18 +519,22 @@ class _Rencana:
     def tulis(self, pd: PerangkatDaerah, pengguna) -> None:
         if self.dibuat:
             Indikator.objects.bulk_create(self.dibuat)
+        lapor_kemajuan(1, 6)
         if self.ubah:
             perbarui_banyak(
                 Indikator,
                 [i for i, _ in self.ubah.values()],
                 sorted(set().union(*(k for _, k in self.ubah.values()))),
             )
+        lapor_kemajuan(2, 6)
         if self.hapus_target:
             TargetTahunan.objects.filter(pk__in=self.hapus_target).delete()
         if self.target_baru:
             TargetTahunan.objects.bulk_create(self.target_baru)
+        lapor_kemajuan(3, 6)
         if self.target_ubah:
             perbarui_banyak(TargetTahunan, self.target_ubah, ["nilai", "label", "nilai_atas"])
+        lapor_kemajuan(4, 6)
         entri = []
         for jenis, x in self.entri:
             if jenis == "buat":
@@ -550,7 +555,9 @@ class _Rencana:
             else:
                 ind, tahun, nilai, row, lama, revisi = x
                 entri.append(_entri_target(ind, pd, tahun, nilai, row, lama, revisi, pengguna))
+        lapor_kemajuan(5, 6)
         catat_perubahan_banyak(entri)
+        lapor_kemajuan(6, 6)
 
 
 def _periksa_baru(
