@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "kinerja",
     "anggaran",
     "laporan",
+    "evaluasi",
     "interchange",
     "api",
 ]
