@@ -17,6 +17,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from kinerja.models import Pemda, PerangkatDaerah
 
@@ -135,6 +136,11 @@ class EvaluasiLke(models.Model):
 
     def __str__(self) -> str:
         return f"Evaluasi AKIP {self.perangkat_daerah} tahun {self.tahun}"
+
+    @property
+    def tahun_evaluasi(self) -> int | None:
+        """The year the evaluation was made final (the year ``tahun`` was evaluated in)."""
+        return timezone.localtime(self.final_pada).year if self.final_pada else None
 
 
 def _lokasi_berkas(instance: JawabanLke, filename: str) -> str:

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from evaluasi.models import EvaluasiLke, JawabanLke, LangkahEvaluasi
 from evaluasi.selectors import hasil, pilihan_bukti
@@ -62,6 +63,7 @@ def test_the_whole_flow_ends_final_locked_with_the_computed_score(
     assert ev.status == "final" and ev.nilai == Decimal("60.00") and ev.predikat == "CC"
     assert ev.nilai == hasil(ev, evaluator=True).nilai
     assert predikat_lke(ev.nilai).label == "CC" and ev.final_pada is not None
+    assert ev.tahun_evaluasi == timezone.localtime().year
     assert [(x.dari, x.ke) for x in LangkahEvaluasi.objects.filter(evaluasi=ev)] == [
         ("draf", "diajukan"),
         ("diajukan", "dinilai"),
