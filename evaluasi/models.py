@@ -29,7 +29,8 @@ class TemplateLke(models.Model):
     versi = models.PositiveSmallIntegerField("versi")
     nama = models.CharField("nama", max_length=200)
     sumber = models.TextField("sumber", blank=True)
-    # Answer scales: code -> {"nama": "Ya/Tidak", "nilai": {"Y": "1", "T": "0"}}.
+    # Answer scales: code -> {"nama": "Ya/Tidak", "nilai": [["Y", "1"], ["T", "0"]]}: the
+    # answers as pairs, in their order (a JSON object's keys are reordered by PostgreSQL).
     skala = models.JSONField("skala jawaban", default=dict)
     dari_versi = models.PositiveSmallIntegerField("disalin dari versi", null=True, blank=True)
     dibuat_pada = models.DateTimeField("dibuat pada", auto_now_add=True)

@@ -34,11 +34,13 @@ def kriteria_template(template: TemplateLke) -> list[KriteriaLke]:
     )
 
 
+def pilihan_skala(template: TemplateLke, skala: str) -> list[tuple[str, Decimal]]:
+    """The answers of a scale of the version, in order, with their values."""
+    return [(j, Decimal(str(v))) for j, v in template.skala.get(skala, {}).get("nilai", [])]
+
+
 def skala_engine(template: TemplateLke) -> dict[str, dict[str, Decimal]]:
-    return {
-        kode: {j: Decimal(str(v)) for j, v in s.get("nilai", {}).items()}
-        for kode, s in template.skala.items()
-    }
+    return {kode: dict(pilihan_skala(template, kode)) for kode in template.skala}
 
 
 def lembar(template: TemplateLke) -> lke.Lembar:

@@ -28,6 +28,7 @@ from evaluasi.selectors import (
     kriteria_template,
     lembar,
     pilihan_bukti,
+    pilihan_skala,
 )
 from evaluasi.services.template import template_bawaan_muat
 from kinerja.audit import catat_perubahan
@@ -143,7 +144,7 @@ def _jawaban(e: EvaluasiLke, kriteria_id: int) -> JawabanLke:
 
 
 def _pilihan_skala(template: TemplateLke, skala: str) -> list[str]:
-    return list(template.skala.get(skala, {}).get("nilai", {}))
+    return [j for j, _ in pilihan_skala(template, skala)]
 
 
 def _periksa_jawaban(template: TemplateLke, j: JawabanLke, nilai: str, kolom: str) -> str:

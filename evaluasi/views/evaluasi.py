@@ -19,6 +19,7 @@ from evaluasi.selectors import (
     jawaban_evaluasi,
     kode_kriteria,
     pilihan_bukti,
+    pilihan_skala,
 )
 from evaluasi.services import evaluasi as svc
 from evaluasi.tables import tabel_evaluasi_lke, tabel_nilai
@@ -98,7 +99,6 @@ def _evaluasi(request: HttpRequest, kode: str, tahun: int) -> tuple[PerangkatDae
 
 
 def _kriteria(e: EvaluasiLke, daftar: list[JawabanLke], pilihan: dict) -> list[dict]:
-    skala = e.template.skala
     hasil_kriteria = []
     for j in daftar:
         k = j.kriteria
@@ -108,7 +108,7 @@ def _kriteria(e: EvaluasiLke, daftar: list[JawabanLke], pilihan: dict) -> list[d
                 "kode": kode_kriteria(k),
                 "komponen": k.sub.komponen,
                 "sub": k.sub,
-                "pilihan": list(skala.get(k.skala, {}).get("nilai", {})),
+                "pilihan": [j for j, _ in pilihan_skala(e.template, k.skala)],
                 "bukti": bukti_jawaban(j, pilihan),
                 "url_berkas": reverse(
                     "lke-berkas",

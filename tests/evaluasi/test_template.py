@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from evaluasi.models import KriteriaLke, SubKomponenLke, TemplateLke
-from evaluasi.selectors import lembar
+from evaluasi.selectors import lembar, pilihan_skala
 from evaluasi.services.evaluasi import evaluasi_buat
 from evaluasi.services.template import (
     DATA_BAWAAN,
@@ -40,7 +40,10 @@ def test_the_default_version_follows_88_2021(demo):
     assert [s.bobot for s in komponen[2].sub.order_by("nomor")] == [3, Decimal("4.5"), 7.5]
     assert KriteriaLke.objects.filter(sub__komponen__template=t).count() == 80
     assert periksa_lembar(lembar(t)) == []
-    assert t.skala["ae"]["nilai"]["B"] == "0.75"
+    assert pilihan_skala(t, "ae") == [
+        ("A", 1), ("B", Decimal("0.75")), ("C", Decimal("0.5")), ("D", Decimal("0.25")), ("E", 0)
+    ]  # fmt: skip
+    assert [j for j, _ in pilihan_skala(t, "yt")] == ["Y", "T"]
     # Loaded once per pemda.
     assert template_bawaan_muat(demo["a"].pemda).pk == t.pk
     assert LogPerubahan.objects.filter(aksi="lke.template.bawaan").count() == 1
