@@ -111,9 +111,8 @@ def tabel_nilai(hasil_mandiri: Any, hasil_evaluator: Any, nama: dict[str, str]) 
         sum((k.bobot for k in hasil_mandiri.komponen), 0),
         hasil_mandiri.nilai,
         hasil_evaluator.nilai,
-        Cell(
-            None, label=f"{hasil_evaluator.predikat.label} ({hasil_evaluator.predikat.keterangan})"
-        ),
+        # The weights add up to 100: the score is its own percentage.
+        hasil_evaluator.nilai,
     ]
     return Table(
         title="Nilai per komponen",

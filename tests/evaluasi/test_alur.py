@@ -210,7 +210,12 @@ def test_the_screens_of_each_role(client, demo, evaluator, operator_a, kepala_a,
     # 1.1: 6 × 6/7 = 5,14; everything else full: 99,14 → AA.
     assert (ev.status, ev.nilai, ev.predikat) == ("final", Decimal("99.14"), "AA")
     html = client.get(URL).content.decode()
-    assert "terkunci" in html and "99,14" in html and "<form" not in html.split("Kriteria")[1]
+    assert "terkunci" in html and "99,14" in html and "predikat <strong>AA</strong>" in html
+    xlsx = client.get(f"{URL}?xlsx=0")
+    assert (
+        xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+        and "<form" not in html.split("Kriteria")[1]
+    )
     client.force_login(operator_a)
     r = client.post(f"{URL}jawab/{j.kriteria_id}/", {"jawaban": "Y"}, follow=True)
     assert "sudah final dan terkunci" in r.content.decode()
