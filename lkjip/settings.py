@@ -82,6 +82,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kinerja.context_processors.navigasi",
+                "evaluasi.context_processors.tautan_lke",
             ],
         },
     },

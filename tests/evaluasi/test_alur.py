@@ -238,3 +238,22 @@ def test_the_pengendali_teknis_sees_the_pemda_like_an_evaluator(client, demo, ev
     assert client.get("/evaluasi/33.16/").status_code == 200
     assert client.get("/pd/33.16.15/2024/").status_code == 200
     assert client.get("/pemda/33.16/lke/").status_code == 200
+
+
+def test_the_home_page_says_which_evaluation_waits_for_whom(
+    client, ev, operator_a, evaluator, pengendali, admin_pemda
+):
+    judul = "Evaluasi AKIP Kecamatan Randublatung tahun 2024"
+    client.force_login(operator_a)
+    assert judul in client.get("/").content.decode()
+    client.force_login(evaluator)
+    html = client.get("/").content.decode()
+    assert judul not in html and 'href="/evaluasi/33.16/lke/"' in html
+    _jawab_semua(ev, operator_a)
+    svc.evaluasi_ajukan(evaluasi=ev, pengguna=operator_a)
+    assert judul in client.get("/").content.decode()
+    client.force_login(pengendali)
+    html = client.get("/").content.decode()
+    assert judul not in html and 'href="/evaluasi/33.16/lke/"' in html
+    client.force_login(admin_pemda)
+    assert 'href="/evaluasi/33.16/lke/"' in client.get("/").content.decode()
