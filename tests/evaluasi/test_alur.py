@@ -257,3 +257,28 @@ def test_the_home_page_says_which_evaluation_waits_for_whom(
     assert judul not in html and 'href="/evaluasi/33.16/lke/"' in html
     client.force_login(admin_pemda)
     assert 'href="/evaluasi/33.16/lke/"' in client.get("/").content.decode()
+
+
+def test_the_signed_lkjip_of_this_and_last_year_and_realisasi_evidence_are_offered(demo):
+    from django.core.files.base import ContentFile
+
+    from kinerja.models import BuktiDukung, Indikator, Realisasi
+    from laporan.models import LKjIP
+    from tests.laporan.data_alur import simpan_snapshot
+
+    pd = demo["a"]
+    s = simpan_snapshot(LKjIP.objects.get(perangkat_daerah=pd, tahun=2024), versi=1,
+                        isi=b"%PDF-1.4\n%%EOF\n", halaman=1)  # fmt: skip
+    ind = Indikator.objects.filter(renstra__perangkat_daerah=pd).order_by("pk").first()
+    r, _ = Realisasi.objects.get_or_create(indikator=ind, tahun=2024, triwulan=2,
+                                           defaults={"versi": 0})  # fmt: skip
+    b = BuktiDukung(realisasi=r, nama_asli="foto.pdf", ukuran=9, jenis="pdf")
+    b.berkas.save("foto.pdf", ContentFile(b"%PDF-1.4\n"), save=False)
+    b.save()
+    ini = {p.nilai: p for p in pilihan_bukti(pd, 2024)}
+    assert ini[f"lkjip:{s.pk}"].url == "/pd/33.16.05/2024/lkjip/snapshot/1.pdf"
+    assert ini[f"realisasi:{b.pk}"].label.endswith("triwulan 2: foto.pdf")
+    depan = {p.nilai for p in pilihan_bukti(pd, 2025)}
+    assert f"lkjip:{s.pk}" in depan and f"realisasi:{b.pk}" not in depan
+    assert f"lkjip:{s.pk}" not in {p.nilai for p in pilihan_bukti(pd, 2026)}
+    assert f"lkjip:{s.pk}" not in {p.nilai for p in pilihan_bukti(demo["b"], 2024)}
