@@ -3,8 +3,9 @@
 * A perangkat daerah (or pemda) the user may not see is a 404: nothing leaks
   about its existence.
 * Visible but not writable is a 403 on writes.
-* Operator and kepala see only their own perangkat daerah; the evaluator reads
-  every perangkat daerah of its pemda and writes none of its data; the admin
+* Operator and kepala see only their own perangkat daerah; the evaluator (and the
+  pengendali teknis, the Inspektorat's second reviewer) reads every perangkat daerah
+  of its pemda and writes none of its data; the admin
   pemda manages the pemda's rules, perangkat daerah and users; nobody sees
   another pemda. A Django superuser sees everything.
 """
@@ -48,6 +49,18 @@ def perangkat_daerah_terlihat(user) -> QuerySet[PerangkatDaerah]:
     if p.jenis in (Peran.Jenis.OPERATOR, Peran.Jenis.KEPALA):
         return semua.filter(pk=p.perangkat_daerah_id)
     return semua.filter(pemda_id=p.pemda_id)
+
+
+# The Inspektorat's roles: they read every perangkat daerah of their pemda.
+PERAN_INSPEKTORAT = (Peran.Jenis.EVALUATOR, Peran.Jenis.PENGENDALI_TEKNIS)
+
+
+def berperan(user, pemda: Pemda, *jenis: str) -> bool:
+    """Whether the user holds one of the roles ``jenis`` in ``pemda`` (a superuser: always)."""
+    if getattr(user, "is_superuser", False):
+        return True
+    p = peran(user)
+    return bool(p and p.jenis in jenis and p.pemda_id == pemda.pk)
 
 
 def boleh_ubah_data(user, pd: PerangkatDaerah) -> bool:

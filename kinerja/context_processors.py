@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import NoReverseMatch, reverse
 
-from kinerja.access import peran
+from kinerja.access import PERAN_INSPEKTORAT, peran
 
 # (label, URL name, takes the year, URL names that make the item active).
 MENU_PD = [
@@ -97,7 +97,7 @@ def navigasi(request) -> dict:
     p = peran(request.user) if hasattr(request, "user") else None
     di_halaman_pemda = bool(match and match.route.startswith("pemda/"))
     evaluasi = None
-    if p is not None and p.jenis in (p.Jenis.EVALUATOR, p.Jenis.ADMIN_PEMDA):
+    if p is not None and p.jenis in (*PERAN_INSPEKTORAT, p.Jenis.ADMIN_PEMDA):
         evaluasi = _url("evaluasi-daftar", kode=p.pemda.kode)
     # The admin pemda pages carry their own tabs; elsewhere these links lead there.
     if p is not None and p.jenis == p.Jenis.ADMIN_PEMDA and not di_halaman_pemda:

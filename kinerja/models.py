@@ -1037,6 +1037,7 @@ class Peran(models.Model):
         KEPALA = "kepala", "Kepala perangkat daerah"
         EVALUATOR = "evaluator", "Evaluator (Inspektorat)"
         ADMIN_PEMDA = "admin_pemda", "Admin pemda"
+        PENGENDALI_TEKNIS = "pengendali_teknis", "Pengendali teknis (Inspektorat)"
 
     pengguna = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -1061,12 +1062,15 @@ class Peran(models.Model):
         verbose_name = "peran pengguna"
         verbose_name_plural = "peran pengguna"
         constraints = [
-            # Operator and kepala work in one perangkat daerah; evaluator and
-            # admin pemda work across the pemda.
+            # Operator and kepala work in one perangkat daerah; evaluator,
+            # pengendali teknis and admin pemda work across the pemda.
             models.CheckConstraint(
                 condition=(
                     Q(jenis__in=["operator", "kepala"], perangkat_daerah__isnull=False)
-                    | Q(jenis__in=["evaluator", "admin_pemda"], perangkat_daerah__isnull=True)
+                    | Q(
+                        jenis__in=["evaluator", "pengendali_teknis", "admin_pemda"],
+                        perangkat_daerah__isnull=True,
+                    )
                 ),
                 name="peran_lingkup_sah",
             ),

@@ -20,7 +20,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from kinerja.access import peran
+from kinerja.access import PERAN_INSPEKTORAT, peran
 from kinerja.models import (
     LangkahReview,
     Peran,
@@ -228,7 +228,7 @@ def tugas(user, daftar: list[PerangkatDaerah]) -> dict:
             kekurangan_operator(sendiri)
         else:
             ctx["menunggu_triwulan"], ctx["menunggu_lkjip"] = menunggu_kepala(sendiri.pd)
-    elif jenis in (Peran.Jenis.EVALUATOR, Peran.Jenis.ADMIN_PEMDA):
+    elif jenis in (*PERAN_INSPEKTORAT, Peran.Jenis.ADMIN_PEMDA):
         ctx["baru_ditetapkan"] = baru_ditetapkan(daftar)
         ctx["hari_baru"] = HARI_BARU
         ctx["jumlah"] = {

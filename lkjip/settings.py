@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "kinerja",
     "anggaran",
     "laporan",
+    "evaluasi",
     "interchange",
     "api",
 ]
@@ -81,6 +82,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kinerja.context_processors.navigasi",
+                "evaluasi.context_processors.tautan_lke",
             ],
         },
     },

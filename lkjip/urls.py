@@ -11,6 +11,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from api import urls as api_urls
+from evaluasi import urls as evaluasi_urls
 from interchange import urls as interchange_urls
 from interchange import views as interchange_views
 from kinerja import urls as kinerja_urls
@@ -44,6 +45,10 @@ urlpatterns = [
     path("pemda/<str:kode>/impor-paket/", interchange_views.impor_paket, name="pemda-impor-paket"),
     path("pemda/<str:kode>/impor/", include(interchange_urls.pemda_urls)),
     path("evaluasi/<str:kode>/", include(laporan_urls.evaluasi_urls)),
+    # The LKE AKIP evaluation: worksheet versions, a pemda's evaluations, a year's evaluation.
+    path("pemda/<str:kode>/lke/", include(evaluasi_urls.template_urls)),
+    path("evaluasi/<str:kode>/lke/", include(evaluasi_urls.daftar_urls)),
+    path("pd/<str:kode>/<int:tahun>/lke/", include(evaluasi_urls.evaluasi_urls)),
     path("verifikasi/", include(laporan_urls.verifikasi_urls)),
     path("api/v1/", include(api_urls.api_urls)),
     path("akun/", include(api_urls.akun_urls)),

@@ -1,8 +1,8 @@
 """Imports run one way: an app imports only its own layer and the layers below it.
 
 lib (pure shared code) <- kinerja (performance chain and the year) <- anggaran
-(budget) <- laporan (documents) <- the package import/export app <- lkjip
-(settings, URLs). ``kinerja/engine`` and ``lib`` are pure: no Django, no app.
+(budget) <- laporan (documents) <- evaluasi (the LKE AKIP evaluation) <- the package
+import/export app <- lkjip (settings, URLs). ``kinerja/engine`` and ``lib`` are pure: no Django, no app.
 A kinerja template loads no tag library of a higher app.
 
 Read from the source (``ast``), so a function-level import counts as much as
@@ -27,8 +27,9 @@ RANK = {
     "kinerja": 1,
     "anggaran": 2,
     "laporan": 3,
-    INTERCHANGE_APP: 4,
-    "lkjip": 5,
+    "evaluasi": 4,
+    INTERCHANGE_APP: 5,
+    "lkjip": 6,
 }
 
 # The pure parts: they import neither Django nor any app, except the pure modules named here.

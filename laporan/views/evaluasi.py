@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from kinerja.access import get_pemda_for_user, peran
+from kinerja.access import PERAN_INSPEKTORAT, get_pemda_for_user, peran
 from kinerja.audit import format_waktu
 from kinerja.models import BuktiDukung, Pemda, Peran, PerangkatDaerah, StatusTriwulan
 from kinerja.services.tenggat import tenggat_tahun
@@ -29,7 +29,7 @@ def get_pemda_evaluasi_for_user(user, kode: str) -> Pemda:
     if getattr(user, "is_superuser", False):
         return pemda
     p = peran(user)
-    if p is None or p.jenis not in (Peran.Jenis.EVALUATOR, Peran.Jenis.ADMIN_PEMDA):
+    if p is None or p.jenis not in (*PERAN_INSPEKTORAT, Peran.Jenis.ADMIN_PEMDA):
         raise PermissionDenied(PESAN_BUKAN_EVALUATOR)
     return pemda
 

@@ -16,7 +16,7 @@ MODEL_DAPAT_DIUBAH = {Peran}  # the superuser gives a new deployment its first a
 
 
 def _model_terkunci():
-    for app in ("kinerja", "anggaran", "laporan"):
+    for app in ("kinerja", "anggaran", "laporan", "evaluasi"):
         for model in apps.get_app_config(app).get_models():
             if model not in MODEL_DAPAT_DIUBAH:
                 yield model

@@ -66,6 +66,12 @@ IMPOR_JOB_PEMDA = {p: 404 for p in PERAN} | {"anonim": "masuk", "admin_pemda": "
 # The evaluator's pages of a pemda: its evaluator and admin pemda; the kecamatan users of
 # the pemda get 403, everybody of another pemda 404.
 EVALUASI_PEMDA = {**KELOLA_PEMDA, "evaluator": "ok"}
+# The LKE evaluation of a perangkat daerah's year: its operator and kepala answer the
+# self-assessment, the evaluator scores, the pengendali teknis (not a role of this matrix;
+# tests/evaluasi) approves or returns, so every role here gets 403 on that step.
+JAWAB_LKE = {**BACA_PD, "evaluator": 403, "admin_pemda": 403}
+NILAI_LKE = {**BACA_PD, "operator_a": 403, "kepala_a": 403, "admin_pemda": 403}
+KENDALI_LKE = {**NILAI_LKE, "evaluator": 403}
 SEMUA_MASUK = {p: "ok" for p in PERAN} | {"anonim": "masuk"}
 PUBLIK = {p: "ok" for p in PERAN}
 # The API answers 401 (JSON) to anonymous callers, not the login page.
@@ -270,6 +276,54 @@ def _berkas_pdf(pd):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return {"berkas": SimpleUploadedFile("lkjip.pdf", b"%PDF-1.4\n", "application/pdf")}
+
+
+def _template_lke(pd, **extra):
+    from evaluasi.services.template import template_bawaan_muat
+
+    return _pemda(pd, versi=template_bawaan_muat(pd.pemda).versi, **extra)
+
+
+def _sub_lke(pd):
+    from evaluasi.models import SubKomponenLke
+
+    kw = _template_lke(pd)
+    sub = SubKomponenLke.objects.filter(komponen__template__pemda=pd.pemda).order_by("pk")
+    return {**kw, "pk": sub.first().pk}
+
+
+def _kriteria_lke(pd):
+    from evaluasi.models import KriteriaLke
+
+    kw = _template_lke(pd)
+    k = KriteriaLke.objects.filter(sub__komponen__template__pemda=pd.pemda).order_by("pk")
+    return {**kw, "pk": k.first().pk}
+
+
+def _evaluasi_lke(pd):
+    from evaluasi.models import EvaluasiLke
+    from evaluasi.services.evaluasi import evaluasi_buat
+
+    e = EvaluasiLke.objects.filter(perangkat_daerah=pd, tahun=2024).first()
+    return e or evaluasi_buat(pd=pd, tahun=2024, pengguna=None)
+
+
+def _lke(pd, **extra):
+    _evaluasi_lke(pd)
+    return _pd_tahun(pd, **extra)
+
+
+def _jawaban_lke(pd):
+    j = _evaluasi_lke(pd).jawaban.order_by("pk").first()
+    return j
+
+
+def _berkas_lke(pd):
+    j = _jawaban_lke(pd)
+    if not j.berkas:
+        j.berkas_jenis, j.berkas_nama, j.berkas_ukuran = "pdf", "pedoman.pdf", 9
+        j.berkas.save("bukti.pdf", ContentFile(b"%PDF-1.4\n"))
+    return _pd_tahun(pd, pk=j.pk)
 
 
 MATRIKS: dict[str, Kasus] = {
@@ -488,6 +542,52 @@ MATRIKS: dict[str, Kasus] = {
     "evaluasi-bukti-zip": Kasus(
         EVALUASI_PEMDA, kwargs=lambda pd: _pemda(pd, kode_pd=pd.kode, tahun=2024)
     ),
+    # The LKE AKIP: the pemda's worksheet versions (its Inspektorat reads, its admin keeps)
+    "lke-template-daftar": Kasus(EVALUASI_PEMDA, kwargs=_pemda, juga=("post", KELOLA_PEMDA)),
+    "lke-template": Kasus(EVALUASI_PEMDA, kwargs=_template_lke),
+    "lke-template-salin": Kasus(KELOLA_PEMDA, metode="post", kwargs=_template_lke),
+    "lke-sub-ubah": Kasus(
+        KELOLA_PEMDA, kwargs=_sub_lke, juga=("post", KELOLA_PEMDA), data={"nama": "S", "bobot": "6"}
+    ),
+    "lke-kriteria-tambah": Kasus(
+        KELOLA_PEMDA,
+        kwargs=_sub_lke,
+        juga=("post", KELOLA_PEMDA),
+        data={"uraian": "K", "skala": "yt", "bobot": "1"},
+    ),
+    "lke-kriteria-ubah": Kasus(
+        KELOLA_PEMDA,
+        kwargs=_kriteria_lke,
+        juga=("post", KELOLA_PEMDA),
+        data={"uraian": "K", "skala": "yt", "bobot": "1"},
+    ),
+    # The pemda's evaluations; its evaluator or admin pemda starts one
+    "lke-daftar": Kasus(
+        EVALUASI_PEMDA,
+        kwargs=_pemda,
+        juga=("post", EVALUASI_PEMDA),
+        data=lambda pd: {"perangkat_daerah": pd.kode, "tahun": "2023"},
+    ),
+    # The evaluation of a perangkat daerah's year and its review tiers
+    "lke-evaluasi": Kasus(BACA_PD, kwargs=_lke),
+    "lke-jawab": Kasus(
+        JAWAB_LKE,
+        metode="post",
+        kwargs=lambda pd: _lke(pd, pk=_jawaban_lke(pd).kriteria_id),
+        data={"jawaban": "Y"},
+    ),
+    "lke-nilai": Kasus(
+        NILAI_LKE,
+        metode="post",
+        kwargs=lambda pd: _lke(pd, pk=_jawaban_lke(pd).kriteria_id),
+        data={"nilai": "Y"},
+    ),
+    "lke-ajukan": Kasus(JAWAB_LKE, metode="post", kwargs=_lke),
+    "lke-kembalikan-pd": Kasus(NILAI_LKE, metode="post", kwargs=_lke, data={"komentar": "x"}),
+    "lke-kirim": Kasus(NILAI_LKE, metode="post", kwargs=_lke),
+    "lke-kembalikan": Kasus(KENDALI_LKE, metode="post", kwargs=_lke, data={"komentar": "x"}),
+    "lke-setujui": Kasus(KENDALI_LKE, metode="post", kwargs=_lke),
+    "lke-berkas": Kasus(BACA_PD, kwargs=_berkas_lke),
     # Public verification of a signed LKjIP: no login, for everyone
     "verifikasi-cari": Kasus(PUBLIK, milik=False),
     "api-openapi": Kasus(PUBLIK, milik=False),
