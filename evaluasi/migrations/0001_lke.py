@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('kinerja', '0017_peran_pengendali_teknis'),
+        ('kinerja', '0020_peran_pengendali_teknis'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

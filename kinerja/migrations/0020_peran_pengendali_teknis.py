@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kinerja', '0016_kode_buatan'),
+        ('kinerja', '0019_kalender_pengingat'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
