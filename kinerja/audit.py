@@ -192,6 +192,21 @@ def _salin(cursor, kolom: list[dict[str, Any]], waktu: datetime.datetime) -> Non
     cursor.copy_expert(f'COPY "{tabel}" ({", ".join(_KOLOM_COPY)}) FROM STDIN', buf)
 
 
+def _sisip_banyak(cursor, conn, kolom: list[dict[str, Any]]) -> None:
+    """The audit rows in one ``executemany`` (one statement whatever their number, where
+    bulk_create splits them into batches under SQLite's 999 parameters)."""
+    field = {f.attname: f for f in LogPerubahan._meta.concrete_fields}
+    nama = list(_KOLOM_COPY)
+    tabel = conn.ops.quote_name(LogPerubahan._meta.db_table)
+    sql = (
+        f"INSERT INTO {tabel} ({', '.join(conn.ops.quote_name(field[n].column) for n in nama)}) "
+        f"VALUES ({', '.join(['%s'] * len(nama))})"
+    )
+    cursor.executemany(
+        sql, [[field[n].get_db_prep_save(k[n], connection=conn) for n in nama] for k in kolom]
+    )
+
+
 def catat_perubahan_banyak(entri: list[dict]) -> None:
     """Record many changes (each a dict of ``catat_perubahan``'s keywords) at once, in
     their order: on PostgreSQL (psycopg2) through COPY, else in one bulk_create. Every
@@ -206,7 +221,7 @@ def catat_perubahan_banyak(entri: list[dict]) -> None:
         if conn.vendor == "postgresql" and hasattr(c.cursor, "copy_expert"):
             _salin(c.cursor, kolom, waktu)
         else:
-            LogPerubahan.objects.bulk_create([LogPerubahan(**k) for k in kolom])
+            _sisip_banyak(c, conn, kolom)
     _kabarkan([(k["perangkat_daerah_id"], k["tahun"]) for k in kolom])
 
 
