@@ -46,7 +46,7 @@ def _saringan(request: HttpRequest) -> dict[str, str]:
     }
 
 
-def _baris(request: HttpRequest, pemda: Pemda, tahun: int, s: dict[str, str]):
+def _baris(pemda: Pemda, tahun: int, s: dict[str, str]):
     daftar = ringkasan_pemda(pemda, tahun, timezone.localdate())
     return daftar, k.urutkan(k.saring(daftar, s["status"], s["q"]), s["urut"])
 
@@ -89,7 +89,7 @@ def awal(request: HttpRequest, kode: str) -> HttpResponse:
 def dasbor(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     pemda = _pemda(request, kode)
     s = _saringan(request)
-    semua, daftar = _baris(request, pemda, tahun, s)
+    semua, daftar = _baris(pemda, tahun, s)
     tabel = tabel_ringkasan_pemda(
         daftar, tahun, url_pd=lambda kode_pd: reverse("pd-beranda", args=[kode_pd, tahun])
     )
@@ -111,7 +111,7 @@ def ringkasan_xlsx(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     """The dashboard's rows as a workbook, in its order and filter (the same row source)."""
     pemda = _pemda(request, kode)
     waktu = timezone.localtime()
-    _, daftar = _baris(request, pemda, tahun, _saringan(request))
+    _, daftar = _baris(pemda, tahun, _saringan(request))
     r = HttpResponse(buku_ringkasan_pemda(daftar, pemda, tahun, waktu), content_type=XLSX)
     r["Content-Disposition"] = f'attachment; filename="ringkasan-{pemda.kode}-{tahun}.xlsx"'
     return r
