@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import OuterRef, Subquery
 
 from kinerja.engine.hitung import HasilIndikator, HitungError, hitung
@@ -176,14 +177,17 @@ def ringkasan_pemda(
     return hasil
 
 
-def _pd_dan_kunci(pemda: Pemda, tahun: int) -> tuple[list[PerangkatDaerah], dict[int, str]]:
-    """The pemda's perangkat daerah and the cache key of each one's figures of ``tahun``:
-    one query, the last audit row of each and the last pemda-level one as subqueries."""
+def _pd_dan_kunci(
+    pemda: Pemda, tahun: int, **saring
+) -> tuple[list[PerangkatDaerah], dict[int, str]]:
+    """The pemda's perangkat daerah (those of ``saring`` among them) and the cache key of
+    each one's figures of ``tahun``: one query, the last audit row of each and the last
+    pemda-level one as subqueries."""
     log = LogPerubahan.objects.order_by("-pk")
     terakhir = log.filter(perangkat_daerah=OuterRef("pk"))
     umum = log.filter(perangkat_daerah=None)
     daftar = list(
-        PerangkatDaerah.objects.filter(pemda=pemda)
+        PerangkatDaerah.objects.filter(pemda=pemda, **saring)
         .annotate(
             log_id=Subquery(terakhir.values("pk")[:1]),
             log_waktu=Subquery(terakhir.values("waktu")[:1]),
@@ -223,6 +227,40 @@ def _angka_tersimpan(
     if baru:
         cache.set_many(baru, UMUR_CACHE)
     return hasil
+
+
+def ringkasan_hangatkan(pd_id: int, tahun: int) -> bool:
+    """Compute and cache the figures of ``pd_id``'s ``tahun`` under its current key, so
+    that the next view of the dashboard finds them (the queue does it after a change,
+    ``hangatkan_setelah_berubah``); False for a perangkat daerah that no longer exists."""
+    pd = PerangkatDaerah.objects.select_related("pemda").filter(pk=pd_id).first()
+    if pd is None:
+        return False
+    daftar, kunci = _pd_dan_kunci(pd.pemda, tahun, pk=pd_id)
+    _angka_tersimpan(daftar, kunci, tahun)
+    return True
+
+
+# Seconds a perangkat daerah's year goes without a change before its figures are
+# computed again in the background (a bulk save records many rows at once).
+JEDA_HANGAT_DETIK = 20
+
+
+def hangatkan_setelah_berubah(sender, perangkat_daerah_id: int, tahun: int, **kwargs) -> None:
+    """``kinerja.signals.data_tahun_berubah``: with workers, compute the year's figures
+    again after the change is committed (at most one task per year in flight)."""
+    from laporan.jobs import antrean_aktif
+
+    if not antrean_aktif():
+        return
+
+    def jadwalkan() -> None:
+        from laporan.tasks import ringkasan_hangatkan as tugas
+
+        if cache.add(f"ringkasan-pd:hangat:{perangkat_daerah_id}:{tahun}", 1, JEDA_HANGAT_DETIK):
+            tugas.apply_async((perangkat_daerah_id, tahun), countdown=JEDA_HANGAT_DETIK)
+
+    transaction.on_commit(jadwalkan)
 
 
 def angka_pd(pd: PerangkatDaerah, tahun: int) -> AngkaPD | None:

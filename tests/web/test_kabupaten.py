@@ -223,3 +223,32 @@ def test_only_the_evaluator_and_admin_pemda_of_the_pemda(
         assert _masuk(u).get(url).status_code == 404
     r = Client().get(url)
     assert r.status_code == 302 and "/masuk/" in r["Location"]
+
+
+def test_a_changed_year_is_cached_again_in_the_background(
+    demo, evaluator, settings, django_capture_on_commit_callbacks
+):
+    from unittest import mock
+
+    from laporan.ringkasan_pemda import JEDA_HANGAT_DETIK, ringkasan_hangatkan
+
+    c = _masuk(evaluator)
+    hangat = _kueri(c, DASBOR)
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    with (
+        mock.patch("laporan.tasks.ringkasan_hangatkan.apply_async") as jadwal,
+        mock.patch("laporan.tasks.cetak_draf_otomatis.apply_async"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        Pagu.objects.filter(dpa__perangkat_daerah=demo["b"], dpa__tahun=2024).update(
+            jumlah=F("jumlah") * 2
+        )
+        for _ in range(3):  # one task for a burst of changes
+            catat_perubahan(pengguna=None, perangkat_daerah=demo["b"], aksi="u", tahun=2024)
+    jadwal.assert_called_once_with((demo["b"].pk, 2024), countdown=JEDA_HANGAT_DETIK)
+    assert ringkasan_hangatkan(demo["b"].pk, 2024)  # what the task does
+    with CaptureQueriesContext(connection) as q:
+        html = c.get(DASBOR).content.decode()
+    assert len(q) == hangat  # nothing computed in the request
+    assert "4.260.000.000" in _baris(html)[1]
+    assert not ringkasan_hangatkan(999_999, 2024)
