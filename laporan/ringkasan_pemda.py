@@ -14,8 +14,9 @@ figures of each (perangkat daerah, year) are therefore kept in Django's cache (R
 in production) under a key that names the last audit-trail row of that perangkat daerah
 and the last pemda-level one (``kinerja.audit``: every change of its data is recorded
 there, imports included). One query reads those for the whole pemda; a key that
-changed is computed again. The status, the quarters and the deadlines are read fresh,
-a query each for the whole pemda.
+changed is computed again, by the next view or, with workers, by a debounced task
+after the change (``hangatkan_setelah_berubah``). The status, the quarters and the
+deadlines are read fresh, a query each for the whole pemda.
 """
 
 from __future__ import annotations
