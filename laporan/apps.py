@@ -9,12 +9,7 @@ class LaporanConfig(AppConfig):
     def ready(self):
         from kinerja.signals import data_tahun_berubah
         from laporan.jobs import tahun_berubah
-        from laporan.ringkasan_pemda import hangatkan_setelah_berubah
 
         # Every change of a year's data is recorded in the audit trail, which says so:
         # the draft of that year is printed again in the background (laporan.jobs).
         data_tahun_berubah.connect(tahun_berubah, dispatch_uid="laporan-draf-otomatis")
-        # …and its figures for the kabupaten dashboard are cached again (ringkasan_pemda).
-        data_tahun_berubah.connect(
-            hangatkan_setelah_berubah, dispatch_uid="laporan-ringkasan-hangat"
-        )

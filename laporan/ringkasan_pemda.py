@@ -14,8 +14,8 @@ figures of each (perangkat daerah, year) are therefore kept in Django's cache (R
 in production) under a key that names the last audit-trail row of that perangkat daerah
 and the last pemda-level one (``kinerja.audit``: every change of its data is recorded
 there, imports included). One query reads those for the whole pemda; a key that
-changed is computed again, by the next view or, with workers, by a debounced task
-after the change (``hangatkan_setelah_berubah``). The status, the quarters and the
+changed is computed again, by the next view or, with workers, by the debounced task
+that follows a change of the year (``laporan.jobs.draf_otomatis``). The status, the quarters and the
 deadlines are read fresh, a query each for the whole pemda.
 """
 
@@ -28,7 +28,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import OuterRef, Subquery
 
 from kinerja.engine.hitung import HasilIndikator, HitungError, hitung
@@ -232,36 +231,15 @@ def _angka_tersimpan(
 
 def ringkasan_hangatkan(pd_id: int, tahun: int) -> bool:
     """Compute and cache the figures of ``pd_id``'s ``tahun`` under its current key, so
-    that the next view of the dashboard finds them (the queue does it after a change,
-    ``hangatkan_setelah_berubah``); False for a perangkat daerah that no longer exists."""
+    that the next view of the dashboard finds them (the queue's debounced task after a
+    change of the year, ``laporan.jobs.draf_otomatis``, does it); False for a perangkat
+    daerah that no longer exists."""
     pd = PerangkatDaerah.objects.select_related("pemda").filter(pk=pd_id).first()
     if pd is None:
         return False
     daftar, kunci = _pd_dan_kunci(pd.pemda, tahun, pk=pd_id)
     _angka_tersimpan(daftar, kunci, tahun)
     return True
-
-
-# Seconds a perangkat daerah's year goes without a change before its figures are
-# computed again in the background (a bulk save records many rows at once).
-JEDA_HANGAT_DETIK = 20
-
-
-def hangatkan_setelah_berubah(sender, perangkat_daerah_id: int, tahun: int, **kwargs) -> None:
-    """``kinerja.signals.data_tahun_berubah``: with workers, compute the year's figures
-    again after the change is committed (at most one task per year in flight)."""
-    from laporan.jobs import antrean_aktif
-
-    if not antrean_aktif():
-        return
-
-    def jadwalkan() -> None:
-        from laporan.tasks import ringkasan_hangatkan as tugas
-
-        if cache.add(f"ringkasan-pd:hangat:{perangkat_daerah_id}:{tahun}", 1, JEDA_HANGAT_DETIK):
-            tugas.apply_async((perangkat_daerah_id, tahun), countdown=JEDA_HANGAT_DETIK)
-
-    transaction.on_commit(jadwalkan)
 
 
 def angka_pd(pd: PerangkatDaerah, tahun: int) -> AngkaPD | None:

@@ -43,14 +43,6 @@ def cetak_draf_otomatis(pd_id: int, tahun: int) -> str:
     return draf_otomatis(pd_id, tahun)
 
 
-@shared_task(name="laporan.tasks.ringkasan_hangatkan")
-def ringkasan_hangatkan(pd_id: int, tahun: int) -> bool:
-    """Cache a year's figures for the kabupaten dashboard (``laporan.ringkasan_pemda``)."""
-    from laporan.ringkasan_pemda import ringkasan_hangatkan as hangatkan
-
-    return hangatkan(pd_id, tahun)
-
-
 @shared_task(name="laporan.tasks.buat_bukti_zip", acks_late=True)
 def buat_bukti_zip(job_id: str) -> str:
     """Write the evidence zip of a ``CetakJob`` (``laporan.jobs.bukti_jalankan``)."""

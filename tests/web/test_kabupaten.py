@@ -225,28 +225,22 @@ def test_only_the_evaluator_and_admin_pemda_of_the_pemda(
     assert r.status_code == 302 and "/masuk/" in r["Location"]
 
 
-def test_a_changed_year_is_cached_again_in_the_background(
-    demo, evaluator, settings, django_capture_on_commit_callbacks
-):
+def test_a_changed_year_is_cached_again_in_the_background(demo, evaluator, monkeypatch):
     from unittest import mock
 
-    from laporan.ringkasan_pemda import JEDA_HANGAT_DETIK, ringkasan_hangatkan
+    import laporan.jobs as jobs
+    from laporan.ringkasan_pemda import ringkasan_hangatkan
 
     c = _masuk(evaluator)
     hangat = _kueri(c, DASBOR)
-    settings.CELERY_TASK_ALWAYS_EAGER = False
-    with (
-        mock.patch("laporan.tasks.ringkasan_hangatkan.apply_async") as jadwal,
-        mock.patch("laporan.tasks.cetak_draf_otomatis.apply_async"),
-        django_capture_on_commit_callbacks(execute=True),
-    ):
-        Pagu.objects.filter(dpa__perangkat_daerah=demo["b"], dpa__tahun=2024).update(
-            jumlah=F("jumlah") * 2
-        )
-        for _ in range(3):  # one task for a burst of changes
-            catat_perubahan(pengguna=None, perangkat_daerah=demo["b"], aksi="u", tahun=2024)
-    jadwal.assert_called_once_with((demo["b"].pk, 2024), countdown=JEDA_HANGAT_DETIK)
-    assert ringkasan_hangatkan(demo["b"].pk, 2024)  # what the task does
+    Pagu.objects.filter(dpa__perangkat_daerah=demo["b"], dpa__tahun=2024).update(
+        jumlah=F("jumlah") * 2
+    )
+    catat_perubahan(pengguna=None, perangkat_daerah=demo["b"], aksi="pagu.ubah", tahun=2024)
+    # The debounced task that follows a change of the year (laporan.jobs.data_berubah).
+    monkeypatch.setattr(jobs.time, "time", lambda: 10_000_000.0)
+    with mock.patch("laporan.jobs.draf_minta"):
+        jobs.draf_otomatis(demo["b"].pk, 2024)
     with CaptureQueriesContext(connection) as q:
         html = c.get(DASBOR).content.decode()
     assert len(q) == hangat  # nothing computed in the request
