@@ -22,7 +22,17 @@ server's time: middleware, views, templates; no network):
 
 and prints, one per line, ``<page>_ms`` (median) and ``<page>_kueri`` for the big
 perangkat daerah, the same with ``_kecil`` for the small one, and ``<page>_rasio``
-(big over small, same run). The database is dropped at the end. It asserts nothing.
+(big over small, same run).
+
+Then the kabupaten dashboard of the year (``/evaluasi/<pemda>/<tahun>/kabupaten/``,
+every perangkat daerah of the generated pemda, ``--pd`` + 1) against that of a small
+pemda of two small perangkat daerah generated beside it: ``kabupaten_ms`` and
+``kabupaten_kueri``, ``kabupaten_kecil_ms`` and ``kabupaten_kecil_kueri`` (the query
+count must not depend on the number of perangkat daerah), ``kabupaten_dingin_ms`` (the
+first request after the cache is emptied, when every perangkat daerah's figures are
+computed), and the same ``_ms``/``_kueri`` of its ranking (``kabupaten_peringkat``) and
+year-over-year (``kabupaten_banding``) pages. The database is dropped at the end. It
+asserts nothing.
 """
 
 from __future__ import annotations
@@ -79,7 +89,13 @@ def _siapkan_django(url: str, tmp: Path) -> None:
     django.setup()
 
 
-def paket_pd(kode: str, n_ind: int, tahun: list[int], n_sub: int):
+def paket_pd(
+    kode: str,
+    n_ind: int,
+    tahun: list[int],
+    n_sub: int,
+    pemda: tuple[str, str] = ("98.01", "Kabupaten Bangkitan"),
+):
     """The data package of one generated perangkat daerah (``kinerja.paket.types``)."""
     from kinerja.engine.angka import Nilai
     from kinerja.engine.capaian import Polaritas
@@ -142,7 +158,7 @@ def paket_pd(kode: str, n_ind: int, tahun: list[int], n_sub: int):
         )
     aturan = aturan_blora()
     return t.Paket(
-        pemda=t.Pemda(kode="98.01", nama="Kabupaten Bangkitan", aturan=aturan),
+        pemda=t.Pemda(kode=pemda[0], nama=pemda[1], aturan=aturan),
         perangkat_daerah=t.PerangkatDaerah(kode=kode, nama=f"Kecamatan Bangkitan {kode[-2:]}"),
         renstra=t.Renstra(
             mulai=min(tahun),
@@ -239,6 +255,33 @@ def jalankan(a) -> None:
         print(f"{nama}_kecil_ms={kecil[0]:.0f}")
         print(f"{nama}_kecil_kueri={kecil[1]}")
         print(f"{nama}_rasio={besar[0] / kecil[0]:.2f}")
+    ukur_kabupaten(client, terakhir, a.ulang)
+
+
+def ukur_kabupaten(client, tahun: int, ulang: int) -> None:
+    """The kabupaten dashboard of the generated pemda against a pemda of two small ones."""
+    from django.core.cache import cache
+
+    from interchange.simpan import paket_simpan
+
+    kecil = ("98.02", "Kabupaten Kecil")
+    for i in (1, 2):
+        paket_simpan(paket=paket_pd(f"98.02.{i:02d}", 15, [tahun], 30, pemda=kecil))
+    dasbor = f"/evaluasi/98.01/{tahun}/kabupaten/"
+    cache.clear()
+    mulai = time.perf_counter()
+    if client.get(dasbor).status_code != 200:
+        raise SystemExit(f"{dasbor}: gagal")
+    print(f"kabupaten_dingin_ms={(time.perf_counter() - mulai) * 1000:.0f}")
+    for nama, akhir in (("kabupaten", ""), ("kabupaten_peringkat", "peringkat/"),
+                        ("kabupaten_banding", "banding/")):  # fmt: skip
+        besar = _ukur(client, f"/evaluasi/98.01/{tahun}/kabupaten/{akhir}", ulang)
+        print(f"{nama}_ms={besar[0]:.0f}")
+        print(f"{nama}_kueri={besar[1]}")
+        if nama == "kabupaten":
+            k = _ukur(client, f"/evaluasi/98.02/{tahun}/kabupaten/", ulang)
+            print(f"kabupaten_kecil_ms={k[0]:.0f}")
+            print(f"kabupaten_kecil_kueri={k[1]}")
 
 
 if __name__ == "__main__":

@@ -96,13 +96,19 @@ def navigasi(request) -> dict:
     menu_pemda = []
     p = peran(request.user) if hasattr(request, "user") else None
     di_halaman_pemda = bool(match and match.route.startswith("pemda/"))
-    evaluasi = None
+    evaluasi = kabupaten = None
     if p is not None and p.jenis in (*PERAN_INSPEKTORAT, p.Jenis.ADMIN_PEMDA):
         evaluasi = _url("evaluasi-daftar", kode=p.pemda.kode)
+        kabupaten = _url("evaluasi-kabupaten-awal", kode=p.pemda.kode)
     # The admin pemda pages carry their own tabs; elsewhere these links lead there.
     if p is not None and p.jenis == p.Jenis.ADMIN_PEMDA and not di_halaman_pemda:
         for label, nama in MENU_PEMDA:
             url = _url(nama, kode=p.pemda.kode)
             if url:
                 menu_pemda.append({"label": label, "url": url})
-    return {"menu_pd": menu, "menu_pemda": menu_pemda, "url_evaluasi": evaluasi}
+    return {
+        "menu_pd": menu,
+        "menu_pemda": menu_pemda,
+        "url_evaluasi": evaluasi,
+        "url_kabupaten": kabupaten,
+    }

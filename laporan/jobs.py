@@ -422,7 +422,8 @@ def _jadwalkan(pd_id: int, tahun: int) -> None:
 
 def draf_otomatis(pd_id: int, tahun: int) -> str:
     """The debounced background print (``data_berubah``): waits again while changes
-    keep coming, then asks for the draft as the data are now."""
+    keep coming, then caches the year's figures of the kabupaten dashboard and asks
+    for the draft as the data are now."""
     from laporan.models import LKjIP
     from laporan.tasks import cetak_draf_otomatis
 
@@ -433,6 +434,10 @@ def draf_otomatis(pd_id: int, tahun: int) -> str:
         cetak_draf_otomatis.apply_async((pd_id, tahun), countdown=sisa)
         return "ditunda"
     cache.delete(kunci + ":terjadwal")
+    # The year's figures for the kabupaten dashboard are cached again as well.
+    from laporan.ringkasan_pemda import ringkasan_hangatkan
+
+    ringkasan_hangatkan(pd_id, tahun)
     lkjip = LKjIP.objects.filter(perangkat_daerah_id=pd_id, tahun=tahun).first()
     if lkjip is None or lkjip.status != LKjIP.Status.DRAF:
         return "tidak perlu"

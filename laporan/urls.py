@@ -9,7 +9,8 @@ list under its prefix.
   is in kinerja);
 - ``tahun_urls``: opening a year, under /pd/<kode>/<tahun>/;
 - ``evaluasi_urls``: the evaluator's list of every perangkat daerah of a pemda under
-  /evaluasi/<kode pemda>/, and the pemda's summary workbook of a year;
+  /evaluasi/<kode pemda>/, and the kabupaten dashboard of a year (its summary workbook,
+  the ranking of shared indicators, the year against the one before);
 - ``pemda_urls``: the admin pemda's settings of the documents under /pemda/<kode pemda>/
   (the comparison perangkat daerah of each perangkat daerah);
 - ``verifikasi_urls``: the public verification of signed LKjIP snapshots under
@@ -24,6 +25,7 @@ from laporan.views import (
     dasbor,
     editor,
     evaluasi,
+    kabupaten,
     pembanding,
     pk,
     publik,
@@ -70,7 +72,16 @@ tahun_urls = [
 evaluasi_urls = [
     path("", evaluasi.daftar, name="evaluasi-daftar"),
     path("<str:kode_pd>/<int:tahun>/bukti.zip", evaluasi.bukti_zip, name="evaluasi-bukti-zip"),
-    path("<int:tahun>/ringkasan.xlsx", evaluasi.ringkasan_xlsx, name="evaluasi-ringkasan-xlsx"),
+    # The kabupaten dashboard (laporan/views/kabupaten.py) and its workbook
+    path("<int:tahun>/ringkasan.xlsx", kabupaten.ringkasan_xlsx, name="evaluasi-ringkasan-xlsx"),
+    path("kabupaten/", kabupaten.awal, name="evaluasi-kabupaten-awal"),
+    path("<int:tahun>/kabupaten/", kabupaten.dasbor, name="evaluasi-kabupaten"),
+    path(
+        "<int:tahun>/kabupaten/peringkat/",
+        kabupaten.peringkat,
+        name="evaluasi-kabupaten-peringkat",
+    ),
+    path("<int:tahun>/kabupaten/banding/", kabupaten.banding, name="evaluasi-kabupaten-banding"),
 ]
 
 pemda_urls = [

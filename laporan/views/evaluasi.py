@@ -112,26 +112,6 @@ def daftar(request: HttpRequest, kode: str) -> HttpResponse:
 
 
 @require_safe
-def ringkasan_xlsx(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    """The whole pemda's summary of a year as one workbook (``laporan.ringkasan_pemda``):
-    for its evaluator and admin pemda only; 404 for everyone else, its kecamatan users too."""
-    from django.utils import timezone
-
-    from laporan.ringkasan_pemda import buku_ringkasan_pemda
-
-    try:
-        pemda = get_pemda_evaluasi_for_user(request.user, kode)
-    except PermissionDenied:
-        raise Http404("Ringkasan pemda tidak ditemukan.") from None
-    r = HttpResponse(
-        buku_ringkasan_pemda(pemda, tahun, timezone.localtime()),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    r["Content-Disposition"] = f'attachment; filename="ringkasan-{pemda.kode}-{tahun}.xlsx"'
-    return r
-
-
-@require_safe
 def bukti_zip(request: HttpRequest, kode: str, kode_pd: str, tahun: int) -> HttpResponse:
     """The year's evidence as one zip, written by a job on the queue (``laporan.jobs``):
     at once when the same files were zipped before, else its progress page."""

@@ -113,7 +113,16 @@ def _halaman_per_peran(demo) -> dict[str | None, list[str]]:
             f"{TAHUN}/pejabat/",
             f"{PD}/2025/",
         ],
-        "evaluator": ["/", "/evaluasi/33.16/", f"{TAHUN}/realisasi/1/", f"{TAHUN}/lkjip/"],
+        "evaluator": [
+            "/",
+            "/evaluasi/33.16/",
+            f"{TAHUN}/realisasi/1/",
+            f"{TAHUN}/lkjip/",
+            # The kabupaten dashboard (issue 15 §3).
+            "/evaluasi/33.16/2024/kabupaten/",
+            "/evaluasi/33.16/2024/kabupaten/peringkat/",
+            "/evaluasi/33.16/2024/kabupaten/banding/",
+        ],
         "admin_pemda": [
             "/",
             "/pemda/33.16/aturan/",

@@ -72,6 +72,9 @@ EVALUASI_PEMDA = {**KELOLA_PEMDA, "evaluator": "ok"}
 JAWAB_LKE = {**BACA_PD, "evaluator": 403, "admin_pemda": 403}
 NILAI_LKE = {**BACA_PD, "operator_a": 403, "kepala_a": 403, "admin_pemda": 403}
 KENDALI_LKE = {**NILAI_LKE, "evaluator": 403}
+# The pemda's summary workbook and kabupaten dashboard: its evaluator and admin pemda;
+# 404 for everyone else, the kecamatan users of the pemda too.
+KABUPATEN = {**EVALUASI_PEMDA, "operator_a": 404, "kepala_a": 404, "operator_b": 404}
 SEMUA_MASUK = {p: "ok" for p in PERAN} | {"anonim": "masuk"}
 PUBLIK = {p: "ok" for p in PERAN}
 # The API answers 401 (JSON) to anonymous callers, not the login page.
@@ -535,10 +538,12 @@ MATRIKS: dict[str, Kasus] = {
     # The Inspektorat's list and evidence zips of a pemda
     "evaluasi-daftar": Kasus(EVALUASI_PEMDA, kwargs=_pemda),
     # The pemda's summary workbook: its evaluator and admin pemda; 404 for everyone else.
-    "evaluasi-ringkasan-xlsx": Kasus(
-        {**EVALUASI_PEMDA, "operator_a": 404, "kepala_a": 404, "operator_b": 404},
-        kwargs=lambda pd: _pemda(pd, tahun=2024),
-    ),
+    "evaluasi-ringkasan-xlsx": Kasus(KABUPATEN, kwargs=lambda pd: _pemda(pd, tahun=2024)),
+    # The kabupaten dashboard: the same people; 404 for everyone else.
+    "evaluasi-kabupaten-awal": Kasus(KABUPATEN, kwargs=_pemda),
+    "evaluasi-kabupaten": Kasus(KABUPATEN, kwargs=lambda pd: _pemda(pd, tahun=2024)),
+    "evaluasi-kabupaten-peringkat": Kasus(KABUPATEN, kwargs=lambda pd: _pemda(pd, tahun=2024)),
+    "evaluasi-kabupaten-banding": Kasus(KABUPATEN, kwargs=lambda pd: _pemda(pd, tahun=2024)),
     "evaluasi-bukti-zip": Kasus(
         EVALUASI_PEMDA, kwargs=lambda pd: _pemda(pd, kode_pd=pd.kode, tahun=2024)
     ),

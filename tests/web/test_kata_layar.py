@@ -124,6 +124,9 @@ def _halaman_pemda(kode_pemda: str) -> list[str]:
         f"/pemda/{kode_pemda}/pejabat/",
         f"/pemda/{kode_pemda}/tenggat/",
         f"/pemda/{kode_pemda}/kalender/",
+        f"/evaluasi/{kode_pemda}/2024/kabupaten/",
+        f"/evaluasi/{kode_pemda}/2024/kabupaten/peringkat/",
+        f"/evaluasi/{kode_pemda}/2024/kabupaten/banding/",
     ]
 
 
