@@ -47,4 +47,6 @@ def tautan_lke(request) -> dict:
             }
             for e in daftar.order_by("perangkat_daerah__kode", "-tahun")[:20]
         ]
+    # The home page (a kinerja template) includes what higher apps give it by name.
+    ctx["sisipan_beranda"] = ["evaluasi/_menunggu.html"]
     return ctx

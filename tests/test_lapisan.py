@@ -132,6 +132,38 @@ def upward_tag_libraries(root: Path = ROOT) -> list[str]:
     return found
 
 
+TEMPLATE_REF = re.compile(r"""{%\s*(?:include|extends)\s+["']([^"'/]+)/""")
+
+
+def upward_template_references(root: Path = ROOT) -> list[str]:
+    """``template:line -> folder`` for every template of an app that includes or extends,
+    by a name written in it, a template of a higher app (a name given at run time by the
+    higher app's view or context processor is the way round)."""
+    found = []
+    for app, rank in RANK.items():
+        for path in sorted((root / "templates" / app).rglob("*.html")):
+            text = path.read_text(encoding="utf-8")
+            for m in TEMPLATE_REF.finditer(text):
+                if RANK.get(m.group(1), -1) > rank:
+                    line = text.count("\n", 0, m.start()) + 1
+                    found.append(f"{path.relative_to(root).as_posix()}:{line} -> {m.group(1)}")
+    return found
+
+
+def test_no_template_includes_a_template_of_a_higher_app():
+    assert upward_template_references() == []
+
+
+def test_an_include_of_a_higher_apps_template_is_found(project: Path):
+    folder = project / "templates" / "kinerja"
+    folder.mkdir(parents=True)
+    (folder / "a.html").write_text(
+        '{% extends "base.html" %}\n{% include "kinerja/_x.html" %}\n'
+        "{% include 'evaluasi/_y.html' with a=1 %}{% include sisipan %}"
+    )
+    assert upward_template_references(project) == ["templates/kinerja/a.html:3 -> evaluasi"]
+
+
 def test_no_app_imports_a_higher_app():
     assert upward_imports() == []
 
