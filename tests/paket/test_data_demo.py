@@ -106,3 +106,20 @@ def test_tw_iv_waits_for_the_kepala_and_the_loader_says_so(dimuat):
 def test_loading_the_demo_twice_is_harmless(dimuat):
     call_command("muat_demo", "--tanpa-superuser", stdout=StringIO(), stderr=StringIO())
     assert StatusTriwulan.objects.filter(status=StatusTriwulan.Status.DIAJUKAN).count() == 3
+
+
+def test_the_demo_has_a_pengendali_teknis_days_off_and_an_lke_template(dimuat):
+    import datetime
+
+    from evaluasi.models import TemplateLke
+    from kinerja.models import HariLibur, Peran
+
+    p = Peran.objects.get(pengguna__username="pengendali")
+    assert (p.jenis, p.pemda.kode, p.perangkat_daerah) == ("pengendali_teknis", "33.16", None)
+    assert "pengendali" in dimuat and "Pengendali teknis" in dimuat
+    for pemda in ("33.16", "35.17"):
+        libur = HariLibur.objects.filter(pemda__kode=pemda)
+        # Idul Fitri 2024 (a national holiday) and the cuti bersama around it.
+        assert libur.filter(tanggal=datetime.date(2024, 4, 10)).exists()
+        assert libur.filter(tanggal=datetime.date(2024, 4, 8), jenis="cuti_bersama").exists()
+        assert TemplateLke.objects.filter(pemda__kode=pemda, versi=1).exists()

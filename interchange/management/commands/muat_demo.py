@@ -8,8 +8,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
+from evaluasi.services.template import template_bawaan_muat
 from kinerja.models import Pemda, Peran, PerangkatDaerah, StatusTriwulan
+from kinerja.services.kalender import libur_muat_bawaan
 from kinerja.services.kunci import status_triwulan
 from kinerja.services.review import triwulan_ajukan, triwulan_setujui
 
@@ -19,6 +22,7 @@ PENGGUNA_DEMO = [
     ("kepala", Peran.Jenis.KEPALA, "33.16.05"),
     ("evaluator", Peran.Jenis.EVALUATOR, "33.16"),
     ("adminpemda", Peran.Jenis.ADMIN_PEMDA, "33.16"),
+    ("pengendali", Peran.Jenis.PENGENDALI_TEKNIS, "33.16"),
     ("operator.bogorejo", Peran.Jenis.OPERATOR, "33.16.15"),
     ("kepala.bogorejo", Peran.Jenis.KEPALA, "33.16.15"),
     ("operator.kesamben", Peran.Jenis.OPERATOR, "35.17.12"),
@@ -46,6 +50,7 @@ class Command(BaseCommand):
         call_command("impor_paket", *map(str, berkas), stdout=self.stdout, stderr=self.stderr)
         self.muat_narasi()
         self.pembanding()
+        self.kalender_dan_lke()
         User = get_user_model()
         sandi = options["sandi"]
         baris = []
@@ -79,6 +84,18 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Pengguna demo (kata sandi semua: {sandi})"))
         for username, peran, lingkup in baris:
             self.stdout.write(f"  {username.ljust(lebar)}  {peran.ljust(lebar_peran)}  {lingkup}")
+
+    def kalender_dan_lke(self) -> None:
+        """Each demo pemda's days off (national holidays and cuti bersama of the demo's
+        years, this year and the next) and its first LKE template (PermenPANRB 88/2021),
+        as the admin pemda's screens load them."""
+        tahun_ini = timezone.localdate().year
+        for pemda in Pemda.objects.order_by("kode"):
+            tahun = {t for t in PerangkatDaerah.objects.filter(pemda=pemda).values_list(
+                "lkjip__tahun", flat=True) if t}  # fmt: skip
+            for th in sorted({*tahun, *(t + 1 for t in tahun), tahun_ini, tahun_ini + 1}):
+                libur_muat_bawaan(pemda=pemda, tahun=th)
+            template_bawaan_muat(pemda)
 
     def riwayat_review(self) -> None:
         """Give the demo a review history, through the same services as the screens: TW I–III
