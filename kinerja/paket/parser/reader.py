@@ -148,11 +148,25 @@ class Reader:
             return {}
         return value
 
-    def bilangan_bulat(self, value: Any, path: str) -> int | None:
+    def bilangan_bulat(
+        self, value: Any, path: str, minimum: int = 0, maksimum: int = 32767
+    ) -> int | None:
+        """A whole number within what its column holds (a small positive integer unless
+        told otherwise): a larger one would fail in the database, not here."""
         if isinstance(value, bool) or not isinstance(value, int):
             self.salah(path, f"harus berupa bilangan bulat, bukan {json_type(value)}")
             return None
+        if not minimum <= value <= maksimum:
+            self.salah(path, f"harus antara {minimum} dan {maksimum}, tertulis {value}")
+            return None
         return value
+
+    def tahun(self, value: Any, path: str) -> int | None:
+        """A year: a whole number from 2000 to 2100."""
+        if isinstance(value, int) and not isinstance(value, bool) and not 2000 <= value <= 2100:
+            self.salah(path, f"tahun {value} di luar rentang 2000–2100")
+            return None
+        return self.bilangan_bulat(value, path)
 
     def angka(self, value: Any, path: str, kolom: tuple[int, int] = KOLOM_NILAI) -> Decimal | None:
         if isinstance(value, bool):

@@ -27,8 +27,8 @@ def baca_renstra(r: Reader, d: Any) -> t.Renstra | None:
     path = "$.renstra"
     if not r.objek(d, path, ("mulai", "selesai", "tujuan"), ("visi", "misi", "revisi")):
         return None
-    mulai = r.bilangan_bulat(d.get("mulai"), f"{path}.mulai")
-    selesai = r.bilangan_bulat(d.get("selesai"), f"{path}.selesai")
+    mulai = r.tahun(d.get("mulai"), f"{path}.mulai")
+    selesai = r.tahun(d.get("selesai"), f"{path}.selesai")
     if mulai is not None and selesai is not None and mulai >= selesai:
         r.salah(f"{path}.selesai", f"tahun selesai ({selesai}) harus setelah tahun mulai ({mulai})")
     tujuan_list = []
@@ -79,7 +79,7 @@ def _baca_revisi(r: Reader, d: dict, path: str) -> list[t.RevisiRenstra]:
         p = f"{path}.revisi[{i}]"
         if not r.objek(vd, p, ("nomor",), ("tanggal", "alasan", "selesai", "isi")):
             continue
-        nomor = r.bilangan_bulat(vd.get("nomor"), f"{p}.nomor")
+        nomor = r.bilangan_bulat(vd.get("nomor"), f"{p}.nomor", minimum=-(2**31))
         if nomor is not None and nomor < 0:
             r.salah(f"{p}.nomor", "nomor revisi tidak boleh negatif")
         if nomor is not None and nomor in dilihat:
@@ -107,7 +107,7 @@ def _baca_isi_revisi(r: Reader, vd: dict, path: str) -> dict:
         return {}
     for kunci in ("mulai", "selesai"):
         if kunci in isi:
-            r.bilangan_bulat(isi[kunci], f"{path}.{kunci}")
+            r.tahun(isi[kunci], f"{path}.{kunci}")
     for i, ind in enumerate(r.daftar(isi, "indikator", path)):
         p = f"{path}.indikator[{i}]"
         boleh = ("satuan", "iku", "induk", "target", "target_akhir")

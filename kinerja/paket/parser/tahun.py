@@ -58,9 +58,7 @@ _KUNCI_TAHUN = (
 def baca_tahun(r: Reader, d: Any, path: str) -> t.Tahun | None:
     if not r.objek(d, path, ("tahun",), _KUNCI_TAHUN):
         return None
-    tahun = r.bilangan_bulat(d.get("tahun"), f"{path}.tahun")
-    if tahun is not None and not 2000 <= tahun <= 2100:
-        r.salah(f"{path}.tahun", f"tahun {tahun} di luar rentang 2000–2100")
+    tahun = r.tahun(d.get("tahun"), f"{path}.tahun")
     hasil = t.Tahun(tahun=tahun or 0)
     for baca in (
         _baca_perjanjian_kinerja,
@@ -301,7 +299,7 @@ def _baca_skm(r: Reader, d: dict, path: str, hasil: t.Tahun) -> None:
         unsur = _baca_unsur(r, sd, p)
         responden = sd.get("responden")
         if responden is not None:
-            responden = r.bilangan_bulat(responden, f"{p}.responden")
+            responden = r.bilangan_bulat(responden, f"{p}.responden", maksimum=2_147_483_647)
         hasil.skm.append(
             t.SKM(
                 unsur=unsur,
@@ -349,7 +347,7 @@ def _baca_angka_dilaporkan(r: Reader, d: dict, path: str, hasil: t.Tahun) -> Non
             nilai = r.angka(ad.get("nilai"), f"{p}.nilai")
         banding = ad.get("tahun_banding")
         if banding is not None:
-            banding = r.bilangan_bulat(banding, f"{p}.tahun_banding")
+            banding = r.tahun(banding, f"{p}.tahun_banding")
         kode = r.teks(ad, "kode", p, wajib=True)
         if jenis and nilai is not None and kode:
             hasil.angka_dilaporkan.append(
