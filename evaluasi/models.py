@@ -202,3 +202,21 @@ class LangkahEvaluasi(models.Model):
 
     def __str__(self) -> str:
         return f"{self.evaluasi}: {self.dari} → {self.ke}"
+
+
+class RekomendasiLke(models.Model):
+    """A recommendation the evaluator writes on an evaluation before it is final; the
+    final step stores each as a ``laporan.Rekomendasi`` (its follow-up lives there)."""
+
+    evaluasi = models.ForeignKey(EvaluasiLke, on_delete=models.CASCADE, related_name="rekomendasi")
+    urutan = models.PositiveSmallIntegerField("nomor")
+    teks = models.TextField("rekomendasi")
+    target = models.DateField("target penyelesaian", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "rekomendasi evaluasi"
+        verbose_name_plural = "rekomendasi evaluasi"
+        ordering = ["evaluasi", "urutan"]
+
+    def __str__(self) -> str:
+        return f"{self.evaluasi}: rekomendasi {self.urutan}"

@@ -8,6 +8,7 @@ from laporan.models import (
     Narasi,
     PembandingPD,
     PembukaanKembali,
+    Rekomendasi,
     SaranaPrasarana,
     SnapshotLKjIP,
 )
@@ -69,3 +70,9 @@ admin.site.register(
 class CetakJobAdmin(AdminHanyaBaca):
     list_display = ["perangkat_daerah", "tahun", "status", "kemajuan", "dibuat", "selesai_pada"]
     list_filter = ["status"]
+
+
+@admin.register(Rekomendasi)
+class RekomendasiAdmin(AdminHanyaBaca):
+    list_display = ["perangkat_daerah", "tahun", "urutan", "status", "tinjauan", "tanggal_target"]
+    list_filter = ["tahun", "status", "tinjauan"]

@@ -29,6 +29,7 @@ from laporan.views import (
     publik,
     sumber_daya,
     tahun,
+    tindak_lanjut,
     xlsx,
 )
 
@@ -71,6 +72,16 @@ evaluasi_urls = [
     path("", evaluasi.daftar, name="evaluasi-daftar"),
     path("<str:kode_pd>/<int:tahun>/bukti.zip", evaluasi.bukti_zip, name="evaluasi-bukti-zip"),
     path("<int:tahun>/ringkasan.xlsx", evaluasi.ringkasan_xlsx, name="evaluasi-ringkasan-xlsx"),
+    path("tindak-lanjut/", tindak_lanjut.pemda, name="tindak-lanjut-pemda"),
+]
+
+# The follow-up of the LHE recommendations of a perangkat daerah, /pd/<kode>/tindak-lanjut/.
+tindak_lanjut_urls = [
+    path("", tindak_lanjut.tindak_lanjut, name="tindak-lanjut"),
+    path("<int:pk>/", tindak_lanjut.simpan, name="tindak-lanjut-simpan"),
+    path("<int:pk>/terima/", tindak_lanjut.terima, name="tindak-lanjut-terima"),
+    path("<int:pk>/buka/", tindak_lanjut.buka, name="tindak-lanjut-buka"),
+    path("<int:pk>/berkas/", tindak_lanjut.berkas, name="tindak-lanjut-berkas"),
 ]
 
 pemda_urls = [

@@ -3,6 +3,8 @@ evaluation page of each role, the steps of the review tiers, the uploaded eviden
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -147,6 +149,8 @@ def evaluasi(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         "jawab": e.status == Status.DRAF and access.boleh_jawab(u, pd),
         "nilai": e.status in (Status.DIAJUKAN, Status.DIKEMBALIKAN) and access.boleh_nilai(u, pd),
         "kendali": e.status == Status.DINILAI and access.boleh_kendali(u, pd),
+        "rekomendasi": list(e.rekomendasi.order_by("urutan", "pk")),
+        "tulis_rekomendasi": e.status in svc.BOLEH_REKOMENDASI and access.boleh_nilai(u, pd),
         "langkah": [
             {
                 "waktu": format_waktu(x.waktu),
@@ -270,3 +274,44 @@ def berkas(request: HttpRequest, kode: str, tahun: int, pk: int) -> FileResponse
         filename=j.berkas_nama,
         content_type=TIPE_KONTEN.get(j.berkas_jenis, "application/octet-stream"),
     )
+
+
+def _tanggal(teks: str) -> datetime.date | None:
+    teks = (teks or "").strip()
+    if not teks:
+        return None
+    try:
+        return datetime.date.fromisoformat(teks)
+    except ValueError:
+        raise ValidationError({"target": "Tanggal target tidak sah."}) from None
+
+
+@require_POST
+def rekomendasi_tambah(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    pd, e = _evaluasi(request, kode, tahun)
+    access.pastikan(access.boleh_nilai(request.user, pd), access.PESAN_BUKAN_EVALUATOR)
+    try:
+        svc.rekomendasi_tambah(
+            evaluasi=e,
+            teks=request.POST.get("teks", ""),
+            target=_tanggal(request.POST.get("target", "")),
+            pengguna=request.user,
+        )
+    except ValidationError as ex:
+        _pesan_galat(request, ex)
+    else:
+        messages.success(request, "Rekomendasi ditambahkan.")
+    return _kembali(e, "rekomendasi")
+
+
+@require_POST
+def rekomendasi_hapus(request: HttpRequest, kode: str, tahun: int, pk: int) -> HttpResponse:
+    pd, e = _evaluasi(request, kode, tahun)
+    access.pastikan(access.boleh_nilai(request.user, pd), access.PESAN_BUKAN_EVALUATOR)
+    try:
+        svc.rekomendasi_hapus(evaluasi=e, pk=pk, pengguna=request.user)
+    except ValidationError as ex:
+        _pesan_galat(request, ex)
+    else:
+        messages.success(request, "Rekomendasi dihapus.")
+    return _kembali(e, "rekomendasi")
