@@ -10,6 +10,7 @@ from laporan.models import (
     PembukaanKembali,
     Rekomendasi,
     SaranaPrasarana,
+    SnapshotLHE,
     SnapshotLKjIP,
 )
 
@@ -76,3 +77,8 @@ class CetakJobAdmin(AdminHanyaBaca):
 class RekomendasiAdmin(AdminHanyaBaca):
     list_display = ["perangkat_daerah", "tahun", "urutan", "status", "tinjauan", "tanggal_target"]
     list_filter = ["tahun", "status", "tinjauan"]
+
+
+@admin.register(SnapshotLHE)
+class SnapshotLHEAdmin(AdminHanyaBaca):
+    list_display = ["perangkat_daerah", "tahun", "nilai", "predikat", "dibuat_pada", "sha256"]

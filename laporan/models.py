@@ -362,3 +362,38 @@ class Rekomendasi(models.Model):
         """Overdue: its due date has passed and the evaluator has not accepted it."""
         t = self.tenggat
         return bool(t and t < hari_ini and self.tinjauan != self.Tinjauan.DITERIMA)
+
+
+def _lokasi_lhe(instance: SnapshotLHE, filename: str) -> str:
+    return f"lhe/{instance.tahun}/{uuid.uuid4().hex}.pdf"
+
+
+class SnapshotLHE(models.Model):
+    """The stored PDF of the LHE (Laporan Hasil Evaluasi) of a final evaluation, printed
+    once in the archival form of the LKjIP (stamp, QR code to the public verification
+    page) and never changed. ``evaluasi_id`` is a plain integer (laporan does not import
+    evaluasi); ``kode_isi`` is the SHA-256 of the unstamped HTML, ``sha256`` that of the
+    stored file, which the public verification page recognises like an LKjIP's."""
+
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.PROTECT, related_name="snapshot_lhe"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun dievaluasi")
+    evaluasi_id = models.PositiveIntegerField("nomor evaluasi", unique=True)
+    nilai = models.DecimalField("nilai akhir", max_digits=6, decimal_places=2)
+    predikat = models.CharField("predikat", max_length=2)
+    berkas = models.FileField("berkas PDF", upload_to=_lokasi_lhe)
+    sha256 = models.CharField("SHA-256 berkas", max_length=64, unique=True)
+    kode_isi = models.CharField("kode isi (SHA-256)", max_length=64, unique=True)
+    halaman = models.PositiveIntegerField("jumlah halaman", default=0)
+    ukuran = models.PositiveIntegerField("ukuran (bita)", default=0)
+    dibuat_pada = models.DateTimeField("dicetak pada")
+    keterangan = models.CharField("keterangan stempel", max_length=300)
+
+    class Meta:
+        verbose_name = "snapshot LHE"
+        verbose_name_plural = "snapshot LHE"
+        ordering = ["perangkat_daerah", "-tahun"]
+
+    def __str__(self) -> str:
+        return f"LHE {self.perangkat_daerah} tahun {self.tahun}"

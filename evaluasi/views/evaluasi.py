@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from evaluasi import access
+from evaluasi import lhe as lhe_svc
 from evaluasi.forms import EvaluasiBaruForm
 from evaluasi.models import EvaluasiLke, JawabanLke
 from evaluasi.selectors import (
@@ -315,3 +316,27 @@ def rekomendasi_hapus(request: HttpRequest, kode: str, tahun: int, pk: int) -> H
     else:
         messages.success(request, "Rekomendasi dihapus.")
     return _kembali(e, "rekomendasi")
+
+
+@require_safe
+def lhe(request: HttpRequest, kode: str, tahun: int) -> FileResponse:
+    """The LHE PDF of a final evaluation (printed and stored the first time), for whoever
+    may read the perangkat daerah: its users, the Inspektorat, the admin pemda."""
+    _, e = _evaluasi(request, kode, tahun)
+    if e.status != Status.FINAL:
+        raise Http404(lhe_svc.PESAN_BELUM_FINAL)
+
+    def alamat(kode_isi: str) -> str:
+        return request.build_absolute_uri(reverse("verifikasi", kwargs={"kode_isi": kode_isi}))
+
+    s = lhe_svc.lhe_cetak(evaluasi=e, alamat_verifikasi=alamat, pengguna=request.user)
+    try:
+        isi = s.berkas.open("rb")
+    except (FileNotFoundError, OSError):
+        raise Http404("Berkas LHE tidak ditemukan di penyimpanan.") from None
+    return FileResponse(
+        isi,
+        as_attachment=True,
+        filename=f"LHE-{e.perangkat_daerah.kode}-{e.tahun}.pdf",
+        content_type="application/pdf",
+    )

@@ -332,6 +332,22 @@ def _rekomendasi_lke(pd):
     return _pd_tahun(pd, pk=r.pk)
 
 
+def _lhe(pd):
+    """A final evaluation of 2022 (made final directly: the matrix checks access only)."""
+    from django.utils import timezone
+
+    from evaluasi.models import EvaluasiLke
+    from evaluasi.services.evaluasi import evaluasi_buat
+
+    e = EvaluasiLke.objects.filter(perangkat_daerah=pd, tahun=2022).first()
+    if e is None:
+        e = evaluasi_buat(pd=pd, tahun=2022, pengguna=None)
+        EvaluasiLke.objects.filter(pk=e.pk).update(
+            status="final", nilai=80, predikat="A", final_pada=timezone.now()
+        )
+    return _pd(pd, tahun=2022)
+
+
 def _rekomendasi(pd, berkas: bool = False):
     from laporan.models import Rekomendasi
 
@@ -608,6 +624,8 @@ MATRIKS: dict[str, Kasus] = {
     "lke-kembalikan": Kasus(KENDALI_LKE, metode="post", kwargs=_lke, data={"komentar": "x"}),
     "lke-setujui": Kasus(KENDALI_LKE, metode="post", kwargs=_lke),
     "lke-berkas": Kasus(BACA_PD, kwargs=_berkas_lke),
+    # The LHE PDF of a final evaluation: everyone who may read the perangkat daerah
+    "lke-lhe": Kasus(BACA_PD, kwargs=_lhe),
     # The evaluator's recommendations on an evaluation before it is final
     "lke-rekomendasi-tambah": Kasus(NILAI_LKE, metode="post", kwargs=_lke, data={"teks": "R"}),
     "lke-rekomendasi-hapus": Kasus(NILAI_LKE, metode="post", kwargs=_rekomendasi_lke),
