@@ -122,6 +122,8 @@ class EvaluasiLke(models.Model):
     nilai = models.DecimalField("nilai akhir", null=True, blank=True, **BOBOT)
     predikat = models.CharField("predikat", max_length=2, blank=True)
     final_pada = models.DateTimeField("final pada", null=True, blank=True)
+    # What the final score did to the perangkat daerah's Nilai SAKIP indicator.
+    catatan_nilai_sakip = models.TextField("catatan nilai SAKIP", blank=True)
     dibuat_pada = models.DateTimeField("dibuat pada", auto_now_add=True)
     diubah_pada = models.DateTimeField("diubah pada", auto_now=True)
 

@@ -30,6 +30,7 @@ from evaluasi.selectors import (
     pilihan_bukti,
     pilihan_skala,
 )
+from evaluasi.services.nilai_sakip import catat_nilai_sakip
 from evaluasi.services.template import template_bawaan_muat
 from kinerja.audit import catat_perubahan
 from kinerja.bukti import BuktiTidakSah, nama_aman, periksa_bukti
@@ -340,6 +341,9 @@ def evaluasi_setujui(*, evaluasi: EvaluasiLke, pengguna, komentar: str = "") -> 
     e.nilai = h.nilai
     e.predikat = h.predikat.label
     e.final_pada = timezone.now()
+    e.catatan_nilai_sakip = catat_nilai_sakip(
+        pd=e.perangkat_daerah, tahun=e.tahun, nilai=e.nilai, predikat=e.predikat, pengguna=pengguna
+    )
     rekomendasi = rekomendasi_simpan(
         pd=e.perangkat_daerah,
         tahun=e.tahun,
