@@ -173,3 +173,27 @@ def test_bab4_of_the_next_year_prints_the_matrix(demo, rek, operator_a):
     dok = susun_dokumen(demo["b"], 2024)
     (bab4,) = [b for b in dok.bab if b.nomor == "IV"]
     assert not [b for b in bab4.blok if isinstance(b, Tabel) and "Tindak Lanjut" in b.judul]
+
+
+def test_the_printed_lkjip_shows_the_matrix(demo, rek, operator_a, tmp_path, settings):
+    """A real print of the demo: pdftotext finds the matrix in BAB IV."""
+    import subprocess
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    _isi(rek[0], operator_a)
+    settings.MEDIA_ROOT = tmp_path / "media"
+    keluar = tmp_path / "randublatung.pdf"
+    call_command(
+        "cetak_lkjip", "--pd", "33.16.05", "--tahun", "2024", "--keluar", str(keluar),
+        stdout=StringIO(),
+    )  # fmt: skip
+    teks = subprocess.run(
+        ["pdftotext", str(keluar), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    bab4 = teks[teks.rindex("PENUTUP") :]
+    rata = " ".join(bab4.split())
+    assert "Matriks Tindak Lanjut Hasil Evaluasi AKIP" in rata
+    assert "menghasilkan 2 rekomendasi" in rata
+    assert "Menyusun dokumen SOP pengukuran kinerja" in rata and "Camat" in rata
