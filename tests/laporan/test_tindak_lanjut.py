@@ -197,3 +197,17 @@ def test_the_printed_lkjip_shows_the_matrix(demo, rek, operator_a, tmp_path, set
     assert "Matriks Tindak Lanjut Hasil Evaluasi AKIP" in rata
     assert "menghasilkan 2 rekomendasi" in rata
     assert "Menyusun dokumen SOP pengukuran kinerja" in rata and "Camat" in rata
+
+
+@pytest.mark.parametrize("peran", ["operator_a", "evaluator"])
+def test_the_follow_up_pages_speak_the_users_language(client, rek, request, peran):
+    from tests.web.test_kata_layar import periksa, teks_tampil
+
+    client.force_login(request.getfixturevalue(peran))
+    salah = []
+    for url in (URL, "/evaluasi/33.16/tindak-lanjut/"):
+        r = client.get(url)
+        assert r.status_code in (200, 403), (url, r.status_code)
+        if r.status_code == 200:
+            salah += periksa(teks_tampil(r.content.decode()), url)
+    assert salah == [], "\n".join(salah)
