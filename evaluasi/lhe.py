@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -79,7 +80,10 @@ def konteks(e: EvaluasiLke) -> dict:
         "rekomendasi": list(Rekomendasi.objects.filter(evaluasi_id=e.pk).order_by("urutan")),
         "tanggal_final": format_tanggal(timezone.localtime(e.final_pada).date()),
         "css": CSS_RELATIVE,
-        "kepala_halaman": f"LHE AKIP {e.perangkat_daerah.nama} Tahun {e.tahun}".replace('"', ""),
+        # Printed by CSS (@page content), inside <style>: no quotes, backslashes or tags.
+        "kepala_halaman": re.sub(
+            r'["\\<>\n]', "", f"LHE AKIP {e.perangkat_daerah.nama} Tahun {e.tahun}"
+        ),
     }
 
 
