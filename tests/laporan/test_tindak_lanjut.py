@@ -211,3 +211,15 @@ def test_the_follow_up_pages_speak_the_users_language(client, rek, request, pera
         if r.status_code == 200:
             salah += periksa(teks_tampil(r.content.decode()), url)
     assert salah == [], "\n".join(salah)
+
+
+def test_a_recommendation_of_another_perangkat_daerah_is_404(client, demo, rek, operator_a):
+    (lain,) = svc.rekomendasi_simpan(
+        pd=demo["b"], tahun=2023, evaluasi_id=78, daftar=[("Lain", None)], pengguna=None
+    )
+    client.force_login(operator_a)
+    r = client.post(f"{URL}{lain.pk}/", {"rencana_aksi": "A", "status": "proses"})
+    assert r.status_code == 404
+    assert client.get(f"{URL}{lain.pk}/berkas/").status_code == 404
+    lain.refresh_from_db()
+    assert lain.rencana_aksi == ""
