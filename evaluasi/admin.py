@@ -37,3 +37,8 @@ class JawabanLkeAdmin(AdminHanyaBaca):
 @admin.register(m.LangkahEvaluasi)
 class LangkahEvaluasiAdmin(AdminHanyaBaca):
     list_display = ["evaluasi", "dari", "ke", "waktu"]
+
+
+@admin.register(m.RekomendasiLke)
+class RekomendasiLkeAdmin(AdminHanyaBaca):
+    list_display = ["evaluasi", "urutan", "target"]

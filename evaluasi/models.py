@@ -122,6 +122,8 @@ class EvaluasiLke(models.Model):
     nilai = models.DecimalField("nilai akhir", null=True, blank=True, **BOBOT)
     predikat = models.CharField("predikat", max_length=2, blank=True)
     final_pada = models.DateTimeField("final pada", null=True, blank=True)
+    # What the final score did to the perangkat daerah's Nilai SAKIP indicator.
+    catatan_nilai_sakip = models.TextField("catatan nilai SAKIP", blank=True)
     dibuat_pada = models.DateTimeField("dibuat pada", auto_now_add=True)
     diubah_pada = models.DateTimeField("diubah pada", auto_now=True)
 
@@ -202,3 +204,21 @@ class LangkahEvaluasi(models.Model):
 
     def __str__(self) -> str:
         return f"{self.evaluasi}: {self.dari} → {self.ke}"
+
+
+class RekomendasiLke(models.Model):
+    """A recommendation the evaluator writes on an evaluation before it is final; the
+    final step stores each as a ``laporan.Rekomendasi`` (its follow-up lives there)."""
+
+    evaluasi = models.ForeignKey(EvaluasiLke, on_delete=models.CASCADE, related_name="rekomendasi")
+    urutan = models.PositiveSmallIntegerField("nomor")
+    teks = models.TextField("rekomendasi")
+    target = models.DateField("target penyelesaian", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "rekomendasi evaluasi"
+        verbose_name_plural = "rekomendasi evaluasi"
+        ordering = ["evaluasi", "urutan"]
+
+    def __str__(self) -> str:
+        return f"{self.evaluasi}: rekomendasi {self.urutan}"

@@ -128,3 +128,30 @@ def tabel_nilai(hasil_mandiri: Any, hasil_evaluator: Any, nama: dict[str, str]) 
         footer=[Row(total, kind="total")],
         css="data",
     )
+
+
+def tabel_lhe(hasil: Any, nama: dict[str, str]) -> Table:
+    """The LHE's scores: each component and its sub-components (``nama`` by their kode)
+    with their weights, the evaluator's score and its percentage of the weight."""
+    rows = []
+    for k in hasil.komponen:
+        rows.append(
+            Row([k.kode, nama.get(k.kode, ""), k.bobot, k.nilai, k.persen], kind="komponen")
+        )
+        for s in k.sub:
+            persen = s.nilai / s.bobot * 100 if s.bobot else None
+            rows.append(Row([s.kode, nama.get(s.kode, ""), s.bobot, s.nilai, persen], level=1))
+    total = [Cell("Nilai akhir", colspan=2, bold=True), 100, hasil.nilai, hasil.nilai]
+    return Table(
+        title="Nilai per komponen dan subkomponen",
+        columns=[
+            Column("No", css="kode"),
+            Column("Komponen / subkomponen", indent=True),
+            Column("Bobot", Kind.ANGKA),
+            Column("Nilai", Kind.ANGKA, decimals=2),
+            Column("% capaian (bobot)", Kind.ANGKA, decimals=2),
+        ],
+        rows=rows,
+        footer=[Row(total, kind="total")],
+        css="data lke",
+    )

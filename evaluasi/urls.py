@@ -33,4 +33,7 @@ evaluasi_urls = [
     path("kembalikan/", evaluasi.kembalikan, name="lke-kembalikan"),
     path("setujui/", evaluasi.setujui, name="lke-setujui"),
     path("berkas/<int:pk>/", evaluasi.berkas, name="lke-berkas"),
+    path("lhe.pdf", evaluasi.lhe, name="lke-lhe"),
+    path("rekomendasi/", evaluasi.rekomendasi_tambah, name="lke-rekomendasi-tambah"),
+    path("rekomendasi/<int:pk>/hapus/", evaluasi.rekomendasi_hapus, name="lke-rekomendasi-hapus"),
 ]

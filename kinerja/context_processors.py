@@ -44,6 +44,7 @@ MENU_PD = [
     ),
     ("SKM dan pembanding", "skm-daftar", True, ("skm-daftar", "skm-ubah", "pembanding")),
     ("SDM dan sarpras", "lkjip-sumber-daya", True, ("lkjip-sumber-daya",)),
+    ("Tindak lanjut LHE", "tindak-lanjut", False, ("tindak-lanjut",)),
     ("Riwayat", "riwayat-pd", False, ("riwayat-pd", "riwayat-objek")),
     (
         "LKjIP",

@@ -8,7 +8,9 @@ from laporan.models import (
     Narasi,
     PembandingPD,
     PembukaanKembali,
+    Rekomendasi,
     SaranaPrasarana,
+    SnapshotLHE,
     SnapshotLKjIP,
 )
 
@@ -69,3 +71,14 @@ admin.site.register(
 class CetakJobAdmin(AdminHanyaBaca):
     list_display = ["perangkat_daerah", "tahun", "status", "kemajuan", "dibuat", "selesai_pada"]
     list_filter = ["status"]
+
+
+@admin.register(Rekomendasi)
+class RekomendasiAdmin(AdminHanyaBaca):
+    list_display = ["perangkat_daerah", "tahun", "urutan", "status", "tinjauan", "tanggal_target"]
+    list_filter = ["tahun", "status", "tinjauan"]
+
+
+@admin.register(SnapshotLHE)
+class SnapshotLHEAdmin(AdminHanyaBaca):
+    list_display = ["perangkat_daerah", "tahun", "nilai", "predikat", "dibuat_pada", "sha256"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 
@@ -81,8 +83,6 @@ class Narasi(models.Model):
 
 
 def _lokasi_snapshot(instance: SnapshotLKjIP, filename: str) -> str:
-    import uuid
-
     return f"lkjip/{instance.lkjip.tahun}/{uuid.uuid4().hex}.pdf"
 
 
@@ -286,3 +286,114 @@ class PembandingPD(models.Model):
 
     def __str__(self) -> str:
         return f"{self.perangkat_daerah} dibandingkan dengan {self.pembanding}"
+
+
+def _lokasi_tindak_lanjut(instance: Rekomendasi, filename: str) -> str:
+    # Never the user's name: a random one with the extension of the type found.
+    return f"tindak_lanjut/{instance.tahun}/{uuid.uuid4().hex}.{instance.berkas_jenis}"
+
+
+class Rekomendasi(models.Model):
+    """A recommendation of the LHE of a perangkat daerah's year and its follow-up (the
+    matrix "tindak lanjut hasil evaluasi" of BAB IV of the next year's LKjIP).
+
+    Written by the evaluator on the evaluation (``evaluasi``) and stored here when the
+    evaluation becomes final; ``evaluasi_id`` is a plain integer (laporan does not import
+    evaluasi). The perangkat daerah records its tindak lanjut; the evaluator accepts it
+    or reopens it (``laporan.services.rekomendasi``).
+    """
+
+    class Status(models.TextChoices):
+        BELUM = "belum", "Belum ditindaklanjuti"
+        PROSES = "proses", "Dalam proses"
+        SELESAI = "selesai", "Selesai"
+
+    class Tinjauan(models.TextChoices):
+        MENUNGGU = "", "Belum ditinjau"
+        DITERIMA = "diterima", "Diterima evaluator"
+        DIBUKA = "dibuka", "Dibuka kembali"
+
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.PROTECT, related_name="rekomendasi"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun dievaluasi")
+    urutan = models.PositiveSmallIntegerField("nomor", default=1)
+    teks = models.TextField("rekomendasi")
+    target = models.DateField("target penyelesaian (evaluator)", null=True, blank=True)
+    evaluasi_id = models.PositiveIntegerField("nomor evaluasi sumber")
+    dibuat_pada = models.DateTimeField("dibuat pada", auto_now_add=True)
+    # The follow-up, recorded by the perangkat daerah.
+    rencana_aksi = models.TextField("rencana aksi tindak lanjut", blank=True)
+    keluaran = models.CharField("target keluaran", max_length=200, blank=True)
+    tanggal_target = models.DateField("waktu penyelesaian", null=True, blank=True)
+    penanggung_jawab = models.CharField("penanggung jawab", max_length=200, blank=True)
+    status = models.CharField("status", max_length=10, choices=Status.choices, default="belum")
+    berkas = models.FileField("bukti", upload_to=_lokasi_tindak_lanjut, max_length=200, blank=True)
+    berkas_nama = models.CharField("nama berkas asli", max_length=255, blank=True)
+    berkas_jenis = models.CharField("jenis berkas", max_length=10, blank=True)
+    berkas_ukuran = models.PositiveBigIntegerField("ukuran berkas (bita)", null=True, blank=True)
+    diubah_pada = models.DateTimeField("diubah pada", null=True, blank=True)
+    # The evaluator's review of the follow-up.
+    tinjauan = models.CharField(
+        "tinjauan evaluator", max_length=10, choices=Tinjauan.choices, blank=True, default=""
+    )
+    komentar = models.TextField("komentar evaluator", blank=True)
+    ditinjau_pada = models.DateTimeField("ditinjau pada", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "rekomendasi LHE"
+        verbose_name_plural = "rekomendasi LHE"
+        ordering = ["perangkat_daerah", "-tahun", "urutan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluasi_id", "urutan"], name="rekomendasi_unik_per_evaluasi"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Rekomendasi {self.urutan} {self.perangkat_daerah} {self.tahun}"
+
+    @property
+    def tenggat(self):
+        """The date the follow-up is due: the perangkat daerah's, else the evaluator's."""
+        return self.tanggal_target or self.target
+
+    def terlambat(self, hari_ini) -> bool:
+        """Overdue: its due date has passed and the evaluator has not accepted it."""
+        t = self.tenggat
+        return bool(t and t < hari_ini and self.tinjauan != self.Tinjauan.DITERIMA)
+
+
+def _lokasi_lhe(instance: SnapshotLHE, filename: str) -> str:
+    return f"lhe/{instance.tahun}/{uuid.uuid4().hex}.pdf"
+
+
+class SnapshotLHE(models.Model):
+    """The stored PDF of the LHE (Laporan Hasil Evaluasi) of a final evaluation, printed
+    once in the archival form of the LKjIP (stamp, QR code to the public verification
+    page) and never changed. ``evaluasi_id`` is a plain integer (laporan does not import
+    evaluasi); ``kode_isi`` is the SHA-256 of the unstamped HTML, ``sha256`` that of the
+    stored file, which the public verification page recognises like an LKjIP's."""
+
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.PROTECT, related_name="snapshot_lhe"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun dievaluasi")
+    evaluasi_id = models.PositiveIntegerField("nomor evaluasi", unique=True)
+    nilai = models.DecimalField("nilai akhir", max_digits=6, decimal_places=2)
+    predikat = models.CharField("predikat", max_length=2)
+    berkas = models.FileField("berkas PDF", upload_to=_lokasi_lhe)
+    sha256 = models.CharField("SHA-256 berkas", max_length=64, unique=True)
+    kode_isi = models.CharField("kode isi (SHA-256)", max_length=64, unique=True)
+    halaman = models.PositiveIntegerField("jumlah halaman", default=0)
+    ukuran = models.PositiveIntegerField("ukuran (bita)", default=0)
+    dibuat_pada = models.DateTimeField("dicetak pada")
+    keterangan = models.CharField("keterangan stempel", max_length=300)
+
+    class Meta:
+        verbose_name = "snapshot LHE"
+        verbose_name_plural = "snapshot LHE"
+        ordering = ["perangkat_daerah", "-tahun"]
+
+    def __str__(self) -> str:
+        return f"LHE {self.perangkat_daerah} tahun {self.tahun}"

@@ -31,6 +31,7 @@ from laporan.views import (
     publik,
     sumber_daya,
     tahun,
+    tindak_lanjut,
     xlsx,
 )
 
@@ -82,6 +83,16 @@ evaluasi_urls = [
         name="evaluasi-kabupaten-peringkat",
     ),
     path("<int:tahun>/kabupaten/banding/", kabupaten.banding, name="evaluasi-kabupaten-banding"),
+    path("tindak-lanjut/", tindak_lanjut.pemda, name="tindak-lanjut-pemda"),
+]
+
+# The follow-up of the LHE recommendations of a perangkat daerah, /pd/<kode>/tindak-lanjut/.
+tindak_lanjut_urls = [
+    path("", tindak_lanjut.tindak_lanjut, name="tindak-lanjut"),
+    path("<int:pk>/", tindak_lanjut.simpan, name="tindak-lanjut-simpan"),
+    path("<int:pk>/terima/", tindak_lanjut.terima, name="tindak-lanjut-terima"),
+    path("<int:pk>/buka/", tindak_lanjut.buka, name="tindak-lanjut-buka"),
+    path("<int:pk>/berkas/", tindak_lanjut.berkas, name="tindak-lanjut-berkas"),
 ]
 
 pemda_urls = [

@@ -36,6 +36,7 @@ urlpatterns = [
     path("pd/<str:kode>/<int:tahun>/pk-berjenjang/", include(kinerja_urls.pk_berjenjang_urls)),
     path("pd/<str:kode>/<int:tahun>/pk/", include(laporan_urls.pk_urls)),
     path("pd/<str:kode>/riwayat/", include(kinerja_urls.riwayat_urls)),
+    path("pd/<str:kode>/tindak-lanjut/", include(laporan_urls.tindak_lanjut_urls)),
     path("pd/<str:kode>/impor/", include(interchange_urls.pd_urls)),
     path("pd/<str:kode>/<int:tahun>/lkjip/", include(laporan_urls.lkjip_urls)),
     path("pd/<str:kode>/<int:tahun>/", include(laporan_urls.tahun_urls)),

@@ -21,7 +21,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from evaluasi.models import EvaluasiLke, JawabanLke, LangkahEvaluasi, TemplateLke
+from evaluasi.models import EvaluasiLke, JawabanLke, LangkahEvaluasi, RekomendasiLke, TemplateLke
 from evaluasi.selectors import (
     hasil,
     kode_kriteria,
@@ -30,12 +30,14 @@ from evaluasi.selectors import (
     pilihan_bukti,
     pilihan_skala,
 )
+from evaluasi.services.nilai_sakip import catat_nilai_sakip
 from evaluasi.services.template import template_bawaan_muat
 from kinerja.audit import catat_perubahan
 from kinerja.bukti import BuktiTidakSah, nama_aman, periksa_bukti
 from kinerja.engine.lke import periksa_lembar
 from kinerja.models import PerangkatDaerah
 from kinerja.services.realisasi import ukuran_bukti_maks
+from laporan.services.rekomendasi import rekomendasi_simpan
 
 Status = EvaluasiLke.Status
 
@@ -52,6 +54,8 @@ PESAN_TAUTAN = "Tautan harus diawali http:// atau https://."
 PESAN_BELUM_LENGKAP = "Belum semua kriteria dijawab: {daftar}."
 PESAN_BELUM_DINILAI = "Belum semua kriteria dinilai evaluator: {daftar}."
 PESAN_KOMENTAR_WAJIB = "Tuliskan komentar: apa yang harus diperbaiki."
+PESAN_REKOMENDASI_KOSONG = "Tuliskan teks rekomendasi."
+PESAN_REKOMENDASI_ASING = "Rekomendasi tidak ada pada evaluasi ini."
 
 
 def _status(s: str) -> str:
@@ -337,6 +341,16 @@ def evaluasi_setujui(*, evaluasi: EvaluasiLke, pengguna, komentar: str = "") -> 
     e.nilai = h.nilai
     e.predikat = h.predikat.label
     e.final_pada = timezone.now()
+    e.catatan_nilai_sakip = catat_nilai_sakip(
+        pd=e.perangkat_daerah, tahun=e.tahun, nilai=e.nilai, predikat=e.predikat, pengguna=pengguna
+    )
+    rekomendasi = rekomendasi_simpan(
+        pd=e.perangkat_daerah,
+        tahun=e.tahun,
+        evaluasi_id=e.pk,
+        daftar=[(r.teks, r.target) for r in e.rekomendasi.order_by("urutan", "pk")],
+        pengguna=pengguna,
+    )
     _langkah(
         e,
         ke=Status.FINAL,
@@ -345,5 +359,54 @@ def evaluasi_setujui(*, evaluasi: EvaluasiLke, pengguna, komentar: str = "") -> 
         aksi="lke.setujui",
         nilai=e.nilai,
         predikat=e.predikat,
+        rekomendasi=len(rekomendasi),
     )
     return e
+
+
+# The evaluator's recommendations: written on the evaluation until it is final.
+BOLEH_REKOMENDASI = (Status.DIAJUKAN, Status.DIKEMBALIKAN, Status.DINILAI)
+
+
+@transaction.atomic
+def rekomendasi_tambah(
+    *, evaluasi: EvaluasiLke, teks: str, target=None, pengguna
+) -> RekomendasiLke:
+    """The evaluator adds a recommendation (text, optional target date)."""
+    teks = (teks or "").strip()
+    if not teks:
+        raise ValidationError({"teks": PESAN_REKOMENDASI_KOSONG})
+    e = _kunci(evaluasi, *BOLEH_REKOMENDASI)
+    terakhir = e.rekomendasi.order_by("-urutan").values_list("urutan", flat=True).first()
+    r = RekomendasiLke.objects.create(
+        evaluasi=e, urutan=(terakhir or 0) + 1, teks=teks, target=target
+    )
+    catat_perubahan(
+        pengguna=pengguna,
+        perangkat_daerah=e.perangkat_daerah,
+        aksi="lke.rekomendasi_tambah",
+        objek=r,
+        uraian=f"{_uraian(e)}, rekomendasi {r.urutan}",
+        tahun=e.tahun,
+        baru={"teks": teks, "target": target},
+    )
+    return r
+
+
+@transaction.atomic
+def rekomendasi_hapus(*, evaluasi: EvaluasiLke, pk: int, pengguna) -> None:
+    """The evaluator removes a recommendation not yet final."""
+    e = _kunci(evaluasi, *BOLEH_REKOMENDASI)
+    r = e.rekomendasi.filter(pk=pk).first()
+    if r is None:
+        raise ValidationError(PESAN_REKOMENDASI_ASING)
+    catat_perubahan(
+        pengguna=pengguna,
+        perangkat_daerah=e.perangkat_daerah,
+        aksi="lke.rekomendasi_hapus",
+        objek=r,
+        uraian=f"{_uraian(e)}, rekomendasi {r.urutan}",
+        tahun=e.tahun,
+        lama={"teks": r.teks, "target": r.target},
+    )
+    r.delete()

@@ -3,6 +3,8 @@ evaluation page of each role, the steps of the review tiers, the uploaded eviden
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -11,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from evaluasi import access
+from evaluasi import lhe as lhe_svc
 from evaluasi.forms import EvaluasiBaruForm
 from evaluasi.models import EvaluasiLke, JawabanLke
 from evaluasi.selectors import (
@@ -147,6 +150,8 @@ def evaluasi(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         "jawab": e.status == Status.DRAF and access.boleh_jawab(u, pd),
         "nilai": e.status in (Status.DIAJUKAN, Status.DIKEMBALIKAN) and access.boleh_nilai(u, pd),
         "kendali": e.status == Status.DINILAI and access.boleh_kendali(u, pd),
+        "rekomendasi": list(e.rekomendasi.order_by("urutan", "pk")),
+        "tulis_rekomendasi": e.status in svc.BOLEH_REKOMENDASI and access.boleh_nilai(u, pd),
         "langkah": [
             {
                 "waktu": format_waktu(x.waktu),
@@ -269,4 +274,69 @@ def berkas(request: HttpRequest, kode: str, tahun: int, pk: int) -> FileResponse
         as_attachment=True,
         filename=j.berkas_nama,
         content_type=TIPE_KONTEN.get(j.berkas_jenis, "application/octet-stream"),
+    )
+
+
+def _tanggal(teks: str) -> datetime.date | None:
+    teks = (teks or "").strip()
+    if not teks:
+        return None
+    try:
+        return datetime.date.fromisoformat(teks)
+    except ValueError:
+        raise ValidationError({"target": "Tanggal target tidak sah."}) from None
+
+
+@require_POST
+def rekomendasi_tambah(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    pd, e = _evaluasi(request, kode, tahun)
+    access.pastikan(access.boleh_nilai(request.user, pd), access.PESAN_BUKAN_EVALUATOR)
+    try:
+        svc.rekomendasi_tambah(
+            evaluasi=e,
+            teks=request.POST.get("teks", ""),
+            target=_tanggal(request.POST.get("target", "")),
+            pengguna=request.user,
+        )
+    except ValidationError as ex:
+        _pesan_galat(request, ex)
+    else:
+        messages.success(request, "Rekomendasi ditambahkan.")
+    return _kembali(e, "rekomendasi")
+
+
+@require_POST
+def rekomendasi_hapus(request: HttpRequest, kode: str, tahun: int, pk: int) -> HttpResponse:
+    pd, e = _evaluasi(request, kode, tahun)
+    access.pastikan(access.boleh_nilai(request.user, pd), access.PESAN_BUKAN_EVALUATOR)
+    try:
+        svc.rekomendasi_hapus(evaluasi=e, pk=pk, pengguna=request.user)
+    except ValidationError as ex:
+        _pesan_galat(request, ex)
+    else:
+        messages.success(request, "Rekomendasi dihapus.")
+    return _kembali(e, "rekomendasi")
+
+
+@require_safe
+def lhe(request: HttpRequest, kode: str, tahun: int) -> FileResponse:
+    """The LHE PDF of a final evaluation (printed and stored the first time), for whoever
+    may read the perangkat daerah: its users, the Inspektorat, the admin pemda."""
+    _, e = _evaluasi(request, kode, tahun)
+    if e.status != Status.FINAL:
+        raise Http404(lhe_svc.PESAN_BELUM_FINAL)
+
+    def alamat(kode_isi: str) -> str:
+        return request.build_absolute_uri(reverse("verifikasi", kwargs={"kode_isi": kode_isi}))
+
+    s = lhe_svc.lhe_cetak(evaluasi=e, alamat_verifikasi=alamat, pengguna=request.user)
+    try:
+        isi = s.berkas.open("rb")
+    except (FileNotFoundError, OSError):
+        raise Http404("Berkas LHE tidak ditemukan di penyimpanan.") from None
+    return FileResponse(
+        isi,
+        as_attachment=True,
+        filename=f"LHE-{e.perangkat_daerah.kode}-{e.tahun}.pdf",
+        content_type="application/pdf",
     )

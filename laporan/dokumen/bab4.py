@@ -10,6 +10,7 @@ from laporan.dokumen.blocks import Bab, paragraf, tebal
 from laporan.dokumen.context import Context
 from laporan.dokumen.formatting import persen, rupiah
 from laporan.dokumen.identitas import ttd_kepala
+from laporan.rekomendasi import tabel_tindak_lanjut
 
 
 def bab4(k: Context) -> Bab:
@@ -52,8 +53,25 @@ def bab4(k: Context) -> Bab:
     )
     k.judul(b, 2, "4.2", k.narasi["rekomendasi"].judul)
     k.sisip_narasi(b, "rekomendasi")
-    if not k.narasi["tindak_lanjut"].kosong:
+    rekomendasi = k.data.rekomendasi
+    if rekomendasi or not k.narasi["tindak_lanjut"].kosong:
         k.judul(b, 2, "4.3", k.narasi["tindak_lanjut"].judul)
+    if rekomendasi:
+        tl = tabel_tindak_lanjut(rekomendasi)
+        diterima = sum(r.tinjauan == r.Tinjauan.DITERIMA for r in rekomendasi)
+        b.append(
+            paragraf(
+                "Evaluasi akuntabilitas kinerja tahun {} menghasilkan {} rekomendasi; {} di "
+                "antaranya telah ditindaklanjuti dan diterima evaluator. Rencana aksi dan "
+                "status tindak lanjut setiap rekomendasi disajikan pada {}.",
+                k.tahun - 1,
+                len(rekomendasi),
+                diterima,
+                k.ke(tl, "4"),
+            )
+        )
+        k.tabel(b, "4", tl)
+    if not k.narasi["tindak_lanjut"].kosong:
         k.sisip_narasi(b, "tindak_lanjut")
     b.append(
         paragraf(

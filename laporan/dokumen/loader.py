@@ -32,7 +32,7 @@ from laporan.dokumen.data import (
     BuktiBaris,
     PejabatDok,
 )
-from laporan.models import LKjIP, Narasi, PembandingPD
+from laporan.models import LKjIP, Narasi, PembandingPD, Rekomendasi
 from laporan.selectors_paket import paket_muat
 from laporan.services.tetap import penjelasan_tahun
 from lib.format import format_nip
@@ -63,6 +63,9 @@ class DataTahun:
     # indicator code → one entry per named perangkat daerah with the same indicator, its
     # figures from signed or approved data, or none (``sumber`` "") when it has neither.
     pd_pembanding: dict[str, list[BandingPD]] = field(default_factory=dict)
+    # The recommendations of the evaluation of the year before and their follow-up
+    # (laporan.models.Rekomendasi), the matrix of BAB IV.
+    rekomendasi: list[Rekomendasi] = field(default_factory=list)
 
 
 def load_data_tahun(pd: km.PerangkatDaerah, tahun: int) -> DataTahun:
@@ -130,6 +133,9 @@ def load_data_tahun(pd: km.PerangkatDaerah, tahun: int) -> DataTahun:
         penjelasan={k: p.teks for k, p in penjelasan_tahun(pd, tahun).items()},
         hasil_lalu=_hasil_lalu(paket, tahun),
         pd_pembanding=pd_pembanding,
+        rekomendasi=list(
+            Rekomendasi.objects.filter(perangkat_daerah=pd, tahun=tahun - 1).order_by("urutan")
+        ),
     )
 
 

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from kinerja.audit import format_waktu
 from kinerja.bukti import format_ukuran
 from laporan.forms import KodeForm, UnggahForm
-from laporan.models import SnapshotLKjIP
+from laporan.models import SnapshotLHE, SnapshotLKjIP
 from laporan.selectors import status_snapshot
 
 BATAS_UNGGAH = 50 * 1024 * 1024
@@ -105,8 +105,11 @@ def verifikasi_cari(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def verifikasi(request: HttpRequest, kode_isi: str) -> HttpResponse:
     snapshot = _cari(kode_isi)
-    if snapshot is None:
+    lhe = None if snapshot is not None else _cari_lhe(kode_isi)
+    if snapshot is None and lhe is None:
         return _tidak_dikenal(request, kode_isi)
+    if lhe is not None:
+        snapshot = lhe
     if request.method == "POST":
         try:
             panjang = int(request.META.get("CONTENT_LENGTH") or 0)
@@ -118,12 +121,39 @@ def verifikasi(request: HttpRequest, kode_isi: str) -> HttpResponse:
     return _verifikasi(request, snapshot)
 
 
+def _cari_lhe(kode_isi: str) -> SnapshotLHE | None:
+    """The stored LHE of a final evaluation with this content code: the verification page
+    recognises it like a signed LKjIP."""
+    return (
+        SnapshotLHE.objects.select_related("perangkat_daerah__pemda")
+        .filter(kode_isi=kode_isi.lower())
+        .first()
+    )
+
+
+def _halaman_lhe(request: HttpRequest, s: SnapshotLHE, **lain) -> HttpResponse:
+    status = lain.pop("status", 200)
+    ctx = {
+        "page": "verifikasi",
+        "s": s,
+        "pd": s.perangkat_daerah,
+        "pemda": s.perangkat_daerah.pemda,
+        "waktu": format_waktu(s.dibuat_pada),
+        "ukuran": format_ukuran(s.ukuran),
+        "batas": format_ukuran(BATAS_UNGGAH),
+        "form": lain.get("form") or UnggahForm(),
+        "hasil": lain.get("hasil"),
+        "galat": lain.get("error"),
+    }
+    return render(request, "laporan/verifikasi_lhe.html", ctx, status=status)
+
+
 def _pesan_besar() -> str:
     return PESAN_TERLALU_BESAR.format(batas=format_ukuran(BATAS_UNGGAH))
 
 
 @csrf_protect
-def _verifikasi(request: HttpRequest, snapshot: SnapshotLKjIP) -> HttpResponse:
+def _verifikasi(request: HttpRequest, snapshot: SnapshotLKjIP | SnapshotLHE) -> HttpResponse:
     if request.method != "POST":
         return _halaman(request, snapshot)
     form = UnggahForm(request.POST, request.FILES)
@@ -141,7 +171,7 @@ def _verifikasi(request: HttpRequest, snapshot: SnapshotLKjIP) -> HttpResponse:
         sha = h.hexdigest()
     cocok = sha == snapshot.sha256
     lain = None
-    if not cocok:
+    if not cocok and isinstance(snapshot, SnapshotLKjIP):
         lain = (
             SnapshotLKjIP.objects.select_related("lkjip__perangkat_daerah")
             .filter(sha256=sha)
@@ -160,13 +190,15 @@ def _verifikasi(request: HttpRequest, snapshot: SnapshotLKjIP) -> HttpResponse:
 
 def _halaman(
     request: HttpRequest,
-    snapshot: SnapshotLKjIP,
+    snapshot: SnapshotLKjIP | SnapshotLHE,
     *,
     form: UnggahForm | None = None,
     hasil: dict | None = None,
     error: str | None = None,
     status: int = 200,
 ) -> HttpResponse:
+    if isinstance(snapshot, SnapshotLHE):
+        return _halaman_lhe(request, snapshot, form=form, hasil=hasil, error=error, status=status)
     st = status_snapshot(snapshot)
     lkjip = snapshot.lkjip
     ctx = {
@@ -200,7 +232,7 @@ def verifikasi_json(request: HttpRequest, sha256: str) -> JsonResponse:
         .first()
     )
     if snapshot is None:
-        return JsonResponse({"terdaftar": False, "pesan": PESAN_BUKAN_DITETAPKAN}, status=404)
+        return _verifikasi_json_lhe(request, sha256)
     st = status_snapshot(snapshot)
     lkjip = snapshot.lkjip
     pemda = lkjip.perangkat_daerah.pemda
@@ -221,6 +253,35 @@ def verifikasi_json(request: HttpRequest, sha256: str) -> JsonResponse:
             "halaman": snapshot.halaman,
             "kode_isi": snapshot.kode_isi,
             "sha256": snapshot.sha256,
+            "halaman_verifikasi": request.build_absolute_uri(halaman),
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def _verifikasi_json_lhe(request: HttpRequest, sha256: str) -> JsonResponse:
+    s = (
+        SnapshotLHE.objects.select_related("perangkat_daerah__pemda")
+        .filter(sha256=sha256.lower())
+        .first()
+    )
+    if s is None:
+        return JsonResponse({"terdaftar": False, "pesan": PESAN_BUKAN_DITETAPKAN}, status=404)
+    halaman = reverse("verifikasi", kwargs={"kode_isi": s.kode_isi})
+    return JsonResponse(
+        {
+            "terdaftar": True,
+            "jenis": "LHE",
+            "pesan": PESAN_COCOK,
+            "perangkat_daerah": s.perangkat_daerah.nama,
+            "pemerintah_daerah": s.perangkat_daerah.pemda.nama,
+            "tahun": s.tahun,
+            "nilai": str(s.nilai),
+            "predikat": s.predikat,
+            "dicetak_pada": format_waktu(s.dibuat_pada),
+            "halaman": s.halaman,
+            "kode_isi": s.kode_isi,
+            "sha256": s.sha256,
             "halaman_verifikasi": request.build_absolute_uri(halaman),
         },
         json_dumps_params={"ensure_ascii": False},

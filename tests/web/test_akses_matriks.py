@@ -329,6 +329,42 @@ def _berkas_lke(pd):
     return _pd_tahun(pd, pk=j.pk)
 
 
+def _rekomendasi_lke(pd):
+    e = _evaluasi_lke(pd)
+    r = e.rekomendasi.order_by("pk").first() or e.rekomendasi.create(urutan=1, teks="R")
+    return _pd_tahun(pd, pk=r.pk)
+
+
+def _lhe(pd):
+    """A final evaluation of 2022 (made final directly: the matrix checks access only)."""
+    from django.utils import timezone
+
+    from evaluasi.models import EvaluasiLke
+    from evaluasi.services.evaluasi import evaluasi_buat
+
+    e = EvaluasiLke.objects.filter(perangkat_daerah=pd, tahun=2022).first()
+    if e is None:
+        e = evaluasi_buat(pd=pd, tahun=2022, pengguna=None)
+        EvaluasiLke.objects.filter(pk=e.pk).update(
+            status="final", nilai=80, predikat="A", final_pada=timezone.now()
+        )
+    return _pd(pd, tahun=2022)
+
+
+def _rekomendasi(pd, berkas: bool = False):
+    from laporan.models import Rekomendasi
+
+    r = Rekomendasi.objects.filter(perangkat_daerah=pd).order_by("pk").first()
+    if r is None:
+        r = Rekomendasi.objects.create(
+            perangkat_daerah=pd, tahun=2023, teks="R", evaluasi_id=pd.pk, rencana_aksi="A"
+        )
+    if berkas and not r.berkas:
+        r.berkas_jenis, r.berkas_nama, r.berkas_ukuran = "pdf", "sop.pdf", 9
+        r.berkas.save("bukti.pdf", ContentFile(b"%PDF-1.4\n"))
+    return _pd(pd, pk=r.pk)
+
+
 MATRIKS: dict[str, Kasus] = {
     "beranda": Kasus(SEMUA_MASUK, milik=False),
     "masuk": Kasus(PUBLIK, milik=False),
@@ -593,6 +629,23 @@ MATRIKS: dict[str, Kasus] = {
     "lke-kembalikan": Kasus(KENDALI_LKE, metode="post", kwargs=_lke, data={"komentar": "x"}),
     "lke-setujui": Kasus(KENDALI_LKE, metode="post", kwargs=_lke),
     "lke-berkas": Kasus(BACA_PD, kwargs=_berkas_lke),
+    # The LHE PDF of a final evaluation: everyone who may read the perangkat daerah
+    "lke-lhe": Kasus(BACA_PD, kwargs=_lhe),
+    # The evaluator's recommendations on an evaluation before it is final
+    "lke-rekomendasi-tambah": Kasus(NILAI_LKE, metode="post", kwargs=_lke, data={"teks": "R"}),
+    "lke-rekomendasi-hapus": Kasus(NILAI_LKE, metode="post", kwargs=_rekomendasi_lke),
+    # The follow-up of the LHE recommendations: the operator records it, the evaluator
+    # accepts or reopens it; the evaluator's page of the pemda
+    "tindak-lanjut": Kasus(BACA_PD, kwargs=_pd),
+    "tindak-lanjut-simpan": Kasus(
+        TULIS_PD, metode="post", kwargs=_rekomendasi, data={"rencana_aksi": "A", "status": "proses"}
+    ),
+    "tindak-lanjut-terima": Kasus(NILAI_LKE, metode="post", kwargs=_rekomendasi),
+    "tindak-lanjut-buka": Kasus(
+        NILAI_LKE, metode="post", kwargs=_rekomendasi, data={"komentar": "x"}
+    ),
+    "tindak-lanjut-berkas": Kasus(BACA_PD, kwargs=lambda pd: _rekomendasi(pd, berkas=True)),
+    "tindak-lanjut-pemda": Kasus(EVALUASI_PEMDA, kwargs=_pemda),
     # Public verification of a signed LKjIP: no login, for everyone
     "verifikasi-cari": Kasus(PUBLIK, milik=False),
     "api-openapi": Kasus(PUBLIK, milik=False),
