@@ -3,6 +3,8 @@ from django.contrib import admin
 from kinerja.admin import AdminHanyaBaca
 from laporan.models import (
     CetakJob,
+    CetakKabupaten,
+    CetakKabupatenPD,
     DataSDM,
     LKjIP,
     Narasi,
@@ -69,3 +71,14 @@ admin.site.register(
 class CetakJobAdmin(AdminHanyaBaca):
     list_display = ["perangkat_daerah", "tahun", "status", "kemajuan", "dibuat", "selesai_pada"]
     list_filter = ["status"]
+
+
+@admin.register(CetakKabupaten)
+class CetakKabupatenAdmin(AdminHanyaBaca):
+    list_display = ["pemda", "tahun", "status", "dibuat", "selesai_pada"]
+    list_filter = ["status", "tahun"]
+
+
+@admin.register(CetakKabupatenPD)
+class CetakKabupatenPDAdmin(AdminHanyaBaca):
+    list_display = ["job", "perangkat_daerah", "status", "halaman", "detik"]

@@ -9,7 +9,8 @@ list under its prefix.
   is in kinerja);
 - ``tahun_urls``: opening a year, under /pd/<kode>/<tahun>/;
 - ``evaluasi_urls``: the evaluator's list of every perangkat daerah of a pemda under
-  /evaluasi/<kode pemda>/, and the pemda's summary workbook of a year;
+  /evaluasi/<kode pemda>/, and the pemda's summary workbook of a year, and the LKjIP of
+  every perangkat daerah printed as one zip (``cetak/``);
 - ``pemda_urls``: the admin pemda's settings of the documents under /pemda/<kode pemda>/
   (the comparison perangkat daerah of each perangkat daerah);
 - ``verifikasi_urls``: the public verification of signed LKjIP snapshots under
@@ -21,6 +22,7 @@ from django.urls import path
 from laporan.views import (
     alur,
     cetak,
+    cetak_kabupaten,
     dasbor,
     editor,
     evaluasi,
@@ -71,6 +73,11 @@ evaluasi_urls = [
     path("", evaluasi.daftar, name="evaluasi-daftar"),
     path("<str:kode_pd>/<int:tahun>/bukti.zip", evaluasi.bukti_zip, name="evaluasi-bukti-zip"),
     path("<int:tahun>/ringkasan.xlsx", evaluasi.ringkasan_xlsx, name="evaluasi-ringkasan-xlsx"),
+    # The LKjIP of every perangkat daerah as one job and one zip (laporan.cetak_kabupaten)
+    path("cetak/", cetak_kabupaten.cetak, name="evaluasi-cetak"),
+    path("cetak/<uuid:job>/", cetak_kabupaten.cetak_status, name="evaluasi-cetak-status"),
+    path("cetak/<uuid:job>.json", cetak_kabupaten.cetak_json, name="evaluasi-cetak-json"),
+    path("cetak/<uuid:job>/lkjip.zip", cetak_kabupaten.cetak_berkas, name="evaluasi-cetak-berkas"),
 ]
 
 pemda_urls = [
