@@ -9,6 +9,7 @@ import zipfile
 from unittest import mock
 
 import pytest
+from django.core.management.base import CommandError
 from django.test import Client
 
 from laporan.cetak_kabupaten import NAMA_DAFTAR, cetak_kabupaten_buat, cetak_kabupaten_minta
@@ -184,3 +185,38 @@ def test_the_last_pd_done_sends_the_zip_once(demo, settings, django_capture_on_c
     delay.assert_called_once_with(str(job.pk))
     job.refresh_from_db()
     assert job.status == CetakKabupaten.Status.MENGARSIP
+
+
+# ----------------------------------------------------------------------- real worker
+
+from tests.laporan.test_cetak_antrean import pekerja  # noqa: E402, F401 (a fixture)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_prints_each_pd_then_the_zip(pekerja, demo, settings):  # noqa: F811
+    """The command sends the job to the queue and follows it: the perangkat daerah are
+    printed by the worker's threads, not by the command, and the zip is written."""
+    import threading
+
+    from django.core.management import call_command
+
+    benang = []
+
+    def cetak(html: str, **kw):
+        benang.append(threading.current_thread().name)
+        return _gagal_bogorejo(html, **kw)
+
+    out = io.StringIO()
+    with (
+        mock.patch("laporan.pdf.cetak_html", side_effect=cetak),
+        pytest.raises(CommandError) as e,
+    ):
+        call_command(
+            "cetak_kabupaten", pemda="33.16", tahun=2024, keluar=str(settings.MEDIA_ROOT / "k"),
+            batas_detik=120, stdout=out, stderr=io.StringIO(),
+        )  # fmt: skip
+    assert e.value.returncode == 1, str(e.value)
+    job = CetakKabupaten.objects.get()
+    assert job.status == CetakKabupaten.Status.SELESAI
+    assert len(benang) == 2 and threading.main_thread().name not in benang
+    assert "2 perangkat daerah, 1 berhasil, 1 gagal" in out.getvalue()

@@ -29,6 +29,8 @@ from lib.format import format_angka
 # Seconds between two looks at a job on the queue.
 JEDA_DETIK = 1.0
 LEBAR_BATANG = 30
+# Seconds the command waits for a job on the queue before it gives up waiting.
+BATAS_DETIK = 6 * 3600
 
 
 class Kemajuan:
@@ -76,6 +78,12 @@ class Command(BaseCommand):
         parser.add_argument("--pemda", required=True, help="kode pemda")
         parser.add_argument("--tahun", required=True, type=int, help="tahun LKjIP")
         parser.add_argument("--keluar", required=True, help="folder tempat PDF ditulis")
+        parser.add_argument(
+            "--batas-detik",
+            type=int,
+            default=BATAS_DETIK,
+            help="berhenti menunggu antrean setelah sekian detik (bawaan: %(default)s)",
+        )
 
     def handle(self, *args, **options):
         keluar = Path(options["keluar"])
@@ -93,21 +101,29 @@ class Command(BaseCommand):
         kemajuan = Kemajuan(self.stdout, job.daftar_pd.count())
         if antrean_aktif():
             cetak_kabupaten_kirim(job)
-            job = self._ikuti(job, kemajuan)
+            job = self._ikuti(job, kemajuan, options["batas_detik"])
         else:
             job = jalankan_di_tempat(job, setelah=kemajuan.pd)
         kemajuan.tutup()
         self._ringkasan(job, keluar, time.perf_counter() - mulai)
 
-    def _ikuti(self, job: CetakKabupaten, kemajuan: Kemajuan) -> CetakKabupaten:
-        """Follow a job on the queue until its zip is written (or failed)."""
+    def _ikuti(self, job: CetakKabupaten, kemajuan: Kemajuan, batas: int) -> CetakKabupaten:
+        """Follow a job on the queue until its zip is written (or failed), at most ``batas``
+        seconds: a queue without workers does not keep the command waiting for ever."""
         selesai = [CetakKabupatenPD.Status.SELESAI, CetakKabupatenPD.Status.GAGAL]
+        akhir = time.monotonic() + batas
         while True:
             for item in job.daftar_pd.filter(status__in=selesai).select_related("perangkat_daerah"):
                 kemajuan.pd(item)
             job.refresh_from_db()
             if job.status in (CetakKabupaten.Status.SELESAI, CetakKabupaten.Status.GAGAL):
                 return job
+            if time.monotonic() > akhir:
+                kemajuan.tutup()
+                raise CommandError(
+                    f"pekerjaan {job.pk} belum selesai setelah {batas} detik; apakah pekerja "
+                    "antrean (celery -A lkjip worker) berjalan?"
+                )
             time.sleep(JEDA_DETIK)
 
     def _ringkasan(self, job: CetakKabupaten, keluar: Path, detik: float) -> None:
