@@ -4,6 +4,7 @@ Run from the repository root::
 
     .venv/bin/python bench/pdf.py [--ulang N] [--tanpa-chromium]
     .venv/bin/python bench/pdf.py --besar [--ulang N]
+    .venv/bin/python bench/pdf.py --kabupaten [--pd 30] [--indikator 15]
 
 ``--besar``: the synthetic perangkat daerah of ``tests/laporan/sintetis.py`` (150
 indicators, 8 years of history; over 600 pages) printed through the job queue's
@@ -13,6 +14,17 @@ lays out the parts, this process joins them as the job does. It prints the best
 of N prints (after one that warms the workers up), Chromium's time on the same
 HTML, ``rasio_chromium`` (ours over Chromium's) and ``rss_mb_maks``: the largest
 peak resident memory (VmHWM) of the worker's printing processes.
+
+``--kabupaten``: a generated kabupaten of ``--pd`` perangkat daerah (``bench/kabupaten.py``'s
+generator, ``--indikator`` indicators each, one year) on a throw-away PostgreSQL database,
+printed as one bulk job (``laporan.cetak_kabupaten``) by real Celery workers started here as
+the Procfile runs them (``-Q lkjip --concurrency 2`` takes one task per perangkat daerah,
+``-Q bagian --concurrency 2`` lays out the parts; Redis database ``BENCH_REDIS_URL``; no part
+reused). After one print that warms the workers up, it times the whole job (zip included),
+then each perangkat daerah's draft printed alone through the same queue, one after the
+other, and prints ``detik_per_pd`` (the whole job over the number of perangkat daerah),
+``rasio_paralel`` (the whole job over the sum of the single prints) and ``pekerja`` (the
+worker processes of both queues).
 
 It creates a throw-away SQLite database in a temporary directory, loads the
 demo packages (``impor_paket fixtures/*.json``) and their narratives
@@ -47,6 +59,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -116,9 +129,17 @@ def main() -> None:
     parser.add_argument(
         "--satu-proses", action="store_true", help="with --besar: also print in one process"
     )
+    parser.add_argument(
+        "--kabupaten", action="store_true", help="every PD of a generated kabupaten, one job"
+    )
+    parser.add_argument("--pd", type=int, default=30, help="with --kabupaten: perangkat daerah")
+    parser.add_argument("--indikator", type=int, default=15, help="with --kabupaten: per PD")
     args = parser.parse_args()
     if args.besar:
         besar(args)
+        return
+    if args.kabupaten:
+        kabupaten(args)
         return
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
@@ -386,6 +407,129 @@ def besar(args) -> None:
             except subprocess.TimeoutExpired:
                 pekerja.kill()
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+# ----------------------------------------------------------------------- --kabupaten
+
+
+def _pekerja_antrean(antrean: str, n: int, log: Path) -> subprocess.Popen:
+    """A Celery worker of ``antrean`` with ``n`` processes, as the Procfile runs it."""
+    return subprocess.Popen(
+        [
+            str(ROOT / ".venv" / "bin" / "celery"), "-A", "lkjip", "worker", "-Q", antrean,
+            "--concurrency", str(n), "--pool", "prefork", "-n", f"{antrean}@bench",
+            "-l", "warning", "--without-gossip", "--without-mingle", "--without-heartbeat",
+        ],
+        cwd=ROOT,
+        env=dict(os.environ),
+        stdout=open(log, "w"),  # noqa: SIM115 (closed with the process)
+        stderr=subprocess.STDOUT,
+    )  # fmt: skip
+
+
+def _tunggu(ambil, selesai, batas: float = 3600) -> None:
+    akhir = time.monotonic() + batas
+    while not selesai(ambil()):
+        if time.monotonic() > akhir:
+            raise SystemExit("pekerjaan tidak selesai; lihat log pekerja")
+        time.sleep(0.2)
+
+
+def kabupaten(args) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    import kabupaten as kab  # bench/kabupaten.py: the database and the generator
+
+    server = kab._server()
+    nama = f"lkjip_bench_{os.getpid()}"
+    kab._db(server, nama, buat=True)
+    url = server.rsplit("/", 1)[0] + f"/{nama}"
+    tmp = Path(tempfile.mkdtemp(prefix="bench-pdf-kab-"))
+    os.environ.update(
+        CELERY_BROKER_URL=REDIS_BESAR, REDIS_URL="", LKJIP_PDF_SIMPAN_BAGIAN="0", DEBUG="False"
+    )
+    pekerja: list[subprocess.Popen] = []
+    try:
+        kab._siapkan_django(url, tmp)
+        _kabupaten(args, kab, tmp, pekerja)
+    finally:
+        for p in pekerja:
+            p.terminate()
+        for p in pekerja:
+            try:
+                p.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                p.kill()
+        from django.db import connections
+
+        connections.close_all()
+        kab._db(server, nama, buat=False)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _kabupaten(args, kab, tmp: Path, pekerja: list) -> None:
+    import redis
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    from interchange.simpan import paket_simpan
+    from kinerja.models import Pemda, PerangkatDaerah
+    from laporan.cetak_kabupaten import cetak_kabupaten_minta
+    from laporan.jobs import antrean_aktif
+    from laporan.models import CetakJob, CetakKabupaten
+    from laporan.tasks import cetak_draf
+
+    redis.Redis.from_url(REDIS_BESAR).flushdb()
+    assert antrean_aktif(), "CELERY_BROKER_URL tidak terbaca"
+    call_command("migrate", verbosity=0)
+    for i in range(args.pd):
+        paket_simpan(paket=kab.paket_pd(f"98.01.{i + 1:02d}", args.indikator, [2024], 30))
+    pemda = Pemda.objects.get(kode="98.01")
+    daftar = list(PerangkatDaerah.objects.filter(pemda=pemda).order_by("kode"))
+    pekerja += [
+        _pekerja_antrean("lkjip", 2, tmp / "cetak.log"),
+        _pekerja_antrean("bagian", 2, tmp / "bagian.log"),
+    ]
+    proses = 4
+
+    def satu(pd) -> float:
+        """One draft printed alone through the queue, as "Unduh draf" asks for it."""
+        job = CetakJob.objects.create(
+            id=uuid.uuid4(), perangkat_daerah=pd, tahun=2024, kode_isi="bench"
+        )
+        mulai = time.perf_counter()
+        cetak_draf.delay(str(job.pk))
+        _tunggu(
+            lambda: CetakJob.objects.get(pk=job.pk).status,
+            lambda s: s in (CetakJob.Status.SELESAI, CetakJob.Status.GAGAL),
+        )
+        assert CetakJob.objects.get(pk=job.pk).status == CetakJob.Status.SELESAI
+        return time.perf_counter() - mulai
+
+    satu(daftar[0])  # warms the workers up
+    CetakJob.objects.all().delete()
+    cache.clear()
+    mulai = time.perf_counter()
+    job = cetak_kabupaten_minta(pemda, 2024, None)
+    _tunggu(
+        lambda: CetakKabupaten.objects.get(pk=job.pk).status,
+        lambda s: s in (CetakKabupaten.Status.SELESAI, CetakKabupaten.Status.GAGAL),
+    )
+    semua = time.perf_counter() - mulai
+    gagal = job.daftar_pd.exclude(status="selesai").count()
+    halaman = sum(job.daftar_pd.values_list("halaman", flat=True))
+    CetakJob.objects.all().delete()
+    tunggal = [satu(pd) for pd in daftar]
+    print(
+        f"Kabupaten bangkitan: {len(daftar)} perangkat daerah, {args.indikator} indikator, "
+        f"{halaman} halaman semuanya, {gagal} gagal; pekerja Celery -Q lkjip --concurrency 2 "
+        f"dan -Q bagian --concurrency 2",
+        flush=True,
+    )
+    print(f"kabupaten_detik={semua:.1f}")
+    print(f"jumlah_cetak_tunggal_detik={sum(tunggal):.1f}")
+    print(f"detik_per_pd={semua / len(daftar):.2f}")
+    print(f"rasio_paralel={semua / sum(tunggal):.2f}")
+    print(f"pekerja={proses}")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@ from django.contrib import admin
 from kinerja.admin import AdminHanyaBaca
 from laporan.models import (
     CetakJob,
+    CetakKabupaten,
+    CetakKabupatenPD,
     DataSDM,
     LKjIP,
     Narasi,
@@ -82,3 +84,14 @@ class RekomendasiAdmin(AdminHanyaBaca):
 @admin.register(SnapshotLHE)
 class SnapshotLHEAdmin(AdminHanyaBaca):
     list_display = ["perangkat_daerah", "tahun", "nilai", "predikat", "dibuat_pada", "sha256"]
+
+
+@admin.register(CetakKabupaten)
+class CetakKabupatenAdmin(AdminHanyaBaca):
+    list_display = ["pemda", "tahun", "status", "dibuat", "selesai_pada"]
+    list_filter = ["status", "tahun"]
+
+
+@admin.register(CetakKabupatenPD)
+class CetakKabupatenPDAdmin(AdminHanyaBaca):
+    list_display = ["job", "perangkat_daerah", "status", "halaman", "detik"]

@@ -238,3 +238,20 @@ class UnggahForm(forms.Form):
             "invalid": "Kirim berkas lewat formulir unggah.",
         },
     )
+
+
+class CetakKabupatenForm(forms.Form):
+    """The year whose LKjIP of every perangkat daerah is printed as one zip."""
+
+    tahun = forms.TypedChoiceField(
+        label="Tahun",
+        coerce=int,
+        error_messages={
+            "required": "Pilih tahun LKjIP yang dicetak.",
+            "invalid_choice": "Pilih salah satu tahun yang tersedia.",
+        },
+    )
+
+    def __init__(self, *args, tahun: Iterable[int] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tahun"].choices = [(t, str(t)) for t in tahun]

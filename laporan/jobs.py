@@ -32,6 +32,7 @@ from laporan.models import CetakJob
 
 __all__ = [
     "CeleryPool",
+    "draf_cetak",
     "draf_minta",
     "job_jalankan",
     "rendered_dari_json",
@@ -125,8 +126,9 @@ def _tahap(job: CetakJob, kemajuan: int, tahap: str, **lain) -> None:
     job.save(update_fields=["kemajuan", "tahap", *lain])
 
 
-def job_jalankan(job_id: str) -> CetakJob:
-    """Print the draft of a job (in a worker; in place without a broker)."""
+def job_jalankan(job_id: str, dokumen=None) -> CetakJob:
+    """Print the draft of a job (in a worker; in place without a broker). ``dokumen``:
+    the document already assembled from the data (``draf_cetak``)."""
     from laporan.dokumen import susun_dokumen
     from laporan.pdf import PDFError, arsip_dokumen, cetak_html, document_key, render_html
 
@@ -135,7 +137,7 @@ def job_jalankan(job_id: str) -> CetakJob:
         return job
     _tahap(job, 5, "Menyusun dokumen dari data", status=CetakJob.Status.BERJALAN)
     try:
-        dokumen = susun_dokumen(job.perangkat_daerah, job.tahun)
+        dokumen = dokumen or susun_dokumen(job.perangkat_daerah, job.tahun)
         html = render_html(dokumen)
         _tahap(job, 25, "Menata halaman setiap bab")
         pdf, halaman = cetak_html(
@@ -227,6 +229,40 @@ def draf_minta(pd: PerangkatDaerah, tahun: int, pengguna) -> CetakJob:
 
     isi = kode_isi(susun_dokumen(pd, tahun))
     return _minta(pd, tahun, pengguna, CetakJob.Jenis.DRAF, isi, job_jalankan, cetak_draf)
+
+
+def draf_cetak(pd: PerangkatDaerah, tahun: int, pengguna) -> CetakJob:
+    """The draft of ``pd``'s ``tahun`` printed here, now (in a task of the bulk print,
+    ``laporan.cetak_kabupaten``): a finished print of the same content is reused, else a
+    new job is run in this process, its parts on the ``bagian`` queue when there is one.
+    Raises what assembling the document raises (``HitungError``)."""
+    from laporan.dokumen import susun_dokumen
+    from laporan.pdf import kode_isi
+
+    dokumen = susun_dokumen(pd, tahun)
+    isi = kode_isi(dokumen)
+    ada = (
+        CetakJob.objects.filter(
+            perangkat_daerah=pd,
+            tahun=tahun,
+            kode_isi=isi,
+            jenis=CetakJob.Jenis.DRAF,
+            status=CetakJob.Status.SELESAI,
+        )
+        .order_by("-dibuat")
+        .first()
+    )
+    if ada is not None and _berkas_ada(ada):
+        return ada
+    job = CetakJob.objects.create(
+        id=uuid.uuid4(),
+        perangkat_daerah=pd,
+        tahun=tahun,
+        kode_isi=isi,
+        diminta_oleh=pengguna,
+        jenis=CetakJob.Jenis.DRAF,
+    )
+    return job_jalankan(str(job.pk), dokumen=dokumen)
 
 
 # ----------------------------------------------------------------------- the evidence zip

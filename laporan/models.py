@@ -397,3 +397,79 @@ class SnapshotLHE(models.Model):
 
     def __str__(self) -> str:
         return f"LHE {self.perangkat_daerah} tahun {self.tahun}"
+
+
+def _lokasi_cetak_kabupaten(instance: CetakKabupaten, filename: str) -> str:
+    return f"cetak-kabupaten/{instance.pemda_id}/{instance.tahun}/{instance.pk.hex}.zip"
+
+
+class CetakKabupaten(models.Model):
+    """The LKjIP of every perangkat daerah of a pemda printed as one job
+    (``laporan.cetak_kabupaten``): one task per perangkat daerah, then one zip."""
+
+    class Status(models.TextChoices):
+        ANTRE = "antre", "Menunggu giliran"
+        BERJALAN = "berjalan", "Sedang dicetak"
+        MENGARSIP = "mengarsip", "Menyusun arsip zip"
+        SELESAI = "selesai", "Selesai"
+        GAGAL = "gagal", "Gagal"
+
+    id = models.UUIDField(primary_key=True, editable=False)
+    pemda = models.ForeignKey("kinerja.Pemda", on_delete=models.CASCADE, related_name="+")
+    tahun = models.PositiveSmallIntegerField("tahun")
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.ANTRE)
+    pesan_galat = models.TextField("pesan galat", blank=True)
+    berkas = models.FileField("berkas zip", upload_to=_lokasi_cetak_kabupaten, blank=True)
+    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+    selesai_pada = models.DateTimeField("selesai pada", null=True, blank=True)
+    diminta_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "cetak LKjIP sekabupaten"
+        verbose_name_plural = "cetak LKjIP sekabupaten"
+        ordering = ["-dibuat"]
+
+    def __str__(self) -> str:
+        return f"{self.pemda_id}/{self.tahun} ({self.get_status_display()})"
+
+
+class CetakKabupatenPD(models.Model):
+    """One perangkat daerah of a ``CetakKabupaten``: its draft print (a ``CetakJob``) or
+    its signed PDF (a ``SnapshotLKjIP``), or why it failed."""
+
+    class Status(models.TextChoices):
+        ANTRE = "antre", "Menunggu giliran"
+        BERJALAN = "berjalan", "Sedang dicetak"
+        SELESAI = "selesai", "Selesai"
+        GAGAL = "gagal", "Gagal"
+
+    job = models.ForeignKey(CetakKabupaten, on_delete=models.CASCADE, related_name="daftar_pd")
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="+"
+    )
+    urutan = models.PositiveIntegerField("urutan")
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.ANTRE)
+    pesan_galat = models.TextField("pesan galat", blank=True)
+    halaman = models.PositiveIntegerField("jumlah halaman", default=0)
+    detik = models.FloatField("lama cetak (detik)", default=0)
+    cetak = models.ForeignKey(
+        CetakJob, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    snapshot = models.ForeignKey(
+        SnapshotLKjIP, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "perangkat daerah dalam cetak sekabupaten"
+        verbose_name_plural = "perangkat daerah dalam cetak sekabupaten"
+        ordering = ["job", "urutan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["job", "perangkat_daerah"], name="cetak_kabupaten_pd_unik"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.perangkat_daerah_id} ({self.get_status_display()})"

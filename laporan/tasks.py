@@ -57,3 +57,19 @@ def kirim_pengingat() -> str:
     from kinerja.services.pengingat import kirim_pengingat as jalankan
 
     return jalankan().teks()
+
+
+@shared_task(name="laporan.tasks.cetak_kabupaten_pd", acks_late=True)
+def cetak_kabupaten_pd(item_id: int) -> str:
+    """Print one perangkat daerah of a bulk print (``laporan.cetak_kabupaten``)."""
+    from laporan.cetak_kabupaten import pd_jalankan
+
+    return pd_jalankan(item_id).status
+
+
+@shared_task(name="laporan.tasks.cetak_kabupaten_zip", acks_late=True)
+def cetak_kabupaten_zip(job_id: str) -> str:
+    """Write the zip of a bulk print once every perangkat daerah is done."""
+    from laporan.cetak_kabupaten import zip_jalankan
+
+    return zip_jalankan(job_id).status

@@ -9,8 +9,9 @@ list under its prefix.
   is in kinerja);
 - ``tahun_urls``: opening a year, under /pd/<kode>/<tahun>/;
 - ``evaluasi_urls``: the evaluator's list of every perangkat daerah of a pemda under
-  /evaluasi/<kode pemda>/, and the kabupaten dashboard of a year (its summary workbook,
-  the ranking of shared indicators, the year against the one before);
+  /evaluasi/<kode pemda>/, the kabupaten dashboard of a year (its summary workbook,
+  the ranking of shared indicators, the year against the one before), and the LKjIP of
+  every perangkat daerah printed as one zip (``cetak/``);
 - ``pemda_urls``: the admin pemda's settings of the documents under /pemda/<kode pemda>/
   (the comparison perangkat daerah of each perangkat daerah);
 - ``verifikasi_urls``: the public verification of signed LKjIP snapshots under
@@ -22,6 +23,7 @@ from django.urls import path
 from laporan.views import (
     alur,
     cetak,
+    cetak_kabupaten,
     dasbor,
     editor,
     evaluasi,
@@ -84,6 +86,11 @@ evaluasi_urls = [
     ),
     path("<int:tahun>/kabupaten/banding/", kabupaten.banding, name="evaluasi-kabupaten-banding"),
     path("tindak-lanjut/", tindak_lanjut.pemda, name="tindak-lanjut-pemda"),
+    # The LKjIP of every perangkat daerah as one job and one zip (laporan.cetak_kabupaten)
+    path("cetak/", cetak_kabupaten.cetak, name="evaluasi-cetak"),
+    path("cetak/<uuid:job>/", cetak_kabupaten.cetak_status, name="evaluasi-cetak-status"),
+    path("cetak/<uuid:job>.json", cetak_kabupaten.cetak_json, name="evaluasi-cetak-json"),
+    path("cetak/<uuid:job>/lkjip.zip", cetak_kabupaten.cetak_berkas, name="evaluasi-cetak-berkas"),
 ]
 
 # The follow-up of the LHE recommendations of a perangkat daerah, /pd/<kode>/tindak-lanjut/.

@@ -150,6 +150,20 @@ def _pemda(pd, **extra):
     return {"kode": pd.pemda.kode, **extra}
 
 
+def _cetak_kabupaten(pd):
+    """A finished bulk print of the perangkat daerah's pemda (its zip stored)."""
+    import uuid
+
+    from laporan.models import CetakKabupaten
+
+    job = CetakKabupaten.objects.filter(pemda=pd.pemda).first()
+    if job is None:
+        job = CetakKabupaten(id=uuid.uuid4(), pemda=pd.pemda, tahun=2024, status="selesai")
+        job.berkas.save("lkjip.zip", ContentFile(b"PK\x05\x06" + bytes(18)), save=False)
+        job.save()
+    return _pemda(pd, job=job.pk)
+
+
 def _pengguna_pemda(pd):
     return Peran.objects.filter(pemda=pd.pemda).order_by("pk").first().pengguna_id
 
@@ -646,6 +660,12 @@ MATRIKS: dict[str, Kasus] = {
     ),
     "tindak-lanjut-berkas": Kasus(BACA_PD, kwargs=lambda pd: _rekomendasi(pd, berkas=True)),
     "tindak-lanjut-pemda": Kasus(EVALUASI_PEMDA, kwargs=_pemda),
+    # The LKjIP of every perangkat daerah as one zip: its evaluator and admin pemda (an empty
+    # POST asks again for the year: nothing is printed here).
+    "evaluasi-cetak": Kasus(EVALUASI_PEMDA, kwargs=_pemda, juga=("post", EVALUASI_PEMDA)),
+    "evaluasi-cetak-status": Kasus(EVALUASI_PEMDA, kwargs=_cetak_kabupaten),
+    "evaluasi-cetak-json": Kasus(EVALUASI_PEMDA, kwargs=_cetak_kabupaten),
+    "evaluasi-cetak-berkas": Kasus(EVALUASI_PEMDA, kwargs=_cetak_kabupaten),
     # Public verification of a signed LKjIP: no login, for everyone
     "verifikasi-cari": Kasus(PUBLIK, milik=False),
     "api-openapi": Kasus(PUBLIK, milik=False),
