@@ -244,3 +244,29 @@ def test_a_kinerja_template_loading_a_laporan_library_is_found(project: Path):
         "templates/kinerja/b.html:2 -> tahun_pd (laporan)",
         "templates/kinerja/b.html:3 -> tahun_pd (laporan)",
     ]
+
+
+# kinerja/models.py is the schema of the whole chain in one module, as Django keeps it.
+PANJANG_MAKS, PANJANG_BOLEH = 800, {"kinerja/models.py"}
+
+
+def long_modules(root: Path = ROOT) -> list[str]:
+    """``path: lines`` of every module (not migrations or tests) longer than 800 lines."""
+    found = []
+    for app in RANK:
+        for path in _files(root, app):
+            rel = path.relative_to(root).as_posix()
+            n = len(path.read_text(encoding="utf-8").splitlines())
+            if n > PANJANG_MAKS and rel not in PANJANG_BOLEH:
+                found.append(f"{rel}: {n}")
+    return found
+
+
+def test_no_module_is_longer_than_800_lines():
+    assert long_modules() == []
+
+
+def test_a_long_module_is_found(project: Path):
+    (project / "laporan" / "panjang.py").write_text("x = 1\n" * 801)
+    (project / "kinerja" / "models.py").write_text("x = 1\n" * 900)
+    assert long_modules(project) == ["laporan/panjang.py: 801"]
