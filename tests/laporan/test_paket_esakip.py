@@ -1,0 +1,75 @@
+"""The e-SAKIP Reviu pack (interchange.paket_esakip and its command)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+import subprocess
+import zipfile
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from interchange import paket_esakip as pe
+
+
+def _berkas() -> list[pe.Berkas]:
+    return [
+        pe.Berkas("pk", "PK.pdf", b"%PDF pk", "uji"),
+        pe.Berkas("lkjip", "DRAF-LKjIP.pdf", b"%PDF lkjip", "uji"),
+    ]
+
+
+def test_manifest_matches_files_and_folders():
+    zf = zipfile.ZipFile(io.BytesIO(pe.rakit_zip(_berkas())))
+    data = json.loads(zf.read("MANIFEST.json"))
+    assert [b["path"] for b in data["berkas"]] == ["03_PK/PK.pdf", "05_LKjIP/DRAF-LKjIP.pdf"]
+    for b in data["berkas"]:
+        isi = zf.read(b["path"])
+        assert hashlib.sha256(isi).hexdigest() == b["sha256"]
+        assert len(isi) == b["ukuran"]
+
+
+def test_duplicate_paths_refused():
+    with pytest.raises(ValueError):
+        pe.rakit_zip(_berkas() + [_berkas()[0]])
+
+
+def test_registered_lhe_provider_is_included(monkeypatch):
+    monkeypatch.setattr(pe, "_PENYEDIA_LHE", [])
+    pe.daftar_lhe(lambda pd, tahun: None)
+    assert pe._lhe(object(), 2024) is None
+    pe.daftar_lhe(lambda pd, tahun: (b"%PDF lhe", "LHE-2024.pdf"))
+    assert pe._lhe(object(), 2024).path == "06_LHE/LHE-2024.pdf"
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext tidak ada")
+def test_demo_pack_randublatung(demo, tmp_path):
+    keluar = tmp_path / "paket.zip"
+    call_command(
+        "paket_esakip",
+        "--pd",
+        "33.16.05",
+        "--tahun",
+        "2024",
+        "--keluar",
+        str(keluar),
+        stdout=StringIO(),
+    )
+    zf = zipfile.ZipFile(keluar)
+    data = json.loads(zf.read("MANIFEST.json"))
+    folders = {b["path"].split("/")[0] for b in data["berkas"]}
+    assert {"03_PK", "05_LKjIP"} <= folders
+    assert any(b["path"].startswith("05_LKjIP/DRAF-") for b in data["berkas"])
+    for b in data["berkas"]:
+        isi = zf.read(b["path"])
+        assert hashlib.sha256(isi).hexdigest() == b["sha256"]
+        pdf = tmp_path / "x.pdf"
+        pdf.write_bytes(isi)
+        teks = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "Randublatung" in teks
