@@ -118,9 +118,60 @@ def _pk(pd, tahun: int) -> list[Berkas]:
     return hasil
 
 
+def _pdf_tabel(pd, tahun: int, judul: str, tabel) -> bytes:
+    """A row-source table as a small PDF in the document style."""
+    import re
+
+    from django.template.loader import render_to_string
+
+    from laporan.pdf import CSS_RELATIVE, html_to_pdf
+
+    html = render_to_string(
+        "interchange/paket_tabel.html",
+        {
+            "judul": judul,
+            "pd_nama": pd.nama,
+            "tahun": tahun,
+            "tabel": tabel,
+            "css": CSS_RELATIVE,
+            "kepala_halaman": re.sub(r'["\\<>\n]', "", f"{judul} {pd.nama}"),
+        },
+    )
+    pdf, _ = html_to_pdf(html)
+    return pdf
+
+
+def _tabel(pd, tahun: int) -> list[Berkas]:
+    """Renstra indicators and rencana aksi from the year's package tables."""
+    from kinerja.tabel_paket import tabel_indikator_renstra, tabel_rencana_aksi
+    from laporan.selectors_paket import paket_muat
+
+    paket = paket_muat(pd, tahun)
+    th = paket.cari_tahun(tahun)
+    if th is None:
+        return []
+    nama = _nama_pd(pd)
+    renstra = tabel_indikator_renstra(paket, tahun)
+    aksi = tabel_rencana_aksi(paket, th)
+    return [
+        Berkas(
+            "renstra",
+            f"Renstra-Indikator-{tahun}-{nama}.pdf",
+            _pdf_tabel(pd, tahun, "Indikator Renstra", renstra),
+            "tabel indikator Renstra (kinerja.tabel_paket)",
+        ),
+        Berkas(
+            "rencana_aksi",
+            f"Rencana-Aksi-{tahun}-{nama}.pdf",
+            _pdf_tabel(pd, tahun, "Rencana Aksi", aksi),
+            "tabel rencana aksi (kinerja.tabel_paket)",
+        ),
+    ]
+
+
 def kumpulkan(pd, tahun: int) -> list[Berkas]:
     """The documents of ``pd`` for ``tahun`` that exist today."""
-    berkas = [*_pk(pd, tahun), _lkjip(pd, tahun)]
+    berkas = [*_tabel(pd, tahun), *_pk(pd, tahun), _lkjip(pd, tahun)]
     lhe = _lhe(pd, tahun)
     if lhe is not None:
         berkas.append(lhe)

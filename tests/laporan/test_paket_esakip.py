@@ -62,7 +62,7 @@ def test_demo_pack_randublatung(demo, tmp_path):
     zf = zipfile.ZipFile(keluar)
     data = json.loads(zf.read("MANIFEST.json"))
     folders = {b["path"].split("/")[0] for b in data["berkas"]}
-    assert {"03_PK", "05_LKjIP"} <= folders
+    assert {"01_Renstra", "03_PK", "04_Rencana_Aksi", "05_LKjIP"} <= folders
     assert any(b["path"].startswith("05_LKjIP/DRAF-") for b in data["berkas"])
     for b in data["berkas"]:
         isi = zf.read(b["path"])
