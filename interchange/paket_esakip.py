@@ -141,6 +141,15 @@ def _pdf_tabel(pd, tahun: int, judul: str, tabel) -> bytes:
     return pdf
 
 
+def tabel_iku(renstra):
+    """The Renstra indicator table kept to the rows marked IKU."""
+    from dataclasses import replace
+
+    kolom = [c.header for c in renstra.columns].index("IKU")
+    baris = [r for r in renstra.rows if r.values[kolom] == "Ya"]
+    return replace(renstra, title="Indikator Kinerja Utama", rows=baris)
+
+
 def _tabel(pd, tahun: int) -> list[Berkas]:
     """Renstra indicators and rencana aksi from the year's package tables."""
     from kinerja.tabel_paket import tabel_indikator_renstra, tabel_rencana_aksi
@@ -153,12 +162,19 @@ def _tabel(pd, tahun: int) -> list[Berkas]:
     nama = _nama_pd(pd)
     renstra = tabel_indikator_renstra(paket, tahun)
     aksi = tabel_rencana_aksi(paket, th)
+    iku = tabel_iku(renstra)
     return [
         Berkas(
             "renstra",
             f"Renstra-Indikator-{tahun}-{nama}.pdf",
             _pdf_tabel(pd, tahun, "Indikator Renstra", renstra),
             "tabel indikator Renstra (kinerja.tabel_paket)",
+        ),
+        Berkas(
+            "iku",
+            f"IKU-{tahun}-{nama}.pdf",
+            _pdf_tabel(pd, tahun, "Indikator Kinerja Utama", iku),
+            "indikator Renstra bertanda IKU (kinerja.tabel_paket)",
         ),
         Berkas(
             "rencana_aksi",

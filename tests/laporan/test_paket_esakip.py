@@ -62,7 +62,7 @@ def test_demo_pack_randublatung(demo, tmp_path):
     zf = zipfile.ZipFile(keluar)
     data = json.loads(zf.read("MANIFEST.json"))
     folders = {b["path"].split("/")[0] for b in data["berkas"]}
-    assert {"01_Renstra", "03_PK", "04_Rencana_Aksi", "05_LKjIP"} <= folders
+    assert {"01_Renstra", "02_IKU", "03_PK", "04_Rencana_Aksi", "05_LKjIP"} <= folders
     assert any(b["path"].startswith("05_LKjIP/DRAF-") for b in data["berkas"])
     for b in data["berkas"]:
         isi = zf.read(b["path"])
@@ -73,3 +73,14 @@ def test_demo_pack_randublatung(demo, tmp_path):
             ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
         ).stdout
         assert "Randublatung" in teks
+
+
+def test_iku_table_keeps_only_iku_rows():
+    from lib.rows import Column, Row, Table
+
+    t = Table(
+        "Indikator Renstra",
+        [Column("Kode"), Column("IKU")],
+        [Row(["1", "Ya"]), Row(["2", "Tidak"])],
+    )
+    assert [r.values[0] for r in pe.tabel_iku(t).rows] == ["1"]
