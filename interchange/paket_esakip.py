@@ -83,6 +83,34 @@ def _lhe(pd, tahun: int) -> Berkas | None:
     return None
 
 
+@daftar_lhe
+def lhe_final(pd, tahun: int) -> tuple[bytes, str] | None:
+    """The LHE of the final evaluation of ``pd``'s ``tahun``: its stored PDF, printed
+    now when nobody downloaded it yet (the QR code points at ``LKJIP_URL_DASAR``)."""
+    from django.conf import settings
+    from django.db import transaction
+    from django.urls import reverse
+
+    from evaluasi.lhe import lhe_cetak
+    from evaluasi.models import EvaluasiLke
+
+    e = EvaluasiLke.objects.filter(
+        perangkat_daerah=pd, tahun=tahun, status=EvaluasiLke.Status.FINAL
+    ).first()
+    if e is None:
+        return None
+
+    def alamat(kode_isi: str) -> str:
+        return settings.LKJIP_URL_DASAR.rstrip("/") + reverse(
+            "verifikasi", kwargs={"kode_isi": kode_isi}
+        )
+
+    with transaction.atomic():
+        s = lhe_cetak(evaluasi=e, alamat_verifikasi=alamat, pengguna=None)
+    with s.berkas.open("rb") as f:
+        return f.read(), f"LHE-{tahun}-{_nama_pd(pd)}.pdf"
+
+
 def _nama_pd(pd) -> str:
     return "-".join(pd.nama.split())
 

@@ -84,3 +84,30 @@ def test_iku_table_keeps_only_iku_rows():
         [Row(["1", "Ya"]), Row(["2", "Tidak"])],
     )
     assert [r.values[0] for r in pe.tabel_iku(t).rows] == ["1"]
+
+
+@pytest.mark.django_db
+def test_the_lhe_of_a_final_evaluation_goes_in_the_pack(demo, evaluator, operator_a):
+    import hashlib
+
+    from evaluasi.services import evaluasi as svc
+    from evaluasi.services.template import template_bawaan_muat
+    from interchange.paket_esakip import lhe_final
+    from laporan.models import SnapshotLHE
+    from tests.conftest import _pengguna
+    from tests.evaluasi.test_alur import _jawab_semua, _nilai_semua
+
+    pd = demo["a"]
+    assert lhe_final(pd, 2024) is None  # no evaluation yet
+    pengendali = _pengguna("pengendali", "pengendali_teknis", pemda=pd.pemda)
+    template_bawaan_muat(pd.pemda)
+    e = svc.evaluasi_buat(pd=pd, tahun=2024, pengguna=evaluator)
+    _jawab_semua(e, operator_a)
+    svc.evaluasi_ajukan(evaluasi=e, pengguna=operator_a)
+    _nilai_semua(e, evaluator, "B")
+    svc.evaluasi_kirim(evaluasi=e, pengguna=evaluator)
+    assert lhe_final(pd, 2024) is None  # not final yet
+    svc.evaluasi_setujui(evaluasi=e, pengguna=pengendali)
+    pdf, nama = lhe_final(pd, 2024)
+    assert nama == "LHE-2024-Kecamatan-Randublatung.pdf" and pdf.startswith(b"%PDF")
+    assert hashlib.sha256(pdf).hexdigest() == SnapshotLHE.objects.get(evaluasi_id=e.pk).sha256
