@@ -133,14 +133,20 @@ def pekerja(settings):
     )
     settings.CELERY_TASK_ALWAYS_EAGER = False
     try:
-        with start_worker(
-            app,
-            pool="threads",
-            concurrency=4,
-            perform_ping_check=False,
-            queues=["lkjip", "bagian"],
-            shutdown_timeout=30,
-        ) as w:
+        # The debounced reprint after each change of a year (laporan.jobs.data_berubah)
+        # is not what these tests print: its tasks, sent by the data a test loads, would
+        # run beside the test's own and, on SQLite, lock the test database under it.
+        with (
+            mock.patch("laporan.jobs._jadwalkan"),
+            start_worker(
+                app,
+                pool="threads",
+                concurrency=4,
+                perform_ping_check=False,
+                queues=["lkjip", "bagian"],
+                shutdown_timeout=30,
+            ) as w,
+        ):
             yield w
     finally:
         app.conf.update(**lama)
