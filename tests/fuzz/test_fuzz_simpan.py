@@ -14,7 +14,6 @@ import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.utils import timezone
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -184,8 +183,7 @@ def test_any_value_typed_in_the_register_is_read_or_refused_and_a_refusal_writes
         return
     sebelum = _jumlah()
     try:
-        with connection.cursor():
-            register_simpan(baris, pengguna)
+        register_simpan(baris, pengguna)
     except (ValidationError, SimpanError, BerkasDitolak):
         assert _jumlah() == sebelum
         event("ditolak saat disimpan")
